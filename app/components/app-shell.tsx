@@ -1,0 +1,87 @@
+import { NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../db/schema";
+import { FlashMessage } from "./flash-message";
+
+export type ShellData = {
+  locale: "fr" | "en";
+  flash: { kind: "success" | "error" | "info"; key: string; params?: Record<string, string | number> } | null;
+  viewer: { id: string; name: string; email: string; roles: Role[]; teamName: string | null } | null;
+  nav: { to: string; labelKey: string }[];
+};
+
+function LanguageSwitch({ locale }: { locale: "fr" | "en" }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other = locale === "fr" ? "en" : "fr";
+  return (
+    // A plain form: switching language reloads the document so that only one language is downloaded.
+    <form method="post" action="/language">
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="btn-secondary px-3 py-1" lang={other} aria-label={t("nav.switchToLabel")}>
+        {t("nav.switchTo")}
+      </button>
+    </form>
+  );
+}
+
+export function AppShell({ data, children }: { data: ShellData; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const { viewer, nav, flash, locale } = data;
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t("app.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <a href={viewer ? "/home" : "/login"} className="text-lg font-bold text-brand-800">
+            {t("app.name")}
+          </a>
+          {viewer ? (
+            <nav aria-label={t("nav.main")} className="flex-1">
+              <ul className="flex flex-wrap gap-1">
+                {nav.map((item) => (
+                  <li key={item.to}>
+                    <NavLink
+                      to={item.to}
+                      prefetch="intent"
+                      className={({ isActive }) =>
+                        `block rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
+                      }
+                    >
+                      {t(item.labelKey)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : (
+            <div className="flex-1" />
+          )}
+          <div className="flex items-center gap-2">
+            <LanguageSwitch locale={locale} />
+            {viewer ? (
+              <>
+                <NavLink to="/account" className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+                  <span className="sr-only">{t("nav.account")}: </span>
+                  {viewer.name}
+                </NavLink>
+                <form method="post" action="/logout">
+                  <button type="submit" className="btn-secondary px-3 py-1">
+                    {t("nav.signOut")}
+                  </button>
+                </form>
+              </>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      {flash ? <FlashMessage flash={flash} /> : null}
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getViewer } from "./auth/guards.server";
+import { navigationFor } from "./auth/navigation";
+import { AppShell } from "./components/app-shell";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { useNonce } from "./components/nonce";
+import { resolveLocale } from "./i18n/config";
+import stylesheet from "./styles/app.css";
+import { consumeFlash } from "./utils/flash.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico", sizes: "any" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const locale = resolveLocale(request, viewer?.locale);
+  const flash = await consumeFlash(request, context);
+  return json({
+    locale,
+    flash,
+    viewer: viewer
+      ? { id: viewer.id, name: viewer.name, email: viewer.email, roles: viewer.roles, teamName: viewer.teamName }
+      : null,
+    nav: viewer ? navigationFor(viewer.roles) : [],
+  });
+}
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const { i18n } = useTranslation();
+  const locale = data?.locale ?? i18n.language ?? "fr";
+  return (
+    <html lang={locale} className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-full bg-slate-50 text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <AppShell data={data}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <AppShell data={data ?? { locale: "fr", flash: null, viewer: null, nav: [] }}>
+      <GeneralErrorBoundary />
+    </AppShell>
+  );
+}

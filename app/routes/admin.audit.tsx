@@ -1,0 +1,73 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { listAudit } from "~/models/audit.server";
+
+const PAGE = 50;
+const querySchema = z.object({
+  action: z.string().trim().max(60).optional().catch(undefined),
+  subject: z.string().trim().max(64).optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "audit.view");
+  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = listAudit({ action: q.action || undefined, subjectId: q.subject || undefined, before: q.before, limit: PAGE + 1 });
+  return json({ rows: rows.slice(0, PAGE), more: rows.length > PAGE, q });
+}
+
+export default function AuditLog() {
+  const { t, i18n } = useTranslation();
+  const { rows, more, q } = useLoaderData<typeof loader>();
+  const last = rows[rows.length - 1];
+  const nextParams = new URLSearchParams({ ...(q.action ? { action: q.action } : {}), ...(q.subject ? { subject: q.subject } : {}), before: String(last?.id ?? "") });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">{t("nav.audit")}</h1>
+      <Form method="get" className="card flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="action" className="field-label">action</label>
+          <input id="action" name="action" defaultValue={q.action ?? ""} className="field-input" maxLength={60} />
+        </div>
+        <div>
+          <label htmlFor="subject" className="field-label">subject id</label>
+          <input id="subject" name="subject" defaultValue={q.subject ?? ""} className="field-input" maxLength={64} />
+        </div>
+        <button type="submit" className="btn-secondary">{t("common.search")}</button>
+      </Form>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2">when</th>
+              <th scope="col" className="px-3 py-2">who</th>
+              <th scope="col" className="px-3 py-2">action</th>
+              <th scope="col" className="px-3 py-2">subject</th>
+              <th scope="col" className="px-3 py-2">from → to</th>
+              <th scope="col" className="px-3 py-2">why</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td className="px-3 py-2 whitespace-nowrap">{new Date(row.at).toLocaleString(i18n.language)}</td>
+                <td className="px-3 py-2">{row.actorName ?? "—"}</td>
+                <td className="px-3 py-2 font-mono">{row.action}</td>
+                <td className="px-3 py-2 font-mono text-xs">{row.subjectType}:{row.subjectId}</td>
+                <td className="px-3 py-2">{row.fromState ?? "∅"} → {row.toState ?? "∅"}</td>
+                <td className="px-3 py-2">{row.reason ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {more ? <Link className="btn-secondary" to={`?${nextParams}`}>{t("common.next")}</Link> : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

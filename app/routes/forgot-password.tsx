@@ -1,0 +1,61 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { resolveLocale } from "~/i18n/config";
+import { sendPasswordResetMail } from "~/mail/templates.server";
+import { createPasswordReset } from "~/models/password-reset.server";
+import { findUserByEmail } from "~/models/user.server";
+import { fields, parseForm, withFormErrors } from "~/utils/forms.server";
+
+const schema = z.object({ email: fields.email() });
+
+export async function loader(_: LoaderFunctionArgs) {
+  return json({});
+}
+
+/** Public by nature; answers the same whether or not the address has an account. */
+export const action = withFormErrors(async ({ request }: ActionFunctionArgs) => {
+  const { email } = await parseForm(request, schema);
+  const user = findUserByEmail(email);
+  if (user?.active && user.passwordHash) {
+    const token = createPasswordReset(user.id);
+    await sendPasswordResetMail({
+      to: user.email,
+      name: user.name,
+      link: `${new URL(request.url).origin}/reset-password/${token}`,
+      locale: user.locale ?? resolveLocale(request, null),
+    });
+  }
+  return json({ sent: true as const });
+});
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-bold">{t("password.forgotTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("password.forgotIntro")}</p>
+      {data && "sent" in data ? (
+        <p role="status" className="card mt-6">
+          {t("password.forgotSent")}
+        </p>
+      ) : (
+        <Form method="post" className="card mt-6 space-y-4" noValidate>
+          <FormErrors errors={errors} />
+          <Field name="email" type="email" label={t("login.email")} autoComplete="username" required errors={errors} />
+          <button type="submit" className="btn-primary w-full" disabled={busy}>
+            {t("password.forgotSubmit")}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

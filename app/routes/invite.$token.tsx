@@ -1,0 +1,50 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { createSession } from "~/auth/lucia.server";
+import { hashPassword } from "~/auth/password.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SetPasswordForm } from "~/components/set-password-form";
+import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors } from "~/utils/forms.server";
+import { newPasswordSchema } from "~/utils/password-form";
+
+/** Public: the single-use secret in the URL is the authorization. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invitation = findUsableInvitation(params.token ?? "");
+  if (!invitation) return json({ invitation: null }, { status: 410 });
+  return json({ invitation: { name: invitation.name, email: invitation.email } });
+}
+
+export const action = withFormErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const form = await parseForm(request, newPasswordSchema);
+  const userId = acceptInvitation(params.token ?? "", await hashPassword(form.password));
+  const cookie = await createSession(userId);
+  const response = await redirectWithFlash("/home", { kind: "success", key: "invite.accepted" });
+  response.headers.append("Set-Cookie", cookie);
+  return response;
+});
+
+export default function AcceptInvitation() {
+  const { t } = useTranslation();
+  const { invitation } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  if (!invitation) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="text-3xl font-bold">{t("invite.invalidTitle")}</h1>
+        <p className="card mt-6">{t("invite.invalidBody")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-bold">{t("invite.acceptTitle", { name: invitation.name })}</h1>
+      <p className="mt-2 text-slate-700">{t("invite.acceptIntro", { email: invitation.email })}</p>
+      <SetPasswordForm errors={data?.fieldErrors ?? null} submitLabel={t("invite.acceptSubmit")} />
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,125 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ROLES } from "../../db/schema";
+import { notFound, requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/form";
+import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
+import { resolveLocale } from "~/i18n/config";
+import { sendInvitationMail } from "~/mail/templates.server";
+import { reissueInvitation } from "~/models/invitation.server";
+import { getTeam, teamOptions } from "~/models/team.server";
+import { getPerson, setActive, updatePerson } from "~/models/user.server";
+import { InputError } from "~/utils/errors";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { fields, parseForm, withFormErrors } from "~/utils/forms.server";
+
+const updateSchema = z.object({
+  intent: z.literal("update"),
+  name: fields.text(120),
+  teamId: z.string().max(64, "errors.teamInvalid").default(""),
+  roles: z.array(z.enum(ROLES, { error: "errors.roleInvalid" })).min(1, "errors.rolesRequired").max(4, "errors.roleInvalid"),
+});
+const schema = z.discriminatedUnion("intent", [
+  updateSchema,
+  z.object({ intent: z.literal("deactivate") }),
+  z.object({ intent: z.literal("reactivate") }),
+  z.object({ intent: z.literal("reinvite") }),
+]);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "people.manage");
+  const person = getPerson(params.userId ?? "");
+  if (!person) throw notFound();
+  return json({ person, teams: teamOptions() });
+}
+
+export const action = withFormErrors(async ({ request, context, params }: ActionFunctionArgs) => {
+  const viewer = await requirePermission(request, context, "people.manage");
+  const person = getPerson(params.userId ?? "");
+  if (!person) throw notFound();
+  const form = await parseForm(request, schema, { arrayFields: ["roles"] });
+  const here = `/people/${person.id}`;
+  switch (form.intent) {
+    case "update": {
+      if (form.teamId && !getTeam(form.teamId)) throw new InputError({ teamId: "errors.teamInvalid" });
+      updatePerson(viewer.id, person.id, { name: form.name, teamId: form.teamId || null, roles: [...new Set(form.roles)] });
+      return redirectWithFlash(here, { kind: "success", key: "people.saved" });
+    }
+    case "deactivate":
+      if (person.id === viewer.id) throw new InputError({ form: "people.selfDeactivate" });
+      setActive(viewer.id, person.id, false);
+      return redirectWithFlash(here, { kind: "success", key: "people.deactivated" });
+    case "reactivate":
+      setActive(viewer.id, person.id, true);
+      return redirectWithFlash(here, { kind: "success", key: "people.reactivated" });
+    case "reinvite": {
+      const token = reissueInvitation(viewer.id, person.id);
+      await sendInvitationMail({
+        to: person.email,
+        name: person.name,
+        inviter: viewer.name,
+        link: `${new URL(request.url).origin}/invite/${token}`,
+        locale: resolveLocale(request, viewer.locale),
+      });
+      return redirectWithFlash(here, { kind: "success", key: "invite.resent" });
+    }
+  }
+});
+
+export default function EditPerson() {
+  const { t } = useTranslation();
+  const { person, teams } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors = data?.fieldErrors ?? null;
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-3xl font-bold">{t("people.editTitle", { name: person.name })}</h1>
+      <p className="text-slate-700">
+        {person.email} — {!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}
+      </p>
+      <Form method="post" className="card space-y-4" noValidate>
+        <FormErrors errors={errors} />
+        <input type="hidden" name="intent" value="update" />
+        <Field name="name" label={t("common.name")} defaultValue={person.name} required maxLength={120} errors={errors} />
+        <TeamSelect teams={teams} value={person.teamId} errors={errors} />
+        <RoleCheckboxes selected={person.roles} errors={errors} />
+        <button type="submit" className="btn-primary">
+          {t("common.save")}
+        </button>
+      </Form>
+      <div className="card space-y-3">
+        {person.invited && person.active ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="reinvite" />
+            <button type="submit" className="btn-secondary">
+              {t("invite.resend")}
+            </button>
+          </Form>
+        ) : null}
+        {person.active ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="deactivate" />
+            <button type="submit" className="btn-danger" aria-describedby="deactivate-help">
+              {t("people.deactivate")}
+            </button>
+            <p id="deactivate-help" className="mt-2 text-sm text-slate-600">
+              {t("people.deactivateHelp")}
+            </p>
+          </Form>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="reactivate" />
+            <button type="submit" className="btn-secondary">
+              {t("people.reactivate")}
+            </button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

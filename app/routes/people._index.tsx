@@ -1,0 +1,92 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission, teamScope } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pagination } from "~/components/pagination";
+import { listPeople } from "~/models/user.server";
+
+const PAGE_SIZE = 25;
+const querySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "people.invite");
+  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = listPeople({ search: query.q, teamIds: teamScope(viewer), page: query.page, pageSize: PAGE_SIZE });
+  return json({ ...result, q: query.q ?? "", page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage") });
+}
+
+export default function People() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t("people.title")}</h1>
+        <Link to="/people/invite" className="btn-primary">
+          {t("people.invite")}
+        </Link>
+      </div>
+      <Form method="get" role="search" className="flex items-end gap-2">
+        <div className="flex-1">
+          <label htmlFor="q" className="field-label">
+            {t("people.searchLabel")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={data.q} className="field-input" maxLength={100} />
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("common.search")}
+        </button>
+      </Form>
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {t("common.results", { count: data.total })}
+      </p>
+      {data.rows.length === 0 ? (
+        <p className="card">{t("people.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left">
+              <tr>
+                <th scope="col" className="px-4 py-2">{t("common.name")}</th>
+                <th scope="col" className="px-4 py-2">{t("common.email")}</th>
+                <th scope="col" className="px-4 py-2">{t("common.team")}</th>
+                <th scope="col" className="px-4 py-2">{t("common.roles")}</th>
+                <th scope="col" className="px-4 py-2">{t("common.status")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {data.rows.map((person) => (
+                <tr key={person.id}>
+                  <td className="px-4 py-2">
+                    {data.canManage ? (
+                      <Link to={`/people/${person.id}`} className="link">
+                        {person.name}
+                      </Link>
+                    ) : (
+                      person.name
+                    )}
+                  </td>
+                  <td className="px-4 py-2">{person.email}</td>
+                  <td className="px-4 py-2">{person.teamName ?? t("common.noTeam")}</td>
+                  <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+                  <td className="px-4 py-2">
+                    {!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

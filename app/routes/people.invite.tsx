@@ -1,0 +1,79 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ROLES, type Role } from "../../db/schema";
+import { requirePermission, teamScope } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/form";
+import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
+import { resolveLocale } from "~/i18n/config";
+import { sendInvitationMail } from "~/mail/templates.server";
+import { invitePerson } from "~/models/invitation.server";
+import { teamOptions } from "~/models/team.server";
+import { InputError } from "~/utils/errors";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { fields, parseForm, withFormErrors } from "~/utils/forms.server";
+
+const schema = z.object({
+  email: fields.email(),
+  name: fields.text(120),
+  teamId: z.string({ error: "errors.teamRequired" }).min(1, "errors.teamRequired").max(64, "errors.teamInvalid"),
+  roles: z.array(z.enum(ROLES, { error: "errors.roleInvalid" })).min(1, "errors.rolesRequired").max(4, "errors.roleInvalid"),
+});
+
+/** Admins invite anyone into any team; managers invite employees into the teams they manage. */
+function invitableFor(viewer: Awaited<ReturnType<typeof requirePermission>>) {
+  const scope = teamScope(viewer);
+  const teams = teamOptions().filter((team) => !scope || scope.includes(team.id));
+  const roles: readonly Role[] = viewer.scope === "all" ? ROLES : ["employee"];
+  return { teams, roles };
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "people.invite");
+  return json(invitableFor(viewer));
+}
+
+export const action = withFormErrors(async ({ request, context }: ActionFunctionArgs) => {
+  const viewer = await requirePermission(request, context, "people.invite");
+  const form = await parseForm(request, schema, { arrayFields: ["roles"] });
+  const allowed = invitableFor(viewer);
+  if (!allowed.teams.some((team) => team.id === form.teamId)) throw new InputError({ teamId: "errors.teamInvalid" });
+  if (form.roles.some((role) => !allowed.roles.includes(role))) throw new InputError({ roles: "errors.managerRoles" });
+  const { token } = invitePerson(viewer.id, { email: form.email, name: form.name, teamId: form.teamId, roles: [...new Set(form.roles)] });
+  await sendInvitationMail({
+    to: form.email,
+    name: form.name,
+    inviter: viewer.name,
+    link: `${new URL(request.url).origin}/invite/${token}`,
+    locale: resolveLocale(request, viewer.locale),
+  });
+  return redirectWithFlash("/people", { kind: "success", key: "invite.sent", params: { email: form.email } });
+});
+
+export default function InvitePerson() {
+  const { t } = useTranslation();
+  const { teams, roles } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors = data?.fieldErrors ?? null;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-3xl font-bold">{t("invite.title")}</h1>
+      <p className="mt-2 text-slate-700">{t("invite.intro")}</p>
+      <Form method="post" className="card mt-6 space-y-4" noValidate>
+        <FormErrors errors={errors} />
+        <Field name="name" label={t("common.name")} required maxLength={120} errors={errors} autoComplete="off" />
+        <Field name="email" type="email" label={t("common.email")} required maxLength={254} errors={errors} autoComplete="off" />
+        <TeamSelect teams={teams} value={teams.length === 1 ? teams[0]!.id : null} errors={errors} />
+        <RoleCheckboxes selected={["employee"]} allowed={roles} errors={errors} />
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("invite.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,40 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { hashPassword } from "~/auth/password.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SetPasswordForm } from "~/components/set-password-form";
+import { isResetTokenUsable, resetPassword } from "~/models/password-reset.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors } from "~/utils/forms.server";
+import { newPasswordSchema } from "~/utils/password-form";
+
+/** Public: the secret in the URL is the authorization. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const usable = isResetTokenUsable(params.token ?? "");
+  return json({ usable }, { status: usable ? 200 : 410 });
+}
+
+export const action = withFormErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const form = await parseForm(request, newPasswordSchema);
+  resetPassword(params.token ?? "", await hashPassword(form.password));
+  return redirectWithFlash("/login", { kind: "success", key: "password.resetDone" });
+});
+
+export default function ResetPassword() {
+  const { t } = useTranslation();
+  const { usable } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-bold">{usable ? t("password.resetTitle") : t("invite.invalidTitle")}</h1>
+      {usable ? (
+        <SetPasswordForm errors={data?.fieldErrors ?? null} submitLabel={t("password.resetSubmit")} />
+      ) : (
+        <p className="card mt-6">{t("errors.linkInvalid")}</p>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

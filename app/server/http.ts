@@ -1,0 +1,191 @@
+/**
+ * A small node:http front for the Remix build: static files with caching, the origin check on every
+ * mutation, security headers, and the per-request context. No framework in between, so that a page's
+ * cost is Remix's and ours only (see docs/decisions/0003-own-http-server.md).
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from "@remix-run/node";
+import { createContext } from "./context";
+
+const MIME: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json",
+  ".ico": "image/x-icon",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".gif": "image/gif",
+  ".svg": "image/svg+xml",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".vtt": "text/vtt; charset=utf-8",
+};
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+};
+
+export type ServerOptions = {
+  build: ServerBuild;
+  publicDir: string;
+  mode: "production" | "development";
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  trustProxy?: boolean;
+  /** The public origin (APP_URL); when unset, the Host header decides. */
+  appUrl?: string;
+};
+
+type StaticFile = { file: string; size: number; mtime: Date };
+
+function resolveStatic(publicDir: string, pathname: string): StaticFile | null {
+  if (pathname.includes("\0")) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const file = path.join(publicDir, path.normalize(decoded));
+  if (!file.startsWith(publicDir + path.sep)) return null;
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? { file, size: stat.size, mtime: stat.mtime } : null;
+  } catch {
+    return null;
+  }
+}
+
+function sendStatic(req: http.IncomingMessage, res: http.ServerResponse, found: StaticFile, pathname: string) {
+  const etag = `W/"${found.size.toString(16)}-${found.mtime.getTime().toString(16)}"`;
+  // Fingerprinted build assets never change; everything else is revalidated hourly.
+  const cache = pathname.startsWith("/build/") ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+  const headers: Record<string, string | number> = {
+    ...SECURITY_HEADERS,
+    "Content-Type": MIME[path.extname(found.file).toLowerCase()] ?? "application/octet-stream",
+    "Cache-Control": cache,
+    ETag: etag,
+  };
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  headers["Content-Length"] = found.size;
+  res.writeHead(200, headers);
+  if (req.method === "HEAD") res.end();
+  else fs.createReadStream(found.file).pipe(res);
+}
+
+export function originOf(req: http.IncomingMessage, options: ServerOptions): string {
+  if (options.appUrl) return new URL(options.appUrl).origin;
+  const proto = options.trustProxy ? String(req.headers["x-forwarded-proto"] ?? "http").split(",")[0]!.trim() : "http";
+  return `${proto}://${req.headers.host ?? "localhost"}`;
+}
+
+function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Cross-site request forgery guard: a browser mutation must come from our own origin. The public API
+ * authenticates with bearer tokens, not cookies, so it is exempt.
+ */
+export function isCrossSiteMutation(req: http.IncomingMessage, pathname: string, origin: string): boolean {
+  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/")) return false;
+  const sent = req.headers.origin;
+  if (sent) return sent !== origin;
+  const referer = req.headers.referer;
+  if (referer) {
+    try {
+      return new URL(referer).origin !== origin;
+    } catch {
+      return true;
+    }
+  }
+  return true;
+}
+
+function toRequest(req: http.IncomingMessage, origin: string, controller: AbortController): Request {
+  const url = new URL(req.url ?? "/", origin);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else headers.set(key, value);
+  }
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+async function sendResponse(res: http.ServerResponse, response: Response, extraCookies: string[]) {
+  res.statusCode = response.status;
+  res.statusMessage = response.statusText;
+  const cookies = [...response.headers.getSetCookie(), ...extraCookies];
+  for (const [key, value] of response.headers) {
+    if (key === "set-cookie") continue;
+    res.setHeader(key, value);
+  }
+  for (const [key, value] of Object.entries(SECURITY_HEADERS)) if (!res.hasHeader(key)) res.setHeader(key, value);
+  if (cookies.length) res.setHeader("Set-Cookie", cookies);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+export function createAppServer(options: ServerOptions): http.Server {
+  const handle = createRequestHandler(options.build, options.mode);
+  const publicDir = path.resolve(options.publicDir);
+  const trustProxy = Boolean(options.trustProxy);
+
+  return http.createServer(async (req, res) => {
+    const pathname = (req.url ?? "/").split("?")[0]!;
+    try {
+      if ((req.method === "GET" || req.method === "HEAD") && pathname.includes(".")) {
+        const found = resolveStatic(publicDir, pathname);
+        if (found) return sendStatic(req, res, found, pathname);
+      }
+      const origin = originOf(req, options);
+      if (isCrossSiteMutation(req, pathname, origin)) {
+        res.writeHead(403, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
+        res.end("Forbidden: this form was not sent from this site. Reload the page and try again.");
+        return;
+      }
+      const controller = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const context = createContext(clientIp(req, trustProxy), randomBytes(16).toString("base64"));
+      const response = await handle(toRequest(req, origin, controller), context);
+      await sendResponse(res, response, context.responseCookies);
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) {
+        res.writeHead(500, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
+      }
+      res.end("Internal error");
+    }
+  });
+}

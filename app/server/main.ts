@@ -1,0 +1,77 @@
+/**
+ * `npm start`: builds if needed, migrates, seeds the demo organisation (unless SEED_DEMO=0),
+ * then serves the app and prints where and how to sign in.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { databasePath, getDb } from "../../db/connection";
+import { runMigrations } from "../../db/migrate";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { createAppServer } from "./http";
+
+process.env.NODE_ENV ??= "production";
+const root = process.cwd();
+const buildFile = path.join(root, "build", "index.js");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const built = fs.existsSync(buildFile) ? fs.statSync(buildFile).mtimeMs : 0;
+  const sources = Math.max(newestMtime(path.join(root, "app")), fs.statSync(path.join(root, "remix.config.js")).mtimeMs);
+  if (built >= sources) return;
+  console.info("Building the app (remix build)…");
+  execFileSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+}
+
+async function main() {
+  if (process.env.SKIP_BUILD !== "1") buildIfNeeded();
+  const db = getDb();
+  runMigrations(db);
+  const seeded = process.env.SEED_DEMO === "0" ? false : await seedDemo(db);
+
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  const server = createAppServer({
+    build,
+    publicDir: path.join(root, "public"),
+    mode: "production",
+    trustProxy: process.env.TRUST_PROXY === "1",
+    appUrl: process.env.APP_URL,
+  });
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    const url = process.env.APP_URL ?? `http://localhost:${actualPort}`;
+    const lines = [`Ambassade is running at ${url}`, `Database: ${databasePath()}`];
+    if (process.env.SEED_DEMO !== "0") {
+      lines.push(seeded ? "Demo organisation created." : "Demo organisation already present.");
+      lines.push(`Demo logins (password: ${DEMO_PASSWORD}):`);
+      for (const login of DEMO_LOGINS) lines.push(`  ${login.email.padEnd(28)} ${login.description}`);
+    }
+    console.info(lines.join("\n"));
+  });
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

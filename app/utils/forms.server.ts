@@ -1,0 +1,81 @@
+import { json, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { InputError } from "./errors";
+
+const MAX_FORM_BYTES = 256 * 1024;
+
+export type FieldErrors = Record<string, string>;
+
+/** Form data as a plain object: repeated fields become arrays, single ones strings. */
+export function formToObject(form: FormData, arrayFields: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key).map((v) => (typeof v === "string" ? v : ""));
+    out[key] = arrayFields.includes(key) ? values : values[values.length - 1];
+  }
+  for (const key of arrayFields) out[key] ??= [];
+  return out;
+}
+
+/** zod issues → one i18n key per field (the first issue wins). Issue messages are i18n keys. */
+export function toFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.invalidInput";
+  }
+  return errors;
+}
+
+/**
+ * Wraps an action so that a rejected form (BadForm from parseForm, InputError from a model) becomes a
+ * 4xx response with per-field messages that the page shows next to the fields. Nothing was written.
+ */
+export function withFormErrors<T>(action: (args: ActionFunctionArgs) => Promise<T>) {
+  return async (args: ActionFunctionArgs) => {
+    try {
+      return await action(args);
+    } catch (error) {
+      if (error instanceof InputError) return fieldErrorResponse(error.fieldErrors, error.status);
+      throw error;
+    }
+  };
+}
+
+/** Reads and validates a form; a bad one throws a 400 (or 413) response carrying per-field i18n keys. */
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  options: { arrayFields?: readonly string[] } = {},
+): Promise<z.infer<S>> {
+  const length = Number(request.headers.get("Content-Length") ?? 0);
+  if (length > MAX_FORM_BYTES) throw new InputError({ form: "errors.tooLong" }, 413);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new InputError({ form: "errors.invalidInput" });
+  }
+  const parsed = schema.safeParse(formToObject(form, options.arrayFields));
+  if (!parsed.success) throw new InputError(toFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+export function fieldErrorResponse(fieldErrors: FieldErrors, status = 400) {
+  return json({ fieldErrors }, { status });
+}
+
+/** Reusable field rules with i18n keys as messages. */
+export const fields = {
+  email: () =>
+    z
+      .string({ error: "errors.required" })
+      .trim()
+      .min(1, "errors.required")
+      .max(254, "errors.tooLong")
+      .pipe(z.email("errors.emailInvalid"))
+      .transform((v) => v.toLowerCase()),
+  text: (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong"),
+  optionalText: (max: number) => z.string().trim().max(max, "errors.tooLong").optional().default(""),
+  newPassword: () => z.string({ error: "errors.required" }).min(10, "errors.passwordTooShort").max(200, "errors.tooLong"),
+};

@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function databasePath(): string {
+  return path.resolve(process.env.DATABASE_PATH ?? "./data/ambassade.db");
+}
+
+/** Opens a connection with the pragmas every connection needs. Creates the folder if missing. */
+export function openDatabase(file = databasePath()): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // WAL makes NORMAL durable across application crashes; only an OS crash may lose the last commits.
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+// One connection per process; kept on globalThis so that it survives module reloads and is shared
+// between the server entry (tsx) and the Remix bundle, which each hold their own copy of this module.
+const globalForDb = globalThis as unknown as { __ambassadeDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.__ambassadeDb ??= openDatabase();
+  return globalForDb.__ambassadeDb;
+}
+
+export function closeDb(): void {
+  globalForDb.__ambassadeDb?.$client.close();
+  globalForDb.__ambassadeDb = undefined;
+}
+
+/** A transaction handle, for model functions that run inside their caller's transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -1,0 +1,74 @@
+/**
+ * The demo organisation: five documented logins and enough colleagues in two teams for pages to
+ * look real. Idempotent: each step checks whether it already ran.
+ */
+import { eq } from "drizzle-orm";
+import { hashPassword } from "../app/auth/password.server";
+import type { Db } from "./connection";
+import { teamManagers, teams, userRoles, users, type Role } from "./schema";
+
+export const DEMO_PASSWORD = "ambassade-demo";
+
+export const DEMO_LOGINS: { email: string; name: string; roles: Role[]; team: "comms" | "ops" | null; description: string }[] = [
+  { email: "admin@ambassade.test", name: "Claire Dubois", roles: ["admin"], team: null, description: "admin: people, teams, settings" },
+  { email: "trainer@ambassade.test", name: "Julien Mercier", roles: ["trainer"], team: null, description: "trainer: modules, placements, reviews" },
+  { email: "manager@ambassade.test", name: "Sophie Laurent", roles: ["manager", "employee"], team: "comms", description: "manager of Marketing & Communication" },
+  { email: "ambassador@ambassade.test", name: "Karim Benali", roles: ["employee"], team: "comms", description: "employee, accredited for LinkedIn" },
+  { email: "learner@ambassade.test", name: "Emma Petit", roles: ["employee"], team: "comms", description: "employee, not yet placed" },
+];
+
+const DEMO_TEAMS = {
+  comms: { id: "team-comms", name: "Marketing & Communication" },
+  ops: { id: "team-ops", name: "Opérations" },
+};
+
+const COLLEAGUES: { name: string; team: "comms" | "ops"; roles?: Role[] }[] = [
+  { name: "Lucas Bernard", team: "comms" },
+  { name: "Chloé Thomas", team: "comms" },
+  { name: "Hugo Robert", team: "comms" },
+  { name: "Léa Richard", team: "comms" },
+  { name: "Nathan Durand", team: "comms" },
+  { name: "Manon Leroy", team: "comms" },
+  { name: "Olivier Moreau", team: "ops", roles: ["manager", "employee"] },
+  { name: "Camille Simon", team: "ops" },
+  { name: "Thomas Michel", team: "ops" },
+  { name: "Sarah Lefebvre", team: "ops" },
+  { name: "Antoine Garcia", team: "ops" },
+  { name: "Inès Roux", team: "ops" },
+  { name: "Maxime Fournier", team: "ops" },
+  { name: "Julie Girard", team: "ops" },
+];
+
+function emailFor(name: string): string {
+  return (
+    name
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ".") + "@ambassade.test"
+  );
+}
+
+/** Returns true when it created the organisation, false when it was already there. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const present = db.select({ id: users.id }).from(users).where(eq(users.email, "admin@ambassade.test")).get();
+  if (present) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  db.transaction((tx) => {
+    for (const team of Object.values(DEMO_TEAMS)) tx.insert(teams).values(team).onConflictDoNothing().run();
+    const people = [
+      ...DEMO_LOGINS.map((l) => ({ email: l.email, name: l.name, roles: l.roles, team: l.team })),
+      ...COLLEAGUES.map((c) => ({ email: emailFor(c.name), name: c.name, roles: c.roles ?? (["employee"] as Role[]), team: c.team })),
+    ];
+    for (const person of people) {
+      const id = `demo-${person.email.split("@")[0]}`;
+      tx.insert(users)
+        .values({ id, email: person.email, name: person.name, passwordHash, teamId: person.team ? DEMO_TEAMS[person.team].id : null })
+        .run();
+      tx.insert(userRoles).values(person.roles.map((role) => ({ userId: id, role }))).run();
+    }
+    tx.insert(teamManagers).values({ teamId: DEMO_TEAMS.comms.id, userId: "demo-manager" }).run();
+    tx.insert(teamManagers).values({ teamId: DEMO_TEAMS.ops.id, userId: "demo-olivier.moreau" }).run();
+  });
+  return true;
+}
