@@ -28,7 +28,7 @@ export function Field({ name, label, errors, hint, errorParams, id, ...input }: 
       <input id={fieldId} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {error ? (
         <p id={`${fieldId}-error`} className="field-error">
-          {t(error, { max: input.maxLength, ...errorParams })}
+          {t(error, errorParams)}
         </p>
       ) : null}
     </div>
@@ -39,10 +39,17 @@ export function Field({ name, label, errors, hint, errorParams, id, ...input }: 
 export function FormErrors({ errors }: { errors?: Record<string, string> | null }) {
   const { t } = useTranslation();
   if (!errors || Object.keys(errors).length === 0) return null;
-  const message = errors.form ? t(errors.form) : t("errors.formHasErrors");
+  const fieldMessages = Object.entries(errors).filter(([field]) => field !== "form");
   return (
     <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
-      {message}
+      <p>{errors.form ? t(errors.form) : t("errors.formHasErrors")}</p>
+      {fieldMessages.length ? (
+        <ul className="mt-1 list-disc pl-5 text-sm">
+          {fieldMessages.map(([field, key]) => (
+            <li key={field}>{t(key)}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Strings } from "./fr";
+import { placementStrings } from "./placement";
 
 /** Interface strings, English. Typed by the French file so that no key can be missing. */
 const en: Strings = {
@@ -153,7 +154,7 @@ const en: Strings = {
     required: "This field is required.",
     emailInvalid: "Enter a valid email address, for example first.last@company.com.",
     emailTaken: "Someone already uses this email address.",
-    tooLong: "This text is too long ({{max}} characters at most).",
+    tooLong: "This text is too long: shorten it.",
     passwordTooShort: "The password must be at least 10 characters long.",
     passwordMismatch: "The two passwords do not match.",
     rolesRequired: "Choose at least one role.",
@@ -167,6 +168,7 @@ const en: Strings = {
     managerRoles: "A manager can only invite employees.",
     invalidInput: "Invalid value.",
   },
+  placement: placementStrings.en,
 };
 
 export default en;

@@ -1,3 +1,5 @@
+import { placementStrings } from "./placement";
+
 /** Interface strings, French (the reference: en.ts must have the same keys). */
 const fr = {
   app: {
@@ -151,7 +153,7 @@ const fr = {
     required: "Ce champ est obligatoire.",
     emailInvalid: "Saisissez une adresse e-mail valide, par exemple prenom.nom@entreprise.fr.",
     emailTaken: "Une personne utilise déjà cette adresse e-mail.",
-    tooLong: "Ce texte est trop long ({{max}} caractères au plus).",
+    tooLong: "Ce texte est trop long : raccourcissez-le.",
     passwordTooShort: "Le mot de passe doit contenir au moins 10 caractères.",
     passwordMismatch: "Les deux mots de passe ne correspondent pas.",
     rolesRequired: "Choisissez au moins un rôle.",
@@ -165,6 +167,7 @@ const fr = {
     managerRoles: "Un manager ne peut inviter que des salariés.",
     invalidInput: "Valeur invalide.",
   },
+  placement: placementStrings.fr,
 };
 
 export default fr;

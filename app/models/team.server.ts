@@ -15,7 +15,7 @@ export function listTeams(ids?: readonly string[]): TeamRow[] {
     .select({
       id: teams.id,
       name: teams.name,
-      memberCount: sql<number>`(select count(*) from users where users.team_id = ${teams.id} and users.active = 1)`,
+      memberCount: sql<number>`(select count(*) from users as member where member.team_id = "teams"."id" and member.active = 1)`,
     })
     .from(teams)
     .where(ids ? inArray(teams.id, [...ids]) : undefined)

@@ -17,7 +17,7 @@ export type Viewer = {
   sessionId: string;
 };
 
-const rolesOf = sql<string | null>`(select group_concat(role) from user_roles where user_id = ${users.id})`;
+const rolesOf = sql<string | null>`(select group_concat(role) from user_roles where user_roles.user_id = "users"."id")`;
 
 function parseRoles(value: string | null): Role[] {
   if (!value) return [];
@@ -38,7 +38,7 @@ export function loadViewer(userId: string, sessionId: string): Viewer | null {
       teamName: teams.name,
       active: users.active,
       roles: rolesOf,
-      managed: sql<string | null>`(select group_concat(team_id) from team_managers where user_id = ${users.id})`,
+      managed: sql<string | null>`(select group_concat(team_id) from team_managers where team_managers.user_id = "users"."id")`,
     })
     .from(users)
     .leftJoin(teams, eq(teams.id, users.teamId))

@@ -1,21 +1,24 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/models/audit.server";
+import { z } from "~/utils/forms.server";
 
 const PAGE = 50;
-const querySchema = z.object({
-  action: z.string().trim().max(60).optional().catch(undefined),
-  subject: z.string().trim().max(64).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
-});
+
+function querySchema() {
+  return z.object({
+    action: z.string().trim().max(60).optional().catch(undefined),
+    subject: z.string().trim().max(64).optional().catch(undefined),
+    before: z.coerce.number().int().positive().optional().catch(undefined),
+  });
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "audit.view");
-  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = listAudit({ action: q.action || undefined, subjectId: q.subject || undefined, before: q.before, limit: PAGE + 1 });
   return json({ rows: rows.slice(0, PAGE), more: rows.length > PAGE, q });
 }

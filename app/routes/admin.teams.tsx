@@ -1,40 +1,44 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { createTeam, listTeams, renameTeam, setTeamManagers } from "~/models/team.server";
 import { peopleWithRole } from "~/models/user.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { fields, parseForm, withFormErrors } from "~/utils/forms.server";
+import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 
-const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), name: fields.text(80) }),
-  z.object({ intent: z.literal("rename"), teamId: z.string().min(1).max(64), name: fields.text(80) }),
-  z.object({ intent: z.literal("managers"), teamId: z.string().min(1).max(64), managers: z.array(z.string().max(64)).max(50) }),
-]);
+
+function schema() {
+  return z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("create"), name: fields.text(80) }),
+    z.object({ intent: z.literal("rename"), teamId: z.string().min(1).max(64), name: fields.text(80) }),
+    z.object({ intent: z.literal("managers"), teamId: z.string().min(1).max(64), managers: z.array(z.string().max(64)).max(50) }),
+  ]);
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "teams.manage");
   return json({ teams: listTeams(), managers: peopleWithRole("manager") });
 }
 
-export const action = withFormErrors(async ({ request, context }: ActionFunctionArgs) => {
-  const viewer = await requirePermission(request, context, "teams.manage");
-  const form = await parseForm(request, schema, { arrayFields: ["managers"] });
-  if (form.intent === "create") {
-    createTeam(viewer.id, form.name);
-    return redirectWithFlash("/admin/teams", { kind: "success", key: "teams.created" });
-  }
-  if (form.intent === "rename") {
-    renameTeam(viewer.id, form.teamId, form.name);
-    return redirectWithFlash("/admin/teams", { kind: "success", key: "teams.renamed" });
-  }
-  setTeamManagers(viewer.id, form.teamId, form.managers);
-  return redirectWithFlash("/admin/teams", { kind: "success", key: "teams.managersSaved" });
-});
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "teams.manage");
+    const form = await parseForm(request, schema(), { arrayFields: ["managers"] });
+    if (form.intent === "create") {
+      createTeam(viewer.id, form.name);
+      return redirectWithFlash("/admin/teams", { kind: "success", key: "teams.created" });
+    }
+    if (form.intent === "rename") {
+      renameTeam(viewer.id, form.teamId, form.name);
+      return redirectWithFlash("/admin/teams", { kind: "success", key: "teams.renamed" });
+    }
+    setTeamManagers(viewer.id, form.teamId, form.managers);
+    return redirectWithFlash("/admin/teams", { kind: "success", key: "teams.managersSaved" });
+  });
+}
 
 export default function AdminTeams() {
   const { t } = useTranslation();

@@ -1,36 +1,40 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Field, FormErrors } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { resolveLocale } from "~/i18n/config";
 import { sendPasswordResetMail } from "~/mail/templates.server";
 import { createPasswordReset } from "~/models/password-reset.server";
 import { findUserByEmail } from "~/models/user.server";
-import { fields, parseForm, withFormErrors } from "~/utils/forms.server";
+import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 
-const schema = z.object({ email: fields.email() });
+
+function schema() {
+  return z.object({ email: fields.email() });
+}
 
 export async function loader(_: LoaderFunctionArgs) {
   return json({});
 }
 
 /** Public by nature; answers the same whether or not the address has an account. */
-export const action = withFormErrors(async ({ request }: ActionFunctionArgs) => {
-  const { email } = await parseForm(request, schema);
-  const user = findUserByEmail(email);
-  if (user?.active && user.passwordHash) {
-    const token = createPasswordReset(user.id);
-    await sendPasswordResetMail({
-      to: user.email,
-      name: user.name,
-      link: `${new URL(request.url).origin}/reset-password/${token}`,
-      locale: user.locale ?? resolveLocale(request, null),
-    });
-  }
-  return json({ sent: true as const });
-});
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request }) => {
+    const { email } = await parseForm(request, schema());
+    const user = findUserByEmail(email);
+    if (user?.active && user.passwordHash) {
+      const token = createPasswordReset(user.id);
+      await sendPasswordResetMail({
+        to: user.email,
+        name: user.name,
+        link: `${new URL(request.url).origin}/reset-password/${token}`,
+        locale: user.locale ?? resolveLocale(request, null),
+      });
+    }
+    return json({ sent: true as const });
+  });
+}
 
 export default function ForgotPassword() {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ import { SetPasswordForm } from "~/components/set-password-form";
 import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors } from "~/utils/forms.server";
-import { newPasswordSchema } from "~/utils/password-form";
+import { newPasswordSchema } from "~/utils/password-form.server";
 
 /** Public: the single-use secret in the URL is the authorization. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -17,14 +17,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({ invitation: { name: invitation.name, email: invitation.email } });
 }
 
-export const action = withFormErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const form = await parseForm(request, newPasswordSchema);
-  const userId = acceptInvitation(params.token ?? "", await hashPassword(form.password));
-  const cookie = await createSession(userId);
-  const response = await redirectWithFlash("/home", { kind: "success", key: "invite.accepted" });
-  response.headers.append("Set-Cookie", cookie);
-  return response;
-});
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, params }) => {
+    const form = await parseForm(request, newPasswordSchema);
+    const userId = acceptInvitation(params.token ?? "", await hashPassword(form.password));
+    const cookie = await createSession(userId);
+    const response = await redirectWithFlash("/home", { kind: "success", key: "invite.accepted" });
+    response.headers.append("Set-Cookie", cookie);
+    return response;
+  });
+}
 
 export default function AcceptInvitation() {
   const { t } = useTranslation();

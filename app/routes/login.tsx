@@ -1,20 +1,22 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getViewer } from "~/auth/guards.server";
 import { Field, FormErrors } from "~/components/form";
 import { signIn } from "~/models/session.server";
-import { fields, parseForm, withFormErrors } from "~/utils/forms.server";
+import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
-const schema = z.object({
-  email: fields.email(),
-  password: z.string({ error: "errors.required" }).min(1, "errors.required").max(200, "errors.tooLong"),
-  redirectTo: z.string().optional(),
-});
+
+function schema() {
+  return z.object({
+    email: fields.email(),
+    password: z.string({ error: "errors.required" }).min(1, "errors.required").max(200, "errors.tooLong"),
+    redirectTo: z.string().optional(),
+  });
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -22,15 +24,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({});
 }
 
-export const action = withFormErrors(async ({ request, context }: ActionFunctionArgs) => {
-  const form = await parseForm(request, schema);
-  const result = await signIn(form.email, form.password, context.clientIp);
-  if (!result.ok) {
-    const key = result.reason === "throttled" ? "login.throttled" : "login.invalid";
-    return json({ fieldErrors: { form: key } }, { status: result.reason === "throttled" ? 429 : 401 });
-  }
-  return redirect(safeRedirect(form.redirectTo), { headers: { "Set-Cookie": result.cookie } });
-});
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const form = await parseForm(request, schema());
+    const result = await signIn(form.email, form.password, context.clientIp);
+    if (!result.ok) {
+      const key = result.reason === "throttled" ? "login.throttled" : "login.invalid";
+      return json({ fieldErrors: { form: key } }, { status: result.reason === "throttled" ? 429 : 401 });
+    }
+    return redirect(safeRedirect(form.redirectTo), { headers: { "Set-Cookie": result.cookie } });
+  });
+}
 
 export default function Login() {
   const { t } = useTranslation();

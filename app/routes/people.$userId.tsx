@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ROLES } from "../../db/schema";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -14,20 +13,25 @@ import { getTeam, teamOptions } from "~/models/team.server";
 import { getPerson, setActive, updatePerson } from "~/models/user.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { fields, parseForm, withFormErrors } from "~/utils/forms.server";
+import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 
-const updateSchema = z.object({
-  intent: z.literal("update"),
-  name: fields.text(120),
-  teamId: z.string().max(64, "errors.teamInvalid").default(""),
-  roles: z.array(z.enum(ROLES, { error: "errors.roleInvalid" })).min(1, "errors.rolesRequired").max(4, "errors.roleInvalid"),
-});
-const schema = z.discriminatedUnion("intent", [
-  updateSchema,
-  z.object({ intent: z.literal("deactivate") }),
-  z.object({ intent: z.literal("reactivate") }),
-  z.object({ intent: z.literal("reinvite") }),
-]);
+function updateSchema() {
+  return z.object({
+    intent: z.literal("update"),
+    name: fields.text(120),
+    teamId: z.string().max(64, "errors.teamInvalid").default(""),
+    roles: z.array(z.enum(ROLES, { error: "errors.roleInvalid" })).min(1, "errors.rolesRequired").max(4, "errors.roleInvalid"),
+  });
+}
+
+function schema() {
+  return z.discriminatedUnion("intent", [
+    updateSchema(),
+    z.object({ intent: z.literal("deactivate") }),
+    z.object({ intent: z.literal("reactivate") }),
+    z.object({ intent: z.literal("reinvite") }),
+  ]);
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "people.manage");
@@ -36,38 +40,40 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({ person, teams: teamOptions() });
 }
 
-export const action = withFormErrors(async ({ request, context, params }: ActionFunctionArgs) => {
-  const viewer = await requirePermission(request, context, "people.manage");
-  const person = getPerson(params.userId ?? "");
-  if (!person) throw notFound();
-  const form = await parseForm(request, schema, { arrayFields: ["roles"] });
-  const here = `/people/${person.id}`;
-  switch (form.intent) {
-    case "update": {
-      if (form.teamId && !getTeam(form.teamId)) throw new InputError({ teamId: "errors.teamInvalid" });
-      updatePerson(viewer.id, person.id, { name: form.name, teamId: form.teamId || null, roles: [...new Set(form.roles)] });
-      return redirectWithFlash(here, { kind: "success", key: "people.saved" });
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context, params }) => {
+    const viewer = await requirePermission(request, context, "people.manage");
+    const person = getPerson(params.userId ?? "");
+    if (!person) throw notFound();
+    const form = await parseForm(request, schema(), { arrayFields: ["roles"] });
+    const here = `/people/${person.id}`;
+    switch (form.intent) {
+      case "update": {
+        if (form.teamId && !getTeam(form.teamId)) throw new InputError({ teamId: "errors.teamInvalid" });
+        updatePerson(viewer.id, person.id, { name: form.name, teamId: form.teamId || null, roles: [...new Set(form.roles)] });
+        return redirectWithFlash(here, { kind: "success", key: "people.saved" });
+      }
+      case "deactivate":
+        if (person.id === viewer.id) throw new InputError({ form: "people.selfDeactivate" });
+        setActive(viewer.id, person.id, false);
+        return redirectWithFlash(here, { kind: "success", key: "people.deactivated" });
+      case "reactivate":
+        setActive(viewer.id, person.id, true);
+        return redirectWithFlash(here, { kind: "success", key: "people.reactivated" });
+      case "reinvite": {
+        const token = reissueInvitation(viewer.id, person.id);
+        await sendInvitationMail({
+          to: person.email,
+          name: person.name,
+          inviter: viewer.name,
+          link: `${new URL(request.url).origin}/invite/${token}`,
+          locale: resolveLocale(request, viewer.locale),
+        });
+        return redirectWithFlash(here, { kind: "success", key: "invite.resent" });
+      }
     }
-    case "deactivate":
-      if (person.id === viewer.id) throw new InputError({ form: "people.selfDeactivate" });
-      setActive(viewer.id, person.id, false);
-      return redirectWithFlash(here, { kind: "success", key: "people.deactivated" });
-    case "reactivate":
-      setActive(viewer.id, person.id, true);
-      return redirectWithFlash(here, { kind: "success", key: "people.reactivated" });
-    case "reinvite": {
-      const token = reissueInvitation(viewer.id, person.id);
-      await sendInvitationMail({
-        to: person.email,
-        name: person.name,
-        inviter: viewer.name,
-        link: `${new URL(request.url).origin}/invite/${token}`,
-        locale: resolveLocale(request, viewer.locale),
-      });
-      return redirectWithFlash(here, { kind: "success", key: "invite.resent" });
-    }
-  }
-});
+  });
+}
 
 export default function EditPerson() {
   const { t } = useTranslation();

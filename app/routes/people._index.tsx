@@ -1,22 +1,25 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requirePermission, teamScope } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { listPeople } from "~/models/user.server";
+import { z } from "~/utils/forms.server";
 
 const PAGE_SIZE = 25;
-const querySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).catch(1),
-});
+
+function querySchema() {
+  return z.object({
+    q: z.string().trim().max(100).optional().catch(undefined),
+    page: z.coerce.number().int().min(1).max(100000).catch(1),
+  });
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "people.invite");
-  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = listPeople({ search: query.q, teamIds: teamScope(viewer), page: query.page, pageSize: PAGE_SIZE });
   return json({ ...result, q: query.q ?? "", page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage") });
 }

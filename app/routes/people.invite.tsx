@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ROLES, type Role } from "../../db/schema";
 import { requirePermission, teamScope } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,14 +12,17 @@ import { invitePerson } from "~/models/invitation.server";
 import { teamOptions } from "~/models/team.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { fields, parseForm, withFormErrors } from "~/utils/forms.server";
+import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 
-const schema = z.object({
-  email: fields.email(),
-  name: fields.text(120),
-  teamId: z.string({ error: "errors.teamRequired" }).min(1, "errors.teamRequired").max(64, "errors.teamInvalid"),
-  roles: z.array(z.enum(ROLES, { error: "errors.roleInvalid" })).min(1, "errors.rolesRequired").max(4, "errors.roleInvalid"),
-});
+
+function schema() {
+  return z.object({
+    email: fields.email(),
+    name: fields.text(120),
+    teamId: z.string({ error: "errors.teamRequired" }).min(1, "errors.teamRequired").max(64, "errors.teamInvalid"),
+    roles: z.array(z.enum(ROLES, { error: "errors.roleInvalid" })).min(1, "errors.rolesRequired").max(4, "errors.roleInvalid"),
+  });
+}
 
 /** Admins invite anyone into any team; managers invite employees into the teams they manage. */
 function invitableFor(viewer: Awaited<ReturnType<typeof requirePermission>>) {
@@ -35,22 +37,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(invitableFor(viewer));
 }
 
-export const action = withFormErrors(async ({ request, context }: ActionFunctionArgs) => {
-  const viewer = await requirePermission(request, context, "people.invite");
-  const form = await parseForm(request, schema, { arrayFields: ["roles"] });
-  const allowed = invitableFor(viewer);
-  if (!allowed.teams.some((team) => team.id === form.teamId)) throw new InputError({ teamId: "errors.teamInvalid" });
-  if (form.roles.some((role) => !allowed.roles.includes(role))) throw new InputError({ roles: "errors.managerRoles" });
-  const { token } = invitePerson(viewer.id, { email: form.email, name: form.name, teamId: form.teamId, roles: [...new Set(form.roles)] });
-  await sendInvitationMail({
-    to: form.email,
-    name: form.name,
-    inviter: viewer.name,
-    link: `${new URL(request.url).origin}/invite/${token}`,
-    locale: resolveLocale(request, viewer.locale),
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "people.invite");
+    const form = await parseForm(request, schema(), { arrayFields: ["roles"] });
+    const allowed = invitableFor(viewer);
+    if (!allowed.teams.some((team) => team.id === form.teamId)) throw new InputError({ teamId: "errors.teamInvalid" });
+    if (form.roles.some((role) => !allowed.roles.includes(role))) throw new InputError({ roles: "errors.managerRoles" });
+    const { token } = invitePerson(viewer.id, { email: form.email, name: form.name, teamId: form.teamId, roles: [...new Set(form.roles)] });
+    await sendInvitationMail({
+      to: form.email,
+      name: form.name,
+      inviter: viewer.name,
+      link: `${new URL(request.url).origin}/invite/${token}`,
+      locale: resolveLocale(request, viewer.locale),
+    });
+    return redirectWithFlash("/people", { kind: "success", key: "invite.sent", params: { email: form.email } });
   });
-  return redirectWithFlash("/people", { kind: "success", key: "invite.sent", params: { email: form.email } });
-});
+}
 
 export default function InvitePerson() {
   const { t } = useTranslation();

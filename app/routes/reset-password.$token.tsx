@@ -7,7 +7,7 @@ import { SetPasswordForm } from "~/components/set-password-form";
 import { isResetTokenUsable, resetPassword } from "~/models/password-reset.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors } from "~/utils/forms.server";
-import { newPasswordSchema } from "~/utils/password-form";
+import { newPasswordSchema } from "~/utils/password-form.server";
 
 /** Public: the secret in the URL is the authorization. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -15,11 +15,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({ usable }, { status: usable ? 200 : 410 });
 }
 
-export const action = withFormErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const form = await parseForm(request, newPasswordSchema);
-  resetPassword(params.token ?? "", await hashPassword(form.password));
-  return redirectWithFlash("/login", { kind: "success", key: "password.resetDone" });
-});
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, params }) => {
+    const form = await parseForm(request, newPasswordSchema);
+    resetPassword(params.token ?? "", await hashPassword(form.password));
+    return redirectWithFlash("/login", { kind: "success", key: "password.resetDone" });
+  });
+}
 
 export default function ResetPassword() {
   const { t } = useTranslation();

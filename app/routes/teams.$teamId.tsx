@@ -1,15 +1,18 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { getTeam } from "~/models/team.server";
 import { listPeople } from "~/models/user.server";
+import { z } from "~/utils/forms.server";
 
 const PAGE_SIZE = 50;
-const querySchema = z.object({ page: z.coerce.number().int().min(1).max(100000).catch(1) });
+
+function querySchema() {
+  return z.object({ page: z.coerce.number().int().min(1).max(100000).catch(1) });
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "team.view");
@@ -17,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const team = getTeam(params.teamId ?? "");
   // Outside one's scope looks the same as missing.
   if (!team || (scope && !scope.includes(team.id))) throw notFound();
-  const { page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const members = listPeople({ teamId: team.id, page, pageSize: PAGE_SIZE });
   return json({ team, ...members, page, pageSize: PAGE_SIZE });
 }

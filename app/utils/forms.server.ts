@@ -31,15 +31,13 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
  * Wraps an action so that a rejected form (BadForm from parseForm, InputError from a model) becomes a
  * 4xx response with per-field messages that the page shows next to the fields. Nothing was written.
  */
-export function withFormErrors<T>(action: (args: ActionFunctionArgs) => Promise<T>) {
-  return async (args: ActionFunctionArgs) => {
-    try {
-      return await action(args);
-    } catch (error) {
-      if (error instanceof InputError) return fieldErrorResponse(error.fieldErrors, error.status);
-      throw error;
-    }
-  };
+export async function withFormErrors<T>(args: ActionFunctionArgs, action: (args: ActionFunctionArgs) => Promise<T>) {
+  try {
+    return await action(args);
+  } catch (error) {
+    if (error instanceof InputError) return fieldErrorResponse(error.fieldErrors, error.status);
+    throw error;
+  }
 }
 
 /** Reads and validates a form; a bad one throws a 400 (or 413) response carrying per-field i18n keys. */
@@ -79,3 +77,7 @@ export const fields = {
   optionalText: (max: number) => z.string().trim().max(max, "errors.tooLong").optional().default(""),
   newPassword: () => z.string({ error: "errors.required" }).min(10, "errors.passwordTooShort").max(200, "errors.tooLong"),
 };
+
+// Routes import zod from here: a .server module is emptied in the browser build, so form schemas
+// (built on demand in actions and loaders) never ship zod to the browser.
+export { z };

@@ -1,0 +1,87 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const CLI = path.join(ROOT, "app", "cli", "content-check.ts");
+const temps: string[] = [];
+
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+function contentCheck(args: string[], cwd = ROOT) {
+  const result = spawnSync(TSX, [CLI, ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, NODE_ENV: "test" } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("npm run content:check", () => {
+  it("passes on the real content folder", () => {
+    const { code, stdout, stderr } = contentCheck(["content"]);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^content:check: \d+ modules, \d+ exam items, \d+ charter versions?, \d+ diagnostic questions: OK$/m);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it("reports file:line:col for each problem in a broken folder and exits 1", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "ambassade-check-"));
+    temps.push(root);
+    const dir = path.join(root, "content");
+    cpSync(path.join(ROOT, "content"), dir, { recursive: true });
+    // A hostile module (only French: the English file is missing).
+    mkdirSync(path.join(dir, "modules", "evil-module"));
+    writeFileSync(
+      path.join(dir, "modules", "evil-module", "fr.mdx"),
+      [
+        "---",
+        "id: evil-module",
+        'title: "Evil"',
+        'summary: "Evil."',
+        "duration: 5",
+        'objectives: ["a", "b"]',
+        "version: 1",
+        "---",
+        "",
+        "Hello {globalThis.__pwned = true}.",
+        "",
+        "[click](javascript:alert(1))",
+        "",
+        '<KnowledgeCheck id="k" question="q?">',
+        '  <Option correct explanation="e">a</Option>',
+        '  <Option correct explanation="e">b</Option>',
+        "</KnowledgeCheck>",
+        "",
+      ].join("\n"),
+    );
+    // A bad exam item type.
+    const exam = path.join(dir, "exam", "items.yaml");
+    writeFileSync(exam, readFileSync(exam, "utf8").replace("type: true_false", "type: yes_no"));
+    const examLine = readFileSync(exam, "utf8").split("\n").findIndex((l) => l.includes("type: yes_no")) + 1;
+    // An empty level track.
+    const tracks = path.join(dir, "tracks.yaml");
+    writeFileSync(tracks, readFileSync(tracks, "utf8").replace(/ {2}objector:\n( {4}- .*\n)+/, "  objector: []\n"));
+    const tracksLine = readFileSync(tracks, "utf8").split("\n").findIndex((l) => l.includes("objector: []")) + 1;
+
+    const { code, stdout } = contentCheck(["content"], root);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toContain("content/modules/evil-module/fr.mdx:10:7 braces start a JavaScript expression, which is not allowed (comments included): remove them or escape them as \\{ \\}");
+    expect(lines).toContain("content/modules/evil-module/fr.mdx:12:1 javascript: URLs are not allowed");
+    expect(lines).toContain("content/modules/evil-module/fr.mdx:14:1 a <KnowledgeCheck> has exactly one correct option (found 2)");
+    expect(lines).toContain('content/modules/evil-module/en.mdx:1:1 module "evil-module" has no English version (en.mdx)');
+    expect(lines.some((l) => l.startsWith(`content/exam/items.yaml:${examLine}:5 `) && l.includes("type is one of"))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`content/tracks.yaml:${tracksLine}:`) && l.includes("at least one module"))).toBe(true);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^content\/[^:]+:\d+:\d+ \S/);
+    expect(lines.at(-1)).toMatch(/^content:check: \d+ problem\(s\) in \d+ file\(s\)/);
+    expect(code).toBe(1);
+  }, 60_000);
+
+  it("exits 2 with a clear message on a folder that does not exist", () => {
+    const { code, stderr } = contentCheck(["no-such-folder"]);
+    expect(stderr).toMatch(/content:check: folder not found: no-such-folder/);
+    expect(code).toBe(2);
+  }, 60_000);
+});

@@ -1,0 +1,433 @@
+/**
+ * The content library: reads everything under `content/` (modules in both languages, tracks, charter
+ * versions, exam bank, diagnostic questionnaire), validates it, compiles the MDX and reports every
+ * problem with file:line:col. Loaded once per process and directory (a `globalThis` singleton that
+ * survives dev rebuilds); `reloadContentLibrary()` loads again (for the studio).
+ *
+ * What is kept when something is wrong:
+ * - a module language file with a problem (frontmatter, MDX, no knowledge check…) is left out; the
+ *   module stays available in the other language (`getModule` then answers with `fallback: true`);
+ * - a module with no valid language, or whose languages disagree on `version`, is absent from
+ *   `modules` (the app shows it as unavailable; `problems` says why);
+ * - a charter version with a problem in either language or in its check is absent from `charters`;
+ * - tracks, exam and questionnaire are null when their file is invalid (a track naming a module
+ *   that does not exist is reported but kept: that module is simply unavailable).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import { parseQuestionnaire, type Questionnaire } from "./diagnostic-schema";
+import { reachableLevels } from "../domain/placement";
+import { compileModuleSource, type CompiledSource, type Heading, type KnowledgeCheckDef, type MdxNode, type ReflectionDef } from "./mdx.server";
+import {
+  CHARTER_VERSION,
+  KEBAB_CASE,
+  LEVEL_IDS,
+  LOCALES,
+  charterCheckSchema,
+  charterFrontmatterSchema,
+  examBankSchema,
+  moduleFrontmatterSchema,
+  parseYamlWith,
+  splitFrontmatter,
+  tracksSchema,
+  yamlPosition,
+  type CharterCheck,
+  type CharterFrontmatter,
+  type ExamBank,
+  type Locale,
+  type ModuleFrontmatter,
+  type Problem,
+  type Tracks,
+} from "./schemas";
+
+export type { Problem, Locale } from "./schemas";
+
+export type CompiledBody = { tree: MdxNode[]; headings: Heading[]; hash: string; file: string };
+export type CompiledModule = ModuleFrontmatter & CompiledBody & { locale: Locale; checks: KnowledgeCheckDef[]; reflections: ReflectionDef[] };
+export type ModuleEntry = { id: string; version: number; locales: { fr?: CompiledModule; en?: CompiledModule } };
+
+export type CharterClause = { ref: string; title: string };
+export type CompiledCharter = CharterFrontmatter & CompiledBody & { locale: Locale; clauses: CharterClause[] };
+export type CharterVersion = { version: string; effective: string; locales: { fr: CompiledCharter; en: CompiledCharter }; check: CharterCheck };
+
+export type ContentLibrary = {
+  dir: string;
+  modules: Map<string, ModuleEntry>;
+  tracks: Tracks | null;
+  /** Valid charter versions, oldest first (versions are date-like ids, so they sort as text). */
+  charters: Map<string, CharterVersion>;
+  exam: ExamBank | null;
+  questionnaire: Questionnaire | null;
+  problems: Problem[];
+  /** Counts, for summaries. */
+  stats: { moduleDirs: number; modules: number; examItems: number; charterVersions: number; questions: number };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Process-wide singleton
+// ---------------------------------------------------------------------------------------------
+
+type Registry = Map<string, Promise<ContentLibrary>>;
+const globalStore = globalThis as typeof globalThis & { __ambassadeContentLibraries?: Registry };
+const registry: Registry = (globalStore.__ambassadeContentLibraries ??= new Map());
+
+const defaultDir = () => process.env.CONTENT_DIR ?? "content";
+
+/** The content library for `dir`, loaded once per process. Problems are logged once, on load. */
+export function loadContentLibrary(dir: string = defaultDir()): Promise<ContentLibrary> {
+  const key = path.resolve(dir);
+  let library = registry.get(key);
+  if (!library) {
+    library = readContentLibrary(dir).then(logProblems);
+    registry.set(key, library);
+    // A failed load (an I/O error, not a content problem) must not stick.
+    library.catch(() => registry.delete(key));
+  }
+  return library;
+}
+
+/** Loads `dir` again and replaces the cached library once the new one is ready. */
+export async function reloadContentLibrary(dir: string = defaultDir()): Promise<ContentLibrary> {
+  const key = path.resolve(dir);
+  const library = await readContentLibrary(dir).then(logProblems);
+  registry.set(key, Promise.resolve(library));
+  return library;
+}
+
+function logProblems(library: ContentLibrary): ContentLibrary {
+  if (library.problems.length > 0) {
+    console.warn(`[content] ${library.problems.length} problem(s) in ${library.dir}; affected content is unavailable:`);
+    for (const p of library.problems) console.warn(`[content] ${p.file}:${p.line}:${p.col} ${p.message}`);
+  }
+  return library;
+}
+
+export type ModuleLookup = { id: string; version: number; locale: Locale; fallback: boolean; module: CompiledModule };
+
+/**
+ * A module in the requested language, or in the other one with `fallback: true`.
+ * Null when the module does not exist or is unavailable (see the library's problems).
+ */
+export async function getModule(id: string, locale: Locale, dir: string = defaultDir()): Promise<ModuleLookup | null> {
+  const library = await loadContentLibrary(dir);
+  return lookupModule(library, id, locale);
+}
+
+export function lookupModule(library: ContentLibrary, id: string, locale: Locale): ModuleLookup | null {
+  const entry = library.modules.get(id);
+  if (!entry) return null;
+  const wanted = entry.locales[locale];
+  if (wanted) return { id, version: entry.version, locale, fallback: false, module: wanted };
+  const other: Locale = locale === "fr" ? "en" : "fr";
+  const fallback = entry.locales[other];
+  return fallback ? { id, version: entry.version, locale: other, fallback: true, module: fallback } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and validating
+// ---------------------------------------------------------------------------------------------
+
+/** Reads and validates everything under `dir`, without caching. Throws only when `dir` is not a folder. */
+export async function readContentLibrary(dir: string): Promise<ContentLibrary> {
+  if (!isDirectory(dir)) throw new Error(`content folder not found: ${dir}`);
+  const problems: Problem[] = [];
+  const at = (relative: string) => path.join(dir, relative);
+  const problem = (file: string, message: string, line = 1, col = 1) => problems.push({ file, line, col, message });
+
+  // Modules ------------------------------------------------------------------------------------
+  const modules = new Map<string, ModuleEntry>();
+  const moduleDirs = new Set<string>();
+  const modulesRoot = at("modules");
+  if (!isDirectory(modulesRoot)) problem(modulesRoot, "the modules folder is missing");
+  else {
+    for (const name of readdirSync(modulesRoot).sort()) {
+      if (name.startsWith(".")) continue;
+      const folder = path.join(modulesRoot, name);
+      if (!isDirectory(folder)) {
+        problem(folder, "unexpected file: modules/ holds one folder per module");
+        continue;
+      }
+      moduleDirs.add(name);
+      if (!KEBAB_CASE.test(name)) {
+        problem(folder, `module folder "${name}" must be kebab-case (it is the module id)`);
+        continue;
+      }
+      const entry = await readModule(folder, name, problems);
+      if (entry) modules.set(name, entry);
+    }
+  }
+
+  // Tracks -------------------------------------------------------------------------------------
+  let tracks: Tracks | null = null;
+  const tracksFile = at("tracks.yaml");
+  const tracksText = readText(tracksFile);
+  if (tracksText === null) problem(tracksFile, "tracks.yaml is missing");
+  else {
+    const parsed = parseYamlWith(tracksText, tracksFile, tracksSchema);
+    if (!parsed.ok) problems.push(...parsed.problems);
+    else {
+      // Kept even when it names a missing module: the app shows that module as unavailable.
+      tracks = parsed.data;
+      const check = (id: string, at: (string | number)[]) => {
+        if (!moduleDirs.has(id)) {
+          const { line, col } = yamlPosition(tracksText, at);
+          problem(tracksFile, `${at.slice(0, -1).join(".")}: module "${id}" does not exist (no folder modules/${id}/)`, line, col);
+        }
+      };
+      parsed.data.core.forEach((id, index) => check(id, ["core", index]));
+      for (const level of LEVEL_IDS) parsed.data.levels[level].forEach((id, index) => check(id, ["levels", level, index]));
+    }
+  }
+
+  // Charter ------------------------------------------------------------------------------------
+  const charters = new Map<string, CharterVersion>();
+  const charterRoot = at(path.join("policy", "charter"));
+  if (!isDirectory(charterRoot)) problem(charterRoot, "the charter folder is missing (policy/charter/<version>/)");
+  else {
+    const versions = readdirSync(charterRoot).filter((name) => !name.startsWith(".")).sort();
+    for (const version of versions) {
+      const folder = path.join(charterRoot, version);
+      if (!isDirectory(folder)) {
+        problem(folder, "unexpected file: policy/charter/ holds one folder per version");
+        continue;
+      }
+      if (!CHARTER_VERSION.test(version)) {
+        problem(folder, `charter version folder "${version}" must be a date-like id such as 2026-01`);
+        continue;
+      }
+      const charter = await readCharter(folder, version, problems);
+      if (charter) charters.set(version, charter);
+    }
+    if (versions.length === 0) problem(charterRoot, "no charter version: add policy/charter/<version>/");
+  }
+
+  // Exam bank ----------------------------------------------------------------------------------
+  let exam: ExamBank | null = null;
+  const examFile = at(path.join("exam", "items.yaml"));
+  const examText = readText(examFile);
+  if (examText === null) problem(examFile, "the exam bank exam/items.yaml is missing");
+  else {
+    const parsed = parseYamlWith(examText, examFile, examBankSchema);
+    if (parsed.ok) exam = parsed.data;
+    else problems.push(...parsed.problems);
+  }
+
+  // Diagnostic questionnaire ---------------------------------------------------------------------
+  let questionnaire: Questionnaire | null = null;
+  const questionnaireFile = at(path.join("diagnostic", "questionnaire.yaml"));
+  const questionnaireText = readText(questionnaireFile);
+  if (questionnaireText === null) problem(questionnaireFile, "the diagnostic questionnaire diagnostic/questionnaire.yaml is missing");
+  else {
+    const parsed = parseQuestionnaire(questionnaireText, questionnaireFile);
+    if (!parsed.ok) problems.push(...parsed.problems);
+    else {
+      const reach = reachableLevels(parsed.questionnaire);
+      if (reach.missing.length > 0) {
+        const how = reach.method === "exhaustive" ? "no combination of answers places anyone" : "no combination of answers found places anyone";
+        problem(questionnaireFile, `${how} at level${reach.missing.length > 1 ? "s" : ""} ${reach.missing.join(", ")}: check the weights and docs/placement-model.md`);
+      } else questionnaire = parsed.questionnaire;
+    }
+  }
+
+  return {
+    dir,
+    modules,
+    tracks,
+    charters,
+    exam,
+    questionnaire,
+    problems,
+    stats: {
+      moduleDirs: moduleDirs.size,
+      modules: modules.size,
+      examItems: exam?.items.length ?? 0,
+      charterVersions: charters.size,
+      questions: questionnaire?.questions.length ?? 0,
+    },
+  };
+}
+
+async function readModule(folder: string, id: string, problems: Problem[]): Promise<ModuleEntry | null> {
+  const locales: ModuleEntry["locales"] = {};
+  const files = new Map<Locale, string>();
+  for (const name of readdirSync(folder).sort()) {
+    if (name.startsWith(".")) continue;
+    const locale = LOCALES.find((l) => name === `${l}.mdx`);
+    if (locale) files.set(locale, path.join(folder, name));
+    else problems.push({ file: path.join(folder, name), line: 1, col: 1, message: `unexpected file in a module folder (expected ${LOCALES.map((l) => `${l}.mdx`).join(" and ")})` });
+  }
+  for (const locale of LOCALES) {
+    const file = files.get(locale);
+    if (!file) {
+      problems.push({ file: path.join(folder, `${locale}.mdx`), line: 1, col: 1, message: `module "${id}" has no ${locale === "fr" ? "French" : "English"} version (${locale}.mdx)` });
+      continue;
+    }
+    const compiled = await compileLocale(file, moduleFrontmatterSchema, { key: "id", value: id, what: "the folder name" }, problems);
+    if (!compiled) continue;
+    const { frontmatter, result } = compiled;
+    let ok = true;
+    if (result.checks.length === 0) {
+      problems.push({ file, line: 1, col: 1, message: "a module needs at least one <KnowledgeCheck>" });
+      ok = false;
+    }
+    if (ok) {
+      locales[locale] = {
+        ...frontmatter,
+        locale,
+        file,
+        tree: result.tree,
+        headings: result.headings,
+        checks: result.checks,
+        reflections: result.reflections,
+        hash: result.hash,
+      };
+    }
+  }
+  const fr = locales.fr;
+  const en = locales.en;
+  if (fr && en && fr.version !== en.version) {
+    problems.push({ file: en.file, ...locateKey(readText(en.file) ?? "", "version", 2), message: `version ${en.version} differs from the French version's ${fr.version} (${path.basename(fr.file)}): both languages carry the same version` });
+    return null;
+  }
+  const version = fr?.version ?? en?.version;
+  if (version === undefined) return null;
+  return { id, version, locales };
+}
+
+async function readCharter(folder: string, version: string, problems: Problem[]): Promise<CharterVersion | null> {
+  const before = problems.length;
+  const locales: Partial<Record<Locale, CompiledCharter>> = {};
+  for (const locale of LOCALES) {
+    const file = path.join(folder, `${locale}.mdx`);
+    if (!existsSync(file)) {
+      problems.push({ file, line: 1, col: 1, message: `charter ${version} has no ${locale === "fr" ? "French" : "English"} version (${locale}.mdx)` });
+      continue;
+    }
+    const compiled = await compileLocale(file, charterFrontmatterSchema, { key: "version", value: version, what: "the folder name" }, problems);
+    if (!compiled) continue;
+    const { frontmatter, result } = compiled;
+    const clauses = policyClauses(result.tree);
+    if (clauses.length === 0) problems.push({ file, line: 1, col: 1, message: "the charter has no <PolicyClause>" });
+    const seen = new Set<string>();
+    for (const clause of clauses) {
+      if (seen.has(clause.ref)) problems.push({ file, line: 1, col: 1, message: `clause ${clause.ref} appears twice` });
+      seen.add(clause.ref);
+    }
+    locales[locale] = { ...frontmatter, locale, file, tree: result.tree, headings: result.headings, hash: result.hash, clauses };
+  }
+  const { fr, en } = locales;
+  if (fr && en) {
+    const frRefs = fr.clauses.map((c) => c.ref).join(", ");
+    const enRefs = en.clauses.map((c) => c.ref).join(", ");
+    if (frRefs !== enRefs) problems.push({ file: en.file, line: 1, col: 1, message: `the clauses (${enRefs}) differ from the French version's (${frRefs})` });
+    if (fr.effective !== en.effective) problems.push({ file: en.file, ...locateKey(readText(en.file) ?? "", "effective", 2), message: `effective date ${en.effective} differs from the French version's ${fr.effective}` });
+  }
+
+  let check: CharterCheck | null = null;
+  const checkFile = path.join(folder, "check.yaml");
+  const checkText = readText(checkFile);
+  if (checkText === null) problems.push({ file: checkFile, line: 1, col: 1, message: `charter ${version} has no comprehension check (check.yaml)` });
+  else {
+    const parsed = parseYamlWith(checkText, checkFile, charterCheckSchema);
+    if (!parsed.ok) problems.push(...parsed.problems);
+    else {
+      check = parsed.data;
+      const refs = new Set((fr ?? en)?.clauses.map((c) => c.ref) ?? []);
+      check.questions.forEach((question, index) => {
+        if (question.clause !== undefined && refs.size > 0 && !refs.has(question.clause)) {
+          const { line, col } = yamlPosition(checkText, ["questions", index, "clause"]);
+          problems.push({ file: checkFile, line, col, message: `question "${question.id}" cites clause ${question.clause}, which is not in charter ${version}` });
+        }
+      });
+    }
+  }
+  if (problems.length > before || !fr || !en || !check) return null;
+  return { version, effective: fr.effective, locales: { fr, en }, check };
+}
+
+type CompiledLocale<T> = { frontmatter: T; result: CompiledSource };
+type Identity = { key: string; value: string; what: string };
+
+/**
+ * Validates a file's frontmatter with `schema` (and that its `identity.key` equals `identity.value`)
+ * and compiles its MDX; every problem is reported. Null when anything is wrong.
+ */
+async function compileLocale<S extends z.ZodType>(file: string, schema: S, identity: Identity, problems: Problem[]): Promise<CompiledLocale<z.output<S>> | null> {
+  const source = readText(file) ?? "";
+  const split = splitFrontmatter(source, file);
+  if (!split.ok) {
+    problems.push(...split.problems);
+    return null;
+  }
+  let ok = true;
+  let frontmatter: z.output<S> | null = null;
+  const { yaml, yamlLine } = split.frontmatter;
+  if (yaml === null) {
+    problems.push({ file, line: 1, col: 1, message: "the frontmatter is missing: the file starts with a --- fenced YAML block" });
+    ok = false;
+  } else {
+    const parsed = parseYamlWith(yaml, file, schema, yamlLine - 1);
+    if (parsed.ok) frontmatter = parsed.data;
+    // YAML syntax errors are reported by the compiler below.
+    else problems.push(...parsed.problems.filter((p) => !p.message.startsWith("YAML:")));
+    const raw: unknown = parseDocument(yaml).toJS();
+    const actual = raw && typeof raw === "object" ? (raw as Record<string, unknown>)[identity.key] : undefined;
+    if (typeof actual === "string" && actual !== identity.value) {
+      const { line, col } = yamlPosition(yaml, [identity.key]);
+      problems.push({ file, line: line + yamlLine - 1, col, message: `${identity.key} "${actual}" must equal ${identity.what} "${identity.value}"` });
+      ok = false;
+    }
+  }
+  const result = await compileModuleSource(source, file);
+  if (!result.ok) {
+    problems.push(...result.problems);
+    return null;
+  }
+  if (!ok || frontmatter === null) return null;
+  return { frontmatter, result };
+}
+
+function policyClauses(tree: MdxNode[]): CharterClause[] {
+  const out: CharterClause[] = [];
+  const visit = (nodes: MdxNode[]) => {
+    for (const node of nodes) {
+      if (typeof node === "string") continue;
+      if (node.t === "PolicyClause") out.push({ ref: String(node.p?.ref ?? ""), title: String(node.p?.title ?? "") });
+      if (node.c) visit(node.c);
+    }
+  };
+  visit(tree);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** Position of a top-level frontmatter key (`key:` at the start of a line), searching from `fromLine`. */
+function locateKey(source: string, key: string, fromLine: number): { line: number; col: number } {
+  const lines = source.split(/\r?\n/);
+  for (let i = Math.max(0, fromLine - 1); i < lines.length; i++) {
+    if ((lines[i] ?? "").startsWith(`${key}:`)) return { line: i + 1, col: 1 };
+    if (i > 0 && /^---[ \t]*$/.test(lines[i] ?? "")) break;
+  }
+  return { line: 1, col: 1 };
+}

@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "ambassade-demo";
+
+/** Signs in and waits for the home page (or, with `expectFailure`, for the error message). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { expectFailure?: boolean } = {}) {
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: /Adresse e-mail|Email address/ }).fill(email);
+  await page.getByLabel(/^(Mot de passe|Password)/).fill(password);
+  await page.getByRole("button", { name: /Se connecter|Sign in/ }).click();
+  if (options.expectFailure) await expect(page.getByRole("alert")).toBeVisible();
+  else await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Se déconnecter|Sign out/ }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** The newest mail sent to an address, read from the outbox the server writes to. */
+export function lastMailTo(address: string): string {
+  const dir = path.join(process.env.E2E_DATA_DIR ?? "data-e2e", "outbox");
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  for (const file of files.reverse()) {
+    const raw = fs.readFileSync(path.join(dir, file), "utf8");
+    if (raw.match(/^To: (.*)$/m)?.[1]?.includes(address)) return raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  }
+  throw new Error(`no mail to ${address}`);
+}
+
+export function linkIn(mail: string): string {
+  const match = mail.match(/https?:\/\/\S+/);
+  if (!match) throw new Error("no link in mail");
+  return match[0];
+}

@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import path from "node:path";
+import { getDb } from "../../db/connection";
+import { DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { outboxDir } from "../../app/mail/mailer.server";
+
+export { DEMO_PASSWORD };
+
+export async function seedDemoOrganisation() {
+  await seedDemo(getDb());
+}
+
+/** Every row of every table, to prove that a rejected request wrote nothing. */
+export function snapshotDatabase(): string {
+  const db = getDb().$client;
+  const tables = db
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+    .all() as { name: string }[];
+  // login_throttle legitimately changes on failed sign-ins; it is checked by its own tests.
+  return JSON.stringify(
+    tables.filter((t) => t.name !== "login_throttle").map((t) => [t.name, db.prepare(`select * from "${t.name}" order by rowid`).all()]),
+  );
+}
+
+/** Reads the messages written to the outbox, newest last. */
+export function readOutbox(): { to: string; subject: string; body: string }[] {
+  const dir = outboxDir();
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((file) => {
+      const raw = fs.readFileSync(path.join(dir, file), "utf8");
+      const to = raw.match(/^To: (.*)$/m)?.[1] ?? "";
+      const subject = raw.match(/^Subject: (.*)$/m)?.[1] ?? "";
+      return { to, subject, body: raw.split(/\r?\n\r?\n/).slice(1).join("\n\n") };
+    });
+}
+
+/** The first link in a mail body, with quoted-printable soft breaks undone. */
+export function linkIn(body: string): string {
+  const unfolded = body.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  const match = unfolded.match(/https?:\/\/[^\s]+/);
+  if (!match) throw new Error(`no link in mail: ${body}`);
+  return match[0];
+}
