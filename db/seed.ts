@@ -4,8 +4,9 @@
  */
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
+import { placeLevel, type Level, type Scores } from "../app/domain/placement";
 import type { Db } from "./connection";
-import { teamManagers, teams, userRoles, users, type Role } from "./schema";
+import { placements, teamManagers, teams, userRoles, users, type Role } from "./schema";
 
 export const DEMO_PASSWORD = "ambassade-demo";
 
@@ -69,6 +70,45 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     tx.insert(teamManagers).values({ teamId: DEMO_TEAMS.comms.id, userId: "demo-manager" }).run();
     tx.insert(teamManagers).values({ teamId: DEMO_TEAMS.ops.id, userId: "demo-olivier.moreau" }).run();
+    for (const placement of DEMO_PLACEMENTS) {
+      const placed = placeLevel(placement.scores);
+      const override = placement.override;
+      tx.insert(placements)
+        .values({
+          id: `demo-placement-${placement.userId}`,
+          userId: placement.userId,
+          level: override?.level ?? placed.level,
+          source: override ? "override" : "questionnaire",
+          scores: placement.scores,
+          facts: placed.facts,
+          reason: override?.reason ?? null,
+          setBy: override ? "demo-manager" : null,
+        })
+        .run();
+    }
   });
   return true;
 }
+
+/**
+ * Placements that make the team pages look real. The demo learner is deliberately not placed, so that
+ * signing in as them starts the questionnaire.
+ */
+const DEMO_PLACEMENTS: { userId: string; scores: Scores; override?: { level: Level; reason: string } }[] = [
+  { userId: "demo-ambassador", scores: { usage: 0.85, knowledge: 0.8, attitude: 0.7, ease: 0.8 } },
+  { userId: "demo-manager", scores: { usage: 0.6, knowledge: 0.7, attitude: 0.6, ease: 0.55 } },
+  { userId: "demo-lucas.bernard", scores: { usage: 0.55, knowledge: 0.6, attitude: 0.4, ease: 0.5 } },
+  { userId: "demo-chloe.thomas", scores: { usage: 0.2, knowledge: 0.55, attitude: 0.2, ease: 0.3 } },
+  { userId: "demo-hugo.robert", scores: { usage: 0.15, knowledge: 0.15, attitude: 0.3, ease: 0.1 } },
+  { userId: "demo-lea.richard", scores: { usage: 0.5, knowledge: 0.6, attitude: -0.6, ease: 0.5 } },
+  {
+    userId: "demo-nathan.durand",
+    scores: { usage: 0.7, knowledge: 0.65, attitude: 0.5, ease: 0.6 },
+    override: { level: "native", reason: "Runs the team's LinkedIn page since 2019; the questionnaire underrated him." },
+  },
+  { userId: "demo-olivier.moreau", scores: { usage: 0.4, knowledge: 0.5, attitude: 0.1, ease: 0.4 } },
+  { userId: "demo-camille.simon", scores: { usage: 0.9, knowledge: 0.85, attitude: 0.8, ease: 0.9 } },
+  { userId: "demo-thomas.michel", scores: { usage: 0.1, knowledge: 0.2, attitude: 0.0, ease: 0.1 } },
+  { userId: "demo-sarah.lefebvre", scores: { usage: 0.3, knowledge: 0.5, attitude: -0.2, ease: 0.3 } },
+  { userId: "demo-antoine.garcia", scores: { usage: 0.6, knowledge: 0.4, attitude: -0.5, ease: 0.5 } },
+];

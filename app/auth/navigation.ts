@@ -6,6 +6,7 @@ export type NavItem = { to: string; labelKey: string };
 /** Role-aware navigation: an entry appears only when its permission is held. Order is display order. */
 const NAV: { to: string; labelKey: string; permission: Permission | null }[] = [
   { to: "/home", labelKey: "nav.home", permission: null },
+  { to: "/track", labelKey: "nav.myTrack", permission: "learn" },
   { to: "/teams", labelKey: "nav.teams", permission: "team.view" },
   { to: "/people", labelKey: "nav.people", permission: "people.invite" },
   { to: "/admin/teams", labelKey: "nav.adminTeams", permission: "teams.manage" },

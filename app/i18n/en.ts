@@ -1,5 +1,7 @@
 import type { Strings } from "./fr";
+import { diagnosticStrings } from "./diagnostic";
 import { placementStrings } from "./placement";
+import { trackStrings } from "./track";
 
 /** Interface strings, English. Typed by the French file so that no key can be missing. */
 const en: Strings = {
@@ -169,6 +171,8 @@ const en: Strings = {
     invalidInput: "Invalid value.",
   },
   placement: placementStrings.en,
+  diagnostic: diagnosticStrings.en,
+  track: trackStrings.en,
 };
 
 export default en;

@@ -1,4 +1,6 @@
+import { diagnosticStrings } from "./diagnostic";
 import { placementStrings } from "./placement";
+import { trackStrings } from "./track";
 
 /** Interface strings, French (the reference: en.ts must have the same keys). */
 const fr = {
@@ -168,6 +170,8 @@ const fr = {
     invalidInput: "Valeur invalide.",
   },
   placement: placementStrings.fr,
+  diagnostic: diagnosticStrings.fr,
+  track: trackStrings.fr,
 };
 
 export default fr;
