@@ -143,6 +143,18 @@ const en: Strings = {
     memberList: "Team members",
     empty: "No team to show.",
   },
+  audit: {
+    when: "When",
+    who: "Who",
+    action: "Action",
+    subject: "Subject",
+    change: "Before → after",
+    why: "Reason",
+    filterAction: "Filter by action (e.g. person.deactivated)",
+    filterSubject: "Subject id",
+    empty: "No entry matches these filters.",
+    older: "Older entries",
+  },
   errors: {
     title: "Something went wrong",
     forbiddenTitle: "Access denied",

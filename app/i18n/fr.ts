@@ -142,6 +142,18 @@ const fr = {
     memberList: "Membres de l'équipe",
     empty: "Aucune équipe à afficher.",
   },
+  audit: {
+    when: "Quand",
+    who: "Qui",
+    action: "Action",
+    subject: "Objet",
+    change: "Avant → après",
+    why: "Motif",
+    filterAction: "Filtrer par action (ex. : person.deactivated)",
+    filterSubject: "Identifiant de l'objet",
+    empty: "Aucune entrée ne correspond à ces filtres.",
+    older: "Entrées plus anciennes",
+  },
   errors: {
     title: "Une erreur est survenue",
     forbiddenTitle: "Accès refusé",

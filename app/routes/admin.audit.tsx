@@ -33,11 +33,11 @@ export default function AuditLog() {
       <h1 className="text-3xl font-bold">{t("nav.audit")}</h1>
       <Form method="get" className="card flex flex-wrap items-end gap-4">
         <div>
-          <label htmlFor="action" className="field-label">action</label>
+          <label htmlFor="action" className="field-label">{t("audit.filterAction")}</label>
           <input id="action" name="action" defaultValue={q.action ?? ""} className="field-input" maxLength={60} />
         </div>
         <div>
-          <label htmlFor="subject" className="field-label">subject id</label>
+          <label htmlFor="subject" className="field-label">{t("audit.filterSubject")}</label>
           <input id="subject" name="subject" defaultValue={q.subject ?? ""} className="field-input" maxLength={64} />
         </div>
         <button type="submit" className="btn-secondary">{t("common.search")}</button>
@@ -46,12 +46,12 @@ export default function AuditLog() {
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">when</th>
-              <th scope="col" className="px-3 py-2">who</th>
-              <th scope="col" className="px-3 py-2">action</th>
-              <th scope="col" className="px-3 py-2">subject</th>
-              <th scope="col" className="px-3 py-2">from → to</th>
-              <th scope="col" className="px-3 py-2">why</th>
+              <th scope="col" className="px-3 py-2">{t("audit.when")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.who")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.action")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.subject")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.change")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.why")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -68,7 +68,8 @@ export default function AuditLog() {
           </tbody>
         </table>
       </div>
-      {more ? <Link className="btn-secondary" to={`?${nextParams}`}>{t("common.next")}</Link> : null}
+      {rows.length === 0 ? <p className="card">{t("audit.empty")}</p> : null}
+      {more ? <Link className="btn-secondary" to={`?${nextParams}`}>{t("audit.older")}</Link> : null}
     </div>
   );
 }
