@@ -273,3 +273,223 @@ export const reflections = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.reflectionId] }), index("reflections_review_idx").on(t.reviewStatus, t.updatedAt)],
 );
+
+// ───────────────────────── Charter, exam, accreditation ─────────────────────────
+
+/** Charter versions an admin has published; the current charter is the latest publication. */
+export const charterPublications = sqliteTable(
+  "charter_publications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** A version folder under content/policy/charter/; each version is published at most once. */
+    version: text("version").notNull().unique(),
+    publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: createdAt(),
+  },
+);
+
+/** A person's signature of one charter version: the exact text signed is identified by its hash. */
+export const charterSignatures = sqliteTable(
+  "charter_signatures",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    version: text("version").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    /** sha256 (hex) of the body of the charter file read and signed, in that locale. */
+    textHash: text("text_hash").notNull(),
+    /** The full name the person typed as their signature. */
+    signedName: text("signed_name").notNull(),
+    signedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("charter_signatures_user_version_idx").on(t.userId, t.version)],
+);
+
+export const EXAM_ATTEMPT_STATUSES = ["in_progress", "graded"] as const;
+
+/** One exam attempt: the items drawn (in their shuffled order) are fixed at start. */
+export const examAttempts = sqliteTable(
+  "exam_attempts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seed: integer("seed").notNull(),
+    /** Drawn items in display order, each with its options in display order. */
+    items: text("items", { mode: "json" }).$type<{ id: string; options: string[] }[]>().notNull(),
+    status: text("status", { enum: EXAM_ATTEMPT_STATUSES }).notNull().default("in_progress"),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    /** Null when the attempt has no time limit. */
+    deadline: integer("deadline", { mode: "timestamp_ms" }),
+    /** The pass mark (percent) in force when the attempt started. */
+    passMark: integer("pass_mark").notNull(),
+    gradedAt: integer("graded_at", { mode: "timestamp_ms" }),
+    /** Percent, 0–100, rounded down; null until graded. */
+    score: integer("score"),
+    passed: integer("passed", { mode: "boolean" }),
+    categoryScores: text("category_scores", { mode: "json" }).$type<Record<string, { correct: number; total: number }>>(),
+  },
+  (t) => [
+    index("exam_attempts_user_idx").on(t.userId, t.startedAt),
+    uniqueIndex("exam_attempts_open_idx").on(t.userId).where(sql`status = 'in_progress'`),
+  ],
+);
+
+export const examAnswers = sqliteTable(
+  "exam_answers",
+  {
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => examAttempts.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    optionIds: text("option_ids", { mode: "json" }).$type<string[]>().notNull(),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.itemId] })],
+);
+
+export const ACCREDITATION_STATUSES = ["requested", "granted", "declined", "suspended", "expired", "revoked", "renewal_requested"] as const;
+
+/** An accreditation and its request: one row per request, moved through app/domain/accreditation.ts. */
+export const accreditations = sqliteTable(
+  "accreditations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ACCREDITATION_STATUSES }).notNull(),
+    /** Optimistic concurrency: every transition checks and increments it. */
+    version: integer("version").notNull().default(1),
+    requestedChannels: text("requested_channels", { mode: "json" }).$type<string[]>().notNull(),
+    statement: text("statement").notNull(),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    /** Channels granted; empty until granted. */
+    channels: text("channels", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    grantedAt: integer("granted_at", { mode: "timestamp_ms" }),
+    grantedBy: text("granted_by").references(() => users.id, { onDelete: "set null" }),
+    validUntil: integer("valid_until", { mode: "timestamp_ms" }),
+    /** Evidence at the last grant or renewal. */
+    charterVersion: text("charter_version"),
+    examAttemptId: text("exam_attempt_id").references(() => examAttempts.id, { onDelete: "set null" }),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    /** Why the accreditation is in its state (decline, suspension, revocation). */
+    reason: text("reason"),
+    expiryNoticeSentAt: integer("expiry_notice_sent_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("accreditations_user_idx").on(t.userId, t.requestedAt),
+    index("accreditations_status_valid_idx").on(t.status, t.validUntil),
+    index("accreditations_pending_idx").on(t.status, t.requestedAt).where(sql`status in ('requested', 'renewal_requested')`),
+    // At most one open accreditation (pending, in force or suspended) per person: also the posting gate's lookup.
+    uniqueIndex("accreditations_open_idx").on(t.userId).where(sql`status in ('requested', 'granted', 'suspended', 'renewal_requested')`),
+  ],
+);
+
+// ───────────────────────── API, webhooks, credentials ─────────────────────────
+
+/** Bearer tokens for the public API. Only the token's sha256 is kept; `prefix` lets an admin recognise it. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    /** The first characters of the token (e.g. `amb_3kF9`), shown in lists; not enough to use it. */
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    /** Written at most once a minute per token, so that the gate stays fast. */
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedBy: text("revoked_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("api_tokens_created_idx").on(t.createdAt)],
+);
+
+/** Where accreditation events are POSTed; the secret signs each delivery (HMAC-SHA256). */
+export const webhookEndpoints = sqliteTable("webhook_endpoints", {
+  id: text("id").primaryKey(),
+  url: text("url").notNull(),
+  secret: text("secret").notNull(),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+export const WEBHOOK_EVENT_TYPES = [
+  "accreditation.granted",
+  "accreditation.renewed",
+  "accreditation.suspended",
+  "accreditation.reinstated",
+  "accreditation.expired",
+  "accreditation.revoked",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** One event, written in the transaction of the change it reports; `body` is the exact JSON sent. */
+export const webhookEvents = sqliteTable(
+  "webhook_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type", { enum: WEBHOOK_EVENT_TYPES }).notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_events_created_idx").on(t.createdAt)],
+);
+
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
+/** One event to one endpoint: retried with backoff until it succeeds or gives up. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** When the worker may (re)try; null once succeeded or failed. */
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastAttemptAt: integer("last_attempt_at", { mode: "timestamp_ms" }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    // The worker's query: due pending deliveries, oldest first.
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    index("webhook_deliveries_event_idx").on(t.eventId),
+    index("webhook_deliveries_created_idx").on(t.createdAt),
+  ],
+);
+
+/** Open Badges 3.0 credentials issued on grant and renewal, signed as VC-JWT (EdDSA). */
+export const credentials = sqliteTable(
+  "credentials",
+  {
+    id: text("id").primaryKey(),
+    accreditationId: text("accreditation_id")
+      .notNull()
+      .references(() => accreditations.id, { onDelete: "cascade" }),
+    /** The compact JWS; its payload is the credential. */
+    jwt: text("jwt").notNull(),
+    /** Salt of the hashed email in credentialSubject.identifier. */
+    salt: text("salt").notNull(),
+    issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("credentials_accreditation_idx").on(t.accreditationId, t.issuedAt)],
+);

@@ -6,6 +6,8 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
 import { placeLevel, type Level, type Scores } from "../app/domain/placement";
 import type { Db } from "./connection";
+import { seedAccreditationDemo } from "./seed-accreditation";
+import { seedDemoCredentials } from "./seed-credentials";
 import { placements, teamManagers, teams, userRoles, users, type Role } from "./schema";
 
 export const DEMO_PASSWORD = "ambassade-demo";
@@ -53,7 +55,11 @@ function emailFor(name: string): string {
 /** Returns true when it created the organisation, false when it was already there. */
 export async function seedDemo(db: Db): Promise<boolean> {
   const present = db.select({ id: users.id }).from(users).where(eq(users.email, "admin@ambassade.test")).get();
-  if (present) return false;
+  if (present) {
+    seedAccreditationDemo(db);
+    seedDemoCredentials(db);
+    return false;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   db.transaction((tx) => {
     for (const team of Object.values(DEMO_TEAMS)) tx.insert(teams).values(team).onConflictDoNothing().run();
@@ -87,6 +93,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .run();
     }
   });
+  seedAccreditationDemo(db);
+  seedDemoCredentials(db);
   return true;
 }
 

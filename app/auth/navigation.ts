@@ -7,10 +7,16 @@ export type NavItem = { to: string; labelKey: string };
 const NAV: { to: string; labelKey: string; permission: Permission | null }[] = [
   { to: "/home", labelKey: "nav.home", permission: null },
   { to: "/track", labelKey: "nav.myTrack", permission: "learn" },
+  { to: "/placement", labelKey: "nav.myLevel", permission: "learn" },
+  { to: "/accreditation", labelKey: "accreditation.nav.mine", permission: "learn" },
   { to: "/teams", labelKey: "nav.teams", permission: "team.view" },
   { to: "/people", labelKey: "nav.people", permission: "people.invite" },
+  { to: "/team/requests", labelKey: "accreditation.nav.requests", permission: "accreditation.decide" },
   { to: "/admin/teams", labelKey: "nav.adminTeams", permission: "teams.manage" },
   { to: "/admin/audit", labelKey: "nav.audit", permission: "audit.view" },
+  { to: "/admin/settings", labelKey: "nav.settings", permission: "settings.manage" },
+  { to: "/admin/charter", labelKey: "accreditation.nav.charterAdmin", permission: "settings.manage" },
+  { to: "/admin/api", labelKey: "api.nav", permission: "api.manage" },
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {

@@ -77,8 +77,12 @@ type Located = Omit<Problem, "file">;
 type CachedOutcome = { ok: true; value: Omit<CompiledSource, "ok"> } | { ok: false; problems: Located[] };
 
 const MAX_CACHE_ENTRIES = 1000;
-const cache = new Map<string, Promise<CachedOutcome>>();
-const stats = { compiles: 0, hits: 0 };
+// Process-wide (on globalThis, like the content library): the server entry, the Remix bundle and
+// tests that run the production build in-process each hold their own copy of this module, and
+// must share one cache and one count.
+type CompileCache = { cache: Map<string, Promise<CachedOutcome>>; stats: { compiles: number; hits: number } };
+const processWide = globalThis as typeof globalThis & { __ambassadeMdxCache?: CompileCache };
+const { cache, stats }: CompileCache = (processWide.__ambassadeMdxCache ??= { cache: new Map(), stats: { compiles: 0, hits: 0 } });
 
 /** How many sources were actually compiled, and how many requests the cache answered. */
 export function compileStats(): { compiles: number; hits: number; cached: number } {

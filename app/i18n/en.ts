@@ -1,6 +1,9 @@
 import type { Strings } from "./fr";
+import { accreditationStrings } from "./accreditation";
+import { apiStrings } from "./api";
 import { diagnosticStrings } from "./diagnostic";
 import { placementStrings } from "./placement";
+import { settingsStrings } from "./settings";
 import { trackStrings } from "./track";
 
 /** Interface strings, English. Typed by the French file so that no key can be missing. */
@@ -18,6 +21,8 @@ const en: Strings = {
     people: "People",
     adminTeams: "Manage teams",
     audit: "Audit log",
+    settings: "Settings",
+    myLevel: "My level",
     account: "My account",
     signOut: "Sign out",
     language: "Language",
@@ -183,7 +188,10 @@ const en: Strings = {
     invalidInput: "Invalid value.",
   },
   placement: placementStrings.en,
+  accreditation: accreditationStrings.en,
+  api: apiStrings.en,
   diagnostic: diagnosticStrings.en,
+  settings: settingsStrings.en,
   track: trackStrings.en,
 };
 

@@ -1,5 +1,8 @@
+import { accreditationStrings } from "./accreditation";
+import { apiStrings } from "./api";
 import { diagnosticStrings } from "./diagnostic";
 import { placementStrings } from "./placement";
+import { settingsStrings } from "./settings";
 import { trackStrings } from "./track";
 
 /** Interface strings, French (the reference: en.ts must have the same keys). */
@@ -17,6 +20,8 @@ const fr = {
     people: "Personnes",
     adminTeams: "Gestion des équipes",
     audit: "Journal d'audit",
+    settings: "Paramètres",
+    myLevel: "Mon niveau",
     account: "Mon compte",
     signOut: "Se déconnecter",
     language: "Langue",
@@ -182,7 +187,10 @@ const fr = {
     invalidInput: "Valeur invalide.",
   },
   placement: placementStrings.fr,
+  accreditation: accreditationStrings.fr,
+  api: apiStrings.fr,
   diagnostic: diagnosticStrings.fr,
+  settings: settingsStrings.fr,
   track: trackStrings.fr,
 };
 

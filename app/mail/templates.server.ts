@@ -15,3 +15,24 @@ export async function sendPasswordResetMail(input: { to: string; name: string; l
   const t = getT(input.locale);
   await sendMail({ to: input.to, subject: t("password.mailSubject"), text: t("password.mailBody", { name: input.name, link: input.link }) });
 }
+
+/** The 30-day notice before an accreditation ends: to the person, and to the managers of their team. */
+export async function sendExpiryNoticeMail(input: {
+  to: string;
+  name: string;
+  person: string;
+  channels: string;
+  validUntil: Date;
+  link: string;
+  locale: Locale;
+  forManager: boolean;
+}) {
+  const t = getT(input.locale);
+  const date = input.validUntil.toLocaleDateString(input.locale === "fr" ? "fr-FR" : "en-GB", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  const params = { name: input.name, person: input.person, channels: input.channels, date, link: input.link };
+  await sendMail({
+    to: input.to,
+    subject: t(input.forManager ? "accreditation.mail.managerNoticeSubject" : "accreditation.mail.noticeSubject", params),
+    text: t(input.forManager ? "accreditation.mail.managerNoticeBody" : "accreditation.mail.noticeBody", params),
+  });
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Tx as DbTx } from "../../db/connection";
 import { getDb } from "../../db/connection";
 import { auditLog, users } from "../../db/schema";
@@ -34,6 +34,10 @@ export function recordAudit(tx: Tx, entry: AuditEntry): void {
 
 export type AuditFilter = {
   action?: string;
+  /** Actions starting with this text, e.g. "accreditation." */
+  actionPrefix?: string;
+  /** Rows about this person: their own record, or a record whose data names them (data.userId). */
+  personId?: string;
   subjectType?: string;
   subjectId?: string;
   actorId?: string;
@@ -46,6 +50,8 @@ export type AuditFilter = {
 export function listAudit(filter: AuditFilter = {}) {
   const where: SQL[] = [];
   if (filter.action) where.push(eq(auditLog.action, filter.action));
+  if (filter.actionPrefix) where.push(sql`substr(${auditLog.action}, 1, ${filter.actionPrefix.length}) = ${filter.actionPrefix}`);
+  if (filter.personId) where.push(sql`(${auditLog.subjectId} = ${filter.personId} or json_extract(${auditLog.data}, '$.userId') = ${filter.personId})`);
   if (filter.subjectType) where.push(eq(auditLog.subjectType, filter.subjectType));
   if (filter.subjectId) where.push(eq(auditLog.subjectId, filter.subjectId));
   if (filter.actorId) where.push(eq(auditLog.actorId, filter.actorId));

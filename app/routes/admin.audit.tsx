@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/models/audit.server";
+import { findUserByEmail } from "~/models/user.server";
 import { z } from "~/utils/forms.server";
 
 const PAGE = 50;
@@ -12,6 +13,7 @@ function querySchema() {
   return z.object({
     action: z.string().trim().max(60).optional().catch(undefined),
     subject: z.string().trim().max(64).optional().catch(undefined),
+    person: z.string().trim().max(254).optional().catch(undefined),
     before: z.coerce.number().int().positive().optional().catch(undefined),
   });
 }
@@ -19,7 +21,10 @@ function querySchema() {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "audit.view");
   const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = listAudit({ action: q.action || undefined, subjectId: q.subject || undefined, before: q.before, limit: PAGE + 1 });
+  // "accreditation.*" (or "accreditation.") lists every action of that kind; a person is found by email.
+  const prefix = q.action && /[.*]$/.test(q.action) ? q.action.replace(/\*$/, "") : undefined;
+  const personId = q.person ? (findUserByEmail(q.person)?.id ?? "—") : undefined;
+  const rows = listAudit({ action: prefix ? undefined : q.action || undefined, actionPrefix: prefix, personId, subjectId: q.subject || undefined, before: q.before, limit: PAGE + 1 });
   return json({ rows: rows.slice(0, PAGE), more: rows.length > PAGE, q });
 }
 
@@ -27,7 +32,7 @@ export default function AuditLog() {
   const { t, i18n } = useTranslation();
   const { rows, more, q } = useLoaderData<typeof loader>();
   const last = rows[rows.length - 1];
-  const nextParams = new URLSearchParams({ ...(q.action ? { action: q.action } : {}), ...(q.subject ? { subject: q.subject } : {}), before: String(last?.id ?? "") });
+  const nextParams = new URLSearchParams({ ...(q.action ? { action: q.action } : {}), ...(q.subject ? { subject: q.subject } : {}), ...(q.person ? { person: q.person } : {}), before: String(last?.id ?? "") });
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("nav.audit")}</h1>
@@ -39,6 +44,10 @@ export default function AuditLog() {
         <div>
           <label htmlFor="subject" className="field-label">{t("audit.filterSubject")}</label>
           <input id="subject" name="subject" defaultValue={q.subject ?? ""} className="field-input" maxLength={64} />
+        </div>
+        <div>
+          <label htmlFor="person" className="field-label">{t("common.email")}</label>
+          <input id="person" name="person" type="email" defaultValue={q.person ?? ""} className="field-input" maxLength={254} />
         </div>
         <button type="submit" className="btn-secondary">{t("common.search")}</button>
       </Form>

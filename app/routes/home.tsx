@@ -3,18 +3,89 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/navigation";
+import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
+import { resolveLocale } from "~/i18n/config";
+import { loadLearnerTrack } from "~/models/track.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
+async function learnerCard(viewer: Awaited<ReturnType<typeof requireUser>>, request: Request) {
+  if (!can(viewer.roles, "learn")) return null;
+  const state = await loadLearnerTrack(viewer.id, resolveLocale(request, viewer.locale));
+  if (!state.placed) return { placed: false as const };
+  const track = state.learner?.track ?? null;
+  return {
+    placed: true as const,
+    level: state.level,
+    totals: track?.totals ?? null,
+    next: track?.next ? { id: track.next.id, title: state.learner?.titles[track.next.id] ?? track.next.id, status: track.next.status } : null,
+  };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
+  const learner = await learnerCard(viewer, request);
   return json({
     name: viewer.name,
     roles: viewer.roles,
     teamName: viewer.teamName,
-    tools: navigationFor(viewer.roles).filter((item) => item.to !== "/home"),
+    learner,
+    // The learner's own card replaces the link to their track in the tools list.
+    tools: navigationFor(viewer.roles).filter((item) => item.to !== "/home" && !(learner && item.to === "/track")),
   });
+}
+
+function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["learner"]> }) {
+  const { t } = useTranslation();
+  if (!learner.placed) {
+    return (
+      <section aria-labelledby="diagnostic-title" className="card border-2 border-brand-600 bg-brand-50">
+        <h2 id="diagnostic-title" className="text-xl font-bold text-slate-900">
+          {t("track.home.diagnosticTitle")}
+        </h2>
+        <p className="mt-2 text-slate-800">{t("track.home.diagnosticBody")}</p>
+        <p className="mt-4">
+          <Link to="/diagnostic" className="btn-primary">
+            {t("track.home.diagnosticCta")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const { totals, next } = learner;
+  return (
+    <section aria-labelledby="track-title" className="card space-y-4">
+      <div>
+        <h2 id="track-title" className="text-xl font-bold text-slate-900">
+          {t("track.home.trackTitle")}
+        </h2>
+        <p className="mt-1 text-slate-800">{t("track.level", { level: t(`placement.levels.${learner.level}.name`) })}</p>
+      </div>
+      {totals ? (
+        <ProgressBar
+          percent={totals.percent}
+          label={t("track.progressLabel")}
+          valueText={t("track.progressText", { completed: totals.completed, total: totals.available, percent: totals.percent })}
+        />
+      ) : (
+        <p className="text-slate-700">{t("track.noTracks")}</p>
+      )}
+      {totals && next ? <p className="text-slate-700">{t("track.timeLeft", { time: formatMinutes(t, totals.minutesLeft) })}</p> : null}
+      {totals && !next ? <p className="font-semibold text-emerald-800">{t("track.finished")}</p> : null}
+      <p className="flex flex-wrap gap-3">
+        {next ? (
+          <Link to={`/track/${next.id}`} className="btn-primary">
+            {t("track.continueModule", { title: next.title })}
+          </Link>
+        ) : null}
+        <Link to="/track" className="btn-secondary">
+          {t("track.home.seeTrack")}
+        </Link>
+      </p>
+    </section>
+  );
 }
 
 export default function Home() {
@@ -29,6 +100,7 @@ export default function Home() {
           {data.teamName ? ` — ${data.teamName}` : ""}
         </p>
       </header>
+      {data.learner ? <LearnerCard learner={data.learner} /> : null}
       {data.tools.length ? (
         <section aria-labelledby="tools-title" className="card">
           <h2 id="tools-title" className="text-lg font-semibold">

@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
+import { LevelDistribution, sourceLabel } from "~/components/placement";
+import { listTeamMembers, teamLevelDistribution } from "~/models/placement.server";
 import { getTeam } from "~/models/team.server";
-import { listPeople } from "~/models/user.server";
 import { z } from "~/utils/forms.server";
 
 const PAGE_SIZE = 50;
@@ -14,6 +16,7 @@ function querySchema() {
   return z.object({ page: z.coerce.number().int().min(1).max(100000).catch(1) });
 }
 
+/** Members with their level, and the team's distribution of levels: one query each, whatever the team's size. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "team.view");
   const scope = teamScope(viewer);
@@ -21,16 +24,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Outside one's scope looks the same as missing.
   if (!team || (scope && !scope.includes(team.id))) throw notFound();
   const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
-  const members = listPeople({ teamId: team.id, page, pageSize: PAGE_SIZE });
-  return json({ team, ...members, page, pageSize: PAGE_SIZE });
+  const members = listTeamMembers({ teamId: team.id, page, pageSize: PAGE_SIZE });
+  return json({
+    team,
+    ...members,
+    page,
+    pageSize: PAGE_SIZE,
+    distribution: teamLevelDistribution(team.id),
+    canAdjust: can(viewer.roles, "placement.override") || can(viewer.roles, "placement.reset"),
+  });
 }
 
 export default function TeamPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <h1 className="text-3xl font-bold">{data.team.name}</h1>
+      <section aria-labelledby="levels-title">
+        <h2 id="levels-title" className="text-xl font-semibold">
+          {t("diagnostic.team.distributionTitle")}
+        </h2>
+        <LevelDistribution counts={data.distribution} />
+      </section>
       <section aria-labelledby="members-title">
         <h2 id="members-title" className="text-xl font-semibold">
           {t("teams.memberList")} ({data.total})
@@ -43,6 +59,9 @@ export default function TeamPage() {
                 <th scope="col" className="px-4 py-2">{t("common.email")}</th>
                 <th scope="col" className="px-4 py-2">{t("common.roles")}</th>
                 <th scope="col" className="px-4 py-2">{t("common.status")}</th>
+                <th scope="col" className="px-4 py-2">{t("diagnostic.team.level")}</th>
+                <th scope="col" className="px-4 py-2">{t("diagnostic.team.source")}</th>
+                {data.canAdjust ? <th scope="col" className="px-4 py-2">{t("common.actions")}</th> : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -52,6 +71,18 @@ export default function TeamPage() {
                   <td className="px-4 py-2">{person.email}</td>
                   <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
                   <td className="px-4 py-2">{!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}</td>
+                  <td className="px-4 py-2">{person.level ? t(`placement.levels.${person.level}.name`) : <span className="text-slate-600">{t("diagnostic.team.notPlaced")}</span>}</td>
+                  <td className="px-4 py-2">
+                    {person.source ? sourceLabel(t, { source: person.source, setByName: person.setByName }) : "—"}
+                  </td>
+                  {data.canAdjust ? (
+                    <td className="px-4 py-2">
+                      <Link to={`/people/${person.id}/placement`} className="link">
+                        {t("diagnostic.team.act")}
+                        <span className="sr-only"> {t("diagnostic.team.actOn", { name: person.name })}</span>
+                      </Link>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

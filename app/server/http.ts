@@ -13,7 +13,7 @@ import {
   writeReadableStreamToWritable,
   type ServerBuild,
 } from "@remix-run/node";
-import { createContext } from "./context";
+import { createContext, type AppContext } from "./context";
 
 const MIME: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -125,6 +125,32 @@ export function isCrossSiteMutation(req: http.IncomingMessage, pathname: string,
   return true;
 }
 
+/** Whether an Accept header prefers JSON (application/json, application/ld+json) to HTML. */
+export function prefersJson(accept: string | undefined): boolean {
+  if (!accept) return false;
+  let json = 0;
+  let html = 0;
+  for (const part of accept.split(",")) {
+    const [type, ...params] = part.trim().toLowerCase().split(";");
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith("q="))?.slice(2) ?? 1);
+    const weight = Number.isFinite(q) ? q : 0;
+    if (type === "application/json" || type === "application/ld+json") json = Math.max(json, weight);
+    if (type === "text/html" || type === "application/xhtml+xml") html = Math.max(html, weight);
+  }
+  return json > 0 && json > html;
+}
+
+/**
+ * Content negotiation for credential ids: /verify/<id> is a page for people and, for a client that
+ * prefers JSON, the credential with its status (served by /api/v1/credentials/<id>).
+ */
+export function negotiatedUrl(req: http.IncomingMessage, pathname: string): string | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const match = /^\/verify\/([A-Za-z0-9-]{1,64})\/?$/.exec(pathname);
+  if (!match || !prefersJson(req.headers.accept)) return null;
+  return `/api/v1/credentials/${match[1]}`;
+}
+
 function toRequest(req: http.IncomingMessage, origin: string, controller: AbortController): Request {
   const url = new URL(req.url ?? "/", origin);
   const headers = new Headers();
@@ -155,8 +181,41 @@ async function sendResponse(res: http.ServerResponse, response: Response, extraC
   else res.end();
 }
 
+/**
+ * The fast lane: resource routes that must answer thousands of times a second (the posting gate) are
+ * called directly, without Remix's router, whose matching and data strategy cost several times the
+ * gate's own work per request. The route file stays the one definition of the endpoint; only the
+ * loader (GET, HEAD) or action (other methods) of that exact path runs. See
+ * docs/decisions/0008-api-webhooks-credentials.md.
+ */
+const FAST_LANE: Record<string, string> = { "/api/v1/authorizations": "routes/api.v1.authorizations" };
+
+type RouteHandler = (args: { request: Request; params: Record<string, string>; context: AppContext }) => unknown;
+
+function fastLaneHandlers(build: ServerBuild): Map<string, { loader?: RouteHandler; action?: RouteHandler }> {
+  const out = new Map<string, { loader?: RouteHandler; action?: RouteHandler }>();
+  for (const [pathname, routeId] of Object.entries(FAST_LANE)) {
+    const module = build.routes[routeId]?.module as { loader?: RouteHandler; action?: RouteHandler; default?: unknown } | undefined;
+    if (module && !module.default) out.set(pathname, { loader: module.loader, action: module.action });
+  }
+  return out;
+}
+
+/** Sends a small, complete response in one write (no stream plumbing). */
+async function sendBuffered(req: http.IncomingMessage, res: http.ServerResponse, response: Response, extraCookies: string[]) {
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string | string[] | number> = { ...SECURITY_HEADERS };
+  for (const [key, value] of response.headers) if (key !== "set-cookie") headers[key] = value;
+  const cookies = [...response.headers.getSetCookie(), ...extraCookies];
+  if (cookies.length) headers["set-cookie"] = cookies;
+  headers["content-length"] = body.length;
+  res.writeHead(response.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
 export function createAppServer(options: ServerOptions): http.Server {
   const handle = createRequestHandler(options.build, options.mode);
+  const fastLane = fastLaneHandlers(options.build);
   const publicDir = path.resolve(options.publicDir);
   const trustProxy = Boolean(options.trustProxy);
 
@@ -177,6 +236,25 @@ export function createAppServer(options: ServerOptions): http.Server {
       res.on("close", () => {
         if (!res.writableFinished) controller.abort();
       });
+      const negotiated = negotiatedUrl(req, pathname);
+      if (negotiated) req.url = negotiated;
+      const fast = fastLane.get(pathname);
+      if (fast) {
+        const handler = req.method === "GET" || req.method === "HEAD" ? fast.loader : fast.action;
+        if (handler) {
+          const context = createContext(clientIp(req, trustProxy), "");
+          const request = toRequest(req, origin, controller);
+          let result: unknown;
+          try {
+            result = await handler({ request, params: {}, context });
+          } catch (thrown) {
+            if (!(thrown instanceof Response)) throw thrown;
+            result = thrown;
+          }
+          if (result instanceof Response) return await sendBuffered(req, res, result, context.responseCookies);
+          throw new Error(`fast-lane route ${pathname} did not return a Response`);
+        }
+      }
       const context = createContext(clientIp(req, trustProxy), randomBytes(16).toString("base64"));
       const response = await handle(toRequest(req, origin, controller), context);
       await sendResponse(res, response, context.responseCookies);

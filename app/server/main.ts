@@ -10,6 +10,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { databasePath, getDb } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { runAccreditationJobs } from "../models/accreditation.server";
+import { startWebhookWorker } from "../models/webhook.server";
 import { createAppServer } from "./http";
 
 process.env.NODE_ENV ??= "production";
@@ -61,6 +63,12 @@ async function main() {
     }
     console.info(lines.join("\n"));
   });
+  // Accreditation expiry notices and expiries: now, then every 10 minutes (the timer does not keep the process alive).
+  const runJobs = () => runAccreditationJobs().catch((error: unknown) => console.error("[accreditation] jobs failed", error));
+  void runJobs();
+  setInterval(runJobs, 10 * 60 * 1000).unref();
+  // Webhook deliveries: every 2 s and as soon as an event is enqueued (the timer does not keep the process alive).
+  startWebhookWorker({ intervalMs: 2_000 });
 
   const stop = () => {
     server.close();

@@ -1,6 +1,9 @@
 import type { CliCommand } from "../args";
 import { adminCreate } from "./admin-create";
+import { backupCommand } from "./backup";
 import { migrateCommand } from "./migrate";
+import { placeCommand } from "./place";
+import { tokenCreate, tokenList } from "./token";
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS: CliCommand[] = [adminCreate, migrateCommand];
+export const COMMANDS: CliCommand[] = [adminCreate, migrateCommand, placeCommand, tokenCreate, tokenList, backupCommand];

@@ -1,0 +1,205 @@
+/**
+ * Pieces of the accreditation pages: the checklist of conditions, the next step, the current
+ * accreditation, and `AccreditationRoad` which the learner's home page shows. Data comes from
+ * `accreditationStatusFor` (app/models/accreditation.server.ts), serialised by the loader.
+ */
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+type DateLike = string | Date;
+
+/** Formats dates in the interface language (dates are stored in UTC). */
+export function useDates() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === "en" ? "en-GB" : "fr-FR";
+  return {
+    date: (value: DateLike | null | undefined) =>
+      value ? new Date(value).toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : "",
+    dateTime: (value: DateLike | null | undefined) =>
+      value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "",
+  };
+}
+
+export type ChecklistData =
+  | { item: "placed"; met: boolean; level: string | null }
+  | { item: "track"; met: boolean; completed: number; total: number }
+  | { item: "exam"; met: boolean; passedAt: DateLike | null; validUntil: DateLike | null; score: number | null; lapsed: boolean }
+  | { item: "charter"; met: boolean; currentVersion: string | null; signedVersion: string | null };
+
+export type NextStepData = { key: string; href: string | null };
+
+export type AccreditationData = {
+  id: string;
+  status: string;
+  channelLabels: string[];
+  requestedChannelLabels: string[];
+  statement: string;
+  requestedAt: DateLike;
+  validUntil: DateLike | null;
+  reason: string | null;
+  inForce: boolean;
+};
+
+export type RoadData = {
+  eligibility: { eligible: boolean; checklist: ChecklistData[] };
+  accreditation: AccreditationData | null;
+  next: NextStepData;
+};
+
+const HREF: Record<string, string> = { placed: "/diagnostic", track: "/track", exam: "/exam", charter: "/charter" };
+
+export function StateBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const tone =
+    status === "granted"
+      ? "bg-green-100 text-green-900"
+      : status === "suspended" || status === "requested" || status === "renewal_requested"
+        ? "bg-amber-100 text-amber-900"
+        : "bg-slate-200 text-slate-900";
+  return <span className={`inline-block rounded px-2 py-0.5 text-sm font-semibold ${tone}`}>{t(`accreditation.states.${status}`)}</span>;
+}
+
+function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string): string {
+  switch (entry.item) {
+    case "placed":
+      return entry.level ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) }) : t("accreditation.checklist.placedUnmet");
+    case "track":
+      return t("accreditation.checklist.trackProgress", { completed: entry.completed, total: entry.total });
+    case "exam":
+      if (entry.met) return t("accreditation.checklist.examMet", { date: date(entry.passedAt), score: entry.score, until: date(entry.validUntil) });
+      if (entry.lapsed) return t("accreditation.checklist.examLapsed", { date: date(entry.passedAt), until: date(entry.validUntil) });
+      return t("accreditation.checklist.examUnmet");
+    case "charter":
+      if (!entry.currentVersion) return t("accreditation.checklist.charterNone");
+      if (entry.met) return t("accreditation.checklist.charterMet", { version: entry.currentVersion });
+      if (entry.signedVersion) return t("accreditation.checklist.charterOld", { signed: entry.signedVersion, current: entry.currentVersion });
+      return t("accreditation.checklist.charterUnmet", { current: entry.currentVersion });
+  }
+}
+
+export function Checklist({ checklist }: { checklist: ChecklistData[] }) {
+  const { t } = useTranslation();
+  const { date } = useDates();
+  return (
+    <ol className="space-y-3">
+      {checklist.map((entry) => (
+        <li key={entry.item} className="flex items-start gap-3">
+          <span
+            aria-hidden="true"
+            className={`mt-0.5 inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-sm font-bold ${entry.met ? "bg-green-700 text-white" : "border-2 border-slate-400 text-slate-600"}`}
+          >
+            {entry.met ? "✓" : ""}
+          </span>
+          <div>
+            <p className="font-medium text-slate-900">
+              {t(`accreditation.checklist.${entry.item}`)}
+              <span className="sr-only"> — {entry.met ? t("accreditation.checklist.met") : t("accreditation.checklist.unmet")}</span>
+            </p>
+            <p className="text-sm text-slate-700">
+              {detailOf(entry, t, date)}
+              {!entry.met && HREF[entry.item] ? (
+                <>
+                  {" "}
+                  <Link to={HREF[entry.item]!} className="link">
+                    {t("accreditation.next.go")}
+                    <span className="sr-only"> : {t(`accreditation.checklist.${entry.item}`)}</span>
+                  </Link>
+                </>
+              ) : null}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function NextStep({ next }: { next: NextStepData }) {
+  const { t } = useTranslation();
+  return (
+    <div className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-4">
+      <p className="text-sm font-semibold text-brand-800">{t("accreditation.next.title")}</p>
+      <p className="mt-1 text-slate-900">
+        {t(`accreditation.next.${next.key}`)}{" "}
+        {next.href ? (
+          <Link to={next.href} className="link font-semibold">
+            {t("accreditation.next.go")}
+          </Link>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+/** Why the accreditation is in its state, in words the person understands. */
+export function StateExplanation({ accreditation }: { accreditation: AccreditationData }) {
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const charterVersion = accreditation.reason?.startsWith("charter:") ? accreditation.reason.slice("charter:".length) : "";
+  switch (accreditation.status) {
+    case "suspended":
+      return <p role="status" className="text-amber-900">{t("accreditation.page.suspendedBecause", { version: charterVersion })}</p>;
+    case "revoked":
+      return <p className="text-red-800">{t("accreditation.page.revokedBecause", { reason: accreditation.reason ?? "" })}</p>;
+    case "declined":
+      return <p className="text-red-800">{t("accreditation.page.declinedBecause", { reason: accreditation.reason ?? "" })}</p>;
+    case "expired":
+      return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: date(accreditation.validUntil) })}</p>;
+    default:
+      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{accreditation.inForce ? t("accreditation.page.inForce") : accreditation.status === "granted" || accreditation.status === "renewal_requested" ? t("accreditation.page.notInForce") : null}</p>;
+  }
+}
+
+export function AccreditationSummary({ accreditation }: { accreditation: AccreditationData }) {
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const granted = accreditation.channelLabels.length > 0;
+  return (
+    <div className="space-y-2">
+      <p>
+        <span className="font-medium">{t("accreditation.page.status")}{t("accreditation.colon")}</span>
+        <StateBadge status={accreditation.status} />
+      </p>
+      <StateExplanation accreditation={accreditation} />
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+        {granted ? (
+          <>
+            <dt className="font-medium text-slate-700">{t("accreditation.page.channels")}</dt>
+            <dd>{accreditation.channelLabels.join(", ")}</dd>
+          </>
+        ) : (
+          <>
+            <dt className="font-medium text-slate-700">{t("accreditation.page.requestedChannels")}</dt>
+            <dd>{accreditation.requestedChannelLabels.join(", ")}</dd>
+          </>
+        )}
+        {accreditation.validUntil ? (
+          <>
+            <dt className="font-medium text-slate-700">{t("accreditation.page.validUntil")}</dt>
+            <dd>{date(accreditation.validUntil)}</dd>
+          </>
+        ) : null}
+      </dl>
+    </div>
+  );
+}
+
+/** The road to accreditation, for the learner's home page: where they stand and what to do next. */
+export function AccreditationRoad({ road }: { road: RoadData }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="road-title" className="card space-y-4">
+      <h2 id="road-title" className="text-lg font-semibold">
+        {t("accreditation.home.title")}
+      </h2>
+      {road.accreditation ? <AccreditationSummary accreditation={road.accreditation} /> : null}
+      <NextStep next={road.next} />
+      <Checklist checklist={road.eligibility.checklist} />
+      <p>
+        <Link to="/accreditation" className="link">
+          {t("accreditation.home.details")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * A Reflection: the learner writes a few sentences, saved to their own record. When the author asked
+ * for a review, saving sends it (back) to the trainers' queue, and their comment shows here.
+ */
+import { useFetcher } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrorsOf, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
+
+type Props = { id: string; prompt: string; review: boolean };
+
+export function Reflection(props: Props) {
+  const interaction = useModuleInteraction();
+  if (!interaction) {
+    return (
+      <div className="my-8 rounded-lg border border-slate-300 bg-white p-5">
+        <p className="font-semibold text-slate-900">{props.prompt}</p>
+      </div>
+    );
+  }
+  return <InteractiveReflection {...props} interaction={interaction} />;
+}
+
+function InteractiveReflection({ id, prompt, review, interaction }: Props & { interaction: ModuleInteraction }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<ModuleActionData>({ key: `reflection-${interaction.moduleId}-${id}` });
+  const saved = interaction.reflections[id];
+  const [text, setText] = useState(saved?.text ?? "");
+  const max = interaction.reflectionMax;
+  const busy = fetcher.state !== "idle";
+  const errors = fieldErrorsOf(fetcher.data);
+  const plain = interaction.actionData;
+  const savedByPlainPost = typeof plain === "object" && plain !== null && "intent" in plain && plain.intent === "reflection" && plain.reflectionId === id;
+  const savedByFetcher = fetcher.state === "idle" && fetcher.data !== undefined && !errors;
+  const justSaved = (savedByFetcher || savedByPlainPost) && saved?.text === text.trim();
+  const domId = `reflection-${id}`;
+  const over = text.length > max;
+
+  return (
+    <fetcher.Form method="post" action={`${interaction.action}#${domId}`} id={domId} className="my-8 scroll-mt-6 rounded-lg border border-slate-300 bg-white p-5">
+      <input type="hidden" name="intent" value="reflection" />
+      <input type="hidden" name="reflectionId" value={id} />
+      <p className="text-xs font-bold uppercase tracking-wide text-slate-700">{t("track.reflection.label")}</p>
+      <label htmlFor={`${domId}-text`} className="mt-1 block font-semibold text-slate-900">
+        {prompt}
+      </label>
+      <p id={`${domId}-help`} className="mt-1 text-sm text-slate-700">
+        {review ? t("track.reflection.reviewed") : t("track.reflection.private")}
+      </p>
+      <textarea
+        id={`${domId}-text`}
+        name="text"
+        rows={5}
+        required
+        maxLength={max}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        aria-describedby={`${domId}-help ${domId}-counter${errors ? ` ${domId}-error` : ""}`}
+        aria-invalid={errors || over ? true : undefined}
+        className="field-input"
+      />
+      <p id={`${domId}-counter`} className={`mt-1 text-right text-sm ${over ? "text-red-700" : "text-slate-700"}`}>
+        {t("track.reflection.counter", { count: text.length, max })}
+      </p>
+      {errors ? (
+        <p id={`${domId}-error`} className="field-error">
+          {t(Object.values(errors)[0] ?? "errors.invalidInput")}
+        </p>
+      ) : null}
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-secondary" disabled={busy}>
+          {busy ? t("track.reflection.saving") : t("track.reflection.save")}
+        </button>
+        <p aria-live="polite" className="text-sm text-emerald-800">
+          {justSaved ? t("track.reflection.saved") : null}
+        </p>
+      </div>
+      {saved && saved.reviewStatus !== "none" ? <p className="mt-3 text-sm text-slate-700">{t(`track.reflection.status.${saved.reviewStatus}`)}</p> : null}
+      {saved?.reviewComment ? (
+        <div className="mt-3 rounded-md border-l-4 border-brand-600 bg-brand-50 p-3">
+          <p className="text-sm font-semibold text-slate-900">{t("track.reflection.comment")}</p>
+          <p className="mt-1 whitespace-pre-line text-slate-800">{saved.reviewComment}</p>
+        </div>
+      ) : null}
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,162 @@
+/** Small pieces of the learner's track and module pages. */
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+
+export type ModuleStatusName = "not_started" | "in_progress" | "completed" | "unavailable";
+
+/** "45 min" or "2 h 05 min". */
+export function formatMinutes(t: TFunction, minutes: number): string {
+  if (minutes < 60) return t("track.minutes", { count: minutes });
+  const hours = Math.floor(minutes / 60);
+  return t("track.hoursMinutes", { hours, minutes: String(minutes % 60).padStart(2, "0") });
+}
+
+/**
+ * A native <progress> (role progressbar, value 0–100), styled through its pseudo-elements: the CSP
+ * forbids inline styles, so a width cannot be set from the page's HTML.
+ */
+export function ProgressBar({ percent, label, valueText }: { percent: number; label: string; valueText: string }) {
+  const clamped = Math.max(0, Math.min(100, Math.round(percent)));
+  return (
+    <div>
+      <progress
+        max={100}
+        value={clamped}
+        aria-label={label}
+        aria-valuetext={valueText}
+        className="block h-3 w-full appearance-none overflow-hidden rounded-full bg-slate-200 [&::-moz-progress-bar]:rounded-full [&::-moz-progress-bar]:bg-brand-700 [&::-webkit-progress-bar]:rounded-full [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:rounded-full [&::-webkit-progress-value]:bg-brand-700"
+      >
+        {clamped} %
+      </progress>
+      <p className="mt-2 text-sm text-slate-700">{valueText}</p>
+    </div>
+  );
+}
+
+const BADGE: Record<ModuleStatusName, string> = {
+  not_started: "border-slate-300 bg-white text-slate-700",
+  in_progress: "border-amber-300 bg-amber-50 text-amber-900",
+  completed: "border-emerald-300 bg-emerald-50 text-emerald-900",
+  unavailable: "border-slate-300 bg-slate-100 text-slate-700",
+};
+const ICON: Record<ModuleStatusName, string> = { not_started: "○", in_progress: "◐", completed: "✓", unavailable: "–" };
+
+export function StatusBadge({ status }: { status: ModuleStatusName }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${BADGE[status]}`}>
+      <span aria-hidden="true">{ICON[status]}</span>
+      {t(`track.status.${status}`)}
+    </span>
+  );
+}
+
+export type TocHeading = { id: string; text: string; depth: 2 | 3 };
+
+function TocList({ headings }: { headings: readonly TocHeading[] }) {
+  return (
+    <ol className="space-y-1 text-sm">
+      {headings.map((heading) => (
+        <li key={heading.id} className={heading.depth === 3 ? "pl-4" : ""}>
+          <a href={`#${heading.id}`} className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+            {heading.text}
+          </a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The table of contents: a sticky sidebar on wide screens, a collapsible block on small ones. */
+export function TableOfContents({ headings, variant, lang }: { headings: readonly TocHeading[]; variant: "sidebar" | "collapsible"; lang: string }) {
+  const { t } = useTranslation();
+  if (headings.length === 0) return null;
+  if (variant === "collapsible") {
+    return (
+      <details className="mb-6 rounded-md border border-slate-200 bg-white p-3 lg:hidden">
+        <summary className="cursor-pointer font-semibold text-slate-900">{t("track.module.showContents")}</summary>
+        <nav aria-label={t("track.module.contents")} className="mt-2" lang={lang}>
+          <TocList headings={headings} />
+        </nav>
+      </details>
+    );
+  }
+  return (
+    <nav aria-label={t("track.module.contents")} className="sticky top-6 hidden lg:block">
+      <p className="mb-2 px-2 text-xs font-bold uppercase tracking-wide text-slate-700">{t("track.module.contents")}</p>
+      <div lang={lang}>
+        <TocList headings={headings} />
+      </div>
+    </nav>
+  );
+}
+
+const SEND_EVERY_MS = 4000;
+const LOOK_EVERY_MS = 500;
+
+/**
+ * Saves where the learner is: one light POST ("visit") when the module opens, then the last heading
+ * they scrolled past (a heading counts once it is in the top third of the window), at most every
+ * few seconds. Loaders never write; this is the only place a visit is recorded. It looks on scroll
+ * (throttled) rather than with an IntersectionObserver, which misses headings skipped over by a
+ * jump (End key, a link to a section). Nothing is sent before the reader scrolls, so that the saved
+ * place is not overwritten by whatever heading is on screen at load.
+ */
+export function useReadingProgress(action: string, headingIds: readonly string[], enabled: boolean) {
+  const fetcher = useFetcher({ key: `visit-${action}` });
+  const submitRef = useRef(fetcher.submit);
+  submitRef.current = fetcher.submit;
+  const ids = headingIds.join(" ");
+
+  useEffect(() => {
+    if (!enabled) return;
+    const send = (section: string | null) =>
+      submitRef.current(section ? { intent: "visit", section } : { intent: "visit" }, { method: "post", action, preventScrollReset: true });
+    send(null);
+    if (!ids) return;
+
+    const headings = ids
+      .split(" ")
+      .map((id) => document.getElementById(id))
+      .filter((element): element is HTMLElement => element !== null);
+    let lastSent: string | null = null;
+    let lastSentAt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reached = (): string | null => {
+      let current: string | null = null;
+      for (const heading of headings) {
+        if (heading.getBoundingClientRect().top < window.innerHeight / 3) current = heading.id;
+        else break;
+      }
+      return current;
+    };
+    const look = () => {
+      timer = undefined;
+      const current = reached();
+      if (!current || current === lastSent) return;
+      const wait = lastSentAt + SEND_EVERY_MS - Date.now();
+      if (wait > 0) {
+        timer = setTimeout(look, wait);
+        return;
+      }
+      lastSent = current;
+      lastSentAt = Date.now();
+      send(current);
+    };
+    const onScroll = () => {
+      timer ??= setTimeout(look, LOOK_EVERY_MS);
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      if (timer) {
+        clearTimeout(timer);
+        // Leaving the page with a place not yet saved: save it now (fetchers persist past unmount).
+        lastSentAt = 0;
+        look();
+      }
+    };
+  }, [action, ids, enabled]);
+}

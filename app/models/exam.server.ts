@@ -1,0 +1,300 @@
+/**
+ * Exam attempts: starting one (draw fixed at start), saving each answer as it is given, grading on
+ * submission or once the time limit has passed, and the views the pages need. The answer key and the
+ * explanations stay here until an attempt is graded.
+ */
+import { randomInt } from "node:crypto";
+import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { getDb, type Tx } from "../../db/connection";
+import { examAnswers, examAttempts, type Locale } from "../../db/schema";
+import { loadContentLibrary } from "~/content/library.server";
+import type { ExamBank, ExamItem } from "~/content/schemas";
+import { attemptAllowance, drawExam, gradeExam, isWellFormedAnswer, type AttemptRules, type DrawnItem } from "~/domain/exam";
+import { InputError } from "~/utils/errors";
+import { newId } from "~/utils/ids.server";
+import { recordAudit } from "./audit.server";
+import { getSettings } from "./settings.server";
+
+export type ExamSettings = AttemptRules & { itemsPerAttempt: number; passMark: number; timeLimitMinutes: number; validityMonths: number };
+
+export function examSettings(): ExamSettings {
+  const s = getSettings();
+  return {
+    itemsPerAttempt: s["exam.itemsPerAttempt"],
+    passMark: s["exam.passMark"],
+    maxAttempts: s["exam.maxAttempts"],
+    windowDays: s["exam.attemptWindowDays"],
+    cooldownHours: s["exam.cooldownHours"],
+    timeLimitMinutes: s["exam.timeLimitMinutes"],
+    validityMonths: s["exam.validityMonths"],
+  };
+}
+
+async function examBank(): Promise<ExamBank> {
+  const bank = (await loadContentLibrary()).exam;
+  if (!bank) throw new InputError({ form: "accreditation.exam.unavailable" }, 503);
+  return bank;
+}
+
+type AttemptRow = typeof examAttempts.$inferSelect;
+
+function attemptsOf(userId: string, db: Pick<Tx, "select"> = getDb()) {
+  return db
+    .select({ id: examAttempts.id, status: examAttempts.status, startedAt: examAttempts.startedAt, gradedAt: examAttempts.gradedAt, deadline: examAttempts.deadline, score: examAttempts.score, passed: examAttempts.passed, passMark: examAttempts.passMark })
+    .from(examAttempts)
+    .where(eq(examAttempts.userId, userId))
+    .orderBy(desc(examAttempts.startedAt))
+    .all();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grading
+// ---------------------------------------------------------------------------------------------
+
+function gradeInTx(tx: Tx, attempt: AttemptRow, bank: ExamBank, now: Date, actorId: string | null) {
+  const answers = tx.select({ itemId: examAnswers.itemId, optionIds: examAnswers.optionIds }).from(examAnswers).where(eq(examAnswers.attemptId, attempt.id)).all();
+  const byId = new Map(bank.items.map((item) => [item.id, item]));
+  const result = gradeExam(byId, attempt.items, new Map(answers.map((a) => [a.itemId, a.optionIds])), attempt.passMark);
+  // Graded at the deadline when it passed: an attempt closed late still counts from when it ended.
+  const gradedAt = attempt.deadline && attempt.deadline.getTime() < now.getTime() ? attempt.deadline : now;
+  const updated = tx
+    .update(examAttempts)
+    .set({ status: "graded", gradedAt, score: result.score, passed: result.passed, categoryScores: result.categoryScores })
+    .where(and(eq(examAttempts.id, attempt.id), eq(examAttempts.status, "in_progress")))
+    .run();
+  if (updated.changes !== 1) return;
+  recordAudit(tx, {
+    actorId,
+    action: "exam.graded",
+    subjectType: "exam_attempt",
+    subjectId: attempt.id,
+    fromState: "in_progress",
+    toState: result.passed ? "passed" : "failed",
+    data: { userId: attempt.userId, score: result.score, passMark: attempt.passMark },
+  });
+}
+
+/** Closes and grades a person's attempts whose time limit has passed. Called on every access. */
+export async function closeOverdueAttempts(userId: string, now = new Date()): Promise<number> {
+  const overdue = getDb()
+    .select()
+    .from(examAttempts)
+    .where(and(eq(examAttempts.userId, userId), eq(examAttempts.status, "in_progress"), lt(examAttempts.deadline, now)))
+    .all();
+  if (overdue.length === 0) return 0;
+  const bank = await examBank();
+  getDb().transaction((tx) => {
+    for (const attempt of overdue) gradeInTx(tx, attempt, bank, now, null);
+  });
+  return overdue.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview and starting
+// ---------------------------------------------------------------------------------------------
+
+export type ExamOverview = {
+  settings: ExamSettings;
+  allowance: ReturnType<typeof attemptAllowance>;
+  inProgress: { id: string; deadline: Date | null } | null;
+  history: { id: string; startedAt: Date; gradedAt: Date | null; score: number | null; passed: boolean | null; passMark: number }[];
+  available: boolean;
+};
+
+export async function examOverview(userId: string, now = new Date()): Promise<ExamOverview> {
+  await closeOverdueAttempts(userId, now);
+  const settings = examSettings();
+  const attempts = attemptsOf(userId);
+  const open = attempts.find((a) => a.status === "in_progress");
+  return {
+    settings,
+    allowance: attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings),
+    inProgress: open ? { id: open.id, deadline: open.deadline } : null,
+    history: attempts.filter((a) => a.status === "graded").map(({ id, startedAt, gradedAt, score, passed, passMark }) => ({ id, startedAt, gradedAt, score, passed, passMark })),
+    available: (await loadContentLibrary()).exam !== null,
+  };
+}
+
+/**
+ * Starts an attempt: refused during the cooldown, beyond the attempt limit, or while one is in
+ * progress (409 with the date from which it is possible). The draw is stored with the attempt.
+ */
+export async function startAttempt(userId: string, now = new Date(), seed = randomInt(0, 2 ** 31 - 1)): Promise<string> {
+  await closeOverdueAttempts(userId, now);
+  const bank = await examBank();
+  const settings = examSettings();
+  const drawn = drawExam(bank.items, settings.itemsPerAttempt, seed);
+  const id = newId();
+  getDb().transaction((tx) => {
+    const attempts = attemptsOf(userId, tx);
+    const allowance = attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings);
+    if (!allowance.ok) throw new AttemptRefused(allowance.reason, allowance.until);
+    tx.insert(examAttempts)
+      .values({
+        id,
+        userId,
+        seed,
+        items: drawn,
+        startedAt: now,
+        deadline: settings.timeLimitMinutes > 0 ? new Date(now.getTime() + settings.timeLimitMinutes * 60_000) : null,
+        passMark: settings.passMark,
+      })
+      .run();
+    recordAudit(tx, { actorId: userId, action: "exam.started", subjectType: "exam_attempt", subjectId: id, toState: "in_progress", data: { userId, items: drawn.length } });
+  });
+  return id;
+}
+
+/** Why an attempt cannot start; `until` is when it can (null: finish the one in progress). */
+export class AttemptRefused extends InputError {
+  constructor(
+    public readonly reason: "inProgress" | "cooldown" | "maxAttempts",
+    public readonly until: Date | null,
+  ) {
+    super({ form: `accreditation.exam.refused.${reason}` }, 409);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Taking
+// ---------------------------------------------------------------------------------------------
+
+function ownAttempt(userId: string, attemptId: string, db: Pick<Tx, "select"> = getDb()): AttemptRow | null {
+  return db.select().from(examAttempts).where(and(eq(examAttempts.id, attemptId), eq(examAttempts.userId, userId))).get() ?? null;
+}
+
+export type ItemView = {
+  id: string;
+  type: ExamItem["type"];
+  category: ExamItem["category"];
+  scenario: string | null;
+  post: string | null;
+  question: string;
+  options: { id: string; text: string }[];
+};
+
+/** An item as the learner sees it: one language, the drawn option order, no key, no explanation. */
+function itemView(item: ExamItem, drawn: DrawnItem, locale: Locale): ItemView {
+  const texts = new Map(item.options.map((o) => [o.id, o.text[locale]]));
+  return {
+    id: item.id,
+    type: item.type,
+    category: item.category,
+    scenario: item.scenario?.[locale] ?? null,
+    post: item.post?.[locale] ?? null,
+    question: item.question[locale],
+    options: drawn.options.filter((id) => texts.has(id)).map((id) => ({ id, text: texts.get(id)! })),
+  };
+}
+
+export type AttemptView =
+  | { status: "in_progress"; id: string; startedAt: Date; deadline: Date | null; items: ItemView[]; answers: Record<string, string[]> }
+  | {
+      status: "graded";
+      id: string;
+      startedAt: Date;
+      gradedAt: Date;
+      score: number;
+      passed: boolean;
+      passMark: number;
+      categoryScores: Record<string, { correct: number; total: number }>;
+      missed: (ItemView & { chosen: string[]; correctOptions: string[]; explanation: string })[];
+      total: number;
+    };
+
+/** The attempt for its owner: to take (no key) or, once graded, its result. Null when not theirs. */
+export async function getAttempt(userId: string, attemptId: string, locale: Locale, now = new Date()): Promise<AttemptView | null> {
+  await closeOverdueAttempts(userId, now);
+  const attempt = ownAttempt(userId, attemptId);
+  if (!attempt) return null;
+  const bank = await examBank();
+  const byId = new Map(bank.items.map((item) => [item.id, item]));
+  const answers = getDb().select({ itemId: examAnswers.itemId, optionIds: examAnswers.optionIds }).from(examAnswers).where(eq(examAnswers.attemptId, attempt.id)).all();
+  const answerMap = Object.fromEntries(answers.map((a) => [a.itemId, a.optionIds]));
+  const present = attempt.items.filter((d) => byId.has(d.id));
+  if (attempt.status === "in_progress") {
+    return {
+      status: "in_progress",
+      id: attempt.id,
+      startedAt: attempt.startedAt,
+      deadline: attempt.deadline,
+      items: present.map((d) => itemView(byId.get(d.id)!, d, locale)),
+      answers: answerMap,
+    };
+  }
+  const result = gradeExam(byId, attempt.items, new Map(Object.entries(answerMap)), attempt.passMark);
+  return {
+    status: "graded",
+    id: attempt.id,
+    startedAt: attempt.startedAt,
+    gradedAt: attempt.gradedAt ?? attempt.startedAt,
+    score: attempt.score ?? result.score,
+    passed: attempt.passed ?? result.passed,
+    passMark: attempt.passMark,
+    categoryScores: attempt.categoryScores ?? result.categoryScores,
+    total: attempt.items.length,
+    missed: result.missed
+      .map((id) => ({ id, item: byId.get(id), drawn: attempt.items.find((d) => d.id === id)! }))
+      .filter((m): m is { id: string; item: ExamItem; drawn: DrawnItem } => m.item !== undefined)
+      .map(({ id, item, drawn }) => ({
+        ...itemView(item, drawn, locale),
+        chosen: answerMap[id] ?? [],
+        correctOptions: item.options.filter((o) => o.correct === true).map((o) => o.id),
+        explanation: item.explanation[locale],
+      })),
+  };
+}
+
+/**
+ * Saves (or replaces) one answer. Refused, with nothing written: an attempt that is not the person's
+ * (404), an item not drawn in this attempt or an unknown option (400), a graded attempt or an answer
+ * after the time limit (409).
+ */
+export async function saveAnswer(userId: string, attemptId: string, itemId: string, optionIds: readonly string[], now = new Date()): Promise<void> {
+  const bank = await examBank();
+  getDb().transaction((tx) => {
+    const attempt = ownAttempt(userId, attemptId, tx);
+    if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
+    if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
+    if (attempt.deadline && attempt.deadline.getTime() <= now.getTime()) throw new InputError({ form: "accreditation.exam.timeUp" }, 409);
+    const drawn = attempt.items.find((d) => d.id === itemId);
+    const item = bank.items.find((i) => i.id === itemId);
+    if (!drawn || !item) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
+    if (!isWellFormedAnswer(item, drawn.options, optionIds)) throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
+    tx.insert(examAnswers)
+      .values({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now })
+      .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: [...optionIds], answeredAt: now } })
+      .run();
+  });
+}
+
+/** Ends the attempt and grades it. Unanswered items count as wrong. */
+export async function submitAttempt(userId: string, attemptId: string, now = new Date()): Promise<void> {
+  const bank = await examBank();
+  getDb().transaction((tx) => {
+    const attempt = ownAttempt(userId, attemptId, tx);
+    if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
+    if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
+    gradeInTx(tx, attempt, bank, now, userId);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// For eligibility and evidence
+// ---------------------------------------------------------------------------------------------
+
+export type PassedAttempt = { id: string; gradedAt: Date; score: number };
+
+/** Each person's most recent passed attempt (one query). */
+export function latestPasses(userIds: readonly string[]): Map<string, PassedAttempt> {
+  if (userIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ userId: examAttempts.userId, id: examAttempts.id, gradedAt: examAttempts.gradedAt, score: examAttempts.score })
+    .from(examAttempts)
+    .where(and(inArray(examAttempts.userId, [...userIds]), eq(examAttempts.passed, true)))
+    .orderBy(asc(examAttempts.gradedAt))
+    .all();
+  const out = new Map<string, PassedAttempt>();
+  for (const r of rows) if (r.gradedAt && r.score !== null) out.set(r.userId, { id: r.id, gradedAt: r.gradedAt, score: r.score });
+  return out;
+}

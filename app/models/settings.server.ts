@@ -1,0 +1,255 @@
+/**
+ * Admin settings: a registry of typed settings with their defaults, stored as JSON in the `settings`
+ * table (key → value). A key never saved reads as its default, and a stored value that no longer
+ * validates (a rule tightened since) reads as the default too, rather than breaking a page.
+ *
+ * To add a setting, add ONE entry to SETTINGS below: it is then typed for `getSetting`, validated,
+ * audited when changed, and shown on /admin/settings with its label and limits. Nothing else to do.
+ */
+import { eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "../../db/connection";
+import { settings } from "../../db/schema";
+import { InputError } from "~/utils/errors";
+import { recordAudit } from "./audit.server";
+
+/** A text a person reads on the settings page, in both languages. */
+export type Bilingual = { fr: string; en: string };
+
+/** How a setting is edited in the form; each kind knows how to read its form field. */
+export type SettingField =
+  | { kind: "integer"; min: number; max: number; unit?: Bilingual }
+  | { kind: "boolean" }
+  | { kind: "text"; maxLength: number }
+  | { kind: "choice"; options: readonly { value: string; label: Bilingual }[] };
+
+export type SettingDefinition<T> = {
+  default: T;
+  field: SettingField;
+  label: Bilingual;
+  help?: Bilingual;
+  /** Validates a stored or submitted value; messages are i18n keys of the `settings.errors` namespace. */
+  schema: () => z.ZodType<T>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Kinds of setting
+// ---------------------------------------------------------------------------------------------
+
+function integer(defaultValue: number, min: number, max: number, label: Bilingual, help?: Bilingual, unit?: Bilingual): SettingDefinition<number> {
+  return {
+    default: defaultValue,
+    field: { kind: "integer", min, max, ...(unit ? { unit } : {}) },
+    label,
+    ...(help ? { help } : {}),
+    schema: () =>
+      z
+        .number({ error: "settings.errors.integer" })
+        .int("settings.errors.integer")
+        .min(min, "settings.errors.range")
+        .max(max, "settings.errors.range"),
+  };
+}
+
+function boolean(defaultValue: boolean, label: Bilingual, help?: Bilingual): SettingDefinition<boolean> {
+  return { default: defaultValue, field: { kind: "boolean" }, label, ...(help ? { help } : {}), schema: () => z.boolean({ error: "errors.invalidInput" }) };
+}
+
+function text(defaultValue: string, maxLength: number, label: Bilingual, help?: Bilingual): SettingDefinition<string> {
+  return {
+    default: defaultValue,
+    field: { kind: "text", maxLength },
+    label,
+    ...(help ? { help } : {}),
+    schema: () => z.string({ error: "errors.invalidInput" }).trim().max(maxLength, "errors.tooLong"),
+  };
+}
+
+function choice<T extends string>(defaultValue: T, options: readonly { value: T; label: Bilingual }[], label: Bilingual, help?: Bilingual): SettingDefinition<T> {
+  const values = options.map((o) => o.value) as [T, ...T[]];
+  return {
+    default: defaultValue,
+    field: { kind: "choice", options },
+    label,
+    ...(help ? { help } : {}),
+    schema: () => z.enum(values, { error: "errors.invalidInput" }) as unknown as z.ZodType<T>,
+  };
+}
+
+/** The kinds available to registry entries (exported for tests and future settings). */
+export const settingKinds = { integer, boolean, text, choice };
+
+// ---------------------------------------------------------------------------------------------
+// The registry: one entry per setting
+// ---------------------------------------------------------------------------------------------
+
+export const SETTINGS = {
+  "diagnostic.retakeWaitDays": integer(90, 0, 365, { fr: "Délai avant de pouvoir repasser le questionnaire de positionnement", en: "Waiting period before the placement questionnaire can be taken again" }, { fr: "Compté depuis le dernier positionnement, qu'il vienne du questionnaire ou d'un manager. 0 : possible à tout moment. Un formateur peut toujours autoriser une personne plus tôt.", en: "Counted from the latest placement, whether it came from the questionnaire or a manager. 0: at any time. A trainer can always let a person retake it sooner." }, { fr: "jours", en: "days" }),
+  "exam.itemsPerAttempt": integer(16, 5, 100, { fr: "Nombre de questions par tentative d'examen", en: "Questions per exam attempt" }, { fr: "Tirées au hasard, réparties également entre les catégories de la banque.", en: "Drawn at random, spread evenly over the bank's categories." }, { fr: "questions", en: "questions" }),
+  "exam.passMark": integer(80, 50, 100, { fr: "Note minimale pour réussir l'examen", en: "Exam pass mark" }, undefined, { fr: "%", en: "%" }),
+  "exam.maxAttempts": integer(3, 0, 20, { fr: "Nombre maximal de tentatives d'examen sur la période", en: "Maximum exam attempts per period" }, { fr: "Compté sur la période ci-dessous, glissante. 0 : sans limite.", en: "Counted over the rolling period below. 0: no limit." }, { fr: "tentatives", en: "attempts" }),
+  "exam.attemptWindowDays": integer(30, 1, 365, { fr: "Période sur laquelle les tentatives d'examen sont comptées", en: "Period over which exam attempts are counted" }, undefined, { fr: "jours", en: "days" }),
+  "exam.cooldownHours": integer(24, 0, 720, { fr: "Délai entre deux tentatives d'examen", en: "Waiting time between exam attempts" }, { fr: "Compté depuis la fin de la tentative précédente. 0 : aucun délai.", en: "Counted from the end of the previous attempt. 0: no waiting." }, { fr: "heures", en: "hours" }),
+  "exam.timeLimitMinutes": integer(30, 0, 240, { fr: "Durée maximale d'une tentative d'examen", en: "Exam time limit" }, { fr: "0 : sans limite de temps.", en: "0: no time limit." }, { fr: "minutes", en: "minutes" }),
+  "exam.validityMonths": integer(12, 1, 60, { fr: "Validité d'un examen réussi", en: "How long a passed exam stays valid" }, undefined, { fr: "mois", en: "months" }),
+  "accreditation.validityMonths": integer(12, 1, 60, { fr: "Durée proposée pour une accréditation", en: "Default accreditation validity" }, { fr: "Le manager peut choisir une autre date de fin.", en: "The manager may choose another end date." }, { fr: "mois", en: "months" }),
+  "accreditation.channels": { ...settingKinds.text("LinkedIn, X, Facebook, Instagram, TikTok, YouTube", 300, { fr: "Réseaux pour lesquels on peut être accrédité", en: "Networks one can be accredited for" }, { fr: "Séparés par des virgules.", en: "Separated by commas." }), schema: () => z.string({ error: "errors.invalidInput" }).trim().max(300, "errors.tooLong").regex(/^\s*[\p{L}\p{N} .+&'-]{1,40}(\s*,\s*[\p{L}\p{N} .+&'-]{1,40})*\s*$/u, "accreditation.errors.channelsSetting") },
+  "organisation.name": text("Ambassade demo organisation", 120, { fr: "Nom de l'organisation", en: "Organisation name" }, { fr: "Nom de l'émetteur des attestations vérifiables (Open Badges) et des pages de vérification.", en: "Issuer name on verifiable credentials (Open Badges) and verification pages." }),
+} satisfies Record<string, SettingDefinition<number> | SettingDefinition<boolean> | SettingDefinition<string>>;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]["default"];
+export type SettingValues = { [K in SettingKey]: SettingValue<K> };
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+function definition<K extends SettingKey>(key: K): SettingDefinition<SettingValue<K>> {
+  return SETTINGS[key] as unknown as SettingDefinition<SettingValue<K>>;
+}
+
+function readValue<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  if (stored === undefined) return definition(key).default;
+  const parsed = definition(key).schema().safeParse(stored);
+  if (parsed.success) return parsed.data;
+  console.warn(`[settings] stored value of ${key} is invalid (${JSON.stringify(stored)}); using the default`);
+  return definition(key).default;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and writing
+// ---------------------------------------------------------------------------------------------
+
+/** One setting's value, or its default when it was never saved. */
+export function getSetting<K extends SettingKey>(key: K): SettingValue<K> {
+  const row = getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  return readValue(key, row?.value);
+}
+
+/** Every setting's value, in one query. */
+export function getSettings(): SettingValues {
+  const rows = getDb().select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, SETTING_KEYS)).all();
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, readValue(key, stored.get(key))])) as SettingValues;
+}
+
+/**
+ * Saves some settings, each validated by its schema (InputError with one i18n key per bad key, and
+ * nothing written), and writes one audit row per value that changed (from → to, as JSON), in one
+ * transaction. A value equal to the current one is not written. Returns the keys that changed.
+ */
+export function updateSettings(actorId: string, partial: Partial<SettingValues>): SettingKey[] {
+  const values = validateSettings(partial);
+  if (!values.ok) throw new InputError(values.errors);
+  const keys = Object.keys(values.data) as SettingKey[];
+  const changed: SettingKey[] = [];
+  if (keys.length === 0) return changed;
+  getDb().transaction((tx) => {
+    const rows = tx.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, keys)).all();
+    const before = new Map(rows.map((r) => [r.key, r.value]));
+    const now = new Date();
+    for (const key of keys) {
+      const from = readValue(key, before.get(key));
+      const to = values.data[key];
+      if (JSON.stringify(from) === JSON.stringify(to)) continue;
+      tx.insert(settings)
+        .values({ key, value: to, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: to, updatedAt: now } })
+        .run();
+      recordAudit(tx, {
+        actorId,
+        action: "settings.updated",
+        subjectType: "setting",
+        subjectId: key,
+        fromState: JSON.stringify(from),
+        toState: JSON.stringify(to),
+      });
+      changed.push(key);
+    }
+  });
+  return changed;
+}
+
+export function validateSettings(partial: Record<string, unknown>): { ok: true; data: Partial<SettingValues> } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(partial)) {
+    if (!isSettingKey(key)) {
+      errors[key] = "settings.errors.unknown";
+      continue;
+    }
+    const parsed = definition(key).schema().safeParse(value);
+    if (parsed.success) data[key] = parsed.data;
+    else errors[key] = parsed.error.issues[0]?.message ?? "errors.invalidInput";
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: data as Partial<SettingValues> };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The settings form
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Turns the settings form's raw fields into typed values, before validation by each schema. A key
+ * absent from the form is left unchanged (so a form may hold only some settings); a checkbox is sent
+ * with a hidden "false" before it, so that unticking it is a value too.
+ */
+export function readSettingsForm(form: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    if (!Object.hasOwn(form, key)) continue;
+    const raw = form[key];
+    const field = SETTINGS[key].field as SettingField;
+    switch (field.kind) {
+      case "integer": {
+        const textValue = typeof raw === "string" ? raw.trim() : "";
+        out[key] = /^-?\d+$/.test(textValue) ? Number(textValue) : undefined;
+        break;
+      }
+      case "boolean":
+        out[key] = raw === "on" || raw === "true";
+        break;
+      case "text":
+      case "choice":
+        out[key] = typeof raw === "string" ? raw : undefined;
+        break;
+    }
+  }
+  return out;
+}
+
+export type SettingForm = {
+  key: SettingKey;
+  label: string;
+  help: string | null;
+  field:
+    | { kind: "integer"; min: number; max: number; unit: string | null }
+    | { kind: "boolean" }
+    | { kind: "text"; maxLength: number }
+    | { kind: "choice"; options: { value: string; label: string }[] };
+  value: number | boolean | string;
+};
+
+/** What the settings page shows, in the reader's language: one entry per setting, current value included. */
+export function settingsForm(locale: keyof Bilingual): SettingForm[] {
+  const values = getSettings();
+  return SETTING_KEYS.map((key) => {
+    const def = SETTINGS[key] as SettingDefinition<number | boolean | string>;
+    const field = def.field;
+    return {
+      key,
+      label: def.label[locale],
+      help: def.help?.[locale] ?? null,
+      field:
+        field.kind === "integer"
+          ? { kind: "integer", min: field.min, max: field.max, unit: field.unit?.[locale] ?? null }
+          : field.kind === "choice"
+            ? { kind: "choice", options: field.options.map((o) => ({ value: o.value, label: o.label[locale] })) }
+            : field,
+      value: values[key],
+    };
+  });
+}

@@ -1,0 +1,213 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { ApiTabs, DateTime, ShownOnce } from "~/components/api-admin";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/form";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  retryWebhookDelivery,
+  setWebhookEndpointEnabled,
+} from "~/models/webhook.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+const id = () => z.string().min(1, "errors.invalidInput").max(64, "errors.invalidInput");
+
+function schema() {
+  return z.discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("create"),
+      url: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(2000, "errors.tooLong"),
+      secret: z.string().trim().max(200, "api.webhooks.errors.secretLength").optional().default(""),
+    }),
+    z.object({ intent: z.literal("enable"), endpointId: id() }),
+    z.object({ intent: z.literal("disable"), endpointId: id() }),
+    z.object({ intent: z.literal("delete"), endpointId: id() }),
+    z.object({ intent: z.literal("retry"), deliveryId: id() }),
+  ]);
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "api.manage");
+  return json({ endpoints: listWebhookEndpoints(), deliveries: listWebhookDeliveries({ limit: 50 }) });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "api.manage");
+    const form = await parseForm(request, schema());
+    const here = "/admin/webhooks";
+    switch (form.intent) {
+      case "create": {
+        const created = createWebhookEndpoint(viewer.id, { url: form.url, secret: form.secret });
+        // Not a redirect: a generated secret is shown on this response only.
+        return json({ created: { url: created.url, secret: created.generated ? created.secret : null }, fieldErrors: null });
+      }
+      case "enable":
+        setWebhookEndpointEnabled(viewer.id, form.endpointId, true);
+        return redirectWithFlash(here, { kind: "success", key: "api.webhooks.enabledFlash" });
+      case "disable":
+        setWebhookEndpointEnabled(viewer.id, form.endpointId, false);
+        return redirectWithFlash(here, { kind: "success", key: "api.webhooks.disabledFlash" });
+      case "delete":
+        deleteWebhookEndpoint(viewer.id, form.endpointId);
+        return redirectWithFlash(here, { kind: "success", key: "api.webhooks.deletedFlash" });
+      case "retry":
+        retryWebhookDelivery(viewer.id, form.deliveryId);
+        return redirectWithFlash(here, { kind: "success", key: "api.webhooks.retriedFlash" });
+    }
+  });
+}
+
+const STATUS_STYLE = { pending: "text-amber-900", succeeded: "text-green-800", failed: "text-red-800" } as const;
+
+export default function AdminWebhooks() {
+  const { t } = useTranslation();
+  const { endpoints, deliveries } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
+  const created = data && "created" in data ? data.created : null;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">{t("api.webhooks.title")}</h1>
+      <ApiTabs />
+      <p className="max-w-3xl text-slate-700">{t("api.webhooks.intro")}</p>
+
+      {created ? (
+        <section role="status" aria-labelledby="created-title" className="card space-y-3 border-l-4 border-l-green-700">
+          <h2 id="created-title" className="text-xl font-semibold">
+            {t("api.webhooks.createdTitle")}
+          </h2>
+          {created.secret ? (
+            <>
+              <p className="text-slate-800">{t("api.webhooks.createdSecret", { url: created.url })}</p>
+              <ShownOnce id="created-secret" label={t("api.webhooks.secretLabel")} value={created.secret} />
+            </>
+          ) : (
+            <p className="text-slate-800">{t("api.webhooks.createdTyped", { url: created.url })}</p>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="add-title" className="card space-y-4">
+        <h2 id="add-title" className="text-xl font-semibold">
+          {t("api.webhooks.addTitle")}
+        </h2>
+        <Form method="post" className="space-y-4" noValidate>
+          <FormErrors errors={errors} />
+          <input type="hidden" name="intent" value="create" />
+          <Field name="url" type="url" label={t("api.webhooks.url")} hint={t("api.webhooks.urlHint")} required maxLength={2000} errors={errors} autoComplete="off" />
+          <Field name="secret" label={t("api.webhooks.secret")} hint={t("api.webhooks.secretHint")} maxLength={200} errors={errors} autoComplete="off" />
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t("api.webhooks.add")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="endpoints-title" className="space-y-3">
+        <h2 id="endpoints-title" className="text-xl font-semibold">
+          {t("api.webhooks.endpointsTitle")}
+        </h2>
+        {endpoints.length === 0 ? (
+          <p className="card">{t("api.webhooks.emptyEndpoints")}</p>
+        ) : (
+          <ul className="space-y-3">
+            {endpoints.map((endpoint) => (
+              <li key={endpoint.id} className="card flex flex-wrap items-center justify-between gap-4">
+                <div className="min-w-0">
+                  <p className="break-all font-mono text-sm">{endpoint.url}</p>
+                  <p className="text-sm text-slate-700">
+                    <span className={endpoint.enabled ? "text-green-800" : "text-slate-700"}>{endpoint.enabled ? t("api.webhooks.enabled") : t("api.webhooks.disabled")}</span>
+                    {" · "}
+                    {t("api.webhooks.counts", { pending: endpoint.pending, failed: endpoint.failed })}
+                  </p>
+                </div>
+                <div className="flex gap-2">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value={endpoint.enabled ? "disable" : "enable"} />
+                    <input type="hidden" name="endpointId" value={endpoint.id} />
+                    <button type="submit" className="btn-secondary px-3 py-1" aria-label={t(endpoint.enabled ? "api.webhooks.disableLabel" : "api.webhooks.enableLabel", { url: endpoint.url })}>
+                      {endpoint.enabled ? t("api.webhooks.disable") : t("api.webhooks.enable")}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="delete" />
+                    <input type="hidden" name="endpointId" value={endpoint.id} />
+                    <button type="submit" className="btn-danger px-3 py-1" aria-label={t("api.webhooks.deleteLabel", { url: endpoint.url })}>
+                      {t("api.webhooks.delete")}
+                    </button>
+                  </Form>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="deliveries-title" className="space-y-3">
+        <h2 id="deliveries-title" className="text-xl font-semibold">
+          {t("api.webhooks.deliveriesTitle")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("api.webhooks.deliveriesIntro")}</p>
+        {deliveries.length === 0 ? (
+          <p className="card">{t("api.webhooks.emptyDeliveries")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-50 text-left">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.created")}</th>
+                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.event")}</th>
+                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.endpoint")}</th>
+                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.status")}</th>
+                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.attempts")}</th>
+                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.last")}</th>
+                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.next")}</th>
+                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.actions")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td className="px-3 py-2 whitespace-nowrap"><DateTime value={d.createdAt} /></td>
+                    <td className="px-3 py-2">
+                      <span className="font-mono">{d.eventType}</span>
+                      <span className="block font-mono text-xs text-slate-600">{d.eventId}</span>
+                    </td>
+                    <td className="px-3 py-2 break-all font-mono text-xs">{d.endpointUrl}</td>
+                    <td className={`px-3 py-2 font-medium ${STATUS_STYLE[d.status]}`}>{t(`api.webhooks.statuses.${d.status}`)}</td>
+                    <td className="px-3 py-2">{d.attempts}</td>
+                    <td className="px-3 py-2">
+                      {d.lastStatusCode ?? (d.lastError ? "" : t("api.webhooks.noResponse"))}
+                      {d.lastError && d.lastStatusCode === null ? <span className="text-red-800">{d.lastError}</span> : null}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap">{d.status === "pending" && d.nextAttemptAt ? <DateTime value={d.nextAttemptAt} /> : t("api.webhooks.noResponse")}</td>
+                    <td className="px-3 py-2">
+                      {d.status === "failed" ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="retry" />
+                          <input type="hidden" name="deliveryId" value={d.id} />
+                          <button type="submit" className="btn-secondary px-3 py-1" aria-label={t("api.webhooks.retryLabel", { event: d.eventType, url: d.endpointUrl })}>
+                            {t("api.webhooks.retry")}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,16 @@
+/**
+ * A credential's JSON form with its current status (public). Also what /verify/<id> answers to a
+ * client whose Accept header prefers application/json or application/ld+json (app/server/http.ts).
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { credentialDocument, getCredentialView } from "~/models/credential.server";
+import { ApiError, apiJson, withApiErrors } from "~/utils/api.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Public: anyone may check a credential.
+  return withApiErrors(request, () => {
+    const view = getCredentialView(params.id ?? "");
+    if (!view) throw new ApiError("not_found", {}, { Vary: "Accept" });
+    return apiJson(credentialDocument(view), { headers: { Vary: "Accept", "Access-Control-Allow-Origin": "*" } });
+  });
+}

@@ -1,0 +1,177 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { useDates } from "~/components/accreditation";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/form";
+import { MdxContent } from "~/components/mdx/mdx-content";
+import { resolveLocale } from "~/i18n/config";
+import { CharterCheckError, checkForDisplay, getCurrentCharter, getSignature, signCharter } from "~/models/charter.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+
+function schema() {
+  return z.looseObject({
+    fullName: z.string().max(200, "errors.tooLong").default(""),
+    confirm: z.string().max(10).optional(),
+  });
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "learn");
+  const locale = resolveLocale(request, viewer.locale);
+  const current = await getCurrentCharter();
+  if (!current) return json({ charter: null, name: viewer.name, signedAt: null });
+  const content = current.content;
+  const signature = getSignature(viewer.id, current.version);
+  return json({
+    name: viewer.name,
+    signedAt: signature?.signedAt ?? null,
+    charter: {
+      version: current.version,
+      available: content !== null,
+      effective: content?.effective ?? null,
+      title: content?.locales[locale].title ?? null,
+      summary: content?.locales[locale].summary ?? null,
+      tree: content?.locales[locale].tree ?? [],
+      questions: content && !signature ? checkForDisplay(content, locale) : [],
+    },
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "learn");
+    const locale = resolveLocale(request, viewer.locale);
+    const form = await parseForm(request, schema());
+    const answers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(form)) {
+      if (key.startsWith("q:") && typeof value === "string") answers[key.slice(2)] = value;
+    }
+    try {
+      const { reinstated } = await signCharter(viewer.id, { answers, typedName: form.fullName, confirmed: form.confirm === "on", locale });
+      return redirectWithFlash("/charter", { kind: "success", key: reinstated ? "accreditation.charter.signedReinstated" : "accreditation.charter.signed" });
+    } catch (error) {
+      if (error instanceof CharterCheckError) return json({ fieldErrors: error.fieldErrors, feedback: error.feedback }, { status: 400 });
+      throw error;
+    }
+  });
+}
+
+export default function CharterPage() {
+  const { t, i18n } = useTranslation();
+  const { date } = useDates();
+  const { charter, name, signedAt } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
+  const feedback = data && "feedback" in data ? (data.feedback as Record<string, string>) : {};
+  const busy = useNavigation().state === "submitting";
+  if (!charter) {
+    return (
+      <div className="card mx-auto max-w-3xl">
+        <h1 className="text-3xl font-bold">{t("accreditation.charter.title")}</h1>
+        <p className="mt-3">{t("accreditation.charter.noneInForce")}</p>
+      </div>
+    );
+  }
+  const lang = i18n.language === "en" ? "en" : "fr";
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold">{charter.title ?? t("accreditation.charter.title")}</h1>
+        <p className="mt-2 text-slate-700">{t("accreditation.charter.versionLine", { version: charter.version, date: date(charter.effective) })}</p>
+        {signedAt ? (
+          <p role="status" className="mt-3 rounded-md bg-green-50 p-3 text-green-900">
+            {t("accreditation.charter.signedInfo", { date: date(signedAt) })}
+          </p>
+        ) : (
+          <p className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">{t("accreditation.charter.mustSign")}</p>
+        )}
+      </header>
+      {!charter.available ? (
+        <p role="alert" className="card text-red-800">
+          {t("accreditation.charter.unavailable")}
+        </p>
+      ) : (
+        <article className="card">
+          {charter.summary ? <p className="text-lg text-slate-800">{charter.summary}</p> : null}
+          <MdxContent nodes={charter.tree} lang={lang} />
+        </article>
+      )}
+      {!signedAt && charter.available ? (
+        <section aria-labelledby="sign-title" className="card">
+          <h2 id="sign-title" className="text-2xl font-semibold">
+            {t("accreditation.charter.signTitle")}
+          </h2>
+          <Form method="post" className="mt-4 space-y-6" noValidate>
+            <FormErrors errors={errors} />
+            <div>
+              <h3 className="text-lg font-semibold">{t("accreditation.charter.checkLegend")}</h3>
+              <p className="text-slate-700">{t("accreditation.charter.checkIntro")}</p>
+            </div>
+            {charter.questions.map((question, index) => {
+              const error = errors?.[`q:${question.id}`];
+              const errorId = `q-${question.id}-error`;
+              return (
+                <fieldset key={question.id} className="space-y-2" aria-describedby={error ? errorId : undefined}>
+                  <legend className="font-medium text-slate-900">
+                    <span className="sr-only">{t("accreditation.charter.question", { n: index + 1 })}{t("accreditation.colon")}</span>
+                    {question.question}
+                    {question.clause ? <span className="ml-1 text-sm text-slate-600">({t("accreditation.charter.clause", { ref: question.clause })})</span> : null}
+                  </legend>
+                  {question.options.map((option) => (
+                    <label key={option.id} className="flex items-start gap-2">
+                      <input type="radio" name={`q:${question.id}`} value={option.id} required className="mt-1 h-4 w-4" />
+                      <span>{option.text}</span>
+                    </label>
+                  ))}
+                  {error ? (
+                    <div id={errorId} className="field-error">
+                      <p>{t(error)}</p>
+                      {feedback[question.id] ? <p className="text-slate-800">{feedback[question.id]}</p> : null}
+                    </div>
+                  ) : null}
+                </fieldset>
+              );
+            })}
+            <Field
+              name="fullName"
+              label={t("accreditation.charter.fullName")}
+              hint={t("accreditation.charter.fullNameHint", { name })}
+              required
+              maxLength={200}
+              autoComplete="name"
+              errors={errors}
+            />
+            <div>
+              <label className="flex items-start gap-2">
+                <input
+                  type="checkbox"
+                  name="confirm"
+                  required
+                  className="mt-1 h-4 w-4"
+                  aria-invalid={errors?.confirm ? true : undefined}
+                  aria-describedby={errors?.confirm ? "confirm-error" : undefined}
+                />
+                <span>{t("accreditation.charter.confirm")}</span>
+              </label>
+              {errors?.confirm ? (
+                <p id="confirm-error" className="field-error">
+                  {t(errors.confirm)}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("accreditation.charter.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,81 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form";
+import { formatDate } from "~/components/placement";
+import { resumeStep } from "~/domain/diagnostic";
+import { mayTakeDiagnostic } from "~/domain/retake";
+import { diagnosticPath, getOpenRun, requireQuestionnaire, startRun } from "~/models/diagnostic.server";
+import { getRetakeStatus } from "~/models/placement.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+
+function schema() {
+  return z.object({ intent: z.literal("start", { error: "errors.invalidInput" }) });
+}
+
+/** Someone with a run in progress resumes it; otherwise: start, or when the next retake opens. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "learn");
+  const questionnaire = await requireQuestionnaire();
+  const status = getRetakeStatus(viewer.id);
+  const run = getOpenRun(viewer.id, questionnaire);
+  if (run && mayTakeDiagnostic(status)) throw redirect(diagnosticPath(resumeStep(run.progress)));
+  return json({
+    total: questionnaire.questions.length,
+    status: status.kind,
+    availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "learn");
+    const questionnaire = await requireQuestionnaire();
+    await parseForm(request, schema());
+    startRun(viewer.id, questionnaire);
+    const run = getOpenRun(viewer.id, questionnaire);
+    return redirect(diagnosticPath(run ? resumeStep(run.progress) : 1));
+  });
+}
+
+export default function DiagnosticStart() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.fieldErrors ?? null;
+  const busy = useNavigation().state === "submitting";
+  const retake = data.status !== "first_time";
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-3xl font-bold">{retake ? t("diagnostic.retakeTitle") : t("diagnostic.title")}</h1>
+      <div className="card space-y-4">
+        <FormErrors errors={errors} />
+        <p className="text-slate-800">{t("diagnostic.intro")}</p>
+        <p className="text-slate-700">{t("diagnostic.length", { count: data.total })}</p>
+        <p className="text-slate-700">{t("diagnostic.savedAsYouGo")}</p>
+        {retake && data.status !== "waiting" ? <p className="text-slate-700">{t("diagnostic.retakeIntro")}</p> : null}
+        {data.status === "waiting" && data.availableAt ? (
+          <div className="space-y-3">
+            <p className="font-medium text-slate-900">{t("diagnostic.waiting", { date: formatDate(data.availableAt, i18n.language) })}</p>
+            <p className="text-slate-700">{t("diagnostic.waitingHelp")}</p>
+            <Link to="/placement" className="btn-primary">
+              {t("diagnostic.seeResult")}
+            </Link>
+          </div>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("diagnostic.start")}
+            </button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,103 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form";
+import { mayTakeDiagnostic } from "~/domain/retake";
+import { resolveLocale } from "~/i18n/config";
+import { finishRun, getOpenRun, localizeQuestion, requireQuestionnaire } from "~/models/diagnostic.server";
+import { getRetakeStatus } from "~/models/placement.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+
+function schema() {
+  return z.object({ runId: z.string().max(64, "errors.invalidInput").default("") });
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "learn");
+  const questionnaire = await requireQuestionnaire();
+  const run = getOpenRun(viewer.id, questionnaire);
+  if (!run || !mayTakeDiagnostic(getRetakeStatus(viewer.id))) return json({ open: false as const });
+  const locale = resolveLocale(request, viewer.locale);
+  return json({
+    open: true as const,
+    runId: run.id,
+    complete: run.progress.firstUnanswered === null,
+    answers: questionnaire.questions.map((question, index) => {
+      const q = localizeQuestion(question, locale);
+      const chosen = run.answers[question.id] ?? [];
+      return { step: index + 1, prompt: q.prompt, answer: q.options.filter((o) => chosen.includes(o.id)).map((o) => o.label) };
+    }),
+  });
+}
+
+/** Finishing twice (a double click, a second tab) is refused with a 409: one run makes one placement. */
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "learn");
+    const questionnaire = await requireQuestionnaire();
+    const form = await parseForm(request, schema());
+    finishRun(viewer.id, form.runId, questionnaire);
+    return redirectWithFlash("/placement", { kind: "success", key: "diagnostic.finished" });
+  });
+}
+
+export default function DiagnosticReview() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.fieldErrors ?? null;
+  const busy = useNavigation().state !== "idle";
+  if (!data.open) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <h1 className="text-3xl font-bold">{t("diagnostic.reviewTitle")}</h1>
+        <div className="card space-y-4">
+          <FormErrors errors={errors} />
+          {errors ? null : <p className="text-slate-800">{t("diagnostic.errors.noRun")}</p>}
+          <p className="flex flex-wrap gap-3">
+            <Link to="/placement" className="btn-primary">
+              {t("diagnostic.seeResult")}
+            </Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-3xl font-bold">{t("diagnostic.reviewTitle")}</h1>
+      <p className="text-slate-700">{t("diagnostic.reviewIntro")}</p>
+      <FormErrors errors={errors} />
+      <ol className="card divide-y divide-slate-100 p-0">
+        {data.answers.map((item) => (
+          <li key={item.step} className="flex flex-wrap items-start justify-between gap-3 px-6 py-4">
+            <div className="min-w-0 flex-1">
+              <p className="font-medium text-slate-900">
+                {item.step}. {item.prompt}
+              </p>
+              <p className={item.answer.length ? "mt-1 text-slate-700" : "mt-1 font-medium text-red-700"}>
+                {item.answer.length ? item.answer.join(", ") : t("diagnostic.errors.answerRequired")}
+              </p>
+            </div>
+            <Link to={`/diagnostic/${item.step}?from=review`} className="link text-sm">
+              {t("diagnostic.edit")}
+              <span className="sr-only"> {t("diagnostic.editQuestion", { step: item.step })}</span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <Form method="post">
+        <input type="hidden" name="runId" value={data.runId} />
+        <button type="submit" className="btn-primary" disabled={busy || !data.complete}>
+          {t("diagnostic.finish")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,114 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { useDates } from "~/components/accreditation";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AttemptRefused, examOverview, startAttempt } from "~/models/exam.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { withFormErrors } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "learn");
+  return json(await examOverview(viewer.id));
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "learn");
+    try {
+      const id = await startAttempt(viewer.id);
+      return redirectWithFlash(`/exam/${id}`, { kind: "success", key: "accreditation.exam.started" });
+    } catch (error) {
+      if (error instanceof AttemptRefused) return json({ refused: { reason: error.reason, until: error.until } }, { status: 409 });
+      throw error;
+    }
+  });
+}
+
+export default function ExamPage() {
+  const { t } = useTranslation();
+  const { date, dateTime } = useDates();
+  const { settings, allowance, inProgress, history, available } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const refused = data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
+        <p className="mt-2 text-slate-700">{t("accreditation.exam.intro")}</p>
+      </header>
+      <section className="card space-y-2" aria-labelledby="rules-title">
+        <h2 id="rules-title" className="sr-only">
+          {t("accreditation.exam.title")}
+        </h2>
+        <ul className="list-disc space-y-1 pl-5 text-slate-800">
+          <li>{t("accreditation.exam.rules", { items: settings.itemsPerAttempt, passMark: settings.passMark })}</li>
+          <li>{settings.timeLimitMinutes > 0 ? t("accreditation.exam.timeLimit", { minutes: settings.timeLimitMinutes }) : t("accreditation.exam.noTimeLimit")}</li>
+          {settings.maxAttempts > 0 ? <li>{t("accreditation.exam.attempts", { max: settings.maxAttempts, days: settings.windowDays, hours: settings.cooldownHours })}</li> : null}
+          <li>{t("accreditation.exam.validity", { months: settings.validityMonths })}</li>
+          <li>{t("accreditation.exam.savedAsYouGo")}</li>
+        </ul>
+        {!available ? (
+          <p role="alert" className="text-red-800">
+            {t("accreditation.exam.unavailable")}
+          </p>
+        ) : inProgress ? (
+          <p>
+            <Link to={`/exam/${inProgress.id}`} className="btn-primary">
+              {t("accreditation.exam.resume")}
+            </Link>
+          </p>
+        ) : refused ? (
+          <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
+            {t(`accreditation.exam.refused.${refused.reason}`, { date: dateTime(refused.until) })}
+          </p>
+        ) : (
+          <Form method="post">
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("accreditation.exam.start")}
+            </button>
+          </Form>
+        )}
+      </section>
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title" className="text-xl font-semibold">
+          {t("accreditation.exam.history")}
+        </h2>
+        {history.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t("accreditation.exam.noHistory")}</p>
+        ) : (
+          <table className="mt-3 min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="text-left">
+              <tr>
+                <th scope="col" className="py-2 pr-3">{t("accreditation.exam.startedOn")}</th>
+                <th scope="col" className="py-2 pr-3">{t("accreditation.exam.scoreCol")}</th>
+                <th scope="col" className="py-2 pr-3">{t("accreditation.exam.resultCol")}</th>
+                <th scope="col" className="py-2"><span className="sr-only">{t("common.actions")}</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {history.map((attempt) => (
+                <tr key={attempt.id}>
+                  <td className="py-2 pr-3">{date(attempt.startedAt)}</td>
+                  <td className="py-2 pr-3">{attempt.score} %</td>
+                  <td className="py-2 pr-3">{attempt.passed ? t("accreditation.exam.passed") : t("accreditation.exam.failed")}</td>
+                  <td className="py-2">
+                    <Link to={`/exam/${attempt.id}`} className="link">
+                      {t("accreditation.exam.seeResult")}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,237 @@
+/**
+ * /people/:userId/placement: a trainer (anyone) or a manager (their teams) sets a person's level with
+ * a reason; a trainer or admin lets a person retake the questionnaire. The file name's `_` keeps this
+ * page out of /people/:userId's layout, which is for admins only.
+ */
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { forbidden, notFound, requireUser, teamScope, type Viewer } from "~/auth/guards.server";
+import { canActOn, scopeFor, type Permission } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form";
+import { FactList, formatDate, PlacementHistory, PlacementOrigin } from "~/components/placement";
+import { LEVELS } from "~/domain/placement";
+import { resolveLocale } from "~/i18n/config";
+import { getT } from "~/i18n/i18n.server";
+import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
+import { allowRetake, findPlacementSubject, getRetakeStatus, OVERRIDE_REASON_MAX, overridePlacement, placementHistory } from "~/models/placement.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+
+const PERMISSIONS: Permission[] = ["placement.override", "placement.reset"];
+
+function schema() {
+  return z.discriminatedUnion(
+    "intent",
+    [
+      z.object({
+        intent: z.literal("override"),
+        // Checked against the five levels by the model, which names the problem.
+        level: z.string().max(40, "errors.invalidInput").default(""),
+        reason: z.string().max(OVERRIDE_REASON_MAX * 4, "errors.tooLong").default(""),
+      }),
+      z.object({ intent: z.literal("reset") }),
+    ],
+    { error: "errors.invalidInput" },
+  );
+}
+
+/** The teams a permission covers for this viewer (undefined: all), or null when it is not held. */
+function teamsFor(viewer: Viewer, permission: Permission): readonly string[] | undefined | null {
+  const scope = scopeFor(viewer.roles, permission);
+  return scope ? teamScope({ ...viewer, scope }) : null;
+}
+
+/** Everyone either permission lets the viewer see: undefined when one of them covers all teams. */
+function visibleTeams(viewer: Viewer): readonly string[] | undefined {
+  const scopes = PERMISSIONS.map((p) => teamsFor(viewer, p)).filter((s) => s !== null);
+  if (scopes.some((s) => s === undefined)) return undefined;
+  return [...new Set(scopes.flatMap((s) => s ?? []))];
+}
+
+function assertAnyPermission(viewer: Viewer) {
+  if (!PERMISSIONS.some((p) => scopeFor(viewer.roles, p))) throw forbidden();
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request, context);
+  assertAnyPermission(viewer);
+  const person = findPlacementSubject(params.userId ?? "", visibleTeams(viewer));
+  if (!person) throw notFound();
+  const locale = resolveLocale(request, viewer.locale);
+  const history = placementHistory(person.id);
+  const current = history.find((p) => p.isCurrent) ?? null;
+  const status = getRetakeStatus(person.id);
+  const questionnaire = await loadQuestionnaire();
+  return json({
+    person: { id: person.id, name: person.name, email: person.email, teamName: person.teamName },
+    current,
+    retake: { status: status.kind, availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null },
+    history,
+    questions: questionnaire ? questionLabels(questionnaire, locale) : [],
+    canOverride: canActOn(viewer, "placement.override", person),
+    canReset: canActOn(viewer, "placement.reset", person),
+    levels: LEVELS,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context, params }) => {
+    const viewer = await requireUser(request, context);
+    assertAnyPermission(viewer);
+    const form = await parseForm(request, schema());
+    const permission: Permission = form.intent === "override" ? "placement.override" : "placement.reset";
+    const teamIds = teamsFor(viewer, permission);
+    if (teamIds === null) throw forbidden();
+    // The scope is applied in the query: outside it, the person does not exist.
+    const person = findPlacementSubject(params.userId ?? "", teamIds);
+    if (!person) throw notFound();
+    const here = `/people/${person.id}/placement`;
+    const t = getT(resolveLocale(request, viewer.locale));
+    if (form.intent === "override") {
+      const { level } = overridePlacement({ id: viewer.id, teamIds }, person.id, { level: form.level, reason: form.reason });
+      return redirectWithFlash(here, {
+        kind: "success",
+        key: "diagnostic.person.overridden",
+        params: { name: person.name, level: t(`placement.levels.${level}.name`) },
+      });
+    }
+    allowRetake({ id: viewer.id, teamIds }, person.id);
+    return redirectWithFlash(here, { kind: "success", key: "diagnostic.person.resetDone", params: { name: person.name } });
+  });
+}
+
+export default function PersonPlacement() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.fieldErrors ?? null;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const locale = i18n.language;
+  const { person, current } = data;
+  const reasonError = errors?.reason;
+  const levelError = errors?.level;
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      <header>
+        <h1 className="text-3xl font-bold">{t("diagnostic.person.title", { name: person.name })}</h1>
+        <p className="mt-2 text-slate-700">
+          {person.email}
+          {person.teamName ? ` — ${person.teamName}` : ""}
+        </p>
+      </header>
+
+      <FormErrors errors={errors} />
+
+      <section aria-labelledby="current-title" className="card space-y-3">
+        <h2 id="current-title" className="text-xl font-semibold">
+          {t("diagnostic.person.current")}
+        </h2>
+        {current ? (
+          <>
+            <p className="text-2xl font-bold text-brand-800">{t(`placement.levels.${current.level}.name`)}</p>
+            <PlacementOrigin placement={current} locale={locale} />
+            <FactList facts={current.facts} />
+          </>
+        ) : (
+          <p className="text-slate-800">{t("diagnostic.person.notPlaced")}</p>
+        )}
+        <p className="text-sm text-slate-700">
+          {data.retake.status === "waiting" && data.retake.availableAt
+            ? t("diagnostic.person.waiting", { date: formatDate(data.retake.availableAt, locale) })
+            : t("diagnostic.person.mayRetake")}
+        </p>
+      </section>
+
+
+      {data.canOverride ? (
+        <section aria-labelledby="override-title">
+          <Form method="post" className="card space-y-4" noValidate>
+            <h2 id="override-title" className="text-xl font-semibold">
+              {t("diagnostic.person.overrideTitle")}
+            </h2>
+            <p className="text-slate-700">{t("diagnostic.person.overrideIntro")}</p>
+            <input type="hidden" name="intent" value="override" />
+            <fieldset aria-describedby={levelError ? "level-error" : undefined}>
+              <legend className="field-label">
+                {t("diagnostic.person.level")}
+                <span className="text-red-700" aria-hidden="true"> *</span>
+              </legend>
+              {levelError ? (
+                <p id="level-error" className="field-error">
+                  {t(levelError)}
+                </p>
+              ) : null}
+              <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                {data.levels.map((level) => (
+                  <label key={level} className="flex items-center gap-2 rounded-md border border-slate-300 p-2 hover:bg-slate-50">
+                    <input type="radio" name="level" value={level} defaultChecked={current?.level === level} className="h-4 w-4 accent-brand-700" />
+                    <span>{t(`placement.levels.${level}.name`)}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div>
+              <label htmlFor="reason" className="field-label">
+                {t("diagnostic.person.reason")}
+                <span className="text-red-700" aria-hidden="true"> *</span>
+              </label>
+              <p id="reason-hint" className="mt-1 text-sm text-slate-600">
+                {t("diagnostic.person.reasonHint")}
+              </p>
+              <textarea
+                id="reason"
+                name="reason"
+                required
+                maxLength={500}
+                rows={3}
+                className="field-input"
+                aria-invalid={reasonError ? true : undefined}
+                aria-describedby={reasonError ? "reason-hint reason-error" : "reason-hint"}
+              />
+              {reasonError ? (
+                <p id="reason-error" className="field-error">
+                  {t(reasonError)}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("diagnostic.person.overrideSubmit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {data.canReset && current ? (
+        <section aria-labelledby="reset-title" className="card space-y-3">
+          <h2 id="reset-title" className="text-xl font-semibold">
+            {t("diagnostic.person.resetTitle")}
+          </h2>
+          {current.retakeAllowed ? (
+            <p className="text-slate-800">{t("diagnostic.person.resetAlready")}</p>
+          ) : (
+            <Form method="post" className="space-y-3">
+              <p className="text-slate-700">{t("diagnostic.person.resetIntro")}</p>
+              <input type="hidden" name="intent" value="reset" />
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                {t("diagnostic.person.resetSubmit")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="text-xl font-semibold">
+          {t("diagnostic.history.title")}
+        </h2>
+        <PlacementHistory rows={data.history} questions={data.questions} locale={locale} titleId="history-title" />
+      </section>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,263 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
+import { Checklist, StateBadge, StateExplanation, useDates } from "~/components/accreditation";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form";
+import { resolveLocale } from "~/i18n/config";
+import { REASON_MAX } from "~/domain/accreditation";
+import {
+  accreditationInScope,
+  declineAccreditation,
+  getDecisionCase,
+  grantAccreditation,
+  revokeAccreditation,
+} from "~/models/accreditation.server";
+import { InputError } from "~/utils/errors";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+
+const version = () => z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").positive("errors.invalidInput");
+/** Types only: the state machine checks that a reason is given (and the model its length). */
+const reason = () => z.string().max(5000, "errors.tooLong").default("");
+
+function schema() {
+  return z.discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("grant"),
+      version: version(),
+      channels: z.array(z.string().max(40, "errors.invalidInput")).max(20, "errors.invalidInput"),
+      validUntil: z.string().max(40, "errors.invalidInput").default(""),
+    }),
+    z.object({ intent: z.literal("decline"), version: version(), reason: reason() }),
+    z.object({ intent: z.literal("revoke"), version: version(), reason: reason() }),
+  ]);
+}
+
+/** "2027-03-31" → the end of that day (UTC); anything else is refused. */
+function endOfDay(value: string): Date {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new InputError({ validUntil: "accreditation.errors.dateInvalid" });
+  return date;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "accreditation.decide");
+  const found = await getDecisionCase(params.accreditationId ?? "", teamScope(viewer), resolveLocale(request, viewer.locale));
+  if (!found) throw notFound();
+  return json({ case: found, own: found.userId === viewer.id });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context, params }) => {
+    const viewer = await requirePermission(request, context, "accreditation.decide");
+    const id = params.accreditationId ?? "";
+    const scope = teamScope(viewer);
+    if (!accreditationInScope(id, scope)) throw notFound();
+    const form = await parseForm(request, schema(), { arrayFields: ["channels"] });
+    const decider = { id: viewer.id, scope };
+    const back = "/team/requests";
+    const name = (await getDecisionCase(id, scope, "fr"))?.name ?? "";
+    switch (form.intent) {
+      case "grant":
+        await grantAccreditation(decider, id, { expectedVersion: form.version, channels: form.channels, validUntil: endOfDay(form.validUntil) });
+        return redirectWithFlash(back, { kind: "success", key: "accreditation.team.granted", params: { name } });
+      case "decline":
+        declineAccreditation(decider, id, { expectedVersion: form.version, reason: form.reason });
+        return redirectWithFlash(back, { kind: "success", key: "accreditation.team.declined", params: { name } });
+      case "revoke":
+        revokeAccreditation(decider, id, { expectedVersion: form.version, reason: form.reason });
+        return redirectWithFlash(back, { kind: "success", key: "accreditation.team.revoked", params: { name } });
+    }
+  });
+}
+
+function isoDate(value: string | Date): string {
+  return new Date(value).toISOString().slice(0, 10);
+}
+
+export default function DecisionCasePage() {
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const { case: c, own } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
+  const busy = useNavigation().state === "submitting";
+  const facts = c.facts;
+  const pending = c.status === "requested" || c.status === "renewal_requested";
+  const revocable = c.status === "granted" || c.status === "suspended" || c.status === "renewal_requested";
+  const offeredIds = new Set(c.offered.map((o) => o.id));
+  const grantable = c.requestedChannels.filter((id) => offeredIds.has(id));
+  const labelOf = (id: string) => c.offered.find((o) => o.id === id)?.label ?? id;
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <p>
+        <Link to="/team/requests" className="link">
+          {t("accreditation.team.back")}
+        </Link>
+      </p>
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("accreditation.team.caseTitle", { name: c.name })}</h1>
+        <p>
+          <StateBadge status={c.status} /> <span className="text-slate-700">{c.email}</span>
+        </p>
+        <StateExplanation accreditation={c} />
+      </header>
+      <FormErrors errors={errors} />
+
+      <section aria-labelledby="request-title" className="card space-y-2">
+        <h2 id="request-title" className="text-xl font-semibold">
+          {c.status === "renewal_requested" ? t("accreditation.team.kindRenewal") : t("accreditation.team.kind")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("accreditation.page.requestedOn", { date: date(c.requestedAt) })}</p>
+        <p>
+          <span className="font-medium">{t("accreditation.page.requestedChannels")}{t("accreditation.colon")}</span>
+          {c.requestedChannelLabels.join(", ")}
+        </p>
+        {c.channelLabels.length ? (
+          <p>
+            <span className="font-medium">{t("accreditation.page.channels")}{t("accreditation.colon")}</span>
+            {c.channelLabels.join(", ")}
+            {c.validUntil ? ` — ${t("accreditation.page.validUntil")} ${date(c.validUntil)}` : ""}
+          </p>
+        ) : null}
+        <blockquote className="rounded-md bg-slate-50 p-3 text-slate-900">
+          <span className="sr-only">{t("accreditation.page.statement")}{t("accreditation.colon")}</span>
+          {c.statement}
+        </blockquote>
+      </section>
+
+      <section aria-labelledby="evidence-title" className="card space-y-4">
+        <h2 id="evidence-title" className="text-xl font-semibold">
+          {t("accreditation.team.evidence")}
+        </h2>
+        <p className={facts.eligibility.eligible ? "font-medium text-green-900" : "font-medium text-red-800"}>
+          {facts.eligibility.eligible ? t("accreditation.team.eligible") : t("accreditation.team.notEligible")}
+        </p>
+        <Checklist checklist={facts.eligibility.checklist} />
+        <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-slate-700">{t("accreditation.team.level")}</dt>
+          <dd>
+            {facts.level ? `${t(`placement.levels.${facts.level}.name`)} (${t(`accreditation.team.levelSource.${facts.placementSource ?? "questionnaire"}`)})` : t("accreditation.team.notPlaced")}
+            {facts.placementReason ? <span className="block text-sm text-slate-700">{facts.placementReason}</span> : null}
+          </dd>
+          <dt className="font-medium text-slate-700">{t("accreditation.team.examResult")}</dt>
+          <dd>{facts.lastPass ? t("accreditation.team.examPassed", { date: date(facts.lastPass.gradedAt), score: facts.lastPass.score }) : t("accreditation.team.noExam")}</dd>
+          <dt className="font-medium text-slate-700">{t("accreditation.team.charterSigned")}</dt>
+          <dd>{facts.signedVersion ? t("accreditation.team.charterSignedVersion", { version: facts.signedVersion, date: date(facts.signedAt) }) : t("accreditation.team.noCharter")}</dd>
+        </dl>
+        <div>
+          <h3 className="font-semibold">{t("accreditation.team.modules")}</h3>
+          <ul className="mt-2 divide-y divide-slate-100 text-sm">
+            {facts.modules.map((m) => (
+              <li key={m.id} className="flex flex-wrap justify-between gap-2 py-1.5">
+                <span>
+                  {m.status === "completed" ? "✓ " : "○ "}
+                  {m.title}
+                </span>
+                {m.answers > 0 ? <span className="text-slate-700">{t("accreditation.team.moduleChecks", { passed: m.checksPassed, answers: m.answers })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      {!own && pending ? (
+        <div className="grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="grant-title" className="card">
+            <h2 id="grant-title" className="text-xl font-semibold">
+              {t("accreditation.team.grantTitle")}
+            </h2>
+            <Form method="post" className="mt-3 space-y-4" noValidate>
+              <input type="hidden" name="intent" value="grant" />
+              <input type="hidden" name="version" value={c.version} />
+              <fieldset>
+                <legend className="field-label">{t("accreditation.team.grantChannels")}</legend>
+                <div className="mt-2 space-y-1">
+                  {grantable.map((id) => (
+                    <label key={id} className="flex items-center gap-2">
+                      <input type="checkbox" name="channels" value={id} defaultChecked className="h-4 w-4" />
+                      {labelOf(id)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <div>
+                <label htmlFor="validUntil" className="field-label">
+                  {t("accreditation.team.validUntil")}
+                </label>
+                <input id="validUntil" name="validUntil" type="date" required defaultValue={isoDate(c.defaultValidUntil)} className="field-input" />
+              </div>
+              <button type="submit" className="btn-primary" disabled={busy || !facts.eligibility.eligible}>
+                {c.status === "renewal_requested" ? t("accreditation.team.renew") : t("accreditation.team.grant")}
+              </button>
+            </Form>
+          </section>
+          <section aria-labelledby="decline-title" className="card">
+            <h2 id="decline-title" className="text-xl font-semibold">
+              {t("accreditation.team.declineTitle")}
+            </h2>
+            <Form method="post" className="mt-3 space-y-4" noValidate>
+              <input type="hidden" name="intent" value="decline" />
+              <input type="hidden" name="version" value={c.version} />
+              <ReasonField id="decline-reason" errors={errors} />
+              <button type="submit" className="btn-danger" disabled={busy}>
+                {t("accreditation.team.decline")}
+              </button>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+
+      {!own && revocable ? (
+        <section aria-labelledby="revoke-title" className="card">
+          <h2 id="revoke-title" className="text-xl font-semibold">
+            {t("accreditation.team.revokeTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("accreditation.team.revokeHelp")}</p>
+          <Form method="post" className="mt-3 space-y-4" noValidate>
+            <input type="hidden" name="intent" value="revoke" />
+            <input type="hidden" name="version" value={c.version} />
+            <ReasonField id="revoke-reason" errors={errors} />
+            <button type="submit" className="btn-danger" disabled={busy}>
+              {t("accreditation.team.revoke")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ReasonField({ id, errors }: { id: string; errors: Record<string, string> | null }) {
+  const { t } = useTranslation();
+  const error = errors?.reason;
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {t("accreditation.team.reason")}
+        <span className="text-red-700" aria-hidden="true"> *</span>
+      </label>
+      <textarea
+        id={id}
+        name="reason"
+        required
+        maxLength={REASON_MAX}
+        rows={3}
+        className="field-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,358 @@
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { notFound, requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form";
+import { MdxContent } from "~/components/mdx/mdx-content";
+import { ModuleInteractionContext, fieldErrorsOf, type ModuleInteraction } from "~/components/mdx/module-context";
+import { StatusBadge, TableOfContents, useReadingProgress } from "~/components/track/track-ui";
+import { lookupModule } from "~/content/library.server";
+import { resolveLocale } from "~/i18n/config";
+import {
+  REFLECTION_MAX_CHARS,
+  answerCheck,
+  getLearnerModuleState,
+  moduleReflections,
+  passedChecks,
+  recordVisit,
+  saveReflection,
+} from "~/models/progress.server";
+import { findTrackModule, moduleProblems } from "~/models/track.server";
+import { InputError } from "~/utils/errors";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+/** Bounds only: the model says which check, option, reflection or section is unknown, in words. */
+function schema() {
+  const id = () => z.string().max(100, "errors.invalidInput").default("");
+  return z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("check"), checkId: id(), optionId: id(), lang: z.enum(["fr", "en"], { error: "errors.invalidInput" }).optional() }),
+      z.object({ intent: z.literal("visit"), section: z.string().max(200, "errors.invalidInput").optional() }),
+      // The model counts characters once line breaks are normalised; this only bounds the input.
+      z.object({ intent: z.literal("reflection"), reflectionId: id(), text: z.string().max(REFLECTION_MAX_CHARS * 2, "errors.tooLong").default("") }),
+    ],
+    { error: "errors.invalidInput" },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && data.available ? `${data.module.title} — Ambassade` : "Ambassade" },
+];
+
+/**
+ * Reads only: the learner's level and progress row (one query), their passed checks and their
+ * reflections (one query each). The module's tree comes compiled from the library.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "learn");
+  const moduleId = params.moduleId ?? "";
+  const state = getLearnerModuleState(viewer.id, moduleId);
+  // Not placed yet: no track, so no module; the page says where to start (no redirect, so that a
+  // refused post from an unplaced person still shows its message).
+  if (!state.level) return json({ placed: false as const, available: false as const });
+  const locale = resolveLocale(request, viewer.locale);
+  const found = await findTrackModule(state.level, moduleId, locale);
+  if (!found) throw notFound();
+
+  const { order, lookup, library } = found;
+  const index = order.indexOf(moduleId);
+  const neighbour = (id: string | undefined) => (id ? { id, title: lookupModule(library, id, locale)?.module.title ?? null } : null);
+  const place = { moduleId, position: index + 1, total: order.length, previous: neighbour(order[index - 1]), next: neighbour(order[index + 1]) };
+
+  if (!lookup) {
+    const why = moduleProblems(library, moduleId);
+    console.warn(`[track] module "${moduleId}" is in the ${state.level} track but unavailable: ${why.length ? why.join("; ") : "it is not in the content library"}`);
+    return json({ ...place, placed: true as const, available: false as const });
+  }
+
+  const module = lookup.module;
+  const passedOptions = passedChecks(viewer.id, moduleId);
+  const passed: ModuleInteraction["passed"] = {};
+  for (const check of module.checks) {
+    const optionId = passedOptions.get(check.id);
+    if (optionId) passed[check.id] = { optionId, explanation: check.options.find((o) => o.id === optionId)?.explanation ?? "" };
+  }
+  const reflections: ModuleInteraction["reflections"] = {};
+  for (const [id, saved] of moduleReflections(viewer.id, moduleId)) reflections[id] = { ...saved, updatedAt: saved.updatedAt.toISOString() };
+  const status: "not_started" | "in_progress" | "completed" = state.progress?.status ?? "not_started";
+  const lastSection = status === "in_progress" ? (module.headings.find((h) => h.id === state.progress?.lastSection) ?? null) : null;
+
+  return json({
+    ...place,
+    placed: true as const,
+    available: true as const,
+    module: {
+      title: module.title,
+      summary: module.summary,
+      duration: module.duration,
+      objectives: module.objectives,
+      tree: module.tree,
+      headings: module.headings,
+      checkCount: module.checks.length,
+    },
+    contentLocale: lookup.locale,
+    wantedLocale: locale,
+    fallback: lookup.fallback,
+    status,
+    lastSection,
+    passed,
+    reflections,
+    reflectionMax: REFLECTION_MAX_CHARS,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context, params }) => {
+    const viewer = await requirePermission(request, context, "learn");
+    const moduleId = params.moduleId ?? "";
+    const state = getLearnerModuleState(viewer.id, moduleId);
+    if (!state.level) throw new InputError({ form: "track.errors.notPlaced" }, 409);
+    const found = await findTrackModule(state.level, moduleId, resolveLocale(request, viewer.locale));
+    if (!found?.lookup) throw notFound();
+    const form = await parseForm(request, schema());
+    switch (form.intent) {
+      case "check": {
+        // Graded in the language the learner read (each language has its own option order).
+        const graded = (form.lang && lookupModule(found.library, moduleId, form.lang)) || found.lookup;
+        const result = answerCheck({
+          userId: viewer.id,
+          moduleId,
+          version: graded.version,
+          checks: graded.module.checks,
+          checkId: form.checkId,
+          optionId: form.optionId,
+        });
+        return json({ intent: "check" as const, checkId: form.checkId, optionId: form.optionId, ...result });
+      }
+      case "visit": {
+        recordVisit(viewer.id, moduleId, form.section ?? null, found.lookup.module.headings.map((h) => h.id));
+        return json({ intent: "visit" as const });
+      }
+      case "reflection": {
+        const saved = saveReflection({
+          userId: viewer.id,
+          moduleId,
+          reflections: found.lookup.module.reflections,
+          reflectionId: form.reflectionId,
+          text: form.text,
+        });
+        return json({ intent: "reflection" as const, reflectionId: form.reflectionId, reviewStatus: saved.reviewStatus });
+      }
+    }
+  });
+}
+
+/** Recording where the reader is changes nothing on the page: no need to reload its data. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "visit" ? false : defaultShouldRevalidate;
+
+export default function ModulePage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const formAction = data.placed ? `/track/${data.moduleId}` : "";
+  const available = data.available;
+  useReadingProgress(formAction, available ? data.module.headings.map((h) => h.id) : [], available && data.status !== "completed");
+
+  const interaction = useMemo<ModuleInteraction | null>(
+    () =>
+      data.available
+        ? {
+            moduleId: data.moduleId,
+            action: formAction,
+            contentLocale: data.contentLocale,
+            passed: data.passed,
+            reflections: data.reflections,
+            reflectionMax: data.reflectionMax,
+            actionData,
+          }
+        : null,
+    [data, formAction, actionData],
+  );
+
+  if (!data.placed) {
+    return (
+      <div className="mx-auto max-w-3xl">
+        <section role="alert" aria-labelledby="not-placed-title" className="card">
+          <h1 id="not-placed-title" className="text-2xl font-bold">
+            {t("track.notPlacedTitle")}
+          </h1>
+          <p className="mt-3 text-slate-700">{t("track.errors.notPlaced")}</p>
+          <p className="mt-4">
+            <Link to="/diagnostic" className="btn-primary">
+              {t("track.takeDiagnostic")}
+            </Link>
+          </p>
+        </section>
+      </div>
+    );
+  }
+
+  const around = (
+    <nav aria-label={t("track.module.around")} className="mt-10 grid gap-3 border-t border-slate-200 pt-6 sm:grid-cols-2">
+      {data.previous ? (
+        <Link to={`/track/${data.previous.id}`} className="card block p-4 hover:border-brand-600">
+          <span className="block text-sm text-slate-700">← {t("track.module.previous")}</span>
+          <span className="font-semibold text-brand-800">{data.previous.title ?? t("track.untitled")}</span>
+        </Link>
+      ) : (
+        <span />
+      )}
+      {data.next ? (
+        <Link to={`/track/${data.next.id}`} className="card block p-4 text-right hover:border-brand-600">
+          <span className="block text-sm text-slate-700">{t("track.module.next")} →</span>
+          <span className="font-semibold text-brand-800">{data.next.title ?? t("track.untitled")}</span>
+        </Link>
+      ) : null}
+    </nav>
+  );
+
+  const breadcrumb = (current: string) => (
+    <nav aria-label={t("track.module.breadcrumb")} className="text-sm">
+      <ol className="flex flex-wrap gap-2 text-slate-700">
+        <li>
+          <Link to="/track" className="link">
+            {t("track.title")}
+          </Link>
+          <span aria-hidden="true"> / </span>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+
+  if (!data.available) {
+    return (
+      <div className="mx-auto max-w-3xl">
+        {breadcrumb(t("track.module.unavailableTitle"))}
+        <section role="alert" aria-labelledby="unavailable-title" className="card mt-6">
+          <p className="text-sm text-slate-700">{t("track.position", { position: data.position, total: data.total })}</p>
+          <h1 id="unavailable-title" className="mt-1 text-2xl font-bold">
+            {t("track.module.unavailableTitle")}
+          </h1>
+          <p className="mt-3 text-slate-700">{t("track.module.unavailableBody")}</p>
+          <p className="mt-4">
+            <Link to="/track" className="btn-secondary">
+              {t("track.module.backToTrack")}
+            </Link>
+          </p>
+        </section>
+        {around}
+      </div>
+    );
+  }
+
+  const { module, contentLocale } = data;
+  const lang = data.fallback ? contentLocale : undefined;
+  const passedCount = Object.keys(data.passed).length;
+  const completed = data.status === "completed";
+  const plainErrors = fieldErrorsOf(actionData);
+
+  return (
+    <div className="mx-auto max-w-6xl">
+      {breadcrumb(module.title)}
+      <div className="mt-4 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
+        <aside className="hidden lg:block">
+          <TableOfContents headings={module.headings} variant="sidebar" lang={contentLocale} />
+        </aside>
+        <div className="min-w-0 max-w-3xl">
+          <header>
+            <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+              <span>{t("track.position", { position: data.position, total: data.total })}</span>
+              <span>{t("track.readingTime", { count: module.duration })}</span>
+              <StatusBadge status={data.status} />
+            </p>
+            <h1 className="mt-2 text-3xl font-bold leading-tight text-slate-900" lang={lang}>
+              {module.title}
+            </h1>
+            <p className="mt-3 text-lg text-slate-700" lang={lang}>
+              {module.summary}
+            </p>
+          </header>
+
+          {data.fallback ? (
+            <p role="note" className="mt-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+              {t("track.module.fallback", {
+                wanted: t(`track.module.languages.${data.wantedLocale}`),
+                shown: t(`track.module.languages.${contentLocale}`),
+              })}
+            </p>
+          ) : null}
+
+          {plainErrors ? (
+            <div className="mt-4">
+              <FormErrors errors={plainErrors} />
+            </div>
+          ) : null}
+
+          {data.lastSection ? (
+            <p className="mt-4">
+              <a href={`#${data.lastSection.id}`} className="btn-secondary">
+                {t("track.module.resume", { section: data.lastSection.text })}
+              </a>
+            </p>
+          ) : null}
+
+          <section aria-labelledby="objectives-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+            <h2 id="objectives-title" className="font-semibold text-slate-900">
+              {t("track.module.objectives")}
+            </h2>
+            <ul className="mt-2 list-disc space-y-1 pl-6 text-slate-800" lang={lang}>
+              {module.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </section>
+
+          <div className="mt-6">
+            <TableOfContents headings={module.headings} variant="collapsible" lang={contentLocale} />
+          </div>
+
+          <ModuleInteractionContext.Provider value={interaction}>
+            <article lang={contentLocale} className="text-[1.0625rem] text-slate-800">
+              <MdxContent nodes={module.tree} lang={contentLocale} />
+            </article>
+          </ModuleInteractionContext.Provider>
+
+          <div aria-live="polite" className="mt-8">
+            {completed ? (
+              <section aria-labelledby="completed-title" className="rounded-lg border-2 border-emerald-600 bg-emerald-50 p-5 text-emerald-950">
+                <h2 id="completed-title" className="text-xl font-bold">
+                  <span aria-hidden="true">✓ </span>
+                  {t("track.module.completedTitle")}
+                </h2>
+                <p className="mt-1">{t("track.module.completedBody")}</p>
+                <p className="mt-3 flex flex-wrap gap-3">
+                  {data.next ? (
+                    <Link to={`/track/${data.next.id}`} className="btn-primary">
+                      {t("track.module.nextUp", { title: data.next.title ?? t("track.untitled") })}
+                    </Link>
+                  ) : (
+                    <span>{t("track.module.trackDone")}</span>
+                  )}
+                  <Link to="/track" className="btn-secondary">
+                    {t("track.module.backToTrack")}
+                  </Link>
+                </p>
+              </section>
+            ) : (
+              <p className="text-sm text-slate-700">{t("track.module.checksLeft", { count: module.checkCount, left: module.checkCount - passedCount })}</p>
+            )}
+          </div>
+
+          {around}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

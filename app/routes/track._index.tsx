@@ -1,0 +1,130 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ProgressBar, StatusBadge, formatMinutes } from "~/components/track/track-ui";
+import { resolveLocale } from "~/i18n/config";
+import { loadLearnerTrack } from "~/models/track.server";
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "learn");
+  const state = await loadLearnerTrack(viewer.id, resolveLocale(request, viewer.locale));
+  if (!state.placed) return json({ placed: false as const });
+  return json({ placed: true as const, level: state.level, track: state.learner?.track ?? null, titles: state.learner?.titles ?? {} });
+}
+
+export default function MyTrack() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+
+  if (!data.placed) {
+    return (
+      <div className="mx-auto max-w-3xl">
+        <h1 className="text-3xl font-bold">{t("track.title")}</h1>
+        <section aria-labelledby="not-placed-title" className="card mt-6 border-brand-600">
+          <h2 id="not-placed-title" className="text-xl font-semibold">
+            {t("track.notPlacedTitle")}
+          </h2>
+          <p className="mt-2 text-slate-700">{t("track.notPlacedBody")}</p>
+          <p className="mt-4">
+            <Link to="/diagnostic" className="btn-primary">
+              {t("track.takeDiagnostic")}
+            </Link>
+          </p>
+        </section>
+      </div>
+    );
+  }
+
+  const { track, titles, level } = data;
+  const levelName = t(`placement.levels.${level}.name`);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold">{t("track.title")}</h1>
+        <p className="mt-2 text-lg text-slate-800">{t("track.level", { level: levelName })}</p>
+        <p className="mt-1 text-slate-700">{t("track.intro")}</p>
+      </header>
+
+      {!track ? (
+        <p role="alert" className="card text-slate-800">
+          {t("track.noTracks")}
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="progress-title" className="card space-y-4">
+            <h2 id="progress-title" className="sr-only">
+              {t("track.progressLabel")}
+            </h2>
+            <ProgressBar
+              percent={track.totals.percent}
+              label={t("track.progressLabel")}
+              valueText={t("track.progressText", { completed: track.totals.completed, total: track.totals.available, percent: track.totals.percent })}
+            />
+            {track.next ? (
+              <>
+                <p className="text-slate-700">{t("track.timeLeft", { time: formatMinutes(t, track.totals.minutesLeft) })}</p>
+                <p>
+                  <Link to={`/track/${track.next.id}`} className="btn-primary">
+                    {t("track.continueModule", { title: titles[track.next.id] ?? track.next.id })}
+                  </Link>
+                </p>
+              </>
+            ) : (
+              <p className="font-semibold text-emerald-800">{t("track.finished")}</p>
+            )}
+            {track.totals.unavailable > 0 ? <p className="text-sm text-slate-700">{t("track.unavailableNote", { count: track.totals.unavailable })}</p> : null}
+          </section>
+
+          <section aria-labelledby="modules-title">
+            <h2 id="modules-title" className="text-xl font-semibold">
+              {t("track.modulesTitle")}
+            </h2>
+            <ol className="mt-3 space-y-3">
+              {track.items.map((item) => {
+                const isNext = track.next?.id === item.id;
+                const title = titles[item.id] ?? t("track.untitled");
+                return (
+                  <li key={item.id} className={`card flex flex-wrap items-center gap-x-4 gap-y-2 p-4 ${isNext ? "border-brand-600 ring-1 ring-brand-600" : ""}`}>
+                    <span aria-hidden="true" className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-100 text-sm font-bold text-slate-700">
+                      {item.position}
+                    </span>
+                    <div className="min-w-0 flex-1">
+                      <p className="font-semibold">
+                        <span className="sr-only">{t("track.position", { position: item.position, total: track.totals.modules })}, </span>
+                        {item.status === "unavailable" ? (
+                          <span className="text-slate-700">{title}</span>
+                        ) : (
+                          <Link to={`/track/${item.id}`} className="link">
+                            {title}
+                          </Link>
+                        )}
+                      </p>
+                      <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+                        <StatusBadge status={item.status} />
+                        <span>{t(`track.origin.${item.origin}`)}</span>
+                        {item.duration !== null ? <span>{t("track.readingTime", { count: item.duration })}</span> : null}
+                        {isNext ? <span className="font-semibold text-brand-800">{t("track.nextBadge")}</span> : null}
+                      </p>
+                    </div>
+                    {isNext ? (
+                      <Link to={`/track/${item.id}`} className="btn-secondary">
+                        {item.status === "in_progress" ? t("track.continue") : t("track.start")}
+                        <span className="sr-only">, {title}</span>
+                      </Link>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,88 @@
+/**
+ * A credential's public verification page (its `id`): anyone, signed in or not, sees whether the
+ * accreditation is valid now, for whom, on which channels and until when. A client asking for JSON
+ * (Accept: application/json or application/ld+json) gets /api/v1/credentials/<id> instead (the
+ * HTTP server negotiates, see app/server/http.ts).
+ */
+import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound } from "~/auth/guards.server";
+import { DateOnly, DateTime } from "~/components/api-admin";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getCredentialView } from "~/models/credential.server";
+
+export const meta: MetaFunction = () => [{ title: "Ambassade" }, { name: "robots", content: "noindex" }];
+
+export const headers: HeadersFunction = () => ({ Vary: "Accept", "Cache-Control": "no-store" });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  // Public: verifying a credential needs no account.
+  const view = getCredentialView(params.id ?? "");
+  if (!view) throw notFound();
+  return json({
+    id: view.id,
+    url: view.url,
+    status: view.status,
+    holderName: view.holderName,
+    channelLabels: view.channelLabels,
+    validFrom: view.validFrom,
+    validUntil: view.validUntil,
+    issuedAt: view.issuedAt,
+    issuerName: view.issuerName,
+  });
+}
+
+const STATUS_STYLE = {
+  valid: "border-green-700 bg-green-50 text-green-900",
+  expired: "border-amber-700 bg-amber-50 text-amber-950",
+  suspended: "border-amber-700 bg-amber-50 text-amber-950",
+  revoked: "border-red-700 bg-red-50 text-red-900",
+} as const;
+
+export default function VerifyCredential() {
+  const { t } = useTranslation();
+  const c = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold">{t("api.verify.title")}</h1>
+        <p className="mt-2 text-slate-700">{t("api.verify.intro", { issuer: c.issuerName })}</p>
+      </header>
+
+      <section aria-labelledby="status-title" className={`rounded-lg border-l-4 p-5 ${STATUS_STYLE[c.status]}`}>
+        <h2 id="status-title" className="text-sm font-semibold uppercase tracking-wide">
+          {t("api.verify.statusLabel")}
+        </h2>
+        <p className="mt-1 text-2xl font-bold">{t(`api.verify.status.${c.status}`)}</p>
+        <p className="mt-2">{t(`api.verify.statusHelp.${c.status}`)}</p>
+      </section>
+
+      <dl className="card grid grid-cols-1 gap-x-6 gap-y-4 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold text-slate-800">{t("api.verify.holder")}</dt>
+        <dd>{c.holderName}</dd>
+        <dt className="font-semibold text-slate-800">{t("api.verify.channels")}</dt>
+        <dd>{c.channelLabels.join(", ")}</dd>
+        <dt className="font-semibold text-slate-800">{t("api.verify.validFrom")}</dt>
+        <dd><DateOnly value={c.validFrom} /></dd>
+        <dt className="font-semibold text-slate-800">{t("api.verify.validUntil")}</dt>
+        <dd><DateOnly value={c.validUntil} /></dd>
+        <dt className="font-semibold text-slate-800">{t("api.verify.issuer")}</dt>
+        <dd>{c.issuerName}</dd>
+        <dt className="font-semibold text-slate-800">{t("api.verify.issuedAt")}</dt>
+        <dd><DateTime value={c.issuedAt} /></dd>
+        <dt className="font-semibold text-slate-800">{t("api.verify.credentialId")}</dt>
+        <dd className="break-all font-mono text-sm">{c.url}</dd>
+      </dl>
+
+      <p className="text-sm text-slate-700">{t("api.verify.technical")}</p>
+      <p>
+        <a className="link" href={`/api/v1/credentials/${c.id}`} type="application/json">
+          {t("api.verify.json")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
