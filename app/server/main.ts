@@ -10,6 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { databasePath, getDb } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { loadContentLibrary } from "../content/library.server";
 import { runAccreditationJobs } from "../models/accreditation.server";
 import { startWebhookWorker } from "../models/webhook.server";
 import { createAppServer } from "./http";
@@ -40,6 +41,9 @@ async function main() {
   const db = getDb();
   runMigrations(db);
   const seeded = process.env.SEED_DEMO === "0" ? false : await seedDemo(db);
+  // Compile the whole content library before the first request rather than during it.
+  const library = await loadContentLibrary();
+  if (library.problems.length) console.warn(`Content: ${library.problems.length} problem(s); affected modules are shown as unavailable.`);
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const port = Number(process.env.PORT ?? 3000);
