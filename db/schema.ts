@@ -493,3 +493,92 @@ export const credentials = sqliteTable(
   },
   (t) => [index("credentials_accreditation_idx").on(t.accreditationId, t.issuedAt)],
 );
+
+// ───────────────────────── Studio ─────────────────────────
+// The curriculum is one library: the files under content/ as a base, overridden by the latest
+// published version of each module and of the tracks stored here (docs/decisions/0009-studio-content-in-database.md).
+
+/** A module known to the database: imported from content/ or created in the studio. */
+export const modules = sqliteTable("modules", {
+  /** The module id (kebab-case), as in content/modules/<id>/. */
+  id: text("id").primaryKey(),
+  createdAt: createdAt(),
+  /** True for a module created in the studio and never published: learners do not see it. */
+  unpublished: integer("unpublished", { mode: "boolean" }).notNull().default(false),
+});
+
+export const MODULE_VERSION_ORIGINS = ["import", "studio"] as const;
+
+/** One published version of a module: immutable, both languages as full raw files (frontmatter included). */
+export const moduleVersions = sqliteTable(
+  "module_versions",
+  {
+    id: text("id").primaryKey(),
+    moduleId: text("module_id")
+      .notNull()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    /** 1, 2, 3… per module. */
+    number: integer("number").notNull(),
+    frSource: text("fr_source").notNull(),
+    enSource: text("en_source").notNull(),
+    /** Null for imports run from the command line. */
+    author: text("author").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    changeNote: text("change_note").notNull(),
+    /** Learners who completed an earlier version are asked to review this one. */
+    significant: integer("significant", { mode: "boolean" }).notNull().default(false),
+    origin: text("origin", { enum: MODULE_VERSION_ORIGINS }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("module_versions_number_idx").on(t.moduleId, t.number),
+    index("module_versions_significant_idx").on(t.moduleId, t.number).where(sql`significant = 1`),
+  ],
+);
+
+/** The work in progress on a module, shared by its authors; `revision` detects concurrent edits. */
+export const moduleDrafts = sqliteTable(
+  "module_drafts",
+  {
+    moduleId: text("module_id")
+      .primaryKey()
+      .references(() => modules.id, { onDelete: "cascade" }),
+    frSource: text("fr_source").notNull(),
+    enSource: text("en_source").notNull(),
+    /** Incremented by every save; a save based on another revision is refused (409). Never reset. */
+    revision: integer("revision").notNull(),
+    /** The published version the draft started from (null for a module never published). */
+    baseVersionId: text("base_version_id").references(() => moduleVersions.id, { onDelete: "set null" }),
+    updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("module_drafts_updated_idx").on(t.updatedAt)],
+);
+
+/** Every published version of the tracks (content/tracks.yaml), as raw YAML text; the latest applies. */
+export const trackVersions = sqliteTable(
+  "track_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    yaml: text("yaml").notNull(),
+    author: text("author").references(() => users.id, { onDelete: "set null" }),
+    note: text("note").notNull(),
+    origin: text("origin", { enum: MODULE_VERSION_ORIGINS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("track_versions_created_idx").on(t.createdAt)],
+);
+
+/** Uploaded images, stored content-addressed on disk: <database folder>/media/<sha256>.<ext>. */
+export const media = sqliteTable(
+  "media",
+  {
+    id: text("id").primaryKey(),
+    sha256: text("sha256").notNull().unique(),
+    fileName: text("file_name").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("media_created_idx").on(t.createdAt)],
+);

@@ -4,6 +4,13 @@
  * problem with file:line:col. Loaded once per process and directory (a `globalThis` singleton that
  * survives dev rebuilds); `reloadContentLibrary()` loads again (for the studio).
  *
+ * The files are the base. For the app's content folder, the modules and tracks published in the
+ * studio (stored in the database, app/models/content-overlay.server.ts) are laid over them: the latest
+ * published version of a module replaces its folder, a studio-created module is added, the latest
+ * published tracks replace tracks.yaml. Compilation is cached by content hash, so a reload after a
+ * publication only compiles what changed (docs/decisions/0009-studio-content-in-database.md).
+ * `readContentLibrary(dir)` alone reads the files only (content:check, content:import).
+ *
  * What is kept when something is wrong:
  * - a module language file with a problem (frontmatter, MDX, no knowledge check…) is left out; the
  *   module stays available in the other language (`getModule` then answers with `fallback: true`);
@@ -17,6 +24,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
+import { readContentOverlay, type ContentOverlay } from "../models/content-overlay.server";
 import { parseQuestionnaire, type Questionnaire } from "./diagnostic-schema";
 import { reachableLevels } from "../domain/placement";
 import { compileModuleSource, type CompiledSource, type Heading, type KnowledgeCheckDef, type MdxNode, type ReflectionDef } from "./mdx.server";
@@ -46,7 +54,13 @@ export type { Problem, Locale } from "./schemas";
 
 export type CompiledBody = { tree: MdxNode[]; headings: Heading[]; hash: string; file: string };
 export type CompiledModule = ModuleFrontmatter & CompiledBody & { locale: Locale; checks: KnowledgeCheckDef[]; reflections: ReflectionDef[] };
-export type ModuleEntry = { id: string; version: number; locales: { fr?: CompiledModule; en?: CompiledModule } };
+export type ModuleEntry = {
+  id: string;
+  version: number;
+  locales: { fr?: CompiledModule; en?: CompiledModule };
+  /** The version from which a learner who completed an earlier one is asked to review it (studio). */
+  reviewSince?: number;
+};
 
 export type CharterClause = { ref: string; title: string };
 export type CompiledCharter = CharterFrontmatter & CompiledBody & { locale: Locale; clauses: CharterClause[] };
@@ -75,12 +89,17 @@ const registry: Registry = (globalStore.__ambassadeContentLibraries ??= new Map(
 
 const defaultDir = () => process.env.CONTENT_DIR ?? "content";
 
+/** The app's content folder (CONTENT_DIR, default `content`): the base the studio's publications override. */
+export function contentDir(): string {
+  return defaultDir();
+}
+
 /** The content library for `dir`, loaded once per process. Problems are logged once, on load. */
 export function loadContentLibrary(dir: string = defaultDir()): Promise<ContentLibrary> {
   const key = path.resolve(dir);
   let library = registry.get(key);
   if (!library) {
-    library = readContentLibrary(dir).then(logProblems);
+    library = readLibraryWithOverlay(dir).then(logProblems);
     registry.set(key, library);
     // A failed load (an I/O error, not a content problem) must not stick.
     library.catch(() => registry.delete(key));
@@ -91,9 +110,15 @@ export function loadContentLibrary(dir: string = defaultDir()): Promise<ContentL
 /** Loads `dir` again and replaces the cached library once the new one is ready. */
 export async function reloadContentLibrary(dir: string = defaultDir()): Promise<ContentLibrary> {
   const key = path.resolve(dir);
-  const library = await readContentLibrary(dir).then(logProblems);
+  const library = await readLibraryWithOverlay(dir).then(logProblems);
   registry.set(key, Promise.resolve(library));
   return library;
+}
+
+/** The files of `dir`, with the studio's publications laid over them when `dir` is the app's content folder. */
+function readLibraryWithOverlay(dir: string): Promise<ContentLibrary> {
+  const isAppContent = path.resolve(dir) === path.resolve(defaultDir());
+  return readContentLibrary(dir, isAppContent ? readContentOverlay() : null);
 }
 
 function logProblems(library: ContentLibrary): ContentLibrary {
@@ -129,8 +154,11 @@ export function lookupModule(library: ContentLibrary, id: string, locale: Locale
 // Reading and validating
 // ---------------------------------------------------------------------------------------------
 
-/** Reads and validates everything under `dir`, without caching. Throws only when `dir` is not a folder. */
-export async function readContentLibrary(dir: string): Promise<ContentLibrary> {
+/**
+ * Reads and validates everything under `dir`, without caching, with `overlay` (the studio's
+ * publications) laid over the modules and tracks. Throws only when `dir` is not a folder.
+ */
+export async function readContentLibrary(dir: string, overlay: ContentOverlay | null = null): Promise<ContentLibrary> {
   if (!isDirectory(dir)) throw new Error(`content folder not found: ${dir}`);
   const problems: Problem[] = [];
   const at = (relative: string) => path.join(dir, relative);
@@ -139,7 +167,20 @@ export async function readContentLibrary(dir: string): Promise<ContentLibrary> {
   // Modules ------------------------------------------------------------------------------------
   const modules = new Map<string, ModuleEntry>();
   const moduleDirs = new Set<string>();
+  /** Module ids that exist: folders, and modules published in the studio. */
+  const knownModules = new Set<string>();
   const modulesRoot = at("modules");
+  const fromStudio = async (id: string) => {
+    const stored = overlay?.modules.get(id);
+    if (!stored) return null;
+    const label = (locale: Locale) => `${path.join(modulesRoot, id, `${locale}.mdx`)} (${stored.label})`;
+    return compileModuleSources(id, { fr: { source: stored.fr, file: label("fr") }, en: { source: stored.en, file: label("en") } }, problems);
+  };
+  const withReview = (entry: ModuleEntry | null) => {
+    const since = entry ? overlay?.reviewSince.get(entry.id) : undefined;
+    if (entry && since !== undefined) entry.reviewSince = since;
+    return entry;
+  };
   if (!isDirectory(modulesRoot)) problem(modulesRoot, "the modules folder is missing");
   else {
     for (const name of readdirSync(modulesRoot).sort()) {
@@ -154,15 +195,24 @@ export async function readContentLibrary(dir: string): Promise<ContentLibrary> {
         problem(folder, `module folder "${name}" must be kebab-case (it is the module id)`);
         continue;
       }
-      const entry = await readModule(folder, name, problems);
+      if (overlay?.hidden.has(name)) continue;
+      knownModules.add(name);
+      const entry = withReview(overlay?.modules.has(name) ? await fromStudio(name) : await readModule(folder, name, problems));
       if (entry) modules.set(name, entry);
     }
+  }
+  // Modules created in the studio have no folder.
+  for (const id of [...(overlay?.modules.keys() ?? [])].sort()) {
+    if (knownModules.has(id) || overlay?.hidden.has(id)) continue;
+    knownModules.add(id);
+    const entry = withReview(await fromStudio(id));
+    if (entry) modules.set(id, entry);
   }
 
   // Tracks -------------------------------------------------------------------------------------
   let tracks: Tracks | null = null;
   const tracksFile = at("tracks.yaml");
-  const tracksText = readText(tracksFile);
+  const tracksText = overlay?.tracksYaml ?? readText(tracksFile);
   if (tracksText === null) problem(tracksFile, "tracks.yaml is missing");
   else {
     const parsed = parseYamlWith(tracksText, tracksFile, tracksSchema);
@@ -171,7 +221,7 @@ export async function readContentLibrary(dir: string): Promise<ContentLibrary> {
       // Kept even when it names a missing module: the app shows that module as unavailable.
       tracks = parsed.data;
       const check = (id: string, at: (string | number)[]) => {
-        if (!moduleDirs.has(id)) {
+        if (!knownModules.has(id)) {
           const { line, col } = yamlPosition(tracksText, at);
           problem(tracksFile, `${at.slice(0, -1).join(".")}: module "${id}" does not exist (no folder modules/${id}/)`, line, col);
         }
@@ -250,50 +300,77 @@ export async function readContentLibrary(dir: string): Promise<ContentLibrary> {
 }
 
 async function readModule(folder: string, id: string, problems: Problem[]): Promise<ModuleEntry | null> {
-  const locales: ModuleEntry["locales"] = {};
-  const files = new Map<Locale, string>();
+  const sources: ModuleSources = {};
   for (const name of readdirSync(folder).sort()) {
     if (name.startsWith(".")) continue;
     const locale = LOCALES.find((l) => name === `${l}.mdx`);
-    if (locale) files.set(locale, path.join(folder, name));
-    else problems.push({ file: path.join(folder, name), line: 1, col: 1, message: `unexpected file in a module folder (expected ${LOCALES.map((l) => `${l}.mdx`).join(" and ")})` });
+    const file = path.join(folder, name);
+    if (locale) sources[locale] = { source: readText(file) ?? "", file };
+    else problems.push({ file, line: 1, col: 1, message: `unexpected file in a module folder (expected ${LOCALES.map((l) => `${l}.mdx`).join(" and ")})` });
   }
   for (const locale of LOCALES) {
-    const file = files.get(locale);
-    if (!file) {
-      problems.push({ file: path.join(folder, `${locale}.mdx`), line: 1, col: 1, message: `module "${id}" has no ${locale === "fr" ? "French" : "English"} version (${locale}.mdx)` });
-      continue;
-    }
-    const compiled = await compileLocale(file, moduleFrontmatterSchema, { key: "id", value: id, what: "the folder name" }, problems);
-    if (!compiled) continue;
-    const { frontmatter, result } = compiled;
-    let ok = true;
-    if (result.checks.length === 0) {
-      problems.push({ file, line: 1, col: 1, message: "a module needs at least one <KnowledgeCheck>" });
-      ok = false;
-    }
-    if (ok) {
-      locales[locale] = {
-        ...frontmatter,
-        locale,
-        file,
-        tree: result.tree,
-        headings: result.headings,
-        checks: result.checks,
-        reflections: result.reflections,
-        hash: result.hash,
-      };
-    }
+    if (!sources[locale]) problems.push({ file: path.join(folder, `${locale}.mdx`), line: 1, col: 1, message: `module "${id}" has no ${locale === "fr" ? "French" : "English"} version (${locale}.mdx)` });
+  }
+  return compileModuleSources(id, sources, problems);
+}
+
+/** A module's language files as text, each with the name its problems are reported under. */
+export type ModuleSources = Partial<Record<Locale, { source: string; file: string }>>;
+
+/**
+ * Validates and compiles a module from its sources (files or the studio's), as the library does:
+ * each valid language is kept, both must carry the same version. Problems are appended to `problems`.
+ */
+export async function compileModuleSources(id: string, sources: ModuleSources, problems: Problem[]): Promise<ModuleEntry | null> {
+  const locales: ModuleEntry["locales"] = {};
+  for (const locale of LOCALES) {
+    const given = sources[locale];
+    if (!given) continue;
+    const compiled = await checkModuleLocale(id, given.source, given.file, problems);
+    if (compiled.module) locales[locale] = { ...compiled.module, locale };
   }
   const fr = locales.fr;
   const en = locales.en;
   if (fr && en && fr.version !== en.version) {
-    problems.push({ file: en.file, ...locateKey(readText(en.file) ?? "", "version", 2), message: `version ${en.version} differs from the French version's ${fr.version} (${path.basename(fr.file)}): both languages carry the same version` });
+    problems.push({ file: en.file, ...locateKey(sources.en?.source ?? "", "version", 2), message: `version ${en.version} differs from the French version's ${fr.version} (${path.basename(fr.file)}): both languages carry the same version` });
     return null;
   }
   const version = fr?.version ?? en?.version;
   if (version === undefined) return null;
   return { id, version, locales };
+}
+
+/**
+ * One language of a module: its frontmatter validated, its MDX compiled, at least one knowledge
+ * check. `module` is set only when nothing is wrong; `compiled` whenever the MDX itself compiled
+ * (the studio previews it while the frontmatter is still being fixed).
+ */
+export async function checkModuleLocale(
+  id: string,
+  source: string,
+  file: string,
+  problems: Problem[],
+): Promise<{ module: Omit<CompiledModule, "locale"> | null; compiled: CompiledSource | null }> {
+  const compiled = await compileLocaleSource(source, file, moduleFrontmatterSchema, { key: "id", value: id, what: "the folder name" }, problems);
+  const result = compiled.result;
+  if (!result) return { module: null, compiled: null };
+  if (!compiled.frontmatter) return { module: null, compiled: result };
+  if (result.checks.length === 0) {
+    problems.push({ file, line: 1, col: 1, message: "a module needs at least one <KnowledgeCheck>" });
+    return { module: null, compiled: result };
+  }
+  return {
+    module: {
+      ...compiled.frontmatter,
+      file,
+      tree: result.tree,
+      headings: result.headings,
+      checks: result.checks,
+      reflections: result.reflections,
+      hash: result.hash,
+    },
+    compiled: result,
+  };
 }
 
 async function readCharter(folder: string, version: string, problems: Problem[]): Promise<CharterVersion | null> {
@@ -355,11 +432,22 @@ type Identity = { key: string; value: string; what: string };
  * and compiles its MDX; every problem is reported. Null when anything is wrong.
  */
 async function compileLocale<S extends z.ZodType>(file: string, schema: S, identity: Identity, problems: Problem[]): Promise<CompiledLocale<z.output<S>> | null> {
-  const source = readText(file) ?? "";
+  const { frontmatter, result } = await compileLocaleSource(readText(file) ?? "", file, schema, identity, problems);
+  return frontmatter !== null && result !== null ? { frontmatter, result } : null;
+}
+
+/** compileLocale for a source in hand: the valid frontmatter and the compiled MDX, each null when wrong. */
+async function compileLocaleSource<S extends z.ZodType>(
+  source: string,
+  file: string,
+  schema: S,
+  identity: Identity,
+  problems: Problem[],
+): Promise<{ frontmatter: z.output<S> | null; result: CompiledSource | null }> {
   const split = splitFrontmatter(source, file);
   if (!split.ok) {
     problems.push(...split.problems);
-    return null;
+    return { frontmatter: null, result: null };
   }
   let ok = true;
   let frontmatter: z.output<S> | null = null;
@@ -383,10 +471,9 @@ async function compileLocale<S extends z.ZodType>(file: string, schema: S, ident
   const result = await compileModuleSource(source, file);
   if (!result.ok) {
     problems.push(...result.problems);
-    return null;
+    return { frontmatter: null, result: null };
   }
-  if (!ok || frontmatter === null) return null;
-  return { frontmatter, result };
+  return { frontmatter: ok ? frontmatter : null, result };
 }
 
 function policyClauses(tree: MdxNode[]): CharterClause[] {

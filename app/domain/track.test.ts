@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LEVELS } from "./placement";
-import { allChecksPassed, buildTrack, gradeAnswer, neighbours, trackOrder, type AvailableModule, type TracksDefinition } from "./track";
+import { allChecksPassed, buildTrack, gradeAnswer, needsReview, neighbours, trackOrder, type AvailableModule, type TracksDefinition } from "./track";
 
 const tracks: TracksDefinition = {
   core: ["c1", "c2", "c3"],
@@ -159,5 +159,42 @@ describe("gradeAnswer and allChecksPassed", () => {
     expect(allChecksPassed(checks, new Set(["k1", "k2"]))).toBe(true);
     expect(allChecksPassed(checks, new Set(["k1", "k2", "old"]))).toBe(true);
     expect(allChecksPassed([], new Set())).toBe(false);
+  });
+});
+
+describe("needsReview", () => {
+  it("asks for a review of a module completed before its latest significant change", () => {
+    expect(needsReview({ status: "completed", completedVersion: 1 }, { reviewSince: 2 })).toBe(true);
+    expect(needsReview({ status: "completed", completedVersion: null }, { reviewSince: 2 })).toBe(true);
+  });
+
+  it("not once completed again at (or after) that version, nor for unfinished or unchanged modules", () => {
+    expect(needsReview({ status: "completed", completedVersion: 2 }, { reviewSince: 2 })).toBe(false);
+    expect(needsReview({ status: "completed", completedVersion: 3 }, { reviewSince: 2 })).toBe(false);
+    expect(needsReview({ status: "in_progress", completedVersion: null }, { reviewSince: 2 })).toBe(false);
+    expect(needsReview({ status: "completed", completedVersion: 1 }, { reviewSince: null })).toBe(false);
+    expect(needsReview(null, { reviewSince: 2 })).toBe(false);
+  });
+
+  it("marks the track item, keeping the completion", () => {
+    const tracks: TracksDefinition = { core: ["c1"], levels: { native: ["n1"], late_adopter: ["l1"], reluctant: ["r1"], objector: ["o1"], beginner: ["b1"] } };
+    const modules = new Map<string, AvailableModule>([
+      ["n1", { duration: 5, version: 3, reviewSince: 3 }],
+      ["c1", { duration: 5, version: 1 }],
+    ]);
+    const track = buildTrack({
+      tracks,
+      level: "native",
+      modules,
+      progress: [
+        { moduleId: "n1", status: "completed", completedVersion: 2 },
+        { moduleId: "c1", status: "completed", completedVersion: 1 },
+      ],
+    });
+    expect(track.items.map((i) => [i.id, i.status, i.needsReview])).toEqual([
+      ["n1", "completed", true],
+      ["c1", "completed", false],
+    ]);
+    expect(track.totals.completed).toBe(2);
   });
 });

@@ -12,7 +12,12 @@ import type { Level } from "./placement";
 export type TracksDefinition = { core: readonly string[]; levels: Readonly<Record<Level, readonly string[]>> };
 
 /** What the track needs to know of a module the library could load. */
-export type AvailableModule = { duration: number; version: number };
+export type AvailableModule = {
+  duration: number;
+  version: number;
+  /** Set when a significant change was published: a completion of an earlier version asks for a review. */
+  reviewSince?: number | null;
+};
 
 export type ProgressRow = {
   moduleId: string;
@@ -32,6 +37,8 @@ export type TrackItem = {
   /** Minutes of reading; null when the module is unavailable. */
   duration: number | null;
   lastSection: string | null;
+  /** Completed, but the module changed significantly since: the learner is asked to review it. */
+  needsReview: boolean;
 };
 
 export type TrackTotals = {
@@ -82,7 +89,15 @@ export function buildTrack(input: {
     const module = input.modules.get(id);
     const row = rows.get(id);
     const status: ModuleStatus = !module ? "unavailable" : row?.status === "completed" ? "completed" : row ? "in_progress" : "not_started";
-    return { id, position: index + 1, origin, status, duration: module?.duration ?? null, lastSection: row?.lastSection ?? null };
+    return {
+      id,
+      position: index + 1,
+      origin,
+      status,
+      duration: module?.duration ?? null,
+      lastSection: row?.lastSection ?? null,
+      needsReview: needsReview(row, module),
+    };
   });
   const available = items.filter((item) => item.status !== "unavailable");
   const completed = available.filter((item) => item.status === "completed");
@@ -102,6 +117,18 @@ export function buildTrack(input: {
     },
     next: nextModule(items),
   };
+}
+
+/**
+ * Whether a learner who completed a module should review it: a significant change was published
+ * after the version they completed (completion itself is kept). Completing it again clears it.
+ */
+export function needsReview(
+  progress: Pick<ProgressRow, "status" | "completedVersion"> | null | undefined,
+  module: Pick<AvailableModule, "reviewSince"> | null | undefined,
+): boolean {
+  const since = module?.reviewSince;
+  return progress?.status === "completed" && typeof since === "number" && (progress.completedVersion ?? 0) < since;
 }
 
 /** The first available module not completed yet: the one in progress or the next not started. */

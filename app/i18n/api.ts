@@ -43,7 +43,7 @@ const fr = {
   webhooks: {
     title: "Webhooks",
     intro:
-      "À chaque changement d'accréditation (accordée, renouvelée, suspendue, rétablie, expirée, révoquée), Ambassade envoie un événement JSON en POST à chaque adresse active ci-dessous, signé avec son secret (en-tête Ambassade-Signature : HMAC-SHA256). En cas d'échec, l'envoi est retenté après 30 s, 2 min, 10 min, 1 h puis 6 h.",
+      "À chaque changement d'accréditation (accordée, renouvelée, suspendue, rétablie, expirée, retirée), Ambassade envoie un événement JSON en POST à chaque adresse active ci-dessous, signé avec son secret (en-tête Ambassade-Signature : HMAC-SHA256). En cas d'échec, l'envoi est retenté après 30 s, 2 min, 10 min, 1 h puis 6 h.",
     addTitle: "Ajouter une adresse",
     url: "Adresse (URL) de réception",
     urlHint: "En production, l'adresse doit commencer par https:// (sauf sur cette machine : localhost, 127.0.0.1).",

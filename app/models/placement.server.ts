@@ -182,6 +182,8 @@ export function overridePlacement(
   input: { level: string; reason: string },
   now: Date = new Date(),
 ): { id: string; from: Level | null; level: Level } {
+  // Nobody sets their own level: that is what the questionnaire, a trainer or their manager is for.
+  if (actor.id === userId) throw new InputError({ form: "diagnostic.errors.selfOverride" }, 403);
   const reason = input.reason.trim();
   const level = LEVELS.find((l) => l === input.level);
   const errors: Record<string, string> = {};
@@ -278,7 +280,6 @@ export function listTeamMembers(query: { teamId: string; page: number; pageSize:
       source: placements.source,
       setByName: setter.name,
       placedAt: placements.createdAt,
-      total: sql<number>`count(*) over ()`,
     })
     .from(users)
     .leftJoin(placements, and(eq(placements.userId, users.id), isCurrent))
@@ -288,10 +289,12 @@ export function listTeamMembers(query: { teamId: string; page: number; pageSize:
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
-  const total = rows[0] ? Number(rows[0].total) : query.page > 1 ? countTeam(query.teamId) : 0;
+  // Counted apart (one lookup in users_team_idx): a `count(*) over ()` column would make SQLite build
+  // every member's row, roles included, before the LIMIT; without it the index yields just one page.
+  const total = countTeam(query.teamId);
   return {
     total,
-    rows: rows.map(({ total: _total, invited, roles, ...row }) => ({
+    rows: rows.map(({ invited, roles, ...row }) => ({
       ...row,
       invited: Boolean(invited),
       roles: (roles ?? "")
@@ -302,7 +305,6 @@ export function listTeamMembers(query: { teamId: string; page: number; pageSize:
   };
 }
 
-/** Only for a page past the end, where the windowed count has no row to ride on. */
 function countTeam(teamId: string): number {
   return getDb().select({ n: sql<number>`count(*)` }).from(users).where(eq(users.teamId, teamId)).get()?.n ?? 0;
 }

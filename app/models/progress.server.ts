@@ -219,3 +219,44 @@ export function saveReflection(input: { userId: string; moduleId: string; reflec
   });
   return { reviewStatus };
 }
+
+/**
+ * The learner reviewed a module that changed significantly after they completed it (app/domain/track.ts
+ * `needsReview`). They complete it again: every current check must be passed (a check the change added
+ * included), and their completion moves to the current version, which clears the marker. The
+ * completion itself was never lost.
+ */
+export function completeReview(input: { userId: string; moduleId: string; version: number; checks: readonly { id: string }[] }): void {
+  const { userId, moduleId } = input;
+  getDb().transaction((tx) => {
+    const progress = tx
+      .select({ status: moduleProgress.status, completedVersion: moduleProgress.completedVersion })
+      .from(moduleProgress)
+      .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)))
+      .get();
+    if (progress?.status !== "completed") throw new InputError({ form: "studio.learner.errors.notCompleted" }, 409);
+    const passed = new Set(
+      tx
+        .select({ checkId: checkAnswers.checkId })
+        .from(checkAnswers)
+        .where(and(eq(checkAnswers.userId, userId), eq(checkAnswers.moduleId, moduleId), eq(checkAnswers.correct, true)))
+        .all()
+        .map((row) => row.checkId),
+    );
+    if (!allChecksPassed(input.checks, passed)) throw new InputError({ form: "studio.learner.errors.checksFirst" });
+    if ((progress.completedVersion ?? 0) >= input.version) return;
+    tx.update(moduleProgress)
+      .set({ completedVersion: input.version, updatedAt: new Date() })
+      .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)))
+      .run();
+    recordAudit(tx, {
+      actorId: userId,
+      action: "module.reviewed",
+      subjectType: "module",
+      subjectId: moduleId,
+      fromState: `v${progress.completedVersion ?? 0}`,
+      toState: `v${input.version}`,
+      data: { userId, version: input.version },
+    });
+  });
+}

@@ -63,7 +63,7 @@ export default function AdminApi() {
         <h2 id="create-title" className="text-xl font-semibold">
           {t("api.tokens.createTitle")}
         </h2>
-        <Form method="post" className="flex flex-wrap items-end gap-4" noValidate>
+        <Form key={created?.token ?? "new"} method="post" className="flex flex-wrap items-end gap-4" noValidate>
           <FormErrors errors={errors} />
           <input type="hidden" name="intent" value="create" />
           <div className="min-w-64 flex-1">

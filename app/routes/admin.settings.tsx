@@ -5,13 +5,15 @@ import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { resolveLocale } from "~/i18n/config";
 import { readSettingsForm, settingsForm, updateSettings, type SettingForm } from "~/models/settings.server";
-import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formToObject, withFormErrors } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
-const MAX_FORM_BYTES = 64 * 1024;
+/** The form as raw text fields; each setting's own schema (in the registry) types and checks its value. */
+function schema() {
+  return z.record(z.string().max(100, "errors.invalidInput"), z.string().max(2000, "errors.tooLong"));
+}
 
 /** One form for every setting of the registry (app/models/settings.server.ts). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,8 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context }) => {
     const viewer = await requirePermission(request, context, "settings.manage");
-    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) throw new InputError({ form: "errors.tooLong" }, 413);
-    const raw = formToObject(await request.formData().catch(() => new FormData()));
+    const raw = await parseForm(request, schema());
     const changed = updateSettings(viewer.id, readSettingsForm(raw));
     return redirectWithFlash("/admin/settings", { kind: changed.length ? "success" : "info", key: changed.length ? "settings.saved" : "settings.unchanged" });
   });

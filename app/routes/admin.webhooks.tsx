@@ -99,7 +99,7 @@ export default function AdminWebhooks() {
         <h2 id="add-title" className="text-xl font-semibold">
           {t("api.webhooks.addTitle")}
         </h2>
-        <Form method="post" className="space-y-4" noValidate>
+        <Form key={created?.url ?? "new"} method="post" className="space-y-4" noValidate>
           <FormErrors errors={errors} />
           <input type="hidden" name="intent" value="create" />
           <Field name="url" type="url" label={t("api.webhooks.url")} hint={t("api.webhooks.urlHint")} required maxLength={2000} errors={errors} autoComplete="off" />

@@ -5,9 +5,14 @@ import { requireUser } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/navigation";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AccreditationRoad } from "~/components/accreditation";
 import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
+import { accreditationStatusFor } from "~/models/accreditation.server";
 import { loadLearnerTrack } from "~/models/track.server";
+
+/** Pages the learner cards above already lead to; the tools list keeps the staff ones. */
+const LEARNER_PAGES = new Set(["/track", "/placement", "/accreditation"]);
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
@@ -27,13 +32,17 @@ async function learnerCard(viewer: Awaited<ReturnType<typeof requireUser>>, requ
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
   const learner = await learnerCard(viewer, request);
+  const locale = resolveLocale(request, viewer.locale);
+  // Where the learner stands on the road to accreditation, with the next step.
+  const accreditation = learner?.placed ? await accreditationStatusFor(viewer.id, new Date(), locale) : null;
   return json({
     name: viewer.name,
     roles: viewer.roles,
     teamName: viewer.teamName,
     learner,
+    accreditation,
     // The learner's own card replaces the link to their track in the tools list.
-    tools: navigationFor(viewer.roles).filter((item) => item.to !== "/home" && !(learner && item.to === "/track")),
+    tools: navigationFor(viewer.roles).filter((item) => item.to !== "/home" && !(learner && LEARNER_PAGES.has(item.to))),
   });
 }
 
@@ -101,6 +110,7 @@ export default function Home() {
         </p>
       </header>
       {data.learner ? <LearnerCard learner={data.learner} /> : null}
+      {data.accreditation ? <AccreditationRoad road={data.accreditation} /> : null}
       {data.tools.length ? (
         <section aria-labelledby="tools-title" className="card">
           <h2 id="tools-title" className="text-lg font-semibold">

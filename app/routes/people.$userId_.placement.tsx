@@ -72,7 +72,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     retake: { status: status.kind, availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null },
     history,
     questions: questionnaire ? questionLabels(questionnaire, locale) : [],
-    canOverride: canActOn(viewer, "placement.override", person),
+    canOverride: person.id !== viewer.id && canActOn(viewer, "placement.override", person),
     canReset: canActOn(viewer, "placement.reset", person),
     levels: LEVELS,
   });

@@ -58,21 +58,24 @@ export default function VerifyCredential() {
         <p className="mt-2">{t(`api.verify.statusHelp.${c.status}`)}</p>
       </section>
 
-      <dl className="card grid grid-cols-1 gap-x-6 gap-y-4 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold text-slate-800">{t("api.verify.holder")}</dt>
-        <dd>{c.holderName}</dd>
-        <dt className="font-semibold text-slate-800">{t("api.verify.channels")}</dt>
-        <dd>{c.channelLabels.join(", ")}</dd>
-        <dt className="font-semibold text-slate-800">{t("api.verify.validFrom")}</dt>
-        <dd><DateOnly value={c.validFrom} /></dd>
-        <dt className="font-semibold text-slate-800">{t("api.verify.validUntil")}</dt>
-        <dd><DateOnly value={c.validUntil} /></dd>
-        <dt className="font-semibold text-slate-800">{t("api.verify.issuer")}</dt>
-        <dd>{c.issuerName}</dd>
-        <dt className="font-semibold text-slate-800">{t("api.verify.issuedAt")}</dt>
-        <dd><DateTime value={c.issuedAt} /></dd>
-        <dt className="font-semibold text-slate-800">{t("api.verify.credentialId")}</dt>
-        <dd className="break-all font-mono text-sm">{c.url}</dd>
+      <dl className="card space-y-3">
+        {[
+          [t("api.verify.holder"), c.holderName],
+          [t("api.verify.channels"), c.channelLabels.join(", ")],
+          [t("api.verify.validFrom"), <DateOnly key="from" value={c.validFrom} />],
+          [t("api.verify.validUntil"), <DateOnly key="until" value={c.validUntil} />],
+          [t("api.verify.issuer"), c.issuerName],
+          [t("api.verify.issuedAt"), <DateTime key="issued" value={c.issuedAt} />],
+        ].map(([term, value], i) => (
+          <div key={i} className="sm:grid sm:grid-cols-[14rem_1fr] sm:gap-4">
+            <dt className="font-semibold text-slate-800">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <div className="sm:grid sm:grid-cols-[14rem_1fr] sm:gap-4">
+          <dt className="font-semibold text-slate-800">{t("api.verify.credentialId")}</dt>
+          <dd className="break-all font-mono text-sm">{c.url}</dd>
+        </div>
       </dl>
 
       <p className="text-sm text-slate-700">{t("api.verify.technical")}</p>

@@ -117,7 +117,8 @@ describe("deciding", () => {
     expect(page).toContain("Natif (d&#x27;après le questionnaire)");
     expect(page).toContain("Réussi le");
     expect(page).toContain("Version 2026-01 signée le");
-    expect(page).toContain("vérification(s) réussie(s)");
+    expect(page).toContain("Modules du parcours");
+    expect(page).toContain("10 module(s) terminé(s) sur 10");
     expect(page).toContain(statement.replace(/'/g, "&#x27;"));
   });
 

@@ -316,6 +316,10 @@ describe("overriding a placement", () => {
     expect((await manager.get("/people/demo-thomas.michel/placement")).status).toBe(404);
     const other = await manager.post("/people/demo-thomas.michel/placement", { intent: "override", level: "native", reason: "Not my team." });
     expect(other.status).toBe(404);
+    // Nor their own level.
+    const self = await manager.post("/people/demo-manager/placement", { intent: "override", level: "native", reason: "I know best." });
+    expect(self.status).toBe(403);
+    expectIn(await pageText(self), "Vous ne pouvez pas fixer votre propre niveau");
     // Managers may not reset a person for a retake: that is for trainers.
     expect((await manager.post("/people/demo-chloe.thomas/placement", { intent: "reset" })).status).toBe(403);
     expect(snapshotDatabase()).toBe(before);

@@ -313,6 +313,22 @@ describe("tokens", () => {
   }, 40_000);
 });
 
+describe("other API paths", () => {
+  it("answer a JSON 404", async () => {
+    const response = await fetch(`${server.url}/api/v1/nothing-here`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: "not_found" });
+    const post = await fetch(`${server.url}/api/v2/authorizations`, { method: "POST" });
+    expect(post.status).toBe(404);
+  });
+
+  it("refuse other methods on the gate", async () => {
+    const response = await fetch(`${server.url}/api/v1/authorizations`, { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, POST");
+  });
+});
+
 describe("OpenAPI", () => {
   it("describes the gate, the batch, verify, auth, every reason code and the limits", async () => {
     const response = await fetch(`${server.url}/api/v1/openapi.json`);

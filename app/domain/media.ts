@@ -1,0 +1,54 @@
+/**
+ * What the studio accepts as an image upload, decided from the bytes: the file's own signature
+ * ("magic bytes"), never its name or the type the browser declared. The name's extension must agree
+ * with the signature, so that a file that lies about what it is is refused. Pure.
+ */
+
+export const MAX_MEDIA_BYTES = 2 * 1024 * 1024;
+
+export const IMAGE_TYPES = {
+  png: { mime: "image/png", extensions: ["png"] },
+  jpg: { mime: "image/jpeg", extensions: ["jpg", "jpeg"] },
+  webp: { mime: "image/webp", extensions: ["webp"] },
+  gif: { mime: "image/gif", extensions: ["gif"] },
+} as const;
+export type ImageType = keyof typeof IMAGE_TYPES;
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((byte, index) => bytes[at + index] === byte);
+const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
+
+/** The image type the bytes really are, or null. */
+export function detectImageType(bytes: Uint8Array): ImageType | null {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpg";
+  if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a"))) return "gif";
+  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return "webp";
+  return null;
+}
+
+export type UploadProblem = "empty" | "tooLarge" | "notAnImage" | "extensionMismatch" | "badName";
+
+export type UploadCheck = { ok: true; type: ImageType; mime: string; extension: ImageType; fileName: string } | { ok: false; problem: UploadProblem };
+
+/** Decides whether an upload is an image we keep; `fileName` is cleaned for display. */
+export function checkImageUpload(input: { fileName: string; bytes: Uint8Array }): UploadCheck {
+  if (input.bytes.length === 0) return { ok: false, problem: "empty" };
+  if (input.bytes.length > MAX_MEDIA_BYTES) return { ok: false, problem: "tooLarge" };
+  // Keep the last path segment only, without control characters.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const fileName = (input.fileName.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (!fileName || !extension) return { ok: false, problem: "badName" };
+  const type = detectImageType(input.bytes);
+  if (!type) return { ok: false, problem: "notAnImage" };
+  if (!(IMAGE_TYPES[type].extensions as readonly string[]).includes(extension)) return { ok: false, problem: "extensionMismatch" };
+  return { ok: true, type, mime: IMAGE_TYPES[type].mime, extension: type, fileName };
+}
+
+/** A stored media file's name: <sha256>.<ext>. */
+export const MEDIA_FILE = /^([0-9a-f]{64})\.(png|jpg|webp|gif)$/;
+
+export function mimeOfMediaFile(file: string): string | null {
+  const match = MEDIA_FILE.exec(file);
+  return match ? IMAGE_TYPES[match[2] as ImageType].mime : null;
+}

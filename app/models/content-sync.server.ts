@@ -1,0 +1,247 @@
+/**
+ * Files ⇄ database, for a company that reviews its curriculum in git (docs/content-workflow.md).
+ *
+ * Import (`npm run content:import [folder]`): every module whose files differ from its latest
+ * version becomes a new version (origin import), and so do the tracks. Nothing is ever overwritten
+ * silently: when the studio has worked on a module since its last import (a studio version, or a
+ * draft with changes saved after it) and the file differs both from what was last imported and from
+ * the studio's text, that is a conflict — all conflicts are reported and the import writes nothing.
+ * A file unchanged since the last import is simply older than the studio's work: it is kept as a
+ * note ("stale"), not imported. A folder with any content problem is refused as a whole.
+ *
+ * Export (`npm run content:export [folder]`): writes the published library back as files — each
+ * module's latest version verbatim, tracks.yaml, and the rest of the content folder copied — and
+ * checks the result as content:check does.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "../../db/connection";
+import { moduleDrafts, moduleVersions, modules, trackVersions } from "../../db/schema";
+import { contentDir, readContentLibrary, type Problem } from "~/content/library.server";
+import { KEBAB_CASE, LOCALES } from "~/content/schemas";
+import { diffLines, diffStats } from "~/domain/diff";
+import { newId } from "~/utils/ids.server";
+import { recordAudit } from "./audit.server";
+import { readContentOverlay } from "./content-overlay.server";
+import type { Sources } from "./studio.server";
+
+export type ImportConflict = { id: string; what: string[] };
+
+export type ImportReport = {
+  ok: boolean;
+  /** Content problems in the folder: nothing was imported. */
+  problems: Problem[];
+  conflicts: ImportConflict[];
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Modules (and "tracks") whose files are older than the studio's work: kept as they are. */
+  stale: string[];
+  tracks: "created" | "updated" | "unchanged" | "stale" | "conflict" | "missing";
+};
+
+type VersionRow = typeof moduleVersions.$inferSelect;
+type Decision = { kind: "create" | "update" | "unchanged" | "stale" } | { kind: "conflict"; what: string[] };
+
+function readSources(folder: string): Sources {
+  const read = (locale: string) => {
+    try {
+      return fs.readFileSync(path.join(folder, `${locale}.mdx`), "utf8");
+    } catch {
+      return "";
+    }
+  };
+  return { fr: read("fr"), en: read("en") };
+}
+
+/** What differs between the files and the studio's text, in words an author can act on. */
+function describeDifference(files: Sources, studio: Sources, studioName: string): string[] {
+  return LOCALES.flatMap((locale) => {
+    if (files[locale] === studio[locale]) return [];
+    const stats = diffStats(diffLines(studio[locale], files[locale]));
+    return [`${locale}.mdx differs from ${studioName}: ${stats.removed} line(s) only in the studio, ${stats.added} line(s) only in the file`];
+  });
+}
+
+/** The three-way decision for one module: files vs last import vs the studio's latest work. */
+function decideModule(files: Sources, versions: VersionRow[], draft: typeof moduleDrafts.$inferSelect | undefined): Decision {
+  const latest = versions[0];
+  if (!latest) {
+    // A studio module never published: its draft is the studio's work.
+    if (draft && (draft.frSource !== files.fr || draft.enSource !== files.en)) {
+      return { kind: "conflict", what: describeDifference(files, { fr: draft.frSource, en: draft.enSource }, "the studio draft") };
+    }
+    return { kind: "create" };
+  }
+  const same = (v: { frSource: string; enSource: string }) => v.frSource === files.fr && v.enSource === files.en;
+  if (same(latest)) return { kind: "unchanged" };
+  const lastImport = versions.find((v) => v.origin === "import");
+  const studioVersion = versions.find((v) => v.origin === "studio" && v.number > (lastImport?.number ?? 0));
+  const draftChanged = draft && (draft.frSource !== latest.frSource || draft.enSource !== latest.enSource);
+  const draftAfterImport = draftChanged && (!lastImport || draft.updatedAt.getTime() > lastImport.createdAt.getTime());
+  if (!studioVersion && !draftAfterImport) return { kind: "update" };
+  if (lastImport && same(lastImport)) return { kind: "stale" };
+  if (draftAfterImport && draft.frSource === files.fr && draft.enSource === files.en) return { kind: "update" };
+  const what = [
+    ...(studioVersion ? describeDifference(files, { fr: latest.frSource, en: latest.enSource }, `studio version ${latest.number}`) : []),
+    ...(draftAfterImport ? describeDifference(files, { fr: draft.frSource, en: draft.enSource }, "the studio draft") : []),
+  ];
+  return { kind: "conflict", what };
+}
+
+/**
+ * Imports `dir` into the database, or reports why it cannot (problems, conflicts) and writes
+ * nothing. The running app picks the changes up when it next loads the library (at start).
+ */
+export async function importContent(dir: string, actorId: string | null = null): Promise<ImportReport> {
+  const report: ImportReport = { ok: false, problems: [], conflicts: [], created: [], updated: [], unchanged: [], stale: [], tracks: "missing" };
+  const library = await readContentLibrary(dir);
+  if (library.problems.length > 0) {
+    report.problems = library.problems;
+    return report;
+  }
+  const modulesRoot = path.join(dir, "modules");
+  const ids = fs.readdirSync(modulesRoot).filter((name) => KEBAB_CASE.test(name) && fs.statSync(path.join(modulesRoot, name)).isDirectory()).sort();
+  const files = new Map(ids.map((id) => [id, readSources(path.join(modulesRoot, id))]));
+
+  const db = getDb();
+  const versions = new Map<string, VersionRow[]>();
+  const versionRows = ids.length ? db.select().from(moduleVersions).where(inArray(moduleVersions.moduleId, ids)).orderBy(desc(moduleVersions.number)).all() : [];
+  for (const row of versionRows) {
+    const list = versions.get(row.moduleId) ?? [];
+    list.push(row);
+    versions.set(row.moduleId, list);
+  }
+  const drafts = new Map(ids.length ? db.select().from(moduleDrafts).where(inArray(moduleDrafts.moduleId, ids)).all().map((d) => [d.moduleId, d]) : []);
+  const known = new Set(ids.length ? db.select({ id: modules.id }).from(modules).where(inArray(modules.id, ids)).all().map((m) => m.id) : []);
+
+  const writes: { id: string; sources: Sources; number: number; isNew: boolean }[] = [];
+  for (const id of ids) {
+    const sources = files.get(id)!;
+    const list = versions.get(id) ?? [];
+    const decision = decideModule(sources, list, drafts.get(id));
+    switch (decision.kind) {
+      case "conflict":
+        report.conflicts.push({ id, what: decision.what });
+        break;
+      case "unchanged":
+        report.unchanged.push(id);
+        break;
+      case "stale":
+        report.stale.push(id);
+        break;
+      default:
+        (list.length === 0 ? report.created : report.updated).push(id);
+        writes.push({ id, sources, number: (list[0]?.number ?? 0) + 1, isNew: !known.has(id) });
+    }
+  }
+
+  // Tracks: the same three-way decision.
+  const tracksText = fs.readFileSync(path.join(dir, "tracks.yaml"), "utf8");
+  const trackRows = db.select().from(trackVersions).orderBy(desc(trackVersions.id)).all();
+  const latestTracks = trackRows[0];
+  let writeTracks = false;
+  if (!latestTracks) {
+    report.tracks = "created";
+    writeTracks = true;
+  } else if (latestTracks.yaml === tracksText) report.tracks = "unchanged";
+  else {
+    const lastImport = trackRows.find((row) => row.origin === "import");
+    const studioNewer = trackRows.some((row) => row.origin === "studio" && row.id > (lastImport?.id ?? 0));
+    if (!studioNewer) {
+      report.tracks = "updated";
+      writeTracks = true;
+    } else if (lastImport?.yaml === tracksText) {
+      report.tracks = "stale";
+      report.stale.push("tracks");
+    } else {
+      report.tracks = "conflict";
+      const stats = diffStats(diffLines(latestTracks.yaml, tracksText));
+      report.conflicts.push({ id: "tracks", what: [`tracks.yaml differs from the studio's tracks: ${stats.removed} line(s) only in the studio, ${stats.added} line(s) only in the file`] });
+    }
+  }
+
+  if (report.conflicts.length > 0) return report;
+
+  const note = `Imported from ${path.basename(path.resolve(dir))}/`;
+  db.transaction((tx) => {
+    for (const write of writes) {
+      if (write.isNew) tx.insert(modules).values({ id: write.id, unpublished: false }).run();
+      else tx.update(modules).set({ unpublished: false }).where(eq(modules.id, write.id)).run();
+      const versionId = newId();
+      tx.insert(moduleVersions)
+        .values({ id: versionId, moduleId: write.id, number: write.number, frSource: write.sources.fr, enSource: write.sources.en, author: actorId, changeNote: note, significant: false, origin: "import" })
+        .run();
+      // A draft without changes follows the new version (its revision moves, so open editors reload).
+      const draft = drafts.get(write.id);
+      const previous = versions.get(write.id)?.[0];
+      const draftUnchanged = draft && (!previous || (draft.frSource === previous.frSource && draft.enSource === previous.enSource));
+      const draftIsFile = draft && draft.frSource === write.sources.fr && draft.enSource === write.sources.en;
+      if (draft && (draftUnchanged || draftIsFile)) {
+        tx.update(moduleDrafts)
+          .set({ frSource: write.sources.fr, enSource: write.sources.en, revision: draft.revision + 1, baseVersionId: versionId, updatedAt: new Date() })
+          .where(eq(moduleDrafts.moduleId, write.id))
+          .run();
+      }
+      recordAudit(tx, { actorId, action: "module.imported", subjectType: "module", subjectId: write.id, toState: `v${write.number}`, data: { number: write.number, from: dir } });
+    }
+    if (writeTracks) {
+      const created = tx.insert(trackVersions).values({ yaml: tracksText, author: actorId, note, origin: "import" }).returning({ id: trackVersions.id }).get();
+      recordAudit(tx, { actorId, action: "tracks.imported", subjectType: "tracks", subjectId: String(created.id), data: { from: dir } });
+    }
+  });
+  report.ok = true;
+  return report;
+}
+
+export type ExportReport = { written: string[]; unchanged: number; problems: Problem[] };
+
+/** Writes `text` to `file` unless it already holds exactly that (so that git sees only real changes). */
+function writeIfChanged(file: string, text: string | Buffer, report: ExportReport, root: string) {
+  const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+  try {
+    if (fs.readFileSync(file).equals(bytes)) {
+      report.unchanged++;
+      return;
+    }
+  } catch {
+    // a new file
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, bytes);
+  report.written.push(path.relative(root, file));
+}
+
+function listFiles(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full)];
+  });
+}
+
+/**
+ * Writes the published library to `outDir`: the files of `baseDir` (the app's content folder) with
+ * each module's latest published version and the latest tracks laid over them. Then checks `outDir`.
+ */
+export async function exportContent(outDir: string, baseDir: string = contentDir()): Promise<ExportReport> {
+  const report: ExportReport = { written: [], unchanged: 0, problems: [] };
+  const overlay = readContentOverlay();
+  const out = path.resolve(outDir);
+  const base = path.resolve(baseDir);
+  const isModuleFile = (relative: string) => relative.split(path.sep)[0] === "modules";
+  // Everything that is not a module nor the tracks: copied as it is.
+  for (const relative of listFiles(base)) {
+    if (relative === "tracks.yaml" || (isModuleFile(relative) && overlay.modules.has(relative.split(path.sep)[1] ?? ""))) continue;
+    if (isModuleFile(relative) && overlay.hidden.has(relative.split(path.sep)[1] ?? "")) continue;
+    writeIfChanged(path.join(out, relative), fs.readFileSync(path.join(base, relative)), report, out);
+  }
+  for (const [id, stored] of overlay.modules) {
+    if (overlay.hidden.has(id)) continue;
+    for (const locale of LOCALES) writeIfChanged(path.join(out, "modules", id, `${locale}.mdx`), stored[locale], report, out);
+  }
+  const tracks = overlay.tracksYaml ?? fs.readFileSync(path.join(base, "tracks.yaml"), "utf8");
+  writeIfChanged(path.join(out, "tracks.yaml"), tracks, report, out);
+  report.problems = (await readContentLibrary(out)).problems;
+  return report;
+}

@@ -1,0 +1,69 @@
+/**
+ * The JavaScript each main page ships, gzipped: the client entry, every route module from root down to
+ * the page's route, and the chunks they import, as listed in the build's manifest
+ * (public/build/manifest-*.js). Each file counted once per page.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { ROOT } from "./config";
+
+type ManifestRoute = { id: string; parentId?: string; module: string; imports?: string[] };
+type Manifest = { entry: { module: string; imports?: string[] }; routes: Record<string, ManifestRoute> };
+
+export type BundleSize = { page: string; route: string; files: number; rawKB: number; gzipKB: number; learner: boolean };
+
+/** The pages reported, by the route that renders them. Learner pages are held to the size target. */
+export const PAGES: { page: string; routes: string[]; learner: boolean }[] = [
+  { page: "/login", routes: ["routes/login"], learner: false },
+  { page: "/home", routes: ["routes/home"], learner: true },
+  { page: "/track", routes: ["routes/track._index", "routes/track"], learner: true },
+  { page: "/track/$moduleId", routes: ["routes/track.$moduleId"], learner: true },
+  { page: "/diagnostic", routes: ["routes/diagnostic._index", "routes/diagnostic"], learner: true },
+  { page: "/diagnostic/$step", routes: ["routes/diagnostic.$step"], learner: true },
+  { page: "/charter", routes: ["routes/charter", "routes/charter._index"], learner: true },
+  { page: "/exam", routes: ["routes/exam._index", "routes/exam"], learner: true },
+  { page: "/exam/$attemptId", routes: ["routes/exam.$attemptId"], learner: true },
+  { page: "/accreditation", routes: ["routes/accreditation", "routes/accreditation._index"], learner: true },
+  { page: "/teams/$teamId", routes: ["routes/teams.$teamId"], learner: false },
+];
+
+export function readManifest(publicBuild = path.join(ROOT, "public", "build")): Manifest {
+  const file = fs.readdirSync(publicBuild).find((f) => /^manifest-[A-Z0-9]+\.js$/i.test(f));
+  if (!file) throw new Error(`No manifest-*.js in ${publicBuild}: build first.`);
+  const text = fs.readFileSync(path.join(publicBuild, file), "utf8");
+  return JSON.parse(text.replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as Manifest;
+}
+
+export function bundleSizes(publicDir = path.join(ROOT, "public")): BundleSize[] {
+  const manifest = readManifest(path.join(publicDir, "build"));
+  const gz = new Map<string, { raw: number; gzip: number }>();
+  const sizeOf = (url: string) => {
+    let s = gz.get(url);
+    if (!s) {
+      const bytes = fs.readFileSync(path.join(publicDir, url));
+      s = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+      gz.set(url, s);
+    }
+    return s;
+  };
+  const out: BundleSize[] = [];
+  for (const page of PAGES) {
+    const routeId = page.routes.find((id) => manifest.routes[id]);
+    if (!routeId) continue;
+    const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
+    for (let route: ManifestRoute | undefined = manifest.routes[routeId]; route; route = route.parentId ? manifest.routes[route.parentId] : undefined) {
+      files.add(route.module);
+      for (const f of route.imports ?? []) files.add(f);
+    }
+    let raw = 0;
+    let gzip = 0;
+    for (const f of files) {
+      const s = sizeOf(f);
+      raw += s.raw;
+      gzip += s.gzip;
+    }
+    out.push({ page: page.page, route: routeId, files: files.size, rawKB: Math.round(raw / 102.4) / 10, gzipKB: Math.round(gzip / 102.4) / 10, learner: page.learner });
+  }
+  return out;
+}

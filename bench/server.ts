@@ -1,0 +1,129 @@
+/**
+ * The app under test: the production server as a child process (its pid is the server's own, so
+ * /proc/<pid>/status is its memory), and a sampler of that memory.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT } from "./config";
+
+export type AppServer = {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** The last lines the server printed (for error reports). */
+  output: () => string;
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+};
+
+export type ServerOptions = {
+  dbPath: string;
+  port: number;
+  /** A folder holding a copy of build/ and public/ (the server reads them from its working directory). */
+  appDir: string;
+  extraArgs?: string[];
+  env?: Record<string, string>;
+};
+
+export async function startAppServer(options: ServerOptions): Promise<AppServer> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(process.execPath, [...(options.extraArgs ?? []), "--import", "tsx", path.join(ROOT, "app", "server", "main.ts")], {
+    cwd: options.appDir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SKIP_BUILD: "1",
+      SEED_DEMO: "0",
+      DATABASE_PATH: options.dbPath,
+      OUTBOX_DIR: path.join(path.dirname(options.dbPath), "outbox"),
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+      APP_URL: url,
+      APP_SECRET: "bench-secret",
+      CONTENT_DIR: path.join(ROOT, "content"),
+      TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json"),
+      INSECURE_COOKIES: "1",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The server did not answer /healthz within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** Reads one field of /proc/<pid>/status in bytes (VmRSS, VmHWM), or null once the process is gone. */
+export function procStatusBytes(pid: number, field: "VmRSS" | "VmHWM"): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (user + system) the process has used so far, in ms; null once it is gone. */
+export function cpuTimeMs(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples the server's resident memory every 100 ms; `stop()` returns the peak seen, in MB. */
+export function sampleMemory(pid: number): { stop: () => number } {
+  let peak = procStatusBytes(pid, "VmRSS") ?? 0;
+  const timer = setInterval(() => {
+    const rss = procStatusBytes(pid, "VmRSS");
+    if (rss !== null && rss > peak) peak = rss;
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const rss = procStatusBytes(pid, "VmRSS");
+      if (rss !== null && rss > peak) peak = rss;
+      return mb(peak);
+    },
+  };
+}
+
+export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
