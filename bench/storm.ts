@@ -102,7 +102,7 @@ class Browser {
       headers.referer = this.base + path.split("?")[0];
     }
     this.onRequest();
-    const res = await request(this.base + path, { method, headers, body: form?.toString(), dispatcher: this.agent, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    const res = await request(this.base + path, { method, headers, body: form?.toString(), dispatcher: this.agent });
     this.remember(res.headers["set-cookie"]);
     const text = await res.body.text();
     return { status: res.statusCode, headers: res.headers, text };
@@ -133,7 +133,9 @@ function sleep(ms: number) {
 }
 
 export async function runStorm(options: StormOptions): Promise<StormResult> {
-  const agent = new Agent({ connections: options.learners.length + 100, pipelining: 1, keepAliveTimeout: 10_000 });
+  // A connection per learner. Browsers wait minutes for a connection and a response, so the pool does
+  // too: a slow answer is measured as slow, not turned into an error by the client's own timeout.
+  const agent = new Agent({ connections: options.learners.length + 100, pipelining: 1, connect: { timeout: 120_000 }, headersTimeout: 300_000, bodyTimeout: 300_000 });
   const phases = { start: new Phase(), startPost: new Phase(), answer: new Phase(), answerSaved: new Phase(), submit: new Phase() };
   const acks = { starts: new Map<string, string>(), answers: [] as Ack[] };
   let itemsPerAttempt: number | null = null;

@@ -223,3 +223,48 @@ export function moduleTemplate(id: string, locale: "fr" | "en"): string {
   const t = TEMPLATE[locale];
   return composeSource({ id, previous: null, fields: { title: t.title, summary: t.summary, duration: 5, objectives: [...t.objectives] }, body: t.body, version: 1 });
 }
+
+export type FieldName = "title" | "summary" | "duration" | "objectives";
+
+/** The form's values as the frontmatter wants them: objectives one per line, blank lines dropped. */
+export function fieldsFromForm(form: { title: string; summary: string; duration: string; objectives: string }): ModuleFields {
+  return {
+    title: form.title.trim(),
+    summary: form.summary.trim(),
+    duration: form.duration.trim() === "" ? null : form.duration.trim(),
+    objectives: form.objectives
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  };
+}
+
+/** Field problems as i18n keys (the same rules as the frontmatter schema, in the author's words). */
+export function fieldProblems(fields: ModuleFields): Partial<Record<FieldName, string>> {
+  const problems: Partial<Record<FieldName, string>> = {};
+  if (!fields.title) problems.title = "errors.required";
+  if (!fields.summary) problems.summary = "errors.required";
+  const duration = typeof fields.duration === "number" ? fields.duration : /^\d+$/.test(fields.duration ?? "") ? Number(fields.duration) : NaN;
+  if (!Number.isInteger(duration) || duration < 3 || duration > 40) problems.duration = "studio.errors.duration";
+  if (fields.objectives.length < 2 || fields.objectives.length > 6) problems.objectives = "studio.errors.objectives";
+  return problems;
+}
+
+/** One language as the studio's form holds it: the frontmatter fields as text, objectives one per line. */
+export type FormDraft = { title: string; summary: string; duration: string; objectives: string; body: string };
+
+export function formDraftOf(source: string): FormDraft {
+  const fields = readFields(source);
+  return {
+    title: fields.title,
+    summary: fields.summary,
+    duration: fields.duration === null ? "" : String(fields.duration),
+    objectives: fields.objectives.join("\n"),
+    body: splitSource(source).body,
+  };
+}
+
+/** The file a form draft stands for, keeping `previous`'s header where the fields did not change. */
+export function sourceOfFormDraft(id: string, previous: string | null, draft: FormDraft): string {
+  return composeSource({ id, previous, fields: fieldsFromForm(draft), body: draft.body });
+}

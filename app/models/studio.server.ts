@@ -20,6 +20,7 @@ import { parseDocument } from "yaml";
 import { getDb, type Tx } from "../../db/connection";
 import { moduleDrafts, moduleVersions, modules, trackVersions, users } from "../../db/schema";
 import {
+  checkModuleLocale,
   compileModuleSources,
   contentDir,
   loadContentLibrary,
@@ -30,7 +31,8 @@ import {
   type Problem,
 } from "~/content/library.server";
 import { KEBAB_CASE, LEVEL_IDS, tracksSchema, type LevelId, type Tracks } from "~/content/schemas";
-import { moduleTemplate, readFields, readSourceVersion, setSourceVersion } from "~/domain/module-source";
+import type { MdxNode } from "~/content/mdx.server";
+import { moduleTemplate, readFields, readSourceVersion, setSourceVersion, splitSource } from "~/domain/module-source";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
@@ -542,4 +544,29 @@ export async function publishTracks(input: { actorId: string; basedOn: number; l
   });
   await reloadContentLibrary();
   return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview
+// ---------------------------------------------------------------------------------------------
+
+export type LocatedProblem = { line: number; col: number; message: string; where: "body" | "frontmatter" };
+
+/** Problems of a whole file, located for the editor: body lines as the code editor counts them. */
+export function locateProblems(source: string, problems: readonly Pick<Problem, "line" | "col" | "message">[]): LocatedProblem[] {
+  const { headerLines } = splitSource(source);
+  return problems.map((p) =>
+    p.line > headerLines ? { line: p.line - headerLines, col: p.col, message: p.message, where: "body" as const } : { line: p.line, col: p.col, message: p.message, where: "frontmatter" as const },
+  );
+}
+
+/**
+ * What learners would see of one language file, rendered by the same safe compiler (cached by
+ * content hash), and its problems. The tree is there whenever the MDX compiles, even while the
+ * frontmatter still has problems.
+ */
+export async function previewSource(id: string, source: string): Promise<{ tree: MdxNode[] | null; problems: LocatedProblem[] }> {
+  const problems: Problem[] = [];
+  const { compiled } = await checkModuleLocale(id, source, "preview", problems);
+  return { tree: compiled?.tree ?? null, problems: locateProblems(source, problems) };
 }

@@ -14,7 +14,7 @@ function availableModules(library: ContentLibrary): Map<string, AvailableModule>
   const out = new Map<string, AvailableModule>();
   for (const [id, entry] of library.modules) {
     const any = entry.locales.fr ?? entry.locales.en;
-    if (any) out.set(id, { duration: any.duration, version: entry.version });
+    if (any) out.set(id, { duration: any.duration, version: entry.version, reviewSince: entry.reviewSince ?? null });
   }
   return out;
 }

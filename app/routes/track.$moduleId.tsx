@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "~/auth/guards.server";
@@ -14,10 +14,12 @@ import { MdxContent } from "~/components/mdx/mdx-content";
 import { ModuleInteractionContext, fieldErrorsOf, type ModuleInteraction } from "~/components/mdx/module-context";
 import { StatusBadge, TableOfContents, useReadingProgress } from "~/components/track/track-ui";
 import { lookupModule } from "~/content/library.server";
+import { needsReview } from "~/domain/track";
 import { resolveLocale } from "~/i18n/config";
 import {
   REFLECTION_MAX_CHARS,
   answerCheck,
+  completeReview,
   getLearnerModuleState,
   moduleReflections,
   passedChecks,
@@ -38,6 +40,7 @@ function schema() {
       z.object({ intent: z.literal("visit"), section: z.string().max(200, "errors.invalidInput").optional() }),
       // The model counts characters once line breaks are normalised; this only bounds the input.
       z.object({ intent: z.literal("reflection"), reflectionId: id(), text: z.string().max(REFLECTION_MAX_CHARS * 2, "errors.tooLong").default("") }),
+      z.object({ intent: z.literal("review") }),
     ],
     { error: "errors.invalidInput" },
   );
@@ -102,6 +105,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     wantedLocale: locale,
     fallback: lookup.fallback,
     status,
+    // Completed before a significant change: asked to review it (the completion is kept).
+    needsReview: needsReview(state.progress, library.modules.get(moduleId)),
     lastSection,
     passed,
     reflections,
@@ -145,6 +150,10 @@ export async function action(args: ActionFunctionArgs) {
           text: form.text,
         });
         return json({ intent: "reflection" as const, reflectionId: form.reflectionId, reviewStatus: saved.reviewStatus });
+      }
+      case "review": {
+        completeReview({ userId: viewer.id, moduleId, version: found.lookup.version, checks: found.lookup.module.checks });
+        return json({ intent: "review" as const });
       }
     }
   });
@@ -277,6 +286,21 @@ export default function ModulePage() {
               {module.summary}
             </p>
           </header>
+
+          {data.needsReview ? (
+            <section aria-labelledby="review-title" className="mt-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 text-amber-950">
+              <h2 id="review-title" className="font-semibold">
+                {t("studio.learner.updatedTitle")}
+              </h2>
+              <p className="mt-1">{t("studio.learner.updatedBody")}</p>
+              <Form method="post" className="mt-3">
+                <input type="hidden" name="intent" value="review" />
+                <button type="submit" className="btn-secondary">
+                  {t("studio.learner.markReviewed")}
+                </button>
+              </Form>
+            </section>
+          ) : null}
 
           {data.fallback ? (
             <p role="note" className="mt-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">

@@ -105,6 +105,11 @@ export default function MyTrack() {
                       </p>
                       <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
                         <StatusBadge status={item.status} />
+                        {item.needsReview ? (
+                          <span className="inline-flex items-center rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-950">
+                            {t("studio.learner.updatedBadge")}
+                          </span>
+                        ) : null}
                         <span>{t(`track.origin.${item.origin}`)}</span>
                         {item.duration !== null ? <span>{t("track.readingTime", { count: item.duration })}</span> : null}
                         {isNext ? <span className="font-semibold text-brand-800">{t("track.nextBadge")}</span> : null}

@@ -1,0 +1,166 @@
+/**
+ * The studio's code editor: CodeMirror 6 with Markdown highlighting, line numbers, undo/redo and
+ * problem markers. Loaded only by the studio's editor, with a dynamic import() once the page runs in
+ * the browser (code-editor.tsx), so that no other page's bundle carries it; `.client` keeps it out of
+ * the server build.
+ *
+ * `@codemirror/commands` (the stock history and keymaps) is not a dependency of the project: the small
+ * history below covers undo/redo; typing, selection, clipboard and arrows are the browser's own.
+ */
+import { markdown } from "@codemirror/lang-markdown";
+import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { Annotation, EditorSelection, EditorState, StateEffect, StateField, type ChangeSet } from "@codemirror/state";
+import { Decoration, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
+
+export type EditorProblem = { line: number; col: number; message: string };
+
+export type EditorHandle = {
+  getValue(): string;
+  setValue(text: string): void;
+  insert(text: string): void;
+  goTo(line: number, col?: number): void;
+  setProblems(problems: readonly EditorProblem[]): void;
+  focus(): void;
+  destroy(): void;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Undo / redo
+// ---------------------------------------------------------------------------------------------
+
+const fromHistory = Annotation.define<"undo" | "redo">();
+type HistoryEntry = { changes: ChangeSet; at: number };
+type History = { done: HistoryEntry[]; undone: HistoryEntry[] };
+/** Edits closer together than this undo as one step (typing a word is one step, not five). */
+const GROUP_MS = 600;
+const MAX_STEPS = 500;
+
+const historyField = StateField.define<History>({
+  create: () => ({ done: [], undone: [] }),
+  update(history, tr) {
+    if (!tr.docChanged) return history;
+    const inverse = tr.changes.invert(tr.startState.doc);
+    const kind = tr.annotation(fromHistory);
+    const at = Date.now();
+    if (kind === "undo") return { done: history.done.slice(0, -1), undone: [...history.undone, { changes: inverse, at: 0 }] };
+    if (kind === "redo") return { done: [...history.done, { changes: inverse, at: 0 }], undone: history.undone.slice(0, -1) };
+    const last = history.done[history.done.length - 1];
+    if (last && at - last.at < GROUP_MS) {
+      // Undoing the group applies this edit's inverse, then the earlier ones'.
+      return { done: [...history.done.slice(0, -1), { changes: inverse.compose(last.changes), at }], undone: [] };
+    }
+    return { done: [...history.done, { changes: inverse, at }].slice(-MAX_STEPS), undone: [] };
+  },
+});
+
+function replay(view: EditorView, kind: "undo" | "redo"): boolean {
+  const history = view.state.field(historyField);
+  const entry = (kind === "undo" ? history.done : history.undone).at(-1);
+  if (!entry) return false;
+  view.dispatch({ changes: entry.changes, annotations: fromHistory.of(kind), scrollIntoView: true, userEvent: kind });
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problem markers
+// ---------------------------------------------------------------------------------------------
+
+const setProblemsEffect = StateEffect.define<readonly EditorProblem[]>();
+const problemLine = (message: string) => Decoration.line({ class: "cm-problem-line", attributes: { title: message } });
+
+const problemsField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(decorations, tr) {
+    let next = decorations.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (!effect.is(setProblemsEffect)) continue;
+      const byLine = new Map<number, string[]>();
+      for (const problem of effect.value) {
+        if (problem.line < 1 || problem.line > tr.state.doc.lines) continue;
+        byLine.set(problem.line, [...(byLine.get(problem.line) ?? []), problem.message]);
+      }
+      next = Decoration.set(
+        [...byLine.entries()].sort(([a], [b]) => a - b).map(([line, messages]) => problemLine(messages.join("\n")).range(tr.state.doc.line(line).from)),
+      );
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+const theme = EditorView.theme({
+  "&": { border: "1px solid #94a3b8", borderRadius: "0.375rem", backgroundColor: "#ffffff", fontSize: "0.875rem" },
+  "&.cm-focused": { outline: "3px solid #1d4ed8", outlineOffset: "1px" },
+  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", lineHeight: "1.6", minHeight: "24rem", maxHeight: "70vh" },
+  ".cm-content": { padding: "0.5rem 0" },
+  ".cm-gutters": { backgroundColor: "#f1f5f9", color: "#334155", borderRight: "1px solid #cbd5e1" },
+  ".cm-activeLine": { backgroundColor: "#f8fafc" },
+  ".cm-activeLineGutter": { backgroundColor: "#e2e8f0" },
+  ".cm-problem-line": { backgroundColor: "#fee2e2", boxShadow: "inset 3px 0 0 #b91c1c" },
+});
+
+export function createEditor(options: {
+  parent: HTMLElement;
+  doc: string;
+  label: string;
+  lang: string;
+  describedBy?: string;
+  onChange: (value: string) => void;
+}): EditorHandle {
+  const view = new EditorView({
+    parent: options.parent,
+    state: EditorState.create({
+      doc: options.doc,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightActiveLine(),
+        drawSelection(),
+        EditorView.lineWrapping,
+        markdown(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        historyField,
+        problemsField,
+        keymap.of([
+          { key: "Mod-z", run: (view) => replay(view, "undo"), preventDefault: true },
+          { key: "Mod-y", run: (view) => replay(view, "redo"), preventDefault: true },
+          { key: "Mod-Shift-z", run: (view) => replay(view, "redo"), preventDefault: true },
+        ]),
+        theme,
+        EditorView.contentAttributes.of({
+          "aria-label": options.label,
+          "aria-multiline": "true",
+          lang: options.lang,
+          spellcheck: "true",
+          ...(options.describedBy ? { "aria-describedby": options.describedBy } : {}),
+        }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) options.onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+
+  return {
+    getValue: () => view.state.doc.toString(),
+    setValue(text) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    insert(text) {
+      const range = view.state.selection.main;
+      view.dispatch({ changes: { from: range.from, to: range.to, insert: text }, selection: EditorSelection.cursor(range.from + text.length), scrollIntoView: true, userEvent: "input" });
+      view.focus();
+    },
+    goTo(line, col = 1) {
+      const target = view.state.doc.line(Math.max(1, Math.min(line, view.state.doc.lines)));
+      const pos = Math.min(target.from + Math.max(0, col - 1), target.to);
+      view.dispatch({ selection: EditorSelection.cursor(pos), scrollIntoView: true });
+      view.focus();
+    },
+    setProblems(problems) {
+      view.dispatch({ effects: setProblemsEffect.of(problems) });
+    },
+    focus: () => view.focus(),
+    destroy: () => view.destroy(),
+  };
+}

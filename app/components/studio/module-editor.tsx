@@ -1,0 +1,657 @@
+/**
+ * The studio's module editor: the frontmatter as a form and the body in a code editor, per language;
+ * a component palette; a live preview rendered by the learners' own renderer (the server compiles,
+ * ~400 ms after typing stops); autosave of the shared draft (~1.5 s), with its state always visible;
+ * and what to do when a colleague saved in between (both texts, their difference, merge by hand).
+ * Without JavaScript it is one plain form: both languages, "Save draft" and "Publish" buttons.
+ */
+import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form";
+import { MdxContent } from "~/components/mdx/mdx-content";
+import { diffHunks, diffLines } from "~/domain/diff";
+import { CodeEditor, type CodeEditorHandle } from "./code-editor";
+import { DiffView } from "./diff-view";
+import { FigureDialog } from "./figure-dialog";
+import { LANGS, type ConflictData, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
+
+export type ModuleEditorData = {
+  id: string;
+  revision: number;
+  languages: Record<Lang, LanguageDraft>;
+  previews: Record<Lang, Preview>;
+  status: "published" | "draft" | "unpublished";
+  published: { number: number; version: number | null; createdAt: string; authorName: string | null } | null;
+  draft: { updatedAt: string; updatedByName: string | null; changed: boolean } | null;
+  media: MediaOption[];
+  initialLang: Lang;
+};
+
+type SaveState = { kind: "idle" } | { kind: "pending" } | { kind: "saved"; at: string } | { kind: "error"; key: string } | { kind: "conflict" };
+
+const PREVIEW_DELAY_MS = 400;
+const AUTOSAVE_DELAY_MS = 1500;
+
+function flatten(lang: Lang, draft: LanguageDraft): Record<string, string> {
+  return {
+    [`${lang}_title`]: draft.title,
+    [`${lang}_summary`]: draft.summary,
+    [`${lang}_duration`]: draft.duration,
+    [`${lang}_objectives`]: draft.objectives,
+    [`${lang}_body`]: draft.body,
+  };
+}
+
+/** The whole language as one text, so that a diff shows field changes as well as body changes. */
+function asText(draft: LanguageDraft): string {
+  return [`title: ${draft.title}`, `summary: ${draft.summary}`, `duration: ${draft.duration}`, "objectives:", ...draft.objectives.split("\n").map((o) => `  - ${o}`), "---", draft.body].join("\n");
+}
+
+/** Attribute values are double-quoted strings: a straight double quote would end them. */
+const attribute = (value: string) => value.replace(/"/g, "”").replace(/\s+/g, " ").trim();
+
+function snippets(lang: Lang, body: string) {
+  const fr = lang === "fr";
+  const nextId = (prefix: string) => {
+    let n = 1;
+    while (body.includes(`id="${prefix}-${n}"`)) n++;
+    return `${prefix}-${n}`;
+  };
+  return {
+    callout: `\n\n<Callout type="tip" title="${fr ? "Un conseil" : "A tip"}">\n${fr ? "Le texte de l'encadré." : "The callout's text."}\n</Callout>\n\n`,
+    exampleDo: `\n\n<Example kind="do" title="${fr ? "À faire" : "Do"}">\n${fr ? "Un exemple à suivre." : "An example to follow."}\n</Example>\n\n`,
+    exampleDont: `\n\n<Example kind="dont" title="${fr ? "À éviter" : "Don't"}">\n${fr ? "Un exemple à éviter." : "An example to avoid."}\n</Example>\n\n`,
+    check: `\n\n<KnowledgeCheck id="${nextId(fr ? "question" : "check")}" question="${fr ? "La question ?" : "The question?"}">\n  <Option explanation="${fr ? "Pourquoi c'est faux." : "Why this is wrong."}">${fr ? "Une mauvaise réponse" : "A wrong answer"}</Option>\n  <Option correct explanation="${fr ? "Pourquoi c'est juste." : "Why this is right."}">${fr ? "La bonne réponse" : "The right answer"}</Option>\n</KnowledgeCheck>\n\n`,
+    reflection: `\n\n<Reflection id="${nextId(fr ? "reflexion" : "reflection")}" prompt="${fr ? "Une question à laquelle l'apprenant répond en quelques phrases." : "A question the learner answers in a few sentences."}" />\n\n`,
+    clause: `\n\n<PolicyClause ref="1.1" title="${fr ? "Titre de la clause" : "Clause title"}">\n${fr ? "Le texte de la clause." : "The clause text."}\n</PolicyClause>\n\n`,
+  };
+}
+
+export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; actionData: EditorActionData | undefined }) {
+  const { t, i18n } = useTranslation();
+  const [hydrated, setHydrated] = useState(false);
+  const [active, setActive] = useState<Lang>(data.initialLang);
+  const [drafts, setDrafts] = useState(data.languages);
+  const [revision, setRevision] = useState(data.revision);
+  const [previews, setPreviews] = useState(data.previews);
+  const [previewErrors, setPreviewErrors] = useState<Record<string, string>>({});
+  const [save, setSave] = useState<SaveState>({ kind: "idle" });
+  const [conflict, setConflict] = useState<ConflictData | null>(null);
+  const [kept, setKept] = useState<Record<Lang, LanguageDraft> | null>(null);
+  const [figureOpen, setFigureOpen] = useState(false);
+  const [media, setMedia] = useState(data.media);
+  const lastSaved = useRef(JSON.stringify(data.languages));
+  const sent = useRef<string | null>(null);
+  const previewed = useRef<Record<Lang, string>>({ fr: JSON.stringify(data.languages.fr), en: JSON.stringify(data.languages.en) });
+  const frEditor = useRef<CodeEditorHandle>(null);
+  const enEditor = useRef<CodeEditorHandle>(null);
+  const editors: Record<Lang, React.RefObject<CodeEditorHandle>> = { fr: frEditor, en: enEditor };
+  const previewFetcher = useFetcher<EditorActionData>({ key: `studio-preview-${data.id}` });
+  const saveFetcher = useFetcher<EditorActionData>({ key: `studio-save-${data.id}` });
+  const submitPreview = useRef(previewFetcher.submit);
+  submitPreview.current = previewFetcher.submit;
+  const submitSave = useRef(saveFetcher.submit);
+  submitSave.current = saveFetcher.submit;
+  const navigation = useNavigation();
+  const publishing = navigation.state !== "idle" && navigation.formData?.get("intent") === "publish";
+
+  useEffect(() => setHydrated(true), []);
+
+  const update = (lang: Lang, patch: Partial<LanguageDraft>) => setDrafts((current) => ({ ...current, [lang]: { ...current[lang], ...patch } }));
+
+  // Live preview of the language being edited.
+  const activeDraft = drafts[active];
+  useEffect(() => {
+    const snapshot = JSON.stringify(activeDraft);
+    if (previewed.current[active] === snapshot) return;
+    const timer = setTimeout(() => {
+      previewed.current[active] = snapshot;
+      submitPreview.current({ intent: "preview", lang: active, ...flatten(active, activeDraft) }, { method: "post" });
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [active, activeDraft]);
+
+  useEffect(() => {
+    const result = previewFetcher.data;
+    if (result && "intent" in result && result.intent === "preview" && "preview" in result) {
+      setPreviews((current) => ({ ...current, [result.lang]: result.preview }));
+      setPreviewErrors((current) => {
+        const others = Object.fromEntries(Object.entries(current).filter(([key]) => !key.startsWith(`${result.lang}_`)));
+        return { ...others, ...result.fieldErrors };
+      });
+    }
+  }, [previewFetcher.data]);
+
+  // Autosave: one save at a time (a save is never aborted half-way), never over a conflict.
+  const saveIdle = saveFetcher.state === "idle";
+  const saveNow = useRef<() => void>(() => {});
+  saveNow.current = () => {
+    const snapshot = JSON.stringify(drafts);
+    if (snapshot === lastSaved.current || conflict || !saveIdle) return;
+    sent.current = snapshot;
+    submitSave.current({ intent: "save", mode: "autosave", revision: String(revision), ...flatten("fr", drafts.fr), ...flatten("en", drafts.en) }, { method: "post" });
+  };
+  useEffect(() => {
+    if (conflict || !saveIdle) return;
+    if (JSON.stringify(drafts) === lastSaved.current) return;
+    setSave((current) => (current.kind === "pending" ? current : { kind: "pending" }));
+    const timer = setTimeout(() => saveNow.current(), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [drafts, revision, conflict, saveIdle]);
+
+  useEffect(() => {
+    const result = saveFetcher.data;
+    if (saveFetcher.state !== "idle" || !result) return;
+    if ("conflict" in result) {
+      setConflict(result.conflict);
+      setSave({ kind: "conflict" });
+    } else if ("revision" in result) {
+      setRevision(result.revision);
+      if (sent.current) lastSaved.current = sent.current;
+      setSave({ kind: "saved", at: result.savedAt });
+    } else if ("fieldErrors" in result) {
+      setSave({ kind: "error", key: Object.values(result.fieldErrors)[0] ?? "errors.invalidInput" });
+    }
+  }, [saveFetcher.state, saveFetcher.data]);
+
+  // A publication refused because a colleague saved in between: the same conflict panel.
+  useEffect(() => {
+    if (actionData && "conflict" in actionData) {
+      setConflict(actionData.conflict);
+      setSave({ kind: "conflict" });
+    }
+  }, [actionData]);
+
+  const keepMine = () => {
+    if (!conflict) return;
+    setRevision(conflict.revision);
+    setConflict(null);
+    setSave({ kind: "pending" });
+  };
+  const takeTheirs = () => {
+    if (!conflict) return;
+    setKept(drafts);
+    for (const lang of LANGS) editors[lang].current?.setValue(conflict.languages[lang].body);
+    setDrafts(conflict.languages);
+    lastSaved.current = JSON.stringify(conflict.languages);
+    setRevision(conflict.revision);
+    setConflict(null);
+    setSave({ kind: "idle" });
+  };
+
+  const publishErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null;
+  const fieldErrors = { ...previewErrors, ...(publishErrors ?? {}) };
+  const publishProblems = actionData && "problems" in actionData ? actionData.problems : null;
+  const preview = previews[active];
+  const previewBusy = previewFetcher.state !== "idle";
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: "2-digit", minute: "2-digit" });
+
+  const saveMessage =
+    !saveIdle
+      ? t("studio.editor.saving")
+      : save.kind === "saved"
+        ? t("studio.editor.savedAt", { time: time(save.at) })
+        : save.kind === "pending"
+          ? t("studio.editor.unsaved")
+          : save.kind === "error"
+            ? t("studio.editor.notSaved", { reason: t(save.key) })
+            : save.kind === "conflict"
+              ? t("studio.editor.notSaved", { reason: t("studio.editor.conflictReason") })
+              : data.draft?.changed
+                ? t("studio.editor.draftExists")
+                : t("studio.editor.noChanges");
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-6">
+      <nav aria-label={t("studio.editor.breadcrumb")} className="text-sm">
+        <ol className="flex flex-wrap gap-2 text-slate-700">
+          <li>
+            <Link to="/studio" className="link">
+              {t("studio.title")}
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li aria-current="page">{data.id}</li>
+        </ol>
+      </nav>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">{t("studio.editor.title", { title: drafts[active].title || data.id })}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-700">
+            <code className="rounded bg-slate-100 px-1">{data.id}</code>
+            <StatusPill status={data.status} />
+            {data.published ? (
+              <span>
+                {t("studio.editor.publishedVersion", {
+                  number: data.published.number,
+                  version: data.published.version ?? "?",
+                  author: data.published.authorName ?? t("studio.editor.importAuthor"),
+                })}
+              </span>
+            ) : null}
+          </p>
+        </div>
+        <p className="flex gap-3">
+          <Link to={`/studio/${data.id}/history`} className="btn-secondary">
+            {t("studio.editor.history")}
+          </Link>
+        </p>
+      </header>
+
+      <p role="status" aria-live="polite" className={`text-sm font-semibold ${save.kind === "error" || save.kind === "conflict" ? "text-red-800" : "text-slate-700"}`}>
+        {saveMessage}
+      </p>
+
+      {conflict ? <ConflictPanel conflict={conflict} mine={drafts} onKeepMine={keepMine} onTakeTheirs={takeTheirs} time={time} /> : null}
+      {kept ? <KeptCopy kept={kept} onDismiss={() => setKept(null)} /> : null}
+
+      <Form method="post" noValidate className="space-y-6">
+        <input type="hidden" name="revision" value={revision} />
+        <FormErrors errors={publishErrors} />
+
+        <div className="lg:grid lg:grid-cols-2 lg:gap-8">
+          <div className="min-w-0 space-y-4">
+            {hydrated ? (
+              <div role="group" aria-label={t("studio.editor.languageGroup")} className="flex gap-2">
+                {LANGS.map((lang) => (
+                  <button
+                    key={lang}
+                    type="button"
+                    aria-pressed={active === lang}
+                    onClick={() => setActive(lang)}
+                    className={active === lang ? "btn-primary" : "btn-secondary"}
+                  >
+                    {t(`studio.languages.${lang}`)}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+
+            {LANGS.map((lang) => (
+              <fieldset key={lang} hidden={hydrated && active !== lang} className="card space-y-4">
+                <legend className="px-1 text-lg font-semibold">{t("studio.editor.languageLegend", { language: t(`studio.languages.${lang}`) })}</legend>
+                <TextField lang={lang} name="title" label={t("studio.fields.title")} value={drafts[lang].title} errors={fieldErrors} onChange={(title) => update(lang, { title })} />
+                <TextField lang={lang} name="summary" label={t("studio.fields.summary")} value={drafts[lang].summary} errors={fieldErrors} multiline rows={2} onChange={(summary) => update(lang, { summary })} />
+                <TextField
+                  lang={lang}
+                  name="duration"
+                  label={t("studio.fields.duration")}
+                  hint={t("studio.fields.durationHint")}
+                  value={drafts[lang].duration}
+                  errors={fieldErrors}
+                  inputMode="numeric"
+                  onChange={(duration) => update(lang, { duration })}
+                />
+                <TextField
+                  lang={lang}
+                  name="objectives"
+                  label={t("studio.fields.objectives")}
+                  hint={t("studio.fields.objectivesHint")}
+                  value={drafts[lang].objectives}
+                  errors={fieldErrors}
+                  multiline
+                  rows={4}
+                  onChange={(objectives) => update(lang, { objectives })}
+                />
+                <div>
+                  <label htmlFor={`${lang}_body`} className="field-label">
+                    {t("studio.fields.body", { language: t(`studio.languages.${lang}`) })}
+                  </label>
+                  <p id={`${lang}_body-hint`} className="mt-1 text-sm text-slate-600">
+                    {t("studio.fields.bodyHint")}
+                  </p>
+                  {hydrated ? (
+                    <Palette
+                      onInsert={(kind) => editors[lang].current?.insert(snippets(lang, drafts[lang].body)[kind])}
+                      onFigure={() => {
+                        setActive(lang);
+                        setFigureOpen(true);
+                      }}
+                    />
+                  ) : null}
+                  <div className="mt-2">
+                    <CodeEditor
+                      ref={editors[lang]}
+                      id={`${lang}_body`}
+                      name={`${lang}_body`}
+                      label={t("studio.fields.body", { language: t(`studio.languages.${lang}`) })}
+                      lang={lang}
+                      defaultValue={data.languages[lang].body}
+                      describedBy={`${lang}_body-hint`}
+                      problems={previews[lang].problems.filter((p) => p.where === "body")}
+                      onChange={(body) => update(lang, { body })}
+                    />
+                  </div>
+                </div>
+              </fieldset>
+            ))}
+          </div>
+
+          <PreviewPanel
+            lang={active}
+            draft={drafts[active]}
+            preview={preview}
+            busy={previewBusy}
+            hydrated={hydrated}
+            onGoTo={(line, col) => editors[active].current?.goTo(line, col)}
+          />
+        </div>
+
+        <section aria-labelledby="publish-title" className="card space-y-4">
+          <h2 id="publish-title" className="text-xl font-semibold">
+            {t("studio.editor.publishTitle")}
+          </h2>
+          <p className="text-sm text-slate-700">{t("studio.editor.publishIntro")}</p>
+          {publishProblems && publishProblems.length > 0 ? (
+            <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+              <p className="font-semibold">{t("studio.editor.publishRefused", { count: publishProblems.length })}</p>
+              <ul className="mt-1 list-disc pl-5 text-sm">
+                {publishProblems.map((problem, index) => (
+                  <li key={index}>
+                    {t(`studio.languages.${problem.lang}`)} — {problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}{" "}
+                    {problem.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div>
+            <label htmlFor="note" className="field-label">
+              {t("studio.editor.note")}
+              <span className="text-red-700" aria-hidden="true">
+                {" "}
+                *
+              </span>
+            </label>
+            <p id="note-hint" className="mt-1 text-sm text-slate-600">
+              {t("studio.editor.noteHint")}
+            </p>
+            <textarea
+              id="note"
+              name="note"
+              rows={2}
+              maxLength={500}
+              aria-describedby={publishErrors?.note ? "note-hint note-error" : "note-hint"}
+              aria-invalid={publishErrors?.note ? true : undefined}
+              className="field-input"
+            />
+            {publishErrors?.note ? (
+              <p id="note-error" className="field-error">
+                {t(publishErrors.note)}
+              </p>
+            ) : null}
+          </div>
+          <div className="flex items-start gap-2">
+            <input id="significant" name="significant" type="checkbox" className="mt-1 h-4 w-4" aria-describedby="significant-hint" />
+            <div>
+              <label htmlFor="significant" className="font-semibold">
+                {t("studio.editor.significant")}
+              </label>
+              <p id="significant-hint" className="text-sm text-slate-700">
+                {t("studio.editor.significantHint")}
+              </p>
+            </div>
+          </div>
+          <p className="flex flex-wrap gap-3">
+            <button type="submit" name="intent" value="publish" className="btn-primary" disabled={publishing || Boolean(conflict)}>
+              {publishing ? t("studio.editor.publishing") : t("studio.editor.publish")}
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              className="btn-secondary"
+              onClick={(event) => {
+                if (!hydrated) return;
+                event.preventDefault();
+                saveNow.current();
+              }}
+            >
+              {t("studio.editor.saveDraft")}
+            </button>
+          </p>
+        </section>
+      </Form>
+
+      <FigureDialog
+        open={figureOpen}
+        lang={active}
+        media={media}
+        onMedia={(item) => setMedia((current) => [item, ...current.filter((m) => m.src !== item.src)])}
+        onClose={() => setFigureOpen(false)}
+        onInsert={(snippet) => {
+          setFigureOpen(false);
+          editors[active].current?.insert(snippet);
+        }}
+      />
+    </div>
+  );
+}
+
+function StatusPill({ status }: { status: ModuleEditorData["status"] }) {
+  const { t } = useTranslation();
+  const tone = status === "published" ? "border-emerald-300 bg-emerald-50 text-emerald-900" : status === "draft" ? "border-amber-300 bg-amber-50 text-amber-900" : "border-slate-300 bg-slate-100 text-slate-800";
+  return <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-semibold ${tone}`}>{t(`studio.status.${status}`)}</span>;
+}
+
+function TextField({
+  lang,
+  name,
+  label,
+  hint,
+  value,
+  errors,
+  multiline,
+  rows,
+  inputMode,
+  onChange,
+}: {
+  lang: Lang;
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  errors: Record<string, string>;
+  multiline?: boolean;
+  rows?: number;
+  inputMode?: "numeric";
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const id = `${lang}_${name}`;
+  const error = errors[id];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name: id,
+    value,
+    lang,
+    className: "field-input",
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+  };
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input {...common} type="text" inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+      )}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type SnippetKind = "callout" | "exampleDo" | "exampleDont" | "check" | "reflection" | "clause";
+
+function Palette({ onInsert, onFigure }: { onInsert: (kind: SnippetKind) => void; onFigure: () => void }) {
+  const { t } = useTranslation();
+  const kinds: SnippetKind[] = ["callout", "exampleDo", "exampleDont", "check", "reflection", "clause"];
+  return (
+    <div role="toolbar" aria-label={t("studio.palette.label")} className="mt-2 flex flex-wrap gap-2">
+      {kinds.map((kind) => (
+        <button key={kind} type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => onInsert(kind)}>
+          {t(`studio.palette.${kind}`)}
+        </button>
+      ))}
+      <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={onFigure} aria-haspopup="dialog">
+        {t("studio.palette.figure")}
+      </button>
+    </div>
+  );
+}
+
+function PreviewPanel({
+  lang,
+  draft,
+  preview,
+  busy,
+  hydrated,
+  onGoTo,
+}: {
+  lang: Lang;
+  draft: LanguageDraft;
+  preview: Preview;
+  busy: boolean;
+  hydrated: boolean;
+  onGoTo: (line: number, col: number) => void;
+}) {
+  const { t } = useTranslation();
+  const objectives = draft.objectives
+    .split("\n")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return (
+    <section aria-labelledby="preview-title" className="mt-6 min-w-0 lg:mt-0">
+      <div className="lg:sticky lg:top-4 space-y-4">
+        <h2 id="preview-title" className="text-xl font-semibold">
+          {t("studio.preview.title", { language: t(`studio.languages.${lang}`) })}
+        </h2>
+        <div aria-live="polite" className="space-y-2">
+          <p className="text-sm text-slate-700">{busy ? t("studio.preview.updating") : preview.problems.length === 0 ? t("studio.preview.noProblems") : null}</p>
+          {preview.problems.length > 0 ? (
+            <div className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+              <h3 className="font-semibold">{t("studio.preview.problems", { count: preview.problems.length })}</h3>
+              <ul className="mt-1 space-y-1 text-sm">
+                {preview.problems.map((problem, index) => (
+                  <li key={index}>
+                    {problem.where === "body" && hydrated ? (
+                      <button type="button" className="link font-semibold" onClick={() => onGoTo(problem.line, problem.col)}>
+                        {t("studio.editor.at", { line: problem.line, col: problem.col })}
+                      </button>
+                    ) : (
+                      <span className="font-semibold">{problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}</span>
+                    )}{" "}
+                    <span lang="en">{problem.message}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+        <div className="max-h-[80vh] overflow-y-auto rounded-lg border border-slate-300 bg-white p-5" data-preview lang={lang}>
+          <p className="text-2xl font-bold text-slate-900">{draft.title || t("studio.preview.noTitle")}</p>
+          <p className="mt-2 text-slate-700">{draft.summary}</p>
+          {objectives.length > 0 ? (
+            <div className="mt-4 rounded-lg border border-slate-200 p-4">
+              <p className="font-semibold">{t("track.module.objectives")}</p>
+              <ul className="mt-1 list-disc pl-6">
+                {objectives.map((objective, index) => (
+                  <li key={index}>{objective}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <article className="text-[1.0625rem] text-slate-800">{preview.tree ? <MdxContent nodes={preview.tree} lang={lang} /> : <p className="mt-4 text-slate-700">{t("studio.preview.unavailable")}</p>}</article>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ConflictPanel({
+  conflict,
+  mine,
+  onKeepMine,
+  onTakeTheirs,
+  time,
+}: {
+  conflict: ConflictData;
+  mine: Record<Lang, LanguageDraft>;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  time: (iso: string) => string;
+}) {
+  const { t } = useTranslation();
+  const diffs = useMemo(() => LANGS.map((lang) => ({ lang, hunks: diffHunks(diffLines(asText(conflict.languages[lang]), asText(mine[lang]))) })), [conflict, mine]);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section ref={ref} tabIndex={-1} aria-labelledby="conflict-title" className="card space-y-4 border-2 border-red-700">
+      <h2 id="conflict-title" className="text-xl font-bold text-red-900">
+        {t("studio.conflict.title")}
+      </h2>
+      <p>
+        {t("studio.conflict.body", {
+          who: conflict.updatedByName ?? t("studio.conflict.someone"),
+          time: conflict.updatedAt ? time(conflict.updatedAt) : "?",
+        })}
+      </p>
+      <p className="text-sm text-slate-700">{t("studio.conflict.howTo")}</p>
+      {diffs.map(({ lang, hunks }) => (
+        <div key={lang}>
+          <h3 className="font-semibold">{t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) })}</h3>
+          <DiffView hunks={hunks} label={t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) })} lang={lang} />
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-semibold">{t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) })}</summary>
+            <textarea readOnly rows={10} value={asText(conflict.languages[lang])} className="field-input mt-2 font-mono text-xs" aria-label={t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) })} />
+          </details>
+        </div>
+      ))}
+      <p className="flex flex-wrap gap-3">
+        <button type="button" className="btn-primary" onClick={onKeepMine}>
+          {t("studio.conflict.keepMine")}
+        </button>
+        <button type="button" className="btn-secondary" onClick={onTakeTheirs}>
+          {t("studio.conflict.takeTheirs")}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+function KeptCopy({ kept, onDismiss }: { kept: Record<Lang, LanguageDraft>; onDismiss: () => void }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="kept-title" className="card space-y-3">
+      <h2 id="kept-title" className="text-lg font-semibold">
+        {t("studio.conflict.keptTitle")}
+      </h2>
+      <p className="text-sm text-slate-700">{t("studio.conflict.keptBody")}</p>
+      {LANGS.map((lang) => (
+        <div key={lang}>
+          <label htmlFor={`kept-${lang}`} className="field-label">
+            {t("studio.conflict.yourText", { language: t(`studio.languages.${lang}`) })}
+          </label>
+          <textarea id={`kept-${lang}`} readOnly rows={8} value={asText(kept[lang])} className="field-input font-mono text-xs" lang={lang} />
+        </div>
+      ))}
+      <button type="button" className="btn-secondary" onClick={onDismiss}>
+        {t("studio.conflict.dismissKept")}
+      </button>
+    </section>
+  );
+}

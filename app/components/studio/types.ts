@@ -1,0 +1,27 @@
+/** What the studio's editor page and its actions exchange (serialisable: dates are ISO strings). */
+import type { MdxNode } from "~/content/mdx.server";
+import type { FormDraft } from "~/domain/module-source";
+
+export type Lang = "fr" | "en";
+export const LANGS: readonly Lang[] = ["fr", "en"];
+
+/** One language as the form holds it: objectives one per line, the body as text. */
+export type LanguageDraft = FormDraft;
+
+/** A problem located in the body (line counted in the editor) or in the frontmatter (the form). */
+export type PreviewProblem = { line: number; col: number; message: string; where: "body" | "frontmatter" };
+
+export type Preview = { tree: MdxNode[] | null; problems: PreviewProblem[] };
+
+export type ConflictData = { revision: number; languages: Record<Lang, LanguageDraft>; updatedByName: string | null; updatedAt: string | null };
+
+export type PublishProblem = PreviewProblem & { lang: Lang };
+
+export type EditorActionData =
+  | { intent: "preview"; lang: Lang; preview: Preview; fieldErrors: Record<string, string> }
+  | { intent: "save"; revision: number; savedAt: string }
+  | { intent: "save" | "publish"; conflict: ConflictData }
+  | { intent: "publish"; problems: PublishProblem[] }
+  | { fieldErrors: Record<string, string> };
+
+export type MediaOption = { src: string; fileName: string };

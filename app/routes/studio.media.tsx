@@ -1,0 +1,44 @@
+import {
+  MaxPartSizeExceededError,
+  json,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import { requirePermission } from "~/auth/guards.server";
+import { MAX_MEDIA_BYTES } from "~/domain/media";
+import { listMedia, storeMedia } from "~/models/media.server";
+import { InputError } from "~/utils/errors";
+import { withFormErrors } from "~/utils/forms.server";
+
+/** Room for the multipart envelope around a file at the size limit. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+/** The uploaded images, newest first (for the studio's figure dialog). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "content.author");
+  return json({ media: listMedia().map((item) => ({ src: item.src, fileName: item.fileName })) });
+}
+
+/**
+ * Uploads one image (field `file`). Refused with a 4xx and nothing stored: over 2 MB (413), not a
+ * PNG, JPEG, WebP or GIF by its bytes, or named with another type's extension (415).
+ */
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "content.author");
+    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_MEDIA_BYTES + ENVELOPE_BYTES) throw new InputError({ file: "studio.media.errors.tooLarge" }, 413);
+    let form: FormData;
+    try {
+      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_MEDIA_BYTES }));
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) throw new InputError({ file: "studio.media.errors.tooLarge" }, 413);
+      throw new InputError({ file: "errors.invalidInput" });
+    }
+    const file = form.get("file");
+    if (!file || typeof file === "string") throw new InputError({ file: "studio.media.errors.empty" });
+    const item = storeMedia(viewer.id, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    return json({ media: { src: item.src, fileName: item.fileName } });
+  });
+}

@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DATA_DIR, ROOT } from "./config";
+import { copyPristine } from "./seed";
+import { startAppServer } from "./server";
+import { runStorm } from "./storm";
+os.setPriority(-10);
+const manifest = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "pristine-full.json"), "utf8"));
+const db = path.join(DATA_DIR, "probe-full.db");
+copyPristine(path.join(DATA_DIR, "pristine-full.db"), db);
+const server = await startAppServer({ dbPath: db, port: 39995, appDir: path.join(ROOT, ".cache", "bench-app") });
+await (await fetch(`${server.url}/exam`, { headers: { cookie: `ambassade_session=${manifest.pageLearners[0].session}` } })).text();
+const r = await runStorm({ base: server.url, learners: manifest.stormLearners, thinkMs: [0, 0], limitMs: 1, pid: server.pid, log: console.log });
+const f = (p: typeof r.start) => `n ${p.count} p50 ${p.latencyMs.p50} p95 ${p.latencyMs.p95} max ${p.latencyMs.max} errors ${p.errors} ${JSON.stringify(p.statuses)}`;
+console.log("start", f(r.start)); console.log("startPost", f(r.startPost)); console.log("cpu ms/req", r.serverCpuMsPerRequest, "cores", r.serverCpuCores, "secs", r.seconds, "load", os.loadavg()[0]);
+await server.stop();
