@@ -3,9 +3,10 @@
  * pure parser that reports problems with a line and column. No file-system access here: the caller
  * reads the file and passes its text (see docs/placement-model.md for what the weights mean).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { DIMENSIONS, SIGNED_DIMENSIONS } from "../domain/placement";
+import { describePath, locateYaml } from "./yaml-location";
 
 /** A problem found in a content file, located where a trainer can fix it (1-based line and column). */
 export type ContentProblem = { file: string; line: number; col: number; message: string };
@@ -164,49 +165,12 @@ export function parseQuestionnaire(yamlText: string, file: string): ParseQuestio
     let path = issue.path;
     // For an unknown key, point at that key rather than at the mapping holding it.
     if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path = [...path, issue.keys[0]];
-    return { file, ...at(locate(doc.contents, path)), message: `${describePath(issue.path)}: ${issue.message}` };
+    return { file, ...at(locateYaml(doc.contents, path)), message: `${describePath(issue.path, "questionnaire")}: ${issue.message}` };
   });
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { ok: false, problems };
 }
 
-/** Start offset of the deepest node that exists along `path`: a mapping entry's key, a list item, or a parent. */
-function locate(root: unknown, path: readonly PropertyKey[]): number | undefined {
-  let node: unknown = root;
-  let offset = rangeStart(root);
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(segment));
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? rangeStart(pair.value) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item: unknown = node.items[segment];
-      if (item === undefined) break;
-      offset = rangeStart(item) ?? offset;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return offset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  if (node && typeof node === "object" && "range" in node) {
-    const range = (node as YamlNode).range;
-    return range ? range[0] : undefined;
-  }
-  return undefined;
-}
-
-/** `questions[3].options[1].weights.humour`: readable in a CI log. */
-function describePath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "questionnaire";
-  return path
-    .map((segment, index) => (typeof segment === "number" ? `[${segment}]` : `${index === 0 ? "" : "."}${String(segment)}`))
-    .join("");
-}
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;

@@ -3,7 +3,8 @@
  * helper that parses YAML and validates it with a schema, reporting problems with a line and column.
  * No file-system access here: callers read files and pass their text.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
+import { describePath, locateYaml } from "./yaml-location";
 import { z } from "zod";
 
 /** A problem found in a content file, located where an author can fix it (1-based line and column). */
@@ -270,7 +271,7 @@ export function parseYamlWith<S extends z.ZodType>(yamlText: string, file: strin
     // A top-level key's own messages already name it ("duration is between 3 and 40 minutes").
     const only = issue.path.length === 1 ? issue.path[0] : undefined;
     const named = typeof only === "string" && message.startsWith(`${only} `);
-    return { file, ...at(locateYaml(doc.contents, path)), message: named ? message : `${describePath(issue.path)}: ${message}` };
+    return { file, ...at(locateYaml(doc.contents, path)), message: named ? message : `${describePath(issue.path, "file")}: ${message}` };
   });
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { ok: false, problems };
@@ -289,40 +290,6 @@ export function yamlPosition(yamlText: string, path: readonly PropertyKey[]): { 
   return { line, col };
 }
 
-/** Start offset of the deepest node that exists along `path`. */
-function locateYaml(root: unknown, path: readonly PropertyKey[]): number | undefined {
-  let node: unknown = root;
-  let offset = rangeStart(root);
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(segment));
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? rangeStart(pair.value) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item: unknown = node.items[segment];
-      if (item === undefined) break;
-      offset = rangeStart(item) ?? offset;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  return offset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  if (node && typeof node === "object" && "range" in node) {
-    const range = (node as YamlNode).range;
-    return range ? range[0] : undefined;
-  }
-  return undefined;
-}
-
-function describePath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "file";
-  return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : `${index === 0 ? "" : "."}${String(segment)}`)).join("");
-}
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;
