@@ -116,7 +116,7 @@ export async function reloadContentLibrary(dir: string = defaultDir()): Promise<
 }
 
 /** The files of `dir`, with the studio's publications laid over them when `dir` is the app's content folder. */
-function readLibraryWithOverlay(dir: string): Promise<ContentLibrary> {
+async function readLibraryWithOverlay(dir: string): Promise<ContentLibrary> {
   const isAppContent = path.resolve(dir) === path.resolve(defaultDir());
   return readContentLibrary(dir, isAppContent ? readContentOverlay() : null);
 }

@@ -76,7 +76,6 @@ describe("composeSource", () => {
   });
 
   it("writes objectives as a list, the duration as a number, and the body after the fence", () => {
-    const { body } = splitSource(FILE);
     const next = composeSource({ id: "demo-module", previous: FILE, fields: { ...readFields(FILE), duration: "15", objectives: ["One", 'Two "quoted"', "Three"] }, body: "\nNew body.\r\n" });
     expect(readFields(next)).toMatchObject({ duration: 15, objectives: ["One", 'Two "quoted"', "Three"] });
     expect(splitSource(next).body).toBe("\nNew body.\n");

@@ -4,6 +4,7 @@ import { apiStrings } from "./api";
 import { diagnosticStrings } from "./diagnostic";
 import { placementStrings } from "./placement";
 import { settingsStrings } from "./settings";
+import { studioStrings } from "./studio";
 import { trackStrings } from "./track";
 
 /** Interface strings, English. Typed by the French file so that no key can be missing. */
@@ -193,6 +194,7 @@ const en: Strings = {
   diagnostic: diagnosticStrings.en,
   settings: settingsStrings.en,
   track: trackStrings.en,
+  studio: studioStrings.en,
 };
 
 export default en;

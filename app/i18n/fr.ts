@@ -3,6 +3,7 @@ import { apiStrings } from "./api";
 import { diagnosticStrings } from "./diagnostic";
 import { placementStrings } from "./placement";
 import { settingsStrings } from "./settings";
+import { studioStrings } from "./studio";
 import { trackStrings } from "./track";
 
 /** Interface strings, French (the reference: en.ts must have the same keys). */
@@ -192,6 +193,7 @@ const fr = {
   diagnostic: diagnosticStrings.fr,
   settings: settingsStrings.fr,
   track: trackStrings.fr,
+  studio: studioStrings.fr,
 };
 
 export default fr;

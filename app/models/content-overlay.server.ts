@@ -4,7 +4,7 @@
  * needs a review. Read by the content library (app/content/library.server.ts) when it loads; three
  * queries, whatever the number of modules.
  */
-import { and, desc, eq, max, sql } from "drizzle-orm";
+import { and, desc, eq, max } from "drizzle-orm";
 import { getDb } from "../../db/connection";
 import { moduleVersions, modules, trackVersions } from "../../db/schema";
 import { readSourceVersion } from "../domain/module-source";
@@ -78,9 +78,4 @@ function queryOverlay(): ContentOverlay {
 
   overlay.tracksYaml = db.select({ yaml: trackVersions.yaml }).from(trackVersions).orderBy(desc(trackVersions.id)).limit(1).get()?.yaml ?? null;
   return overlay;
-}
-
-/** Whether the database holds any studio content at all (one cheap query). */
-export function hasStoredContent(): boolean {
-  return (getDb().get<{ n: number }>(sql`select (select count(*) from module_versions) + (select count(*) from track_versions) as n`)?.n ?? 0) > 0;
 }

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { getViewer } from "~/auth/guards.server";
 import { localeCookie } from "~/i18n/config";
 import { setLocale } from "~/models/user.server";
-import { formToObject, z } from "~/utils/forms.server";
+import { formToObject, readFormData, z } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 
 
@@ -16,7 +16,7 @@ export async function loader(_: LoaderFunctionArgs) {
 
 /** Open to everyone (the sign-in page has the switch too); remembered per person when signed in. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = schema().safeParse(formToObject(await request.formData().catch(() => new FormData())));
+  const parsed = schema().safeParse(formToObject(await readFormData(request).catch(() => new FormData())));
   if (!parsed.success) return new Response("Choose fr or en.", { status: 400 });
   const viewer = await getViewer(request, context);
   if (viewer) setLocale(viewer.id, parsed.data.locale);

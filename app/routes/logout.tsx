@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getViewer, requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, invalidateAllSessions, invalidateSession } from "~/auth/lucia.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData } from "~/utils/forms.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -13,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await getViewer(request, context);
   if (!viewer) throw redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
-  const form = await request.formData().catch(() => new FormData());
+  const form = await readFormData(request).catch(() => new FormData());
   const everywhere = form.get("scope") === "everywhere";
   if (everywhere) await invalidateAllSessions(viewer.id);
   else await invalidateSession(viewer.sessionId);

@@ -23,5 +23,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ETag: etag,
   };
   if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(bytes, { headers: { ...headers, "Content-Length": String(bytes.length) } });
+  return new Response(new Uint8Array(bytes), { headers: { ...headers, "Content-Length": String(bytes.length) } });
 }

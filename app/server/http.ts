@@ -106,6 +106,45 @@ function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
+const DRAIN_MAX_MS = 5_000;
+
+/**
+ * A response ready before the request's body was read to its end (a 413, a refused cross-site post,
+ * an action that ignores its form): the client is still sending. The rest is read and discarded, up
+ * to a limit, so that the client gets the response rather than a reset and the connection can carry
+ * its next request; past the limit (or when the body was abandoned), the connection is closed after
+ * the response. Without this, the next request on the kept-alive connection failed with a reset.
+ */
+async function settleUnreadBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.complete || res.headersSent) return;
+  const declared = Number(req.headers["content-length"] ?? 0);
+  const drained =
+    !req.destroyed &&
+    declared <= DRAIN_MAX_BYTES &&
+    (await new Promise<boolean>((resolve) => {
+      let received = 0;
+      const finish = (ok: boolean) => {
+        clearTimeout(timer);
+        req.off("data", onData);
+        if (!ok) req.pause();
+        resolve(ok);
+      };
+      const onData = (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > DRAIN_MAX_BYTES) finish(false);
+      };
+      const timer = setTimeout(() => finish(false), DRAIN_MAX_MS);
+      // Whoever was reading the body (the Request's stream) has stopped: the rest goes nowhere.
+      req.removeAllListeners("data");
+      req.on("data", onData);
+      req.once("end", () => finish(true));
+      req.once("close", () => finish(req.complete));
+      req.resume();
+    }));
+  if (!drained && !res.headersSent) res.setHeader("Connection", "close");
+}
+
 /**
  * Cross-site request forgery guard: a browser mutation must come from our own origin. The public API
  * authenticates with bearer tokens, not cookies, so it is exempt.
@@ -159,6 +198,11 @@ function toRequest(req: http.IncomingMessage, origin: string, controller: AbortC
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else headers.set(key, value);
   }
+  // isCrossSiteMutation has settled this site's origin (APP_URL, or the Host header). Remix
+  // checks a post's Origin against Host / X-Forwarded-Host again, and throws (a 500) when they differ,
+  // as they do behind a proxy that does not forward the public host: make them say the same.
+  headers.set("host", url.host);
+  headers.delete("x-forwarded-host");
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = createReadableStreamFromReadable(req);
@@ -228,6 +272,7 @@ export function createAppServer(options: ServerOptions): http.Server {
       }
       const origin = originOf(req, options);
       if (isCrossSiteMutation(req, pathname, origin)) {
+        if (!req.complete) await settleUnreadBody(req, res);
         res.writeHead(403, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
         res.end("Forbidden: this form was not sent from this site. Reload the page and try again.");
         return;
@@ -251,16 +296,19 @@ export function createAppServer(options: ServerOptions): http.Server {
             if (!(thrown instanceof Response)) throw thrown;
             result = thrown;
           }
+          if (!req.complete) await settleUnreadBody(req, res);
           if (result instanceof Response) return await sendBuffered(req, res, result, context.responseCookies);
           throw new Error(`fast-lane route ${pathname} did not return a Response`);
         }
       }
       const context = createContext(clientIp(req, trustProxy), randomBytes(16).toString("base64"));
       const response = await handle(toRequest(req, origin, controller), context);
+      if (!req.complete) await settleUnreadBody(req, res);
       await sendResponse(res, response, context.responseCookies);
     } catch (error) {
       console.error(error);
       if (!res.headersSent) {
+        if (!req.complete) res.setHeader("Connection", "close");
         res.writeHead(500, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
       }
       res.end("Internal error");

@@ -111,7 +111,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
+        // Not cancelled: that would drop the connection before the 413 reaches the client (the
+        // HTTP server discards the rest of the body, see app/server/http.ts).
+        reader.releaseLock();
         throw new ApiError("payload_too_large", { max: maxBytes });
       }
       chunks.push(value);

@@ -14,7 +14,7 @@ export type ReflectionActionData = { intent: "reflection"; reflectionId: string;
 
 export type ErrorActionData = { fieldErrors: Record<string, string> };
 
-export type ModuleActionData = CheckActionData | ReflectionActionData | { intent: "visit" } | ErrorActionData;
+export type ModuleActionData = CheckActionData | ReflectionActionData | { intent: "visit" } | { intent: "review" } | ErrorActionData;
 
 export type SavedReflectionView = {
   text: string;

@@ -40,13 +40,14 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
           doc: textarea.value,
           label,
           lang,
-          describedBy,
           onChange: (value) => {
             textarea.value = value;
             onChangeRef.current(value);
           },
         });
         editorRef.current = editor;
+        // Hidden at once (not a render later), so that the page never shows two editors.
+        textarea.hidden = true;
         setEnhanced(true);
       })
       .catch((error: unknown) => {

@@ -6,7 +6,10 @@
  *
  * `@codemirror/commands` (the stock history and keymaps) is not a dependency of the project: the small
  * history below covers undo/redo; typing, selection, clipboard and arrows are the browser's own.
+ * `@codemirror/language` (highlighting) and `@codemirror/lang-html` (HTML inside Markdown) are
+ * dependencies of `@codemirror/lang-markdown`, used here to configure it.
  */
+import { html } from "@codemirror/lang-html";
 import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { Annotation, EditorSelection, EditorState, StateEffect, StateField, type ChangeSet } from "@codemirror/state";
@@ -61,6 +64,12 @@ function replay(view: EditorView, kind: "undo" | "redo"): boolean {
   return true;
 }
 
+function jump(view: EditorView, pos: number, extend = false): boolean {
+  const anchor = extend ? view.state.selection.main.anchor : pos;
+  view.dispatch({ selection: EditorSelection.range(anchor, pos), scrollIntoView: true, userEvent: "select" });
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Problem markers
 // ---------------------------------------------------------------------------------------------
@@ -104,11 +113,15 @@ export function createEditor(options: {
   doc: string;
   label: string;
   lang: string;
-  describedBy?: string;
   onChange: (value: string) => void;
 }): EditorHandle {
+  // In a shadow root, CodeMirror's styles go into a constructed stylesheet (adoptedStyleSheets), which the
+  // page's strict Content-Security-Policy (style-src 'self', no inline <style>) allows; in the document
+  // itself they would be an inline <style> element, which it blocks.
+  const root = options.parent.shadowRoot ?? options.parent.attachShadow({ mode: "open" });
   const view = new EditorView({
-    parent: options.parent,
+    parent: root,
+    root,
     state: EditorState.create({
       doc: options.doc,
       extensions: [
@@ -117,7 +130,8 @@ export function createEditor(options: {
         highlightActiveLine(),
         drawSelection(),
         EditorView.lineWrapping,
-        markdown(),
+        // What is typed is what is stored: no closing tag added behind the author's back.
+        markdown({ completeHTMLTags: false, htmlTagLanguage: html({ matchClosingTags: false, autoCloseTags: false }) }),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         historyField,
         problemsField,
@@ -125,6 +139,9 @@ export function createEditor(options: {
           { key: "Mod-z", run: (view) => replay(view, "undo"), preventDefault: true },
           { key: "Mod-y", run: (view) => replay(view, "redo"), preventDefault: true },
           { key: "Mod-Shift-z", run: (view) => replay(view, "redo"), preventDefault: true },
+          // Only the visible lines are in the page: the browser's own Ctrl+Home/End would stop at them.
+          { key: "Mod-Home", run: (view) => jump(view, 0), shift: (view) => jump(view, 0, true) },
+          { key: "Mod-End", run: (view) => jump(view, view.state.doc.length), shift: (view) => jump(view, view.state.doc.length, true) },
         ]),
         theme,
         EditorView.contentAttributes.of({
@@ -132,7 +149,6 @@ export function createEditor(options: {
           "aria-multiline": "true",
           lang: options.lang,
           spellcheck: "true",
-          ...(options.describedBy ? { "aria-describedby": options.describedBy } : {}),
         }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());

@@ -48,9 +48,6 @@ function asText(draft: LanguageDraft): string {
   return [`title: ${draft.title}`, `summary: ${draft.summary}`, `duration: ${draft.duration}`, "objectives:", ...draft.objectives.split("\n").map((o) => `  - ${o}`), "---", draft.body].join("\n");
 }
 
-/** Attribute values are double-quoted strings: a straight double quote would end them. */
-const attribute = (value: string) => value.replace(/"/g, "”").replace(/\s+/g, " ").trim();
-
 function snippets(lang: Lang, body: string) {
   const fr = lang === "fr";
   const nextId = (prefix: string) => {
@@ -87,14 +84,18 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   const frEditor = useRef<CodeEditorHandle>(null);
   const enEditor = useRef<CodeEditorHandle>(null);
   const editors: Record<Lang, React.RefObject<CodeEditorHandle>> = { fr: frEditor, en: enEditor };
-  const previewFetcher = useFetcher<EditorActionData>({ key: `studio-preview-${data.id}` });
-  const saveFetcher = useFetcher<EditorActionData>({ key: `studio-save-${data.id}` });
+  // Unkeyed: each editor instance (a publication starts a new one) has its own, so an old answer never
+  // reaches a new editor.
+  const previewFetcher = useFetcher<EditorActionData>();
+  const saveFetcher = useFetcher<EditorActionData>();
   const submitPreview = useRef(previewFetcher.submit);
   submitPreview.current = previewFetcher.submit;
   const submitSave = useRef(saveFetcher.submit);
   submitSave.current = saveFetcher.submit;
   const navigation = useNavigation();
   const publishing = navigation.state !== "idle" && navigation.formData?.get("intent") === "publish";
+  const publishingRef = useRef(publishing);
+  publishingRef.current = publishing;
 
   useEffect(() => setHydrated(true), []);
 
@@ -115,7 +116,11 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   useEffect(() => {
     const result = previewFetcher.data;
     if (result && "intent" in result && result.intent === "preview" && "preview" in result) {
-      setPreviews((current) => ({ ...current, [result.lang]: result.preview }));
+      // While the text has errors, the last good rendering stays (marked as such) next to the problems.
+      setPreviews((current) => ({
+        ...current,
+        [result.lang]: { tree: result.preview.tree ?? current[result.lang].tree, problems: result.preview.problems, stale: !result.preview.tree && Boolean(current[result.lang].tree) },
+      }));
       setPreviewErrors((current) => {
         const others = Object.fromEntries(Object.entries(current).filter(([key]) => !key.startsWith(`${result.lang}_`)));
         return { ...others, ...result.fieldErrors };
@@ -128,17 +133,18 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   const saveNow = useRef<() => void>(() => {});
   saveNow.current = () => {
     const snapshot = JSON.stringify(drafts);
-    if (snapshot === lastSaved.current || conflict || !saveIdle) return;
+    // A publication carries the same text: saving it at the same time would race it.
+    if (snapshot === lastSaved.current || conflict || !saveIdle || publishingRef.current) return;
     sent.current = snapshot;
     submitSave.current({ intent: "save", mode: "autosave", revision: String(revision), ...flatten("fr", drafts.fr), ...flatten("en", drafts.en) }, { method: "post" });
   };
   useEffect(() => {
-    if (conflict || !saveIdle) return;
+    if (conflict || !saveIdle || publishing) return;
     if (JSON.stringify(drafts) === lastSaved.current) return;
     setSave((current) => (current.kind === "pending" ? current : { kind: "pending" }));
     const timer = setTimeout(() => saveNow.current(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [drafts, revision, conflict, saveIdle]);
+  }, [drafts, revision, conflict, saveIdle, publishing]);
 
   useEffect(() => {
     const result = saveFetcher.data;
@@ -394,7 +400,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
             </div>
           </div>
           <p className="flex flex-wrap gap-3">
-            <button type="submit" name="intent" value="publish" className="btn-primary" disabled={publishing || Boolean(conflict)}>
+            <button type="submit" name="intent" value="publish" className="btn-primary" disabled={publishing || !saveIdle || Boolean(conflict)}>
               {publishing ? t("studio.editor.publishing") : t("studio.editor.publish")}
             </button>
             <button
@@ -501,7 +507,7 @@ function Palette({ onInsert, onFigure }: { onInsert: (kind: SnippetKind) => void
   const { t } = useTranslation();
   const kinds: SnippetKind[] = ["callout", "exampleDo", "exampleDont", "check", "reflection", "clause"];
   return (
-    <div role="toolbar" aria-label={t("studio.palette.label")} className="mt-2 flex flex-wrap gap-2">
+    <div role="group" aria-label={t("studio.palette.label")} className="mt-2 flex flex-wrap gap-2">
       {kinds.map((kind) => (
         <button key={kind} type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => onInsert(kind)}>
           {t(`studio.palette.${kind}`)}
@@ -575,6 +581,7 @@ function PreviewPanel({
               </ul>
             </div>
           ) : null}
+          {preview.stale ? <p className="mt-4 rounded-md bg-amber-50 p-2 text-sm text-amber-950">{t("studio.preview.stale")}</p> : null}
           <article className="text-[1.0625rem] text-slate-800">{preview.tree ? <MdxContent nodes={preview.tree} lang={lang} /> : <p className="mt-4 text-slate-700">{t("studio.preview.unavailable")}</p>}</article>
         </div>
       </div>

@@ -11,7 +11,8 @@ export type LanguageDraft = FormDraft;
 /** A problem located in the body (line counted in the editor) or in the frontmatter (the form). */
 export type PreviewProblem = { line: number; col: number; message: string; where: "body" | "frontmatter" };
 
-export type Preview = { tree: MdxNode[] | null; problems: PreviewProblem[] };
+/** `stale`: the tree is the last one that compiled, kept on screen while the text has errors. */
+export type Preview = { tree: MdxNode[] | null; problems: PreviewProblem[]; stale?: boolean };
 
 export type ConflictData = { revision: number; languages: Record<Lang, LanguageDraft>; updatedByName: string | null; updatedAt: string | null };
 

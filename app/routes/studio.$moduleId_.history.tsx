@@ -1,0 +1,239 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DiffView } from "~/components/studio/diff-view";
+import { diffHunks, diffLines, diffStats } from "~/domain/diff";
+import { readFields } from "~/domain/module-source";
+import { resolveLocale } from "~/i18n/config";
+import { MAX_NOTE_CHARS, PublishRefused, getEditorState, getVersionSources, listVersions, rollbackModule } from "~/models/studio.server";
+import { InputError } from "~/utils/errors";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+function querySchema() {
+  return z.object({
+    a: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+    b: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+    lang: z.enum(["fr", "en"]).optional().catch(undefined),
+  });
+}
+
+function rollbackSchema() {
+  return z.object({
+    intent: z.literal("rollback", { error: "errors.invalidInput" }),
+    number: z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(1, "errors.invalidInput"),
+    note: z.string().max(MAX_NOTE_CHARS * 2, "errors.tooLong").default(""),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.id} — Studio — Ambassade` : "Ambassade" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "content.author");
+  const state = getEditorState(params.moduleId ?? "");
+  if (!state) throw notFound();
+  const versions = listVersions(state.id);
+  const query = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
+  const lang = query.lang ?? resolveLocale(request, viewer.locale);
+  // By default: what the latest version changed.
+  const b = query.b ?? versions[0]?.number;
+  const a = query.a ?? versions[1]?.number;
+  const from = a !== undefined ? getVersionSources(state.id, a) : null;
+  const to = b !== undefined ? getVersionSources(state.id, b) : null;
+  const lines = from && to ? diffLines(from[lang], to[lang]) : null;
+  return json({
+    id: state.id,
+    title: readFields(state.publishedSources?.[lang] ?? state.sources[lang]).title || state.id,
+    versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    compare: lines && a !== undefined && b !== undefined ? { a, b, lang, hunks: diffHunks(lines), stats: diffStats(lines) } : null,
+    lang,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context, params }) => {
+    const viewer = await requirePermission(request, context, "content.author");
+    const state = getEditorState(params.moduleId ?? "");
+    if (!state) throw notFound();
+    const form = await parseForm(request, rollbackSchema());
+    try {
+      const { number } = await rollbackModule({ actorId: viewer.id, id: state.id, toNumber: form.number, note: form.note });
+      return redirectWithFlash(`/studio/${state.id}/history`, { kind: "success", key: "studio.history.rolledBack", params: { number, restored: form.number } });
+    } catch (error) {
+      type Failure = { number: number; fieldErrors: Record<string, string>; problems: string[] | null };
+      if (error instanceof InputError) return json<Failure>({ number: form.number, fieldErrors: error.fieldErrors, problems: null }, { status: error.status });
+      if (error instanceof PublishRefused) {
+        const problems = error.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`);
+        return json<Failure>({ number: form.number, fieldErrors: { form: "studio.history.invalidVersion" }, problems }, { status: 400 });
+      }
+      throw error;
+    }
+  });
+}
+
+export default function ModuleHistory() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const failure = result && "number" in result ? (result as { number: number; fieldErrors: Record<string, string>; problems: string[] | null }) : null;
+  const failedFor = failure?.number ?? null;
+  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const latest = data.versions[0]?.number;
+  return (
+    <div className="mx-auto max-w-5xl space-y-6">
+      <nav aria-label={t("studio.editor.breadcrumb")} className="text-sm">
+        <ol className="flex flex-wrap gap-2 text-slate-700">
+          <li>
+            <Link to="/studio" className="link">
+              {t("studio.title")}
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li>
+            <Link to={`/studio/${data.id}`} className="link">
+              {data.id}
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li aria-current="page">{t("studio.history.title")}</li>
+        </ol>
+      </nav>
+      <h1 className="text-3xl font-bold">{t("studio.history.heading", { title: data.title })}</h1>
+
+      {data.versions.length === 0 ? (
+        <p className="card text-slate-700">{t("studio.history.none")}</p>
+      ) : (
+        <section aria-labelledby="versions-title" className="space-y-3">
+          <h2 id="versions-title" className="text-xl font-semibold">
+            {t("studio.history.versions")}
+          </h2>
+          <ol className="space-y-3">
+            {data.versions.map((version) => (
+              <li key={version.number} className="card space-y-2 p-4">
+                <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <span className="font-semibold">{t("studio.history.version", { number: version.number, version: version.version ?? "?" })}</span>
+                  <span className="text-sm text-slate-700">{date(version.createdAt)}</span>
+                  <span className="text-sm text-slate-700">{version.authorName ?? t("studio.editor.importAuthor")}</span>
+                  {version.number === latest ? <span className="rounded-full border border-emerald-300 bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t("studio.history.current")}</span> : null}
+                  {version.significant ? <span className="rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-950">{t("studio.history.significant")}</span> : null}
+                  <span className="text-xs text-slate-700">{t(`studio.history.origin.${version.origin}`)}</span>
+                </p>
+                <p className="text-slate-800">{version.changeNote}</p>
+                <p className="flex flex-wrap gap-3 text-sm">
+                  {version.number > 1 ? (
+                    <Link to={`?a=${version.number - 1}&b=${version.number}&lang=${data.lang}#diff`} className="link">
+                      {t("studio.history.compareWithPrevious", { number: version.number })}
+                    </Link>
+                  ) : null}
+                </p>
+                {version.number !== latest ? (
+                  <details open={failedFor === version.number}>
+                    <summary className="cursor-pointer text-sm font-semibold text-brand-800">{t("studio.history.rollback", { number: version.number })}</summary>
+                    <Form method="post" noValidate className="mt-2 space-y-2">
+                      <input type="hidden" name="intent" value="rollback" />
+                      <input type="hidden" name="number" value={version.number} />
+                      {failure && failedFor === version.number && failure.fieldErrors.form ? (
+                        <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+                          <p>{t(failure.fieldErrors.form)}</p>
+                          {failure.problems ? (
+                            <ul className="mt-1 list-disc pl-5 text-sm" lang="en">
+                              {failure.problems.map((p) => (
+                                <li key={p}>{p}</li>
+                              ))}
+                            </ul>
+                          ) : null}
+                        </div>
+                      ) : null}
+                      <label htmlFor={`note-${version.number}`} className="field-label">
+                        {t("studio.editor.note")}
+                      </label>
+                      <textarea
+                        id={`note-${version.number}`}
+                        name="note"
+                        rows={2}
+                        maxLength={MAX_NOTE_CHARS}
+                        className="field-input"
+                        aria-invalid={failedFor === version.number && failure?.fieldErrors.note ? true : undefined}
+                        aria-describedby={failedFor === version.number && failure?.fieldErrors.note ? `note-${version.number}-error` : undefined}
+                      />
+                      {failure && failedFor === version.number && (failure.fieldErrors.note || failure.fieldErrors.version) ? (
+                        <p id={`note-${version.number}-error`} className="field-error">
+                          {t(failure.fieldErrors.note ?? failure.fieldErrors.version ?? "errors.invalidInput")}
+                        </p>
+                      ) : null}
+                      <button type="submit" className="btn-danger" disabled={navigation.state === "submitting"}>
+                        {t("studio.history.rollbackSubmit", { number: version.number })}
+                      </button>
+                    </Form>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {data.versions.length > 1 ? (
+        <section id="diff" aria-labelledby="diff-title" className="card space-y-4">
+          <h2 id="diff-title" className="text-xl font-semibold">
+            {t("studio.history.compare")}
+          </h2>
+          <Form method="get" className="flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor="compare-a" className="field-label">
+                {t("studio.history.from")}
+              </label>
+              <select id="compare-a" name="a" defaultValue={data.compare?.a} className="field-input">
+                {data.versions.map((v) => (
+                  <option key={v.number} value={v.number}>
+                    {t("studio.history.version", { number: v.number, version: v.version ?? "?" })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="compare-b" className="field-label">
+                {t("studio.history.to")}
+              </label>
+              <select id="compare-b" name="b" defaultValue={data.compare?.b} className="field-input">
+                {data.versions.map((v) => (
+                  <option key={v.number} value={v.number}>
+                    {t("studio.history.version", { number: v.number, version: v.version ?? "?" })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="compare-lang" className="field-label">
+                {t("studio.history.language")}
+              </label>
+              <select id="compare-lang" name="lang" defaultValue={data.lang} className="field-input">
+                {(["fr", "en"] as const).map((lang) => (
+                  <option key={lang} value={lang}>
+                    {t(`studio.languages.${lang}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="btn-secondary">
+              {t("studio.history.compareSubmit")}
+            </button>
+          </Form>
+          {data.compare ? (
+            <>
+              <p className="text-sm text-slate-700">
+                {t("studio.history.stats", { a: data.compare.a, b: data.compare.b, added: data.compare.stats.added, removed: data.compare.stats.removed })}
+              </p>
+              <DiffView hunks={data.compare.hunks} label={t("studio.history.diffLabel", { a: data.compare.a, b: data.compare.b })} lang={data.compare.lang} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,163 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/form";
+import { loadContentLibrary } from "~/content/library.server";
+import { resolveLocale } from "~/i18n/config";
+import { MAX_MODULE_ID_CHARS, createModule, listStudioModules } from "~/models/studio.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+function createSchema() {
+  return z.object({
+    id: z
+      .string({ error: "errors.required" })
+      .trim()
+      .min(1, "errors.required")
+      // The model says what is wrong with the id (format, reserved, taken), in words.
+      .max(MAX_MODULE_ID_CHARS * 2, "errors.tooLong"),
+  });
+}
+
+export const meta: MetaFunction = () => [{ title: "Studio — Ambassade" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "content.author");
+  const library = await loadContentLibrary();
+  const rows = listStudioModules(library, resolveLocale(request, viewer.locale));
+  return json({
+    modules: rows.map((row) => ({ ...row, updatedAt: row.updatedAt?.toISOString() ?? null })),
+    canReview: can(viewer.roles, "reviews.manage"),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "content.author");
+    const form = await parseForm(request, createSchema());
+    await createModule(viewer.id, form.id);
+    return redirectWithFlash(`/studio/${form.id}`, { kind: "success", key: "studio.created", params: { id: form.id } });
+  });
+}
+
+const STATUS_TONE = {
+  published: "border-emerald-300 bg-emerald-50 text-emerald-900",
+  draft: "border-amber-300 bg-amber-50 text-amber-900",
+  unpublished: "border-slate-300 bg-slate-100 text-slate-800",
+} as const;
+
+export default function Studio() {
+  const { t } = useTranslation();
+  const { modules, canReview } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors = data?.fieldErrors ?? null;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="space-y-8">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">{t("studio.title")}</h1>
+          <p className="mt-2 max-w-3xl text-slate-700">{t("studio.intro")}</p>
+        </div>
+        <p className="flex flex-wrap gap-3">
+          <Link to="/studio/tracks" className="btn-secondary">
+            {t("studio.tracks.title")}
+          </Link>
+          {canReview ? (
+            <Link to="/studio/reviews" className="btn-secondary">
+              {t("studio.reviews.title")}
+            </Link>
+          ) : null}
+        </p>
+      </header>
+
+      <section aria-labelledby="create-title" className="card max-w-2xl">
+        <h2 id="create-title" className="text-xl font-semibold">
+          {t("studio.create.title")}
+        </h2>
+        <Form method="post" noValidate className="mt-3 space-y-3">
+          <FormErrors errors={errors} />
+          <Field name="id" label={t("studio.create.id")} hint={t("studio.create.idHint")} required maxLength={MAX_MODULE_ID_CHARS} errors={errors} autoComplete="off" spellCheck={false} />
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t("studio.create.submit")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="modules-title">
+        <h2 id="modules-title" className="text-xl font-semibold">
+          {t("studio.list.title", { count: modules.length })}
+        </h2>
+        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b-2 border-slate-300 bg-slate-50">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t("studio.list.module")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("studio.list.status")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("studio.list.languages")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("studio.list.tracks")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {modules.map((module) => (
+                <tr key={module.id} className="border-b border-slate-200 align-top">
+                  <td className="px-3 py-2">
+                    <Link to={`/studio/${module.id}`} className="link font-semibold">
+                      {module.title}
+                    </Link>
+                    <div>
+                      <code className="text-xs text-slate-700">{module.id}</code>
+                    </div>
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_TONE[module.status]}`}>{t(`studio.status.${module.status}`)}</span>
+                    {!module.available && module.status !== "unpublished" ? <p className="mt-1 text-xs text-red-800">{t("studio.list.unavailable")}</p> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <ul className="flex gap-2">
+                      {(["fr", "en"] as const).map((lang) => (
+                        <li key={lang} className={module.locales[lang] ? "font-semibold text-emerald-900" : "text-red-800"}>
+                          <span aria-hidden="true">
+                            {lang.toUpperCase()} {module.locales[lang] ? "✓" : "✗"}
+                          </span>
+                          <span className="sr-only">{t(module.locales[lang] ? "studio.list.hasLanguage" : "studio.list.missesLanguage", { language: t(`studio.languages.${lang}`) })}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="px-3 py-2">
+                    {module.tracks.core || module.tracks.levels.length > 0 ? (
+                      <ul className="flex flex-wrap gap-1">
+                        {module.tracks.core ? <li className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">{t("studio.tracks.core")}</li> : null}
+                        {module.tracks.levels.map((level) => (
+                          <li key={level} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
+                            {t(`placement.levels.${level}.name`)}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="text-xs text-slate-700">{t("studio.list.inNoTrack")}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

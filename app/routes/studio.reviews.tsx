@@ -1,0 +1,133 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pagination } from "~/components/pagination";
+import { loadContentLibrary, lookupModule } from "~/content/library.server";
+import { resolveLocale } from "~/i18n/config";
+import { REVIEW_COMMENT_MAX_CHARS, listPendingReflections, reviewReflection } from "~/models/reviews.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+const PAGE_SIZE = 20;
+
+function querySchema() {
+  return z.object({ page: z.coerce.number().int().min(1).max(100000).catch(1) });
+}
+
+function reviewSchema() {
+  const key = () => z.string({ error: "errors.invalidInput" }).min(1, "errors.invalidInput").max(200, "errors.invalidInput");
+  return z.object({
+    userId: key(),
+    moduleId: key(),
+    reflectionId: key(),
+    seen: z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput"),
+    comment: z.string().max(REVIEW_COMMENT_MAX_CHARS * 2, "errors.tooLong").default(""),
+    page: z.coerce.number().int().min(1).max(100000).catch(1),
+  });
+}
+
+export const meta: MetaFunction = () => [{ title: "Studio — Ambassade" }];
+
+/** The queue, oldest first: who answered what, to which prompt (in the reader's language). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "reviews.manage");
+  const locale = resolveLocale(request, viewer.locale);
+  const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { rows, total } = listPendingReflections({ page, pageSize: PAGE_SIZE });
+  const library = await loadContentLibrary();
+  const items = rows.map((row) => {
+    const module = lookupModule(library, row.moduleId, locale)?.module;
+    return {
+      ...row,
+      updatedAt: row.updatedAt.toISOString(),
+      seen: row.updatedAt.getTime(),
+      moduleTitle: module?.title ?? row.moduleId,
+      prompt: module?.reflections.find((r) => r.id === row.reflectionId)?.prompt ?? null,
+    };
+  });
+  return json({ items, total, page, pageSize: PAGE_SIZE });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "reviews.manage");
+    const form = await parseForm(request, reviewSchema());
+    reviewReflection(viewer.id, { userId: form.userId, moduleId: form.moduleId, reflectionId: form.reflectionId, comment: form.comment, seenUpdatedAt: form.seen });
+    return redirectWithFlash(`/studio/reviews?page=${form.page}`, { kind: "success", key: "studio.reviews.done" });
+  });
+}
+
+export default function Reviews() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors: Record<string, string> | null = result && "fieldErrors" in result ? result.fieldErrors : null;
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <nav aria-label={t("studio.editor.breadcrumb")} className="text-sm">
+        <ol className="flex flex-wrap gap-2 text-slate-700">
+          <li>
+            <Link to="/studio" className="link">
+              {t("studio.title")}
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li aria-current="page">{t("studio.reviews.title")}</li>
+        </ol>
+      </nav>
+      <h1 className="text-3xl font-bold">{t("studio.reviews.title")}</h1>
+      <p className="text-slate-700">{t("studio.reviews.intro", { count: data.total })}</p>
+      {errors ? (
+        <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+          {Object.values(errors).map((key) => (
+            <p key={key}>{t(key)}</p>
+          ))}
+        </div>
+      ) : null}
+      {data.items.length === 0 ? (
+        <p className="card text-slate-700">{t("studio.reviews.empty")}</p>
+      ) : (
+        <ol className="space-y-4">
+          {data.items.map((item) => {
+            const key = `${item.userId}-${item.moduleId}-${item.reflectionId}`;
+            return (
+              <li key={key} className="card space-y-3">
+                <p className="text-sm text-slate-700">
+                  <span className="font-semibold text-slate-900">{item.userName}</span> — {item.moduleTitle} —{" "}
+                  {new Date(item.updatedAt).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" })}
+                </p>
+                {item.prompt ? <p className="font-semibold">{item.prompt}</p> : null}
+                <blockquote className="whitespace-pre-line border-l-4 border-slate-300 pl-4 text-slate-800">{item.text}</blockquote>
+                {item.previousComment ? (
+                  <p className="text-sm text-slate-700">
+                    {t("studio.reviews.previousComment")} {item.previousComment}
+                  </p>
+                ) : null}
+                <Form method="post" className="space-y-2">
+                  <input type="hidden" name="userId" value={item.userId} />
+                  <input type="hidden" name="moduleId" value={item.moduleId} />
+                  <input type="hidden" name="reflectionId" value={item.reflectionId} />
+                  <input type="hidden" name="seen" value={item.seen} />
+                  <input type="hidden" name="page" value={data.page} />
+                  <label htmlFor={`comment-${key}`} className="field-label">
+                    {t("studio.reviews.comment", { name: item.userName })}
+                  </label>
+                  <textarea id={`comment-${key}`} name="comment" rows={3} maxLength={REVIEW_COMMENT_MAX_CHARS} className="field-input" />
+                  <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+                    {t("studio.reviews.markReviewed")}
+                  </button>
+                </Form>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,140 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/form";
+import { LIST_NAMES, TrackEditor, type Lists } from "~/components/studio/track-editor";
+import { loadContentLibrary, lookupModule } from "~/content/library.server";
+import { resolveLocale } from "~/i18n/config";
+import { MAX_NOTE_CHARS, getTracksState, publishTracks } from "~/models/studio.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+function schema() {
+  const list = () => z.array(z.string().max(100, "errors.invalidInput")).max(200, "errors.invalidInput");
+  return z.object({
+    basedOn: z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(0, "errors.invalidInput"),
+    note: z.string().max(MAX_NOTE_CHARS * 2, "errors.tooLong").default(""),
+    core: list(),
+    native: list(),
+    late_adopter: list(),
+    reluctant: list(),
+    objector: list(),
+    beginner: list(),
+  });
+}
+
+export const meta: MetaFunction = () => [{ title: "Studio — Ambassade" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "content.author");
+  const locale = resolveLocale(request, viewer.locale);
+  const library = await loadContentLibrary();
+  const state = getTracksState(library);
+  const tracks = state.tracks;
+  const lists: Lists | null = tracks ? { core: tracks.core, ...tracks.levels } : null;
+  const modules = [...library.modules.keys()].sort().map((id) => ({ id, title: lookupModule(library, id, locale)?.module.title ?? id }));
+  return json({ lists, basedOn: state.basedOn, modules, history: state.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "content.author");
+    const form = await parseForm(request, schema(), { arrayFields: [...LIST_NAMES] });
+    await publishTracks({
+      actorId: viewer.id,
+      basedOn: form.basedOn,
+      note: form.note,
+      lists: { core: form.core, levels: { native: form.native, late_adopter: form.late_adopter, reluctant: form.reluctant, objector: form.objector, beginner: form.beginner } },
+    });
+    return redirectWithFlash("/studio/tracks", { kind: "success", key: "studio.tracks.published" });
+  });
+}
+
+export default function StudioTracks() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.fieldErrors ?? null;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <nav aria-label={t("studio.editor.breadcrumb")} className="text-sm">
+        <ol className="flex flex-wrap gap-2 text-slate-700">
+          <li>
+            <Link to="/studio" className="link">
+              {t("studio.title")}
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li aria-current="page">{t("studio.tracks.title")}</li>
+        </ol>
+      </nav>
+      <h1 className="text-3xl font-bold">{t("studio.tracks.title")}</h1>
+      <p className="max-w-3xl text-slate-700">{t("studio.tracks.intro")}</p>
+
+      {!data.lists ? (
+        <p role="alert" className="card text-slate-800">
+          {t("studio.tracks.unavailable")}
+        </p>
+      ) : (
+        <Form method="post" noValidate className="space-y-6">
+          <FormErrors errors={errors} />
+          <input type="hidden" name="basedOn" value={data.basedOn} />
+          <TrackEditor key={data.basedOn} initial={data.lists} modules={data.modules} />
+          <section aria-labelledby="publish-tracks-title" className="card space-y-3">
+            <h2 id="publish-tracks-title" className="text-xl font-semibold">
+              {t("studio.tracks.publishTitle")}
+            </h2>
+            <p className="text-sm text-slate-700">{t("studio.tracks.publishIntro")}</p>
+            <div>
+              <label htmlFor="tracks-note" className="field-label">
+                {t("studio.editor.note")}
+                <span className="text-red-700" aria-hidden="true">
+                  {" "}
+                  *
+                </span>
+              </label>
+              <textarea
+                id="tracks-note"
+                name="note"
+                rows={2}
+                maxLength={MAX_NOTE_CHARS}
+                className="field-input"
+                aria-invalid={errors?.note ? true : undefined}
+                aria-describedby={errors?.note ? "tracks-note-error" : undefined}
+              />
+              {errors?.note ? (
+                <p id="tracks-note-error" className="field-error">
+                  {t(errors.note)}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("studio.tracks.publish")}
+            </button>
+          </section>
+        </Form>
+      )}
+
+      {data.history.length > 0 ? (
+        <section aria-labelledby="tracks-history-title" className="card">
+          <h2 id="tracks-history-title" className="text-xl font-semibold">
+            {t("studio.tracks.history")}
+          </h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {data.history.map((entry) => (
+              <li key={entry.id}>
+                <span className="font-semibold">{new Date(entry.createdAt).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" })}</span> —{" "}
+                {entry.authorName ?? t("studio.editor.importAuthor")} — {entry.note}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
