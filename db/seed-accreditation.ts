@@ -4,8 +4,8 @@
  * - the charter 2026-01 is published (when nothing is);
  * - Karim Benali (ambassador@) has completed his track, signed the charter, passed the exam and is
  *   accredited for LinkedIn by Sophie Laurent, for 12 months;
- * - Yasmine Haddad (yasmine.haddad@, Marketing & Communication) is placed `native` and has completed
- *   every module of her track but one: the end-to-end accreditation spec starts from her.
+ * - Yasmine Haddad (yasmine.haddad@, Marketing & Communication) is not placed yet but has completed
+ *   every module of the native track but one: the end-to-end accreditation spec starts from her.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -14,7 +14,6 @@ import { eq } from "drizzle-orm";
 import { parse } from "yaml";
 import { addMonths } from "../app/domain/accreditation";
 import { drawExam, gradeExam, type BankItem } from "../app/domain/exam";
-import { placeLevel } from "../app/domain/placement";
 import { trackOrder, type TracksDefinition } from "../app/domain/track";
 import type { Db, Tx } from "./connection";
 import {
@@ -25,7 +24,6 @@ import {
   examAnswers,
   examAttempts,
   moduleProgress,
-  placements,
   userRoles,
   users,
 } from "./schema";
@@ -125,27 +123,15 @@ export function seedAccreditationDemo(db: Db, now = new Date()): void {
       tx.insert(auditLog).values({ ...audit, at: grantedAt, actorId: "demo-manager", action: "accreditation.grant", fromState: "requested", toState: "granted", data: { userId: ambassador, channels: ["linkedin"] } }).run();
     }
 
-    // Yasmine Haddad: one module away from being eligible (used by tests/e2e/accreditation.spec.ts).
+    // Yasmine Haddad: not placed yet, but has read all of the native track but one module
+    // (used by tests/e2e/accreditation.spec.ts, which places her through the questionnaire).
     const yasmine = "demo-yasmine.haddad";
     const comms = tx.select({ teamId: users.teamId, passwordHash: users.passwordHash }).from(users).where(eq(users.id, "demo-manager")).get();
     const exists = tx.select({ id: users.id }).from(users).where(eq(users.email, "yasmine.haddad@ambassade.test")).get();
     if (comms?.teamId && comms.passwordHash && !exists) {
       tx.insert(users).values({ id: yasmine, email: "yasmine.haddad@ambassade.test", name: "Yasmine Haddad", passwordHash: comms.passwordHash, teamId: comms.teamId }).run();
       tx.insert(userRoles).values({ userId: yasmine, role: "employee" }).run();
-      const scores = { usage: 0.85, knowledge: 0.8, attitude: 0.7, ease: 0.8 };
-      const placed = placeLevel(scores);
-      tx.insert(placements)
-        .values({
-          id: "demo-placement-yasmine",
-          userId: yasmine,
-          level: "native",
-          source: placed.level === "native" ? "questionnaire" : "override",
-          scores,
-          facts: placed.facts,
-          reason: placed.level === "native" ? null : "Demo",
-          setBy: placed.level === "native" ? null : "demo-manager",
-        })
-        .run();
+      // Not placed: the accreditation spec starts with her questionnaire, whose answers place her native.
       const track = nativeTrack();
       completeModules(tx, yasmine, track.filter((id) => id !== "native-content-strategy"), new Date(now.getTime() - 5 * DAY));
     }

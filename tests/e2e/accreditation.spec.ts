@@ -1,6 +1,7 @@
 /**
- * The road to accreditation, end to end in French: a placed learner one module away from the end of
- * their track (Yasmine Haddad, seeded for this spec and used by no other) completes that module,
+ * The road to accreditation, end to end in French: a new learner (Yasmine Haddad, seeded for this spec
+ * and used by no other, with all but one of the native track's modules already read) takes the
+ * placement questionnaire, is placed native, completes the last module of her track,
  * passes the exam, signs the charter and requests an accreditation for LinkedIn; her manager grants
  * it; she sees it; the manager revokes it and she sees why. Answer keys are read from the content
  * files, never hard-coded.
@@ -9,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "yaml";
+import { answerQuestions, finishAndSeeLevel, LEA, openQuestionnaire, questions } from "./questionnaire";
 import { signIn, signOut } from "./support";
 
 const LEARNER = "yasmine.haddad@ambassade.test";
@@ -38,10 +40,15 @@ function moduleChecks(moduleId: string): { question: string; right: string }[] {
 }
 
 test("a learner earns an accreditation for LinkedIn; her manager grants it, then revokes it", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
+
+  // 0. The placement questionnaire: her answers place her native.
+  await signIn(page, LEARNER);
+  await openQuestionnaire(page, "fr");
+  await answerQuestions(page, "fr", LEA, 1, questions.length);
+  await finishAndSeeLevel(page, "fr", "Natif");
 
   // 1. Where she stands: one module left.
-  await signIn(page, LEARNER);
   await navOf(page).getByRole("link", { name: "Mon accréditation", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Mon accréditation", level: 1 })).toBeVisible();
   await expect(page.getByText("9 module(s) terminé(s) sur 10")).toBeVisible();

@@ -15,6 +15,8 @@ import { charterCheck, postData, rightAnswer, signedIn } from "../support/accred
 let server: TestServer;
 beforeAll(async () => {
   await seedDemoOrganisation();
+  // The seed leaves Yasmine unplaced for the end-to-end spec; here she starts placed native.
+  getDb().insert(placements).values({ id: "test-placement-yasmine", userId: "demo-yasmine.haddad", level: "native", source: "questionnaire", facts: [] }).run();
   server = await startServer();
 });
 afterAll(() => server.close());
