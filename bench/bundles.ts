@@ -1,7 +1,8 @@
 /**
  * The JavaScript each main page ships, gzipped: the client entry, every route module from root down to
  * the page's route, and the chunks they import, as listed in the build's manifest
- * (public/build/manifest-*.js). Each file counted once per page.
+ * (public/build/manifest-*.js), plus the French strings the entry loads when it starts (a dynamic
+ * import). Each file counted once per page.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -35,6 +36,18 @@ export function readManifest(publicBuild = path.join(ROOT, "public", "build")): 
   return JSON.parse(text.replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as Manifest;
 }
 
+function read(publicDir: string, url: string): string {
+  return fs.readFileSync(path.join(publicDir, url), "utf8");
+}
+
+function staticImports(publicDir: string, url: string): string[] {
+  return [...read(publicDir, url).matchAll(/(?:from|import)\s*"(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!);
+}
+
+function dynamicImports(publicDir: string, url: string): string[] {
+  return [...read(publicDir, url).matchAll(/import\(\s*"(\/build\/[^"]+\.js)"\s*\)/g)].map((m) => m[1]!);
+}
+
 export function bundleSizes(publicDir = path.join(ROOT, "public")): BundleSize[] {
   const manifest = readManifest(path.join(publicDir, "build"));
   const gz = new Map<string, { raw: number; gzip: number }>();
@@ -56,6 +69,10 @@ export function bundleSizes(publicDir = path.join(ROOT, "public")): BundleSize[]
       files.add(route.module);
       for (const f of route.imports ?? []) files.add(f);
     }
+    // The client entry downloads the page language's strings with a dynamic import (French, the default).
+    for (const f of [...files]) for (const d of dynamicImports(publicDir, f)) if (/\/fr-[A-Z0-9]+\.js$/i.test(d)) files.add(d);
+    // And everything those files import statically, in case the manifest's lists are not closed.
+    for (const f of files) for (const i of staticImports(publicDir, f)) files.add(i);
     let raw = 0;
     let gzip = 0;
     for (const f of files) {

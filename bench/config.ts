@@ -35,7 +35,8 @@ export type BenchConfig = {
   stormLimitMs: number;
   /** Run the crash-safety phase. */
   crash: boolean;
-  /** The crash phase's SIGKILL comes this long after its synchronised start, in ms. */
+  /** The crash phase's SIGKILL comes once this many answers were acknowledged, or at killAfterMs. */
+  killAfterAnswers: number;
   killAfterMs: number;
 };
 
@@ -50,16 +51,17 @@ export function benchConfig(quick: boolean): BenchConfig {
       failedAttempts: 150,
       pageLearners: 200,
       stormLearners: 300,
-      crashLearners: 200,
-      duration: 4,
+      crashLearners: 100,
+      duration: 3,
       warmup: 1,
       // A third of the full think time (1–5 s), so that the storm fits the two-minute budget: each
       // learner sends three times as many answers per second as in the full run.
       thinkMin: 300,
       thinkMax: 1_700,
-      stormLimitMs: 45_000,
+      stormLimitMs: 60_000,
       crash: process.env.BENCH_CRASH !== "0",
-      killAfterMs: 3_000,
+      killAfterAnswers: 300,
+      killAfterMs: 15_000,
     };
   }
   return {
@@ -76,9 +78,10 @@ export function benchConfig(quick: boolean): BenchConfig {
     warmup: 3,
     thinkMin: 1_000,
     thinkMax: 5_000,
-    stormLimitMs: 600_000,
+    stormLimitMs: 300_000,
     crash: process.env.BENCH_CRASH !== "0",
-    killAfterMs: 20_000,
+    killAfterAnswers: 5_000,
+    killAfterMs: 90_000,
   };
 }
 

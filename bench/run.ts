@@ -23,15 +23,17 @@ const wallStart = performance.now();
 const log = (line: string) => console.info(line);
 const elapsed = () => `${((performance.now() - wallStart) / 1000).toFixed(1)} s`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/** A free port below the ephemeral range (32768+), where the load generator's own sockets never sit. */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 function gitCommit(): { commit: string | null; dirty: boolean | null } {
@@ -223,15 +225,23 @@ async function main() {
     result.baseline = baseline;
     result.moduleHtmlBytes = moduleHtmlBytes;
 
-    log(`Exam storm: ${config.stormLearners.toLocaleString("en")} learners start at the same instant (${elapsed()})…`);
-    storm = await runStorm({ base: server.url, learners: seed.stormLearners, thinkMs: [config.thinkMin, config.thinkMax], limitMs: config.stormLimitMs, pid: server.pid, log });
+    log(`Exam storm: ${seed.stormLearners.length.toLocaleString("en")} learners start at the same instant (${elapsed()})…`);
+    storm = await runStorm({
+      base: server.url,
+      learners: seed.stormLearners,
+      thinkMs: [config.thinkMin, config.thinkMax],
+      limitMs: config.stormLimitMs,
+      revalidateAnswers: process.env.BENCH_STORM_REVALIDATE !== "0",
+      pid: server.pid,
+      log,
+    });
     logStorm(storm);
     stormCheck = checkStored(dbPath, seed.stormLearners, storm.itemsPerAttempt ?? 16, storm.acks, true);
     log(`  stored: ${JSON.stringify(stormCheck)}`);
     hwm = procStatusBytes(server.pid, "VmHWM");
 
     if (config.crash) {
-      log(`Crash safety: ${config.crashLearners} learners, SIGKILL after ${config.killAfterMs} ms (${elapsed()})…`);
+      log(`Crash safety: ${seed.crashLearners.length} learners, SIGKILL after ${config.killAfterAnswers} acknowledged answers or ${config.killAfterMs} ms (${elapsed()})…`);
       const current = server;
       const crashed = await runStorm({
         base: server.url,
@@ -239,7 +249,7 @@ async function main() {
         thinkMs: [config.thinkMin, config.thinkMax],
         limitMs: config.stormLimitMs,
         pid: server.pid,
-        killAt: { afterMs: config.killAfterMs, kill: () => current.kill() },
+        killAt: { afterAnswers: config.killAfterAnswers, maxMs: config.killAfterMs, kill: () => current.kill() },
         log,
       });
       const t = performance.now();
@@ -249,7 +259,7 @@ async function main() {
       const check = checkStored(dbPath, seed.crashLearners, crashed.itemsPerAttempt ?? 16, crashed.acks, false);
       const health = await fetch(server.url + "/healthz");
       crash = {
-        killedAfterMs: config.killAfterMs,
+        killedAfter: { answers: config.killAfterAnswers, orMs: config.killAfterMs },
         acknowledgedStarts: crashed.acks.starts.size,
         acknowledgedAnswers: crashed.acks.answers.length,
         restartMs,
@@ -326,6 +336,11 @@ async function main() {
       loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
     },
     config,
+    /** What-if settings of this run (empty for a standard run). */
+    variations: {
+      ...(process.env.BENCH_STORM_REVALIDATE === "0" ? { stormRevalidateAnswers: false } : {}),
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { serverNodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+    },
     buildSeconds,
     seed: { reused: seeded.reused, seconds: seed.seconds, counts: seed.counts },
     scenarios: loads.map((l) => ({ ...l })),
@@ -341,9 +356,12 @@ async function main() {
   };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   // latest.json is the last run of either size (see its `quick` flag); each size also keeps its own copy.
-  const out = path.join(RESULTS_DIR, "latest.json");
+  // A what-if run (BENCH_STORM_REVALIDATE=0, BENCH_SERVER_NODE_OPTIONS) never replaces the standard results.
+  const variation = Object.keys(report.variations).length > 0;
+  const whatIf = [process.env.BENCH_STORM_REVALIDATE === "0" ? "no-revalidation" : "", process.env.BENCH_SERVER_NODE_OPTIONS ? "node-options" : ""].filter(Boolean).join("-");
+  const out = path.join(RESULTS_DIR, variation ? `what-if-${whatIf}-${quick ? "quick" : "full"}.json` : "latest.json");
   fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
-  fs.writeFileSync(path.join(RESULTS_DIR, quick ? "latest-quick.json" : "latest-full.json"), JSON.stringify(report, null, 2) + "\n");
+  if (!variation) fs.writeFileSync(path.join(RESULTS_DIR, quick ? "latest-quick.json" : "latest-full.json"), JSON.stringify(report, null, 2) + "\n");
 
   // Table
   const pad = (s: string | number, n: number) => String(s).padEnd(n);

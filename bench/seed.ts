@@ -117,7 +117,8 @@ function paths(config: BenchConfig) {
 export async function ensureSeed(config: BenchConfig, log: (line: string) => void): Promise<{ file: string; manifest: SeedManifest; reused: boolean }> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const content = readContent();
-  const key = `seed${SEED_VERSION}-${migrationsHash()}-${content.hash}-${config.employees}`;
+  const sizes = [config.employees, config.teams, config.bigTeam, config.accreditations, config.failedAttempts, config.pageLearners, config.stormLearners, config.crashLearners];
+  const key = `seed${SEED_VERSION}-${migrationsHash()}-${content.hash}-${sizes.join(".")}`;
   const { pristine, manifest: manifestFile } = paths(config);
   if (fs.existsSync(pristine) && fs.existsSync(manifestFile)) {
     const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as SeedManifest;

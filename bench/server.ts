@@ -43,6 +43,8 @@ export async function startAppServer(options: ServerOptions): Promise<AppServer>
       APP_SECRET: "bench-secret",
       CONTENT_DIR: path.join(ROOT, "content"),
       TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json"),
+      // For what-if runs only (e.g. --max-old-space-size=192); unset, the server runs as `npm start` does.
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
       INSECURE_COOKIES: "1",
       ...options.env,
     },

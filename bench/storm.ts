@@ -41,6 +41,7 @@ export type StormResult = {
   requests: number;
   serverCpuMsPerRequest: number | null;
   serverCpuCores: number | null;
+  revalidateAnswers: boolean;
   /** Learners stopped by the time limit before they had answered everything and submitted. */
   cutShort: number;
   timeLimitMs: number;
@@ -121,10 +122,18 @@ export type StormOptions = {
   learners: SeededPerson[];
   thinkMs: [number, number];
   pid: number;
+  /**
+   * Reload the page's loaders after each answer, as Remix does after a fetcher submission unless the
+   * routes opt out with `shouldRevalidate` (default true; false measures the app as if they did).
+   */
+  revalidateAnswers?: boolean;
   /** The storm sends nothing more after this long. */
   limitMs: number;
-  /** Crash mode: called once when this many ms have passed since the synchronised start. */
-  killAt?: { afterMs: number; kill: () => Promise<void> };
+  /**
+   * Crash mode: `kill` is called once `afterAnswers` answers have been acknowledged, or `maxMs` after
+   * the synchronised start, whichever comes first: in the middle of the storm, whatever the machine's speed.
+   */
+  killAt?: { afterAnswers: number; maxMs: number; kill: () => Promise<void> };
   log: (line: string) => void;
 };
 
@@ -133,9 +142,9 @@ function sleep(ms: number) {
 }
 
 export async function runStorm(options: StormOptions): Promise<StormResult> {
-  // A connection per learner. Browsers wait minutes for a connection and a response, so the pool does
+  // Two connections per learner (the root and attempt loaders load in parallel). Browsers wait minutes for a connection and a response, so the pool does
   // too: a slow answer is measured as slow, not turned into an error by the client's own timeout.
-  const agent = new Agent({ connections: options.learners.length + 100, pipelining: 1, connect: { timeout: 120_000 }, headersTimeout: 300_000, bodyTimeout: 300_000 });
+  const agent = new Agent({ connections: 2 * options.learners.length + 100, pipelining: 1, connect: { timeout: 120_000 }, headersTimeout: 300_000, bodyTimeout: 300_000 });
   const phases = { start: new Phase(), startPost: new Phase(), answer: new Phase(), answerSaved: new Phase(), submit: new Phase() };
   const acks = { starts: new Map<string, string>(), answers: [] as Ack[] };
   let itemsPerAttempt: number | null = null;
@@ -223,6 +232,10 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
         continue;
       }
       acks.answers.push({ learner: person.id, attemptId, itemId: item.id, options: chosen });
+      if (options.revalidateAnswers === false) {
+        phases.answerSaved.record(performance.now() - t, res.status);
+        continue;
+      }
       try {
         const page = await revalidate(browser, path);
         phases.answerSaved.record(performance.now() - t, page.status);
@@ -255,16 +268,19 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
   let killTimer: NodeJS.Timeout | undefined;
   let killDone: Promise<void> | undefined;
   if (options.killAt) {
-    const { afterMs, kill } = options.killAt;
-    killTimer = setTimeout(() => {
+    const { afterAnswers, maxMs, kill } = options.killAt;
+    killTimer = setInterval(() => {
+      const ms = performance.now() - started;
+      if (killed || (acks.answers.length < afterAnswers && ms < maxMs)) return;
       killed = true;
-      options.log(`  SIGKILL to the server ${afterMs} ms after the start (${acks.answers.length} answers acknowledged so far)`);
+      clearInterval(killTimer);
+      options.log(`  SIGKILL to the server ${Math.round(ms)} ms after the start, ${acks.answers.length} answers acknowledged so far`);
       killDone = kill();
-    }, afterMs);
+    }, 20);
   }
   release();
   await all;
-  clearTimeout(killTimer);
+  clearInterval(killTimer);
   await killDone;
   const wall = performance.now() - started;
   const seconds = Math.round(wall / 100) / 10;
@@ -284,6 +300,7 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
     submit: phases.submit.stats(),
     peakMemoryMB,
     cutShort,
+    revalidateAnswers: options.revalidateAnswers !== false,
     timeLimitMs: options.limitMs,
     requests,
     serverCpuMsPerRequest: cpu === null || requests === 0 ? null : Math.round((cpu / requests) * 1000) / 1000,
@@ -300,8 +317,12 @@ export type StormCheck = {
   learnersWithSeveralAttempts: number;
   attemptsWithAllAnswers: number;
   attemptsMissingAnswers: number;
+  /** Answers missing from stored attempts (never sent when the storm was cut short; see acknowledgedNotStored for lost ones). */
   missingAnswers: number;
+  /** Answers beyond the items drawn (duplicates). */
   extraAnswers: number;
+  /** Answers the server acknowledged (2xx). */
+  acknowledgedAnswers: number;
   graded: number;
   /** Acknowledged answers whose stored options differ from what was sent, or that are absent. */
   acknowledgedNotStored: number;
@@ -344,6 +365,7 @@ export function checkStored(dbPath: string, learners: SeededPerson[], itemsPerAt
       missingAnswers: rows.reduce((sum, r) => sum + Math.max(0, itemsPerAttempt - r.answers), 0),
       extraAnswers: rows.reduce((sum, r) => sum + Math.max(0, r.answers - itemsPerAttempt), 0),
       graded: rows.filter((r) => r.status === "graded").length,
+      acknowledgedAnswers: acks.answers.length,
       acknowledgedNotStored,
       acknowledgedStartsNotStored,
       ok: false,

@@ -55,7 +55,9 @@ async function main() {
     trustProxy: process.env.TRUST_PROXY === "1",
     appUrl: process.env.APP_URL,
   });
-  server.listen(port, host, () => {
+  // Node's default accept queue holds 511 connections: when thousands press "Start" at the same moment,
+  // the rest were dropped and retried seconds later, or reset. The kernel caps this at net.core.somaxconn.
+  server.listen({ port, host, backlog: 4096 }, () => {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
     const url = process.env.APP_URL ?? `http://localhost:${actualPort}`;
