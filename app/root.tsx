@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getViewer } from "./auth/guards.server";
 import { navigationFor } from "./auth/navigation";
@@ -31,6 +31,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     nav: viewer ? navigationFor(viewer.roles) : [],
   });
 }
+
+/** Background saves (an exam answer, where the reader is in a module) change nothing the shell shows. */
+const BACKGROUND_SAVES = new Set(["answer", "visit"]);
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
+  const intent = formData?.get("intent");
+  return typeof intent === "string" && BACKGROUND_SAVES.has(intent) ? false : defaultShouldRevalidate;
+};
 
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 
