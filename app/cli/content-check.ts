@@ -5,44 +5,16 @@
  * level can be reached). Prints `file:line:col message` per problem, then a summary.
  * Exit codes: 0 all good, 1 problems found, 2 bad usage.
  */
-import path from "node:path";
-import { statSync } from "node:fs";
 import { readContentLibrary } from "../content/library.server";
-
-const USAGE = "usage: npm run content:check [folder]   (default folder: content/)";
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
+import { folderArgument, problemLine, runCommand } from "./content-command";
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes("-h") || argv.includes("--help")) {
-    console.log(USAGE);
-    return 0;
-  }
-  const options = argv.filter((arg) => arg.startsWith("-"));
-  if (options.length > 0 || argv.length > 1) {
-    console.error(options.length > 0 ? `content:check: unknown option ${options[0]}` : "content:check: give at most one folder");
-    console.error(USAGE);
-    return 2;
-  }
-  const dir = argv[0] ?? "content";
-  if (!isDirectory(dir)) {
-    console.error(`content:check: folder not found: ${dir}`);
-    console.error(USAGE);
-    return 2;
-  }
+  const dir = folderArgument("content:check", argv, { mustExist: true });
+  if (typeof dir === "number") return dir;
 
   const library = await readContentLibrary(dir);
-  const cwd = process.cwd();
-  const problems = library.problems
-    .map((problem) => ({ ...problem, file: path.relative(cwd, path.resolve(problem.file)) || "." }))
-    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  for (const p of problems) console.log(`${p.file}:${p.line}:${p.col} ${p.message}`);
+  const problems = [...library.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  for (const p of problems) console.log(problemLine(p));
 
   const { stats } = library;
   const counts =
@@ -57,12 +29,4 @@ async function main(argv: string[]): Promise<number> {
   return 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`content:check: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCommand("content:check", () => main(process.argv.slice(2)));

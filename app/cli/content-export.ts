@@ -9,26 +9,15 @@ import path from "node:path";
 import { closeDb, getDb } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
 import { exportContent } from "../models/content-sync.server";
-
-const USAGE = "usage: npm run content:export [folder]   (default folder: content/)";
+import { folderArgument, problemLine, runCommand } from "./content-command";
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes("-h") || argv.includes("--help")) {
-    console.log(USAGE);
-    return 0;
-  }
-  const options = argv.filter((arg) => arg.startsWith("-"));
-  if (options.length > 0 || argv.length > 1) {
-    console.error(options.length > 0 ? `content:export: unknown option ${options[0]}` : "content:export: give at most one folder");
-    console.error(USAGE);
-    return 2;
-  }
-  const dir = argv[0] ?? "content";
+  const dir = folderArgument("content:export", argv, { mustExist: false });
+  if (typeof dir === "number") return dir;
   runMigrations(getDb());
   const report = await exportContent(dir);
   for (const file of report.written) console.log(`wrote ${path.join(dir, file)}`);
-  const cwd = process.cwd();
-  for (const p of report.problems) console.log(`${path.relative(cwd, path.resolve(p.file)) || "."}:${p.line}:${p.col} ${p.message}`);
+  for (const p of report.problems) console.log(problemLine(p));
   if (report.problems.length > 0) {
     console.log(`content:export: ${report.written.length} file(s) written to ${dir}, but it has ${report.problems.length} problem(s)`);
     return 1;
@@ -37,13 +26,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    closeDb();
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`content:export: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCommand("content:export", () => main(process.argv.slice(2)), closeDb);

@@ -7,44 +7,18 @@
  * The database is migrated first. A running app picks the import up when it restarts.
  * Exit codes: 0 imported (or nothing to do), 1 problems or conflicts (nothing written), 2 bad usage.
  */
-import path from "node:path";
-import { statSync } from "node:fs";
 import { closeDb, databasePath, getDb } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
 import { importContent } from "../models/content-sync.server";
-
-const USAGE = "usage: npm run content:import [folder]   (default folder: content/)";
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
+import { folderArgument, problemLine, runCommand } from "./content-command";
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes("-h") || argv.includes("--help")) {
-    console.log(USAGE);
-    return 0;
-  }
-  const options = argv.filter((arg) => arg.startsWith("-"));
-  if (options.length > 0 || argv.length > 1) {
-    console.error(options.length > 0 ? `content:import: unknown option ${options[0]}` : "content:import: give at most one folder");
-    console.error(USAGE);
-    return 2;
-  }
-  const dir = argv[0] ?? "content";
-  if (!isDirectory(dir)) {
-    console.error(`content:import: folder not found: ${dir}`);
-    console.error(USAGE);
-    return 2;
-  }
+  const dir = folderArgument("content:import", argv, { mustExist: true });
+  if (typeof dir === "number") return dir;
   runMigrations(getDb());
   const report = await importContent(dir);
-  const cwd = process.cwd();
   if (report.problems.length > 0) {
-    for (const p of report.problems) console.log(`${path.relative(cwd, path.resolve(p.file)) || "."}:${p.line}:${p.col} ${p.message}`);
+    for (const p of report.problems) console.log(problemLine(p));
     console.log(`content:import: ${report.problems.length} problem(s) in ${dir}: nothing imported (fix them first: npm run content:check ${dir})`);
     return 1;
   }
@@ -68,13 +42,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    closeDb();
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`content:import: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCommand("content:import", () => main(process.argv.slice(2)), closeDb);
