@@ -79,7 +79,11 @@ try {
 } finally {
   await server.stop();
 }
-const written = fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
+// The main thread's profile is the largest (a loader thread may write a small one too).
+const written = fs
+  .readdirSync(profileDir)
+  .filter((f) => f.endsWith(".cpuprofile"))
+  .sort((a, b) => fs.statSync(path.join(profileDir, b)).size - fs.statSync(path.join(profileDir, a)).size);
 if (written[0]) {
   console.info(`\n${summarise(path.join(profileDir, written[0]))}\n\nProfile: ${path.join(profileDir, written[0])}`);
 }

@@ -3,7 +3,7 @@
  * each SQL text is compiled once. Everything else goes through drizzle's query builder.
  */
 import type Database from "better-sqlite3";
-import { getDb } from "../../db/connection";
+import { getDb, type Db } from "../../db/connection";
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -20,4 +20,22 @@ export function prepared(sql: string): Database.Statement {
     statements.set(sql, statement);
   }
   return statement;
+}
+
+/**
+ * A drizzle query built and compiled once per connection: `build` receives the connection and returns
+ * `query.prepare()` with `sql.placeholder(...)` parameters; call the result to get it. For the
+ * queries every page makes, where building the SQL again each time cost more than running it.
+ */
+export function preparedQuery<T>(build: (db: Db) => T): () => T {
+  const byConnection = new WeakMap<Db, T>();
+  return () => {
+    const db = getDb();
+    let query = byConnection.get(db);
+    if (query === undefined) {
+      query = build(db);
+      byConnection.set(db, query);
+    }
+    return query;
+  };
 }

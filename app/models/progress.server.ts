@@ -9,6 +9,7 @@ import { checkAnswers, moduleProgress, placements, reflections, type Level } fro
 import { allChecksPassed, gradeAnswer, type ProgressRow } from "~/domain/track";
 import { InputError } from "~/utils/errors";
 import { recordAudit } from "./audit.server";
+import { preparedQuery } from "./prepared.server";
 
 /** Reflections longer than this are refused (the form says so and counts down). */
 export const REFLECTION_MAX_CHARS = 2000;
@@ -42,8 +43,9 @@ export type LearnerModuleState = {
  * The learner's level and their progress row for one module, in one query (the current placement
  * left-joined with the progress row).
  */
-export function getLearnerModuleState(userId: string, moduleId: string): LearnerModuleState {
-  const row = getDb()
+// The reads every module page makes, compiled once (see preparedQuery).
+const moduleStateQuery = preparedQuery((db) =>
+  db
     .select({
       level: placements.level,
       status: moduleProgress.status,
@@ -52,9 +54,35 @@ export function getLearnerModuleState(userId: string, moduleId: string): Learner
       completedAt: moduleProgress.completedAt,
     })
     .from(placements)
-    .leftJoin(moduleProgress, and(eq(moduleProgress.userId, placements.userId), eq(moduleProgress.moduleId, moduleId)))
-    .where(and(eq(placements.userId, userId), eq(placements.isCurrent, true)))
-    .get();
+    .leftJoin(moduleProgress, and(eq(moduleProgress.userId, placements.userId), eq(moduleProgress.moduleId, sql.placeholder("moduleId"))))
+    .where(and(eq(placements.userId, sql.placeholder("userId")), eq(placements.isCurrent, true)))
+    .prepare(),
+);
+
+const passedChecksQuery = preparedQuery((db) =>
+  db
+    .select({ checkId: checkAnswers.checkId, optionId: checkAnswers.optionId })
+    .from(checkAnswers)
+    .where(and(eq(checkAnswers.userId, sql.placeholder("userId")), eq(checkAnswers.moduleId, sql.placeholder("moduleId")), eq(checkAnswers.correct, true)))
+    .prepare(),
+);
+
+const reflectionsQuery = preparedQuery((db) =>
+  db
+    .select({
+      reflectionId: reflections.reflectionId,
+      text: reflections.text,
+      reviewStatus: reflections.reviewStatus,
+      reviewComment: reflections.reviewComment,
+      updatedAt: reflections.updatedAt,
+    })
+    .from(reflections)
+    .where(and(eq(reflections.userId, sql.placeholder("userId")), eq(reflections.moduleId, sql.placeholder("moduleId"))))
+    .prepare(),
+);
+
+export function getLearnerModuleState(userId: string, moduleId: string): LearnerModuleState {
+  const row = moduleStateQuery().get({ userId, moduleId });
   if (!row) return { level: null, progress: null };
   return {
     level: row.level,
@@ -66,11 +94,7 @@ export function getLearnerModuleState(userId: string, moduleId: string): Learner
 
 /** The checks a learner has passed in a module: check id → the option they chose. */
 export function passedChecks(userId: string, moduleId: string): Map<string, string> {
-  const rows = getDb()
-    .select({ checkId: checkAnswers.checkId, optionId: checkAnswers.optionId })
-    .from(checkAnswers)
-    .where(and(eq(checkAnswers.userId, userId), eq(checkAnswers.moduleId, moduleId), eq(checkAnswers.correct, true)))
-    .all();
+  const rows = passedChecksQuery().all({ userId, moduleId });
   return new Map(rows.map((row) => [row.checkId, row.optionId]));
 }
 
@@ -78,17 +102,7 @@ export type SavedReflection = { text: string; reviewStatus: ReviewStatus; review
 
 /** A learner's reflections in a module, by reflection id. */
 export function moduleReflections(userId: string, moduleId: string): Map<string, SavedReflection> {
-  const rows = getDb()
-    .select({
-      reflectionId: reflections.reflectionId,
-      text: reflections.text,
-      reviewStatus: reflections.reviewStatus,
-      reviewComment: reflections.reviewComment,
-      updatedAt: reflections.updatedAt,
-    })
-    .from(reflections)
-    .where(and(eq(reflections.userId, userId), eq(reflections.moduleId, moduleId)))
-    .all();
+  const rows = reflectionsQuery().all({ userId, moduleId });
   return new Map(rows.map(({ reflectionId, ...saved }) => [reflectionId, saved]));
 }
 

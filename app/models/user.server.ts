@@ -4,6 +4,7 @@ import { ROLES, sessions, teams, userRoles, users, type Locale, type Role } from
 import { InputError } from "~/utils/errors";
 import { newId, normalizeEmail } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
+import { preparedQuery } from "./prepared.server";
 
 export type Viewer = {
   id: string;
@@ -27,8 +28,8 @@ function parseRoles(value: string | null): Role[] {
 }
 
 /** The signed-in person with their roles and managed teams, in one query. */
-export function loadViewer(userId: string, sessionId: string): Viewer | null {
-  const row = getDb()
+const viewerQuery = preparedQuery((db) =>
+  db
     .select({
       id: users.id,
       email: users.email,
@@ -42,8 +43,12 @@ export function loadViewer(userId: string, sessionId: string): Viewer | null {
     })
     .from(users)
     .leftJoin(teams, eq(teams.id, users.teamId))
-    .where(eq(users.id, userId))
-    .get();
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare(),
+);
+
+export function loadViewer(userId: string, sessionId: string): Viewer | null {
+  const row = viewerQuery().get({ userId });
   if (!row || !row.active) return null;
   return {
     id: row.id,

@@ -10,7 +10,8 @@ import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
-import { MdxContent } from "~/components/mdx/mdx-content";
+import { MdxSegments } from "~/components/mdx/mdx-content";
+import { prerenderedSegments } from "~/components/mdx/prerender.server";
 import { ModuleInteractionContext, fieldErrorsOf, type ModuleInteraction } from "~/components/mdx/module-context";
 import { StatusBadge, TableOfContents, useReadingProgress } from "~/components/track/track-ui";
 import { lookupModule } from "~/content/library.server";
@@ -97,7 +98,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       summary: module.summary,
       duration: module.duration,
       objectives: module.objectives,
-      tree: module.tree,
+      segments: prerenderedSegments(module.tree, lookup.locale, locale),
       headings: module.headings,
       checkCount: module.checks.length,
     },
@@ -342,7 +343,7 @@ export default function ModulePage() {
 
           <ModuleInteractionContext.Provider value={interaction}>
             <article lang={contentLocale} className="text-[1.0625rem] text-slate-800">
-              <MdxContent nodes={module.tree} lang={contentLocale} />
+              <MdxSegments segments={module.segments} lang={contentLocale} />
             </article>
           </ModuleInteractionContext.Provider>
 

@@ -47,6 +47,34 @@ export function MdxContent({ nodes, lang }: { nodes: readonly MdxNode[]; lang: "
   return <>{renderChildren(nodes, "#root", { lang })}</>;
 }
 
+/** Components that read the page's state (answers, saved text): rendered live, never ahead of time. */
+const INTERACTIVE = new Set(["KnowledgeCheck", "Reflection"]);
+
+export function isInteractive(node: MdxNode): boolean {
+  return typeof node !== "string" && (INTERACTIVE.has(node.t) || (node.c ?? []).some(isInteractive));
+}
+
+/**
+ * A module's content as runs of HTML rendered once on the server (prerender.server.tsx) between the
+ * interactive elements, which React renders on every request as before.
+ */
+export type MdxSegment = { html: string } | { node: MdxElement };
+
+export function MdxSegments({ segments, lang }: { segments: readonly MdxSegment[]; lang: "fr" | "en" }) {
+  return (
+    <>
+      {segments.map((segment, index) =>
+        "html" in segment ? (
+          // Safe: React's own output (escaped text and attributes) for the allowlisted tree, made once.
+          <div key={index} dangerouslySetInnerHTML={{ __html: segment.html }} />
+        ) : (
+          <Fragment key={index}>{renderElement(segment.node, { lang })}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
 function renderChildren(nodes: readonly MdxNode[] | undefined, parent: string, ctx: Ctx): ReactNode[] {
   if (!nodes) return [];
   const dropBlank = BLOCK_CONTAINERS.has(parent);

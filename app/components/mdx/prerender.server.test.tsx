@@ -1,0 +1,66 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { describe, expect, it } from "vitest";
+import { loadContentLibrary } from "~/content/library.server";
+import type { MdxNode } from "~/content/mdx.server";
+import { i18nForRequest } from "~/i18n/i18n.server";
+import { MdxContent, MdxSegments } from "./mdx-content";
+import { prerenderedSegments } from "./prerender.server";
+
+const page = (node: React.ReactNode, locale: "fr" | "en" = "fr") => renderToStaticMarkup(<I18nextProvider i18n={i18nForRequest(locale)}>{node}</I18nextProvider>);
+
+describe("prerendered module content", () => {
+  const tree: MdxNode[] = [
+    { t: "h2", p: { id: "intro" }, c: ["Intro"] },
+    "\n",
+    { t: "Callout", p: { type: "tip" }, c: [{ t: "p", c: ["Think <twice> & post"] }] },
+    "\n",
+    { t: "KnowledgeCheck", p: { id: "q1", question: "Which?" }, c: [{ t: "Option", p: { id: "a" }, c: ["A"] }] },
+    "\n",
+    { t: "PolicyClause", p: { ref: "1", title: "One" }, c: [{ t: "p", c: ["x"] }] },
+    { t: "PolicyClause", p: { ref: "2", title: "Two" }, c: [{ t: "p", c: ["y"] }] },
+  ];
+
+  it("renders the static runs to HTML and keeps the interactive elements for React", () => {
+    const segments = prerenderedSegments(tree, "en", "en");
+    expect(segments.map((s) => ("html" in s ? "html" : s.node.t))).toEqual(["html", "KnowledgeCheck", "html"]);
+    const first = segments[0] as { html: string };
+    expect(first.html).toContain('<h2 id="intro"');
+    expect(first.html).toContain("Think &lt;twice&gt; &amp; post");
+    expect(first.html).toContain("Tip");
+  });
+
+  it("labels the static components in the interface language", () => {
+    const fr = prerenderedSegments(tree, "en", "fr")[0] as { html: string };
+    expect(fr.html).toContain("Conseil");
+  });
+
+  it("is computed once per tree and language: a second page view renders nothing again", () => {
+    expect(prerenderedSegments(tree, "en", "en")).toBe(prerenderedSegments(tree, "en", "en"));
+    expect(prerenderedSegments(tree, "en", "fr")).not.toBe(prerenderedSegments(tree, "en", "en"));
+  });
+
+  it("gives the clause headings ids that stay unique across runs", () => {
+    const html = page(<MdxSegments segments={prerenderedSegments(tree, "en", "en")} lang="en" />, "en");
+    const ids = [...html.matchAll(/aria-labelledby="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it("shows the same text as rendering the whole tree live, for every module of the real content", async () => {
+    const library = await loadContentLibrary();
+    const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+    let compared = 0;
+    for (const [, versions] of library.modules) {
+      for (const locale of ["fr", "en"] as const) {
+        const module = versions.locales[locale];
+        if (!module) continue;
+        const live = page(<MdxContent nodes={module.tree} lang={locale} />, locale);
+        const split = page(<MdxSegments segments={prerenderedSegments(module.tree, locale, locale)} lang={locale} />, locale);
+        expect(text(split)).toBe(text(live));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+});
