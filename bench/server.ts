@@ -26,9 +26,21 @@ export type ServerOptions = {
   env?: Record<string, string>;
 };
 
+/**
+ * The Node flags `npm start` runs the server with (e.g. its heap limit), read from package.json so
+ * that the bench measures exactly what production runs.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  if (words[0] !== "node" || !words.includes("--import")) throw new Error(`Unexpected start script: ${pkg.scripts.start}`);
+  return words.slice(1, words.indexOf("--import"));
+}
+
 export async function startAppServer(options: ServerOptions): Promise<AppServer> {
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, [...(options.extraArgs ?? []), "--import", "tsx", path.join(ROOT, "app", "server", "main.ts")], {
+  const args = [...productionNodeFlags(), ...(options.extraArgs ?? []), "--import", "tsx", path.join(ROOT, "app", "server", "main.ts")];
+  const child = spawn(process.execPath, args, {
     cwd: options.appDir,
     env: {
       ...process.env,
