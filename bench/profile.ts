@@ -2,7 +2,8 @@
  * `npm run bench:profile -- <scenario> [seconds]`: one scenario against the quick seed, with the server
  * under `node --cpu-prof`, then where its CPU went (self time by package or file, and by function).
  * For finding what to make faster; the figures that count are `npm run bench`'s. Scenarios: module,
- * home, team, gate, batch. Build first (`npm run build`); the seed is the quick bench's.
+ * home, team, gate, batch. Build first (`npm run build`); the seed is the quick bench's. BENCH_PROFILE=0
+ * runs without the profiler.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -49,7 +50,10 @@ const { file: pristine, manifest } = await ensureSeed(config, console.info);
 const db = path.join(DATA_DIR, "profile.db");
 copyPristine(pristine, db);
 const profileDir = fs.mkdtempSync(path.join(DATA_DIR, "profile-"));
-const server = await startAppServer({ dbPath: db, port: 20_000 + Math.floor(Math.random() * 10_000), appDir: ROOT, extraArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] });
+// BENCH_PROFILE=0: the same run without the profiler, whose own cost inflates the CPU per request.
+const profiling = process.env.BENCH_PROFILE !== "0";
+const extraArgs = profiling ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+const server = await startAppServer({ dbPath: db, port: 20_000 + Math.floor(Math.random() * 10_000), appDir: ROOT, extraArgs });
 try {
   let i = 0;
   const learner = () => ({ headers: { cookie: `ambassade_session=${manifest.pageLearners[i++ % manifest.pageLearners.length]!.session}` } });
