@@ -69,24 +69,13 @@ function resolveStatic(publicDir: string, pathname: string): StaticFile | null {
   }
 }
 
-function sendStatic(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  found: StaticFile,
-  pathname: string
-) {
-  const etag = `W/"${found.size.toString(16)}-${found.mtime
-    .getTime()
-    .toString(16)}"`;
+function sendStatic(req: http.IncomingMessage, res: http.ServerResponse, found: StaticFile, pathname: string) {
+  const etag = `W/"${found.size.toString(16)}-${found.mtime.getTime().toString(16)}"`;
   // Fingerprinted build assets never change; everything else is revalidated hourly.
-  const cache = pathname.startsWith("/build/")
-    ? "public, max-age=31536000, immutable"
-    : "public, max-age=3600";
+  const cache = pathname.startsWith("/build/") ? "public, max-age=31536000, immutable" : "public, max-age=3600";
   const headers: Record<string, string | number> = {
     ...SECURITY_HEADERS,
-    "Content-Type":
-      MIME[path.extname(found.file).toLowerCase()] ??
-      "application/octet-stream",
+    "Content-Type": MIME[path.extname(found.file).toLowerCase()] ?? "application/octet-stream",
     "Cache-Control": cache,
     ETag: etag,
   };
@@ -100,25 +89,16 @@ function sendStatic(
   else fs.createReadStream(found.file).pipe(res);
 }
 
-export function originOf(
-  req: http.IncomingMessage,
-  options: ServerOptions
-): string {
+export function originOf(req: http.IncomingMessage, options: ServerOptions): string {
   if (options.appUrl) return new URL(options.appUrl).origin;
-  const proto = options.trustProxy
-    ? String(req.headers["x-forwarded-proto"] ?? "http")
-        .split(",")[0]!
-        .trim()
-    : "http";
+  const proto = options.trustProxy ? String(req.headers["x-forwarded-proto"] ?? "http").split(",")[0]!.trim() : "http";
   return `${proto}://${req.headers.host ?? "localhost"}`;
 }
 
 function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)
-      ?.split(",")[0]
-      ?.trim();
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
     if (first) return first;
   }
   return req.socket.remoteAddress ?? "unknown";
@@ -136,10 +116,7 @@ const DRAIN_MAX_MS = 5_000;
  * its next request; past the limit (or when the body was abandoned), the connection is closed after
  * the response. Without this, the next request on the kept-alive connection failed with a reset.
  */
-async function settleUnreadBody(
-  req: http.IncomingMessage,
-  res: http.ServerResponse
-): Promise<void> {
+async function settleUnreadBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.complete || res.headersSent) return;
   const declared = Number(req.headers["content-length"] ?? 0);
   const drained =
@@ -172,13 +149,8 @@ async function settleUnreadBody(
  * Cross-site request forgery guard: a browser mutation must come from our own origin. The public API
  * authenticates with bearer tokens, not cookies, so it is exempt.
  */
-export function isCrossSiteMutation(
-  req: http.IncomingMessage,
-  pathname: string,
-  origin: string
-): boolean {
-  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/"))
-    return false;
+export function isCrossSiteMutation(req: http.IncomingMessage, pathname: string, origin: string): boolean {
+  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/")) return false;
   const sent = req.headers.origin;
   if (sent) return sent !== origin;
   const referer = req.headers.referer;
@@ -199,17 +171,10 @@ export function prefersJson(accept: string | undefined): boolean {
   let html = 0;
   for (const part of accept.split(",")) {
     const [type, ...params] = part.trim().toLowerCase().split(";");
-    const q = Number(
-      params
-        .map((p) => p.trim())
-        .find((p) => p.startsWith("q="))
-        ?.slice(2) ?? 1
-    );
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith("q="))?.slice(2) ?? 1);
     const weight = Number.isFinite(q) ? q : 0;
-    if (type === "application/json" || type === "application/ld+json")
-      json = Math.max(json, weight);
-    if (type === "text/html" || type === "application/xhtml+xml")
-      html = Math.max(html, weight);
+    if (type === "application/json" || type === "application/ld+json") json = Math.max(json, weight);
+    if (type === "text/html" || type === "application/xhtml+xml") html = Math.max(html, weight);
   }
   return json > 0 && json > html;
 }
@@ -218,21 +183,14 @@ export function prefersJson(accept: string | undefined): boolean {
  * Content negotiation for credential ids: /verify/<id> is a page for people and, for a client that
  * prefers JSON, the credential with its status (served by /api/v1/credentials/<id>).
  */
-export function negotiatedUrl(
-  req: http.IncomingMessage,
-  pathname: string
-): string | null {
+export function negotiatedUrl(req: http.IncomingMessage, pathname: string): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const match = /^\/verify\/([A-Za-z0-9-]{1,64})\/?$/.exec(pathname);
   if (!match || !prefersJson(req.headers.accept)) return null;
   return `/api/v1/credentials/${match[1]}`;
 }
 
-function toRequest(
-  req: http.IncomingMessage,
-  origin: string,
-  controller: AbortController
-): Request {
+function toRequest(req: http.IncomingMessage, origin: string, controller: AbortController): Request {
   const url = new URL(req.url ?? "/", origin);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -245,11 +203,7 @@ function toRequest(
   // as they do behind a proxy that does not forward the public host: make them say the same.
   headers.set("host", url.host);
   headers.delete("x-forwarded-host");
-  const init: RequestInit & { duplex?: "half" } = {
-    method: req.method,
-    headers,
-    signal: controller.signal,
-  };
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = createReadableStreamFromReadable(req);
     init.duplex = "half";
@@ -257,11 +211,7 @@ function toRequest(
   return new Request(url, init);
 }
 
-async function sendResponse(
-  res: http.ServerResponse,
-  response: Response,
-  extraCookies: string[]
-) {
+async function sendResponse(res: http.ServerResponse, response: Response, extraCookies: string[]) {
   res.statusCode = response.status;
   res.statusMessage = response.statusText;
   const cookies = [...response.headers.getSetCookie(), ...extraCookies];
@@ -269,8 +219,7 @@ async function sendResponse(
     if (key === "set-cookie") continue;
     res.setHeader(key, value);
   }
-  for (const [key, value] of Object.entries(SECURITY_HEADERS))
-    if (!res.hasHeader(key)) res.setHeader(key, value);
+  for (const [key, value] of Object.entries(SECURITY_HEADERS)) if (!res.hasHeader(key)) res.setHeader(key, value);
   if (cookies.length) res.setHeader("Set-Cookie", cookies);
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
@@ -280,76 +229,45 @@ async function sendResponse(
  * The fast lane: resource routes that must answer thousands of times a second (the posting gate) are
  * called directly, without Remix's router, whose matching and data strategy cost several times the
  * gate's own work per request. The route file stays the one definition of the endpoint: a GET runs
- * its plain function (no Request or Response objects: their construction was a fifth of the gate's
- * cost), any other method its action. See docs/decisions/0008-api-webhooks-credentials.md.
+ * its plain function (no Request or Response objects: building them was a fifth of the gate's cost),
+ * any other method its action. See docs/decisions/0008-api-webhooks-credentials.md.
  */
 const FAST_LANE: Record<string, { routeId: string; get: string }> = {
-  "/api/v1/authorizations": {
-    routeId: "routes/api.v1.authorizations",
-    get: "answerGateQuery",
-  },
+  "/api/v1/authorizations": { routeId: "routes/api.v1.authorizations", get: "answerGateQuery" },
 };
 
-type RouteHandler = (args: {
-  request: Request;
-  params: Record<string, string>;
-  context: AppContext;
-}) => unknown;
-type PlainReply = {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-};
-type PlainGet = (input: {
-  authorization: string | null;
-  acceptLanguage: string | null;
-  search: string;
-}) => PlainReply;
+type RouteHandler = (args: { request: Request; params: Record<string, string>; context: AppContext }) => unknown;
+type PlainReply = { status: number; headers: Record<string, string>; body: string };
+type PlainGet = (input: { authorization: string | null; acceptLanguage: string | null; search: string }) => PlainReply;
 
-function fastLaneHandlers(
-  build: ServerBuild
-): Map<string, { get?: PlainGet; action?: RouteHandler }> {
+function fastLaneHandlers(build: ServerBuild): Map<string, { get?: PlainGet; action?: RouteHandler }> {
   const out = new Map<string, { get?: PlainGet; action?: RouteHandler }>();
   for (const [pathname, { routeId, get }] of Object.entries(FAST_LANE)) {
-    const module = build.routes[routeId]?.module as
-      | Record<string, unknown>
-      | undefined;
+    const module = build.routes[routeId]?.module as Record<string, unknown> | undefined;
     if (!module || module.default) continue;
-    out.set(pathname, {
-      get: module[get] as PlainGet | undefined,
-      action: module.action as RouteHandler | undefined,
-    });
+    out.set(pathname, { get: module[get] as PlainGet | undefined, action: module.action as RouteHandler | undefined });
   }
   return out;
 }
 
-function sendPlain(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  reply: PlainReply
-) {
+/** A fast-lane GET: the route's plain function on the raw request, its reply written in one go. */
+function sendFastGet(req: http.IncomingMessage, res: http.ServerResponse, get: PlainGet) {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return typeof value === "string" ? value : null;
+  };
+  const query = req.url!.indexOf("?");
+  const reply = get({ authorization: header("authorization"), acceptLanguage: header("accept-language"), search: query < 0 ? "" : req.url!.slice(query) });
   const body = Buffer.from(reply.body);
-  res.writeHead(reply.status, {
-    ...SECURITY_HEADERS,
-    ...reply.headers,
-    "Content-Length": body.length,
-  });
+  res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers, "Content-Length": body.length });
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /** Sends a small, complete response in one write (no stream plumbing). */
-async function sendBuffered(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  response: Response,
-  extraCookies: string[]
-) {
+async function sendBuffered(req: http.IncomingMessage, res: http.ServerResponse, response: Response, extraCookies: string[]) {
   const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string | string[] | number> = {
-    ...SECURITY_HEADERS,
-  };
-  for (const [key, value] of response.headers)
-    if (key !== "set-cookie") headers[key] = value;
+  const headers: Record<string, string | string[] | number> = { ...SECURITY_HEADERS };
+  for (const [key, value] of response.headers) if (key !== "set-cookie") headers[key] = value;
   const cookies = [...response.headers.getSetCookie(), ...extraCookies];
   if (cookies.length) headers["set-cookie"] = cookies;
   headers["content-length"] = body.length;
@@ -366,40 +284,17 @@ export function createAppServer(options: ServerOptions): http.Server {
   return http.createServer(async (req, res) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
     try {
-      if (
-        (req.method === "GET" || req.method === "HEAD") &&
-        pathname.includes(".")
-      ) {
+      if ((req.method === "GET" || req.method === "HEAD") && pathname.includes(".")) {
         const found = resolveStatic(publicDir, pathname);
         if (found) return sendStatic(req, res, found, pathname);
       }
       const fast = fastLane.get(pathname);
-      if (fast && (req.method === "GET" || req.method === "HEAD") && fast.get) {
-        const query = req.url!.indexOf("?");
-        const header = (name: string) => {
-          const value = req.headers[name];
-          return typeof value === "string" ? value : null;
-        };
-        return sendPlain(
-          req,
-          res,
-          fast.get({
-            authorization: header("authorization"),
-            acceptLanguage: header("accept-language"),
-            search: query < 0 ? "" : req.url!.slice(query),
-          })
-        );
-      }
+      if (fast?.get && (req.method === "GET" || req.method === "HEAD")) return sendFastGet(req, res, fast.get);
       const origin = originOf(req, options);
       if (isCrossSiteMutation(req, pathname, origin)) {
         if (!req.complete) await settleUnreadBody(req, res);
-        res.writeHead(403, {
-          ...SECURITY_HEADERS,
-          "Content-Type": "text/plain; charset=utf-8",
-        });
-        res.end(
-          "Forbidden: this form was not sent from this site. Reload the page and try again."
-        );
+        res.writeHead(403, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
+        res.end("Forbidden: this form was not sent from this site. Reload the page and try again.");
         return;
       }
       const controller = new AbortController();
@@ -419,30 +314,18 @@ export function createAppServer(options: ServerOptions): http.Server {
           result = thrown;
         }
         if (!req.complete) await settleUnreadBody(req, res);
-        if (result instanceof Response)
-          return await sendBuffered(req, res, result, context.responseCookies);
-        throw new Error(
-          `fast-lane route ${pathname} did not return a Response`
-        );
+        if (result instanceof Response) return await sendBuffered(req, res, result, context.responseCookies);
+        throw new Error(`fast-lane route ${pathname} did not return a Response`);
       }
-      const context = createContext(
-        clientIp(req, trustProxy),
-        randomBytes(16).toString("base64")
-      );
-      const response = await handle(
-        toRequest(req, origin, controller),
-        context
-      );
+      const context = createContext(clientIp(req, trustProxy), randomBytes(16).toString("base64"));
+      const response = await handle(toRequest(req, origin, controller), context);
       if (!req.complete) await settleUnreadBody(req, res);
       await sendResponse(res, response, context.responseCookies);
     } catch (error) {
       console.error(error);
       if (!res.headersSent) {
         if (!req.complete) res.setHeader("Connection", "close");
-        res.writeHead(500, {
-          ...SECURITY_HEADERS,
-          "Content-Type": "text/plain; charset=utf-8",
-        });
+        res.writeHead(500, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
       }
       res.end("Internal error");
     }

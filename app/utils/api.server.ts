@@ -42,7 +42,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     readonly params: Record<string, string | number> = {},
-    readonly headers: Record<string, string> = {}
+    readonly headers: Record<string, string> = {},
   ) {
     super(code);
     this.name = "ApiError";
@@ -51,81 +51,46 @@ export class ApiError extends Error {
 
 /** The language of Accept-Language when it names French or English; English otherwise (API clients often send `*`). */
 export function apiLocale(acceptLanguage: string | null): Locale {
-  return acceptLanguage && /(^|,)\s*(fr|en)\b/i.test(acceptLanguage)
-    ? fromAcceptLanguage(acceptLanguage)
-    : "en";
+  return acceptLanguage && /(^|,)\s*(fr|en)\b/i.test(acceptLanguage) ? fromAcceptLanguage(acceptLanguage) : "en";
 }
 
 /**
  * An API answer before it becomes an HTTP response: routes wrap it in a Response, and the HTTP
  * server's fast lane writes it directly (app/server/http.ts).
  */
-export type ApiReply = {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-};
+export type ApiReply = { status: number; headers: Record<string, string>; body: string };
 
-const JSON_HEADERS = {
-  "Content-Type": "application/json; charset=utf-8",
-  "Cache-Control": "no-store",
-};
+const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
-export function apiReply(
-  data: unknown,
-  init: { status?: number; headers?: Record<string, string> } = {}
-): ApiReply {
-  return {
-    status: init.status ?? 200,
-    headers: { ...JSON_HEADERS, ...init.headers },
-    body: JSON.stringify(data),
-  };
+export function apiReply(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): ApiReply {
+  return { status: init.status ?? 200, headers: { ...JSON_HEADERS, ...init.headers }, body: JSON.stringify(data) };
 }
 
 export function toResponse(reply: ApiReply): Response {
-  return new Response(reply.body, {
-    status: reply.status,
-    headers: reply.headers,
-  });
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
-export function apiJson(
-  data: unknown,
-  init: { status?: number; headers?: Record<string, string> } = {}
-): Response {
+export function apiJson(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return toResponse(apiReply(data, init));
 }
 
-export function apiErrorReply(
-  acceptLanguage: string | null,
-  error: ApiError
-): ApiReply {
+export function apiErrorReply(acceptLanguage: string | null, error: ApiError): ApiReply {
   const t = getT(apiLocale(acceptLanguage));
   const message = t(`api.errors.${error.code}`, error.params);
   const headers: Record<string, string> = { ...error.headers };
   if (error.code === "missing_token" || error.code === "invalid_token") {
     headers["WWW-Authenticate"] =
-      error.code === "missing_token"
-        ? 'Bearer realm="ambassade"'
-        : 'Bearer realm="ambassade", error="invalid_token"';
+      error.code === "missing_token" ? 'Bearer realm="ambassade"' : 'Bearer realm="ambassade", error="invalid_token"';
   }
-  return apiReply(
-    { error: error.code, message },
-    { status: STATUS[error.code], headers }
-  );
+  return apiReply({ error: error.code, message }, { status: STATUS[error.code], headers });
 }
 
 export function apiErrorResponse(request: Request, error: ApiError): Response {
-  return toResponse(
-    apiErrorReply(request.headers.get("Accept-Language"), error)
-  );
+  return toResponse(apiErrorReply(request.headers.get("Accept-Language"), error));
 }
 
 /** Runs an API handler; a refused request becomes its JSON error. Anything else is a real bug (500). */
-export async function withApiErrors(
-  request: Request,
-  handler: () => Promise<Response> | Response
-): Promise<Response> {
+export async function withApiErrors(request: Request, handler: () => Promise<Response> | Response): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
@@ -135,17 +100,11 @@ export async function withApiErrors(
 }
 
 /** The first line of every authenticated API handler: a valid, unrevoked bearer token, or 401. */
-export function requireApiToken(request: Request): {
-  id: string;
-  name: string;
-} {
+export function requireApiToken(request: Request): { id: string; name: string } {
   return requireApiTokenHeader(request.headers.get("Authorization"));
 }
 
-export function requireApiTokenHeader(authorization: string | null): {
-  id: string;
-  name: string;
-} {
+export function requireApiTokenHeader(authorization: string | null): { id: string; name: string } {
   const result = authenticateApiToken(authorization);
   if (!result.ok) throw new ApiError(result.error);
   return { id: result.id, name: result.name };
@@ -156,16 +115,11 @@ export function requireApiTokenHeader(authorization: string | null): {
  * bigger (by its Content-Length or while streaming, so a lying client cannot push more), 400 when it
  * does not parse.
  */
-export async function readJsonBody(
-  request: Request,
-  maxBytes: number
-): Promise<unknown> {
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
-  if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(type.trim()))
-    throw new ApiError("unsupported_media_type");
+  if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(type.trim())) throw new ApiError("unsupported_media_type");
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes)
-    throw new ApiError("payload_too_large", { max: maxBytes });
+  if (declared > maxBytes) throw new ApiError("payload_too_large", { max: maxBytes });
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -184,14 +138,11 @@ export async function readJsonBody(
     }
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim())
-    throw new ApiError("invalid_request", { detail: "empty body" });
+  if (!text.trim()) throw new ApiError("invalid_request", { detail: "empty body" });
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError("invalid_request", {
-      detail: "the body is not valid JSON",
-    });
+    throw new ApiError("invalid_request", { detail: "the body is not valid JSON" });
   }
 }
 
@@ -201,13 +152,8 @@ export function describeIssues(error: z.ZodError): string {
     .slice(0, 5)
     .map((issue) => {
       const where = issue.path.reduce<string>(
-        (acc, part) =>
-          typeof part === "number"
-            ? `${acc}[${part}]`
-            : acc
-            ? `${acc}.${String(part)}`
-            : String(part),
-        ""
+        (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+        "",
       );
       return where ? `${where}: ${issue.message}` : issue.message;
     })
