@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { ApiTabs, DateTime, ShownOnce } from "~/components/api-admin";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
@@ -82,53 +83,39 @@ export default function AdminApi() {
         {tokens.length === 0 ? (
           <p className="card">{t("api.tokens.empty")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("api.tokens.columns.name")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.tokens.columns.prefix")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.tokens.columns.created")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.tokens.columns.lastUsed")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.tokens.columns.status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.tokens.columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {tokens.map((token) => (
-                  <tr key={token.id}>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">{token.name}</th>
-                    <td className="px-3 py-2 font-mono">{token.prefix}…</td>
-                    <td className="px-3 py-2">
-                      <DateTime value={token.createdAt} />
-                      <span className="block text-xs text-slate-600">
-                        {t("api.tokens.columns.createdBy")} {token.createdByName ?? t("api.tokens.cli")}
-                      </span>
-                    </td>
-                    <td className="px-3 py-2">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : t("api.tokens.never")}</td>
-                    <td className="px-3 py-2">
-                      {token.revokedAt ? (
-                        <span className="text-red-800">{t("api.tokens.revoked", { date: new Date(token.revokedAt).toISOString().slice(0, 10) })}</span>
-                      ) : (
-                        <span className="text-green-800">{t("api.tokens.active")}</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      {token.revokedAt ? null : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="tokenId" value={token.id} />
-                          <button type="submit" className="btn-danger px-3 py-1" aria-label={t("api.tokens.revokeLabel", { name: token.name })}>
-                            {t("api.tokens.revoke")}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t("api.tokens.columns.name"), t("api.tokens.columns.prefix"), t("api.tokens.columns.created"), t("api.tokens.columns.lastUsed"), t("api.tokens.columns.status"), t("api.tokens.columns.actions")]}>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <th scope="row" className="px-3 py-2 text-left font-medium">{token.name}</th>
+                <td className="px-3 py-2 font-mono">{token.prefix}…</td>
+                <td className="px-3 py-2">
+                  <DateTime value={token.createdAt} />
+                  <span className="block text-xs text-slate-600">
+                    {t("api.tokens.columns.createdBy")} {token.createdByName ?? t("api.tokens.cli")}
+                  </span>
+                </td>
+                <td className="px-3 py-2">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : t("api.tokens.never")}</td>
+                <td className="px-3 py-2">
+                  {token.revokedAt ? (
+                    <span className="text-red-800">{t("api.tokens.revoked", { date: new Date(token.revokedAt).toISOString().slice(0, 10) })}</span>
+                  ) : (
+                    <span className="text-green-800">{t("api.tokens.active")}</span>
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  {token.revokedAt ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="tokenId" value={token.id} />
+                      <button type="submit" className="btn-danger px-3 py-1" aria-label={t("api.tokens.revokeLabel", { name: token.name })}>
+                        {t("api.tokens.revoke")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/models/audit.server";
 import { findUserByEmail } from "~/models/user.server";
@@ -51,32 +52,18 @@ export default function AuditLog() {
         </div>
         <button type="submit" className="btn-secondary">{t("common.search")}</button>
       </Form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("audit.when")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.who")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.action")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.subject")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.change")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.why")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td className="px-3 py-2 whitespace-nowrap">{new Date(row.at).toLocaleString(i18n.language)}</td>
-                <td className="px-3 py-2">{row.actorName ?? "—"}</td>
-                <td className="px-3 py-2 font-mono">{row.action}</td>
-                <td className="px-3 py-2 font-mono text-xs">{row.subjectType}:{row.subjectId}</td>
-                <td className="px-3 py-2">{row.fromState ?? "∅"} → {row.toState ?? "∅"}</td>
-                <td className="px-3 py-2">{row.reason ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.subject"), t("audit.change"), t("audit.why")]}>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td className="px-3 py-2 whitespace-nowrap">{new Date(row.at).toLocaleString(i18n.language)}</td>
+            <td className="px-3 py-2">{row.actorName ?? "—"}</td>
+            <td className="px-3 py-2 font-mono">{row.action}</td>
+            <td className="px-3 py-2 font-mono text-xs">{row.subjectType}:{row.subjectId}</td>
+            <td className="px-3 py-2">{row.fromState ?? "∅"} → {row.toState ?? "∅"}</td>
+            <td className="px-3 py-2">{row.reason ?? ""}</td>
+          </tr>
+        ))}
+      </DataTable>
       {rows.length === 0 ? <p className="card">{t("audit.empty")}</p> : null}
       {more ? <Link className="btn-secondary" to={`?${nextParams}`}>{t("audit.older")}</Link> : null}
     </div>

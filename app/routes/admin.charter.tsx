@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/accreditation";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { listCharterVersions, publishCharter } from "~/models/charter.server";
@@ -43,53 +44,38 @@ export default function AdminCharter() {
         <p className="mt-2 max-w-3xl text-slate-700">{t("accreditation.adminCharter.intro")}</p>
       </header>
       <FormErrors errors={errors} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("accreditation.adminCharter.version")}</th>
-              <th scope="col" className="px-3 py-2">{t("accreditation.adminCharter.effective")}</th>
-              <th scope="col" className="px-3 py-2">{t("accreditation.adminCharter.status")}</th>
-              <th scope="col" className="px-3 py-2">{t("accreditation.adminCharter.signatures")}</th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">{t("common.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {versions.map((v) => (
-              <tr key={v.version}>
-                <th scope="row" className="px-3 py-2 text-left font-semibold">
-                  {v.version}
-                  <span className="block font-normal text-slate-700">{v.title}</span>
-                </th>
-                <td className="px-3 py-2">{date(v.effective)}</td>
-                <td className="px-3 py-2">
-                  {v.version === current ? <strong className="text-green-900">{t("accreditation.adminCharter.current")}</strong> : null}
-                  <span className="block">
-                    {v.publishedAt
-                      ? v.publishedBy
-                        ? t("accreditation.adminCharter.publishedBy", { date: date(v.publishedAt), name: v.publishedBy })
-                        : t("accreditation.adminCharter.publishedOn", { date: date(v.publishedAt) })
-                      : t("accreditation.adminCharter.notPublished")}
-                  </span>
-                </td>
-                <td className="px-3 py-2">{v.signatures}</td>
-                <td className="px-3 py-2">
-                  {!v.publishedAt && (current === null || v.version > current) ? (
-                    <Form method="post">
-                      <input type="hidden" name="version" value={v.version} />
-                      <button type="submit" className="btn-primary" disabled={busy} aria-describedby="publish-help">
-                        {t("accreditation.adminCharter.publish", { version: v.version })}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t("accreditation.adminCharter.version"), t("accreditation.adminCharter.effective"), t("accreditation.adminCharter.status"), t("accreditation.adminCharter.signatures"), <span key="actions" className="sr-only">{t("common.actions")}</span>]}>
+        {versions.map((v) => (
+          <tr key={v.version}>
+            <th scope="row" className="px-3 py-2 text-left font-semibold">
+              {v.version}
+              <span className="block font-normal text-slate-700">{v.title}</span>
+            </th>
+            <td className="px-3 py-2">{date(v.effective)}</td>
+            <td className="px-3 py-2">
+              {v.version === current ? <strong className="text-green-900">{t("accreditation.adminCharter.current")}</strong> : null}
+              <span className="block">
+                {v.publishedAt
+                  ? v.publishedBy
+                    ? t("accreditation.adminCharter.publishedBy", { date: date(v.publishedAt), name: v.publishedBy })
+                    : t("accreditation.adminCharter.publishedOn", { date: date(v.publishedAt) })
+                  : t("accreditation.adminCharter.notPublished")}
+              </span>
+            </td>
+            <td className="px-3 py-2">{v.signatures}</td>
+            <td className="px-3 py-2">
+              {!v.publishedAt && (current === null || v.version > current) ? (
+                <Form method="post">
+                  <input type="hidden" name="version" value={v.version} />
+                  <button type="submit" className="btn-primary" disabled={busy} aria-describedby="publish-help">
+                    {t("accreditation.adminCharter.publish", { version: v.version })}
+                  </button>
+                </Form>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p id="publish-help" className="text-sm text-slate-700">
         {t("accreditation.adminCharter.publishHelp")}
       </p>

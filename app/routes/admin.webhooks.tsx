@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { ApiTabs, DateTime, ShownOnce } from "~/components/api-admin";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import {
@@ -158,52 +159,36 @@ export default function AdminWebhooks() {
         {deliveries.length === 0 ? (
           <p className="card">{t("api.webhooks.emptyDeliveries")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.created")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.event")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.endpoint")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.attempts")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.last")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.next")}</th>
-                  <th scope="col" className="px-3 py-2">{t("api.webhooks.columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <td className="px-3 py-2 whitespace-nowrap"><DateTime value={d.createdAt} /></td>
-                    <td className="px-3 py-2">
-                      <span className="font-mono">{d.eventType}</span>
-                      <span className="block font-mono text-xs text-slate-600">{d.eventId}</span>
-                    </td>
-                    <td className="px-3 py-2 break-all font-mono text-xs">{d.endpointUrl}</td>
-                    <td className={`px-3 py-2 font-medium ${STATUS_STYLE[d.status]}`}>{t(`api.webhooks.statuses.${d.status}`)}</td>
-                    <td className="px-3 py-2">{d.attempts}</td>
-                    <td className="px-3 py-2">
-                      {d.lastStatusCode ?? (d.lastError ? "" : t("api.webhooks.noResponse"))}
-                      {d.lastError && d.lastStatusCode === null ? <span className="text-red-800">{d.lastError}</span> : null}
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap">{d.status === "pending" && d.nextAttemptAt ? <DateTime value={d.nextAttemptAt} /> : t("api.webhooks.noResponse")}</td>
-                    <td className="px-3 py-2">
-                      {d.status === "failed" ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="retry" />
-                          <input type="hidden" name="deliveryId" value={d.id} />
-                          <button type="submit" className="btn-secondary px-3 py-1" aria-label={t("api.webhooks.retryLabel", { event: d.eventType, url: d.endpointUrl })}>
-                            {t("api.webhooks.retry")}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t("api.webhooks.columns.created"), t("api.webhooks.columns.event"), t("api.webhooks.columns.endpoint"), t("api.webhooks.columns.status"), t("api.webhooks.columns.attempts"), t("api.webhooks.columns.last"), t("api.webhooks.columns.next"), t("api.webhooks.columns.actions")]}>
+            {deliveries.map((d) => (
+              <tr key={d.id}>
+                <td className="px-3 py-2 whitespace-nowrap"><DateTime value={d.createdAt} /></td>
+                <td className="px-3 py-2">
+                  <span className="font-mono">{d.eventType}</span>
+                  <span className="block font-mono text-xs text-slate-600">{d.eventId}</span>
+                </td>
+                <td className="px-3 py-2 break-all font-mono text-xs">{d.endpointUrl}</td>
+                <td className={`px-3 py-2 font-medium ${STATUS_STYLE[d.status]}`}>{t(`api.webhooks.statuses.${d.status}`)}</td>
+                <td className="px-3 py-2">{d.attempts}</td>
+                <td className="px-3 py-2">
+                  {d.lastStatusCode ?? (d.lastError ? "" : t("api.webhooks.noResponse"))}
+                  {d.lastError && d.lastStatusCode === null ? <span className="text-red-800">{d.lastError}</span> : null}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{d.status === "pending" && d.nextAttemptAt ? <DateTime value={d.nextAttemptAt} /> : t("api.webhooks.noResponse")}</td>
+                <td className="px-3 py-2">
+                  {d.status === "failed" ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="retry" />
+                      <input type="hidden" name="deliveryId" value={d.id} />
+                      <button type="submit" className="btn-secondary px-3 py-1" aria-label={t("api.webhooks.retryLabel", { event: d.eventType, url: d.endpointUrl })}>
+                        {t("api.webhooks.retry")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

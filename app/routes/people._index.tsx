@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission, teamScope } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { listPeople } from "~/models/user.server";
@@ -52,40 +53,27 @@ export default function People() {
       {data.rows.length === 0 ? (
         <p className="card">{t("people.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("common.name")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.email")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.team")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.roles")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.status")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.rows.map((person) => (
-                <tr key={person.id}>
-                  <td className="px-4 py-2">
-                    {data.canManage ? (
-                      <Link to={`/people/${person.id}`} className="link">
-                        {person.name}
-                      </Link>
-                    ) : (
-                      person.name
-                    )}
-                  </td>
-                  <td className="px-4 py-2">{person.email}</td>
-                  <td className="px-4 py-2">{person.teamName ?? t("common.noTeam")}</td>
-                  <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-                  <td className="px-4 py-2">
-                    {!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable cellPadding="px-4" columns={[t("common.name"), t("common.email"), t("common.team"), t("common.roles"), t("common.status")]}>
+          {data.rows.map((person) => (
+            <tr key={person.id}>
+              <td className="px-4 py-2">
+                {data.canManage ? (
+                  <Link to={`/people/${person.id}`} className="link">
+                    {person.name}
+                  </Link>
+                ) : (
+                  person.name
+                )}
+              </td>
+              <td className="px-4 py-2">{person.email}</td>
+              <td className="px-4 py-2">{person.teamName ?? t("common.noTeam")}</td>
+              <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+              <td className="px-4 py-2">
+                {!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
     </div>

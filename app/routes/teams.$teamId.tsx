@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { LevelDistribution, sourceLabel } from "~/components/placement";
@@ -51,42 +52,29 @@ export default function TeamPage() {
         <h2 id="members-title" className="text-xl font-semibold">
           {t("teams.memberList")} ({data.total})
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("common.name")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.email")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.roles")}</th>
-                <th scope="col" className="px-4 py-2">{t("common.status")}</th>
-                <th scope="col" className="px-4 py-2">{t("diagnostic.team.level")}</th>
-                <th scope="col" className="px-4 py-2">{t("diagnostic.team.source")}</th>
-                {data.canAdjust ? <th scope="col" className="px-4 py-2">{t("common.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.rows.map((person) => (
-                <tr key={person.id}>
-                  <td className="px-4 py-2">{person.name}</td>
-                  <td className="px-4 py-2">{person.email}</td>
-                  <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-                  <td className="px-4 py-2">{!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}</td>
-                  <td className="px-4 py-2">{person.level ? t(`placement.levels.${person.level}.name`) : <span className="text-slate-600">{t("diagnostic.team.notPlaced")}</span>}</td>
+        <div className="mt-3">
+          <DataTable cellPadding="px-4" columns={[t("common.name"), t("common.email"), t("common.roles"), t("common.status"), t("diagnostic.team.level"), t("diagnostic.team.source"), ...(data.canAdjust ? [t("common.actions")] : [])]}>
+            {data.rows.map((person) => (
+              <tr key={person.id}>
+                <td className="px-4 py-2">{person.name}</td>
+                <td className="px-4 py-2">{person.email}</td>
+                <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+                <td className="px-4 py-2">{!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}</td>
+                <td className="px-4 py-2">{person.level ? t(`placement.levels.${person.level}.name`) : <span className="text-slate-600">{t("diagnostic.team.notPlaced")}</span>}</td>
+                <td className="px-4 py-2">
+                  {person.source ? sourceLabel(t, { source: person.source, setByName: person.setByName }) : "—"}
+                </td>
+                {data.canAdjust ? (
                   <td className="px-4 py-2">
-                    {person.source ? sourceLabel(t, { source: person.source, setByName: person.setByName }) : "—"}
+                    <Link to={`/people/${person.id}/placement`} className="link">
+                      {t("diagnostic.team.act")}
+                      <span className="sr-only"> {t("diagnostic.team.actOn", { name: person.name })}</span>
+                    </Link>
                   </td>
-                  {data.canAdjust ? (
-                    <td className="px-4 py-2">
-                      <Link to={`/people/${person.id}/placement`} className="link">
-                        {t("diagnostic.team.act")}
-                        <span className="sr-only"> {t("diagnostic.team.actOn", { name: person.name })}</span>
-                      </Link>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                ) : null}
+              </tr>
+            ))}
+          </DataTable>
         </div>
         <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
       </section>
