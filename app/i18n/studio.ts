@@ -115,6 +115,36 @@ const fr = {
     yourText: "Votre version — {{language}}",
     dismissKept: "Masquer ma version précédente",
   },
+  discard: {
+    revert: {
+      title: "Abandonner les modifications",
+      intro: "Revenir au texte en ligne : les modifications non publiées de ce module, dans les deux langues, sont effacées. Les apprenants ne voient aucune différence.",
+      open: "Abandonner les modifications non publiées…",
+      consequence:
+        "Les modifications non publiées (français et anglais) seront effacées et le brouillon redeviendra la version en ligne {{number}} (v{{version}}). Cela ne peut pas être annulé ; les versions publiées restent dans l'historique.",
+      confirm: "Oui, abandonner les modifications",
+    },
+    delete: {
+      title: "Supprimer ce module",
+      intro: "Ce module n'a jamais été publié : les apprenants ne l'ont jamais vu. Vous pouvez le supprimer s'il ne sert plus.",
+      open: "Supprimer ce module jamais publié…",
+      consequence:
+        "Le module « {{id}} » et son brouillon (français et anglais) seront supprimés, et son identifiant redeviendra libre. Cela ne peut pas être annulé.",
+      confirm: "Oui, supprimer le module",
+    },
+    cancel: "Non, garder le brouillon",
+    working: "En cours…",
+    reverted: "Modifications abandonnées : le brouillon est de nouveau la version en ligne {{number}}.",
+    deleted: "Module « {{id}} » supprimé.",
+    errors: {
+      changedMeanwhile: "Rien n'a été abandonné : le brouillon a été modifié entre-temps. Rechargez la page pour voir ces modifications avant de décider.",
+      nothingToDiscard: "Rien à abandonner : le brouillon est identique à la version en ligne.",
+      inTracks:
+        "Ce module ne peut pas être supprimé : il figure dans un parcours. Retirez-le d'abord des parcours (Studio › Parcours), puis supprimez-le.",
+      hasProgress:
+        "Ce module ne peut pas être supprimé : des apprenants ont une progression enregistrée sous cet identifiant, qui ne désignerait plus rien. Gardez-le en brouillon (les apprenants ne le voient pas) ou terminez-le et publiez-le.",
+    },
+  },
   diff: { same: "Aucune différence.", added: "ajoutée :", removed: "supprimée :" },
   history: {
     title: "Versions",
@@ -334,6 +364,34 @@ const en: StudioStrings = {
     keptBody: "You took your colleague's version. Here is yours, to copy what you want to keep.",
     yourText: "Your version — {{language}}",
     dismissKept: "Hide my previous version",
+  },
+  discard: {
+    revert: {
+      title: "Discard the changes",
+      intro: "Go back to the live text: this module's unpublished changes, in both languages, are erased. Learners see no difference.",
+      open: "Discard the unpublished changes…",
+      consequence:
+        "The unpublished changes (French and English) will be erased and the draft will be the live version {{number}} (v{{version}}) again. This cannot be undone; published versions stay in the history.",
+      confirm: "Yes, discard the changes",
+    },
+    delete: {
+      title: "Delete this module",
+      intro: "This module was never published: learners never saw it. You can delete it if it is no longer needed.",
+      open: "Delete this never-published module…",
+      consequence: "The module “{{id}}” and its draft (French and English) will be deleted, and its id will be free again. This cannot be undone.",
+      confirm: "Yes, delete the module",
+    },
+    cancel: "No, keep the draft",
+    working: "Working…",
+    reverted: "Changes discarded: the draft is the live version {{number}} again.",
+    deleted: "Module “{{id}}” deleted.",
+    errors: {
+      changedMeanwhile: "Nothing was discarded: the draft changed in the meantime. Reload the page to see those changes before deciding.",
+      nothingToDiscard: "Nothing to discard: the draft is the same as the live version.",
+      inTracks: "This module cannot be deleted: it is in a track. Remove it from the tracks first (Studio › Tracks), then delete it.",
+      hasProgress:
+        "This module cannot be deleted: learners have progress recorded under this id, which would then point at nothing. Keep it as a draft (learners do not see it), or finish and publish it.",
+    },
   },
   diff: { same: "No differences.", added: "added:", removed: "removed:" },
   history: {

@@ -23,6 +23,7 @@ export type EditorActionData =
   | { intent: "save"; revision: number; savedAt: string }
   | { intent: "save" | "publish"; conflict: ConflictData }
   | { intent: "publish"; problems: PublishProblem[] }
+  | { intent: "discard"; refused: string }
   | { fieldErrors: Record<string, string> };
 
 export type MediaOption = { src: string; fileName: string };
