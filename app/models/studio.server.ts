@@ -35,6 +35,7 @@ import {
 } from "~/content/library.server";
 import { KEBAB_CASE, LEVEL_IDS, tracksSchema, type LevelId, type Tracks } from "~/content/schemas";
 import type { MdxNode } from "~/content/mdx.server";
+import { coded } from "~/content/problem-codes";
 import { moduleTemplate, readFields, readSourceVersion, setSourceVersion, splitSource } from "~/domain/module-source";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
@@ -358,7 +359,7 @@ export function saveDraft(actorId: string, id: string, expectedRevision: number,
 export async function publicationProblems(id: string, sources: Sources): Promise<Problem[]> {
   const problems: Problem[] = [];
   const entry = await compileModuleSources(id, { fr: { source: sources.fr, file: "fr" }, en: { source: sources.en, file: "en" } }, problems);
-  if (problems.length === 0 && (!entry?.locales.fr || !entry.locales.en)) problems.push({ file: "fr", line: 1, col: 1, message: "both languages are needed" });
+  if (problems.length === 0 && (!entry?.locales.fr || !entry.locales.en)) problems.push({ file: "fr", line: 1, col: 1, ...coded("bothLanguages") });
   return problems;
 }
 
@@ -618,14 +619,16 @@ export async function publishTracks(input: { actorId: string; basedOn: number; l
 // Preview
 // ---------------------------------------------------------------------------------------------
 
-export type LocatedProblem = { line: number; col: number; message: string; where: "body" | "frontmatter" };
+/** `code` and `params` let the page say the problem in the trainer's language (app/content/problem-codes.ts). */
+export type LocatedProblem = { line: number; col: number; message: string; code?: string; params?: Record<string, string | number>; where: "body" | "frontmatter" };
 
 /** Problems of a whole file, located for the editor: body lines as the code editor counts them. */
-export function locateProblems(source: string, problems: readonly Pick<Problem, "line" | "col" | "message">[]): LocatedProblem[] {
+export function locateProblems(source: string, problems: readonly Pick<Problem, "line" | "col" | "message" | "code" | "params">[]): LocatedProblem[] {
   const { headerLines } = splitSource(source);
-  return problems.map((p) =>
-    p.line > headerLines ? { line: p.line - headerLines, col: p.col, message: p.message, where: "body" as const } : { line: p.line, col: p.col, message: p.message, where: "frontmatter" as const },
-  );
+  return problems.map((p) => {
+    const said = { message: p.message, ...(p.code ? { code: p.code, params: p.params ?? {} } : {}) };
+    return p.line > headerLines ? { line: p.line - headerLines, col: p.col, ...said, where: "body" as const } : { line: p.line, col: p.col, ...said, where: "frontmatter" as const };
+  });
 }
 
 /**

@@ -79,7 +79,7 @@ test("a trainer fixes an unsafe edit, publishes, rolls back; the learner sees ea
   await trainer.keyboard.press("Enter");
   await trainer.keyboard.press("Enter");
   await trainer.keyboard.type(UNSAFE);
-  await expect(preview.getByText(/raw HTML <script> is not allowed/)).toBeVisible();
+  await expect(preview.getByText(/le HTML <script> n'est pas permis/)).toBeVisible();
   const problem = preview.getByRole("button", { name: /^Ligne \d+, colonne \d+ :$/ });
   await expect(problem).toBeVisible();
   // The draft is saved all the same (it is only a draft).

@@ -14,6 +14,7 @@ import { diffHunks, diffLines } from "~/domain/diff";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { DiffView } from "./diff-view";
 import { FigureDialog } from "./figure-dialog";
+import { ProblemMessage, useProblemText } from "./problem-message";
 import { LANGS, type ConflictData, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
 
 export type ModuleEditorData = {
@@ -195,6 +196,16 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   // What a discard would throw away: a draft with changes (saved before the page loaded, or since).
   const canDiscard = data.status === "unpublished" || Boolean(data.draft?.changed) || save.kind === "saved" || Boolean(discardRefused);
   const preview = previews[active];
+  // The code editor marks the lines with problems; its markers say them in the trainer's language too.
+  const problemText = useProblemText();
+  const editorProblems = useMemo(
+    () =>
+      Object.fromEntries(LANGS.map((lang) => [lang, previews[lang].problems.filter((p) => p.where === "body").map((p) => ({ line: p.line, col: p.col, message: problemText(p).text }))])) as Record<
+        Lang,
+        { line: number; col: number; message: string }[]
+      >,
+    [previews, problemText],
+  );
   const previewBusy = previewFetcher.state !== "idle";
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: "2-digit", minute: "2-digit" });
 
@@ -330,7 +341,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
                       lang={lang}
                       defaultValue={data.languages[lang].body}
                       describedBy={`${lang}_body-hint`}
-                      problems={previews[lang].problems.filter((p) => p.where === "body")}
+                      problems={editorProblems[lang]}
                       onChange={(body) => update(lang, { body })}
                     />
                   </div>
@@ -361,7 +372,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
                 {publishProblems.map((problem, index) => (
                   <li key={index}>
                     {t(`studio.languages.${problem.lang}`)} — {problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}{" "}
-                    {problem.message}
+                    <ProblemMessage problem={problem} />
                   </li>
                 ))}
               </ul>
@@ -652,7 +663,7 @@ function PreviewPanel({
                     ) : (
                       <span className="font-semibold">{problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}</span>
                     )}{" "}
-                    <span lang="en">{problem.message}</span>
+                    <ProblemMessage problem={problem} />
                   </li>
                 ))}
               </ul>
