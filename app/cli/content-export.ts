@@ -1,7 +1,8 @@
 /**
  * `npm run content:export [folder]` (default `content/`): writes the library the app serves back as
  * files — each module's latest published version exactly as stored (frontmatter included), the
- * latest tracks.yaml, and the rest of the content folder as it is — then checks the result as
+ * latest tracks.yaml, the uploaded images the content refers to (media/<sha256>.<ext>), and the
+ * rest of the content folder as it is — then checks the result as
  * content:check does. Files that would not change are not touched, so git shows only real changes.
  * See docs/content-workflow.md. Exit codes: 0 written and valid, 1 the result has problems, 2 bad usage.
  */

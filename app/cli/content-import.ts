@@ -3,7 +3,9 @@
  * the library the app serves. New and changed modules (and the tracks) become new versions (origin
  * import). Nothing is overwritten silently: a module the studio changed since its last import whose
  * file differs is a conflict — every conflict is listed and NOTHING is written. A folder with content
- * problems is refused the same way (run content:check). See docs/content-workflow.md.
+ * problems is refused the same way (run content:check), and so is a media/ folder with anything but
+ * checked images (plain files named by their sha256, 2 MB at most, of their extension's type) or
+ * content that refers to an image found neither there nor in the media store. See docs/content-workflow.md.
  * The database is migrated first. A running app picks the import up when it restarts.
  * Exit codes: 0 imported (or nothing to do), 1 problems or conflicts (nothing written), 2 bad usage.
  */
@@ -19,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   const report = await importContent(dir);
   if (report.problems.length > 0) {
     for (const p of report.problems) console.log(problemLine(p));
-    console.log(`content:import: ${report.problems.length} problem(s) in ${dir}: nothing imported (fix them first: npm run content:check ${dir})`);
+    console.log(`content:import: ${report.problems.length} problem(s) in ${dir}: nothing imported (fix them first; npm run content:check ${dir} checks the content files)`);
     return 1;
   }
   if (report.conflicts.length > 0) {
@@ -36,8 +38,10 @@ async function main(argv: string[]): Promise<number> {
   line("new", report.created);
   line("updated", report.updated);
   line("kept (the studio's work is newer than these files: export it to update them)", report.stale);
+  line("images stored", report.media.imported);
   console.log(
-    `content:import: ${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged module(s); tracks ${report.tracks}. Database: ${databasePath()}`,
+    `content:import: ${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged module(s); tracks ${report.tracks}; ` +
+      `${report.media.imported.length} new image(s), ${report.media.alreadyStored} already stored. Database: ${databasePath()}`,
   );
   return 0;
 }

@@ -87,12 +87,12 @@ describe("a broken content folder", () => {
 
     const library = await readContentLibrary(dir);
     const problems = library.problems;
-    expect(problems).toContainEqual({ file: enFile, line: enLines - 1, col: 1, message: expect.stringMatching(/expression/) });
+    expect(problems).toContainEqual(expect.objectContaining({ file: enFile, line: enLines - 1, col: 1, message: expect.stringMatching(/expression/) }));
     expect(problems).toContainEqual(expect.objectContaining({ file: path.join(modules, "core-personal-data", "en.mdx"), message: expect.stringMatching(/differs from the French/) }));
-    expect(problems).toContainEqual({ file: idFile, line: 2, col: 1, message: 'id "something-else" must equal the folder name "native-content-strategy"' });
-    expect(problems).toContainEqual({ file: idFile, line: 5, col: 1, message: expect.stringMatching(/^duration is between 3 and 40/) });
+    expect(problems).toContainEqual(expect.objectContaining({ file: idFile, line: 2, col: 1, message: 'id "something-else" must equal the folder name "native-content-strategy"' }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: idFile, line: 5, col: 1, message: expect.stringMatching(/^duration is between 3 and 40/) }));
     const ghostLine = readFileSync(tracksFile, "utf8").split("\n").findIndex((l) => l.includes("ghost-module")) + 1;
-    expect(problems).toContainEqual({ file: tracksFile, line: ghostLine, col: 7, message: expect.stringMatching(/"ghost-module" does not exist/) });
+    expect(problems).toContainEqual(expect.objectContaining({ file: tracksFile, line: ghostLine, col: 7, message: expect.stringMatching(/"ghost-module" does not exist/) }));
 
     expect(library.modules.has("core-personal-data")).toBe(false);
     expect(library.modules.get("native-content-strategy")?.locales.en).toBeUndefined();

@@ -27,6 +27,7 @@ import type { z } from "zod";
 import { readContentOverlay, type ContentOverlay } from "../models/content-overlay.server";
 import { parseQuestionnaire, type Questionnaire } from "./diagnostic-schema";
 import { reachableLevels } from "../domain/placement";
+import { coded } from "./problem-codes";
 import { compileModuleSource, type CompiledSource, type Heading, type KnowledgeCheckDef, type MdxNode, type ReflectionDef } from "./mdx.server";
 import {
   CHARTER_VERSION,
@@ -332,7 +333,7 @@ export async function compileModuleSources(id: string, sources: ModuleSources, p
   const fr = locales.fr;
   const en = locales.en;
   if (fr && en && fr.version !== en.version) {
-    problems.push({ file: en.file, ...locateKey(sources.en?.source ?? "", "version", 2), message: `version ${en.version} differs from the French version's ${fr.version} (${path.basename(fr.file)}): both languages carry the same version` });
+    problems.push({ file: en.file, ...locateKey(sources.en?.source ?? "", "version", 2), ...coded("versionMismatch", { en: en.version, fr: fr.version, file: path.basename(fr.file) }) });
     return null;
   }
   const version = fr?.version ?? en?.version;
@@ -351,12 +352,12 @@ export async function checkModuleLocale(
   file: string,
   problems: Problem[],
 ): Promise<{ module: Omit<CompiledModule, "locale"> | null; compiled: CompiledSource | null }> {
-  const compiled = await compileLocaleSource(source, file, moduleFrontmatterSchema, { key: "id", value: id, what: "the folder name" }, problems);
+  const compiled = await compileLocaleSource(source, file, moduleFrontmatterSchema, { key: "id", value: id }, problems);
   const result = compiled.result;
   if (!result) return { module: null, compiled: null };
   if (!compiled.frontmatter) return { module: null, compiled: result };
   if (result.checks.length === 0) {
-    problems.push({ file, line: 1, col: 1, message: "a module needs at least one <KnowledgeCheck>" });
+    problems.push({ file, line: 1, col: 1, ...coded("noKnowledgeCheck") });
     return { module: null, compiled: result };
   }
   return {
@@ -382,7 +383,7 @@ async function readCharter(folder: string, version: string, problems: Problem[])
       problems.push({ file, line: 1, col: 1, message: `charter ${version} has no ${locale === "fr" ? "French" : "English"} version (${locale}.mdx)` });
       continue;
     }
-    const compiled = await compileLocale(file, charterFrontmatterSchema, { key: "version", value: version, what: "the folder name" }, problems);
+    const compiled = await compileLocale(file, charterFrontmatterSchema, { key: "version", value: version }, problems);
     if (!compiled) continue;
     const { frontmatter, result } = compiled;
     const clauses = policyClauses(result.tree);
@@ -425,7 +426,7 @@ async function readCharter(folder: string, version: string, problems: Problem[])
 }
 
 type CompiledLocale<T> = { frontmatter: T; result: CompiledSource };
-type Identity = { key: string; value: string; what: string };
+type Identity = { key: string; value: string };
 
 /**
  * Validates a file's frontmatter with `schema` (and that its `identity.key` equals `identity.value`)
@@ -453,7 +454,7 @@ async function compileLocaleSource<S extends z.ZodType>(
   let frontmatter: z.output<S> | null = null;
   const { yaml, yamlLine } = split.frontmatter;
   if (yaml === null) {
-    problems.push({ file, line: 1, col: 1, message: "the frontmatter is missing: the file starts with a --- fenced YAML block" });
+    problems.push({ file, line: 1, col: 1, ...coded("frontmatterMissing") });
     ok = false;
   } else {
     const parsed = parseYamlWith(yaml, file, schema, yamlLine - 1);
@@ -464,7 +465,7 @@ async function compileLocaleSource<S extends z.ZodType>(
     const actual = raw && typeof raw === "object" ? (raw as Record<string, unknown>)[identity.key] : undefined;
     if (typeof actual === "string" && actual !== identity.value) {
       const { line, col } = yamlPosition(yaml, [identity.key]);
-      problems.push({ file, line: line + yamlLine - 1, col, message: `${identity.key} "${actual}" must equal ${identity.what} "${identity.value}"` });
+      problems.push({ file, line: line + yamlLine - 1, col, ...coded("identityMismatch", { field: identity.key, actual, expected: identity.value }) });
       ok = false;
     }
   }

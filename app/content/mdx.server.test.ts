@@ -157,7 +157,7 @@ describe("compileModuleSource output", () => {
 
   it("reports an unclosed frontmatter", async () => {
     const result = await compileModuleSource("---\nid: x\n\nText.\n", "f.mdx");
-    expect(result).toEqual({ ok: false, problems: [{ file: "f.mdx", line: 1, col: 1, message: expect.stringMatching(/no closing ---/) }] });
+    expect(result).toEqual({ ok: false, problems: [{ file: "f.mdx", line: 1, col: 1, code: "frontmatterUnclosed", params: {}, message: expect.stringMatching(/no closing ---/) }] });
   });
 });
 
@@ -257,7 +257,9 @@ describe("compileModuleSource rejects hostile sources", () => {
     const result = await compileModuleSource(PREFIX + c.source, "hostile.mdx");
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toContainEqual({ file: "hostile.mdx", line: c.line, col: c.col, message: expect.stringMatching(c.message) });
+    expect(result.problems).toContainEqual(expect.objectContaining({ file: "hostile.mdx", line: c.line, col: c.col, message: expect.stringMatching(c.message) }));
+    // Every problem has a code, so that the studio can say it in the trainer's language.
+    expect(result.problems.filter((p) => !p.code)).toEqual([]);
     expect(globalThis.__pwned).toBeUndefined();
     // The cached answer is the same rejection, and still nothing ran.
     const again = await compileModuleSource(PREFIX + c.source, "again.mdx");

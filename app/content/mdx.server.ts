@@ -17,6 +17,7 @@ import { createHash } from "node:crypto";
 import { compile, run } from "@mdx-js/mdx";
 import remarkGfm from "remark-gfm";
 import { parseDocument, LineCounter } from "yaml";
+import { coded, type ProblemCode, type ProblemParams } from "./problem-codes";
 import { KEBAB_CASE, splitFrontmatter, type Problem } from "./schemas";
 
 export type { Problem } from "./schemas";
@@ -142,9 +143,9 @@ export const MAX_SOURCE_CHARS = 500_000;
 
 async function compileUncached(source: string, hash: string): Promise<CachedOutcome> {
   if (source.length > MAX_SOURCE_CHARS)
-    return { ok: false, problems: [{ line: 1, col: 1, message: `the file is too large (${source.length} characters; at most ${MAX_SOURCE_CHARS})` }] };
+    return { ok: false, problems: [{ line: 1, col: 1, ...coded("tooLarge", { length: source.length, max: MAX_SOURCE_CHARS }) }] };
   const split = splitFrontmatter(source, "");
-  if (!split.ok) return { ok: false, problems: split.problems.map(({ line, col, message }) => ({ line, col, message })) };
+  if (!split.ok) return { ok: false, problems: split.problems.map(({ file: _file, ...located }) => located) };
   const { yaml, yamlLine, body } = split.frontmatter;
 
   let frontmatter: unknown = null;
@@ -156,7 +157,7 @@ async function compileUncached(source: string, hash: string): Promise<CachedOutc
         ok: false,
         problems: doc.errors.map((error) => {
           const { line, col } = lineCounter.linePos(error.pos[0]);
-          return { line: line + yamlLine - 1, col, message: `frontmatter YAML: ${error.message.split("\n")[0] ?? ""}` };
+          return { line: line + yamlLine - 1, col, ...coded("frontmatterYaml", { reason: error.message.split("\n")[0] ?? "" }) };
         }),
       };
     }
@@ -191,7 +192,7 @@ async function compileUncached(source: string, hash: string): Promise<CachedOutc
     const content = mod.default as unknown as (props: { components: Record<string, string> }) => unknown;
     tree = asChildren(content({ components }));
   } catch (error) {
-    return { ok: false, problems: [{ line: 1, col: 1, message: `could not render the content: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, problems: [{ line: 1, col: 1, ...coded("render", { reason: error instanceof Error ? error.message : String(error) }) }] };
   }
   fillKnowledgeChecks(tree, extracted.checks);
   return { ok: true, value: { tree, headings: extracted.headings, checks: extracted.checks, reflections: extracted.reflections, hash, frontmatter } };
@@ -211,18 +212,18 @@ function parseErrorToProblem(error: unknown): Located {
     const reason = typeof e.reason === "string" ? e.reason : typeof e.message === "string" ? e.message : String(error);
     // MDX's own notes suggest {/* comments */} and imports, which content files may not use.
     const bare = reason.replace(/\s*\(note: [^)]*\)\s*$/, "");
-    return { line: line ?? 1, col: col ?? 1, message: `MDX syntax: ${bare}${syntaxHint(reason)}` };
+    return { line: line ?? 1, col: col ?? 1, ...coded(syntaxCode(reason), { reason: bare }) };
   }
-  return { line: 1, col: 1, message: `MDX syntax: ${String(error)}` };
+  return { line: 1, col: 1, ...coded("syntax", { reason: String(error) }) };
 }
 
-function syntaxHint(reason: string): string {
-  if (/to create a comment/i.test(reason)) return " (comments are not allowed in content files: remove it)";
-  if (/to create a link/i.test(reason)) return " (write links as [text](https://…))";
-  if (/before name|before attribute|attribute value/i.test(reason))
-    return " (attribute values are double-quoted strings; a `<` followed by a letter starts a component: write &lt; or reword)";
-  if (/acorn|expression/i.test(reason)) return " (braces start a JavaScript expression, which is not allowed: escape them as \\{ \\})";
-  return "";
+/** The syntax problem's code: with a hint on what to write instead, when the parser's reason tells. */
+function syntaxCode(reason: string): ProblemCode {
+  if (/to create a comment/i.test(reason)) return "syntaxComment";
+  if (/to create a link/i.test(reason)) return "syntaxLink";
+  if (/before name|before attribute|attribute value/i.test(reason)) return "syntaxAttribute";
+  if (/acorn|expression/i.test(reason)) return "syntaxExpression";
+  return "syntax";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,8 +335,9 @@ const MAX_OPTIONS = 5;
 function remarkSafety(extracted: Extracted) {
   return (tree: MdNode) => {
     const problems: Located[] = [];
-    const report = (at: Position | undefined, message: string) =>
-      problems.push({ line: at?.start.line ?? 1, col: at?.start.column ?? 1, message });
+    const report = (at: Position | undefined, code: ProblemCode, params?: ProblemParams) =>
+      problems.push({ line: at?.start.line ?? 1, col: at?.start.column ?? 1, ...coded(code, params) });
+    const components = COMPONENT_NAMES.join(", ");
     const slugs = new Map<string, number>();
     const checkIds = new Set<string>();
     const reflectionIds = new Set<string>();
@@ -343,24 +345,24 @@ function remarkSafety(extracted: Extracted) {
     const visit = (node: MdNode, parent: MdNode | undefined, ancestors: readonly MdNode[]) => {
       switch (node.type) {
         case "mdxjsEsm":
-          report(node.position, "import and export are not allowed: content is Markdown and the allowlisted components only");
+          report(node.position, "esm");
           return;
         case "mdxFlowExpression":
         case "mdxTextExpression":
-          report(node.position, "braces start a JavaScript expression, which is not allowed (comments included): remove them or escape them as \\{ \\}");
+          report(node.position, "expression");
           return;
         case "html":
-          report(node.position, "raw HTML is not allowed");
+          report(node.position, "rawHtml");
           return;
         case "link":
         case "definition": {
           const problem = linkUrlProblem(node.url ?? "");
-          if (problem) report(node.position, problem);
+          if (problem) report(node.position, problem.code, problem.params);
           break;
         }
         case "image": {
-          const problem = mediaUrlProblem(node.url ?? "", "an image");
-          if (problem) report(node.position, problem);
+          const problem = mediaUrlProblem(node.url ?? "");
+          if (problem) report(node.position, problem.code, problem.params);
           break;
         }
         case "heading": {
@@ -381,7 +383,7 @@ function remarkSafety(extracted: Extracted) {
         }
         default:
           if (!MARKDOWN_TYPES.has(node.type)) {
-            report(node.position, `unsupported content (${node.type})`);
+            report(node.position, "unsupported", { type: node.type });
             return;
           }
       }
@@ -396,22 +398,21 @@ function remarkSafety(extracted: Extracted) {
       // Attribute-level dangers are reported whatever the element.
       for (const attribute of attributes) {
         const at = attribute.position ?? node.position;
-        if (attribute.type === "mdxJsxExpressionAttribute") report(at, "attribute spreads and expressions `{…}` are not allowed");
-        else if (attribute.name && /^on/i.test(attribute.name)) report(at, `event handler attributes (${attribute.name}) are not allowed`);
-        else if (attribute.value && typeof attribute.value === "object")
-          report(at, `attribute ${attribute.name ?? ""} must be a literal "string", not an expression {…}`);
+        if (attribute.type === "mdxJsxExpressionAttribute") report(at, "attributeSpread");
+        else if (attribute.name && /^on/i.test(attribute.name)) report(at, "eventHandler", { attribute: attribute.name });
+        else if (attribute.value && typeof attribute.value === "object") report(at, "attributeExpression", { attribute: attribute.name ?? "" });
       }
       if (!name) {
-        report(node.position, "fragments <>…</> are not allowed");
+        report(node.position, "fragment");
         return true;
       }
       if (/[.:]/.test(name)) {
-        report(node.position, `<${name}> is not allowed: only the components ${COMPONENT_NAMES.join(", ")} may be used`);
+        report(node.position, "namespacedElement", { name, components });
         return true;
       }
       if (!isComponentName(name)) {
-        if (/^[a-z]/.test(name)) report(node.position, `raw HTML <${name}> is not allowed: use Markdown or the components ${COMPONENT_NAMES.join(", ")}`);
-        else report(node.position, `unknown component <${name}>: the components are ${COMPONENT_NAMES.join(", ")}`);
+        if (/^[a-z]/.test(name)) report(node.position, "rawHtmlElement", { name, components });
+        else report(node.position, "unknownComponent", { name, components });
         return true;
       }
 
@@ -423,19 +424,18 @@ function remarkSafety(extracted: Extracted) {
         const at = attribute.position ?? node.position;
         if (/^on/i.test(attrName) || (attribute.value && typeof attribute.value === "object")) continue; // already reported
         if (values.has(attrName)) {
-          report(at, `<${name}> has ${attrName} twice`);
+          report(at, "attributeTwice", { component: name, attribute: attrName });
           continue;
         }
         if ((spec.flags as readonly string[]).includes(attrName)) {
-          if (attribute.value !== null && attribute.value !== undefined)
-            report(at, `${attrName} is a bare flag on <${name}>: write it alone, without a value`);
+          if (attribute.value !== null && attribute.value !== undefined) report(at, "flagWithValue", { component: name, attribute: attrName });
           values.set(attrName, true);
         } else if ((spec.strings as readonly string[]).includes(attrName)) {
-          if (typeof attribute.value !== "string") report(at, `${attrName} on <${name}> needs a value: ${attrName}="…"`);
+          if (typeof attribute.value !== "string") report(at, "attributeNeedsValue", { component: name, attribute: attrName });
           else values.set(attrName, attribute.value);
         } else {
           const allowed = [...spec.strings, ...spec.flags];
-          report(at, `<${name}> has no attribute ${attrName} (allowed: ${allowed.join(", ")})`);
+          report(at, "unknownAttribute", { component: name, attribute: attrName, allowed: allowed.join(", ") });
         }
       }
       const str = (attr: string): string | undefined => {
@@ -445,27 +445,27 @@ function remarkSafety(extracted: Extracted) {
       for (const attr of spec.required) {
         const value = values.get(attr);
         if (value === undefined) {
-          if (!attributes.some((a) => a.name === attr)) report(node.position, `<${name}> needs ${attr}="…"`);
-        } else if (typeof value === "string" && value.trim() === "") report(node.position, `${attr} on <${name}> is empty`);
+          if (!attributes.some((a) => a.name === attr)) report(node.position, "attributeRequired", { component: name, attribute: attr });
+        } else if (typeof value === "string" && value.trim() === "") report(node.position, "attributeEmpty", { component: name, attribute: attr });
       }
       for (const [attr, value] of values) {
         const allowed = ENUMS[`${name}.${attr}`];
         if (allowed && typeof value === "string" && !allowed.includes(value))
-          report(node.position, `${attr}="${value}" on <${name}> is not one of ${allowed.map((v) => `"${v}"`).join(", ")}`);
+          report(node.position, "attributeValue", { component: name, attribute: attr, value, allowed: allowed.map((v) => `"${v}"`).join(", ") });
       }
 
       // Placement.
       const inOption = ancestors.some((a) => a.name === "Option");
       if (name === "Option") {
         const owner = parent?.type === "paragraph" ? ancestors[ancestors.length - 2] : parent;
-        if (owner?.name !== "KnowledgeCheck") report(node.position, "<Option> may only appear directly inside a <KnowledgeCheck>");
+        if (owner?.name !== "KnowledgeCheck") report(node.position, "optionOutsideCheck");
       } else if (spec.block && node.type === "mdxJsxTextElement") {
-        report(node.position, `<${name}> must start on its own line, separated from paragraphs by blank lines`);
+        report(node.position, "blockOnOwnLine", { component: name });
       } else if (ancestors.some((a) => a.name === "KnowledgeCheck") || inOption) {
-        report(node.position, `<${name}> cannot appear inside a knowledge check`);
+        report(node.position, "insideCheck", { component: name });
       }
       if (spec.childless && (node.children ?? []).some((child) => !isBlank(child))) {
-        report(node.position, `<${name}> takes no content: close it with />`);
+        report(node.position, "childless", { component: name });
         return false;
       }
 
@@ -473,8 +473,8 @@ function remarkSafety(extracted: Extracted) {
         case "Figure": {
           const src = str("src");
           if (src !== undefined) {
-            const problem = mediaUrlProblem(src, "<Figure> src");
-            if (problem) report(attributeAt(node, "src"), problem);
+            const problem = mediaUrlProblem(src, { component: name, attribute: "src" });
+            if (problem) report(attributeAt(node, "src"), problem.code, problem.params);
           }
           break;
         }
@@ -482,21 +482,21 @@ function remarkSafety(extracted: Extracted) {
           const src = str("src");
           const captions = str("captions");
           if (src !== undefined) {
-            const problem = mediaUrlProblem(src, "<Video> src");
-            if (problem) report(attributeAt(node, "src"), problem);
+            const problem = mediaUrlProblem(src, { component: name, attribute: "src" });
+            if (problem) report(attributeAt(node, "src"), problem.code, problem.params);
           }
           if (captions !== undefined) {
-            const problem = mediaUrlProblem(captions, "<Video> captions");
-            if (problem) report(attributeAt(node, "captions"), problem);
-            else if (!/\.vtt$/i.test(captions.split(/[?#]/)[0] ?? "")) report(attributeAt(node, "captions"), "<Video> captions must be a WebVTT file (.vtt)");
+            const problem = mediaUrlProblem(captions, { component: name, attribute: "captions" });
+            if (problem) report(attributeAt(node, "captions"), problem.code, problem.params);
+            else if (!/\.vtt$/i.test(captions.split(/[?#]/)[0] ?? "")) report(attributeAt(node, "captions"), "captionsFormat");
           }
           break;
         }
         case "Reflection": {
           const id = str("id");
           if (id !== undefined) {
-            if (!KEBAB_CASE.test(id)) report(attributeAt(node, "id"), `Reflection id "${id}" must be kebab-case`);
-            else if (reflectionIds.has(id)) report(attributeAt(node, "id"), `Reflection id "${id}" is used twice in this module`);
+            if (!KEBAB_CASE.test(id)) report(attributeAt(node, "id"), "idFormat", { component: name, id });
+            else if (reflectionIds.has(id)) report(attributeAt(node, "id"), "idTwice", { component: name, id });
             reflectionIds.add(id);
             extracted.reflections.push({ id, prompt: str("prompt") ?? "", review: values.get("review") === true });
           }
@@ -513,8 +513,8 @@ function remarkSafety(extracted: Extracted) {
       const id = str("id");
       const question = str("question") ?? "";
       if (id !== undefined) {
-        if (!KEBAB_CASE.test(id)) report(attributeAt(node, "id"), `KnowledgeCheck id "${id}" must be kebab-case`);
-        else if (checkIds.has(id)) report(attributeAt(node, "id"), `KnowledgeCheck id "${id}" is used twice in this module`);
+        if (!KEBAB_CASE.test(id)) report(attributeAt(node, "id"), "idFormat", { component: "KnowledgeCheck", id });
+        else if (checkIds.has(id)) report(attributeAt(node, "id"), "idTwice", { component: "KnowledgeCheck", id });
         checkIds.add(id);
       }
       const options: MdNode[] = [];
@@ -525,7 +525,7 @@ function remarkSafety(extracted: Extracted) {
           visit(child, owner, ancestors);
           return;
         }
-        report(child.position, "a <KnowledgeCheck> contains only <Option> elements");
+        report(child.position, "checkOnlyOptions");
         visit(child, owner, ancestors);
       };
       for (const child of node.children ?? []) {
@@ -533,13 +533,13 @@ function remarkSafety(extracted: Extracted) {
         else take(child, node, [node]);
       }
       if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS)
-        report(node.position, `a <KnowledgeCheck> has ${MIN_OPTIONS} to ${MAX_OPTIONS} options (found ${options.length})`);
+        report(node.position, "optionCount", { min: MIN_OPTIONS, max: MAX_OPTIONS, found: options.length });
       const defs: KnowledgeCheckOption[] = options.map((option, index) => {
         for (const child of option.children ?? []) {
-          if (child.type !== "text") report(child.position ?? option.position, "an <Option> holds plain text only");
+          if (child.type !== "text") report(child.position ?? option.position, "optionPlainText");
         }
         const text = plainText(option).replace(/\s+/g, " ").trim();
-        if (!text) report(option.position, "this <Option> has no text");
+        if (!text) report(option.position, "optionNoText");
         const attributes = option.attributes ?? [];
         const explanation = attributes.find((a) => a.name === "explanation")?.value;
         return {
@@ -550,7 +550,7 @@ function remarkSafety(extracted: Extracted) {
         };
       });
       const correct = defs.filter((option) => option.correct).length;
-      if (options.length > 0 && correct !== 1) report(node.position, `a <KnowledgeCheck> has exactly one correct option (found ${correct})`);
+      if (options.length > 0 && correct !== 1) report(node.position, "oneCorrect", { found: correct });
       if (id !== undefined) extracted.checks.push({ id, question, options: defs });
 
       // The answer key never reaches generated code: keep only id and question, drop the options
@@ -641,20 +641,22 @@ function schemeOf(normalised: string): string | null {
 
 const DANGEROUS_SCHEMES = new Set(["javascript", "vbscript", "data", "file", "blob", "filesystem"]);
 
+type UrlProblem = { code: ProblemCode; params: ProblemParams };
+
 /** Links go to https://, http://, mailto: or relative paths. */
-export function linkUrlProblem(raw: string): string | null {
+export function linkUrlProblem(raw: string): UrlProblem | null {
   const scheme = schemeOf(normaliseUrl(raw));
   if (scheme === null || scheme === "https" || scheme === "http" || scheme === "mailto") return null;
-  if (DANGEROUS_SCHEMES.has(scheme)) return `${scheme}: URLs are not allowed`;
-  return `links go to https://, http://, mailto: or relative paths (found ${scheme}:)`;
+  if (DANGEROUS_SCHEMES.has(scheme)) return { code: "dangerousUrl", params: { scheme } };
+  return { code: "linkScheme", params: { scheme } };
 }
 
-/** Images, figures and videos come from https:// or /media/…. */
-export function mediaUrlProblem(raw: string, what: string): string | null {
+/** Images, figures and videos come from https:// or /media/…; `attribute` names where (an image when absent). */
+export function mediaUrlProblem(raw: string, attribute?: { component: string; attribute: string }): UrlProblem | null {
   const normalised = normaliseUrl(raw);
   const scheme = schemeOf(normalised);
-  if (scheme !== null && DANGEROUS_SCHEMES.has(scheme)) return `${scheme}: URLs are not allowed`;
+  if (scheme !== null && DANGEROUS_SCHEMES.has(scheme)) return { code: "dangerousUrl", params: { scheme } };
   if (scheme === "https" && normalised.startsWith("https://") && raw.trim() === raw) return null;
   if (scheme === null && raw.startsWith("/media/") && !/(^|\/)\.\.?(\/|$)/.test(raw.slice(1)) && normalised === raw.toLowerCase()) return null;
-  return `${what} must be an https:// URL or a /media/… path`;
+  return attribute ? { code: "attributeUrl", params: attribute } : { code: "imageUrl", params: {} };
 }

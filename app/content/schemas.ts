@@ -4,11 +4,16 @@
  * No file-system access here: callers read files and pass their text.
  */
 import { LineCounter, parseDocument } from "yaml";
+import { coded } from "./problem-codes";
 import { describePath, locateYaml } from "./yaml-location";
 import { z } from "zod";
 
-/** A problem found in a content file, located where an author can fix it (1-based line and column). */
-export type Problem = { file: string; line: number; col: number; message: string };
+/**
+ * A problem found in a content file, located where an author can fix it (1-based line and column).
+ * `message` is English (the command line); `code` and `params`, when set, let the studio say it in the
+ * reader's language (app/content/problem-codes.ts).
+ */
+export type Problem = { file: string; line: number; col: number; message: string; code?: string; params?: Record<string, string | number> };
 
 export const LEVEL_IDS = ["native", "late_adopter", "reluctant", "objector", "beginner"] as const;
 export type LevelId = (typeof LEVEL_IDS)[number];
@@ -319,7 +324,7 @@ export function splitFrontmatter(source: string, file: string): { ok: true; fron
   const lines = withoutBom.split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? "")) return { ok: true, frontmatter: { yaml: null, yamlLine: 1, body: withoutBom } };
   const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
-  if (close === -1) return { ok: false, problems: [{ file, line: 1, col: 1, message: "the frontmatter's opening --- has no closing ---" }] };
+  if (close === -1) return { ok: false, problems: [{ file, line: 1, col: 1, ...coded("frontmatterUnclosed") }] };
   const yaml = lines.slice(1, close).join("\n");
   const body = [...lines.slice(0, close + 1).map(() => ""), ...lines.slice(close + 1)].join("\n");
   return { ok: true, frontmatter: { yaml, yamlLine: 2, body } };

@@ -52,3 +52,42 @@ export function mimeOfMediaFile(file: string): string | null {
   const match = MEDIA_FILE.exec(file);
   return match ? IMAGE_TYPES[match[2] as ImageType].mime : null;
 }
+
+/** A `/media/…` reference in a content file, where it starts (1-based), and the name after `/media/`. */
+export type MediaReference = { name: string; line: number; col: number };
+
+/**
+ * Every `/media/…` path a content file refers to (a Figure's src, a Markdown image…), not counting
+ * URLs that merely contain /media/ (https://example.com/media/x.png). Pure: a text scan.
+ */
+export function mediaReferences(source: string): MediaReference[] {
+  const out: MediaReference[] = [];
+  const lines = source.split("\n");
+  lines.forEach((text, index) => {
+    for (const match of text.matchAll(/(?<=^|[\s"'(=])\/media\/([^\s"'()<>[\]{}]*)/g)) {
+      out.push({ name: match[1] ?? "", line: index + 1, col: (match.index ?? 0) + 1 });
+    }
+  });
+  return out;
+}
+
+export type TransferProblem = "badName" | "notAFile" | "empty" | "tooLarge" | "notAnImage" | "extensionMismatch" | "hashMismatch";
+
+/**
+ * Whether a file of an exported content folder's media/ may enter the store: a plain file named
+ * <sha256>.<ext> as content:export writes it, 2 MB at most, an image by its bytes of the type its
+ * extension says, whose sha256 is its name. `sha256` is the bytes' digest (computed by the caller).
+ */
+export function checkTransferredMedia(input: { name: string; plainFile: boolean; size: number; bytes: Uint8Array | null; sha256: string | null }): TransferProblem | null {
+  const match = MEDIA_FILE.exec(input.name);
+  if (!match) return "badName";
+  if (!input.plainFile) return "notAFile";
+  if (input.size === 0) return "empty";
+  if (input.size > MAX_MEDIA_BYTES) return "tooLarge";
+  if (!input.bytes) return "notAFile";
+  const type = detectImageType(input.bytes);
+  if (!type) return "notAnImage";
+  if (type !== match[2]) return "extensionMismatch";
+  if (input.sha256 !== match[1]) return "hashMismatch";
+  return null;
+}

@@ -12,7 +12,14 @@
  * Export (`npm run content:export [folder]`): writes the published library back as files — each
  * module's latest version verbatim, tracks.yaml, and the rest of the content folder copied — and
  * checks the result as content:check does.
+ *
+ * Images: export copies the uploaded images the content refers to (`/media/<sha256>.<ext>`) from the
+ * media store into `<folder>/media/`; import checks every file there (a plain file named by the
+ * sha256 of its bytes, an image of its extension's type, 2 MB at most) and that every image the
+ * content refers to is there or already stored, then stores them with the rest — or refuses the
+ * whole import with the problems (docs/decisions/0012-discard-problem-codes-media-transfer.md).
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { desc, eq, inArray } from "drizzle-orm";
@@ -21,9 +28,11 @@ import { moduleDrafts, moduleVersions, modules, trackVersions } from "../../db/s
 import { contentDir, readContentLibrary, type Problem } from "~/content/library.server";
 import { KEBAB_CASE, LOCALES } from "~/content/schemas";
 import { diffLines, diffStats } from "~/domain/diff";
+import { MAX_MEDIA_BYTES, MEDIA_FILE, checkTransferredMedia, mediaReferences, type TransferProblem } from "~/domain/media";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
 import { readContentOverlay } from "./content-overlay.server";
+import { mediaDir, readMediaFile, recordImportedMedia, removeMediaFiles, storedMediaNames, writeMediaFiles } from "./media.server";
 import type { Sources } from "./studio.server";
 
 export type ImportConflict = { id: string; what: string[] };
@@ -39,6 +48,8 @@ export type ImportReport = {
   /** Modules (and "tracks") whose files are older than the studio's work: kept as they are. */
   stale: string[];
   tracks: "created" | "updated" | "unchanged" | "stale" | "conflict" | "missing";
+  /** Images of the folder's media/: newly stored, and how many the store already had. */
+  media: { imported: string[]; alreadyStored: number };
 };
 
 type VersionRow = typeof moduleVersions.$inferSelect;
@@ -95,10 +106,15 @@ function decideModule(files: Sources, versions: VersionRow[], draft: typeof modu
  * nothing. The running app picks the changes up when it next loads the library (at start).
  */
 export async function importContent(dir: string, actorId: string | null = null): Promise<ImportReport> {
-  const report: ImportReport = { ok: false, problems: [], conflicts: [], created: [], updated: [], unchanged: [], stale: [], tracks: "missing" };
+  const report: ImportReport = { ok: false, problems: [], conflicts: [], created: [], updated: [], unchanged: [], stale: [], tracks: "missing", media: { imported: [], alreadyStored: 0 } };
   const library = await readContentLibrary(dir);
   if (library.problems.length > 0) {
     report.problems = library.problems;
+    return report;
+  }
+  const folderMedia = readFolderMedia(dir);
+  if (folderMedia.problems.length > 0) {
+    report.problems = folderMedia.problems;
     return report;
   }
   const modulesRoot = path.join(dir, "modules");
@@ -165,34 +181,102 @@ export async function importContent(dir: string, actorId: string | null = null):
   if (report.conflicts.length > 0) return report;
 
   const note = `Imported from ${path.basename(path.resolve(dir))}/`;
-  db.transaction((tx) => {
-    for (const write of writes) {
-      if (write.isNew) tx.insert(modules).values({ id: write.id, unpublished: false }).run();
-      else tx.update(modules).set({ unpublished: false }).where(eq(modules.id, write.id)).run();
-      const versionId = newId();
-      tx.insert(moduleVersions)
-        .values({ id: versionId, moduleId: write.id, number: write.number, frSource: write.sources.fr, enSource: write.sources.en, author: actorId, changeNote: note, significant: false, origin: "import" })
-        .run();
-      // A draft without changes follows the new version (its revision moves, so open editors reload).
-      const draft = drafts.get(write.id);
-      const previous = versions.get(write.id)?.[0];
-      const draftUnchanged = draft && (!previous || (draft.frSource === previous.frSource && draft.enSource === previous.enSource));
-      const draftIsFile = draft && draft.frSource === write.sources.fr && draft.enSource === write.sources.en;
-      if (draft && (draftUnchanged || draftIsFile)) {
-        tx.update(moduleDrafts)
-          .set({ frSource: write.sources.fr, enSource: write.sources.en, revision: draft.revision + 1, baseVersionId: versionId, updatedAt: new Date() })
-          .where(eq(moduleDrafts.moduleId, write.id))
+  // Image files first (checked above, content-addressed); removed again if the database refuses the rest.
+  const createdFiles = writeMediaFiles(folderMedia.files);
+  try {
+    db.transaction((tx) => {
+      report.media.imported = recordImportedMedia(tx, actorId, folderMedia.files, dir);
+      report.media.alreadyStored = folderMedia.files.length - report.media.imported.length;
+      for (const write of writes) {
+        if (write.isNew) tx.insert(modules).values({ id: write.id, unpublished: false }).run();
+        else tx.update(modules).set({ unpublished: false }).where(eq(modules.id, write.id)).run();
+        const versionId = newId();
+        tx.insert(moduleVersions)
+          .values({ id: versionId, moduleId: write.id, number: write.number, frSource: write.sources.fr, enSource: write.sources.en, author: actorId, changeNote: note, significant: false, origin: "import" })
           .run();
+        // A draft without changes follows the new version (its revision moves, so open editors reload).
+        const draft = drafts.get(write.id);
+        const previous = versions.get(write.id)?.[0];
+        const draftUnchanged = draft && (!previous || (draft.frSource === previous.frSource && draft.enSource === previous.enSource));
+        const draftIsFile = draft && draft.frSource === write.sources.fr && draft.enSource === write.sources.en;
+        if (draft && (draftUnchanged || draftIsFile)) {
+          tx.update(moduleDrafts)
+            .set({ frSource: write.sources.fr, enSource: write.sources.en, revision: draft.revision + 1, baseVersionId: versionId, updatedAt: new Date() })
+            .where(eq(moduleDrafts.moduleId, write.id))
+            .run();
+        }
+        recordAudit(tx, { actorId, action: "module.imported", subjectType: "module", subjectId: write.id, toState: `v${write.number}`, data: { number: write.number, from: dir } });
       }
-      recordAudit(tx, { actorId, action: "module.imported", subjectType: "module", subjectId: write.id, toState: `v${write.number}`, data: { number: write.number, from: dir } });
-    }
-    if (writeTracks) {
-      const created = tx.insert(trackVersions).values({ yaml: tracksText, author: actorId, note, origin: "import" }).returning({ id: trackVersions.id }).get();
-      recordAudit(tx, { actorId, action: "tracks.imported", subjectType: "tracks", subjectId: String(created.id), data: { from: dir } });
-    }
-  });
+      if (writeTracks) {
+        const created = tx.insert(trackVersions).values({ yaml: tracksText, author: actorId, note, origin: "import" }).returning({ id: trackVersions.id }).get();
+        recordAudit(tx, { actorId, action: "tracks.imported", subjectType: "tracks", subjectId: String(created.id), data: { from: dir } });
+      }
+    });
+  } catch (error) {
+    removeMediaFiles(createdFiles);
+    throw error;
+  }
   report.ok = true;
   return report;
+}
+
+const TRANSFER_MESSAGES: Record<TransferProblem, (size: number) => string> = {
+  badName: () => "not an image of the media store: media/ holds images named <sha256>.<ext> (png, jpg, webp or gif), as content:export writes them",
+  notAFile: () => "not a plain file (a folder or a symbolic link): media/ holds the image files themselves",
+  empty: () => "the file is empty",
+  tooLarge: (size) => `the image is over 2 MB (${size} bytes; at most ${MAX_MEDIA_BYTES})`,
+  notAnImage: () => "not a PNG, JPEG, WebP or GIF image (judged by its content)",
+  extensionMismatch: () => "the file's content is another type of image than its extension says",
+  hashMismatch: () => "the file's content does not match its name (the sha256 of the content): it was changed or renamed",
+};
+
+/** The content files of a folder that may refer to images: modules and charter versions. */
+function contentSources(dir: string): string[] {
+  return ["modules", path.join("policy", "charter")].flatMap((sub) => {
+    const root = path.join(dir, sub);
+    return fs.existsSync(root) ? listFiles(root).filter((file) => file.endsWith(".mdx")).map((file) => path.join(root, file)) : [];
+  });
+}
+
+/** Every `/media/…` reference of a folder's content files, with where it is. */
+function referencesIn(dir: string): { file: string; line: number; col: number; name: string }[] {
+  return contentSources(dir).flatMap((file) => mediaReferences(fs.readFileSync(file, "utf8")).map((ref) => ({ file, ...ref })));
+}
+
+/**
+ * The images of `<dir>/media/`, each checked, and the content's references to images checked against
+ * them and the store. Any problem refuses the import; nothing is read beyond the size limit.
+ */
+function readFolderMedia(dir: string): { files: { name: string; bytes: Buffer; size: number }[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const files: { name: string; bytes: Buffer; size: number }[] = [];
+  const folder = path.join(dir, "media");
+  const at = (file: string, message: string, line = 1, col = 1) => problems.push({ file, line, col, message });
+  let names: string[] = [];
+  const stat = fs.lstatSync(folder, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) at(folder, "media must be a folder holding the image files (not a file nor a symbolic link)");
+  else if (stat) names = fs.readdirSync(folder).filter((name) => !name.startsWith(".")).sort();
+  for (const name of names) {
+    const file = path.join(folder, name);
+    const entry = fs.lstatSync(file);
+    const plainFile = entry.isFile();
+    const bytes = plainFile && entry.size > 0 && entry.size <= MAX_MEDIA_BYTES ? fs.readFileSync(file) : null;
+    const sha256 = bytes ? createHash("sha256").update(bytes).digest("hex") : null;
+    const problem = checkTransferredMedia({ name, plainFile, size: entry.size, bytes, sha256 });
+    if (problem) at(file, TRANSFER_MESSAGES[problem](entry.size));
+    else files.push({ name, bytes: bytes!, size: entry.size });
+  }
+  const inFolder = new Set(names);
+  const missing: { file: string; line: number; col: number; name: string }[] = [];
+  for (const ref of referencesIn(dir)) {
+    if (!MEDIA_FILE.test(ref.name)) at(ref.file, `/media/${ref.name} is not an image of the media store: images are /media/<sha256>.<ext>, as the studio inserts them`, ref.line, ref.col);
+    else if (!inFolder.has(ref.name)) missing.push(ref);
+  }
+  const stored = storedMediaNames(missing.map((ref) => ref.name));
+  for (const ref of missing) {
+    if (!stored.has(ref.name)) at(ref.file, `image /media/${ref.name} is missing: add media/${ref.name} to the folder (npm run content:export writes it)`, ref.line, ref.col);
+  }
+  return { files, problems };
 }
 
 export type ExportReport = { written: string[]; unchanged: number; problems: Problem[] };
@@ -242,6 +326,30 @@ export async function exportContent(outDir: string, baseDir: string = contentDir
   }
   const tracks = overlay.tracksYaml ?? fs.readFileSync(path.join(base, "tracks.yaml"), "utf8");
   writeIfChanged(path.join(out, "tracks.yaml"), tracks, report, out);
-  report.problems = (await readContentLibrary(out)).problems;
+  const mediaProblems = exportMedia(out, report);
+  report.problems = [...(await readContentLibrary(out)).problems, ...mediaProblems];
   return report;
+}
+
+/**
+ * Copies the images the exported content refers to from the media store into `<out>/media/`. An
+ * image the store does not have (and the folder does not hold already) is a problem.
+ */
+function exportMedia(out: string, report: ExportReport): Problem[] {
+  const problems: Problem[] = [];
+  const copied = new Set<string>();
+  for (const ref of referencesIn(out)) {
+    if (copied.has(ref.name)) continue;
+    const target = path.join(out, "media", ref.name);
+    const bytes = MEDIA_FILE.test(ref.name) ? readMediaFile(ref.name) : null;
+    if (bytes) {
+      writeIfChanged(target, bytes, report, out);
+      copied.add(ref.name);
+    } else if (!MEDIA_FILE.test(ref.name)) {
+      problems.push({ file: ref.file, line: ref.line, col: ref.col, message: `/media/${ref.name} is not an image of the media store: images are /media/<sha256>.<ext>, as the studio inserts them` });
+    } else if (!fs.existsSync(target)) {
+      problems.push({ file: ref.file, line: ref.line, col: ref.col, message: `image /media/${ref.name} is not in the media store (${mediaDir()}): restore that folder from a backup, or upload the image again` });
+    }
+  }
+  return problems;
 }

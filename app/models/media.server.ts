@@ -6,10 +6,10 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { desc, eq } from "drizzle-orm";
-import { databasePath, getDb } from "../../db/connection";
+import { desc, eq, inArray } from "drizzle-orm";
+import { databasePath, getDb, type Tx } from "../../db/connection";
 import { media } from "../../db/schema";
-import { MEDIA_FILE, checkImageUpload, type UploadProblem } from "~/domain/media";
+import { IMAGE_TYPES, MEDIA_FILE, checkImageUpload, type ImageType, type UploadProblem } from "~/domain/media";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
@@ -68,4 +68,64 @@ export function readMediaFile(name: string): Buffer | null {
   } catch {
     return null;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content export and import (app/models/content-sync.server.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** The served names (<sha256>.<ext>) among `names` that the store holds: a row and its file. */
+export function storedMediaNames(names: readonly string[]): Set<string> {
+  const valid = names.filter((name) => MEDIA_FILE.test(name));
+  if (valid.length === 0) return new Set();
+  const rows = getDb()
+    .select()
+    .from(media)
+    .where(inArray(media.sha256, valid.map((name) => MEDIA_FILE.exec(name)![1]!)))
+    .all();
+  const known = new Set(rows.map((row) => toItem(row).src.slice("/media/".length)));
+  return new Set(valid.filter((name) => known.has(name) && fs.existsSync(path.join(mediaDir(), name))));
+}
+
+/**
+ * Writes checked files into the store, each under a temporary name then renamed (a reader never sees
+ * half a file). Returns the files it created (files already there are left alone), so that the
+ * caller can remove them if what follows fails; on an error it removes what it created and throws.
+ */
+export function writeMediaFiles(files: readonly { name: string; bytes: Uint8Array }[]): string[] {
+  const created: string[] = [];
+  try {
+    for (const file of files) {
+      if (!MEDIA_FILE.test(file.name)) throw new Error(`not a media file name: ${file.name}`);
+      const target = path.join(mediaDir(), file.name);
+      if (fs.existsSync(target)) continue;
+      fs.mkdirSync(mediaDir(), { recursive: true });
+      const temporary = `${target}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, file.bytes);
+      fs.renameSync(temporary, target);
+      created.push(target);
+    }
+  } catch (error) {
+    removeMediaFiles(created);
+    throw error;
+  }
+  return created;
+}
+
+export function removeMediaFiles(files: readonly string[]): void {
+  for (const file of files) fs.rmSync(file, { force: true });
+}
+
+/** Records imported files in the caller's transaction (a file already recorded is left as it is). */
+export function recordImportedMedia(tx: Tx, actorId: string | null, files: readonly { name: string; size: number }[], from: string): string[] {
+  const recorded: string[] = [];
+  for (const file of files) {
+    const [, sha256, extension] = MEDIA_FILE.exec(file.name)!;
+    const row = { id: newId(), sha256: sha256!, fileName: file.name, mime: IMAGE_TYPES[extension as ImageType].mime, size: file.size, uploadedBy: actorId, createdAt: new Date() };
+    const inserted = tx.insert(media).values(row).onConflictDoNothing({ target: media.sha256 }).returning({ id: media.id }).all();
+    if (inserted.length === 0) continue;
+    recordAudit(tx, { actorId, action: "media.imported", subjectType: "media", subjectId: row.id, data: { sha256, size: file.size, from } });
+    recorded.push(file.name);
+  }
+  return recorded;
 }

@@ -12,13 +12,16 @@
  *   detection have a base (docs/decisions/0009-studio-content-in-database.md).
  * - After a publication, rollback or track change the content library is reloaded: only changed
  *   sources recompile (the compile cache is keyed by content hash).
+ * - Discarding a published module's draft resets it to the published version (its revision moves on,
+ *   never back); discarding a module never published deletes it, unless a track or learners'
+ *   progress still names it (docs/decisions/0012-discard-problem-codes-media-transfer.md).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { parseDocument } from "yaml";
 import { getDb, type Tx } from "../../db/connection";
-import { moduleDrafts, moduleVersions, modules, trackVersions, users } from "../../db/schema";
+import { checkAnswers, moduleDrafts, moduleProgress, moduleVersions, modules, reflections, trackVersions, users } from "../../db/schema";
 import {
   checkModuleLocale,
   compileModuleSources,
@@ -32,6 +35,7 @@ import {
 } from "~/content/library.server";
 import { KEBAB_CASE, LEVEL_IDS, tracksSchema, type LevelId, type Tracks } from "~/content/schemas";
 import type { MdxNode } from "~/content/mdx.server";
+import { coded } from "~/content/problem-codes";
 import { moduleTemplate, readFields, readSourceVersion, setSourceVersion, splitSource } from "~/domain/module-source";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
@@ -355,7 +359,7 @@ export function saveDraft(actorId: string, id: string, expectedRevision: number,
 export async function publicationProblems(id: string, sources: Sources): Promise<Problem[]> {
   const problems: Problem[] = [];
   const entry = await compileModuleSources(id, { fr: { source: sources.fr, file: "fr" }, en: { source: sources.en, file: "en" } }, problems);
-  if (problems.length === 0 && (!entry?.locales.fr || !entry.locales.en)) problems.push({ file: "fr", line: 1, col: 1, message: "both languages are needed" });
+  if (problems.length === 0 && (!entry?.locales.fr || !entry.locales.en)) problems.push({ file: "fr", line: 1, col: 1, ...coded("bothLanguages") });
   return problems;
 }
 
@@ -468,6 +472,71 @@ export async function rollbackModule(input: { actorId: string; id: string; toNum
   return { number };
 }
 
+export type DiscardOutcome = { kind: "reverted"; number: number } | { kind: "deleted" };
+
+/**
+ * Throws the draft's unpublished changes away. `expectedRevision` is the revision the trainer saw:
+ * anything else means someone saved in between, and nothing is discarded (409), so that nobody
+ * throws away a colleague's work they have not seen.
+ *
+ * - A published module: the draft becomes the latest published version again (the revision moves on,
+ *   so an editor still open on the old text is told at its next save). Learners are not affected.
+ * - A module never published: the module is deleted (its draft is all there is), unless a track
+ *   or learners' progress still names it — refused with why (InputError), nothing written.
+ */
+export async function discardDraft(input: { actorId: string; id: string; expectedRevision: number }): Promise<DiscardOutcome> {
+  const { actorId, id, expectedRevision } = input;
+  // A never-published module cannot enter a published track (publishTracks requires learners to be
+  // able to open every module), so reading the tracks before the transaction leaves no gap.
+  const library = await loadContentLibrary();
+  const tracks = library.tracks;
+  const inTracks = tracks ? [tracks.core, ...LEVEL_IDS.map((level) => tracks.levels[level])].some((list) => list.includes(id)) : false;
+  return getDb().transaction((tx): DiscardOutcome => {
+    const row = tx.select().from(modules).where(eq(modules.id, id)).get();
+    if (!row && !fileSources(id)) throw new InputError({ form: "studio.errors.unknownModule" }, 404);
+    const draft = tx.select().from(moduleDrafts).where(eq(moduleDrafts.moduleId, id)).get();
+    if ((draft?.revision ?? 0) !== expectedRevision) throw new InputError({ form: "studio.discard.errors.changedMeanwhile" }, 409);
+    const latest = row ? latestVersion(tx, id) : undefined;
+
+    if (row?.unpublished && !latest) {
+      // Never published: the draft is the whole module.
+      if (inTracks) throw new InputError({ form: "studio.discard.errors.inTracks" }, 409);
+      const learners = tx
+        .select({ n: sql<number>`count(*)` })
+        .from(
+          sql`(select ${moduleProgress.userId} from ${moduleProgress} where ${moduleProgress.moduleId} = ${id}
+               union select ${checkAnswers.userId} from ${checkAnswers} where ${checkAnswers.moduleId} = ${id}
+               union select ${reflections.userId} from ${reflections} where ${reflections.moduleId} = ${id})`,
+        )
+        .get();
+      if ((learners?.n ?? 0) > 0) throw new InputError({ form: "studio.discard.errors.hasProgress" }, 409);
+      tx.delete(moduleDrafts).where(eq(moduleDrafts.moduleId, id)).run();
+      tx.delete(modules).where(eq(modules.id, id)).run();
+      recordAudit(tx, { actorId, action: "module.deleted", subjectType: "module", subjectId: id, fromState: "unpublished", data: { revision: draft?.revision ?? 0 } });
+      return { kind: "deleted" };
+    }
+
+    if (!draft || !latest || (draft.frSource === latest.frSource && draft.enSource === latest.enSource)) {
+      throw new InputError({ form: "studio.discard.errors.nothingToDiscard" });
+    }
+    const revision = draft.revision + 1;
+    tx.update(moduleDrafts)
+      .set({ frSource: latest.frSource, enSource: latest.enSource, revision, baseVersionId: latest.id, updatedBy: actorId, updatedAt: new Date() })
+      .where(eq(moduleDrafts.moduleId, id))
+      .run();
+    recordAudit(tx, {
+      actorId,
+      action: "module.draft_discarded",
+      subjectType: "module",
+      subjectId: id,
+      fromState: `draft r${draft.revision}`,
+      toState: `v${latest.number}`,
+      data: { revision, number: latest.number },
+    });
+    return { kind: "reverted", number: latest.number };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tracks
 // ---------------------------------------------------------------------------------------------
@@ -550,14 +619,16 @@ export async function publishTracks(input: { actorId: string; basedOn: number; l
 // Preview
 // ---------------------------------------------------------------------------------------------
 
-export type LocatedProblem = { line: number; col: number; message: string; where: "body" | "frontmatter" };
+/** `code` and `params` let the page say the problem in the trainer's language (app/content/problem-codes.ts). */
+export type LocatedProblem = { line: number; col: number; message: string; code?: string; params?: Record<string, string | number>; where: "body" | "frontmatter" };
 
 /** Problems of a whole file, located for the editor: body lines as the code editor counts them. */
-export function locateProblems(source: string, problems: readonly Pick<Problem, "line" | "col" | "message">[]): LocatedProblem[] {
+export function locateProblems(source: string, problems: readonly Pick<Problem, "line" | "col" | "message" | "code" | "params">[]): LocatedProblem[] {
   const { headerLines } = splitSource(source);
-  return problems.map((p) =>
-    p.line > headerLines ? { line: p.line - headerLines, col: p.col, message: p.message, where: "body" as const } : { line: p.line, col: p.col, message: p.message, where: "frontmatter" as const },
-  );
+  return problems.map((p) => {
+    const said = { message: p.message, ...(p.code ? { code: p.code, params: p.params ?? {} } : {}) };
+    return p.line > headerLines ? { line: p.line - headerLines, col: p.col, ...said, where: "body" as const } : { line: p.line, col: p.col, ...said, where: "frontmatter" as const };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ModuleEditor } from "~/components/studio/module-editor";
@@ -11,6 +12,7 @@ import {
   EditConflict,
   MAX_NOTE_CHARS,
   PublishRefused,
+  discardDraft,
   getEditorState,
   locateProblems,
   previewSource,
@@ -48,12 +50,13 @@ function schema() {
       z.object({ intent: z.literal("preview"), lang: z.enum(["fr", "en"], { error: "errors.invalidInput" }), ...language }),
       z.object({ intent: z.literal("save"), mode: z.string().max(20).optional(), revision, ...language }),
       z.object({ intent: z.literal("publish"), revision, note: z.string().max(MAX_NOTE_CHARS * 2, "errors.tooLong").default(""), significant: z.string().max(10).optional(), ...language }),
+      z.object({ intent: z.literal("discard"), revision }),
     ],
     { error: "errors.invalidInput" },
   );
 }
 
-type Form = z.infer<ReturnType<typeof schema>>;
+type Form = Exclude<z.infer<ReturnType<typeof schema>>, { intent: "discard" }>;
 
 function draftsOf(form: Form): Record<Lang, FormDraft> {
   return {
@@ -110,6 +113,18 @@ export async function action(args: ActionFunctionArgs) {
     const state = getEditorState(params.moduleId ?? "");
     if (!state) throw notFound();
     const form = await parseForm(request, schema());
+    if (form.intent === "discard") {
+      try {
+        const outcome = await discardDraft({ actorId: viewer.id, id: state.id, expectedRevision: form.revision });
+        return outcome.kind === "deleted"
+          ? redirectWithFlash("/studio", { kind: "success", key: "studio.discard.deleted", params: { id: state.id } })
+          : redirectWithFlash(`/studio/${state.id}`, { kind: "success", key: "studio.discard.reverted", params: { number: outcome.number } });
+      } catch (error) {
+        // Shown next to the discard button, not with the publication's errors.
+        if (error instanceof InputError) return json<EditorActionData>({ intent: "discard", refused: error.fieldErrors.form ?? "errors.invalidInput" }, { status: error.status });
+        throw error;
+      }
+    }
     const drafts = draftsOf(form);
     switch (form.intent) {
       case "preview": {
@@ -169,12 +184,29 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, formActio
   return defaultShouldRevalidate;
 };
 
+/** Counts the discards that went through (a redirect, so no action data), to start the editor afresh. */
+function useDiscards(actionData: EditorActionData | undefined): number {
+  const navigation = useNavigation();
+  const discarding = navigation.state !== "idle" && navigation.formData?.get("intent") === "discard";
+  const [count, setCount] = useState(0);
+  const wasDiscarding = useRef(false);
+  useEffect(() => {
+    if (discarding) wasDiscarding.current = true;
+    else if (wasDiscarding.current) {
+      wasDiscarding.current = false;
+      if (!actionData) setCount((n) => n + 1);
+    }
+  }, [discarding, actionData]);
+  return count;
+}
+
 export default function EditModule() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as EditorActionData | undefined;
-  // A publication starts the editor afresh from the server; otherwise the editor keeps what is typed
-  // (its revision follows its own saves, and a concurrent change shows as a conflict).
-  return <ModuleEditor key={`${data.id}:${data.published?.number ?? 0}`} data={data} actionData={actionData} />;
+  const discards = useDiscards(actionData);
+  // A publication or a discarded draft starts the editor afresh from the server; otherwise the editor
+  // keeps what is typed (its revision follows its own saves, and a concurrent change shows as a conflict).
+  return <ModuleEditor key={`${data.id}:${data.published?.number ?? 0}:${discards}`} data={data} actionData={actionData} />;
 }
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DiffView } from "~/components/studio/diff-view";
+import { ProblemMessage, type SaidProblem } from "~/components/studio/problem-message";
 import { diffHunks, diffLines, diffStats } from "~/domain/diff";
 import { readFields } from "~/domain/module-source";
 import { resolveLocale } from "~/i18n/config";
@@ -11,6 +12,8 @@ import { MAX_NOTE_CHARS, PublishRefused, getEditorState, getVersionSources, list
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+type HistoryProblem = SaidProblem & { where: string };
 
 function querySchema() {
   return z.object({
@@ -62,10 +65,11 @@ export async function action(args: ActionFunctionArgs) {
       const { number } = await rollbackModule({ actorId: viewer.id, id: state.id, toNumber: form.number, note: form.note });
       return redirectWithFlash(`/studio/${state.id}/history`, { kind: "success", key: "studio.history.rolledBack", params: { number, restored: form.number } });
     } catch (error) {
-      type Failure = { number: number; fieldErrors: Record<string, string>; problems: string[] | null };
+      type Failure = { number: number; fieldErrors: Record<string, string>; problems: HistoryProblem[] | null };
       if (error instanceof InputError) return json<Failure>({ number: form.number, fieldErrors: error.fieldErrors, problems: null }, { status: error.status });
       if (error instanceof PublishRefused) {
-        const problems = error.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`);
+        // Said in the trainer's language by the page (the file is the language: "fr" or "en").
+        const problems = error.problems.map((p): HistoryProblem => ({ where: `${p.file}:${p.line}:${p.col}`, message: p.message, code: p.code, params: p.params }));
         return json<Failure>({ number: form.number, fieldErrors: { form: "studio.history.invalidVersion" }, problems }, { status: 400 });
       }
       throw error;
@@ -78,7 +82,7 @@ export default function ModuleHistory() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const failure = result && "number" in result ? (result as { number: number; fieldErrors: Record<string, string>; problems: string[] | null }) : null;
+  const failure = result && "number" in result ? (result as { number: number; fieldErrors: Record<string, string>; problems: HistoryProblem[] | null }) : null;
   const failedFor = failure?.number ?? null;
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   const latest = data.versions[0]?.number;
@@ -139,9 +143,11 @@ export default function ModuleHistory() {
                         <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
                           <p>{t(failure.fieldErrors.form)}</p>
                           {failure.problems ? (
-                            <ul className="mt-1 list-disc pl-5 text-sm" lang="en">
-                              {failure.problems.map((p) => (
-                                <li key={p}>{p}</li>
+                            <ul className="mt-1 list-disc pl-5 text-sm">
+                              {failure.problems.map((p, index) => (
+                                <li key={index}>
+                                  {p.where} <ProblemMessage problem={p} />
+                                </li>
                               ))}
                             </ul>
                           ) : null}

@@ -3,7 +3,7 @@
  * code editor, sees the error an unsafe line causes, fixes it, watches the preview follow, publishes;
  * the learner sees the new text; the trainer rolls back; the learner sees the old text again — and
  * keeps their completion throughout. Then: the tracks reordered with the keyboard; two trainers saving
- * the same draft; an image upload inserted as a figure.
+ * the same draft; an image upload inserted as a figure; the draft's changes discarded after a confirmation.
  * Uses sarah.lefebvre@ambassade.test (placed "reluctant" in the demo data, used by no other spec), the
  * reluctant track and module reluctant-small-steps (in no other spec's track; its text ends as it
  * started), and only drafts of objector-privacy-and-boundaries (learners never see drafts).
@@ -79,7 +79,7 @@ test("a trainer fixes an unsafe edit, publishes, rolls back; the learner sees ea
   await trainer.keyboard.press("Enter");
   await trainer.keyboard.press("Enter");
   await trainer.keyboard.type(UNSAFE);
-  await expect(preview.getByText(/raw HTML <script> is not allowed/)).toBeVisible();
+  await expect(preview.getByText(/le HTML <script> n'est pas permis/)).toBeVisible();
   const problem = preview.getByRole("button", { name: /^Ligne \d+, colonne \d+ :$/ });
   await expect(problem).toBeVisible();
   // The draft is saved all the same (it is only a draft).
@@ -223,4 +223,55 @@ test("a trainer uploads an image and inserts it as a figure, with its alternativ
   await expect(dialog).toBeHidden();
   await expect(editor).toContainText('<Figure src="/media/');
   await expect(trainer.getByRole("region", { name: "Aperçu — Français" }).getByRole("img", { name: "Un schéma de test" })).toBeVisible();
+});
+
+test("a trainer discards a draft's unpublished changes after confirming, and the editor shows the published text again", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const id = "objector-privacy-and-boundaries";
+  const trainer = await pageAs(browser, TRAINER);
+  await trainer.goto(`/studio/${id}`);
+  const editor = trainer.getByRole("textbox", { name: "Contenu du module (Français)" });
+  await expect(editor).toHaveAttribute("contenteditable", "true");
+  const title = trainer.getByRole("textbox", { name: "Titre" }).first();
+  const publishedTitle = fs.readFileSync(path.join("content", "modules", id, "fr.mdx"), "utf8").match(/^title: "?(.*?)"?$/m)![1]!;
+
+  // A change, saved as a draft.
+  const doomed = "Une phrase que la formatrice va abandonner.";
+  await editor.click();
+  await trainer.keyboard.press("Control+End");
+  await trainer.keyboard.press("Enter");
+  await trainer.keyboard.type(doomed);
+  await expect(trainer.getByRole("status").filter({ hasText: /^Brouillon enregistré à \d\d:\d\d$/ })).toBeVisible();
+  const preview = trainer.getByRole("region", { name: "Aperçu — Français" });
+  await expect(preview).toContainText(doomed);
+
+  // The confirmation says what will happen; "No" keeps everything and gives the focus back.
+  const panel = trainer.getByRole("region", { name: "Abandonner les modifications" });
+  const open = panel.getByText("Abandonner les modifications non publiées…");
+  await open.click();
+  await expect(panel.getByText(/^Les modifications non publiées \(français et anglais\) seront effacées et le brouillon redeviendra la version en ligne/)).toBeVisible();
+  await panel.getByRole("button", { name: "Non, garder le brouillon" }).click();
+  await expect(panel.getByRole("button", { name: "Oui, abandonner les modifications" })).toBeHidden();
+  await expect(open).toBeFocused();
+  await expect(preview).toContainText(doomed);
+
+  // With the keyboard this time: open, confirm.
+  await trainer.keyboard.press("Enter");
+  const confirm = panel.getByRole("button", { name: "Oui, abandonner les modifications" });
+  await expect(confirm).toBeVisible();
+  await confirm.focus();
+  await trainer.keyboard.press("Enter");
+  await expect(trainer.getByText(/^Modifications abandonnées : le brouillon est de nouveau la version en ligne \d+\.$/)).toBeVisible();
+
+  // The editor starts again from the published text, in both the form and the preview.
+  await expect(trainer.getByRole("status").filter({ hasText: "Aucune modification en cours : le texte est celui en ligne." })).toBeVisible();
+  await expect(title).toHaveValue(publishedTitle);
+  await expect(preview).not.toContainText(doomed);
+  await expect(preview).not.toContainText("Une phrase ajoutée par la seconde formatrice.");
+  await expect(trainer.getByRole("region", { name: "Abandonner les modifications" })).toHaveCount(0);
+
+  // And so does a fresh load.
+  await trainer.reload();
+  await expect(trainer.getByRole("textbox", { name: "Titre" }).first()).toHaveValue(publishedTitle);
+  await expect(trainer.getByRole("region", { name: "Aperçu — Français" })).not.toContainText(doomed);
 });

@@ -128,8 +128,21 @@ describe("publishing", () => {
     const saved = await trainer.post(editorData(MODULE), { intent: "save", mode: "autosave", revision: "0", ...form });
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ intent: "save", revision: 1 });
+    // In the trainer's language, at the same place: French here, English for an English reader.
     const editor = readable(await (await trainer.get(`/studio/${MODULE}`)).text());
-    expect(editor).toContain("raw HTML <script> is not allowed");
+    expect(editor).toContain(`Ligne ${scriptLine}, colonne 1 :</span> <span>le HTML <script> n'est pas permis : utilisez le Markdown ou les composants Callout,`);
+    expect(editor).not.toContain("raw HTML <script> is not allowed");
+    const beforeEnglish = snapshotDatabase();
+    const english = await trainer.post(`/studio/${MODULE}`, { intent: "publish", revision: "1", note: "Trying a script", ...form }, { "Accept-Language": "en" });
+    expect(english.status).toBe(400);
+    const englishPage = readable(await english.text());
+    expect(englishPage.replace(/<!-- -->/g, "")).toContain(`French — Line ${scriptLine}, column 1: <span>raw HTML <script> is not allowed: use Markdown or the components Callout,`);
+    expect(snapshotDatabase()).toBe(beforeEnglish);
+    // The live preview's answer carries the code and its parameters, translated by the page.
+    const preview = await trainer.post(editorData(MODULE), { intent: "preview", lang: "fr", ...form });
+    expect(((await preview.json()) as { preview: { problems: unknown[] } }).preview.problems).toContainEqual(
+      expect.objectContaining({ line: scriptLine, col: 1, where: "body", code: "rawHtmlElement", params: expect.objectContaining({ name: "script" }) }),
+    );
 
     // Learners still get the published text.
     const learner = await signedIn(LEARNER);

@@ -14,6 +14,7 @@ import { diffHunks, diffLines } from "~/domain/diff";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { DiffView } from "./diff-view";
 import { FigureDialog } from "./figure-dialog";
+import { ProblemMessage, useProblemText } from "./problem-message";
 import { LANGS, type ConflictData, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
 
 export type ModuleEditorData = {
@@ -94,8 +95,10 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   submitSave.current = saveFetcher.submit;
   const navigation = useNavigation();
   const publishing = navigation.state !== "idle" && navigation.formData?.get("intent") === "publish";
-  const publishingRef = useRef(publishing);
-  publishingRef.current = publishing;
+  const discarding = navigation.state !== "idle" && navigation.formData?.get("intent") === "discard";
+  // Publishing or discarding: no autosave meanwhile (it would race them).
+  const publishingRef = useRef(publishing || discarding);
+  publishingRef.current = publishing || discarding;
 
   useEffect(() => setHydrated(true), []);
 
@@ -139,12 +142,12 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
     submitSave.current({ intent: "save", mode: "autosave", revision: String(revision), ...flatten("fr", drafts.fr), ...flatten("en", drafts.en) }, { method: "post" });
   };
   useEffect(() => {
-    if (conflict || !saveIdle || publishing) return;
+    if (conflict || !saveIdle || publishing || discarding) return;
     if (JSON.stringify(drafts) === lastSaved.current) return;
     setSave((current) => (current.kind === "pending" ? current : { kind: "pending" }));
     const timer = setTimeout(() => saveNow.current(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [drafts, revision, conflict, saveIdle, publishing]);
+  }, [drafts, revision, conflict, saveIdle, publishing, discarding]);
 
   useEffect(() => {
     const result = saveFetcher.data;
@@ -189,7 +192,20 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   const publishErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null;
   const fieldErrors = { ...previewErrors, ...(publishErrors ?? {}) };
   const publishProblems = actionData && "problems" in actionData ? actionData.problems : null;
+  const discardRefused = actionData && "refused" in actionData ? actionData.refused : null;
+  // What a discard would throw away: a draft with changes (saved before the page loaded, or since).
+  const canDiscard = data.status === "unpublished" || Boolean(data.draft?.changed) || save.kind === "saved" || Boolean(discardRefused);
   const preview = previews[active];
+  // The code editor marks the lines with problems; its markers say them in the trainer's language too.
+  const problemText = useProblemText();
+  const editorProblems = useMemo(
+    () =>
+      Object.fromEntries(LANGS.map((lang) => [lang, previews[lang].problems.filter((p) => p.where === "body").map((p) => ({ line: p.line, col: p.col, message: problemText(p).text }))])) as Record<
+        Lang,
+        { line: number; col: number; message: string }[]
+      >,
+    [previews, problemText],
+  );
   const previewBusy = previewFetcher.state !== "idle";
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: "2-digit", minute: "2-digit" });
 
@@ -325,7 +341,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
                       lang={lang}
                       defaultValue={data.languages[lang].body}
                       describedBy={`${lang}_body-hint`}
-                      problems={previews[lang].problems.filter((p) => p.where === "body")}
+                      problems={editorProblems[lang]}
                       onChange={(body) => update(lang, { body })}
                     />
                   </div>
@@ -356,7 +372,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
                 {publishProblems.map((problem, index) => (
                   <li key={index}>
                     {t(`studio.languages.${problem.lang}`)} — {problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}{" "}
-                    {problem.message}
+                    <ProblemMessage problem={problem} />
                   </li>
                 ))}
               </ul>
@@ -420,6 +436,19 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
         </section>
       </Form>
 
+      {canDiscard ? (
+        <DiscardPanel
+          id={data.id}
+          neverPublished={data.status === "unpublished"}
+          published={data.published}
+          revision={revision}
+          refused={discardRefused}
+          busy={discarding}
+          disabled={discarding || publishing || !saveIdle || Boolean(conflict)}
+          hydrated={hydrated}
+        />
+      ) : null}
+
       <FigureDialog
         open={figureOpen}
         lang={active}
@@ -432,6 +461,79 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
         }}
       />
     </div>
+  );
+}
+
+/**
+ * Throwing the draft away, behind a confirmation that says what will happen: back to the published
+ * version, or (never published) the module deleted. A disclosure, so it works without JavaScript too.
+ */
+function DiscardPanel({
+  id,
+  neverPublished,
+  published,
+  revision,
+  refused,
+  busy,
+  disabled,
+  hydrated,
+}: {
+  id: string;
+  neverPublished: boolean;
+  published: ModuleEditorData["published"];
+  revision: number;
+  refused: string | null;
+  busy: boolean;
+  disabled: boolean;
+  hydrated: boolean;
+}) {
+  const { t } = useTranslation();
+  const details = useRef<HTMLDetailsElement>(null);
+  const summary = useRef<HTMLElement>(null);
+  const kind = neverPublished ? "delete" : "revert";
+  return (
+    <section aria-labelledby="discard-title" className="card space-y-3">
+      <h2 id="discard-title" className="text-xl font-semibold">
+        {t(`studio.discard.${kind}.title`)}
+      </h2>
+      <p className="text-sm text-slate-700">{t(`studio.discard.${kind}.intro`)}</p>
+      {refused ? (
+        <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+          {t(refused)}
+        </p>
+      ) : null}
+      <details ref={details} open={Boolean(refused)}>
+        <summary ref={summary} className="cursor-pointer font-semibold text-red-800">
+          {t(`studio.discard.${kind}.open`)}
+        </summary>
+        <Form method="post" noValidate className="mt-3 space-y-3 rounded-md border border-red-300 bg-red-50 p-3">
+          <input type="hidden" name="intent" value="discard" />
+          <input type="hidden" name="revision" value={revision} />
+          <p id="discard-consequence" className="text-red-950">
+            {neverPublished
+              ? t("studio.discard.delete.consequence", { id })
+              : t("studio.discard.revert.consequence", { number: published?.number ?? "?", version: published?.version ?? "?" })}
+          </p>
+          <p className="flex flex-wrap gap-3">
+            <button type="submit" className="btn-danger" aria-describedby="discard-consequence" disabled={disabled}>
+              {busy ? t("studio.discard.working") : t(`studio.discard.${kind}.confirm`)}
+            </button>
+            {hydrated ? (
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => {
+                  if (details.current) details.current.open = false;
+                  summary.current?.focus();
+                }}
+              >
+                {t("studio.discard.cancel")}
+              </button>
+            ) : null}
+          </p>
+        </Form>
+      </details>
+    </section>
   );
 }
 
@@ -561,7 +663,7 @@ function PreviewPanel({
                     ) : (
                       <span className="font-semibold">{problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}</span>
                     )}{" "}
-                    <span lang="en">{problem.message}</span>
+                    <ProblemMessage problem={problem} />
                   </li>
                 ))}
               </ul>

@@ -9,7 +9,7 @@ export const LANGS: readonly Lang[] = ["fr", "en"];
 export type LanguageDraft = FormDraft;
 
 /** A problem located in the body (line counted in the editor) or in the frontmatter (the form). */
-export type PreviewProblem = { line: number; col: number; message: string; where: "body" | "frontmatter" };
+export type PreviewProblem = { line: number; col: number; message: string; code?: string; params?: Record<string, string | number>; where: "body" | "frontmatter" };
 
 /** `stale`: the tree is the last one that compiled, kept on screen while the text has errors. */
 export type Preview = { tree: MdxNode[] | null; problems: PreviewProblem[]; stale?: boolean };
@@ -23,6 +23,7 @@ export type EditorActionData =
   | { intent: "save"; revision: number; savedAt: string }
   | { intent: "save" | "publish"; conflict: ConflictData }
   | { intent: "publish"; problems: PublishProblem[] }
+  | { intent: "discard"; refused: string }
   | { fieldErrors: Record<string, string> };
 
 export type MediaOption = { src: string; fileName: string };

@@ -99,6 +99,8 @@ function formRows(): FormRow[] {
     { name: "create a module", url: "/studio", who: "trainer", base: { id: "Not a valid id!" }, why: "id format", attack: ["id"] },
     // The revision is what refuses this save: it is not attacked (an empty revision reads as 0, a real one).
     { name: "save a module draft", url: "/studio/core-charter-editorial-line", who: "trainer", base: { intent: "save", revision: "abc", fr_title: "Titre", fr_body: "Texte" }, why: "revision not a number", attack: ["intent", "fr_title", "fr_body", "en_summary", "en_objectives"] },
+    // A discard must name the revision the trainer saw: a malformed one refuses it before anything is looked at.
+    { name: "discard a module draft", url: "/studio/core-charter-editorial-line", who: "trainer", base: { intent: "discard", revision: "abc" }, why: "revision not a number", attack: ["intent"] },
     // The history page shows a refusal next to the version it concerns; a malformed post concerns none,
     // so without JavaScript the page shows the history again (the data request carries the message).
     { name: "roll a module back", url: "/studio/core-charter-editorial-line/history", who: "trainer", base: { intent: "rollback", number: "999999", note: "Back to before." }, why: "unknown version", attack: ["intent", "number", "note"], pageMessage: /Versions de/ },
