@@ -1,5 +1,5 @@
 import { NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** The sub-navigation of the API admin pages: tokens, webhooks, and the OpenAPI document. */
 export function ApiTabs() {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ROLES, type Role } from "../../db/schema";
 
 export function RoleCheckboxes({ selected, errors, allowed = ROLES }: { selected: readonly Role[]; errors?: Record<string, string> | null; allowed?: readonly Role[] }) {

@@ -1,23 +1,18 @@
-import i18next, { type TFunction } from "i18next";
 import type { Locale } from "../../db/schema";
-import { resources } from "./resources";
+import en from "./en";
+import fr from "./fr";
+import { createTranslator, type TFunction, type Translator } from "./translate";
 
-// One instance with both languages, loaded synchronously at start; requests use fixed-language views of it.
-const instance = i18next.createInstance();
-void instance.init({
-  resources,
-  lng: "fr",
-  fallbackLng: "fr",
-  initImmediate: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+// Built once at start with every string of both languages: a request only picks one.
+const translators: Record<Locale, Translator> = {
+  fr: createTranslator("fr", [fr]),
+  en: createTranslator("en", [en]),
+};
 
-export function getT(locale: Locale): TFunction {
-  return instance.getFixedT(locale);
+export function translatorFor(locale: Locale): Translator {
+  return translators[locale];
 }
 
-/** A per-request instance for React rendering on the server. */
-export function i18nForRequest(locale: Locale) {
-  return instance.cloneInstance({ lng: locale, initImmediate: false });
+export function getT(locale: Locale): TFunction {
+  return translators[locale].t;
 }

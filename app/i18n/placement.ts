@@ -1,9 +1,10 @@
 /**
  * What a learner reads about their placement: each level's name and what its track emphasises, and
- * one sentence per fact key of app/domain/placement.ts. Placeholders are i18next style: {{param}}.
+ * one sentence per fact key of app/domain/placement.ts. Placeholders are {{param}} (see translate.ts).
  * Scores are whole percentages; attitude runs from -100 to +100.
  */
 import type { FactKey, Level, Placement } from "../domain/placement";
+import { interpolate } from "./translate";
 
 export type PlacementStrings = {
   resultTitle: string;
@@ -119,12 +120,7 @@ export const placementStrings: { fr: PlacementStrings; en: PlacementStrings } = 
   },
 };
 
-/** Replaces {{name}} placeholders; an unknown placeholder is left as is so it shows in review. */
-export function interpolate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
-}
-
-/** A placement in words, for a page or an e-mail outside i18next. */
+/** A placement in words, for the command line (pages and e-mails use the translator). */
 export function describePlacement(placement: Placement, lang: keyof typeof placementStrings) {
   const strings = placementStrings[lang];
   const level = strings.levels[placement.level];

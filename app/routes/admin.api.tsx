@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { ApiTabs, DateTime, ShownOnce } from "~/components/api-admin";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -1,8 +1,8 @@
 /** Small pieces of the learner's track and module pages. */
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
-import type { TFunction } from "i18next";
+import { useTranslation } from "~/i18n/react";
+import type { TFunction } from "~/i18n/translate";
 
 export type ModuleStatusName = "not_started" | "in_progress" | "completed" | "unavailable";
 
