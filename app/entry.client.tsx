@@ -2,13 +2,15 @@ import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nProvider } from "./i18n/react";
-import { createTranslator } from "./i18n/translate";
+import { loadStrings, type StringGroup } from "./i18n/strings";
 
 async function hydrate() {
-  const locale = document.documentElement.lang === "en" ? "en" : "fr";
-  // Only the page's language is downloaded; switching language reloads the document.
-  const strings = locale === "en" ? (await import("./i18n/en")).default : (await import("./i18n/fr")).default;
-  const translator = createTranslator(locale, [strings]);
+  const html = document.documentElement;
+  const locale = html.lang === "en" ? "en" : "fr";
+  // Only the page's language, and only the groups of strings the signed-in person's pages use (the root
+  // layout names them); switching language reloads the document.
+  const groups = (html.dataset.strings ?? "core").split(" ").filter((g): g is StringGroup => g === "core" || g === "staff");
+  const translator = await loadStrings(locale, groups);
   startTransition(() => {
     hydrateRoot(
       document,

@@ -1,13 +1,25 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  redirectDocument,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+  type ClientLoaderFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { getViewer } from "./auth/guards.server";
 import { navigationFor } from "./auth/navigation";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { resolveLocale } from "./i18n/config";
+import { useTranslation } from "./i18n/react";
+import { groupsFor, loadedLanguage, loadStrings } from "./i18n/strings";
 import stylesheet from "./styles/app.css";
 import { consumeFlash } from "./utils/flash.server";
 
@@ -32,6 +44,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
+/**
+ * Signing in (or saving a language) through a form changes who is signed in without reloading the page:
+ * the strings the new roles need are loaded before the next page renders, and a different language
+ * reloads the document (the browser holds one language). See docs/decisions/0011.
+ */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  if (data.locale !== loadedLanguage()) {
+    const url = new URL(request.url);
+    throw redirectDocument(url.pathname + url.search);
+  }
+  await loadStrings(data.locale, groupsFor(data.viewer?.roles));
+  return data;
+}
+
 /** Background saves (an exam answer, where the reader is in a module) change nothing the shell shows. */
 const BACKGROUND_SAVES = new Set(["answer", "visit"]);
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
@@ -47,7 +74,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const locale = data?.locale ?? i18n.language ?? "fr";
   return (
-    <html lang={locale} className="h-full">
+    // The browser's entry loads the strings named here before it hydrates.
+    <html lang={locale} data-strings={groupsFor(data?.viewer?.roles).join(" ")} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

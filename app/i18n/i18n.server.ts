@@ -1,12 +1,16 @@
 import type { Locale } from "../../db/schema";
-import en from "./en";
-import fr from "./fr";
+import enCore from "./core.en";
+import enServer from "./server.en";
+import enStaff from "./staff.en";
+import frCore from "./core.fr";
+import frServer from "./server.fr";
+import frStaff from "./staff.fr";
 import { createTranslator, type TFunction, type Translator } from "./translate";
 
 // Built once at start with every string of both languages: a request only picks one.
 const translators: Record<Locale, Translator> = {
-  fr: createTranslator("fr", [fr]),
-  en: createTranslator("en", [en]),
+  fr: createTranslator("fr", [frCore, frStaff, frServer]),
+  en: createTranslator("en", [enCore, enStaff, enServer]),
 };
 
 export function translatorFor(locale: Locale): Translator {

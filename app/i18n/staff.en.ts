@@ -1,0 +1,62 @@
+import type { StaffStrings } from "./staff.fr";
+import accreditationStaff from "./en/accreditation-staff";
+import apiAdmin from "./en/api-admin";
+import settings from "./en/settings";
+import studio from "./en/studio";
+
+/**
+ * Interface strings of the staff's pages (people, teams, audit, settings, studio, API and webhooks admin,
+ * managers' decisions), English; typed by staff.fr.ts so that no key can be missing.
+ * The browser loads this group only for someone whose roles open those pages (app/i18n/strings.ts).
+ */
+const staff: StaffStrings = {
+  people: {
+    title: "People",
+    searchLabel: "Search by name or email",
+    invite: "Invite someone",
+    empty: "Nobody matches this search.",
+    editTitle: "Edit {{name}}",
+    saved: "Changes saved.",
+    deactivate: "Deactivate the account",
+    deactivateHelp: "They can no longer sign in and all their sessions end at once.",
+    reactivate: "Reactivate the account",
+    deactivated: "Account deactivated: their sessions are closed.",
+    reactivated: "Account reactivated.",
+    selfDeactivate: "You cannot deactivate your own account.",
+  },
+  teams: {
+    title: "Teams",
+    members: "{{count}} member(s)",
+    managers: "Managers",
+    noManager: "No manager",
+    create: "Create a team",
+    createSubmit: "Create",
+    created: "Team created.",
+    rename: "Rename",
+    renamed: "Team renamed.",
+    managersSaved: "Managers updated.",
+    assignManagers: "Team managers",
+    assignHelp: "Only people with the Manager role can be chosen.",
+    name: "Team name",
+    memberList: "Team members",
+    empty: "No team to show.",
+  },
+  audit: {
+    when: "When",
+    who: "Who",
+    action: "Action",
+    subject: "Subject",
+    change: "Before → after",
+    why: "Reason",
+    filterAction: "Filter by action (e.g. person.deactivated)",
+    filterSubject: "Subject id",
+    empty: "No entry matches these filters.",
+    older: "Older entries",
+  },
+  accreditation: accreditationStaff,
+  api: apiAdmin,
+  settings,
+  studio,
+};
+
+export default staff;
