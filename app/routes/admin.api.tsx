@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { ApiTabs, DateTime, ShownOnce } from "~/components/api-admin";
+import { ApiTabs, ShownOnce } from "~/components/api-admin";
+import { DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";

@@ -8,7 +8,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { notFound } from "~/auth/guards.server";
-import { DateOnly, DateTime } from "~/components/api-admin";
+import { DateOnly, DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCredentialView } from "~/models/credential.server";
 

@@ -1,6 +1,6 @@
 import type { DiagnosticStrings } from "../fr/diagnostic";
 
-/** Strings of the diagnostic questionnaire flow, overrides and placement views (English). */
+/** Strings of the diagnostic questionnaire flow and placement views (the override page is in the staff group) (English). */
 const diagnostic: DiagnosticStrings = {
   title: "Placement questionnaire",
   intro:
@@ -60,25 +60,6 @@ const diagnostic: DiagnosticStrings = {
     questionnaire: "Questionnaire",
     override: "Set by {{name}}",
     overrideUnknown: "Set manually",
-  },
-  person: {
-    title: "{{name}}'s level",
-    current: "Current level",
-    notPlaced: "Not placed yet",
-    mayRetake: "May take the questionnaire now.",
-    waiting: "May take the questionnaire again from {{date}}.",
-    overrideTitle: "Set the level",
-    overrideIntro: "The person will see your name and your reason. The change is recorded in the audit log.",
-    level: "Level",
-    reason: "Reason",
-    reasonHint: "What the person will read: be specific and kind (500 characters at most).",
-    overrideSubmit: "Save this level",
-    overridden: "{{name}}'s level is now “{{level}}”.",
-    resetTitle: "Allow a retake of the questionnaire",
-    resetIntro: "Without waiting for the end of the period set by the administrator. The current level stays until the person finishes.",
-    resetSubmit: "Allow now",
-    resetDone: "{{name}} may take the questionnaire again.",
-    resetAlready: "Already allowed to take the questionnaire again.",
   },
   team: {
     distributionTitle: "Levels in the team",

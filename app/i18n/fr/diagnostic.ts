@@ -1,4 +1,4 @@
-/** Strings of the diagnostic questionnaire flow, overrides and placement views (French). */
+/** Strings of the diagnostic questionnaire flow and placement views (the override page is in the staff group) (French). */
 const diagnostic = {
   title: "Questionnaire de positionnement",
   intro:
@@ -58,25 +58,6 @@ const diagnostic = {
     questionnaire: "Questionnaire",
     override: "Fixé par {{name}}",
     overrideUnknown: "Fixé manuellement",
-  },
-  person: {
-    title: "Niveau de {{name}}",
-    current: "Niveau actuel",
-    notPlaced: "Pas encore positionné·e",
-    mayRetake: "Peut passer le questionnaire dès maintenant.",
-    waiting: "Pourra repasser le questionnaire à partir du {{date}}.",
-    overrideTitle: "Fixer le niveau",
-    overrideIntro: "La personne verra votre nom et votre raison. Le changement est inscrit au journal d'audit.",
-    level: "Niveau",
-    reason: "Raison",
-    reasonHint: "Ce que la personne lira : soyez précis et bienveillant (500 caractères au plus).",
-    overrideSubmit: "Enregistrer ce niveau",
-    overridden: "Le niveau de {{name}} est maintenant « {{level}} ».",
-    resetTitle: "Autoriser à repasser le questionnaire",
-    resetIntro: "Sans attendre la fin du délai fixé par l'administrateur. Le niveau actuel reste valable jusqu'à ce que la personne termine.",
-    resetSubmit: "Autoriser maintenant",
-    resetDone: "{{name}} peut repasser le questionnaire.",
-    resetAlready: "Déjà autorisé·e à repasser le questionnaire.",
   },
   team: {
     distributionTitle: "Niveaux dans l'équipe",
