@@ -3,6 +3,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nProvider } from "./i18n/react";
 import { loadStrings, type StringGroup } from "./i18n/strings";
+import { createTranslator } from "./i18n/translate";
 
 async function hydrate() {
   const html = document.documentElement;
@@ -10,7 +11,7 @@ async function hydrate() {
   // Only the page's language, and only the groups of strings the signed-in person's pages use (the root
   // layout names them); switching language reloads the document.
   const groups = (html.dataset.strings ?? "core").split(" ").filter((g): g is StringGroup => g === "core" || g === "staff");
-  const translator = await loadStrings(locale, groups);
+  const translator = createTranslator(locale, await loadStrings(locale, groups));
   startTransition(() => {
     hydrateRoot(
       document,

@@ -4,14 +4,13 @@ import {
   Links,
   Meta,
   Outlet,
-  redirectDocument,
   Scripts,
   ScrollRestoration,
   useLoaderData,
   useRouteLoaderData,
-  type ClientLoaderFunctionArgs,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { getViewer } from "./auth/guards.server";
 import { navigationFor } from "./auth/navigation";
 import { AppShell } from "./components/app-shell";
@@ -19,7 +18,7 @@ import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { resolveLocale } from "./i18n/config";
 import { useTranslation } from "./i18n/react";
-import { groupsFor, loadedLanguage, loadStrings } from "./i18n/strings";
+import { groupsFor, hasStringsFor } from "./i18n/strings";
 import stylesheet from "./styles/app.css";
 import { consumeFlash } from "./utils/flash.server";
 
@@ -42,21 +41,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
     nav: viewer ? navigationFor(viewer.roles) : [],
   });
-}
-
-/**
- * Signing in (or saving a language) through a form changes who is signed in without reloading the page:
- * the strings the new roles need are loaded before the next page renders, and a different language
- * reloads the document (the browser holds one language). See docs/decisions/0011.
- */
-export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
-  const data = await serverLoader<typeof loader>();
-  if (data.locale !== loadedLanguage()) {
-    const url = new URL(request.url);
-    throw redirectDocument(url.pathname + url.search);
-  }
-  await loadStrings(data.locale, groupsFor(data.viewer?.roles));
-  return data;
 }
 
 /** Background saves (an exam answer, where the reader is in a module) change nothing the shell shows. */
@@ -93,6 +77,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const data = useLoaderData<typeof loader>();
+  const roles = data.viewer?.roles;
+  // Sign-in forms reload the page. Should the person's roles or language change otherwise (an admin gives
+  // them a role, a language saved in another tab), reload once for the strings they now need (ADR 0011).
+  useEffect(() => {
+    if (!hasStringsFor(data.locale, roles)) window.location.reload();
+  }, [data.locale, roles]);
   return (
     <AppShell data={data}>
       <Outlet />

@@ -8,7 +8,7 @@ import serverEn from "./server.en";
 import serverFr from "./server.fr";
 import staffEn from "./staff.en";
 import staffFr from "./staff.fr";
-import { groupsFor } from "./strings";
+import { groupsFor, hasStringsFor, loadStrings } from "./strings";
 
 function flatten(strings: Dictionary, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -49,6 +49,16 @@ describe("interface strings", () => {
     expect(groupsFor(["employee", "trainer"])).toEqual(["core", "staff"]);
     expect(groupsFor(["manager"])).toEqual(["core", "staff"]);
     expect(groupsFor(["admin"])).toEqual(["core", "staff"]);
+  });
+
+  it("knows when the browser lacks what a person's pages need: another language, or the staff group", async () => {
+    expect(hasStringsFor("en", ["admin"])).toBe(true); // nothing loaded: the server renders everything
+    const [core] = await loadStrings("fr", ["core"]);
+    expect(core).toBe(coreFr);
+    expect(hasStringsFor("fr", ["employee"])).toBe(true);
+    expect(hasStringsFor("fr", null)).toBe(true);
+    expect(hasStringsFor("fr", ["employee", "manager"])).toBe(false);
+    expect(hasStringsFor("en", ["employee"])).toBe(false);
   });
 
   // Learners' browsers only have the core group: the pages they see, and the components those pages

@@ -1,9 +1,9 @@
 /**
- * Which groups of interface strings a page needs, and how the browser gets them. Each group of each
- * language is its own chunk: a learner's page ships only the core group of its language.
+ * Which groups of interface strings a person's pages need, and how the browser gets them. Each group of
+ * each language is its own chunk: a learner's page ships only the core group of its language.
  */
 import type { Locale, Role } from "../../db/schema";
-import { createTranslator, type Dictionary, type Translator } from "./translate";
+import type { Dictionary } from "./translate";
 
 export type StringGroup = "core" | "staff";
 
@@ -17,30 +17,18 @@ const chunks: Record<Locale, Record<StringGroup, () => Promise<{ default: Dictio
   en: { core: () => import("./core.en"), staff: () => import("./staff.en") },
 };
 
-let translator: Translator | null = null;
-const loaded = new Map<StringGroup, Promise<void>>();
+let loaded: { locale: Locale; groups: readonly StringGroup[] } | null = null;
 
-/** The browser's one translator: the page's language, with the groups loaded so far. */
-export async function loadStrings(locale: Locale, groups: readonly StringGroup[]): Promise<Translator> {
-  if (!translator) translator = createTranslator(locale);
-  const into = translator;
-  if (into.language !== locale) throw new Error(`Strings are loaded in ${into.language}, not ${locale}: the page must reload.`);
-  await Promise.all(
-    groups.map((group) => {
-      let done = loaded.get(group);
-      if (!done) {
-        done = chunks[locale][group]().then((module) => into.add(module.default));
-        // A failed download (offline) may be retried by the next navigation.
-        done.catch(() => loaded.delete(group));
-        loaded.set(group, done);
-      }
-      return done;
-    }),
-  );
-  return into;
+/** Downloads groups of the page's language (the browser's entry, before it hydrates). */
+export async function loadStrings(locale: Locale, groups: readonly StringGroup[]): Promise<Dictionary[]> {
+  const strings = await Promise.all(groups.map(async (group) => (await chunks[locale][group]()).default));
+  loaded = { locale, groups };
+  return strings;
 }
 
-/** The language the browser's strings are in, if any are loaded yet. */
-export function loadedLanguage(): string | null {
-  return translator?.language ?? null;
+/** Whether the browser holds what a person's pages need: their language and their groups (always true on the server). */
+export function hasStringsFor(locale: Locale, roles: readonly Role[] | null | undefined): boolean {
+  if (!loaded) return true;
+  const { groups } = loaded;
+  return loaded.locale === locale && groupsFor(roles).every((group) => groups.includes(group));
 }

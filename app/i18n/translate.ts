@@ -12,8 +12,6 @@ export type TFunction = (key: string, options?: TOptions) => string;
 export type Translator = {
   readonly language: string;
   readonly t: TFunction;
-  /** Adds a group of strings (a later group's key wins, though groups are not meant to overlap). */
-  add(strings: Dictionary): void;
 };
 
 const warned = new Set<string>();
@@ -65,5 +63,5 @@ export function createTranslator(language: string, groups: readonly Dictionary[]
     return interpolate(template, options, key);
   }
 
-  return { language, t, add: (strings) => flatten(strings, entries) };
+  return { language, t };
 }
