@@ -6,8 +6,6 @@ export default {
   // Tailwind 4 only works through PostCSS: `tailwind: true` does not understand v4.
   postcss: true,
   tailwind: false,
-  // Packages that are ESM-only and must be bundled for the server.
-  serverDependenciesToBundle: [/^react-i18next/, /^i18next/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -1,28 +1,25 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nProvider } from "./i18n/react";
+import { loadStrings, type StringGroup } from "./i18n/strings";
+import { createTranslator } from "./i18n/translate";
 
 async function hydrate() {
-  const locale = document.documentElement.lang === "en" ? "en" : "fr";
-  // Only the page's language is downloaded; switching language reloads the document.
-  const strings = locale === "en" ? (await import("./i18n/en")).default : (await import("./i18n/fr")).default;
-  await i18next.use(initReactI18next).init({
-    resources: { [locale]: { translation: strings } },
-    lng: locale,
-    fallbackLng: locale,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  const html = document.documentElement;
+  const locale = html.lang === "en" ? "en" : "fr";
+  // Only the page's language, and only the groups of strings the signed-in person's pages use (the root
+  // layout names them); switching language reloads the document.
+  const groups = (html.dataset.strings ?? "core").split(" ").filter((g): g is StringGroup => g === "core" || g === "staff");
+  const translator = createTranslator(locale, await loadStrings(locale, groups));
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <I18nProvider translator={translator}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>
-      </I18nextProvider>,
+      </I18nProvider>,
     );
   });
 }

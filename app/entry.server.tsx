@@ -3,10 +3,10 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { isLocale, resolveLocale } from "./i18n/config";
-import { i18nForRequest } from "./i18n/i18n.server";
+import { translatorFor } from "./i18n/i18n.server";
+import { I18nProvider } from "./i18n/react";
 
 const ABORT_DELAY = 5_000;
 
@@ -35,7 +35,6 @@ export default function handleRequest(
 ) {
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : resolveLocale(request, null);
-  const i18n = i18nForRequest(locale);
   const nonce = loadContext.nonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 
@@ -43,9 +42,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider translator={translatorFor(locale)}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        </I18nProvider>
       </NonceProvider>,
       {
         nonce,

@@ -1,13 +1,24 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect } from "react";
 import { getViewer } from "./auth/guards.server";
 import { navigationFor } from "./auth/navigation";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { resolveLocale } from "./i18n/config";
+import { useTranslation } from "./i18n/react";
+import { groupsFor, hasStringsFor } from "./i18n/strings";
 import stylesheet from "./styles/app.css";
 import { consumeFlash } from "./utils/flash.server";
 
@@ -47,7 +58,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const locale = data?.locale ?? i18n.language ?? "fr";
   return (
-    <html lang={locale} className="h-full">
+    // The browser's entry loads the strings named here before it hydrates.
+    <html lang={locale} data-strings={groupsFor(data?.viewer?.roles).join(" ")} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -65,6 +77,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const data = useLoaderData<typeof loader>();
+  const roles = data.viewer?.roles;
+  // Sign-in forms reload the page. Should the person's roles or language change otherwise (an admin gives
+  // them a role, a language saved in another tab), reload once for the strings they now need (ADR 0011).
+  useEffect(() => {
+    if (!hasStringsFor(data.locale, roles)) window.location.reload();
+  }, [data.locale, roles]);
   return (
     <AppShell data={data}>
       <Outlet />

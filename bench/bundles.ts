@@ -1,8 +1,9 @@
 /**
  * The JavaScript each main page ships, gzipped: the client entry, every route module from root down to
  * the page's route, and the chunks they import, as listed in the build's manifest
- * (public/build/manifest-*.js), plus the French strings the entry loads when it starts (a dynamic
- * import). Each file counted once per page.
+ * (public/build/manifest-*.js), plus the French strings the entry loads when it starts (dynamic
+ * imports of app/i18n/strings.ts): the core group on every page, and the staff group on staff pages,
+ * as the root layout asks for the staff's roles. Each file counted once per page.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -14,7 +15,7 @@ type Manifest = { entry: { module: string; imports?: string[] }; routes: Record<
 
 export type BundleSize = { page: string; route: string; files: number; rawKB: number; gzipKB: number; learner: boolean };
 
-/** The pages reported, by the route that renders them. Learner pages are held to the size target. */
+/** The pages reported, by the route that renders them. Learner pages are held to the size target; they load only core strings. */
 export const PAGES: { page: string; routes: string[]; learner: boolean }[] = [
   { page: "/login", routes: ["routes/login"], learner: false },
   { page: "/home", routes: ["routes/home"], learner: true },
@@ -69,8 +70,9 @@ export function bundleSizes(publicDir = path.join(ROOT, "public")): BundleSize[]
       files.add(route.module);
       for (const f of route.imports ?? []) files.add(f);
     }
-    // The client entry downloads the page language's strings with a dynamic import (French, the default).
-    for (const f of [...files]) for (const d of dynamicImports(publicDir, f)) if (/\/fr-[A-Z0-9]+\.js$/i.test(d)) files.add(d);
+    // The client entry downloads the page language's strings with dynamic imports (French, the default).
+    const strings = page.learner || page.page === "/login" ? /\/core\.fr-[A-Z0-9]+\.js$/i : /\/(core|staff)\.fr-[A-Z0-9]+\.js$/i;
+    for (const f of [...files]) for (const d of dynamicImports(publicDir, f)) if (strings.test(d)) files.add(d);
     // And everything those files import statically, in case the manifest's lists are not closed.
     for (const f of files) for (const i of staticImports(publicDir, f)) files.add(i);
     let raw = 0;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { LEVELS } from "../app/domain/placement";
+import { ROLES } from "../app/domain/roles";
 import {
   index,
   integer,
@@ -15,8 +16,7 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-export const ROLES = ["employee", "trainer", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "../app/domain/roles";
 
 export const LOCALES = ["fr", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

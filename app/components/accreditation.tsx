@@ -4,7 +4,7 @@
  * `accreditationStatusFor` (app/models/accreditation.server.ts), serialised by the loader.
  */
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 type DateLike = string | Date;
 

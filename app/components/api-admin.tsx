@@ -1,5 +1,5 @@
 import { NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** The sub-navigation of the API admin pages: tokens, webhooks, and the OpenAPI document. */
 export function ApiTabs() {
@@ -27,23 +27,6 @@ export function ApiTabs() {
       </ul>
     </nav>
   );
-}
-
-/** A date and time, the same on the server and in the browser (UTC), in the reader's language. */
-export function DateTime({ value }: { value: string | Date | null }) {
-  const { i18n } = useTranslation();
-  if (!value) return null;
-  const date = new Date(value);
-  const text = date.toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  return <time dateTime={date.toISOString()}>{text} UTC</time>;
-}
-
-/** A date, the same on the server and in the browser (UTC), in the reader's language. */
-export function DateOnly({ value }: { value: string | Date | null }) {
-  const { i18n } = useTranslation();
-  if (!value) return null;
-  const date = new Date(value);
-  return <time dateTime={date.toISOString()}>{date.toLocaleDateString(i18n.language, { dateStyle: "long", timeZone: "UTC" })}</time>;
 }
 
 /** A secret shown once, in a read-only field that is easy to select and copy. */

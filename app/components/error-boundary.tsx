@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** The one error boundary: 403, 404 and everything else, never a stack trace in production. */
 export function GeneralErrorBoundary() {

@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
  * How placements look: the explanation of a level (from fact keys and params, never stored text),
  * a person's placement history with the answers behind each result, and a team's distribution.
  */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 type Level = "native" | "late_adopter" | "reluctant" | "objector" | "beginner";
 type Fact = { key: string; params?: Record<string, string | number> };

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
-import { ROLES, type Role } from "../../db/schema";
+import { useTranslation } from "~/i18n/react";
+import { ROLES, type Role } from "~/domain/roles";
 
 export function RoleCheckboxes({ selected, errors, allowed = ROLES }: { selected: readonly Role[]; errors?: Record<string, string> | null; allowed?: readonly Role[] }) {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { studioStrings } from "../i18n/studio";
+import enStudio from "../i18n/en/studio";
+import frStudio from "../i18n/fr/studio";
 import { PROBLEM_CODES, PROBLEM_TEMPLATES, coded, interpolate } from "./problem-codes";
 import { compileModuleSource } from "./mdx.server";
 
@@ -7,8 +8,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 
 describe("problem codes", () => {
   it("every code is said in French and English by the studio, with the same parameters", () => {
-    const fr = studioStrings.fr.problems as Record<string, string>;
-    const en = studioStrings.en.problems as Record<string, string>;
+    const fr = frStudio.problems as Record<string, string>;
+    const en = enStudio.problems as Record<string, string>;
     expect(Object.keys(fr).sort()).toEqual([...PROBLEM_CODES].sort());
     for (const code of PROBLEM_CODES) {
       // The studio's English is the command line's English.

@@ -1,23 +1,22 @@
-import i18next, { type TFunction } from "i18next";
 import type { Locale } from "../../db/schema";
-import { resources } from "./resources";
+import enCore from "./core.en";
+import enServer from "./server.en";
+import enStaff from "./staff.en";
+import frCore from "./core.fr";
+import frServer from "./server.fr";
+import frStaff from "./staff.fr";
+import { createTranslator, type TFunction, type Translator } from "./translate";
 
-// One instance with both languages, loaded synchronously at start; requests use fixed-language views of it.
-const instance = i18next.createInstance();
-void instance.init({
-  resources,
-  lng: "fr",
-  fallbackLng: "fr",
-  initImmediate: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+// Built once at start with every string of both languages: a request only picks one.
+const translators: Record<Locale, Translator> = {
+  fr: createTranslator("fr", [frCore, frStaff, frServer]),
+  en: createTranslator("en", [enCore, enStaff, enServer]),
+};
 
-export function getT(locale: Locale): TFunction {
-  return instance.getFixedT(locale);
+export function translatorFor(locale: Locale): Translator {
+  return translators[locale];
 }
 
-/** A per-request instance for React rendering on the server. */
-export function i18nForRequest(locale: Locale) {
-  return instance.cloneInstance({ lng: locale, initImmediate: false });
+export function getT(locale: Locale): TFunction {
+  return translators[locale].t;
 }

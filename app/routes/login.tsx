@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
 import { getViewer } from "~/auth/guards.server";
 import { Field, FormErrors } from "~/components/form";
 import { signIn } from "~/models/session.server";
@@ -41,17 +41,17 @@ export default function Login() {
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const [params] = useSearchParams();
-  const busy = useNavigation().state === "submitting";
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-3xl font-bold">{t("login.title")}</h1>
       <p className="mt-2 text-slate-700">{t("login.intro")}</p>
-      <Form method="post" className="card mt-6 space-y-4" noValidate>
+      {/* Reloads the page: the next one loads the strings of the person's roles and language (ADR 0011). */}
+      <Form method="post" reloadDocument className="card mt-6 space-y-4" noValidate>
         <FormErrors errors={errors} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/home"} />
         <Field name="email" type="email" label={t("login.email")} autoComplete="username" required errors={errors} autoFocus />
         <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required errors={errors} />
-        <button type="submit" className="btn-primary w-full" disabled={busy}>
+        <button type="submit" className="btn-primary w-full">
           {t("login.submit")}
         </button>
         <p className="text-sm">

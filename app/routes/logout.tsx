@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getViewer, requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, invalidateAllSessions, invalidateSession } from "~/auth/lucia.server";
 import { redirectWithFlash } from "~/utils/flash.server";

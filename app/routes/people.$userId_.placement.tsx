@@ -5,7 +5,7 @@
  */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { forbidden, notFound, requireUser, teamScope, type Viewer } from "~/auth/guards.server";
 import { canActOn, scopeFor, type Permission } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

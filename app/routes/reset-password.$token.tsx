@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { hashPassword } from "~/auth/password.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SetPasswordForm } from "~/components/set-password-form";

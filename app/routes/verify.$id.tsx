@@ -6,9 +6,9 @@
  */
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { notFound } from "~/auth/guards.server";
-import { DateOnly, DateTime } from "~/components/api-admin";
+import { DateOnly, DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCredentialView } from "~/models/credential.server";
 

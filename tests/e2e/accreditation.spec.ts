@@ -11,7 +11,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "yaml";
 import { answerQuestions, finishAndSeeLevel, LEA, openQuestionnaire, questions } from "./questionnaire";
-import { signIn, signOut } from "./support";
+import { expectNoRawKeys, signIn, signOut } from "./support";
 
 const LEARNER = "yasmine.haddad@ambassade.test";
 const MANAGER = "manager@ambassade.test";
@@ -122,6 +122,8 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
   await page.getByRole("link", { name: "Examiner la demande de Yasmine Haddad" }).click();
   await expect(page.getByText("Toutes les conditions sont remplies.")).toBeVisible();
   await expect(page.getByText(/Réussi le .* avec 100 %/)).toBeVisible();
+  // The manager's strings (staff group) came with the sign-in through the form, without a reload.
+  await expectNoRawKeys(page);
   await expect(page.getByRole("checkbox", { name: "LinkedIn" })).toBeChecked();
   await page.getByRole("button", { name: "Accorder l'accréditation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Accréditation accordée à Yasmine Haddad." })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { lastMailTo, linkIn, signIn, signOut } from "./support";
+import { expectNoRawKeys, lastMailTo, linkIn, signIn, signOut } from "./support";
 
 const navOf = (page: Page) => page.getByRole("navigation", { name: /Navigation principale|Main navigation/ });
 
@@ -87,5 +87,19 @@ test("switching to English and back to French changes the interface", async ({ p
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
   await page.getByRole("button", { name: "Passer en français" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Bonjour");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+});
+
+test("signing in on a French page brings the person's saved English, with no key shown", async ({ page, context }) => {
+  await signIn(page, "learner@ambassade.test");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await signOut(page);
+  await context.clearCookies({ name: "ambassade_lng" });
+  await signIn(page, "learner@ambassade.test");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+  await expectNoRawKeys(page);
+  await page.getByRole("button", { name: "Passer en français" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 });

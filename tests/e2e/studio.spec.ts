@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { expectNoRawKeys, signIn } from "./support";
 
 const LEARNER = "sarah.lefebvre@ambassade.test";
 const TRAINER = "trainer@ambassade.test";
@@ -64,8 +64,11 @@ test("a trainer fixes an unsafe edit, publishes, rolls back; the learner sees ea
   });
   await trainer.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Studio", exact: true }).click();
   await expect(trainer.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
+  // Signed in through the form and navigated without reloading: the staff strings came in time.
+  await expectNoRawKeys(trainer);
   await trainer.getByRole("link", { name: /^Petits pas/ }).click();
   await expect(trainer.getByRole("heading", { level: 1, name: /^Modifier : Petits pas/ })).toBeVisible();
+  await expectNoRawKeys(trainer);
 
   // CodeMirror replaces the textarea once loaded (its content is the labelled textbox).
   const editor = trainer.getByRole("textbox", { name: "Contenu du module (Français)" });

@@ -1,6 +1,6 @@
 /** The presentational MDX components: callouts, do/don't examples, charter clauses, figures, videos. */
 import { useId, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 const CALLOUT_STYLES: Record<string, string> = {
   info: "border-brand-600 bg-brand-50",

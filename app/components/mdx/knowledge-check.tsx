@@ -5,7 +5,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { fieldErrorsOf, isCheckResult, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
 
 type Option = { id: string; text: string };

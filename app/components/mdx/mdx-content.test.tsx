@@ -1,16 +1,16 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { loadContentLibrary } from "~/content/library.server";
 import type { MdxNode } from "~/content/mdx.server";
-import { i18nForRequest } from "~/i18n/i18n.server";
+import { translatorFor } from "~/i18n/i18n.server";
+import { I18nProvider } from "~/i18n/react";
 import { MdxContent, safeHref } from "./mdx-content";
 
 function render(nodes: MdxNode[], lang: "fr" | "en" = "fr"): string {
   return renderToStaticMarkup(
-    <I18nextProvider i18n={i18nForRequest(lang)}>
+    <I18nProvider translator={translatorFor(lang)}>
       <MdxContent nodes={nodes} lang={lang} />
-    </I18nextProvider>,
+    </I18nProvider>,
   );
 }
 

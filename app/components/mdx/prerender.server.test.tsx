@@ -1,13 +1,13 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { loadContentLibrary } from "~/content/library.server";
 import type { MdxNode } from "~/content/mdx.server";
-import { i18nForRequest } from "~/i18n/i18n.server";
+import { translatorFor } from "~/i18n/i18n.server";
+import { I18nProvider } from "~/i18n/react";
 import { MdxContent, MdxSegments } from "./mdx-content";
 import { prerenderedSegments } from "./prerender.server";
 
-const page = (node: React.ReactNode, locale: "fr" | "en" = "fr") => renderToStaticMarkup(<I18nextProvider i18n={i18nForRequest(locale)}>{node}</I18nextProvider>);
+const page = (node: React.ReactNode, locale: "fr" | "en" = "fr") => renderToStaticMarkup(<I18nProvider translator={translatorFor(locale)}>{node}</I18nProvider>);
 
 describe("prerendered module content", () => {
   const tree: MdxNode[] = [

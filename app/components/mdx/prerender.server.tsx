@@ -5,9 +5,9 @@
  * content does (the library caches by content hash), so it is the cache key.
  */
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import type { MdxElement, MdxNode } from "~/content/mdx.server";
-import { i18nForRequest } from "~/i18n/i18n.server";
+import { translatorFor } from "~/i18n/i18n.server";
+import { I18nProvider } from "~/i18n/react";
 import type { Locale } from "../../../db/schema";
 import { MdxContent, isInteractive, type MdxSegment } from "./mdx-content";
 
@@ -29,16 +29,16 @@ export function prerenderedSegments(tree: readonly MdxNode[], contentLocale: Loc
 }
 
 function segment(tree: readonly MdxNode[], contentLocale: Locale, uiLocale: Locale): MdxSegment[] {
-  const i18n = i18nForRequest(uiLocale);
+  const translator = translatorFor(uiLocale);
   const out: MdxSegment[] = [];
   let run: MdxNode[] = [];
   const flush = () => {
     if (run.some((node) => typeof node !== "string" || node.trim() !== "")) {
       // A prefix per run keeps useId's ids (clause headings) unique across runs and the live page.
       const html = renderToStaticMarkup(
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider translator={translator}>
           <MdxContent nodes={run} lang={contentLocale} />
-        </I18nextProvider>,
+        </I18nProvider>,
         { identifierPrefix: `mdx${out.length}-` },
       );
       out.push({ html });

@@ -1,5 +1,5 @@
 /** A line diff (app/domain/diff.ts) as the studio shows it: hunks of changed lines with context. */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { DiffHunk } from "~/domain/diff";
 
 export function DiffView({ hunks, label, lang }: { hunks: readonly DiffHunk[]; label: string; lang?: string }) {

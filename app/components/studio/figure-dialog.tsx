@@ -5,7 +5,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { Lang, MediaOption } from "./types";
 
 type UploadResult = { media: MediaOption } | { fieldErrors: Record<string, string> };

@@ -7,7 +7,7 @@
  */
 import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
 import { diffHunks, diffLines } from "~/domain/diff";

@@ -4,7 +4,7 @@
  * frontmatter field's schema error). See app/content/problem-codes.ts.
  */
 import { useCallback } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { PROBLEM_CODES } from "~/content/problem-codes";
 
 export type SaidProblem = { message: string; code?: string; params?: Record<string, string | number> };

@@ -4,7 +4,7 @@
  * announced. Each list's order travels in hidden inputs, so the publish form posts it as it is shown.
  */
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 export const LIST_NAMES = ["core", "native", "late_adopter", "reluctant", "objector", "beginner"] as const;
 export type ListName = (typeof LIST_NAMES)[number];

@@ -1,8 +1,8 @@
 /** Small pieces of the learner's track and module pages. */
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useFetchers } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
-import type { TFunction } from "i18next";
+import { useTranslation } from "~/i18n/react";
+import type { TFunction } from "~/i18n/translate";
 
 export type ModuleStatusName = "not_started" | "in_progress" | "completed" | "unavailable";
 
@@ -105,9 +105,16 @@ const LOOK_EVERY_MS = 500;
  * place is not overwritten by whatever heading is on screen at load.
  */
 export function useReadingProgress(action: string, headingIds: readonly string[], enabled: boolean) {
-  const fetcher = useFetcher({ key: `visit-${action}` });
+  const key = `visit-${action}`;
+  const fetcher = useFetcher({ key });
   const submitRef = useRef(fetcher.submit);
   submitRef.current = fetcher.submit;
+  // While another form of the page (a knowledge check) is saved and the page's data reloaded, a visit
+  // waits: its save, which reloads nothing, would land first and React Router would drop that reload
+  // (the module would not show as completed).
+  const othersBusy = useFetchers().some((other) => other.key !== key && other.state !== "idle");
+  const othersBusyRef = useRef(othersBusy);
+  othersBusyRef.current = othersBusy;
   const ids = headingIds.join(" ");
 
   useEffect(() => {
@@ -132,11 +139,11 @@ export function useReadingProgress(action: string, headingIds: readonly string[]
       }
       return current;
     };
-    const look = () => {
+    const look = (leaving = false) => {
       timer = undefined;
       const current = reached();
       if (!current || current === lastSent) return;
-      const wait = lastSentAt + SEND_EVERY_MS - Date.now();
+      const wait = othersBusyRef.current && !leaving ? LOOK_EVERY_MS : lastSentAt + SEND_EVERY_MS - Date.now();
       if (wait > 0) {
         timer = setTimeout(look, wait);
         return;
@@ -155,7 +162,7 @@ export function useReadingProgress(action: string, headingIds: readonly string[]
         clearTimeout(timer);
         // Leaving the page with a place not yet saved: save it now (fetchers persist past unmount).
         lastSentAt = 0;
-        look();
+        look(true);
       }
     };
   }, [action, ids, enabled]);

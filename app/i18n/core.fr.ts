@@ -1,13 +1,15 @@
-import { accreditationStrings } from "./accreditation";
-import { apiStrings } from "./api";
-import { diagnosticStrings } from "./diagnostic";
-import { placementStrings } from "./placement";
-import { settingsStrings } from "./settings";
-import { studioStrings } from "./studio";
-import { trackStrings } from "./track";
+import accreditation from "./fr/accreditation";
+import api from "./fr/api";
+import diagnostic from "./fr/diagnostic";
+import placement from "./fr/placement";
+import track from "./fr/track";
 
-/** Interface strings, French (the reference: en.ts must have the same keys). */
-const fr = {
+/**
+ * Interface strings of every learner's page (root layout, navigation, errors, sign-in, account, track,
+ * diagnostic, placement, charter, exam, accreditation), French; the reference: core.en.ts must have the same keys.
+ * The browser always loads this group (app/i18n/strings.ts).
+ */
+const core = {
   app: {
     name: "Ambassade",
     tagline: "Former les ambassadeurs, prouver qui peut parler au nom de l'entreprise.",
@@ -86,8 +88,6 @@ const fr = {
     invalidBody: "Ce lien d'invitation a déjà servi ou a expiré. Demandez une nouvelle invitation à votre manager ou à l'administrateur.",
     resend: "Renvoyer l'invitation",
     resent: "Une nouvelle invitation a été envoyée.",
-    mailSubject: "Votre invitation à Ambassade",
-    mailBody: "Bonjour {{name}},\n\n{{inviter}} vous invite à rejoindre Ambassade, la plateforme de formation des ambassadeurs de l'entreprise sur les réseaux sociaux.\n\nChoisissez votre mot de passe avec ce lien (valable 7 jours, utilisable une seule fois) :\n{{link}}\n\nSi vous ne vous attendiez pas à ce message, ignorez-le.",
   },
   password: {
     new: "Nouveau mot de passe",
@@ -100,8 +100,6 @@ const fr = {
     resetTitle: "Choisir un nouveau mot de passe",
     resetSubmit: "Enregistrer le mot de passe",
     resetDone: "Mot de passe modifié. Connectez-vous avec le nouveau.",
-    mailSubject: "Réinitialisation de votre mot de passe Ambassade",
-    mailBody: "Bonjour {{name}},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, utilisable une seule fois) :\n{{link}}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.",
   },
   account: {
     title: "Mon compte",
@@ -116,49 +114,6 @@ const fr = {
     staffIntro: "Vos outils selon vos rôles :",
     teamsCard: "Voir les équipes que vous suivez",
     peopleCard: "Gérer les personnes et les invitations",
-  },
-  people: {
-    title: "Personnes",
-    searchLabel: "Rechercher par nom ou e-mail",
-    invite: "Inviter une personne",
-    empty: "Personne ne correspond à cette recherche.",
-    editTitle: "Modifier {{name}}",
-    saved: "Modifications enregistrées.",
-    deactivate: "Désactiver le compte",
-    deactivateHelp: "La personne ne peut plus se connecter et toutes ses sessions sont fermées immédiatement.",
-    reactivate: "Réactiver le compte",
-    deactivated: "Compte désactivé : ses sessions sont fermées.",
-    reactivated: "Compte réactivé.",
-    selfDeactivate: "Vous ne pouvez pas désactiver votre propre compte.",
-  },
-  teams: {
-    title: "Équipes",
-    members: "{{count}} membre(s)",
-    managers: "Managers",
-    noManager: "Aucun manager",
-    create: "Créer une équipe",
-    createSubmit: "Créer",
-    created: "Équipe créée.",
-    rename: "Renommer",
-    renamed: "Équipe renommée.",
-    managersSaved: "Managers mis à jour.",
-    assignManagers: "Managers de l'équipe",
-    assignHelp: "Seules les personnes ayant le rôle Manager peuvent être choisies.",
-    name: "Nom de l'équipe",
-    memberList: "Membres de l'équipe",
-    empty: "Aucune équipe à afficher.",
-  },
-  audit: {
-    when: "Quand",
-    who: "Qui",
-    action: "Action",
-    subject: "Objet",
-    change: "Avant → après",
-    why: "Motif",
-    filterAction: "Filtrer par action (ex. : person.deactivated)",
-    filterSubject: "Identifiant de l'objet",
-    empty: "Aucune entrée ne correspond à ces filtres.",
-    older: "Entrées plus anciennes",
   },
   errors: {
     title: "Une erreur est survenue",
@@ -187,14 +142,27 @@ const fr = {
     managerRoles: "Un manager ne peut inviter que des salariés.",
     invalidInput: "Valeur invalide.",
   },
-  placement: placementStrings.fr,
-  accreditation: accreditationStrings.fr,
-  api: apiStrings.fr,
-  diagnostic: diagnosticStrings.fr,
-  settings: settingsStrings.fr,
-  track: trackStrings.fr,
-  studio: studioStrings.fr,
+  placement,
+  diagnostic,
+  track,
+  accreditation,
+  api,
+  // The studio's entry in the navigation and its marks on learners' pages.
+  studio: {
+    nav: "Studio",
+    learner: {
+      updatedBadge: "Mis à jour — à relire",
+      updatedTitle: "Ce module a été mis à jour",
+      updatedBody:
+        "Il a changé de façon importante depuis que vous l'avez terminé. Votre module reste terminé : relisez-le, répondez aux éventuelles nouvelles questions, puis confirmez.",
+      markReviewed: "J'ai relu ce module",
+      errors: {
+        notCompleted: "Ce module n'est pas encore terminé.",
+        checksFirst: "Répondez d'abord aux nouvelles questions du module.",
+      },
+    },
+  },
 };
 
-export default fr;
-export type Strings = typeof fr;
+export default core;
+export type CoreStrings = typeof core;

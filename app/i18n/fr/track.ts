@@ -1,5 +1,5 @@
-/** Strings of the learner's track, module pages and knowledge checks (fr and en). */
-const fr = {
+/** Strings of the learner's track, module pages and knowledge checks (French). */
+const track = {
   title: "Mon parcours",
   intro: "Votre parcours sur mesure : le tronc commun, que tout le monde suit, et les modules de votre niveau.",
   notPlacedTitle: "Commençons par situer votre niveau",
@@ -99,106 +99,5 @@ const fr = {
   },
 };
 
-export type TrackStrings = typeof fr;
-
-const en: TrackStrings = {
-  title: "My track",
-  intro: "Your tailored track: the common core that everyone takes, and the modules of your level.",
-  notPlacedTitle: "Let's start by finding your level",
-  notPlacedBody:
-    "First, answer the diagnostic questionnaire. It takes about ten minutes, places you in one of five levels and builds your track from your answers.",
-  takeDiagnostic: "Take the diagnostic questionnaire",
-  noTracks: "Tracks are unavailable for the moment. Try again later; if it persists, tell your trainer or administrator.",
-  level: "Your level: {{level}}",
-  progressLabel: "Track progress",
-  progressText: "{{completed}} of {{total}} modules completed — {{percent}}%",
-  timeLeft: "Estimated time left: {{time}}",
-  finished: "Track completed: well done, you have taken every module!",
-  unavailableNote: "{{count}} module(s) of your track are unavailable for the moment; they do not count in your progress.",
-  modulesTitle: "The modules of your track",
-  continue: "Continue",
-  continueModule: "Continue: {{title}}",
-  start: "Start",
-  reread: "Read again",
-  nextBadge: "Up next",
-  minutes: "{{count}} min",
-  hoursMinutes: "{{hours}} h {{minutes}} min",
-  readingTime: "{{count}} min read",
-  position: "Module {{position}} of {{total}}",
-  untitled: "Unavailable module",
-  status: {
-    not_started: "Not started",
-    in_progress: "In progress",
-    completed: "Completed",
-    unavailable: "Unavailable",
-  },
-  origin: { core: "Common core", level: "Your level" },
-  module: {
-    breadcrumb: "Breadcrumb",
-    objectives: "What you will be able to do",
-    contents: "Contents",
-    showContents: "Show the contents",
-    fallback: "This module is not available in {{wanted}} yet: you are reading it in {{shown}}.",
-    languages: { fr: "French", en: "English" },
-    resume: "Resume where you stopped: {{section}}",
-    completedTitle: "Module completed",
-    completedBody: "You have passed every question of this module.",
-    nextUp: "Next module: {{title}}",
-    trackDone: "That was the last module of your track.",
-    backToTrack: "Back to my track",
-    around: "Neighbouring modules",
-    previous: "Previous",
-    next: "Next",
-    checksLeft: "To complete this module, pass its {{count}} question(s); {{left}} left to pass.",
-    unavailableTitle: "Module unavailable",
-    unavailableBody:
-      "This module cannot be shown for the moment: its content is being corrected. Go on to the next one and come back later; if it lasts, tell your trainer.",
-  },
-  check: {
-    label: "Question",
-    submit: "Check my answer",
-    checking: "Checking…",
-    correct: "Correct.",
-    incorrect: "That is not the right answer.",
-    tryAgain: "Read the section again if needed, then choose another answer.",
-    passed: "Question passed",
-    yourAnswer: "Your answer: {{answer}}",
-  },
-  reflection: {
-    label: "Reflection",
-    save: "Save my answer",
-    saving: "Saving…",
-    saved: "Answer saved.",
-    counter: "{{count}} / {{max}} characters",
-    private: "Only you can see this answer.",
-    reviewed: "A trainer will read your answer.",
-    status: {
-      none: "",
-      pending: "Waiting for a trainer's review.",
-      reviewed: "Reviewed by a trainer.",
-    },
-    comment: "Trainer's comment",
-  },
-  callout: { info: "Good to know", tip: "Tip", warning: "Warning" },
-  example: { do: "Do", dont: "Don't" },
-  clause: "Clause {{ref}}",
-  errors: {
-    notPlaced: "First answer the diagnostic questionnaire: your track is built from your answers.",
-    unknownCheck: "This question does not exist in this module.",
-    unknownOption: "This answer is not one of the choices offered.",
-    chooseOption: "Choose an answer before checking.",
-    alreadyPassed: "You have already passed this question: no need to answer it again.",
-    unknownReflection: "This reflection does not exist in this module.",
-    reflectionTooLong: "Your answer is longer than 2,000 characters: shorten it.",
-    unknownSection: "This section does not exist in this module.",
-  },
-  home: {
-    diagnosticTitle: "First step: the diagnostic questionnaire",
-    diagnosticBody: "About ten minutes to gauge how you relate to social media. Your training track is then built for you.",
-    diagnosticCta: "Take the questionnaire",
-    trackTitle: "Your track",
-    seeTrack: "See my whole track",
-  },
-};
-
-export const trackStrings = { fr, en };
+export default track;
+export type TrackStrings = typeof track;

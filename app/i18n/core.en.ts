@@ -1,14 +1,16 @@
-import type { Strings } from "./fr";
-import { accreditationStrings } from "./accreditation";
-import { apiStrings } from "./api";
-import { diagnosticStrings } from "./diagnostic";
-import { placementStrings } from "./placement";
-import { settingsStrings } from "./settings";
-import { studioStrings } from "./studio";
-import { trackStrings } from "./track";
+import type { CoreStrings } from "./core.fr";
+import accreditation from "./en/accreditation";
+import api from "./en/api";
+import diagnostic from "./en/diagnostic";
+import placement from "./en/placement";
+import track from "./en/track";
 
-/** Interface strings, English. Typed by the French file so that no key can be missing. */
-const en: Strings = {
+/**
+ * Interface strings of every learner's page (root layout, navigation, errors, sign-in, account, track,
+ * diagnostic, placement, charter, exam, accreditation), English; typed by core.fr.ts so that no key can be missing.
+ * The browser always loads this group (app/i18n/strings.ts).
+ */
+const core: CoreStrings = {
   app: {
     name: "Ambassade",
     tagline: "Train ambassadors, prove who may speak for the company.",
@@ -87,8 +89,6 @@ const en: Strings = {
     invalidBody: "This invitation link was already used or has expired. Ask your manager or administrator for a new invitation.",
     resend: "Resend the invitation",
     resent: "A new invitation has been sent.",
-    mailSubject: "Your invitation to Ambassade",
-    mailBody: "Hello {{name}},\n\n{{inviter}} invites you to join Ambassade, where the company trains its social-media ambassadors.\n\nChoose your password with this link (valid for 7 days, single use):\n{{link}}\n\nIf you were not expecting this message, ignore it.",
   },
   password: {
     new: "New password",
@@ -101,8 +101,6 @@ const en: Strings = {
     resetTitle: "Choose a new password",
     resetSubmit: "Save the password",
     resetDone: "Password changed. Sign in with the new one.",
-    mailSubject: "Reset your Ambassade password",
-    mailBody: "Hello {{name}},\n\nTo choose a new password, open this link (valid for one hour, single use):\n{{link}}\n\nIf you did not ask for this, ignore this message: your current password still works.",
   },
   account: {
     title: "My account",
@@ -117,49 +115,6 @@ const en: Strings = {
     staffIntro: "Your tools, by role:",
     teamsCard: "See the teams you follow",
     peopleCard: "Manage people and invitations",
-  },
-  people: {
-    title: "People",
-    searchLabel: "Search by name or email",
-    invite: "Invite someone",
-    empty: "Nobody matches this search.",
-    editTitle: "Edit {{name}}",
-    saved: "Changes saved.",
-    deactivate: "Deactivate the account",
-    deactivateHelp: "They can no longer sign in and all their sessions end at once.",
-    reactivate: "Reactivate the account",
-    deactivated: "Account deactivated: their sessions are closed.",
-    reactivated: "Account reactivated.",
-    selfDeactivate: "You cannot deactivate your own account.",
-  },
-  teams: {
-    title: "Teams",
-    members: "{{count}} member(s)",
-    managers: "Managers",
-    noManager: "No manager",
-    create: "Create a team",
-    createSubmit: "Create",
-    created: "Team created.",
-    rename: "Rename",
-    renamed: "Team renamed.",
-    managersSaved: "Managers updated.",
-    assignManagers: "Team managers",
-    assignHelp: "Only people with the Manager role can be chosen.",
-    name: "Team name",
-    memberList: "Team members",
-    empty: "No team to show.",
-  },
-  audit: {
-    when: "When",
-    who: "Who",
-    action: "Action",
-    subject: "Subject",
-    change: "Before → after",
-    why: "Reason",
-    filterAction: "Filter by action (e.g. person.deactivated)",
-    filterSubject: "Subject id",
-    empty: "No entry matches these filters.",
-    older: "Older entries",
   },
   errors: {
     title: "Something went wrong",
@@ -188,13 +143,26 @@ const en: Strings = {
     managerRoles: "A manager can only invite employees.",
     invalidInput: "Invalid value.",
   },
-  placement: placementStrings.en,
-  accreditation: accreditationStrings.en,
-  api: apiStrings.en,
-  diagnostic: diagnosticStrings.en,
-  settings: settingsStrings.en,
-  track: trackStrings.en,
-  studio: studioStrings.en,
+  placement,
+  diagnostic,
+  track,
+  accreditation,
+  api,
+  // The studio's entry in the navigation and its marks on learners' pages.
+  studio: {
+    nav: "Studio",
+    learner: {
+      updatedBadge: "Updated — please review",
+      updatedTitle: "This module was updated",
+      updatedBody:
+        "It changed significantly since you completed it. Your module stays completed: read it again, answer any new questions, then confirm.",
+      markReviewed: "I have reviewed this module",
+      errors: {
+        notCompleted: "This module is not completed yet.",
+        checksFirst: "First answer the module's new questions.",
+      },
+    },
+  },
 };
 
-export default en;
+export default core;

@@ -1,0 +1,21 @@
+import type { SettingsStrings } from "../fr/settings";
+
+/**
+ * Strings of the admin settings page (English). Each setting's own label and help live with its
+ * definition in app/models/settings.server.ts, so that adding a setting is one entry there.
+ */
+const settings: SettingsStrings = {
+  title: "Settings",
+  intro: "Platform settings for the whole organisation. Every change is recorded in the audit log.",
+  defaultValue: "Default: {{value}}",
+  range: "Between {{min}} and {{max}}.",
+  saved: "Settings saved.",
+  unchanged: "No change: nothing was saved.",
+  errors: {
+    integer: "Enter a whole number.",
+    range: "Enter a number between {{min}} and {{max}}.",
+    unknown: "This setting does not exist.",
+  },
+};
+
+export default settings;

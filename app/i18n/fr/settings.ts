@@ -1,0 +1,20 @@
+/**
+ * Strings of the admin settings page (French). Each setting's own label and help live with its
+ * definition in app/models/settings.server.ts, so that adding a setting is one entry there.
+ */
+const settings = {
+  title: "Paramètres",
+  intro: "Les réglages de la plateforme pour toute l'organisation. Chaque modification est inscrite au journal d'audit.",
+  defaultValue: "Par défaut : {{value}}",
+  range: "Entre {{min}} et {{max}}.",
+  saved: "Paramètres enregistrés.",
+  unchanged: "Aucun changement : rien n'a été enregistré.",
+  errors: {
+    integer: "Saisissez un nombre entier.",
+    range: "Saisissez un nombre entre {{min}} et {{max}}.",
+    unknown: "Ce paramètre n'existe pas.",
+  },
+};
+
+export default settings;
+export type SettingsStrings = typeof settings;

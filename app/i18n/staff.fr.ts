@@ -1,0 +1,84 @@
+import accreditationStaff from "./fr/accreditation-staff";
+import apiAdmin from "./fr/api-admin";
+import settings from "./fr/settings";
+import studio from "./fr/studio";
+
+/**
+ * Interface strings of the staff's pages (people, teams, audit, settings, studio, API and webhooks admin,
+ * managers' decisions), French; the reference: staff.en.ts must have the same keys.
+ * The browser loads this group only for someone whose roles open those pages (app/i18n/strings.ts).
+ */
+const staff = {
+  people: {
+    title: "Personnes",
+    searchLabel: "Rechercher par nom ou e-mail",
+    invite: "Inviter une personne",
+    empty: "Personne ne correspond à cette recherche.",
+    editTitle: "Modifier {{name}}",
+    saved: "Modifications enregistrées.",
+    deactivate: "Désactiver le compte",
+    deactivateHelp: "La personne ne peut plus se connecter et toutes ses sessions sont fermées immédiatement.",
+    reactivate: "Réactiver le compte",
+    deactivated: "Compte désactivé : ses sessions sont fermées.",
+    reactivated: "Compte réactivé.",
+    selfDeactivate: "Vous ne pouvez pas désactiver votre propre compte.",
+  },
+  teams: {
+    title: "Équipes",
+    members: "{{count}} membre(s)",
+    managers: "Managers",
+    noManager: "Aucun manager",
+    create: "Créer une équipe",
+    createSubmit: "Créer",
+    created: "Équipe créée.",
+    rename: "Renommer",
+    renamed: "Équipe renommée.",
+    managersSaved: "Managers mis à jour.",
+    assignManagers: "Managers de l'équipe",
+    assignHelp: "Seules les personnes ayant le rôle Manager peuvent être choisies.",
+    name: "Nom de l'équipe",
+    memberList: "Membres de l'équipe",
+    empty: "Aucune équipe à afficher.",
+  },
+  audit: {
+    when: "Quand",
+    who: "Qui",
+    action: "Action",
+    subject: "Objet",
+    change: "Avant → après",
+    why: "Motif",
+    filterAction: "Filtrer par action (ex. : person.deactivated)",
+    filterSubject: "Identifiant de l'objet",
+    empty: "Aucune entrée ne correspond à ces filtres.",
+    older: "Entrées plus anciennes",
+  },
+  // The trainers' page that overrides a person's level.
+  diagnostic: {
+    person: {
+      title: "Niveau de {{name}}",
+      current: "Niveau actuel",
+      notPlaced: "Pas encore positionné·e",
+      mayRetake: "Peut passer le questionnaire dès maintenant.",
+      waiting: "Pourra repasser le questionnaire à partir du {{date}}.",
+      overrideTitle: "Fixer le niveau",
+      overrideIntro: "La personne verra votre nom et votre raison. Le changement est inscrit au journal d'audit.",
+      level: "Niveau",
+      reason: "Raison",
+      reasonHint: "Ce que la personne lira : soyez précis et bienveillant (500 caractères au plus).",
+      overrideSubmit: "Enregistrer ce niveau",
+      overridden: "Le niveau de {{name}} est maintenant « {{level}} ».",
+      resetTitle: "Autoriser à repasser le questionnaire",
+      resetIntro: "Sans attendre la fin du délai fixé par l'administrateur. Le niveau actuel reste valable jusqu'à ce que la personne termine.",
+      resetSubmit: "Autoriser maintenant",
+      resetDone: "{{name}} peut repasser le questionnaire.",
+      resetAlready: "Déjà autorisé·e à repasser le questionnaire.",
+    },
+  },
+  accreditation: accreditationStaff,
+  api: apiAdmin,
+  settings,
+  studio,
+};
+
+export default staff;
+export type StaffStrings = typeof staff;
