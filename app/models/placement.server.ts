@@ -13,6 +13,7 @@ import { retakeStatus, type RetakeStatus } from "~/domain/retake";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
+import { preparedQuery } from "./prepared.server";
 import { getSetting } from "./settings.server";
 
 export type PlacementSource = "questionnaire" | "override";
@@ -238,15 +239,19 @@ function subjectInScope(tx: Tx, userId: string, teamIds: readonly string[] | und
 
 export type LevelCount = { level: Level | null; count: number };
 
-/** How many active members of a team are at each level (null: not placed yet), in one query. */
-export function teamLevelDistribution(teamId: string): LevelCount[] {
-  const rows = getDb()
+const levelCountsQuery = preparedQuery((db) =>
+  db
     .select({ level: placements.level, count: sql<number>`count(*)` })
     .from(users)
     .leftJoin(placements, and(eq(placements.userId, users.id), isCurrent))
-    .where(and(eq(users.teamId, teamId), eq(users.active, true)))
+    .where(and(eq(users.teamId, sql.placeholder("teamId")), eq(users.active, true)))
     .groupBy(placements.level)
-    .all();
+    .prepare(),
+);
+
+/** How many active members of a team are at each level (null: not placed yet), in one query. */
+export function teamLevelDistribution(teamId: string): LevelCount[] {
+  const rows = levelCountsQuery().all({ teamId });
   const counts = new Map(rows.map((r) => [r.level, Number(r.count)]));
   return [...LEVELS.map((level) => ({ level, count: counts.get(level) ?? 0 })), { level: null, count: counts.get(null) ?? 0 }];
 }
@@ -266,9 +271,9 @@ export type TeamMemberRow = {
 
 const setter = alias(users, "setter");
 
-/** One page of a team's members with their current placement and the team's size, in one query. */
-export function listTeamMembers(query: { teamId: string; page: number; pageSize: number }): { rows: TeamMemberRow[]; total: number } {
-  const rows = getDb()
+// The team page's two reads, compiled once (the page is a manager's everyday view of up to 1,000 people).
+const teamPageQuery = preparedQuery((db) =>
+  db
     .select({
       id: users.id,
       name: users.name,
@@ -284,14 +289,27 @@ export function listTeamMembers(query: { teamId: string; page: number; pageSize:
     .from(users)
     .leftJoin(placements, and(eq(placements.userId, users.id), isCurrent))
     .leftJoin(setter, eq(setter.id, placements.setBy))
-    .where(eq(users.teamId, query.teamId))
+    .where(eq(users.teamId, sql.placeholder("teamId")))
     .orderBy(asc(users.name), asc(users.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .all();
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare(),
+);
+
+const teamSizeQuery = preparedQuery((db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(eq(users.teamId, sql.placeholder("teamId")))
+    .prepare(),
+);
+
+/** One page of a team's members with their current placement and the team's size, in one query. */
+export function listTeamMembers(query: { teamId: string; page: number; pageSize: number }): { rows: TeamMemberRow[]; total: number } {
+  const rows = teamPageQuery().all({ teamId: query.teamId, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   // Counted apart (one lookup in users_team_idx): a `count(*) over ()` column would make SQLite build
   // every member's row, roles included, before the LIMIT; without it the index yields just one page.
-  const total = countTeam(query.teamId);
+  const total = teamSizeQuery().get({ teamId: query.teamId })?.n ?? 0;
   return {
     total,
     rows: rows.map(({ invited, roles, ...row }) => ({
@@ -303,10 +321,6 @@ export function listTeamMembers(query: { teamId: string; page: number; pageSize:
         .sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
     })),
   };
-}
-
-function countTeam(teamId: string): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(users).where(eq(users.teamId, teamId)).get()?.n ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
