@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DiffView } from "~/components/studio/diff-view";
 import { ProblemMessage, type SaidProblem } from "~/components/studio/problem-message";
@@ -88,23 +89,7 @@ export default function ModuleHistory() {
   const latest = data.versions[0]?.number;
   return (
     <div className="mx-auto max-w-5xl space-y-6">
-      <nav aria-label={t("studio.editor.breadcrumb")} className="text-sm">
-        <ol className="flex flex-wrap gap-2 text-slate-700">
-          <li>
-            <Link to="/studio" className="link">
-              {t("studio.title")}
-            </Link>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li>
-            <Link to={`/studio/${data.id}`} className="link">
-              {data.id}
-            </Link>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li aria-current="page">{t("studio.history.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }, { to: `/studio/${data.id}`, label: data.id }]} current={t("studio.history.title")} />
       <h1 className="text-3xl font-bold">{t("studio.history.heading", { title: data.title })}</h1>
 
       {data.versions.length === 0 ? (

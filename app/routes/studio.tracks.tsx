@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { LIST_NAMES, TrackEditor, type Lists } from "~/components/studio/track-editor";
@@ -60,17 +61,7 @@ export default function StudioTracks() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="mx-auto max-w-6xl space-y-6">
-      <nav aria-label={t("studio.editor.breadcrumb")} className="text-sm">
-        <ol className="flex flex-wrap gap-2 text-slate-700">
-          <li>
-            <Link to="/studio" className="link">
-              {t("studio.title")}
-            </Link>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li aria-current="page">{t("studio.tracks.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }]} current={t("studio.tracks.title")} />
       <h1 className="text-3xl font-bold">{t("studio.tracks.title")}</h1>
       <p className="max-w-3xl text-slate-700">{t("studio.tracks.intro")}</p>
 

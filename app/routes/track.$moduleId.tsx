@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction
 import { useMemo } from "react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { MdxSegments } from "~/components/mdx/mdx-content";
@@ -225,19 +226,7 @@ export default function ModulePage() {
     </nav>
   );
 
-  const breadcrumb = (current: string) => (
-    <nav aria-label={t("track.module.breadcrumb")} className="text-sm">
-      <ol className="flex flex-wrap gap-2 text-slate-700">
-        <li>
-          <Link to="/track" className="link">
-            {t("track.title")}
-          </Link>
-          <span aria-hidden="true"> / </span>
-        </li>
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
-  );
+  const breadcrumb = (current: string) => <Breadcrumb label={t("track.module.breadcrumb")} trail={[{ to: "/track", label: t("track.title") }]} current={current} />;
 
   if (!data.available) {
     return (

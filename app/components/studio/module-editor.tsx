@@ -8,6 +8,7 @@
 import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
 import { diffHunks, diffLines } from "~/domain/diff";
@@ -226,17 +227,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
-      <nav aria-label={t("studio.editor.breadcrumb")} className="text-sm">
-        <ol className="flex flex-wrap gap-2 text-slate-700">
-          <li>
-            <Link to="/studio" className="link">
-              {t("studio.title")}
-            </Link>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li aria-current="page">{data.id}</li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }]} current={data.id} />
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold">{t("studio.editor.title", { title: drafts[active].title || data.id })}</h1>
