@@ -59,14 +59,15 @@ export const restoreCommand: CliCommand = {
       return path.join(mediaDir(), path.basename(entry.path));
     };
 
-    if (fs.existsSync(database) && databaseInUse(database)) {
-      console.error(`${database} is open in another process (is the server running?): stop it, then restore.`);
-      return 1;
-    }
     // Images are named by their content: one already there is the same image, never a conflict.
     const replaced = manifest.files.filter((f) => !f.path.startsWith(`${BACKUP.media}/`)).map(destination).filter((file) => fs.existsSync(file));
     if (replaced.length && !force) {
       console.error(`These files exist and would be replaced:\n${replaced.map((f) => `  - ${f}`).join("\n")}\nAdd --force to replace them (take a backup first if you may want them back).`);
+      return 1;
+    }
+    // Checked only once the database is to be replaced: the check itself rewrites its header (see below).
+    if (fs.existsSync(database) && databaseInUse(database)) {
+      console.error(`${database} is open in another process (is the server running?): stop it, then restore.`);
       return 1;
     }
 
