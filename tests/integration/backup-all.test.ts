@@ -235,7 +235,7 @@ describe("npm run cli -- backup --all", () => {
       ["tampered database", (f) => {
         const file = path.join(f, "database.db");
         const bytes = fs.readFileSync(file);
-        bytes[bytes.length - 100] ^= 0xff; // same size, one byte changed
+        bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff; // same size, one byte changed
         fs.writeFileSync(file, bytes);
       }, /database\.db does not match its sha256/],
       ["swapped key", (f) => fs.writeFileSync(path.join(f, "issuer-ed25519.pem"), fs.readFileSync(path.join(f, "issuer-ed25519.pem"), "utf8").replace(/[A-Z]/, "x")), /issuer-ed25519\.pem does not match/],
