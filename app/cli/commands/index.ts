@@ -3,7 +3,8 @@ import { adminCreate } from "./admin-create";
 import { backupCommand } from "./backup";
 import { migrateCommand } from "./migrate";
 import { placeCommand } from "./place";
+import { restoreCommand } from "./restore";
 import { tokenCreate, tokenList } from "./token";
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS: CliCommand[] = [adminCreate, migrateCommand, placeCommand, tokenCreate, tokenList, backupCommand];
+export const COMMANDS: CliCommand[] = [adminCreate, migrateCommand, placeCommand, tokenCreate, tokenList, backupCommand, restoreCommand];
