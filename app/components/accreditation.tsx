@@ -64,7 +64,7 @@ function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string,
     case "placed":
       return entry.level ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) }) : t("accreditation.checklist.placedUnmet");
     case "track":
-      return t("accreditation.checklist.trackProgress", { completed: entry.completed, total: entry.total });
+      return t("accreditation.checklist.trackProgress", { count: entry.completed, completed: entry.completed, total: entry.total });
     case "exam":
       if (entry.met) return t("accreditation.checklist.examMet", { date: date(entry.passedAt), score: entry.score, until: date(entry.validUntil) });
       if (entry.lapsed) return t("accreditation.checklist.examLapsed", { date: date(entry.passedAt), until: date(entry.validUntil) });

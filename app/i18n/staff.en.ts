@@ -26,7 +26,8 @@ const staff: StaffStrings = {
   },
   teams: {
     title: "Teams",
-    members: "{{count}} member(s)",
+    members_one: "{{count}} member",
+    members_other: "{{count}} members",
     managers: "Managers",
     noManager: "No manager",
     create: "Create a team",

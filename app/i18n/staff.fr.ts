@@ -25,7 +25,8 @@ const staff = {
   },
   teams: {
     title: "Équipes",
-    members: "{{count}} membre(s)",
+    members_one: "{{count}} membre",
+    members_other: "{{count}} membres",
     managers: "Managers",
     noManager: "Aucun manager",
     create: "Créer une équipe",

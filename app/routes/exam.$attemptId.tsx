@@ -81,7 +81,7 @@ function TakeAttempt({ attempt }: { attempt: InProgress }) {
         {attempt.deadline ? <p className="font-medium text-slate-800">{t("accreditation.exam.deadline", { time: dateTime(attempt.deadline) })}</p> : null}
         <p className="text-slate-700">{t("accreditation.exam.savedAsYouGo")}</p>
         <p aria-live="polite" className="text-sm font-semibold text-brand-800">
-          {t("accreditation.exam.progress", { answered, total: attempt.items.length })}
+          {t("accreditation.exam.progress", { count: answered, answered, total: attempt.items.length })}
         </p>
       </header>
       <FormErrors errors={data && "fieldErrors" in data ? data.fieldErrors : null} />

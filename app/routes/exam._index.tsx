@@ -48,7 +48,7 @@ export default function ExamPage() {
         <ul className="list-disc space-y-1 pl-5 text-slate-800">
           <li>{t("accreditation.exam.rules", { items: settings.itemsPerAttempt, passMark: settings.passMark })}</li>
           <li>{settings.timeLimitMinutes > 0 ? t("accreditation.exam.timeLimit", { minutes: settings.timeLimitMinutes }) : t("accreditation.exam.noTimeLimit")}</li>
-          {settings.maxAttempts > 0 ? <li>{t("accreditation.exam.attempts", { max: settings.maxAttempts, days: settings.windowDays, hours: settings.cooldownHours })}</li> : null}
+          {settings.maxAttempts > 0 ? <li>{t("accreditation.exam.attempts", { count: settings.maxAttempts, max: settings.maxAttempts, days: settings.windowDays, hours: settings.cooldownHours })}</li> : null}
           <li>{t("accreditation.exam.validity", { months: settings.validityMonths })}</li>
           <li>{t("accreditation.exam.savedAsYouGo")}</li>
         </ul>

@@ -76,7 +76,7 @@ function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLo
         <ProgressBar
           percent={totals.percent}
           label={t("track.progressLabel")}
-          valueText={t("track.progressText", { completed: totals.completed, total: totals.available, percent: totals.percent })}
+          valueText={t("track.progressText", { count: totals.completed, completed: totals.completed, total: totals.available, percent: totals.percent })}
         />
       ) : (
         <p className="text-slate-700">{t("track.noTracks")}</p>

@@ -62,7 +62,7 @@ export default function MyTrack() {
             <ProgressBar
               percent={track.totals.percent}
               label={t("track.progressLabel")}
-              valueText={t("track.progressText", { completed: track.totals.completed, total: track.totals.available, percent: track.totals.percent })}
+              valueText={t("track.progressText", { count: track.totals.completed, completed: track.totals.completed, total: track.totals.available, percent: track.totals.percent })}
             />
             {track.next ? (
               <>

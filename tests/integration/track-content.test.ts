@@ -98,7 +98,7 @@ describe("imperfect content", () => {
     const client = await hugo();
     const html = (await (await client.get("/track")).text()).replace(/&#x27;/g, "'");
     expect(html).toContain("Indisponible");
-    expect(html).toContain("1 module(s) de votre parcours sont momentanément indisponibles");
+    expect(html).toContain("1 module de votre parcours est momentanément indisponible");
     expect(html).toContain(`sur ${track.length - 1} —`);
     expect(html).not.toContain(`href="/track/${broken}"`);
   });

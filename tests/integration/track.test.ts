@@ -293,7 +293,7 @@ describe("knowledge checks and completion", () => {
 
     const track = readable(await (await lucas.get("/track")).text());
     const total = trackOf(levelOf(userId)).length;
-    expect(track).toContain(`1 module(s) terminé(s) sur ${total}`);
+    expect(track).toContain(`1 module terminé sur ${total}`);
     expect(track).toContain(`Continuer : ${moduleOf(next).title}`);
   });
 
