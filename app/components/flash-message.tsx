@@ -16,8 +16,8 @@ export function FlashMessage({ flash }: { flash: NonNullable<ShellData["flash"]>
     <div className="mx-auto mt-4 max-w-6xl px-4">
       <div role={flash.kind === "error" ? "alert" : "status"} className={`flex items-start justify-between gap-4 rounded-md border-l-4 p-4 ${STYLES[flash.kind]}`}>
         <p>{t(flash.key, flash.params)}</p>
-        <button type="button" onClick={() => setOpen(false)} className="text-sm underline" aria-label="×">
-          ×
+        <button type="button" onClick={() => setOpen(false)} className="text-sm underline" aria-label={t("common.dismiss")}>
+          <span aria-hidden="true">×</span>
         </button>
       </div>
     </div>

@@ -34,6 +34,7 @@ const core: CoreStrings = {
   },
   roles: { employee: "Employee", trainer: "Trainer", manager: "Manager", admin: "Admin" },
   common: {
+    dismiss: "Dismiss this message",
     save: "Save",
     cancel: "Cancel",
     search: "Search",
@@ -90,6 +91,8 @@ const core: CoreStrings = {
     invalidBody: "This invitation link was already used or has expired. Ask your manager or administrator for a new invitation.",
     resend: "Resend the invitation",
     resent: "A new invitation has been sent.",
+    mailFailed:
+      "The invitation for {{email}} is saved, but the message could not be sent: the mail server could not be reached or refused it. Check the mail settings (SMTP_URL), then resend the invitation from this page.",
   },
   password: {
     new: "New password",

@@ -33,6 +33,7 @@ const core = {
   },
   roles: { employee: "Salarié·e", trainer: "Formateur·rice", manager: "Manager", admin: "Administrateur·rice" },
   common: {
+    dismiss: "Fermer ce message",
     save: "Enregistrer",
     cancel: "Annuler",
     search: "Rechercher",
@@ -89,6 +90,8 @@ const core = {
     invalidBody: "Ce lien d'invitation a déjà servi ou a expiré. Demandez une nouvelle invitation à votre manager ou à l'administrateur.",
     resend: "Renvoyer l'invitation",
     resent: "Une nouvelle invitation a été envoyée.",
+    mailFailed:
+      "L'invitation de {{email}} est enregistrée, mais le message n'a pas pu partir : le serveur de messagerie est injoignable ou l'a refusé. Vérifiez la configuration de la messagerie (SMTP_URL), puis renvoyez l'invitation depuis cette page.",
   },
   password: {
     new: "Nouveau mot de passe",

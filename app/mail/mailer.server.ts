@@ -41,3 +41,18 @@ export async function sendMail(mail: Mail): Promise<void> {
   const link = mail.text.match(/https?:\/\/\S+/)?.[0];
   console.info(`[mail] to ${mail.to}: "${mail.subject}" → ${path.relative(process.cwd(), file)}${link ? `\n[mail] link: ${link}` : ""}`);
 }
+
+/**
+ * Sends, and says whether it worked. A mail server that is down or refuses the message is logged, not
+ * thrown: what the request already saved (an invitation, a reset link) stays valid, and the page can say
+ * what happened and what to do (resend) instead of failing with a server error.
+ */
+export async function delivered(send: () => Promise<void>, what: string): Promise<boolean> {
+  try {
+    await send();
+    return true;
+  } catch (error) {
+    console.error(`[mail] ${what} could not be sent:`, error instanceof Error ? error.message : error);
+    return false;
+  }
+}

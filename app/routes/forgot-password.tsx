@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { Field, FormErrors } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { resolveLocale } from "~/i18n/config";
+import { delivered } from "~/mail/mailer.server";
 import { sendPasswordResetMail } from "~/mail/templates.server";
 import { createPasswordReset } from "~/models/password-reset.server";
 import { findUserByEmail } from "~/models/user.server";
@@ -25,12 +26,18 @@ export async function action(args: ActionFunctionArgs) {
     const user = findUserByEmail(email);
     if (user?.active && user.passwordHash) {
       const token = createPasswordReset(user.id);
-      await sendPasswordResetMail({
-        to: user.email,
-        name: user.name,
-        link: `${new URL(request.url).origin}/reset-password/${token}`,
-        locale: user.locale ?? resolveLocale(request, null),
-      });
+      // The answer stays the same when the mail fails, so that it never tells who has an account; the
+      // failure is in the server's log for the administrator.
+      await delivered(
+        () =>
+          sendPasswordResetMail({
+            to: user.email,
+            name: user.name,
+            link: `${new URL(request.url).origin}/reset-password/${token}`,
+            locale: user.locale ?? resolveLocale(request, null),
+          }),
+        `the password reset link to ${user.email}`,
+      );
     }
     return json({ sent: true as const });
   });

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
+import { delivered } from "~/mail/mailer.server";
 import { sendInvitationMail } from "~/mail/templates.server";
 import { reissueInvitation } from "~/models/invitation.server";
 import { getTeam, teamOptions } from "~/models/team.server";
@@ -62,13 +63,18 @@ export async function action(args: ActionFunctionArgs) {
         return redirectWithFlash(here, { kind: "success", key: "people.reactivated" });
       case "reinvite": {
         const token = reissueInvitation(viewer.id, person.id);
-        await sendInvitationMail({
-          to: person.email,
-          name: person.name,
-          inviter: viewer.name,
-          link: `${new URL(request.url).origin}/invite/${token}`,
-          locale: resolveLocale(request, viewer.locale),
-        });
+        const sent = await delivered(
+          () =>
+            sendInvitationMail({
+              to: person.email,
+              name: person.name,
+              inviter: viewer.name,
+              link: `${new URL(request.url).origin}/invite/${token}`,
+              locale: resolveLocale(request, viewer.locale),
+            }),
+          `the invitation to ${person.email}`,
+        );
+        if (!sent) return redirectWithFlash(here, { kind: "error", key: "invite.mailFailed", params: { email: person.email } });
         return redirectWithFlash(here, { kind: "success", key: "invite.resent" });
       }
     }

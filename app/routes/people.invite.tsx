@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
+import { delivered } from "~/mail/mailer.server";
 import { sendInvitationMail } from "~/mail/templates.server";
 import { invitePerson } from "~/models/invitation.server";
 import { teamOptions } from "~/models/team.server";
@@ -44,14 +45,20 @@ export async function action(args: ActionFunctionArgs) {
     const allowed = invitableFor(viewer);
     if (!allowed.teams.some((team) => team.id === form.teamId)) throw new InputError({ teamId: "errors.teamInvalid" });
     if (form.roles.some((role) => !allowed.roles.includes(role))) throw new InputError({ roles: "errors.managerRoles" });
-    const { token } = invitePerson(viewer.id, { email: form.email, name: form.name, teamId: form.teamId, roles: [...new Set(form.roles)] });
-    await sendInvitationMail({
-      to: form.email,
-      name: form.name,
-      inviter: viewer.name,
-      link: `${new URL(request.url).origin}/invite/${token}`,
-      locale: resolveLocale(request, viewer.locale),
-    });
+    const { userId, token } = invitePerson(viewer.id, { email: form.email, name: form.name, teamId: form.teamId, roles: [...new Set(form.roles)] });
+    const sent = await delivered(
+      () =>
+        sendInvitationMail({
+          to: form.email,
+          name: form.name,
+          inviter: viewer.name,
+          link: `${new URL(request.url).origin}/invite/${token}`,
+          locale: resolveLocale(request, viewer.locale),
+        }),
+      `the invitation to ${form.email}`,
+    );
+    // The person exists either way: their page has the button to send the invitation again.
+    if (!sent) return redirectWithFlash(`/people/${userId}`, { kind: "error", key: "invite.mailFailed", params: { email: form.email } });
     return redirectWithFlash("/people", { kind: "success", key: "invite.sent", params: { email: form.email } });
   });
 }
