@@ -91,6 +91,8 @@ const core: CoreStrings = {
     invalidBody: "This invitation link was already used or has expired. Ask your manager or administrator for a new invitation.",
     resend: "Resend the invitation",
     resent: "A new invitation has been sent.",
+    mailFailedAskAdmin:
+      "The invitation for {{email}} is saved, but the message could not be sent: the mail server could not be reached or refused it. Ask an administrator to check the mail settings and resend the invitation.",
     mailFailed:
       "The invitation for {{email}} is saved, but the message could not be sent: the mail server could not be reached or refused it. Check the mail settings (SMTP_URL), then resend the invitation from this page.",
   },

@@ -90,6 +90,8 @@ const core = {
     invalidBody: "Ce lien d'invitation a déjà servi ou a expiré. Demandez une nouvelle invitation à votre manager ou à l'administrateur.",
     resend: "Renvoyer l'invitation",
     resent: "Une nouvelle invitation a été envoyée.",
+    mailFailedAskAdmin:
+      "L'invitation de {{email}} est enregistrée, mais le message n'a pas pu partir : le serveur de messagerie est injoignable ou l'a refusé. Demandez à un administrateur de vérifier la messagerie et de renvoyer l'invitation.",
     mailFailed:
       "L'invitation de {{email}} est enregistrée, mais le message n'a pas pu partir : le serveur de messagerie est injoignable ou l'a refusé. Vérifiez la configuration de la messagerie (SMTP_URL), puis renvoyez l'invitation depuis cette page.",
   },

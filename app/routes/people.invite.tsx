@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "~/i18n/react";
 import { ROLES, type Role } from "~/domain/roles";
 import { requirePermission, teamScope } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
@@ -57,8 +58,13 @@ export async function action(args: ActionFunctionArgs) {
         }),
       `the invitation to ${form.email}`,
     );
-    // The person exists either way: their page has the button to send the invitation again.
-    if (!sent) return redirectWithFlash(`/people/${userId}`, { kind: "error", key: "invite.mailFailed", params: { email: form.email } });
+    // The person exists either way. An administrator lands on their page, which has the button to send
+    // the invitation again; a manager (who has no such page) on the team's, told to ask an administrator.
+    if (!sent) {
+      return can(viewer.roles, "people.manage")
+        ? redirectWithFlash(`/people/${userId}`, { kind: "error", key: "invite.mailFailed", params: { email: form.email } })
+        : redirectWithFlash(`/teams/${form.teamId}`, { kind: "error", key: "invite.mailFailedAskAdmin", params: { email: form.email } });
+    }
     return redirectWithFlash("/people", { kind: "success", key: "invite.sent", params: { email: form.email } });
   });
 }

@@ -138,6 +138,23 @@ describe("when the mail server refuses or is down", () => {
     }
   });
 
+  it("sends a manager, who cannot resend, to the team's page with a message to ask an administrator", async () => {
+    const smtp = await startSmtp({ refuse: true });
+    process.env.SMTP_URL = smtp.url;
+    try {
+      const manager = new Client(server.url);
+      expect((await manager.signIn("manager@ambassade.test", DEMO_PASSWORD)).status).toBe(302);
+      const response = await manager.post("/people/invite", { name: "Léa Fontaine", email: "lea.fontaine@ambassade.test", teamId: "team-comms", roles: ["employee"] });
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe("/teams/team-comms");
+      const page = (await (await manager.get("/teams/team-comms")).text()).replaceAll("&#x27;", "'");
+      expect(page).toContain("Demandez à un administrateur");
+      expect(getDb().select().from(users).where(eq(users.email, "lea.fontaine@ambassade.test")).get()).toBeDefined();
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it("answers a password reset request as usual when the mail server is down (it never tells who has an account)", async () => {
     const smtp = await startSmtp();
     await smtp.close();
