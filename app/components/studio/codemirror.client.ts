@@ -145,6 +145,9 @@ export function createEditor(options: {
         ]),
         theme,
         EditorView.contentAttributes.of({
+          // Already a tab stop (contenteditable); said explicitly so that checkers inside the shadow root
+          // see that the scrolling editor is keyboard-reachable.
+          tabindex: "0",
           "aria-label": options.label,
           "aria-multiline": "true",
           lang: options.lang,

@@ -661,7 +661,8 @@ function PreviewPanel({
             </div>
           ) : null}
         </div>
-        <div className="max-h-[80vh] overflow-y-auto rounded-lg border border-slate-300 bg-white p-5" data-preview lang={lang}>
+        {/* Focusable, so that a keyboard user can scroll a long preview. */}
+        <div tabIndex={0} role="group" aria-label={t("studio.preview.content", { language: t(`studio.languages.${lang}`) })} className="max-h-[80vh] overflow-y-auto rounded-lg border border-slate-300 bg-white p-5" data-preview lang={lang}>
           <p className="text-2xl font-bold text-slate-900">{draft.title || t("studio.preview.noTitle")}</p>
           <p className="mt-2 text-slate-700">{draft.summary}</p>
           {objectives.length > 0 ? (

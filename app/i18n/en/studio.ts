@@ -62,6 +62,7 @@ const studio: StudioStrings = {
     insert: "Insert the image",
   },
   preview: {
+    content: "What learners will see — {{language}}",
     title: "Preview — {{language}}",
     updating: "Updating the preview…",
     noProblems: "No problem: this text can be published.",

@@ -60,6 +60,7 @@ const studio = {
     insert: "Insérer l'image",
   },
   preview: {
+    content: "Ce que verront les apprenants — {{language}}",
     title: "Aperçu — {{language}}",
     updating: "Mise à jour de l'aperçu…",
     noProblems: "Aucun problème : ce texte peut être publié.",

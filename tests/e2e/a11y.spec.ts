@@ -1,0 +1,37 @@
+/**
+ * An automated accessibility sweep (axe-core, WCAG 2.1 A and AA rules) over the main pages of every role.
+ * It reads only: it signs in and opens pages. What axe cannot judge (keyboard
+ * journeys, focus after an action, announcements) is covered by the other specs.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
+
+const PAGES: Record<string, string[]> = {
+  "trainer@ambassade.test": ["/home", "/studio", "/studio/core-code-of-conduct", "/studio/core-code-of-conduct/history", "/studio/tracks", "/studio/reviews", "/people/demo-learner/placement"],
+  "manager@ambassade.test": ["/home", "/teams", "/team/requests"],
+  "admin@ambassade.test": ["/people", "/people/invite", "/admin/teams", "/admin/audit", "/admin/settings", "/admin/charter", "/admin/api", "/admin/webhooks", "/account"],
+  "ambassador@ambassade.test": ["/home", "/track", "/track/native-company-objectives", "/placement", "/charter", "/exam", "/accreditation"],
+};
+
+async function violations(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  await expect(page.locator("main")).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${path}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+test("the public pages pass axe's WCAG 2.1 AA rules", async ({ page }) => {
+  const found: string[] = [];
+  for (const path of ["/login", "/forgot-password"]) found.push(...(await violations(page, path)));
+  expect(found).toEqual([]);
+});
+
+for (const [email, paths] of Object.entries(PAGES)) {
+  test(`${email.split("@")[0]}'s pages pass axe's WCAG 2.1 AA rules`, async ({ page }) => {
+    await signIn(page, email);
+    const found: string[] = [];
+    for (const path of paths) found.push(...(await violations(page, path)));
+    expect(found).toEqual([]);
+  });
+}
