@@ -11,6 +11,7 @@ import type { Locale } from "../../db/schema";
 import { fromAcceptLanguage } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
 import { authenticateApiToken } from "~/models/api-token.server";
+import { readBodyWithin } from "./body.server";
 
 export const API_ERROR_CODES = [
   "missing_token",
@@ -118,26 +119,9 @@ export function requireApiTokenHeader(authorization: string | null): { id: strin
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(type.trim())) throw new ApiError("unsupported_media_type");
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes) throw new ApiError("payload_too_large", { max: maxBytes });
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        // Not cancelled: that would drop the connection before the 413 reaches the client (the
-        // HTTP server discards the rest of the body, see app/server/http.ts).
-        reader.releaseLock();
-        throw new ApiError("payload_too_large", { max: maxBytes });
-      }
-      chunks.push(value);
-    }
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const body = await readBodyWithin(request, maxBytes);
+  if (!body) throw new ApiError("payload_too_large", { max: maxBytes });
+  const text = body.toString("utf8");
   if (!text.trim()) throw new ApiError("invalid_request", { detail: "empty body" });
   try {
     return JSON.parse(text) as unknown;

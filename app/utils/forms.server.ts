@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { InputError } from "./errors";
+import { readBodyWithin } from "./body.server";
 
 const MAX_FORM_BYTES = 256 * 1024;
 
@@ -30,28 +31,11 @@ export function formToObject(form: FormData, arrayFields: readonly string[] = []
  * A body that is not a readable form is a 400.
  */
 export async function readFormData(request: Request): Promise<FormData> {
-  const length = Number(request.headers.get("Content-Length") ?? 0);
-  if (length > MAX_FORM_BYTES) throw new InputError({ form: "errors.tooLong" }, 413);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_FORM_BYTES) {
-        // Not cancelled: that would drop the connection before the 413 reaches the client (the
-        // HTTP server discards the rest of the body, see app/server/http.ts).
-        reader.releaseLock();
-        throw new InputError({ form: "errors.tooLong" }, 413);
-      }
-      chunks.push(value);
-    }
-  }
+  const body = await readBodyWithin(request, MAX_FORM_BYTES);
+  if (!body) throw new InputError({ form: "errors.tooLong" }, 413);
   try {
     const headers = { "Content-Type": request.headers.get("Content-Type") ?? "" };
-    return await new Request(request.url, { method: "POST", headers, body: Buffer.concat(chunks) }).formData();
+    return await new Request(request.url, { method: "POST", headers, body }).formData();
   } catch {
     throw new InputError({ form: "errors.invalidInput" });
   }
