@@ -1,9 +1,9 @@
 /**
  * The content compiler's problems as codes with parameters, so that each can be said in the reader's
  * language: the command line (content:check, content:import) prints the English `message` built
- * here; the studio translates `code` with `params` (studio.problems.<code> in app/i18n/studio.ts,
- * whose English strings are these templates, checked by problem-codes.test.ts). A problem without a
- * code (a frontmatter field's schema error) keeps its English message. Pure.
+ * here; the studio translates `code` with `params` (studio.problems.<code>: the French in
+ * app/i18n/fr/studio.ts, checked by problem-codes.test.ts; the English is these templates). A problem
+ * without a code (a frontmatter field's schema error) keeps its English message. Pure.
  */
 
 export const PROBLEM_TEMPLATES = {
