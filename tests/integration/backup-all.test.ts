@@ -5,12 +5,10 @@
  * before the backup and serves the uploaded image. A damaged backup, an existing target, a running
  * server and bad usage are refused, writing nothing.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +17,8 @@ import { credentials } from "../../db/schema";
 import { mediaDir, storeMedia } from "../../app/models/media.server";
 import { issuerKeyFile } from "../../app/utils/issuer-key.server";
 import { appSecret, appSecretFile } from "../../app/utils/secret.server";
+import { runCli as cli } from "../support/cli";
+import { freePort } from "../support/security";
 import { Client, startServer, type TestServer } from "../support/server";
 import { DEMO_PASSWORD, seedDemoOrganisation } from "../support/fixtures";
 import { grantFor, signCharter } from "../support/gate";
@@ -27,30 +27,8 @@ import { grantFor, signCharter } from "../support/gate";
 // server, and the CLI processes that inherit this environment, create and use <database folder>/app-secret.
 delete process.env.APP_SECRET;
 
-const run = promisify(execFile);
-const tsx = path.resolve("node_modules/.bin/tsx");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ambassade-backup-all-"));
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
-
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, ["app/cli/main.ts", ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real server in its own process, on `database`, with the key and secret beside it. */
 async function serverOn(database: string): Promise<{ url: string; stop: () => Promise<void> }> {

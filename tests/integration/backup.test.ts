@@ -3,41 +3,19 @@
  * SQLite's integrity check, holds what was written before it started, and restores into a server one
  * can sign in to.
  */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databasePath, getDb } from "../../db/connection";
+import { runCli as cli } from "../support/cli";
+import { freePort } from "../support/security";
 import { Client, startServer, type TestServer } from "../support/server";
 import { DEMO_PASSWORD, seedDemoOrganisation } from "../support/fixtures";
 
-const run = promisify(execFile);
-const tsx = path.resolve("node_modules/.bin/tsx");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ambassade-backup-"));
-
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, ["app/cli/main.ts", ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let server: TestServer;
 beforeAll(async () => {

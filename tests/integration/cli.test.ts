@@ -1,23 +1,10 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection";
 import { userRoles, users } from "../../db/schema";
+import { runCli } from "../support/cli";
 
-const run = promisify(execFile);
-const tsx = path.resolve("node_modules/.bin/tsx");
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(tsx, ["app/cli/main.ts", ...args], { env: process.env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe("npm run cli", () => {
   it("admin create makes an administrator who can sign in with the printed password", async () => {
