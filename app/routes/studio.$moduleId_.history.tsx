@@ -173,30 +173,8 @@ export default function ModuleHistory() {
             {t("studio.history.compare")}
           </h2>
           <Form method="get" className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="compare-a" className="field-label">
-                {t("studio.history.from")}
-              </label>
-              <select id="compare-a" name="a" defaultValue={data.compare?.a} className="field-input">
-                {data.versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    {t("studio.history.version", { number: v.number, version: v.version ?? "?" })}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="compare-b" className="field-label">
-                {t("studio.history.to")}
-              </label>
-              <select id="compare-b" name="b" defaultValue={data.compare?.b} className="field-input">
-                {data.versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    {t("studio.history.version", { number: v.number, version: v.version ?? "?" })}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect name="a" label={t("studio.history.from")} versions={data.versions} defaultValue={data.compare?.a} />
+            <VersionSelect name="b" label={t("studio.history.to")} versions={data.versions} defaultValue={data.compare?.b} />
             <div>
               <label htmlFor="compare-lang" className="field-label">
                 {t("studio.history.language")}
@@ -223,6 +201,25 @@ export default function ModuleHistory() {
           ) : null}
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** One end of the comparison: a version of the module. */
+function VersionSelect({ name, label, versions, defaultValue }: { name: "a" | "b"; label: string; versions: { number: number; version: number | null }[]; defaultValue: number | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <label htmlFor={`compare-${name}`} className="field-label">
+        {label}
+      </label>
+      <select id={`compare-${name}`} name={name} defaultValue={defaultValue} className="field-input">
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            {t("studio.history.version", { number: v.number, version: v.version ?? "?" })}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
