@@ -13,7 +13,9 @@ import { attemptAllowance, drawExam, gradeExam, isWellFormedAnswer, type Attempt
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
-import { getSettings } from "./settings.server";
+import { getSettings, type SettingValue } from "./settings.server";
+
+export type ExamFeedback = SettingValue<"exam.feedback">;
 
 export type ExamSettings = AttemptRules & { itemsPerAttempt: number; passMark: number; timeLimitMinutes: number; validityMonths: number };
 
@@ -197,8 +199,15 @@ export type AttemptView =
       score: number;
       passed: boolean;
       passMark: number;
+      /** What the admin lets a finished attempt show (setting `exam.feedback`). */
+      feedback: ExamFeedback;
+      /** Empty unless the feedback includes the result per topic. */
       categoryScores: Record<string, { correct: number; total: number }>;
-      missed: (ItemView & { chosen: string[]; correctOptions: string[]; explanation: string })[];
+      /**
+       * Empty unless the feedback includes the missed questions. Never the right option: the person may
+       * take the exam again, and one blank attempt would otherwise reveal the key of every item drawn.
+       */
+      missed: (ItemView & { chosen: string[]; explanation: string })[];
       total: number;
     };
 
@@ -223,23 +232,24 @@ export async function getAttempt(userId: string, attemptId: string, locale: Loca
     };
   }
   const result = gradeExam(byId, attempt.items, new Map(Object.entries(answerMap)), attempt.passMark);
+  const feedback = getSettings()["exam.feedback"];
   return {
     status: "graded",
+    feedback,
     id: attempt.id,
     startedAt: attempt.startedAt,
     gradedAt: attempt.gradedAt ?? attempt.startedAt,
     score: attempt.score ?? result.score,
     passed: attempt.passed ?? result.passed,
     passMark: attempt.passMark,
-    categoryScores: attempt.categoryScores ?? result.categoryScores,
+    categoryScores: feedback === "score" ? {} : (attempt.categoryScores ?? result.categoryScores),
     total: attempt.items.length,
-    missed: result.missed
+    missed: (feedback === "missed" ? result.missed : [])
       .map((id) => ({ id, item: byId.get(id), drawn: attempt.items.find((d) => d.id === id)! }))
       .filter((m): m is { id: string; item: ExamItem; drawn: DrawnItem } => m.item !== undefined)
       .map(({ id, item, drawn }) => ({
         ...itemView(item, drawn, locale),
         chosen: answerMap[id] ?? [],
-        correctOptions: item.options.filter((o) => o.correct === true).map((o) => o.id),
         explanation: item.explanation[locale],
       })),
   };

@@ -91,6 +91,16 @@ export const SETTINGS = {
   "exam.attemptWindowDays": integer(30, 1, 365, { fr: "Période sur laquelle les tentatives d'examen sont comptées", en: "Period over which exam attempts are counted" }, undefined, { fr: "jours", en: "days" }),
   "exam.cooldownHours": integer(24, 0, 720, { fr: "Délai entre deux tentatives d'examen", en: "Waiting time between exam attempts" }, { fr: "Compté depuis la fin de la tentative précédente. 0 : aucun délai.", en: "Counted from the end of the previous attempt. 0: no waiting." }, { fr: "heures", en: "hours" }),
   "exam.timeLimitMinutes": integer(30, 0, 240, { fr: "Durée maximale d'une tentative d'examen", en: "Exam time limit" }, { fr: "0 : sans limite de temps.", en: "0: no time limit." }, { fr: "minutes", en: "minutes" }),
+  "exam.feedback": choice(
+    "categories",
+    [
+      { value: "score", label: { fr: "Le score seulement", en: "The score only" } },
+      { value: "categories", label: { fr: "Le score et le résultat par thème", en: "The score and the result per topic" } },
+      { value: "missed", label: { fr: "Le score, le résultat par thème et les questions manquées avec leur explication", en: "The score, the result per topic and the missed questions with their explanation" } },
+    ],
+    { fr: "Ce qu’une tentative d’examen terminée montre à la personne", en: "What a finished exam attempt shows the person" },
+    { fr: "La bonne réponse d’une question n’est jamais montrée : la personne pourrait repasser l’examen.", en: "The right option of a question is never shown: the person may take the exam again." },
+  ),
   "exam.validityMonths": integer(12, 1, 60, { fr: "Validité d'un examen réussi", en: "How long a passed exam stays valid" }, undefined, { fr: "mois", en: "months" }),
   "accreditation.validityMonths": integer(12, 1, 60, { fr: "Durée proposée pour une accréditation", en: "Default accreditation validity" }, { fr: "Le manager peut choisir une autre date de fin.", en: "The manager may choose another end date." }, { fr: "mois", en: "months" }),
   "accreditation.channels": { ...settingKinds.text("LinkedIn, X, Facebook, Instagram, TikTok, YouTube", 300, { fr: "Réseaux pour lesquels on peut être accrédité", en: "Networks one can be accredited for" }, { fr: "Séparés par des virgules.", en: "Separated by commas." }), schema: () => z.string({ error: "errors.invalidInput" }).trim().max(300, "errors.tooLong").regex(/^\s*[\p{L}\p{N} .+&'-]{1,40}(\s*,\s*[\p{L}\p{N} .+&'-]{1,40})*\s*$/u, "accreditation.errors.channelsSetting") },

@@ -210,39 +210,45 @@ function AttemptResult({ attempt }: { attempt: Graded }) {
             ? t("accreditation.exam.resultPassed", { score: attempt.score, passMark: attempt.passMark })
             : t("accreditation.exam.resultFailed", { score: attempt.score, passMark: attempt.passMark })}
         </p>
-        <h2 className="mt-4 text-lg font-semibold">{t("accreditation.exam.perCategory")}</h2>
-        <ul className="mt-2 grid gap-1 sm:grid-cols-2">
-          {Object.entries(attempt.categoryScores).map(([category, score]) => (
-            <li key={category}>
-              <span className="font-medium">{t(`accreditation.exam.categories.${category}`, { defaultValue: category })}</span>
-              {t("accreditation.colon")}
-              {t("accreditation.exam.categoryScore", { correct: score.correct, total: score.total })}
-            </li>
+        {attempt.feedback !== "score" ? (
+          <>
+            <h2 className="mt-4 text-lg font-semibold">{t("accreditation.exam.perCategory")}</h2>
+            <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+              {Object.entries(attempt.categoryScores).map(([category, score]) => (
+                <li key={category}>
+                  <span className="font-medium">{t(`accreditation.exam.categories.${category}`, { defaultValue: category })}</span>
+                  {t("accreditation.colon")}
+                  {t("accreditation.exam.categoryScore", { correct: score.correct, total: score.total })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {attempt.feedback === "missed" ? (
+        <section aria-labelledby="missed-title" className="space-y-4">
+          <h2 id="missed-title" className="text-2xl font-semibold">
+            {t("accreditation.exam.missedTitle")}
+          </h2>
+          <p className="text-slate-700">{t("accreditation.exam.noKeyShown")}</p>
+          {attempt.missed.length === 0 ? <p>{t("accreditation.exam.allCorrect")}</p> : null}
+          {attempt.missed.map((item) => (
+            <article key={item.id} className="card space-y-2">
+              {item.scenario ? <p className="text-slate-800">{item.scenario}</p> : null}
+              {item.post ? <blockquote className="whitespace-pre-line rounded-md bg-slate-50 p-3">{item.post}</blockquote> : null}
+              <h3 className="font-semibold">{item.question}</h3>
+              <p>
+                <span className="font-medium">
+                  {t("accreditation.exam.yourAnswer")}
+                  {t("accreditation.colon")}
+                </span>
+                {optionText(item, item.chosen)}
+              </p>
+              <p className="text-slate-800">{item.explanation}</p>
+            </article>
           ))}
-        </ul>
-      </section>
-      <section aria-labelledby="missed-title" className="space-y-4">
-        <h2 id="missed-title" className="text-2xl font-semibold">
-          {t("accreditation.exam.missedTitle")}
-        </h2>
-        {attempt.missed.length === 0 ? <p>{t("accreditation.exam.allCorrect")}</p> : null}
-        {attempt.missed.map((item) => (
-          <article key={item.id} className="card space-y-2">
-            {item.scenario ? <p className="text-slate-800">{item.scenario}</p> : null}
-            {item.post ? <blockquote className="whitespace-pre-line rounded-md bg-slate-50 p-3">{item.post}</blockquote> : null}
-            <h3 className="font-semibold">{item.question}</h3>
-            <p>
-              <span className="font-medium">{t("accreditation.exam.yourAnswer")}{t("accreditation.colon")}</span>
-              {optionText(item, item.chosen)}
-            </p>
-            <p>
-              <span className="font-medium">{t("accreditation.exam.rightAnswer")}{t("accreditation.colon")}</span>
-              {optionText(item, item.correctOptions)}
-            </p>
-            <p className="text-slate-800">{item.explanation}</p>
-          </article>
-        ))}
-      </section>
+        </section>
+      ) : null}
       <p className="flex flex-wrap gap-4">
         <Link to="/exam" className="btn-secondary">
           {t("accreditation.exam.back")}

@@ -120,6 +120,7 @@ describe("an attempt", () => {
   });
 
   it("grades on submission: score, pass or fail, per category, and the explanations of missed items in the learner's language", async () => {
+    getDb().insert(settings).values({ key: "exam.feedback", value: "missed" }).run();
     const learner = await signedIn(server, "nathan.durand@ambassade.test");
     const attempt = attemptsOf("demo-nathan.durand").find((a) => a.status === "in_progress")!;
     const items = attempt.items;

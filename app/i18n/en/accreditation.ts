@@ -209,7 +209,7 @@ const accreditation: AccreditationStrings = {
     allCorrect: "No mistake: well done!",
     yourAnswer: "Your answer",
     noAnswer: "none",
-    rightAnswer: "The right answer",
+    noKeyShown: "The right options are not shown, since you may take the exam again: read the explanation and the module on that topic.",
     back: "Back to the exam",
     nextStep: "See where I stand for accreditation",
     categories: {

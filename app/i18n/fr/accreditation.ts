@@ -208,7 +208,7 @@ const accreditation = {
     allCorrect: "Aucune erreur : bravo !",
     yourAnswer: "Votre réponse",
     noAnswer: "aucune",
-    rightAnswer: "La bonne réponse",
+    noKeyShown: "Les bonnes réponses ne sont pas affichées, puisque vous pourriez repasser l’examen : relisez l’explication et le module du thème concerné.",
     back: "Retour à l'examen",
     nextStep: "Voir où j'en suis pour l'accréditation",
     categories: {
