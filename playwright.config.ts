@@ -37,6 +37,8 @@ export default defineConfig({
       DATABASE_PATH: path.join(dataDir, "e2e.db"),
       OUTBOX_DIR: path.join(dataDir, "outbox"),
       NODE_ENV: "production",
+      // zzz-gate.spec.ts's webhook receiver listens on loopback (docs/security.md › outgoing requests).
+      OUTBOUND_ALLOW_PRIVATE: "1",
     },
   },
 });

@@ -19,6 +19,7 @@ import { getDb, type Tx } from "../../db/connection";
 import { webhookDeliveries, webhookEndpoints, webhookEvents, type WebhookEventType } from "../../db/schema";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
+import { assertPublicTarget, failureKind, OutboundRefused, safeFetch, type SafeFetchInit } from "~/utils/outbound.server";
 import { recordAudit } from "./audit.server";
 
 export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000] as const;
@@ -61,9 +62,18 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
 
-/** Registers an endpoint. Without a secret, one is generated; the caller shows it once. */
-export function createWebhookEndpoint(actorId: string | null, input: { url: string; secret?: string | null }): { id: string; url: string; secret: string; generated: boolean } {
+/**
+ * Registers an endpoint. Without a secret, one is generated; the caller shows it once. Refused when the
+ * URL's host is, or resolves to, anything but a public address (app/utils/outbound.server.ts).
+ */
+export async function createWebhookEndpoint(actorId: string | null, input: { url: string; secret?: string | null }): Promise<{ id: string; url: string; secret: string; generated: boolean }> {
   const url = validateWebhookUrl(input.url);
+  try {
+    await assertPublicTarget(new URL(url));
+  } catch (error) {
+    if (!(error instanceof OutboundRefused)) throw error;
+    throw new InputError({ url: error.kind === "dns_failure" ? "api.webhooks.errors.urlUnresolvable" : "api.webhooks.errors.urlNotPublic" });
+  }
   const typed = input.secret?.trim() ?? "";
   if (typed && (typed.length < SECRET_MIN || typed.length > SECRET_MAX)) throw new InputError({ secret: "api.webhooks.errors.secretLength" });
   const secret = typed || newWebhookSecret();
@@ -228,8 +238,8 @@ export function nextRetryAt(attempts: number, now: Date): Date | null {
 export type WebhookWorkerOptions = {
   /** The clock (tests move it instead of sleeping). */
   now?: () => Date;
-  /** The HTTP client (defaults to the global fetch). */
-  fetch?: typeof fetch;
+  /** The HTTP client (defaults to the guarded one that reaches public addresses only). */
+  fetch?: (url: string, init: SafeFetchInit) => Promise<{ status: number }>;
   timeoutMs?: number;
   batchSize?: number;
 };
@@ -272,14 +282,12 @@ function claimDue(now: Date, batchSize: number): Claimed[] {
 
 type Outcome = { ok: boolean; statusCode: number | null; error: string | null };
 
-function describeError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `timeout after ${timeoutMs / 1000} s`;
-  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  const text = cause?.code ? `${cause.code}${cause.message ? `: ${cause.message}` : ""}` : error instanceof Error ? error.message : String(error);
-  return text.slice(0, 300);
-}
-
-async function send(delivery: Claimed, now: Date, fetchImpl: typeof fetch, timeoutMs: number): Promise<Outcome> {
+/**
+ * What the delivery log keeps of a failure: a status code or a generic kind (`timeout`,
+ * `connection_failed`, `address_not_allowed`, `dns_failure`), never an address, a port or a system error
+ * text, so the log cannot be used to map the network.
+ */
+async function send(delivery: Claimed, now: Date, fetchImpl: NonNullable<WebhookWorkerOptions["fetch"]>, timeoutMs: number): Promise<Outcome> {
   const t = Math.floor(now.getTime() / 1000);
   try {
     const response = await fetchImpl(delivery.url, {
@@ -292,14 +300,12 @@ async function send(delivery: Claimed, now: Date, fetchImpl: typeof fetch, timeo
         "Ambassade-Event-Type": delivery.type,
       },
       body: delivery.body,
-      redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
     });
-    await response.body?.cancel().catch(() => undefined);
     const ok = response.status >= 200 && response.status < 300;
     return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
   } catch (error) {
-    return { ok: false, statusCode: null, error: describeError(error, timeoutMs) };
+    return { ok: false, statusCode: null, error: failureKind(error) };
   }
 }
 
@@ -321,7 +327,7 @@ function record(delivery: Claimed, outcome: Outcome, now: Date): "succeeded" | "
  */
 export async function deliverDueWebhooks(options: WebhookWorkerOptions = {}): Promise<{ attempted: number; succeeded: number; retrying: number; failed: number }> {
   const clock = options.now ?? (() => new Date());
-  const fetchImpl = options.fetch ?? fetch;
+  const fetchImpl = options.fetch ?? safeFetch;
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   const claimed = claimDue(clock(), options.batchSize ?? 20);
   const totals = { attempted: claimed.length, succeeded: 0, retrying: 0, failed: 0 };

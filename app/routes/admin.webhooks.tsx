@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
     const here = "/admin/webhooks";
     switch (form.intent) {
       case "create": {
-        const created = createWebhookEndpoint(viewer.id, { url: form.url, secret: form.secret });
+        const created = await createWebhookEndpoint(viewer.id, { url: form.url, secret: form.secret });
         // Not a redirect: a generated secret is shown on this response only.
         return json({ created: { url: created.url, secret: created.generated ? created.secret : null }, fieldErrors: null });
       }
@@ -173,7 +173,7 @@ export default function AdminWebhooks() {
                 <td className="px-3 py-2">{d.attempts}</td>
                 <td className="px-3 py-2">
                   {d.lastStatusCode ?? (d.lastError ? "" : t("api.webhooks.noResponse"))}
-                  {d.lastError && d.lastStatusCode === null ? <span className="text-red-800">{d.lastError}</span> : null}
+                  {d.lastError && d.lastStatusCode === null ? <span className="text-red-800">{t(`api.webhooks.failures.${d.lastError}`, { defaultValue: d.lastError })}</span> : null}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{d.status === "pending" && d.nextAttemptAt ? <DateTime value={d.nextAttemptAt} /> : t("api.webhooks.noResponse")}</td>
                 <td className="px-3 py-2">

@@ -84,9 +84,17 @@ const apiAdmin: ApiAdminStrings = {
     retryLabel: "Retry delivering {{event}} to {{url}}",
     retriedFlash: "A new delivery attempt is scheduled.",
     noResponse: "—",
+    failures: {
+      timeout: "no answer in time",
+      connection_failed: "could not connect",
+      address_not_allowed: "not a public address, refused",
+      dns_failure: "domain name not found",
+    },
     errors: {
       urlInvalid: "Enter a full web address, e.g. https://example.com/webhooks/ambassade.",
       urlCredentials: "The address must not contain a user name or password: use the signing secret.",
+      urlNotPublic: "This address leads to this machine or an internal network (a local, private or reserved address): give the public address of the service that receives the events.",
+      urlUnresolvable: "This domain name does not resolve: check the address.",
       httpsRequired: "In production the address must use https:// (only addresses on this machine may use http://).",
       secretLength: "The secret must be 16 to 200 characters long.",
       tooMany: "Maximum number of addresses reached (50): delete one first.",

@@ -82,9 +82,17 @@ const apiAdmin = {
     retryLabel: "Réessayer l'envoi de {{event}} à {{url}}",
     retriedFlash: "Nouvel envoi programmé.",
     noResponse: "—",
+    failures: {
+      timeout: "pas de réponse à temps",
+      connection_failed: "connexion impossible",
+      address_not_allowed: "adresse non publique, refusée",
+      dns_failure: "nom de domaine introuvable",
+    },
     errors: {
       urlInvalid: "Saisissez une adresse web complète, par exemple https://exemple.fr/webhooks/ambassade.",
       urlCredentials: "L'adresse ne doit pas contenir d'identifiant ni de mot de passe : utilisez le secret de signature.",
+      urlNotPublic: "Cette adresse mène à cette machine ou à un réseau interne (adresse locale, privée ou réservée) : indiquez l’adresse publique du service qui reçoit les événements.",
+      urlUnresolvable: "Ce nom de domaine ne se résout pas : vérifiez l’adresse.",
       httpsRequired: "En production, l'adresse doit utiliser https:// (seules les adresses de cette machine peuvent utiliser http://).",
       secretLength: "Le secret doit contenir entre 16 et 200 caractères.",
       tooMany: "Nombre maximal d'adresses atteint (50) : supprimez-en une d'abord.",
