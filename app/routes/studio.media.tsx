@@ -9,6 +9,7 @@ import {
 import { requirePermission } from "~/auth/guards.server";
 import { MAX_MEDIA_BYTES } from "~/domain/media";
 import { listMedia, storeMedia } from "~/models/media.server";
+import { readBodyWithin } from "~/utils/body.server";
 import { InputError } from "~/utils/errors";
 import { withFormErrors } from "~/utils/forms.server";
 
@@ -28,10 +29,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context }) => {
     const viewer = await requirePermission(request, context, "content.author");
-    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_MEDIA_BYTES + ENVELOPE_BYTES) throw new InputError({ file: "studio.media.errors.tooLarge" }, 413);
+    // The whole body within the limit, declared or chunked: a part limit alone let a chunked upload of
+    // many parts grow without bound (issue #13).
+    const body = await readBodyWithin(request, MAX_MEDIA_BYTES + ENVELOPE_BYTES);
+    if (!body) throw new InputError({ file: "studio.media.errors.tooLarge" }, 413);
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_MEDIA_BYTES }));
+      const bounded = new Request(request.url, { method: "POST", headers: request.headers, body });
+      form = await unstable_parseMultipartFormData(bounded, unstable_createMemoryUploadHandler({ maxPartSize: MAX_MEDIA_BYTES }));
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) throw new InputError({ file: "studio.media.errors.tooLarge" }, 413);
       throw new InputError({ file: "errors.invalidInput" });

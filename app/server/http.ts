@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { Transform } from "node:stream";
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
@@ -47,7 +48,15 @@ export type ServerOptions = {
   trustProxy?: boolean;
   /** The public origin (APP_URL); when unset, the Host header decides. */
   appUrl?: string;
+  /** The largest request body accepted, declared or streamed (chunked); routes set smaller limits of their own. */
+  maxBodyBytes?: number;
 };
+
+/** The default of `maxBodyBytes` (MAX_BODY_BYTES): room for the largest upload, a CSV file of people. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** A body that went past the server's limit: whatever the route made of it, the answer is a 413. */
+class BodyTooLarge extends Error {}
 
 type StaticFile = { file: string; size: number; mtime: Date };
 
@@ -110,39 +119,30 @@ const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
 const DRAIN_MAX_MS = 5_000;
 
 /**
- * A response ready before the request's body was read to its end (a 413, a refused cross-site post,
- * an action that ignores its form): the client is still sending. The rest is read and discarded, up
- * to a limit, so that the client gets the response rather than a reset and the connection can carry
- * its next request; past the limit (or when the body was abandoned), the connection is closed after
- * the response. Without this, the next request on the kept-alive connection failed with a reset.
+ * A response sent before the request's body was read to its end (a 413, a refused cross-site post, an
+ * action that ignores its form): the client is still sending. The answer goes first, so the client reads
+ * it while it sends; then the rest is read and discarded, up to a limit, so the connection can carry its
+ * next request. Past the limit (bytes or time) the connection is closed: by then the client has the
+ * answer. (Draining first and answering after made a client still writing get a reset instead.)
  */
-async function settleUnreadBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  if (req.complete || res.headersSent) return;
-  const declared = Number(req.headers["content-length"] ?? 0);
-  const drained =
-    !req.destroyed &&
-    declared <= DRAIN_MAX_BYTES &&
-    (await new Promise<boolean>((resolve) => {
-      let received = 0;
-      const finish = (ok: boolean) => {
-        clearTimeout(timer);
-        req.off("data", onData);
-        if (!ok) req.pause();
-        resolve(ok);
-      };
-      const onData = (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > DRAIN_MAX_BYTES) finish(false);
-      };
-      const timer = setTimeout(() => finish(false), DRAIN_MAX_MS);
-      // Whoever was reading the body (the Request's stream) has stopped: the rest goes nowhere.
-      req.removeAllListeners("data");
-      req.on("data", onData);
-      req.once("end", () => finish(true));
-      req.once("close", () => finish(req.complete));
-      req.resume();
-    }));
-  if (!drained && !res.headersSent) res.setHeader("Connection", "close");
+function discardRest(req: http.IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  let received = 0;
+  const close = () => {
+    clearTimeout(timer);
+    req.socket.destroy();
+  };
+  const timer = setTimeout(close, DRAIN_MAX_MS);
+  timer.unref();
+  // Whoever was reading the body (the Request's stream) has stopped: the rest goes nowhere.
+  req.unpipe();
+  req.removeAllListeners("data");
+  req.on("data", (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > DRAIN_MAX_BYTES) close();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.resume();
 }
 
 /**
@@ -190,7 +190,29 @@ export function negotiatedUrl(req: http.IncomingMessage, pathname: string): stri
   return `/api/v1/credentials/${match[1]}`;
 }
 
-function toRequest(req: http.IncomingMessage, origin: string, controller: AbortController): Request {
+/**
+ * The body as the Request's stream, counted as it arrives: past `maxBytes` the stream fails (the route's
+ * read throws) and `exceeded` says so, so that nothing buffers more than the limit, chunked or not.
+ */
+function limitedBody(req: http.IncomingMessage, maxBytes: number): { stream: ReadableStream; exceeded: () => boolean } {
+  let size = 0;
+  let over = false;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        over = true;
+        req.unpipe(counter);
+        return callback(new BodyTooLarge(`request body over ${maxBytes} bytes`));
+      }
+      callback(null, chunk);
+    },
+  });
+  req.pipe(counter);
+  return { stream: createReadableStreamFromReadable(counter), exceeded: () => over };
+}
+
+function toRequest(req: http.IncomingMessage, origin: string, controller: AbortController, body?: ReadableStream): Request {
   const url = new URL(req.url ?? "/", origin);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -205,7 +227,7 @@ function toRequest(req: http.IncomingMessage, origin: string, controller: AbortC
   headers.delete("x-forwarded-host");
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    init.body = body ?? createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
   return new Request(url, init);
@@ -275,14 +297,26 @@ async function sendBuffered(req: http.IncomingMessage, res: http.ServerResponse,
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+/** 413 at once; the rest of the body is discarded up to a limit, then the connection closed. */
+function sendTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (res.headersSent) res.end();
+  else {
+    res.writeHead(413, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
+    res.end("Payload too large: this request is bigger than the server accepts.");
+  }
+  discardRest(req);
+}
+
 export function createAppServer(options: ServerOptions): http.Server {
   const handle = createRequestHandler(options.build, options.mode);
   const fastLane = fastLaneHandlers(options.build);
   const publicDir = path.resolve(options.publicDir);
   const trustProxy = Boolean(options.trustProxy);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   return http.createServer(async (req, res) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
+    let body: ReturnType<typeof limitedBody> | undefined;
     try {
       if ((req.method === "GET" || req.method === "HEAD") && pathname.includes(".")) {
         const found = resolveStatic(publicDir, pathname);
@@ -292,11 +326,12 @@ export function createAppServer(options: ServerOptions): http.Server {
       if (fast?.get && (req.method === "GET" || req.method === "HEAD")) return sendFastGet(req, res, fast.get);
       const origin = originOf(req, options);
       if (isCrossSiteMutation(req, pathname, origin)) {
-        if (!req.complete) await settleUnreadBody(req, res);
         res.writeHead(403, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
         res.end("Forbidden: this form was not sent from this site. Reload the page and try again.");
-        return;
+        return discardRest(req);
       }
+      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return sendTooLarge(req, res);
+      body = req.method === "GET" || req.method === "HEAD" ? undefined : limitedBody(req, maxBodyBytes);
       const controller = new AbortController();
       res.on("close", () => {
         if (!res.writableFinished) controller.abort();
@@ -305,7 +340,7 @@ export function createAppServer(options: ServerOptions): http.Server {
       if (negotiated) req.url = negotiated;
       if (fast?.action && req.method !== "GET" && req.method !== "HEAD") {
         const context = createContext(clientIp(req, trustProxy), "");
-        const request = toRequest(req, origin, controller);
+        const request = toRequest(req, origin, controller, body?.stream);
         let result: unknown;
         try {
           result = await fast.action({ request, params: {}, context });
@@ -313,21 +348,24 @@ export function createAppServer(options: ServerOptions): http.Server {
           if (!(thrown instanceof Response)) throw thrown;
           result = thrown;
         }
-        if (!req.complete) await settleUnreadBody(req, res);
-        if (result instanceof Response) return await sendBuffered(req, res, result, context.responseCookies);
+        if (body?.exceeded()) return sendTooLarge(req, res);
+        if (result instanceof Response) {
+          await sendBuffered(req, res, result, context.responseCookies);
+          return discardRest(req);
+        }
         throw new Error(`fast-lane route ${pathname} did not return a Response`);
       }
       const context = createContext(clientIp(req, trustProxy), randomBytes(16).toString("base64"));
-      const response = await handle(toRequest(req, origin, controller), context);
-      if (!req.complete) await settleUnreadBody(req, res);
+      const response = await handle(toRequest(req, origin, controller, body?.stream), context);
+      if (body?.exceeded()) return sendTooLarge(req, res);
       await sendResponse(res, response, context.responseCookies);
+      discardRest(req);
     } catch (error) {
+      if (body?.exceeded()) return sendTooLarge(req, res);
       console.error(error);
-      if (!res.headersSent) {
-        if (!req.complete) res.setHeader("Connection", "close");
-        res.writeHead(500, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
-      }
+      if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal error");
+      discardRest(req);
     }
   });
 }

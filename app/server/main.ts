@@ -54,6 +54,7 @@ async function main() {
     mode: "production",
     trustProxy: process.env.TRUST_PROXY === "1",
     appUrl: process.env.APP_URL,
+    ...(process.env.MAX_BODY_BYTES ? { maxBodyBytes: Number(process.env.MAX_BODY_BYTES) } : {}),
   });
   // Node's default accept queue holds 511 connections: when thousands press "Start" at the same moment,
   // the rest were dropped and retried seconds later, or reset. The kernel caps this at net.core.somaxconn.
