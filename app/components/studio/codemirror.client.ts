@@ -4,15 +4,17 @@
  * the browser (code-editor.tsx), so that no other page's bundle carries it; `.client` keeps it out of
  * the server build.
  *
- * `@codemirror/commands` (the stock history and keymaps) is not a dependency of the project: the small
- * history below covers undo/redo; typing, selection, clipboard and arrows are the browser's own.
+ * Undo/redo (grouped, with the selection restored) and the editing keys come from `@codemirror/commands`'
+ * stock history and keymaps. Tab is left to the browser, so the keyboard can always leave the editor
+ * (WCAG 2.1.2, no keyboard trap).
  * `@codemirror/language` (highlighting) and `@codemirror/lang-html` (HTML inside Markdown) are
  * dependencies of `@codemirror/lang-markdown`, used here to configure it.
  */
 import { html } from "@codemirror/lang-html";
 import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { Annotation, EditorSelection, EditorState, StateEffect, StateField, type ChangeSet } from "@codemirror/state";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { EditorSelection, EditorState, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
 
 export type EditorProblem = { line: number; col: number; message: string };
@@ -26,49 +28,6 @@ export type EditorHandle = {
   focus(): void;
   destroy(): void;
 };
-
-// ---------------------------------------------------------------------------------------------
-// Undo / redo
-// ---------------------------------------------------------------------------------------------
-
-const fromHistory = Annotation.define<"undo" | "redo">();
-type HistoryEntry = { changes: ChangeSet; at: number };
-type History = { done: HistoryEntry[]; undone: HistoryEntry[] };
-/** Edits closer together than this undo as one step (typing a word is one step, not five). */
-const GROUP_MS = 600;
-const MAX_STEPS = 500;
-
-const historyField = StateField.define<History>({
-  create: () => ({ done: [], undone: [] }),
-  update(history, tr) {
-    if (!tr.docChanged) return history;
-    const inverse = tr.changes.invert(tr.startState.doc);
-    const kind = tr.annotation(fromHistory);
-    const at = Date.now();
-    if (kind === "undo") return { done: history.done.slice(0, -1), undone: [...history.undone, { changes: inverse, at: 0 }] };
-    if (kind === "redo") return { done: [...history.done, { changes: inverse, at: 0 }], undone: history.undone.slice(0, -1) };
-    const last = history.done[history.done.length - 1];
-    if (last && at - last.at < GROUP_MS) {
-      // Undoing the group applies this edit's inverse, then the earlier ones'.
-      return { done: [...history.done.slice(0, -1), { changes: inverse.compose(last.changes), at }], undone: [] };
-    }
-    return { done: [...history.done, { changes: inverse, at }].slice(-MAX_STEPS), undone: [] };
-  },
-});
-
-function replay(view: EditorView, kind: "undo" | "redo"): boolean {
-  const history = view.state.field(historyField);
-  const entry = (kind === "undo" ? history.done : history.undone).at(-1);
-  if (!entry) return false;
-  view.dispatch({ changes: entry.changes, annotations: fromHistory.of(kind), scrollIntoView: true, userEvent: kind });
-  return true;
-}
-
-function jump(view: EditorView, pos: number, extend = false): boolean {
-  const anchor = extend ? view.state.selection.main.anchor : pos;
-  view.dispatch({ selection: EditorSelection.range(anchor, pos), scrollIntoView: true, userEvent: "select" });
-  return true;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Problem markers
@@ -133,16 +92,11 @@ export function createEditor(options: {
         // What is typed is what is stored: no closing tag added behind the author's back.
         markdown({ completeHTMLTags: false, htmlTagLanguage: html({ matchClosingTags: false, autoCloseTags: false }) }),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        historyField,
+        history(),
         problemsField,
-        keymap.of([
-          { key: "Mod-z", run: (view) => replay(view, "undo"), preventDefault: true },
-          { key: "Mod-y", run: (view) => replay(view, "redo"), preventDefault: true },
-          { key: "Mod-Shift-z", run: (view) => replay(view, "redo"), preventDefault: true },
-          // Only the visible lines are in the page: the browser's own Ctrl+Home/End would stop at them.
-          { key: "Mod-Home", run: (view) => jump(view, 0), shift: (view) => jump(view, 0, true) },
-          { key: "Mod-End", run: (view) => jump(view, view.state.doc.length), shift: (view) => jump(view, view.state.doc.length, true) },
-        ]),
+        // The default keymap includes Ctrl+Home/End over the whole document (only the visible lines are
+        // in the page, so the browser's own would stop at them).
+        keymap.of([...defaultKeymap, ...historyKeymap]),
         theme,
         EditorView.contentAttributes.of({
           // Already a tab stop (contenteditable); said explicitly so that checkers inside the shadow root
