@@ -13,7 +13,7 @@
  * the person's manager, explicitly (`reinstateAccreditation`), or they request again.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db, Tx } from "../../db/connection";
+import { getDb, type Db, type Tx } from "../../db/connection";
 import { accreditations, sessions, users } from "../../db/schema";
 import { OPEN_STATES, RULES, reasonColumns, type LeaverSource, type StateReason, type Transition } from "~/domain/accreditation";
 import { InputError } from "~/utils/errors";
@@ -25,7 +25,7 @@ import { assertNotLastAdmin } from "./user.server";
 export type PersonSource = { kind: LeaverSource; label: string };
 export type PersonActor = { id: string | null };
 
-/** Anything that can open a transaction: the database, or a caller's transaction (a savepoint then). */
+/** Anything that can open a transaction: the database (the default), or a caller's transaction (a savepoint then: SCIM, CSV). */
 type Transactional = Pick<Db, "transaction"> | Pick<Tx, "transaction">;
 
 /** The system's transition that stops an open accreditation of a leaver: suspend when it was ever granted, decline a first request. */
@@ -36,7 +36,7 @@ function leaverTransition(status: (typeof OPEN_STATES)[number]): Transition | nu
 export type Deactivation = { changed: boolean; suspended: number; declined: number };
 
 /** Deactivates a person (see the file's comment). Deactivating someone already inactive changes nothing. */
-export function deactivatePerson(db: Transactional, input: { userId: string; actor: PersonActor; source: PersonSource; now?: Date }): Deactivation {
+export function deactivatePerson(input: { userId: string; actor: PersonActor; source: PersonSource; now?: Date }, db: Transactional = getDb()): Deactivation {
   const now = input.now ?? new Date();
   return db.transaction(
     (tx) => {
@@ -80,7 +80,7 @@ export function deactivatePerson(db: Transactional, input: { userId: string; act
 }
 
 /** Gives a deactivated person their account back; their accreditations stay as they are (see the file's comment). */
-export function reactivatePerson(db: Transactional, input: { userId: string; actor: PersonActor; source: PersonSource; now?: Date }): { changed: boolean } {
+export function reactivatePerson(input: { userId: string; actor: PersonActor; source: PersonSource; now?: Date }, db: Transactional = getDb()): { changed: boolean } {
   return db.transaction(
     (tx) => {
       const person = tx.select({ active: users.active }).from(users).where(eq(users.id, input.userId)).get();

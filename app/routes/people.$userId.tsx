@@ -14,7 +14,6 @@ import { getTeam, teamOptions } from "~/models/team.server";
 import { deactivatePerson, reactivatePerson } from "~/models/leaver.server";
 import { getPerson, updatePerson } from "~/models/user.server";
 import { InputError } from "~/utils/errors";
-import { getDb } from "../../db/connection";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 
@@ -58,10 +57,10 @@ export async function action(args: ActionFunctionArgs) {
       }
       case "deactivate":
         if (person.id === viewer.id) throw new InputError({ form: "people.selfDeactivate" });
-        deactivatePerson(getDb(), { userId: person.id, actor: { id: viewer.id }, source: { kind: "admin", label: viewer.email } });
+        deactivatePerson({ userId: person.id, actor: { id: viewer.id }, source: { kind: "admin", label: viewer.email } });
         return redirectWithFlash(here, { kind: "success", key: "people.deactivated" });
       case "reactivate":
-        reactivatePerson(getDb(), { userId: person.id, actor: { id: viewer.id }, source: { kind: "admin", label: viewer.email } });
+        reactivatePerson({ userId: person.id, actor: { id: viewer.id }, source: { kind: "admin", label: viewer.email } });
         return redirectWithFlash(here, { kind: "success", key: "people.reactivated" });
       case "reinvite": {
         const token = reissueInvitation(viewer.id, person.id);
