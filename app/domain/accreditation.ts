@@ -27,8 +27,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * - `suspended`, `expired`, `revoked`: once granted, not usable now (the gate's reason codes);
  * - `never_granted`: a request that was never granted (the gate says `not_accredited`).
  */
-export const STANDINGS = ["in_force", "suspended", "expired", "revoked", "never_granted"] as const;
-export type Standing = (typeof STANDINGS)[number];
+export type Standing = "in_force" | "suspended" | "expired" | "revoked" | "never_granted";
 
 type StateSpec = {
   /** At most one open row per person (the partial unique index `accreditations_open_idx`). */
@@ -66,7 +65,7 @@ export const PENDING_STATES: readonly AccreditationState[] = statesWhere((s) => 
 /** Rows that let the person post (before their end date, charter signed). */
 export const IN_FORCE_STATES: readonly AccreditationState[] = statesWhere((s) => s.standing === "in_force");
 
-export function standingOf(status: AccreditationState): Standing {
+function standingOf(status: AccreditationState): Standing {
   return STATES[status].standing;
 }
 
@@ -263,7 +262,7 @@ function checkDecision(facts: GuardFacts): Refusal | null {
 const stillValid = (facts: GuardFacts) => Boolean(facts.validUntil && facts.validUntil.getTime() > facts.now.getTime());
 
 /** Whether a revoked person's waiting period is over (or a manager reopened their case). */
-export function waitingOver(facts: Pick<GuardFacts, "now" | "revokedAt" | "reopened" | "revokedWaitDays">): boolean {
+function waitingOver(facts: Pick<GuardFacts, "now" | "revokedAt" | "reopened" | "revokedWaitDays">): boolean {
   if (facts.reopened) return true;
   if (!facts.revokedAt) return true;
   return facts.revokedAt.getTime() + (facts.revokedWaitDays ?? 0) * DAY_MS <= facts.now.getTime();
@@ -502,9 +501,9 @@ export function inRenewalWindow(validUntil: Date | null, now: Date): boolean {
 }
 
 /** The eligibility condition still unmet, first first (app/domain/eligibility.ts). */
-export type UnmetItem = "placed" | "track" | "exam" | "charter";
+type UnmetItem = "placed" | "track" | "exam" | "charter";
 
-export const NEXT_STEP_KEYS = ["placed", "track", "exam", "charter", "request", "renew", "recertify", "resign", "contactManager", "waiting", "pending", "inForce", "none"] as const;
+const NEXT_STEP_KEYS = ["placed", "track", "exam", "charter", "request", "renew", "recertify", "resign", "contactManager", "waiting", "pending", "inForce", "none"] as const;
 export type NextStepKey = (typeof NEXT_STEP_KEYS)[number];
 
 /** What the person should do next, as a key (the view maps keys to words and links). */

@@ -31,11 +31,11 @@ export type AccreditationRow = typeof accreditations.$inferSelect;
 type Patch = Partial<Omit<AccreditationRow, "id" | "userId" | "status" | "version">>;
 
 /** Refusals of the machine become 4xx with the message on the right field; "not allowed" is a 409. */
-export function refusalError(field: string, error: string): InputError {
+function refusalError(field: string, error: string): InputError {
   return new InputError({ [field]: error }, error === "accreditation.errors.transitionNotAllowed" ? 409 : 400);
 }
 
-export function conflictError(): InputError {
+function conflictError(): InputError {
   return new InputError({ form: "accreditation.errors.conflict" }, 409);
 }
 

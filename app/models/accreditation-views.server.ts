@@ -34,7 +34,7 @@ import { getSetting } from "./settings.server";
 
 type Row = AccreditationRow;
 
-export function latestRow(userId: string): Row | null {
+function latestRow(userId: string): Row | null {
   return getDb().select().from(accreditations).where(eq(accreditations.userId, userId)).orderBy(desc(accreditations.requestedAt), desc(accreditations.updatedAt)).limit(1).get() ?? null;
 }
 
