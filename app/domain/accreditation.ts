@@ -503,8 +503,17 @@ export function inRenewalWindow(validUntil: Date | null, now: Date): boolean {
 /** The eligibility condition still unmet, first first (app/domain/eligibility.ts). */
 type UnmetItem = "placed" | "track" | "exam" | "charter";
 
-const NEXT_STEP_KEYS = ["placed", "track", "exam", "charter", "request", "renew", "recertify", "resign", "contactManager", "waiting", "pending", "inForce", "none"] as const;
-export type NextStepKey = (typeof NEXT_STEP_KEYS)[number];
+export type NextStepKey =
+  | UnmetItem
+  | "request"
+  | "renew"
+  | "recertify"
+  | "resign"
+  | "contactManager"
+  | "waiting"
+  | "pending"
+  | "inForce"
+  | "none";
 
 /** What the person should do next, as a key (the view maps keys to words and links). */
 export function nextStep(input: {
