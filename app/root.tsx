@@ -11,16 +11,13 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect } from "react";
-import { getViewer } from "./auth/guards.server";
-import { navigationFor } from "./auth/navigation";
 import { AppShell } from "./components/app-shell";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
-import { resolveLocale } from "./i18n/config";
 import { useTranslation } from "./i18n/react";
 import { groupsFor, hasStringsFor } from "./i18n/strings";
 import stylesheet from "./styles/app.css";
-import { consumeFlash } from "./utils/flash.server";
+import { loadShellData } from "./utils/shell.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -30,17 +27,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request, context);
-  const locale = resolveLocale(request, viewer?.locale);
-  const flash = await consumeFlash(request, context);
-  return json({
-    locale,
-    flash,
-    viewer: viewer
-      ? { id: viewer.id, name: viewer.name, email: viewer.email, roles: viewer.roles, teamName: viewer.teamName }
-      : null,
-    nav: viewer ? navigationFor(viewer.roles) : [],
-  });
+  return json(await loadShellData(request, context));
 }
 
 /** Background saves (an exam answer, where the reader is in a module) change nothing the shell shows. */
@@ -49,8 +36,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   const intent = formData?.get("intent");
   return typeof intent === "string" && BACKGROUND_SAVES.has(intent) ? false : defaultShouldRevalidate;
 };
-
-export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

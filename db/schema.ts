@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { LEVELS } from "../app/domain/placement";
 import { ROLES } from "../app/domain/roles";
+import { ACCREDITATION_EVENTS, ACCREDITATION_STATUSES, OPEN_STATES, PENDING_STATES, REASON_KINDS, statusIn } from "../app/domain/accreditation";
 import {
   index,
   integer,
@@ -351,9 +352,12 @@ export const examAnswers = sqliteTable(
   (t) => [primaryKey({ columns: [t.attemptId, t.itemId] })],
 );
 
-export const ACCREDITATION_STATUSES = ["requested", "granted", "declined", "suspended", "expired", "revoked", "renewal_requested"] as const;
+export { ACCREDITATION_STATUSES } from "../app/domain/accreditation";
 
-/** An accreditation and its request: one row per request, moved through app/domain/accreditation.ts. */
+/**
+ * An accreditation and its request: one row per request, moved through app/domain/accreditation.ts,
+ * whose state table gives the status enum and the partial indexes' state lists below.
+ */
 export const accreditations = sqliteTable(
   "accreditations",
   {
@@ -377,17 +381,23 @@ export const accreditations = sqliteTable(
     examAttemptId: text("exam_attempt_id").references(() => examAttempts.id, { onDelete: "set null" }),
     decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
-    /** Why the accreditation is in its state (decline, suspension, revocation). */
+    /**
+     * Why the accreditation is in its state, structurally (StateReason in app/domain/accreditation.ts):
+     * the kind, and its detail in `reason` (a manager's words, a charter version, a leaver's source).
+     */
+    reasonKind: text("reason_kind", { enum: REASON_KINDS }),
     reason: text("reason"),
+    /** A manager reopened a revoked accreditation: the person may request again before the waiting period ends. */
+    reopenedAt: integer("reopened_at", { mode: "timestamp_ms" }),
     expiryNoticeSentAt: integer("expiry_notice_sent_at", { mode: "timestamp_ms" }),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     index("accreditations_user_idx").on(t.userId, t.requestedAt),
     index("accreditations_status_valid_idx").on(t.status, t.validUntil),
-    index("accreditations_pending_idx").on(t.status, t.requestedAt).where(sql`status in ('requested', 'renewal_requested')`),
+    index("accreditations_pending_idx").on(t.status, t.requestedAt).where(sql.raw(statusIn(PENDING_STATES))),
     // At most one open accreditation (pending, in force or suspended) per person: also the posting gate's lookup.
-    uniqueIndex("accreditations_open_idx").on(t.userId).where(sql`status in ('requested', 'granted', 'suspended', 'renewal_requested')`),
+    uniqueIndex("accreditations_open_idx").on(t.userId).where(sql.raw(statusIn(OPEN_STATES))),
   ],
 );
 
@@ -423,14 +433,8 @@ export const webhookEndpoints = sqliteTable("webhook_endpoints", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
-export const WEBHOOK_EVENT_TYPES = [
-  "accreditation.granted",
-  "accreditation.renewed",
-  "accreditation.suspended",
-  "accreditation.reinstated",
-  "accreditation.expired",
-  "accreditation.revoked",
-] as const;
+/** The events are the state machine's (app/domain/accreditation.ts). */
+export const WEBHOOK_EVENT_TYPES = ACCREDITATION_EVENTS;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** One event, written in the transaction of the change it reports; `body` is the exact JSON sent. */

@@ -4,7 +4,7 @@
  */
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { loadViewer, type Viewer } from "~/models/user.server";
-import { canActOn, scopeFor, type Permission, type Scope } from "./permissions";
+import { scopeFor, type Permission, type Scope } from "./permissions";
 import { blankSessionCookie, hasSessionCookie, validateSessionCookie } from "./lucia.server";
 
 export type { Viewer };
@@ -59,7 +59,3 @@ export function teamScope(viewer: Viewer & { scope: Scope }): readonly string[] 
   return viewer.teamId ? [] : [];
 }
 
-/** 404 rather than 403 for a person outside one's scope, so that scope does not reveal who exists. */
-export function assertCanActOn(viewer: Viewer, permission: Permission, target: { id: string; teamId: string | null } | null) {
-  if (!target || !canActOn(viewer, permission, target)) throw notFound();
-}

@@ -1,9 +1,12 @@
 /**
  * Pieces of the accreditation pages: the checklist of conditions, the next step, the current
  * accreditation, and `AccreditationRoad` which the learner's home page shows. Data comes from
- * `accreditationStatusFor` (app/models/accreditation.server.ts), serialised by the loader.
+ * `accreditationStatusFor` (app/models/accreditation-views.server.ts), serialised by the loader.
+ * Statuses, next steps and reasons are the state machine's types (app/domain/accreditation.ts): each
+ * is read with an exhaustive `switch`, so a new state is a compile error here until it is described.
  */
 import { Link } from "@remix-run/react";
+import { unreachable, type AccreditationState, type NextStepKey, type StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
 
 type DateLike = string | Date;
@@ -26,37 +29,86 @@ export type ChecklistData =
   | { item: "exam"; met: boolean; passedAt: DateLike | null; validUntil: DateLike | null; score: number | null; lapsed: boolean }
   | { item: "charter"; met: boolean; currentVersion: string | null; signedVersion: string | null };
 
-export type NextStepData = { key: string; href: string | null };
-
 export type AccreditationData = {
   id: string;
-  status: string;
+  status: AccreditationState;
   channelLabels: string[];
   requestedChannelLabels: string[];
   statement: string;
   requestedAt: DateLike;
   validUntil: DateLike | null;
-  reason: string | null;
+  reason: StateReason | null;
   inForce: boolean;
 };
 
 export type RoadData = {
   eligibility: { eligible: boolean; checklist: ChecklistData[] };
   accreditation: AccreditationData | null;
-  next: NextStepData;
+  next: NextStepKey;
+  requestAgainFrom: DateLike | null;
 };
 
-const HREF: Record<string, string> = { placed: "/diagnostic", track: "/track", exam: "/exam", charter: "/charter" };
+/** Where each next step leads (null: nothing to open). */
+const NEXT_STEP_LINKS: Record<NextStepKey, string | null> = {
+  placed: "/diagnostic",
+  track: "/track",
+  exam: "/exam",
+  charter: "/charter",
+  request: "/accreditation#request",
+  renew: "/accreditation#request",
+  recertify: "/exam",
+  resign: "/charter",
+  contactManager: null,
+  waiting: null,
+  pending: null,
+  inForce: null,
+  none: null,
+};
 
-export function StateBadge({ status }: { status: string }) {
+/** The checklist's own links: the unmet conditions' next steps. */
+const CHECKLIST_LINKS: Record<ChecklistData["item"], string | null> = {
+  placed: NEXT_STEP_LINKS.placed,
+  track: NEXT_STEP_LINKS.track,
+  exam: NEXT_STEP_LINKS.exam,
+  charter: NEXT_STEP_LINKS.charter,
+};
+
+function badgeTone(status: AccreditationState): string {
+  switch (status) {
+    case "granted":
+      return "bg-green-100 text-green-900";
+    case "suspended":
+    case "requested":
+    case "renewal_requested":
+      return "bg-amber-100 text-amber-900";
+    case "declined":
+    case "expired":
+    case "revoked":
+      return "bg-slate-200 text-slate-900";
+    default:
+      return unreachable(status);
+  }
+}
+
+export function StateBadge({ status }: { status: AccreditationState }) {
   const { t } = useTranslation();
-  const tone =
-    status === "granted"
-      ? "bg-green-100 text-green-900"
-      : status === "suspended" || status === "requested" || status === "renewal_requested"
-        ? "bg-amber-100 text-amber-900"
-        : "bg-slate-200 text-slate-900";
-  return <span className={`inline-block rounded px-2 py-0.5 text-sm font-semibold ${tone}`}>{t(`accreditation.states.${status}`)}</span>;
+  return <span className={`inline-block rounded px-2 py-0.5 text-sm font-semibold ${badgeTone(status)}`}>{t(`accreditation.states.${status}`)}</span>;
+}
+
+type Translate = (key: string, params?: Record<string, string>) => string;
+
+/** A stored reason in words (a manager's words are shown as typed). */
+export function reasonInWords(reason: StateReason, t: Translate): string {
+  switch (reason.kind) {
+    case "decision":
+      return reason.text;
+    case "charter":
+      return t("accreditation.page.reasonCharter", { version: reason.version });
+    case "left_organisation":
+      return t("lifecycle.history.leftOrganisation", { source: t(`lifecycle.history.sources.${reason.source}`) });
+    default:
+      return unreachable(reason);
+  }
 }
 
 function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string): string {
@@ -97,10 +149,10 @@ export function Checklist({ checklist }: { checklist: ChecklistData[] }) {
             </p>
             <p className="text-sm text-slate-700">
               {detailOf(entry, t, date)}
-              {!entry.met && HREF[entry.item] ? (
+              {!entry.met && CHECKLIST_LINKS[entry.item] ? (
                 <>
                   {" "}
-                  <Link to={HREF[entry.item]!} className="link">
+                  <Link to={CHECKLIST_LINKS[entry.item]!} className="link">
                     {t("accreditation.next.go")}
                     <span className="sr-only"> : {t(`accreditation.checklist.${entry.item}`)}</span>
                   </Link>
@@ -114,15 +166,40 @@ export function Checklist({ checklist }: { checklist: ChecklistData[] }) {
   );
 }
 
-export function NextStep({ next }: { next: NextStepData }) {
+function nextStepText(next: NextStepKey, requestAgainFrom: string, t: Translate): string {
+  switch (next) {
+    case "contactManager":
+      return t("lifecycle.next.contactManager");
+    case "waiting":
+      return requestAgainFrom ? t("lifecycle.next.waiting", { date: requestAgainFrom }) : t("lifecycle.next.waitingNoDate");
+    case "placed":
+    case "track":
+    case "exam":
+    case "charter":
+    case "request":
+    case "renew":
+    case "recertify":
+    case "resign":
+    case "pending":
+    case "inForce":
+    case "none":
+      return t(`accreditation.next.${next}`);
+    default:
+      return unreachable(next);
+  }
+}
+
+export function NextStep({ next, requestAgainFrom = null }: { next: NextStepKey; requestAgainFrom?: DateLike | null }) {
   const { t } = useTranslation();
+  const { date } = useDates();
+  const href = NEXT_STEP_LINKS[next];
   return (
     <div className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-4">
       <p className="text-sm font-semibold text-brand-800">{t("accreditation.next.title")}</p>
       <p className="mt-1 text-slate-900">
-        {t(`accreditation.next.${next.key}`)}{" "}
-        {next.href ? (
-          <Link to={next.href} className="link font-semibold">
+        {nextStepText(next, date(requestAgainFrom), t)}{" "}
+        {href ? (
+          <Link to={href} className="link font-semibold">
             {t("accreditation.next.go")}
           </Link>
         ) : null}
@@ -135,18 +212,23 @@ export function NextStep({ next }: { next: NextStepData }) {
 export function StateExplanation({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
   const { date } = useDates();
-  const charterVersion = accreditation.reason?.startsWith("charter:") ? accreditation.reason.slice("charter:".length) : "";
-  switch (accreditation.status) {
+  const { status, reason } = accreditation;
+  switch (status) {
     case "suspended":
-      return <p role="status" className="text-amber-900">{t("accreditation.page.suspendedBecause", { version: charterVersion })}</p>;
+      if (reason?.kind === "left_organisation") return <p role="status" className="text-amber-900">{t("lifecycle.explanation.leftOrganisation")}</p>;
+      return <p role="status" className="text-amber-900">{t("accreditation.page.suspendedBecause", { version: reason?.kind === "charter" ? reason.version : "" })}</p>;
     case "revoked":
-      return <p className="text-red-800">{t("accreditation.page.revokedBecause", { reason: accreditation.reason ?? "" })}</p>;
     case "declined":
-      return <p className="text-red-800">{t("accreditation.page.declinedBecause", { reason: accreditation.reason ?? "" })}</p>;
+      return <p className="text-red-800">{t(status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause", { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
     case "expired":
       return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: date(accreditation.validUntil) })}</p>;
+    case "granted":
+    case "renewal_requested":
+      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{accreditation.inForce ? t("accreditation.page.inForce") : t("accreditation.page.notInForce")}</p>;
+    case "requested":
+      return null;
     default:
-      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{accreditation.inForce ? t("accreditation.page.inForce") : accreditation.status === "granted" || accreditation.status === "renewal_requested" ? t("accreditation.page.notInForce") : null}</p>;
+      return unreachable(status);
   }
 }
 
@@ -193,7 +275,7 @@ export function AccreditationRoad({ road }: { road: RoadData }) {
         {t("accreditation.home.title")}
       </h2>
       {road.accreditation ? <AccreditationSummary accreditation={road.accreditation} /> : null}
-      <NextStep next={road.next} />
+      <NextStep next={road.next} requestAgainFrom={road.requestAgainFrom} />
       <Checklist checklist={road.eligibility.checklist} />
       <p>
         <Link to="/accreditation" className="link">

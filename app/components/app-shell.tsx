@@ -1,14 +1,11 @@
+import type { SerializeFrom } from "@remix-run/node";
 import { NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import type { Role } from "../../db/schema";
+import type { loadShellData } from "~/utils/shell.server";
 import { FlashMessage } from "./flash-message";
 
-export type ShellData = {
-  locale: "fr" | "en";
-  flash: { kind: "success" | "error" | "info"; key: string; params?: Record<string, string | number> } | null;
-  viewer: { id: string; name: string; email: string; roles: Role[]; teamName: string | null } | null;
-  nav: { to: string; labelKey: string }[];
-};
+/** The root loader's data, as the browser receives it. */
+export type ShellData = SerializeFrom<typeof loadShellData>;
 
 function LanguageSwitch({ locale }: { locale: "fr" | "en" }) {
   const { t } = useTranslation();

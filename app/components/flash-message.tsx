@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import type { ShellData } from "./app-shell";
+import type { Flash } from "~/utils/flash.server";
 
 const STYLES = {
   success: "border-green-700 bg-green-50 text-green-900",
@@ -8,7 +8,7 @@ const STYLES = {
   info: "border-brand-700 bg-brand-50 text-brand-800",
 };
 
-export function FlashMessage({ flash }: { flash: NonNullable<ShellData["flash"]> }) {
+export function FlashMessage({ flash }: { flash: Flash }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   if (!open) return null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AccreditationState } from "./accreditation";
 import { decideGate, type GateFacts } from "./gate";
 
 const now = new Date("2026-03-01T12:00:00Z");
@@ -7,7 +8,7 @@ const earlier = new Date("2026-02-01T00:00:00Z");
 
 function facts(overrides: {
   person?: null;
-  status?: string;
+  status?: AccreditationState;
   channels?: string[];
   validUntil?: Date | null;
   noAccreditation?: boolean;

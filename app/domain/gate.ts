@@ -2,15 +2,18 @@
  * The posting gate: may this person post for the company on this channel, now? Pure; the model
  * (app/models/gate.server.ts) reads the facts in one indexed query and asks `decideGate`.
  *
- * The person's "most relevant accreditation" is chosen by the query, in this order:
- *   1. the row in force or being renewed (status `granted` or `renewal_requested`);
+ * The person's "most relevant accreditation" is chosen by the query, in the order the state machine
+ * gives (`gateOrderSql` in app/domain/accreditation.ts):
+ *   1. a row whose state stands in force (`granted`, `renewal_requested`);
  *   2. a `suspended` row;
  *   3. otherwise the most recently requested row that was ever granted (`expired` or `revoked`).
  * A pending first request (`requested`) or a declined one was never granted: the person is
- * `not_accredited` and the answer carries no accreditation.
+ * `not_accredited` and the answer carries no accreditation. Whether it lets the person post is the
+ * machine's one definition of "in force" (`standingProblems`), plus the channel.
  *
  * Reason codes (a stable public contract; `reasons` is empty exactly when `allowed` is true):
- * - `unknown_person`: no active account has this email (never invited, or deactivated). Alone.
+ * - `unknown_person`: no active account has this email (never invited, or deactivated: a person who
+ *   left the organisation). Alone.
  * - `not_accredited`: the person has never been granted an accreditation. Alone.
  * - `revoked`: the most relevant accreditation was revoked (final). Alone.
  * - `suspended`: the accreditation is suspended (a new charter version awaits their signature).
@@ -19,6 +22,8 @@
  * - `charter_not_signed`: a charter version is in force and the person has not signed it.
  * The last four combine, always in this order, e.g. `["suspended", "charter_not_signed"]`.
  */
+
+import { standingProblems, type AccreditationState } from "./accreditation";
 
 export const GATE_REASONS = [
   "unknown_person",
@@ -31,17 +36,14 @@ export const GATE_REASONS = [
 ] as const;
 export type GateReason = (typeof GATE_REASONS)[number];
 
-/** Statuses a relevant (once granted) accreditation can be in. */
-export type GateAccreditationStatus = "granted" | "renewal_requested" | "suspended" | "expired" | "revoked";
-
 export type GateFacts = {
   /** Null when no active account has this email. */
   person: {
     /** The person's most relevant once-granted accreditation, or null. */
     accreditation: {
       id: string;
-      status: string;
-      /** Channel ids (see channelId in app/models/accreditation.server.ts). */
+      status: AccreditationState;
+      /** Channel ids (see channelId in app/models/channels.server.ts). */
       channels: readonly string[];
       validFrom: Date | null;
       validUntil: Date | null;
@@ -57,7 +59,7 @@ export type GateFacts = {
 
 export type GateAccreditation = {
   id: string;
-  status: string;
+  status: AccreditationState;
   channels: string[];
   validFrom: string | null;
   validUntil: string | null;
@@ -88,15 +90,14 @@ export function decideGate(facts: GateFacts): GateAnswer {
     validFrom: acc.validFrom?.toISOString() ?? null,
     validUntil: acc.validUntil?.toISOString() ?? null,
   };
-  if (acc.status === "revoked") return answer(["revoked"], view);
-  const inForceStatus = acc.status === "granted" || acc.status === "renewal_requested";
-  if (!inForceStatus && acc.status !== "suspended" && acc.status !== "expired") return answer(["not_accredited"], null);
-  const reasons: GateReason[] = [];
-  if (acc.status === "suspended") reasons.push("suspended");
-  const pastEnd = !acc.validUntil || acc.validUntil.getTime() <= now.getTime();
-  if (acc.status === "expired" || pastEnd) reasons.push("expired");
+  const problems = standingProblems(acc, now, { inForce: person.charterInForce, signed: person.charterSigned });
+  if (problems.includes("not_accredited")) return answer(["not_accredited"], null);
+  if (problems.includes("revoked")) return answer(["revoked"], view);
+  // The channel comes after the accreditation's own problems and before the charter's.
+  // Every problem the state machine can give is a gate reason (a compile error otherwise).
+  const reasons: GateReason[] = problems.filter((p) => p !== "charter_not_signed");
   if (!acc.channels.includes(channel)) reasons.push("channel_not_granted");
-  if (person.charterInForce && !person.charterSigned) reasons.push("charter_not_signed");
+  if (problems.includes("charter_not_signed")) reasons.push("charter_not_signed");
   return answer(reasons, view);
 }
 

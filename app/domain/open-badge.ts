@@ -13,6 +13,8 @@
  * - The credential's `id` is its verification page, which also gives its CURRENT status.
  */
 
+import { standingProblems, type AccreditationState } from "./accreditation";
+
 export const VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 export const OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 export const ACHIEVEMENT_NAME = "Accredited social-media ambassador";
@@ -115,23 +117,21 @@ export const CREDENTIAL_STATUSES = ["valid", "expired", "suspended", "revoked"] 
 export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
 
 /**
- * What a verifier is told now: the accreditation's current state wins over the credential's dates.
- * Revoked and suspended first; then expired (the credential's own end, or the accreditation's);
- * valid only while the accreditation is granted (or granted with a renewal pending).
+ * What a verifier is told now: the accreditation's current standing wins over the credential's
+ * dates ("in force" is the state machine's one definition, `standingProblems`, without the charter:
+ * a charter awaiting signature suspends the accreditation). Revoked first, then suspended, then
+ * expired (the credential's own end, or the accreditation's); a holder who left the organisation
+ * is suspended whatever the row says.
  */
 export function credentialStatus(
-  accreditation: { status: string; validUntil: Date | null },
+  accreditation: { status: AccreditationState; validUntil: Date | null },
   credential: { validUntil: Date },
   now: Date,
+  holderActive = true,
 ): CredentialStatus {
-  if (accreditation.status === "revoked") return "revoked";
-  if (accreditation.status === "suspended") return "suspended";
-  const ended =
-    accreditation.status === "expired" ||
-    credential.validUntil.getTime() <= now.getTime() ||
-    !accreditation.validUntil ||
-    accreditation.validUntil.getTime() <= now.getTime();
-  if (ended) return "expired";
-  if (accreditation.status === "granted" || accreditation.status === "renewal_requested") return "valid";
-  return "revoked";
+  const problems = standingProblems(accreditation, now);
+  if (problems.includes("revoked") || problems.includes("not_accredited")) return "revoked";
+  if (problems.includes("suspended") || !holderActive) return "suspended";
+  if (problems.includes("expired") || credential.validUntil.getTime() <= now.getTime()) return "expired";
+  return "valid";
 }

@@ -2,6 +2,7 @@ import type { CoreStrings } from "./core.fr";
 import accreditation from "./en/accreditation";
 import api from "./en/api";
 import diagnostic from "./en/diagnostic";
+import lifecycle from "./en/lifecycle";
 import placement from "./en/placement";
 import track from "./en/track";
 
@@ -153,6 +154,7 @@ const core: CoreStrings = {
   diagnostic,
   track,
   accreditation,
+  lifecycle,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.
   studio: {

@@ -1,34 +1,83 @@
 /**
- * The one way an accreditation row changes state: ask the state machine, update the row only if its
- * `version` is still the one the caller read (optimistic concurrency), and write the audit row, all
- * inside the caller's transaction. Used by app/models/accreditation.server.ts (decisions, jobs) and
- * app/models/charter.server.ts (suspension on publication, reinstatement on signature).
+ * The one way an accreditation row is created or changes state: ask the state machine
+ * (app/domain/accreditation.ts), write the row only if its `version` is still the one the caller read
+ * (optimistic concurrency), write the audit row, and announce the change, all inside the caller's
+ * transaction. Used by the requests and decisions (accreditation.server.ts), the jobs
+ * (accreditation-jobs.server.ts), the charter (charter.server.ts) and the leaver path (leaver.server.ts).
+ *
+ * `recordTransition` below is the ONE place every transition passes through after it is written: the
+ * audit row, then `announceAccreditationChange` (credential and webhook event). A notification (mail)
+ * per transition hooks in there.
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection";
 import { accreditations } from "../../db/schema";
-import { decide, type AccreditationState, type GuardFacts, type PersonState, type Transition } from "~/domain/accreditation";
+import {
+  decide,
+  reasonFrom,
+  type AccreditationState,
+  type Actor,
+  type GuardFacts,
+  type PersonState,
+  type StateReason,
+  type Transition,
+} from "~/domain/accreditation";
 import { InputError } from "~/utils/errors";
 import { announceAccreditationChange } from "./accreditation-events.server";
 import { recordAudit } from "./audit.server";
+import { getSetting } from "./settings.server";
 
 export type AccreditationRow = typeof accreditations.$inferSelect;
 type Patch = Partial<Omit<AccreditationRow, "id" | "userId" | "status" | "version">>;
 
 /** Refusals of the machine become 4xx with the message on the right field; "not allowed" is a 409. */
-export function refusalError(field: string, error: string): InputError {
+function refusalError(field: string, error: string): InputError {
   return new InputError({ [field]: error }, error === "accreditation.errors.transitionNotAllowed" ? 409 : 400);
 }
 
-export function conflictError(): InputError {
+function conflictError(): InputError {
   return new InputError({ form: "accreditation.errors.conflict" }, 409);
 }
 
+/** Facts every decision needs whoever calls: the longest validity allowed (setting), the row's current reason. */
+function completeFacts(tx: Tx, rowId: string | null, facts: GuardFacts): GuardFacts {
+  const out: GuardFacts = { ...facts, maxValidityMonths: facts.maxValidityMonths ?? getSetting("accreditation.maxValidityMonths") };
+  if (rowId && facts.currentReason === undefined) {
+    const current = tx.select({ reasonKind: accreditations.reasonKind, reason: accreditations.reason }).from(accreditations).where(eq(accreditations.id, rowId)).get();
+    out.currentReason = current ? reasonFrom(current) : null;
+  }
+  return out;
+}
+
+/**
+ * The audit row and the announcement of a transition that was just written. Every transition, of
+ * every caller, ends here: this is where the outside world learns of it (credential, webhook event;
+ * notifications belong here too).
+ */
+function recordTransition(
+  tx: Tx,
+  change: { accreditationId: string; userId: string; transition: Transition; from: AccreditationState | null; to: AccreditationState; actorId: string | null; reason: StateReason | null; now: Date; data?: Record<string, unknown> },
+): void {
+  recordAudit(tx, {
+    actorId: change.actorId,
+    action: `accreditation.${change.transition}`,
+    subjectType: "accreditation",
+    subjectId: change.accreditationId,
+    fromState: change.from,
+    toState: change.to,
+    reason: change.reason?.kind === "decision" ? change.reason.text.trim() : null,
+    data: { userId: change.userId, ...(change.reason ? { reason: change.reason } : {}), ...change.data },
+  });
+  announceAccreditationChange(tx, { accreditationId: change.accreditationId, transition: change.transition, to: change.to, now: change.now });
+}
+
+/** Moves an existing row through `transition`, made by `by` (the state machine checks who may). */
 export function applyTransition(
   tx: Tx,
   input: {
     row: Pick<AccreditationRow, "id" | "userId" | "status" | "version">;
     transition: Transition;
+    by: Actor;
     facts: GuardFacts;
     actorId: string | null;
     /** The version the deciding person saw; defaults to the row's (for jobs). */
@@ -37,10 +86,11 @@ export function applyTransition(
     data?: Record<string, unknown>;
   },
 ): AccreditationState {
-  const { row, transition, facts } = input;
+  const { row, transition } = input;
   const expected = input.expectedVersion ?? row.version;
   if (expected !== row.version) throw conflictError();
-  const decision = decide(row.status as PersonState, transition, facts);
+  const facts = completeFacts(tx, row.id, input.facts);
+  const decision = decide(row.status as PersonState, transition, facts, input.by);
   if (!decision.ok) throw refusalError(decision.field, decision.error);
   const updated = tx
     .update(accreditations)
@@ -48,17 +98,21 @@ export function applyTransition(
     .where(and(eq(accreditations.id, row.id), eq(accreditations.version, expected)))
     .run();
   if (updated.changes !== 1) throw conflictError();
-  recordAudit(tx, {
-    actorId: input.actorId,
-    action: `accreditation.${transition}`,
-    subjectType: "accreditation",
-    subjectId: row.id,
-    fromState: row.status,
-    toState: decision.to,
-    reason: facts.reason?.trim() || null,
-    data: { userId: row.userId, ...input.data },
-  });
-  // Credential on grant/renewal and the webhook event, in this same transaction (issue 6).
-  announceAccreditationChange(tx, { accreditationId: row.id, transition, to: decision.to, now: facts.now });
+  recordTransition(tx, { accreditationId: row.id, userId: row.userId, transition, from: row.status, to: decision.to, actorId: input.actorId, reason: facts.reason ?? null, now: facts.now, data: input.data });
+  return decision.to;
+}
+
+/** A new row, by a transition from the person's state (`request`): decided, inserted, audited and announced. */
+export function openAccreditation(
+  tx: Tx,
+  input: { id: string; userId: string; from: PersonState; facts: GuardFacts; values: { requestedChannels: string[]; statement: string }; data?: Record<string, unknown> },
+): AccreditationState {
+  const facts = completeFacts(tx, null, input.facts);
+  const decision = decide(input.from, "request", facts, "holder");
+  if (!decision.ok) throw refusalError(decision.field, decision.error);
+  tx.insert(accreditations)
+    .values({ id: input.id, userId: input.userId, status: decision.to, ...input.values, requestedAt: facts.now, updatedAt: facts.now })
+    .run();
+  recordTransition(tx, { accreditationId: input.id, userId: input.userId, transition: "request", from: null, to: decision.to, actorId: input.userId, reason: null, now: facts.now, data: input.data });
   return decision.to;
 }

@@ -10,6 +10,16 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { accreditations, charterPublications, charterSignatures, users, type Locale } from "../../db/schema";
 import { loadContentLibrary, type CharterVersion, type ContentLibrary } from "~/content/library.server";
+import {
+  IN_FORCE_STATES,
+  RULES,
+  STATES,
+  availableTransitions,
+  reasonColumns,
+  reasonFrom,
+  statesFrom,
+  type StateReason,
+} from "~/domain/accreditation";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { applyTransition } from "./accreditation-transition.server";
@@ -161,20 +171,14 @@ export async function publishCharter(actorId: string, version: string, now = new
       .from(accreditations)
       .where(
         and(
-          eq(accreditations.status, "granted"),
+          inArray(accreditations.status, [...IN_FORCE_STATES].filter((s) => RULES.suspend.from.includes(s) && !STATES[s].pending)),
           sql`not exists (select 1 from ${charterSignatures} where ${charterSignatures.userId} = ${accreditations.userId} and ${charterSignatures.version} = ${version})`,
         ),
       )
       .all();
+    const reason: StateReason = { kind: "charter", version };
     for (const row of toSuspend) {
-      applyTransition(tx, {
-        row,
-        transition: "suspend",
-        facts: { now, reason: `charter:${version}` },
-        actorId,
-        patch: { reason: `charter:${version}` },
-        data: { charterVersion: version },
-      });
+      applyTransition(tx, { row, transition: "suspend", by: "system", facts: { now, reason }, actorId, patch: reasonColumns(reason), data: { charterVersion: version } });
     }
     return { suspended: toSuspend.length };
   });
@@ -245,18 +249,25 @@ export async function signCharter(userId: string, input: SignInput, now = new Da
       .run();
     recordAudit(tx, { actorId: userId, action: "charter.signed", subjectType: "user", subjectId: userId, toState: current.version, data: { textHash, locale: input.locale } });
     const suspended = tx
-      .select({ id: accreditations.id, userId: accreditations.userId, status: accreditations.status, version: accreditations.version, validUntil: accreditations.validUntil })
+      .select({ row: accreditations, active: users.active })
       .from(accreditations)
-      .where(and(eq(accreditations.userId, userId), eq(accreditations.status, "suspended")))
+      .innerJoin(users, eq(users.id, accreditations.userId))
+      .where(and(eq(accreditations.userId, userId), inArray(accreditations.status, statesFrom("reinstate"))))
       .get();
     let reinstated = false;
-    if (suspended && suspended.validUntil && suspended.validUntil.getTime() > now.getTime()) {
+    // Signing lifts a suspension for the charter, before the end date; never one for leaving (a manager's call).
+    const facts = suspended
+      ? { now, currentCharterSigned: true, holderActive: suspended.active, validUntil: suspended.row.validUntil, currentReason: reasonFrom(suspended.row) }
+      : null;
+    if (suspended && facts && availableTransitions({ kind: "system" }, suspended.row.status, facts).includes("reinstate")) {
       applyTransition(tx, {
-        row: suspended,
+        row: suspended.row,
         transition: "reinstate",
-        facts: { now, currentCharterSigned: true, validUntil: suspended.validUntil, reason: `signed:${current.version}` },
+        by: "system",
+        facts,
         actorId: userId,
-        patch: { reason: null, charterVersion: current.version },
+        patch: { ...reasonColumns(null), charterVersion: current.version },
+        data: { charterVersion: current.version },
       });
       reinstated = true;
     }

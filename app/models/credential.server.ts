@@ -9,6 +9,7 @@ import { createHash, randomBytes, type KeyObject } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { accreditations, credentials, examAttempts, users } from "../../db/schema";
+import { reasonFrom, type AccreditationState, type ReasonKind } from "~/domain/accreditation";
 import {
   buildCredential,
   credentialStatus,
@@ -21,7 +22,7 @@ import { appUrl } from "~/utils/app-url.server";
 import { newId } from "~/utils/ids.server";
 import { issuerKey, type PublicJwk } from "~/utils/issuer-key.server";
 import { jwsPayload, signJws, verifyJws } from "~/utils/jws.server";
-import { channelLabels, offeredChannels } from "./accreditation.server";
+import { channelLabels, offeredChannels } from "./channels.server";
 import { getSetting } from "./settings.server";
 
 export const DEFAULT_ORGANISATION_NAME = "Ambassade demo organisation";
@@ -115,7 +116,9 @@ export type CredentialView = {
   id: string;
   url: string;
   status: CredentialStatus;
-  accreditationStatus: string;
+  accreditationStatus: AccreditationState;
+  /** The holder left the organisation (deactivated, or suspended for leaving): the credential is not valid. */
+  holderLeft: boolean;
   holderName: string;
   channels: string[];
   channelLabels: string[];
@@ -132,10 +135,13 @@ type StoredCredential = {
   id: string;
   jwt: string;
   issuedAt: Date;
-  accreditationStatus: string;
+  accreditationStatus: AccreditationState;
   accreditationValidUntil: Date | null;
+  reasonKind: ReasonKind | null;
+  reason: string | null;
   userId: string;
   holderName: string;
+  holderActive: boolean;
 };
 
 function storedCredential(id: string): StoredCredential | null {
@@ -148,8 +154,11 @@ function storedCredential(id: string): StoredCredential | null {
         issuedAt: credentials.issuedAt,
         accreditationStatus: accreditations.status,
         accreditationValidUntil: accreditations.validUntil,
+        reasonKind: accreditations.reasonKind,
+        reason: accreditations.reason,
         userId: accreditations.userId,
         holderName: users.name,
+        holderActive: users.active,
       })
       .from(credentials)
       .innerJoin(accreditations, eq(accreditations.id, credentials.accreditationId))
@@ -166,13 +175,16 @@ function toView(stored: StoredCredential, now: Date): CredentialView {
     { status: stored.accreditationStatus, validUntil: stored.accreditationValidUntil },
     { validUntil: new Date(credential.validUntil) },
     now,
+    stored.holderActive,
   );
+  const holderLeft = !stored.holderActive || reasonFrom(stored)?.kind === "left_organisation";
   const named = credential.credentialSubject.identifier.find((i) => i.identityType === "name");
   return {
     id: stored.id,
     url: credential.id,
     status,
     accreditationStatus: stored.accreditationStatus,
+    holderLeft: holderLeft && status === "suspended",
     holderName: named?.identityHash ?? stored.holderName,
     channels,
     channelLabels: channelLabels(channels),
@@ -226,6 +238,7 @@ export const VERIFY_FAILURES = [
   "expired",
   "suspended",
   "revoked",
+  "left_organisation",
 ] as const;
 export type VerifyFailure = (typeof VERIFY_FAILURES)[number];
 
@@ -261,7 +274,7 @@ function judged(view: CredentialView, now: Date): VerifyResult {
     valid,
     signatureValid: true,
     status: view.status,
-    reason: valid ? null : (view.status as Exclude<CredentialStatus, "valid">),
+    reason: valid ? null : view.holderLeft ? "left_organisation" : (view.status as Exclude<CredentialStatus, "valid">),
     credential: {
       id: view.url,
       holder: view.holderName,

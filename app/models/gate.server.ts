@@ -5,8 +5,9 @@
  * the charter version in force (latest publication) and whether the person signed it (unique index
  * on charter_signatures(user_id, version)).
  */
+import { ACCREDITATION_STATUSES, gateOrderSql, type AccreditationState } from "~/domain/accreditation";
 import { decideGate, type GateAnswer, type GateFacts } from "~/domain/gate";
-import { channelId, offeredChannels as readOfferedChannels, type Channel } from "./accreditation.server";
+import { channelId } from "./channels.server";
 import { prepared } from "./prepared.server";
 
 const GATE_SQL = `
@@ -28,7 +29,7 @@ left join users u on u.email = w.email and u.active = 1
 left join accreditations a on a.id = (
   select x.id from accreditations x
   where x.user_id = u.id and x.granted_at is not null
-  order by case when x.status in ('granted', 'renewal_requested') then 0 when x.status = 'suspended' then 1 else 2 end,
+  order by ${gateOrderSql("x.status")},
     x.requested_at desc
   limit 1
 )
@@ -39,7 +40,7 @@ type GateRow = {
   email: string;
   userId: string | null;
   accId: string | null;
-  status: string | null;
+  status: AccreditationState | null;
   channels: string | null;
   grantedAt: number | null;
   validUntil: number | null;
@@ -57,13 +58,17 @@ function parseChannels(raw: string | null): string[] {
   }
 }
 
+function isStatus(value: string | null): value is AccreditationState {
+  return value !== null && (ACCREDITATION_STATUSES as readonly string[]).includes(value);
+}
+
 function factsFor(row: GateRow | undefined): GateFacts["person"] {
   if (!row?.userId) return null;
   return {
-    accreditation: row.accId
+    accreditation: row.accId && isStatus(row.status)
       ? {
           id: row.accId,
-          status: row.status ?? "",
+          status: row.status,
           channels: parseChannels(row.channels),
           validFrom: row.grantedAt === null ? null : new Date(row.grantedAt),
           validUntil: row.validUntil === null ? null : new Date(row.validUntil),
@@ -81,26 +86,4 @@ export function checkGate(checks: readonly { email: string; channel: string }[],
   const rows = prepared(GATE_SQL).all(JSON.stringify(emails)) as GateRow[];
   const byEmail = new Map(rows.map((row) => [row.email, row]));
   return checks.map((check) => decideGate({ person: factsFor(byEmail.get(check.email)), channel: check.channel, now }));
-}
-
-// The offered channels change rarely and are read by every gate request: keep them for a moment.
-const CHANNELS_TTL_MS = 2_000;
-const globalForChannels = globalThis as unknown as { __ambassadeGateChannels?: { at: number; channels: Channel[] } };
-
-/** The channels the organisation offers (setting accreditation.channels), remembered for two seconds. */
-export function offeredChannels(now = Date.now()): Channel[] {
-  const cached = globalForChannels.__ambassadeGateChannels;
-  if (cached && now - cached.at < CHANNELS_TTL_MS) return cached.channels;
-  const channels = readOfferedChannels();
-  globalForChannels.__ambassadeGateChannels = { at: now, channels };
-  return channels;
-}
-
-/**
- * The channel id for what a client sent ("LinkedIn", "linkedin", " X "), or null when the
- * organisation does not offer it.
- */
-export function resolveChannel(raw: string): string | null {
-  const id = channelId(raw);
-  return offeredChannels().some((c) => c.id === id) ? id : null;
 }

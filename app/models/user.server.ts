@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
-import { ROLES, sessions, teams, userRoles, users, type Locale, type Role } from "../../db/schema";
+import { ROLES, teams, userRoles, users, type Locale, type Role } from "../../db/schema";
 import { InputError } from "~/utils/errors";
 import { newId, normalizeEmail } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
@@ -153,6 +153,38 @@ export function insertUser(tx: Tx, input: NewUser): string {
   return id;
 }
 
+/** The error when the change would leave no active administrator. */
+function lastAdminError(field = "form"): InputError {
+  return new InputError({ [field]: "lifecycle.errors.lastAdmin" }, 409);
+}
+
+/**
+ * Throws when `userId` is an active admin and no other active admin exists. Call it inside the write
+ * transaction that removes the role or deactivates the person (an immediate one), so that two such
+ * changes at once cannot both pass.
+ */
+export function assertNotLastAdmin(tx: Tx, userId: string, field = "form"): void {
+  const isActiveAdmin = tx
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "admin")))
+    .where(and(eq(users.id, userId), eq(users.active, true)))
+    .get();
+  if (!isActiveAdmin) return;
+  const others = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "admin")))
+    .where(and(ne(users.id, userId), eq(users.active, true)))
+    .get();
+  if ((others?.n ?? 0) === 0) throw lastAdminError(field);
+}
+
+/**
+ * Changes a person's name, team and roles, in one immediate transaction: removing the admin role
+ * from the last active admin is refused (checked inside the write, so two such changes at once
+ * cannot both pass).
+ */
 export function updatePerson(
   actorId: string,
   userId: string,
@@ -162,6 +194,7 @@ export function updatePerson(
   db.transaction((tx) => {
     const before = tx.select({ teamId: users.teamId, name: users.name, roles: rolesOf }).from(users).where(eq(users.id, userId)).get();
     if (!before) throw new InputError({ form: "errors.notFound" }, 404);
+    if (!changes.roles.includes("admin")) assertNotLastAdmin(tx, userId, "roles");
     tx.update(users).set({ name: changes.name.trim(), teamId: changes.teamId }).where(eq(users.id, userId)).run();
     tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
     if (changes.roles.length) tx.insert(userRoles).values(changes.roles.map((role) => ({ userId, role }))).run();
@@ -173,34 +206,11 @@ export function updatePerson(
     if (before.teamId !== changes.teamId) {
       recordAudit(tx, { actorId, action: "person.team", subjectType: "user", subjectId: userId, fromState: before.teamId, toState: changes.teamId });
     }
-  });
-}
-
-/** Deactivating ends every session of the person at once, in the same transaction. */
-export function setActive(actorId: string, userId: string, active: boolean): void {
-  getDb().transaction((tx) => {
-    const before = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
-    if (!before) throw new InputError({ form: "errors.notFound" }, 404);
-    if (before.active === active) return;
-    tx.update(users).set({ active, deactivatedAt: active ? null : new Date() }).where(eq(users.id, userId)).run();
-    if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    recordAudit(tx, {
-      actorId,
-      action: active ? "person.reactivated" : "person.deactivated",
-      subjectType: "user",
-      subjectId: userId,
-      fromState: before.active ? "active" : "inactive",
-      toState: active ? "active" : "inactive",
-    });
-  });
+  }, { behavior: "immediate" });
 }
 
 export function setLocale(userId: string, locale: Locale): void {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
-}
-
-export function setPasswordHash(userId: string, passwordHash: string): void {
-  getDb().update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
 }
 
 export function peopleWithRole(role: Role) {

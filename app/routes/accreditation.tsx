@@ -2,12 +2,13 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { AccreditationSummary, Checklist, NextStep, useDates } from "~/components/accreditation";
+import { AccreditationSummary, Checklist, NextStep, reasonInWords, useDates } from "~/components/accreditation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
 import { STATEMENT_MAX, STATEMENT_MIN } from "~/domain/accreditation";
-import { accreditationHistory, accreditationStatusFor, requestAccreditation, requestRenewal } from "~/models/accreditation.server";
+import { requestAccreditation, requestRenewal } from "~/models/accreditation.server";
+import { accreditationHistory, accreditationStatusFor } from "~/models/accreditation-views.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 
@@ -42,14 +43,6 @@ export async function action(args: ActionFunctionArgs) {
   });
 }
 
-/** Reasons written by the system are codes ("charter:2026-06"); people's reasons are shown as typed. */
-function reasonText(reason: string, t: (key: string, params?: Record<string, string>) => string): string {
-  const [kind, version] = reason.split(":");
-  if (kind === "charter" && version) return t("accreditation.page.reasonCharter", { version });
-  if (kind === "signed" && version) return t("accreditation.page.reasonSigned", { version });
-  return reason;
-}
-
 export default function AccreditationPage() {
   const { t } = useTranslation();
   const { dateTime } = useDates();
@@ -57,8 +50,8 @@ export default function AccreditationPage() {
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const busy = useNavigation().state === "submitting";
-  const renewal = status.canRequestRenewal;
-  const showForm = status.canRequest || status.canRequestRenewal;
+  const renewal = status.can.requestRenewal;
+  const showForm = status.can.request || status.can.requestRenewal;
   const preselected = new Set(renewal ? (status.accreditation?.channelLabels ?? []) : []);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -75,7 +68,7 @@ export default function AccreditationPage() {
         {status.accreditation?.grantedAt ? <p><a className="link" href="/accreditation/credential" download>{t("api.credential.download")}</a></p> : null}
       </section>
 
-      <NextStep next={status.next} />
+      <NextStep next={status.next} requestAgainFrom={status.requestAgainFrom} />
 
       <section aria-labelledby="checklist-title" className="card">
         <h2 id="checklist-title" className="mb-4 text-xl font-semibold">
@@ -162,7 +155,7 @@ export default function AccreditationPage() {
                   {t(`accreditation.actions.${entry.action.replace(/^accreditation\./, "")}`)}
                   {entry.toState && entry.fromState !== entry.toState ? ` → ${t(`accreditation.states.${entry.toState}`)}` : ""}
                 </p>
-                {entry.reason ? <p className="text-sm text-slate-800">{reasonText(entry.reason, t)}</p> : null}
+                {entry.reason ? <p className="text-sm text-slate-800">{reasonInWords(entry.reason, t)}</p> : null}
               </li>
             ))}
           </ol>

@@ -6,7 +6,8 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { API_MAX_BODY_BYTES, GATE_BATCH_LIMIT } from "~/domain/gate";
-import { checkGate, offeredChannels, resolveChannel } from "~/models/gate.server";
+import { offeredChannelsCached, resolveChannel } from "~/models/channels.server";
+import { checkGate } from "~/models/gate.server";
 import {
   ApiError,
   apiErrorReply,
@@ -58,7 +59,7 @@ function buildBatchSchema() {
 
 function knownChannel(raw: string, where = ""): string {
   const id = resolveChannel(raw);
-  if (!id) throw new ApiError("unknown_channel", { channel: `${raw.slice(0, 60)}${where}`, offered: offeredChannels().map((c) => c.id).join(", ") });
+  if (!id) throw new ApiError("unknown_channel", { channel: `${raw.slice(0, 60)}${where}`, offered: offeredChannelsCached().map((c) => c.id).join(", ") });
   return id;
 }
 

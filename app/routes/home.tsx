@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AccreditationRoad } from "~/components/accreditation";
 import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
-import { accreditationStatusFor } from "~/models/accreditation.server";
+import { accreditationStatusFor } from "~/models/accreditation-views.server";
 import { loadLearnerTrack } from "~/models/track.server";
 
 /** Pages the learner cards above already lead to; the tools list keeps the staff ones. */

@@ -11,7 +11,8 @@ import { delivered } from "~/mail/mailer.server";
 import { sendInvitationMail } from "~/mail/templates.server";
 import { reissueInvitation } from "~/models/invitation.server";
 import { getTeam, teamOptions } from "~/models/team.server";
-import { getPerson, setActive, updatePerson } from "~/models/user.server";
+import { deactivatePerson, reactivatePerson } from "~/models/leaver.server";
+import { getPerson, updatePerson } from "~/models/user.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
@@ -56,10 +57,10 @@ export async function action(args: ActionFunctionArgs) {
       }
       case "deactivate":
         if (person.id === viewer.id) throw new InputError({ form: "people.selfDeactivate" });
-        setActive(viewer.id, person.id, false);
+        deactivatePerson({ userId: person.id, actor: { id: viewer.id }, source: { kind: "admin", label: viewer.email } });
         return redirectWithFlash(here, { kind: "success", key: "people.deactivated" });
       case "reactivate":
-        setActive(viewer.id, person.id, true);
+        reactivatePerson({ userId: person.id, actor: { id: viewer.id }, source: { kind: "admin", label: viewer.email } });
         return redirectWithFlash(here, { kind: "success", key: "people.reactivated" });
       case "reinvite": {
         const token = reissueInvitation(viewer.id, person.id);

@@ -7,13 +7,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
 import { REASON_MAX } from "~/domain/accreditation";
-import {
-  accreditationInScope,
-  declineAccreditation,
-  getDecisionCase,
-  grantAccreditation,
-  revokeAccreditation,
-} from "~/models/accreditation.server";
+import { declineAccreditation, grantAccreditation, reinstateAccreditation, reopenAccreditation, revokeAccreditation } from "~/models/accreditation.server";
+import { accreditationInScope, getDecisionCase } from "~/models/accreditation-views.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
@@ -34,6 +29,8 @@ function schema() {
     }),
     z.object({ intent: z.literal("decline"), version: version(), reason: reason() }),
     z.object({ intent: z.literal("revoke"), version: version(), reason: reason() }),
+    z.object({ intent: z.literal("reinstate"), version: version() }),
+    z.object({ intent: z.literal("reopen"), version: version() }),
   ]);
 }
 
@@ -46,9 +43,9 @@ function endOfDay(value: string): Date {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "accreditation.decide");
-  const found = await getDecisionCase(params.accreditationId ?? "", teamScope(viewer), resolveLocale(request, viewer.locale));
+  const found = await getDecisionCase(params.accreditationId ?? "", teamScope(viewer), resolveLocale(request, viewer.locale), viewer.id);
   if (!found) throw notFound();
-  return json({ case: found, own: found.userId === viewer.id });
+  return json({ case: found });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -60,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
     const form = await parseForm(request, schema(), { arrayFields: ["channels"] });
     const decider = { id: viewer.id, scope };
     const back = "/team/requests";
-    const name = (await getDecisionCase(id, scope, "fr"))?.name ?? "";
+    const name = (await getDecisionCase(id, scope, "fr", viewer.id))?.name ?? "";
     switch (form.intent) {
       case "grant":
         await grantAccreditation(decider, id, { expectedVersion: form.version, channels: form.channels, validUntil: endOfDay(form.validUntil) });
@@ -71,6 +68,12 @@ export async function action(args: ActionFunctionArgs) {
       case "revoke":
         revokeAccreditation(decider, id, { expectedVersion: form.version, reason: form.reason });
         return redirectWithFlash(back, { kind: "success", key: "accreditation.team.revoked", params: { name } });
+      case "reinstate":
+        await reinstateAccreditation(decider, id, { expectedVersion: form.version });
+        return redirectWithFlash(back, { kind: "success", key: "lifecycle.team.reinstated", params: { name } });
+      case "reopen":
+        await reopenAccreditation(decider, id, { expectedVersion: form.version });
+        return redirectWithFlash(back, { kind: "success", key: "lifecycle.team.reopened", params: { name } });
     }
   });
 }
@@ -82,13 +85,11 @@ function isoDate(value: string | Date): string {
 export default function DecisionCasePage() {
   const { t } = useTranslation();
   const { date } = useDates();
-  const { case: c, own } = useLoaderData<typeof loader>();
+  const { case: c } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const busy = useNavigation().state === "submitting";
   const facts = c.facts;
-  const pending = c.status === "requested" || c.status === "renewal_requested";
-  const revocable = c.status === "granted" || c.status === "suspended" || c.status === "renewal_requested";
   const offeredIds = new Set(c.offered.map((o) => o.id));
   const grantable = c.requestedChannels.filter((id) => offeredIds.has(id));
   const labelOf = (id: string) => c.offered.find((o) => o.id === id)?.label ?? id;
@@ -110,7 +111,7 @@ export default function DecisionCasePage() {
 
       <section aria-labelledby="request-title" className="card space-y-2">
         <h2 id="request-title" className="text-xl font-semibold">
-          {c.status === "renewal_requested" ? t("accreditation.team.kindRenewal") : t("accreditation.team.kind")}
+          {c.renewal ? t("accreditation.team.kindRenewal") : t("accreditation.team.kind")}
         </h2>
         <p className="text-sm text-slate-700">{t("accreditation.page.requestedOn", { date: date(c.requestedAt) })}</p>
         <p>
@@ -165,7 +166,7 @@ export default function DecisionCasePage() {
         </div>
       </section>
 
-      {!own && pending ? (
+      {c.can.grant || c.can.decline ? (
         <div className="grid gap-6 md:grid-cols-2">
           <section aria-labelledby="grant-title" className="card">
             <h2 id="grant-title" className="text-xl font-semibold">
@@ -189,10 +190,28 @@ export default function DecisionCasePage() {
                 <label htmlFor="validUntil" className="field-label">
                   {t("accreditation.team.validUntil")}
                 </label>
-                <input id="validUntil" name="validUntil" type="date" required defaultValue={isoDate(c.defaultValidUntil)} className="field-input" />
+                <p id="validUntil-hint" className="mt-1 text-sm text-slate-600">
+                  {t("lifecycle.team.maxValidUntil", { date: date(c.maxValidUntil) })}
+                </p>
+                <input
+                  id="validUntil"
+                  name="validUntil"
+                  type="date"
+                  required
+                  max={isoDate(c.maxValidUntil)}
+                  defaultValue={isoDate(c.defaultValidUntil)}
+                  className="field-input"
+                  aria-invalid={errors?.validUntil ? true : undefined}
+                  aria-describedby={errors?.validUntil ? "validUntil-hint validUntil-error" : "validUntil-hint"}
+                />
+                {errors?.validUntil ? (
+                  <p id="validUntil-error" className="field-error">
+                    {t(errors.validUntil)}
+                  </p>
+                ) : null}
               </div>
               <button type="submit" className="btn-primary" disabled={busy || !facts.eligibility.eligible}>
-                {c.status === "renewal_requested" ? t("accreditation.team.renew") : t("accreditation.team.grant")}
+                {c.renewal ? t("accreditation.team.renew") : t("accreditation.team.grant")}
               </button>
             </Form>
           </section>
@@ -212,7 +231,39 @@ export default function DecisionCasePage() {
         </div>
       ) : null}
 
-      {!own && revocable ? (
+      {c.can.reinstate ? (
+        <section aria-labelledby="reinstate-title" className="card">
+          <h2 id="reinstate-title" className="text-xl font-semibold">
+            {t("lifecycle.team.reinstateTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("lifecycle.team.reinstateHelp")}</p>
+          <Form method="post" className="mt-3" noValidate>
+            <input type="hidden" name="intent" value="reinstate" />
+            <input type="hidden" name="version" value={c.version} />
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("lifecycle.team.reinstate")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {c.can.reopen ? (
+        <section aria-labelledby="reopen-title" className="card">
+          <h2 id="reopen-title" className="text-xl font-semibold">
+            {t("lifecycle.team.reopenTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("lifecycle.team.reopenHelp")}</p>
+          <Form method="post" className="mt-3" noValidate>
+            <input type="hidden" name="intent" value="reopen" />
+            <input type="hidden" name="version" value={c.version} />
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("lifecycle.team.reopen")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {c.can.revoke ? (
         <section aria-labelledby="revoke-title" className="card">
           <h2 id="revoke-title" className="text-xl font-semibold">
             {t("accreditation.team.revokeTitle")}

@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission, teamScope } from "~/auth/guards.server";
 import { StateBadge, useDates } from "~/components/accreditation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { listPendingRequests, listTeamAccreditations } from "~/models/accreditation.server";
+import { listPendingRequests, listTeamAccreditations } from "~/models/accreditation-views.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 

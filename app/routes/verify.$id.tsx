@@ -24,6 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     id: view.id,
     url: view.url,
     status: view.status,
+    holderLeft: view.holderLeft,
     holderName: view.holderName,
     channelLabels: view.channelLabels,
     validFrom: view.validFrom,
@@ -55,7 +56,9 @@ export default function VerifyCredential() {
           {t("api.verify.statusLabel")}
         </h2>
         <p className="mt-1 text-2xl font-bold">{t(`api.verify.status.${c.status}`)}</p>
-        <p className="mt-2">{t(`api.verify.statusHelp.${c.status}`)}</p>
+        <p className="mt-2" data-holder-left={c.holderLeft ? "true" : undefined}>
+          {c.holderLeft ? t("lifecycle.verify.leftOrganisation") : t(`api.verify.statusHelp.${c.status}`)}
+        </p>
       </section>
 
       <dl className="card space-y-3">

@@ -11,7 +11,7 @@ import { databasePath, getDb } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed";
 import { loadContentLibrary } from "../content/library.server";
-import { runAccreditationJobs } from "../models/accreditation.server";
+import { runAccreditationJobs } from "../models/accreditation-jobs.server";
 import { startWebhookWorker } from "../models/webhook.server";
 import { createAppServer } from "./http";
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection";
 import { accreditations, auditLog, moduleProgress, placements, teamManagers, users } from "../../db/schema";
 import { addMonths } from "../../app/domain/accreditation";
-import { grantAccreditation, requestAccreditation, requestRenewal, runAccreditationJobs } from "../../app/models/accreditation.server";
+import { grantAccreditation, requestAccreditation, requestRenewal } from "../../app/models/accreditation.server";
+import { runAccreditationJobs } from "../../app/models/accreditation-jobs.server";
 import { signCharter } from "../../app/models/charter.server";
 import { saveAnswer, startAttempt, submitAttempt } from "../../app/models/exam.server";
 import { loadContentLibrary } from "../../app/content/library.server";
@@ -11,6 +12,10 @@ import { trackOrder } from "../../app/domain/track";
 import { readOutbox, seedDemoOrganisation, snapshotDatabase } from "../support/fixtures";
 import { startServer, type TestServer } from "../support/server";
 import { charterCheck, postData, rightAnswer, signedIn } from "../support/accreditation";
+
+/** An end date within the longest validity (setting accreditation.maxValidityMonths, 24 months by default). */
+// Eighteen months: clear of the demo ambassador's end date, which the expiry tests below walk around.
+const IN_18_MONTHS = new Date(Date.now() + 540 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 let server: TestServer;
 beforeAll(async () => {
@@ -106,7 +111,7 @@ describe("deciding", () => {
     const employee = await signedIn(server, "lucas.bernard@ambassade.test");
     expect((await employee.get("/team/requests")).status).toBe(403);
     expect((await employee.get(`/team/requests/${yasmineRow().id}`)).status).toBe(403);
-    expect((await employee.post(`/team/requests/${yasmineRow().id}`, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: "2099-01-01" })).status).toBe(403);
+    expect((await employee.post(`/team/requests/${yasmineRow().id}`, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS })).status).toBe(403);
   });
 
   it("the manager of another team gets 404 and does not see the request", async () => {
@@ -114,7 +119,7 @@ describe("deciding", () => {
     expect(await (await olivier.get("/team/requests")).text()).not.toContain("Yasmine Haddad");
     expect((await olivier.get(`/team/requests/${yasmineRow().id}`)).status).toBe(404);
     const before = snapshotDatabase();
-    expect((await olivier.post(`/team/requests/${yasmineRow().id}`, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: "2099-01-01" })).status).toBe(404);
+    expect((await olivier.post(`/team/requests/${yasmineRow().id}`, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS })).status).toBe(404);
     expect(snapshotDatabase()).toBe(before);
   });
 
@@ -137,11 +142,11 @@ describe("deciding", () => {
     const url = `/team/requests/${yasmineRow().id}`;
     const route = "routes/team.requests.$accreditationId";
     const before = snapshotDatabase();
-    const notRequested = await postData(sophie, url, route, { intent: "grant", version: "1", channels: ["linkedin", "facebook"], validUntil: "2099-01-01" });
+    const notRequested = await postData(sophie, url, route, { intent: "grant", version: "1", channels: ["linkedin", "facebook"], validUntil: IN_18_MONTHS });
     expect(notRequested).toEqual({ status: 400, body: { fieldErrors: { channels: "accreditation.errors.channelNotRequested" } } });
     getDb().$client.prepare("insert into settings (key, value) values ('accreditation.channels', '\"LinkedIn, Facebook\"')").run();
     const snapshotWithSetting = snapshotDatabase();
-    const notOffered = await postData(sophie, url, route, { intent: "grant", version: "1", channels: ["x"], validUntil: "2099-01-01" });
+    const notOffered = await postData(sophie, url, route, { intent: "grant", version: "1", channels: ["x"], validUntil: IN_18_MONTHS });
     expect(notOffered).toEqual({ status: 400, body: { fieldErrors: { channels: "accreditation.errors.channelNotOffered" } } });
     expect(snapshotDatabase()).toBe(snapshotWithSetting);
     getDb().$client.prepare("delete from settings where key = 'accreditation.channels'").run();
@@ -163,7 +168,7 @@ describe("deciding", () => {
     let a: Response, b: Response;
     try {
       [a, b] = await Promise.all([
-        sophie.post(url, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: "2099-01-01" }),
+        sophie.post(url, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS }),
         olivier.post(`${url}?_data=routes/team.requests.$accreditationId`, { intent: "decline", version: "1", reason: "Pas maintenant" }),
       ]);
     } finally {
@@ -182,7 +187,7 @@ describe("deciding", () => {
     if (row.status === "declined") {
       await requestAccreditation("demo-yasmine.haddad", { channels: ["linkedin", "x"], statement });
       const fresh = rowsOf("demo-yasmine.haddad").find((r) => r.status === "requested")!;
-      await grantAccreditation({ id: "demo-manager", scope: ["team-comms"] }, fresh.id, { expectedVersion: 1, channels: ["linkedin"], validUntil: new Date("2099-01-01T23:59:59Z") });
+      await grantAccreditation({ id: "demo-manager", scope: ["team-comms"] }, fresh.id, { expectedVersion: 1, channels: ["linkedin"], validUntil: new Date(`${IN_18_MONTHS}T23:59:59Z`) });
     }
   });
 
@@ -190,7 +195,7 @@ describe("deciding", () => {
     await makeEligible("demo-nathan.durand");
     const id = await requestAccreditation("demo-nathan.durand", { channels: ["linkedin"], statement });
     const decider = { id: "demo-manager", scope: ["team-comms"] };
-    const input = { expectedVersion: 1, channels: ["linkedin"], validUntil: new Date("2099-01-01T23:59:59Z") };
+    const input = { expectedVersion: 1, channels: ["linkedin"], validUntil: new Date(`${IN_18_MONTHS}T23:59:59Z`) };
     await grantAccreditation(decider, id, input);
     await expect(grantAccreditation(decider, id, input)).rejects.toMatchObject({ status: 409, fieldErrors: { form: "accreditation.errors.conflict" } });
     expect(rowsOf("demo-nathan.durand")).toHaveLength(1);
@@ -201,7 +206,7 @@ describe("deciding", () => {
     getDb().insert(accreditations).values({ id: "own-request", userId: "demo-manager", status: "requested", requestedChannels: ["linkedin"], statement, requestedAt: new Date(), updatedAt: new Date() }).run();
     const sophie = await signedIn(server, "manager@ambassade.test");
     const before = snapshotDatabase();
-    const response = await postData(sophie, "/team/requests/own-request", "routes/team.requests.$accreditationId", { intent: "grant", version: "1", channels: ["linkedin"], validUntil: "2099-01-01" });
+    const response = await postData(sophie, "/team/requests/own-request", "routes/team.requests.$accreditationId", { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS });
     expect(response).toEqual({ status: 403, body: { fieldErrors: { form: "accreditation.errors.ownRequest" } } });
     expect(snapshotDatabase()).toBe(before);
     getDb().delete(accreditations).where(eq(accreditations.id, "own-request")).run();

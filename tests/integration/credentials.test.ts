@@ -127,7 +127,7 @@ describe("the verification page and its JSON twin", () => {
     }
 
     // Revoked now: the page and the JSON say so, whatever the dates in the credential.
-    move(id, "revoke", { reason: "test" });
+    move(id, "revoke", { reason: { kind: "decision", text: "test" } });
     expect(await (await fetch(`${server.url}/verify/${stored.id}`, { headers: { "Accept-Language": "fr" } })).text()).toContain("Retirée");
     expect(await (await fetch(`${server.url}/verify/${stored.id}`, { headers: { Accept: "application/json" } })).json()).toMatchObject({ status: "revoked", accreditationStatus: "revoked" });
   });
@@ -138,7 +138,7 @@ describe("the verification page and its JSON twin", () => {
     const stored = credentialOf(id);
     const status = async () => ((await (await fetch(`${server.url}/api/v1/credentials/${stored.id}`)).json()) as { status: string }).status;
     expect(await status()).toBe("valid");
-    move(id, "suspend", { reason: "charter:test" });
+    move(id, "suspend", { reason: { kind: "charter", version: "test" } });
     expect(await status()).toBe("suspended");
     move(id, "reinstate", { currentCharterSigned: true });
     expect(await status()).toBe("valid");
@@ -194,7 +194,7 @@ describe("POST /api/v1/verify", () => {
     expect(await (await verifyApi({ credential: { ...credential, id: "https://elsewhere.example/verify/1" } })).json()).toMatchObject({ valid: false, reason: "unknown_credential" });
 
     // Genuine but revoked: the signature holds, the credential is not valid.
-    move(id, "revoke", { reason: "test" });
+    move(id, "revoke", { reason: { kind: "decision", text: "test" } });
     const revoked = await (await verifyApi({ credential: stored.jwt })).json();
     expect(revoked).toMatchObject({ valid: false, signatureValid: true, status: "revoked", reason: "revoked" });
 

@@ -81,7 +81,7 @@ describe("reason codes", () => {
 
   it("not_accredited: a request still pending is not an accreditation", async () => {
     const id = grantFor("demo-chloe.thomas", ["linkedin"]);
-    move(id, "revoke", { reason: "test" });
+    move(id, "revoke", { reason: { kind: "decision", text: "test" } });
     // After a revocation, a new request that is still pending: the revoked one is the most relevant.
     getDb()
       .insert(accreditations)
@@ -103,14 +103,14 @@ describe("reason codes", () => {
   it("revoked: alone, final", async () => {
     const id = grantFor("demo-lea.richard", ["linkedin"]);
     signCharter("demo-lea.richard");
-    move(id, "revoke", { reason: "Posted confidential figures." });
+    move(id, "revoke", { reason: { kind: "decision", text: "Posted confidential figures." } });
     expect(await answer("lea.richard@ambassade.test", "linkedin")).toMatchObject({ allowed: false, reasons: ["revoked"], accreditation: { id, status: "revoked" } });
   });
 
   it("suspended, and charter_not_signed", async () => {
     const id = grantFor("demo-nathan.durand", ["linkedin"]);
     signCharter("demo-nathan.durand");
-    move(id, "suspend", { reason: "charter:test" });
+    move(id, "suspend", { reason: { kind: "charter", version: "test" } });
     expect(await answer("nathan.durand@ambassade.test", "linkedin")).toMatchObject({ allowed: false, reasons: ["suspended"], accreditation: { status: "suspended" } });
 
     grantFor("demo-manon.leroy", ["linkedin"]);

@@ -113,9 +113,9 @@ describe("delivery", () => {
     try {
       clockMs = Date.now();
       const a = grantFor("demo-chloe.thomas", ["linkedin"], { now: clock() });
-      move(a, "suspend", { reason: "charter:test", now: clock() });
+      move(a, "suspend", { reason: { kind: "charter", version: "test" }, now: clock() });
       move(a, "reinstate", { currentCharterSigned: true, now: clock() });
-      move(a, "revoke", { reason: "test", now: clock() });
+      move(a, "revoke", { reason: { kind: "decision", text: "test" }, now: clock() });
       const b = grantFor("demo-hugo.robert", ["linkedin"], { now: new Date(clockMs - 40 * 86_400_000), validUntil: new Date(clockMs - 1_000) });
       move(b, "expire", { now: clock() });
       const c = grantFor("demo-lea.richard", ["x"], { now: clock(), validUntil: new Date(clockMs + 10 * 86_400_000) });
@@ -228,6 +228,7 @@ describe("delivery", () => {
           applyTransition(tx, {
             row,
             transition: "grant",
+            by: "manager",
             facts: { now, eligible: true, channels: ["linkedin"], requestedChannels: ["linkedin"], offeredChannels: ["linkedin"], newValidUntil: new Date(now.getTime() + 86_400_000) },
             actorId: "demo-manager",
             patch: { channels: ["linkedin"], validUntil: new Date(now.getTime() + 86_400_000), grantedAt: now },
@@ -241,7 +242,7 @@ describe("delivery", () => {
       expect(count()).toEqual(before);
       // A refused transition writes nothing either.
       const id = getDb().select().from(accreditations).where(eq(accreditations.userId, "demo-ambassador")).get()!.id;
-      expect(() => move(id, "revoke", { reason: "" })).toThrow(InputError);
+      expect(() => move(id, "revoke", { reason: { kind: "decision", text: "" } })).toThrow(InputError);
       expect(count()).toEqual(before);
       expect(await tick()).toMatchObject({ attempted: 0 });
     } finally {
@@ -260,7 +261,7 @@ describe("delivery", () => {
       // Events while disabled are not queued for it.
       expect(deliveriesTo(endpoint.id)).toHaveLength(0);
       expect((await admin.post("/admin/webhooks", { intent: "enable", endpointId: endpoint.id })).status).toBe(302);
-      move(getDb().select().from(accreditations).where(eq(accreditations.userId, "demo-olivier.moreau")).get()!.id, "revoke", { reason: "test", now: clock() });
+      move(getDb().select().from(accreditations).where(eq(accreditations.userId, "demo-olivier.moreau")).get()!.id, "revoke", { reason: { kind: "decision", text: "test" }, now: clock() });
       await tick();
       expect(receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual(["accreditation.revoked"]);
       expect((await admin.post("/admin/webhooks", { intent: "delete", endpointId: endpoint.id })).status).toBe(302);

@@ -9,9 +9,9 @@ import type { AddressInfo } from "node:net";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/connection";
 import { accreditations, charterPublications, charterSignatures } from "../../db/schema";
-import type { GuardFacts, Transition } from "../../app/domain/accreditation";
+import { RULES, type GuardFacts, type Transition } from "../../app/domain/accreditation";
 import { applyTransition, type AccreditationRow } from "../../app/models/accreditation-transition.server";
-import { offeredChannels } from "../../app/models/accreditation.server";
+import { offeredChannels } from "../../app/models/channels.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -28,6 +28,7 @@ export function grantFor(userId: string, channels: string[], options: { validUnt
     applyTransition(tx, {
       row,
       transition: "grant",
+      by: "manager",
       facts: { now, eligible: true, channels, requestedChannels: channels, offeredChannels: offeredChannels().map((c) => c.id), newValidUntil: validUntil },
       actorId: "demo-manager",
       patch: { channels, validUntil, grantedAt: now, grantedBy: "demo-manager", decidedBy: "demo-manager", decidedAt: now, charterVersion: currentCharter() },
@@ -40,12 +41,12 @@ export function accreditationRow(id: string): AccreditationRow {
   return getDb().select().from(accreditations).where(eq(accreditations.id, id)).get()!;
 }
 
-/** Any transition of an existing accreditation, through applyTransition. */
+/** Any transition of an existing accreditation, through applyTransition, by the first actor the state machine allows. */
 export function move(id: string, transition: Transition, facts: Partial<GuardFacts> = {}, patch: Partial<AccreditationRow> = {}) {
   const now = facts.now ?? new Date();
   return getDb().transaction((tx) => {
     const row = tx.select().from(accreditations).where(eq(accreditations.id, id)).get()!;
-    return applyTransition(tx, { row, transition, facts: { now, validUntil: row.validUntil, ...facts }, actorId: "demo-manager", patch });
+    return applyTransition(tx, { row, transition, by: RULES[transition].by[0]!, facts: { now, validUntil: row.validUntil, ...facts }, actorId: "demo-manager", patch });
   });
 }
 

@@ -27,6 +27,7 @@ const accreditation: AccreditationStrings = {
     revoke: "Revocation",
     request_renewal: "Renewal request",
     renew: "Renewal",
+    reopen: "Case reopened",
     expiry_notice: "Expiry notice sent",
   },
   checklist: {

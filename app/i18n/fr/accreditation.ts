@@ -26,6 +26,7 @@ const accreditation = {
     revoke: "Retrait",
     request_renewal: "Demande de renouvellement",
     renew: "Renouvellement",
+    reopen: "Dossier rouvert",
     expiry_notice: "Avis d'expiration envoyé",
   },
   checklist: {

@@ -28,6 +28,9 @@ import { seedDemoOrganisation, snapshotDatabase } from "../../support/fixtures";
 import { startServer, type TestServer } from "../../support/server";
 import { Browser, PERSONA_EMAILS, changedTables, formBody, hasMessage, leakIn, makeEligible, routeIdFor, type Body } from "../../support/security";
 
+/** An end date within the longest validity (setting accreditation.maxValidityMonths, 24 months by default). */
+const IN_A_YEAR = new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
 type Who = "anonymous" | "employee" | "eligible" | "manager" | "trainer" | "admin";
 type FormRow = {
   name: string;
@@ -95,7 +98,7 @@ function formRows(): FormRow[] {
     { name: "knowledge check", url: "/track/core-charter-editorial-line", who: "manager", base: { intent: "check", checkId: "no-such-check", optionId: "x", lang: "fr" }, why: "unknown check", attack: ["intent", "checkId", "optionId", "lang"] },
     { name: "reflection", url: "/track/core-charter-editorial-line", who: "manager", base: { intent: "reflection", reflectionId: "no-such-reflection", text: "My thoughts." }, why: "unknown reflection", attack: ["reflectionId", "text"] },
     { name: "override a placement", url: "/people/demo-lucas.bernard/placement", who: "trainer", base: { intent: "override", level: "not-a-level", reason: "A reason." }, why: "unknown level", attack: ["intent", "level", "reason"] },
-    { name: "decide on an accreditation", url: "/team/requests/demo-accreditation-ambassador", who: "manager", base: { intent: "grant", version: "1", channels: ["linkedin"], validUntil: "2099-01-01" }, why: "already granted", attack: ["intent", "version", "channels", "validUntil", "reason"] },
+    { name: "decide on an accreditation", url: "/team/requests/demo-accreditation-ambassador", who: "manager", base: { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_A_YEAR }, why: "already granted", attack: ["intent", "version", "channels", "validUntil", "reason"] },
     { name: "create a module", url: "/studio", who: "trainer", base: { id: "Not a valid id!" }, why: "id format", attack: ["id"] },
     // The revision is what refuses this save: it is not attacked (an empty revision reads as 0, a real one).
     { name: "save a module draft", url: "/studio/core-charter-editorial-line", who: "trainer", base: { intent: "save", revision: "abc", fr_title: "Titre", fr_body: "Texte" }, why: "revision not a number", attack: ["intent", "fr_title", "fr_body", "en_summary", "en_objectives"] },

@@ -34,6 +34,9 @@ import { startServer, type TestServer } from "../../support/server";
 import { charterAnswers, rightAnswer } from "../../support/accreditation";
 import { Browser, hasMessage, leakIn, makeEligible, routeIdFor, type Body } from "../../support/security";
 
+/** An end date within the longest validity (setting accreditation.maxValidityMonths, 24 months by default). */
+const IN_A_YEAR = new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
 let server: TestServer;
 
 beforeAll(async () => {
@@ -168,7 +171,7 @@ describe("simultaneous decisions", () => {
     await makeEligible(userId);
     const id = await requestAccreditation(userId, { channels: ["linkedin"], statement: "Relayer les actualités de l'équipe sur LinkedIn." });
     const sophie = await signedIn("manager@ambassade.test");
-    const form = { intent: "grant", version: "1", channels: "linkedin", validUntil: "2099-01-01" };
+    const form = { intent: "grant", version: "1", channels: "linkedin", validUntil: IN_A_YEAR };
     const statuses = await settle(...(await Promise.all([submit(sophie, `/team/requests/${id}`, form), submit(sophie, `/team/requests/${id}`, form)])));
     expect(statuses).toEqual([204, 409]);
     const row = getDb().select().from(accreditations).where(eq(accreditations.id, id)).get()!;
