@@ -582,3 +582,35 @@ export const media = sqliteTable(
   },
   (t) => [index("media_created_idx").on(t.createdAt)],
 );
+
+export const MAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * Mails waiting to be sent, and what became of them: requests only queue (app/mail/outbox.server.ts),
+ * a worker sends after the reply, retries with backoff, and gives up after a few attempts.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: text("id").primaryKey(),
+    /** What the mail is, e.g. "invitation", "password_reset", "expiry_notice". */
+    kind: text("kind").notNull(),
+    /** The record it is about (a user id for an invitation), so that a page can show its fate. */
+    refId: text("ref_id"),
+    to: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("mail_outbox_ref_idx").on(t.refId, t.createdAt),
+  ],
+);

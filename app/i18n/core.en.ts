@@ -3,6 +3,7 @@ import accreditation from "./en/accreditation";
 import api from "./en/api";
 import diagnostic from "./en/diagnostic";
 import placement from "./en/placement";
+import security from "./en/security";
 import track from "./en/track";
 
 /**
@@ -99,7 +100,7 @@ const core: CoreStrings = {
   password: {
     new: "New password",
     confirm: "Confirm the password",
-    rules: "At least 10 characters.",
+    rules: "At least 12 characters, hard to guess: a phrase of a few random words works well, without your name or email.",
     forgotTitle: "Forgot your password",
     forgotIntro: "Enter your email address: if an account exists, you will receive a link valid for one hour.",
     forgotSubmit: "Send the link",
@@ -136,7 +137,7 @@ const core: CoreStrings = {
     emailInvalid: "Enter a valid email address, for example first.last@company.com.",
     emailTaken: "Someone already uses this email address.",
     tooLong: "This text is too long: shorten it.",
-    passwordTooShort: "The password must be at least 10 characters long.",
+    passwordTooShort: "The password must be at least 12 characters long.",
     passwordMismatch: "The two passwords do not match.",
     rolesRequired: "Choose at least one role.",
     roleInvalid: "Unknown role.",
@@ -152,6 +153,7 @@ const core: CoreStrings = {
   placement,
   diagnostic,
   track,
+  security,
   accreditation,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.

@@ -2,6 +2,7 @@ import accreditation from "./fr/accreditation";
 import api from "./fr/api";
 import diagnostic from "./fr/diagnostic";
 import placement from "./fr/placement";
+import security from "./fr/security";
 import track from "./fr/track";
 
 /**
@@ -98,7 +99,7 @@ const core = {
   password: {
     new: "Nouveau mot de passe",
     confirm: "Confirmez le mot de passe",
-    rules: "Au moins 10 caractères.",
+    rules: "Au moins 12 caractères, difficile à deviner : une phrase de quelques mots pris au hasard convient bien, sans votre nom ni votre adresse.",
     forgotTitle: "Mot de passe oublié",
     forgotIntro: "Indiquez votre adresse e-mail : si un compte existe, vous recevrez un lien valable une heure.",
     forgotSubmit: "Envoyer le lien",
@@ -135,7 +136,7 @@ const core = {
     emailInvalid: "Saisissez une adresse e-mail valide, par exemple prenom.nom@entreprise.fr.",
     emailTaken: "Une personne utilise déjà cette adresse e-mail.",
     tooLong: "Ce texte est trop long : raccourcissez-le.",
-    passwordTooShort: "Le mot de passe doit contenir au moins 10 caractères.",
+    passwordTooShort: "Le mot de passe doit contenir au moins 12 caractères.",
     passwordMismatch: "Les deux mots de passe ne correspondent pas.",
     rolesRequired: "Choisissez au moins un rôle.",
     roleInvalid: "Rôle inconnu.",
@@ -151,6 +152,7 @@ const core = {
   placement,
   diagnostic,
   track,
+  security,
   accreditation,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.

@@ -24,7 +24,7 @@ import {
 } from "~/domain/accreditation";
 import { evaluateEligibility, type Eligibility } from "~/domain/eligibility";
 import type { ProgressRow } from "~/domain/track";
-import { sendExpiryNoticeMail } from "~/mail/templates.server";
+import { queueExpiryNoticeMail } from "~/mail/templates.server";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { applyTransition, refusalError, type AccreditationRow } from "./accreditation-transition.server";
@@ -527,10 +527,6 @@ export function revokeAccreditation(decider: Decider, id: string, input: { expec
 // Jobs
 // ---------------------------------------------------------------------------------------------
 
-function appUrl(): string {
-  return (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-}
-
 /**
  * Time-based transitions, safe to run often and from several processes: sends the 30-day expiry
  * notice once per validity period (to the person and the managers of their team), and expires
@@ -591,13 +587,10 @@ export async function runAccreditationJobs(now = new Date()): Promise<{ notices:
     notices += 1;
     const channels = channelLabels(c.row.channels, offered).join(", ");
     const validUntil = c.row.validUntil!;
-    try {
-      if (c.active) await sendExpiryNoticeMail({ to: c.email, name: c.name, person: c.name, channels, validUntil, link: `${appUrl()}/accreditation`, locale: c.locale ?? "fr", forManager: false });
-      for (const m of managers.filter((m) => m.teamId === c.teamId && m.email !== c.email)) {
-        await sendExpiryNoticeMail({ to: m.email, name: m.name, person: c.name, channels, validUntil, link: `${appUrl()}/team/requests`, locale: m.locale ?? "fr", forManager: true });
-      }
-    } catch (error) {
-      console.error(`[accreditation] expiry notice for ${c.row.id} could not be sent`, error);
+    // Queued, sent by the mail worker (app/mail/outbox.server.ts); links come from APP_URL.
+    if (c.active) queueExpiryNoticeMail(db, { to: c.email, name: c.name, person: c.name, channels, validUntil, pathname: "/accreditation", locale: c.locale ?? "fr", forManager: false, refId: c.row.id });
+    for (const m of managers.filter((m) => m.teamId === c.teamId && m.email !== c.email)) {
+      queueExpiryNoticeMail(db, { to: m.email, name: m.name, person: c.name, channels, validUntil, pathname: "/team/requests", locale: m.locale ?? "fr", forManager: true, refId: c.row.id });
     }
   }
   return { notices, expired };

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { getDb } from "../../db/connection";
 import { settings } from "../../db/schema";
 import { InputError } from "~/utils/errors";
+import { FORBIDDEN_CHARACTERS, hasForbiddenCharacters } from "~/utils/text";
 import { recordAudit } from "./audit.server";
 
 /** A text a person reads on the settings page, in both languages. */
@@ -61,7 +62,12 @@ function text(defaultValue: string, maxLength: number, label: Bilingual, help?: 
     field: { kind: "text", maxLength },
     label,
     ...(help ? { help } : {}),
-    schema: () => z.string({ error: "errors.invalidInput" }).trim().max(maxLength, "errors.tooLong"),
+    schema: () =>
+      z
+        .string({ error: "errors.invalidInput" })
+        .trim()
+        .max(maxLength, "errors.tooLong")
+        .refine((v) => !hasForbiddenCharacters(v), FORBIDDEN_CHARACTERS),
   };
 }
 

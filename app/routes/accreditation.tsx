@@ -9,7 +9,7 @@ import { resolveLocale } from "~/i18n/config";
 import { STATEMENT_MAX, STATEMENT_MIN } from "~/domain/accreditation";
 import { accreditationHistory, accreditationStatusFor, requestAccreditation, requestRenewal } from "~/models/accreditation.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
@@ -18,7 +18,7 @@ function schema() {
   return z.object({
     intent: z.enum(["request", "renewal"], { error: "errors.invalidInput" }),
     channels: z.array(z.string().max(40, "errors.invalidInput")).max(20, "errors.invalidInput"),
-    statement: z.string().max(5000, "errors.tooLong").default(""),
+    statement: fields.freeText(5000),
   });
 }
 

@@ -13,7 +13,8 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed";
 import { loadContentLibrary } from "../content/library.server";
 import { runAccreditationJobs } from "../models/accreditation.server";
 import { startWebhookWorker } from "../models/webhook.server";
-import { createAppServer } from "./http";
+import { createAppServer, parseTrustProxy } from "./http";
+import { resolvePublicOrigin, StartupError } from "./public-origin";
 
 process.env.NODE_ENV ??= "production";
 const root = process.cwd();
@@ -37,6 +38,10 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  // Settled before anything else, so that every module (mails, credentials, webhooks) reads the same APP_URL.
+  const publicOrigin = resolvePublicOrigin(process.env);
+  process.env.APP_URL = publicOrigin.appUrl;
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   if (process.env.SKIP_BUILD !== "1") buildIfNeeded();
   const db = getDb();
   runMigrations(db);
@@ -47,21 +52,23 @@ async function main() {
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
+  const host = publicOrigin.host;
   const server = createAppServer({
     build,
     publicDir: path.join(root, "public"),
     mode: "production",
-    trustProxy: process.env.TRUST_PROXY === "1",
-    appUrl: process.env.APP_URL,
+    trustProxy,
+    appUrl: publicOrigin.appUrl,
+    aliases: publicOrigin.aliases,
   });
   // Node's default accept queue holds 511 connections: when thousands press "Start" at the same moment,
   // the rest were dropped and retried seconds later, or reset. The kernel caps this at net.core.somaxconn.
   server.listen({ port, host, backlog: 4096 }, () => {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
-    const url = process.env.APP_URL ?? `http://localhost:${actualPort}`;
+    const url = publicOrigin.appUrl.replace(`:${port}`, `:${actualPort}`);
     const lines = [`Ambassade is running at ${url}`, `Database: ${databasePath()}`];
+    if (publicOrigin.note) lines.push(publicOrigin.note);
     if (process.env.SEED_DEMO !== "0") {
       lines.push(seeded ? "Demo organisation created." : "Demo organisation already present.");
       lines.push(`Demo logins (password: ${DEMO_PASSWORD}):`);
@@ -86,6 +93,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  if (error instanceof StartupError || (error instanceof Error && error.message.startsWith("TRUST_PROXY"))) console.error(error.message);
+  else console.error(error);
   process.exit(1);
 });
