@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { TEST_DEMO_PASSWORD } from "./tests/support/demo-password";
 
 const port = Number(process.env.E2E_PORT ?? 4599);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -37,6 +38,8 @@ export default defineConfig({
       DATABASE_PATH: path.join(dataDir, "e2e.db"),
       OUTBOX_DIR: path.join(dataDir, "outbox"),
       NODE_ENV: "production",
+      // No password is published: the seed generates one unless told which to use.
+      DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     },
   },
 });

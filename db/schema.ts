@@ -69,7 +69,10 @@ export const teamManagers = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_managers_user_idx").on(t.userId)],
 );
 
-/** Lucia's session table: `expires_at` is an integer of seconds since the epoch. */
+/**
+ * Signed-in sessions. `id` is the SHA-256 (hex) of the secret token in the person's cookie, never the
+ * token itself: a copy of the database (a backup) opens no session (docs/decisions/0016-safe-to-deploy.md).
+ */
 export const sessions = sqliteTable(
   "sessions",
   {
@@ -77,9 +80,12 @@ export const sessions = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** Unix seconds: the idle limit, pushed forward while the session is used (never past the absolute limit). */
     expiresAt: integer("expires_at").notNull(),
+    /** Unix seconds: when the person signed in; the absolute limit counts from here. */
+    createdAt: integer("created_at").notNull().default(0),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
 /** Single-use links sent by mail: invitations and password resets. Only the token's hash is kept. */

@@ -47,6 +47,11 @@ export type PasswordProblem = "security.errors.passwordTooShort" | "security.err
 export async function passwordProblem(password: string, person: { name?: string | null; email?: string | null }): Promise<PasswordProblem | null> {
   if ([...password].length < MIN_PASSWORD_LENGTH) return "security.errors.passwordTooShort";
   const words = personalWords(person);
+  // zxcvbn scores "EmmaPetit2026!" as strong; an attacker who knows the person tries it first. What is
+  // left once the person's own words, digits and punctuation are taken out must still be something.
+  let rest = password.toLowerCase();
+  for (const word of [...words].sort((a, b) => b.length - a.length)) rest = rest.split(word).join("");
+  if (rest.replace(/[^\p{L}]/gu, "").length < 4 && rest.length < password.length) return "security.errors.passwordPersonal";
   const result = (await loadEstimator()).check(password, words);
   if (result.score >= MIN_SCORE) return null;
   const lower = password.toLowerCase();

@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { databasePath, getDb } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { DEMO_LOGINS, seedDemo } from "../../db/seed";
 import { loadContentLibrary } from "../content/library.server";
 import { runAccreditationJobs } from "../models/accreditation.server";
 import { startWebhookWorker } from "../models/webhook.server";
@@ -45,7 +45,7 @@ async function main() {
   if (process.env.SKIP_BUILD !== "1") buildIfNeeded();
   const db = getDb();
   runMigrations(db);
-  const seeded = process.env.SEED_DEMO === "0" ? false : await seedDemo(db);
+  const seeded = process.env.SEED_DEMO === "0" ? null : await seedDemo(db);
   // Compile the whole content library before the first request rather than during it.
   const library = await loadContentLibrary();
   if (library.problems.length) console.warn(`Content: ${library.problems.length} problem(s); affected modules are shown as unavailable.`);
@@ -69,9 +69,13 @@ async function main() {
     const url = publicOrigin.appUrl.replace(`:${port}`, `:${actualPort}`);
     const lines = [`Ambassade is running at ${url}`, `Database: ${databasePath()}`];
     if (publicOrigin.note) lines.push(publicOrigin.note);
-    if (process.env.SEED_DEMO !== "0") {
-      lines.push(seeded ? "Demo organisation created." : "Demo organisation already present.");
-      lines.push(`Demo logins (password: ${DEMO_PASSWORD}):`);
+    if (seeded) {
+      lines.push(seeded.created ? "Demo organisation created." : "Demo organisation already present.");
+      // The generated password is printed this once; it stays in a file only the server's user can read.
+      if (seeded.generatedPassword) lines.push(`Demo password (shown once, also kept in ${seeded.passwordFile}, mode 0600): ${seeded.generatedPassword}`);
+      else if (seeded.passwordFile) lines.push(`Demo password: in ${seeded.passwordFile} (readable by this user only).`);
+      else if (process.env.DEMO_PASSWORD) lines.push("Demo password: the one set in DEMO_PASSWORD.");
+      lines.push("Demo logins:");
       for (const login of DEMO_LOGINS) lines.push(`  ${login.email.padEnd(28)} ${login.description}`);
     }
     console.info(lines.join("\n"));

@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "../../db/connection";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { seedDemo } from "../../db/seed";
+import { TEST_DEMO_PASSWORD } from "./demo-password";
 import { outboxDir } from "../../app/mail/mailer.server";
 
-export { DEMO_PASSWORD };
+/** What the seed used: setup.ts sets DEMO_PASSWORD for every test file. */
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? TEST_DEMO_PASSWORD;
 
 export async function seedDemoOrganisation() {
   await seedDemo(getDb());
