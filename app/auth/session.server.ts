@@ -11,6 +11,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "../../db/connection";
 import { sessions } from "../../db/schema";
+import { isStorageUnavailable } from "~/models/health.server";
 import { prepared } from "~/models/prepared.server";
 import { getSetting } from "~/models/settings.server";
 import { secureCookies } from "~/utils/cookies.server";
@@ -98,7 +99,14 @@ export async function validateSessionCookie(cookieHeader: string | null): Promis
     return null;
   }
   const idleEnd = Math.min(now + idleS, absoluteEnd);
-  if (idleEnd - row.expiresAt >= EXTEND_EVERY_S) prepared("update sessions set expires_at = ? where id = ?").run(idleEnd, id);
+  if (idleEnd - row.expiresAt >= EXTEND_EVERY_S) {
+    try {
+      prepared("update sessions set expires_at = ? where id = ?").run(idleEnd, id);
+    } catch (error) {
+      // A read-only database must not turn every page into an error: the session simply is not extended.
+      if (!isStorageUnavailable(error)) throw error;
+    }
+  }
   return { sessionId: id, userId: row.userId, setCookie: null };
 }
 

@@ -69,7 +69,7 @@ const core: CoreStrings = {
     forgot: "Forgot your password?",
     invalid: "Wrong email address or password.",
     throttled: "Too many failed attempts. Try again in 15 minutes or reset your password.",
-    demoHint: "Demo: the logins are printed at start-up and listed in the README.",
+    demoHint: "Demo: the logins are listed in the README; the password was printed at the first start and is kept in the data folder (demo-password.txt).",
   },
   logout: {
     title: "Sign out",

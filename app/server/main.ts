@@ -13,6 +13,9 @@ import { DEMO_LOGINS, seedDemo } from "../../db/seed";
 import { loadContentLibrary } from "../content/library.server";
 import { runAccreditationJobs } from "../models/accreditation.server";
 import { startWebhookWorker } from "../models/webhook.server";
+import { deleteExpiredSessions } from "../auth/session.server";
+import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
+import { deleteStaleThrottles } from "../models/throttle.server";
 import { createAppServer, parseTrustProxy } from "./http";
 import { resolvePublicOrigin, StartupError } from "./public-origin";
 
@@ -86,6 +89,21 @@ async function main() {
   setInterval(runJobs, 10 * 60 * 1000).unref();
   // Webhook deliveries: every 2 s and as soon as an event is enqueued (the timer does not keep the process alive).
   startWebhookWorker({ intervalMs: 2_000 });
+  // Mails: queued by requests, sent here after the reply, retried (the timer does not keep the process alive).
+  startMailWorker({ intervalMs: 5_000 });
+  // Housekeeping, now and every hour: expired sessions, stale sign-in counters, old sent mails.
+  const housekeeping = async () => {
+    try {
+      const sessions = await deleteExpiredSessions();
+      const throttles = deleteStaleThrottles();
+      const mails = purgeOldMail();
+      if (sessions + throttles + mails > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s)`);
+    } catch (error) {
+      console.error("[housekeeping] failed", error);
+    }
+  };
+  void housekeeping();
+  setInterval(() => void housekeeping(), 60 * 60 * 1000).unref();
 
   const stop = () => {
     server.close();

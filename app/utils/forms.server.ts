@@ -3,6 +3,7 @@ import { z } from "zod";
 import { InputError } from "./errors";
 import { readBodyWithin } from "./body.server";
 import { FORBIDDEN_CHARACTERS, hasForbiddenCharacters } from "./text";
+import { isStorageUnavailable } from "~/models/health.server";
 
 const MAX_FORM_BYTES = 256 * 1024;
 
@@ -61,6 +62,12 @@ export async function withFormErrors<T>(args: ActionFunctionArgs, action: (args:
     return await action(args);
   } catch (error) {
     if (error instanceof InputError) return fieldErrorResponse(error.fieldErrors, error.status);
+    // A database that is read-only, full or locked is not a bug in the page: a 503 that says so (the
+    // operator finds the cause in the log and on /healthz), not a 500.
+    if (isStorageUnavailable(error)) {
+      console.error(`[storage] a form could not be saved: ${(error as { code?: string }).code} ${(error as Error).message}`);
+      return fieldErrorResponse({ form: "security.errors.storageUnavailable" }, 503);
+    }
     throw error;
   }
 }
