@@ -7,15 +7,16 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createAppServer } from "../../app/server/http";
+import { createAppServer, type ServerOptions } from "../../app/server/http";
 
 export type TestServer = { url: string; close: () => Promise<void> };
 
-export async function startServer(): Promise<TestServer> {
+/** `options` as `npm start` would pass them (APP_URL, TRUST_PROXY…); none by default. */
+export async function startServer(options: Partial<Omit<ServerOptions, "build" | "publicDir" | "mode">> = {}): Promise<TestServer> {
   const buildFile = path.resolve("build/index.js");
   if (!fs.existsSync(buildFile)) throw new Error("No production build: run `npm run build` before the integration tests.");
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const server = createAppServer({ build, publicDir: path.resolve("public"), mode: "production" });
+  const server = createAppServer({ build, publicDir: path.resolve("public"), mode: "production", ...options });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
