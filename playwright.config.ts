@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { TEST_DEMO_PASSWORD } from "./tests/support/demo-password";
 
 const port = Number(process.env.E2E_PORT ?? 4599);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -39,6 +40,8 @@ export default defineConfig({
       NODE_ENV: "production",
       // zzz-gate.spec.ts's webhook receiver listens on loopback (docs/security.md › outgoing requests).
       OUTBOUND_ALLOW_PRIVATE: "1",
+      // No password is published: the seed generates one unless told which to use.
+      DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     },
   },
 });

@@ -153,7 +153,8 @@ function seedInto(file: string, config: BenchConfig, content: Content, passwordH
   const insUser = ins("insert into users (id, email, name, password_hash, locale, team_id, active, created_at) values (?, ?, ?, ?, ?, ?, 1, ?)");
   const insRole = ins("insert into user_roles (user_id, role) values (?, ?)");
   const insManager = ins("insert into team_managers (team_id, user_id) values (?, ?)");
-  const insSession = ins("insert into sessions (id, user_id, expires_at) values (?, ?, ?)");
+  // The table holds the token's SHA-256, the cookie the token (app/auth/session.server.ts).
+  const insSession = ins("insert into sessions (id, user_id, expires_at, created_at) values (?, ?, ?, ?)");
   const insPlacement = ins(
     "insert into placements (id, user_id, level, source, run_id, scores, facts, reason, set_by, is_current, retake_allowed, created_at) values (?, ?, ?, 'questionnaire', null, ?, '[]', null, null, 1, 0, ?)",
   );
@@ -174,7 +175,7 @@ function seedInto(file: string, config: BenchConfig, content: Content, passwordH
   const count = (table: string, n = 1) => (counts[table] = (counts[table] ?? 0) + n);
   const session = (userId: string) => {
     const id = randomBytes(20).toString("hex");
-    insSession.run(id, userId, Math.floor(now / 1000) + 30 * 86_400);
+    insSession.run(createHash("sha256").update(id).digest("hex"), userId, Math.floor(now / 1000) + 30 * 86_400, Math.floor(now / 1000));
     count("sessions");
     return id;
   };
@@ -406,6 +407,6 @@ export function copyPristine(pristine: string, target: string): void {
   fs.copyFileSync(pristine, target);
   const db = new Database(target);
   db.pragma("journal_mode = WAL");
-  db.prepare("update sessions set expires_at = ?").run(Math.floor(Date.now() / 1000) + 30 * 86_400);
+  db.prepare("update sessions set expires_at = ?, created_at = ?").run(Math.floor(Date.now() / 1000) + 12 * 3600, Math.floor(Date.now() / 1000));
   db.close();
 }

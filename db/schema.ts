@@ -70,7 +70,10 @@ export const teamManagers = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_managers_user_idx").on(t.userId)],
 );
 
-/** Lucia's session table: `expires_at` is an integer of seconds since the epoch. */
+/**
+ * Signed-in sessions. `id` is the SHA-256 (hex) of the secret token in the person's cookie, never the
+ * token itself: a copy of the database (a backup) opens no session (docs/decisions/0016-safe-to-deploy.md).
+ */
 export const sessions = sqliteTable(
   "sessions",
   {
@@ -78,9 +81,12 @@ export const sessions = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** Unix seconds: the idle limit, pushed forward while the session is used (never past the absolute limit). */
     expiresAt: integer("expires_at").notNull(),
+    /** Unix seconds: when the person signed in; the absolute limit counts from here. */
+    createdAt: integer("created_at").notNull().default(0),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
 /** Single-use links sent by mail: invitations and password resets. Only the token's hash is kept. */
@@ -585,4 +591,36 @@ export const media = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("media_created_idx").on(t.createdAt)],
+);
+
+export const MAIL_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * Mails waiting to be sent, and what became of them: requests only queue (app/mail/outbox.server.ts),
+ * a worker sends after the reply, retries with backoff, and gives up after a few attempts.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: text("id").primaryKey(),
+    /** What the mail is, e.g. "invitation", "password_reset", "expiry_notice". */
+    kind: text("kind").notNull(),
+    /** The record it is about (a user id for an invitation), so that a page can show its fate. */
+    refId: text("ref_id"),
+    to: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("mail_outbox_ref_idx").on(t.refId, t.createdAt),
+  ],
 );

@@ -2,15 +2,53 @@
  * The demo organisation: five documented logins and enough colleagues in two teams for pages to
  * look real. Idempotent: each step checks whether it already ran.
  */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
 import { placeLevel, type Level, type Scores } from "../app/domain/placement";
-import type { Db } from "./connection";
+import { databasePath, type Db } from "./connection";
 import { seedAccreditationDemo } from "./seed-accreditation";
 import { seedDemoCredentials } from "./seed-credentials";
 import { placements, teamManagers, teams, userRoles, users, type Role } from "./schema";
 
-export const DEMO_PASSWORD = "ambassade-demo";
+/**
+ * The demo people's password: none is published. At the first start it is generated, printed once
+ * and written to this file, readable by its owner only (0600), in the data folder. DEMO_PASSWORD sets
+ * it instead (the tests and the end-to-end suite do, to sign in as the demo people).
+ */
+export function demoPasswordFile(): string {
+  return path.join(path.dirname(databasePath()), "demo-password.txt");
+}
+
+function demoPassword(): { password: string; generated: boolean } {
+  const given = process.env.DEMO_PASSWORD;
+  if (given) return { password: given, generated: false };
+  // 4 groups of 5 characters from a 32-letter alphabet without look-alikes: 100 bits, easy to type.
+  const alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+  const bytes = randomBytes(20);
+  const chars = [...bytes].map((b) => alphabet[b % 32]).join("");
+  return { password: chars.match(/.{5}/g)!.join("-"), generated: true };
+}
+
+/** Writes the generated password where only the server's user can read it; replaced, never appended. */
+function writeDemoPasswordFile(password: string): string {
+  const file = demoPasswordFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600, flag: "wx" });
+  fs.chmodSync(file, 0o600);
+  return file;
+}
+
+export type SeedResult = {
+  created: boolean;
+  /** The password, when it was generated now (to print once); null otherwise. */
+  generatedPassword: string | null;
+  /** Where the generated password is kept, if it was generated (now or at an earlier start). */
+  passwordFile: string | null;
+};
 
 export const DEMO_LOGINS: { email: string; name: string; roles: Role[]; team: "comms" | "ops" | null; description: string }[] = [
   { email: "admin@ambassade.test", name: "Claire Dubois", roles: ["admin"], team: null, description: "admin: people, teams, settings" },
@@ -52,15 +90,16 @@ function emailFor(name: string): string {
   );
 }
 
-/** Returns true when it created the organisation, false when it was already there. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/** Creates the demo organisation unless it is there; says whether it did and where its password is. */
+export async function seedDemo(db: Db): Promise<SeedResult> {
   const present = db.select({ id: users.id }).from(users).where(eq(users.email, "admin@ambassade.test")).get();
   if (present) {
     seedAccreditationDemo(db);
     seedDemoCredentials(db);
-    return false;
+    return { created: false, generatedPassword: null, passwordFile: fs.existsSync(demoPasswordFile()) ? demoPasswordFile() : null };
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const { password, generated } = demoPassword();
+  const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
     for (const team of Object.values(DEMO_TEAMS)) tx.insert(teams).values(team).onConflictDoNothing().run();
     const people = [
@@ -95,7 +134,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   });
   seedAccreditationDemo(db);
   seedDemoCredentials(db);
-  return true;
+  const passwordFile = generated ? writeDemoPasswordFile(password) : null;
+  return { created: true, generatedPassword: generated ? password : null, passwordFile };
 }
 
 /**

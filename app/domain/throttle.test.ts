@@ -31,3 +31,30 @@ describe("sign-in throttling", () => {
     expect(isLocked(state, t0 + THROTTLE_RULES.ip.maxFailures)).toBe(true);
   });
 });
+
+describe("reserving attempts before verifying", () => {
+  const t0 = 1_700_000_000_000;
+
+  it("allows exactly the maximum of reservations in a burst, then refuses without counting", async () => {
+    const { reserveAttempt } = await import("./throttle");
+    let state: ReturnType<typeof afterFailure> | undefined;
+    let allowed = 0;
+    for (let i = 0; i < 100; i++) {
+      const r = reserveAttempt("email", state, t0);
+      state = r.state;
+      if (r.allowed) allowed++;
+    }
+    expect(allowed).toBe(THROTTLE_RULES.email.maxFailures);
+    expect(state!.failures).toBe(THROTTLE_RULES.email.maxFailures);
+  });
+
+  it("a refund after success forgets the attempt and unlocks below the maximum", async () => {
+    const { reserveAttempt, refundAttempt } = await import("./throttle");
+    let state: ReturnType<typeof afterFailure> | undefined;
+    for (let i = 0; i < THROTTLE_RULES.ip.maxFailures; i++) state = reserveAttempt("ip", state, t0).state;
+    expect(isLocked(state, t0)).toBe(true);
+    state = refundAttempt("ip", state!, t0);
+    expect(state.failures).toBe(THROTTLE_RULES.ip.maxFailures - 1);
+    expect(isLocked(state, t0)).toBe(false);
+  });
+});

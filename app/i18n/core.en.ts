@@ -4,6 +4,7 @@ import api from "./en/api";
 import diagnostic from "./en/diagnostic";
 import lifecycle from "./en/lifecycle";
 import placement from "./en/placement";
+import security from "./en/security";
 import track from "./en/track";
 
 /**
@@ -69,7 +70,7 @@ const core: CoreStrings = {
     forgot: "Forgot your password?",
     invalid: "Wrong email address or password.",
     throttled: "Too many failed attempts. Try again in 15 minutes or reset your password.",
-    demoHint: "Demo: the logins are printed at start-up and listed in the README.",
+    demoHint: "Demo: the logins are listed in the README; the password was printed at the first start and is kept in the data folder (demo-password.txt).",
   },
   logout: {
     title: "Sign out",
@@ -100,7 +101,7 @@ const core: CoreStrings = {
   password: {
     new: "New password",
     confirm: "Confirm the password",
-    rules: "At least 10 characters.",
+    rules: "At least 12 characters, hard to guess: a phrase of a few random words works well, without your name or email.",
     forgotTitle: "Forgot your password",
     forgotIntro: "Enter your email address: if an account exists, you will receive a link valid for one hour.",
     forgotSubmit: "Send the link",
@@ -137,7 +138,7 @@ const core: CoreStrings = {
     emailInvalid: "Enter a valid email address, for example first.last@company.com.",
     emailTaken: "Someone already uses this email address.",
     tooLong: "This text is too long: shorten it.",
-    passwordTooShort: "The password must be at least 10 characters long.",
+    passwordTooShort: "The password must be at least 12 characters long.",
     passwordMismatch: "The two passwords do not match.",
     rolesRequired: "Choose at least one role.",
     roleInvalid: "Unknown role.",
@@ -153,6 +154,7 @@ const core: CoreStrings = {
   placement,
   diagnostic,
   track,
+  security,
   accreditation,
   lifecycle,
   api,

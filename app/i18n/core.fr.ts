@@ -3,6 +3,7 @@ import api from "./fr/api";
 import diagnostic from "./fr/diagnostic";
 import lifecycle from "./fr/lifecycle";
 import placement from "./fr/placement";
+import security from "./fr/security";
 import track from "./fr/track";
 
 /**
@@ -68,7 +69,7 @@ const core = {
     forgot: "Mot de passe oublié ?",
     invalid: "Adresse e-mail ou mot de passe incorrect.",
     throttled: "Trop de tentatives échouées. Réessayez dans 15 minutes ou réinitialisez votre mot de passe.",
-    demoHint: "Démo : les identifiants sont affichés au démarrage et dans le README.",
+    demoHint: "Démo : les identifiants sont dans le README ; le mot de passe a été affiché au premier démarrage et se trouve dans le dossier des données (demo-password.txt).",
   },
   logout: {
     title: "Déconnexion",
@@ -99,7 +100,7 @@ const core = {
   password: {
     new: "Nouveau mot de passe",
     confirm: "Confirmez le mot de passe",
-    rules: "Au moins 10 caractères.",
+    rules: "Au moins 12 caractères, difficile à deviner : une phrase de quelques mots pris au hasard convient bien, sans votre nom ni votre adresse.",
     forgotTitle: "Mot de passe oublié",
     forgotIntro: "Indiquez votre adresse e-mail : si un compte existe, vous recevrez un lien valable une heure.",
     forgotSubmit: "Envoyer le lien",
@@ -136,7 +137,7 @@ const core = {
     emailInvalid: "Saisissez une adresse e-mail valide, par exemple prenom.nom@entreprise.fr.",
     emailTaken: "Une personne utilise déjà cette adresse e-mail.",
     tooLong: "Ce texte est trop long : raccourcissez-le.",
-    passwordTooShort: "Le mot de passe doit contenir au moins 10 caractères.",
+    passwordTooShort: "Le mot de passe doit contenir au moins 12 caractères.",
     passwordMismatch: "Les deux mots de passe ne correspondent pas.",
     rolesRequired: "Choisissez au moins un rôle.",
     roleInvalid: "Rôle inconnu.",
@@ -152,6 +153,7 @@ const core = {
   placement,
   diagnostic,
   track,
+  security,
   accreditation,
   lifecycle,
   api,

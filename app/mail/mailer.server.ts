@@ -3,7 +3,11 @@ import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { databasePath } from "../../db/connection";
 
-export type Mail = { to: string; subject: string; text: string };
+/**
+ * The transport: how one mail leaves the machine (SMTP, or an .eml file). Code that wants a mail sent
+ * queues it with `queueMail` (./outbox.server.ts); only the outbox worker calls `sendMail`.
+ */
+export type Mail = { to: string; subject: string; text: string; html?: string };
 
 /** Where messages go when no SMTP server is configured: one .eml file per message. */
 export function outboxDir(): string {
@@ -25,7 +29,7 @@ function smtpTransport(url: string): Transporter {
 
 /** Sends through SMTP when SMTP_URL is set; otherwise writes an .eml file and logs the first link. */
 export async function sendMail(mail: Mail): Promise<void> {
-  const message = { from: fromAddress(), to: mail.to, subject: mail.subject, text: mail.text };
+  const message = { from: fromAddress(), to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) };
   const smtpUrl = process.env.SMTP_URL;
   if (smtpUrl) {
     await smtpTransport(smtpUrl).sendMail(message);
@@ -40,19 +44,4 @@ export async function sendMail(mail: Mail): Promise<void> {
   fs.writeFileSync(file, info.message as Buffer);
   const link = mail.text.match(/https?:\/\/\S+/)?.[0];
   console.info(`[mail] to ${mail.to}: "${mail.subject}" → ${path.relative(process.cwd(), file)}${link ? `\n[mail] link: ${link}` : ""}`);
-}
-
-/**
- * Sends, and says whether it worked. A mail server that is down or refuses the message is logged, not
- * thrown: what the request already saved (an invitation, a reset link) stays valid, and the page can say
- * what happened and what to do (resend) instead of failing with a server error.
- */
-export async function delivered(send: () => Promise<void>, what: string): Promise<boolean> {
-  try {
-    await send();
-    return true;
-  } catch (error) {
-    console.error(`[mail] ${what} could not be sent:`, error instanceof Error ? error.message : error);
-    return false;
-  }
 }

@@ -6,8 +6,7 @@ import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { getDb } from "../../db/connection";
 import { accreditations, teamManagers, users } from "../../db/schema";
 import { RENEWAL_WINDOW_DAYS, expiryNoticeDue, statesFrom } from "~/domain/accreditation";
-import { sendExpiryNoticeMail } from "~/mail/templates.server";
-import { appUrl } from "~/utils/app-url.server";
+import { queueExpiryNoticeMail } from "~/mail/templates.server";
 import { InputError } from "~/utils/errors";
 import { applyTransition } from "./accreditation-transition.server";
 import { recordAudit } from "./audit.server";
@@ -75,13 +74,10 @@ export async function runAccreditationJobs(now = new Date()): Promise<{ notices:
     notices += 1;
     const channels = channelLabels(c.row.channels, offered).join(", ");
     const validUntil = c.row.validUntil!;
-    try {
-      if (c.active) await sendExpiryNoticeMail({ to: c.email, name: c.name, person: c.name, channels, validUntil, link: `${appUrl()}/accreditation`, locale: c.locale ?? "fr", forManager: false });
-      for (const m of managers.filter((m) => m.teamId === c.teamId && m.email !== c.email)) {
-        await sendExpiryNoticeMail({ to: m.email, name: m.name, person: c.name, channels, validUntil, link: `${appUrl()}/team/requests`, locale: m.locale ?? "fr", forManager: true });
-      }
-    } catch (error) {
-      console.error(`[accreditation] expiry notice for ${c.row.id} could not be sent`, error);
+    // Queued, sent by the mail worker (app/mail/outbox.server.ts); links come from APP_URL.
+    if (c.active) queueExpiryNoticeMail(db, { to: c.email, name: c.name, person: c.name, channels, validUntil, pathname: "/accreditation", locale: c.locale ?? "fr", forManager: false, refId: c.row.id });
+    for (const m of managers.filter((m) => m.teamId === c.teamId && m.email !== c.email)) {
+      queueExpiryNoticeMail(db, { to: m.email, name: m.name, person: c.name, channels, validUntil, pathname: "/team/requests", locale: m.locale ?? "fr", forManager: true, refId: c.row.id });
     }
   }
   return { notices, expired };

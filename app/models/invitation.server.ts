@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "../../db/connection";
-import { invitations, users, type Role } from "../../db/schema";
+import { invitations, users, type Locale, type Role } from "../../db/schema";
+import { queueInvitationMail } from "~/mail/templates.server";
 import { InputError } from "~/utils/errors";
 import { hashToken, newId, newToken } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
@@ -8,29 +9,52 @@ import { insertUser } from "./user.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-/** Creates the person (without a password) and a single-use invitation. Returns the secret token. */
+export type InvitationMail = { inviter: string; locale: Locale };
+
+export type InviteResult =
+  /** Invited: the person exists now and their invitation mail is queued. */
+  | { kind: "invited"; userId: string; token: string }
+  /**
+   * Nothing was done because the address already has an account the inviting manager may not see:
+   * the manager is answered exactly as if the invitation had been sent, so that inviting never tells
+   * whether an address has an account outside their teams (ASVS 2.x / 4.x enumeration). An audit row
+   * tells the administrators.
+   */
+  | { kind: "concealed" };
+
+/**
+ * Creates the person (without a password) and a single-use invitation, and queues its mail, in one
+ * transaction. `visibleTeamIds` is the inviter's scope (a manager's teams); undefined means everyone.
+ */
 export function invitePerson(
   actorId: string,
   input: { email: string; name: string; teamId: string; roles: Role[] },
+  mail: InvitationMail,
+  options: { visibleTeamIds?: readonly string[] } = {},
   now = new Date(),
-): { userId: string; token: string } {
+): InviteResult {
   const token = newToken();
-  const userId = getDb().transaction((tx) => {
+  return getDb().transaction((tx): InviteResult => {
+    const existing = tx.select({ id: users.id, teamId: users.teamId }).from(users).where(eq(users.email, input.email.trim().toLowerCase())).get();
+    if (existing && options.visibleTeamIds && !(existing.teamId && options.visibleTeamIds.includes(existing.teamId))) {
+      recordAudit(tx, { actorId, action: "person.invite_existing", subjectType: "user", subjectId: existing.id, data: { teamId: input.teamId } });
+      return { kind: "concealed" };
+    }
     const id = insertUser(tx, { email: input.email, name: input.name, teamId: input.teamId, roles: input.roles });
     tx.insert(invitations)
       .values({ id: newId(), tokenHash: hashToken(token), userId: id, invitedBy: actorId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
       .run();
     recordAudit(tx, { actorId, action: "person.invited", subjectType: "user", subjectId: id, toState: "invited", data: { teamId: input.teamId, roles: input.roles } });
-    return id;
+    queueInvitationMail(tx, { userId: id, to: input.email, name: input.name, inviter: mail.inviter, token, locale: mail.locale });
+    return { kind: "invited", userId: id, token };
   });
-  return { userId, token };
 }
 
-/** A new link for someone who has not accepted yet; earlier links stop working. */
-export function reissueInvitation(actorId: string, userId: string, now = new Date()): string {
+/** A new link for someone who has not accepted yet, its mail queued; earlier links stop working. */
+export function reissueInvitation(actorId: string, userId: string, mail: InvitationMail, now = new Date()): void {
   const token = newToken();
   getDb().transaction((tx) => {
-    const user = tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+    const user = tx.select({ passwordHash: users.passwordHash, email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).get();
     if (!user) throw new InputError({ form: "errors.notFound" }, 404);
     if (user.passwordHash) throw new InputError({ form: "errors.alreadyAccepted" }, 409);
     tx.update(invitations).set({ usedAt: now }).where(and(eq(invitations.userId, userId), isNull(invitations.usedAt))).run();
@@ -38,8 +62,8 @@ export function reissueInvitation(actorId: string, userId: string, now = new Dat
       .values({ id: newId(), tokenHash: hashToken(token), userId, invitedBy: actorId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
       .run();
     recordAudit(tx, { actorId, action: "person.reinvited", subjectType: "user", subjectId: userId });
+    queueInvitationMail(tx, { userId, to: user.email, name: user.name, inviter: mail.inviter, token, locale: mail.locale });
   });
-  return token;
 }
 
 /** The invitation behind a token, if it can still be used. */

@@ -1,21 +1,22 @@
 /** Sign-in: the password check with throttling, and the session it opens. */
 import { verifyDecoy, verifyPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/lucia.server";
-import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle.server";
+import { isThrottled, refundSignInAttempt, reserveSignInAttempt, throttleKeys } from "./throttle.server";
 import { findUserByEmail } from "./user.server";
 
 export type SignInResult = { ok: true; userId: string; cookie: string } | { ok: false; reason: "invalid" | "throttled" };
 
-/** Unknown email, no password yet, deactivated and wrong password all answer "invalid", in the same time. */
+/**
+ * Unknown email, no password yet, deactivated and wrong password all answer "invalid", in the same time.
+ * The attempt is reserved (counted) before the password is verified, atomically: under any concurrency,
+ * no more passwords are verified than the limit; a success gives the reservation back.
+ */
 export async function signIn(email: string, password: string, ip: string): Promise<SignInResult> {
   const keys = throttleKeys(email, ip);
-  if (isThrottled(keys)) return { ok: false, reason: "throttled" };
+  if (!reserveSignInAttempt(keys)) return { ok: false, reason: "throttled" };
   const user = findUserByEmail(email);
   const valid = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : await verifyDecoy(password);
-  if (!valid || !user) {
-    recordFailure(keys);
-    return { ok: false, reason: isThrottled(keys) ? "throttled" : "invalid" };
-  }
-  clearFailures(keys);
+  if (!valid || !user) return { ok: false, reason: isThrottled(keys) ? "throttled" : "invalid" };
+  refundSignInAttempt(keys);
   return { ok: true, userId: user.id, cookie: await createSession(user.id) };
 }

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { getDb } from "../../db/connection";
 import { settings } from "../../db/schema";
 import { InputError } from "~/utils/errors";
+import { FORBIDDEN_CHARACTERS, hasForbiddenCharacters } from "~/utils/text";
 import { recordAudit } from "./audit.server";
 
 /** A text a person reads on the settings page, in both languages. */
@@ -61,7 +62,12 @@ function text(defaultValue: string, maxLength: number, label: Bilingual, help?: 
     field: { kind: "text", maxLength },
     label,
     ...(help ? { help } : {}),
-    schema: () => z.string({ error: "errors.invalidInput" }).trim().max(maxLength, "errors.tooLong"),
+    schema: () =>
+      z
+        .string({ error: "errors.invalidInput" })
+        .trim()
+        .max(maxLength, "errors.tooLong")
+        .refine((v) => !hasForbiddenCharacters(v), FORBIDDEN_CHARACTERS),
   };
 }
 
@@ -106,6 +112,8 @@ export const SETTINGS = {
   "accreditation.maxValidityMonths": integer(24, 1, 60, { fr: "Durée maximale d’une accréditation", en: "Longest accreditation validity" }, { fr: "Une date de fin plus lointaine est refusée, à l’octroi comme au renouvellement.", en: "A later end date is refused, when granting as when renewing." }, { fr: "mois", en: "months" }),
   "accreditation.revokedWaitDays": integer(90, 0, 3650, { fr: "Délai avant une nouvelle demande après un retrait", en: "Waiting period before a new request after a revocation" }, { fr: "Compté depuis le retrait. 0 : possible à tout moment. Un manager peut rouvrir la demande plus tôt.", en: "Counted from the revocation. 0: at any time. A manager can reopen it sooner." }, { fr: "jours", en: "days" }),
   "accreditation.channels": { ...settingKinds.text("LinkedIn, X, Facebook, Instagram, TikTok, YouTube", 300, { fr: "Réseaux pour lesquels on peut être accrédité", en: "Networks one can be accredited for" }, { fr: "Séparés par des virgules.", en: "Separated by commas." }), schema: () => z.string({ error: "errors.invalidInput" }).trim().max(300, "errors.tooLong").regex(/^\s*[\p{L}\p{N} .+&'-]{1,40}(\s*,\s*[\p{L}\p{N} .+&'-]{1,40})*\s*$/u, "accreditation.errors.channelsSetting") },
+  "session.idleHours": integer(12, 1, 720, { fr: "Déconnexion après une inactivité de", en: "Sign out after being inactive for" }, { fr: "Une session inutilisée pendant ce délai se ferme ; la personne se reconnecte.", en: "A session unused for this long ends; the person signs in again." }, { fr: "heures", en: "hours" }),
+  "session.absoluteDays": integer(30, 1, 365, { fr: "Durée maximale d’une session", en: "Longest a session lasts" }, { fr: "Même utilisée sans interruption, une session se ferme après ce délai, compté depuis la connexion.", en: "Even in constant use, a session ends after this long, counted from sign-in." }, { fr: "jours", en: "days" }),
   "organisation.name": text("Ambassade demo organisation", 120, { fr: "Nom de l'organisation", en: "Organisation name" }, { fr: "Nom de l'émetteur des attestations vérifiables (Open Badges) et des pages de vérification.", en: "Issuer name on verifiable credentials (Open Badges) and verification pages." }),
 } satisfies Record<string, SettingDefinition<number> | SettingDefinition<boolean> | SettingDefinition<string>>;
 

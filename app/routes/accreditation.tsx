@@ -10,7 +10,7 @@ import { STATEMENT_MAX, STATEMENT_MIN } from "~/domain/accreditation";
 import { requestAccreditation, requestRenewal } from "~/models/accreditation.server";
 import { accreditationHistory, accreditationStatusFor } from "~/models/accreditation-views.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
@@ -19,7 +19,7 @@ function schema() {
   return z.object({
     intent: z.enum(["request", "renewal"], { error: "errors.invalidInput" }),
     channels: z.array(z.string().max(40, "errors.invalidInput")).max(20, "errors.invalidInput"),
-    statement: z.string().max(5000, "errors.tooLong").default(""),
+    statement: fields.freeText(5000),
   });
 }
 

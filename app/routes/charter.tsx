@@ -9,13 +9,13 @@ import { MdxContent } from "~/components/mdx/mdx-content";
 import { resolveLocale } from "~/i18n/config";
 import { CharterCheckError, checkForDisplay, getCurrentCharter, getSignature, signCharter } from "~/models/charter.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z, safeText } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
 function schema() {
   return z.looseObject({
-    fullName: z.string().max(200, "errors.tooLong").default(""),
+    fullName: safeText({ max: 200 }).default(""),
     confirm: z.string().max(10).optional(),
   });
 }

@@ -4,10 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { Field, FormErrors } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { resolveLocale } from "~/i18n/config";
-import { delivered } from "~/mail/mailer.server";
-import { sendPasswordResetMail } from "~/mail/templates.server";
-import { createPasswordReset } from "~/models/password-reset.server";
-import { findUserByEmail } from "~/models/user.server";
+import { requestPasswordReset } from "~/models/password-reset.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 
 
@@ -19,26 +16,15 @@ export async function loader(_: LoaderFunctionArgs) {
   return json({});
 }
 
-/** Public by nature; answers the same whether or not the address has an account. */
+/**
+ * Public by nature; answers the same, in the same time, whether or not the address has an account: the
+ * mail is only queued here and sent after the reply (app/mail/outbox.server.ts); a mail that cannot be
+ * sent is in the server's log for the administrator.
+ */
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request }) => {
     const { email } = await parseForm(request, schema());
-    const user = findUserByEmail(email);
-    if (user?.active && user.passwordHash) {
-      const token = createPasswordReset(user.id);
-      // The answer stays the same when the mail fails, so that it never tells who has an account; the
-      // failure is in the server's log for the administrator.
-      await delivered(
-        () =>
-          sendPasswordResetMail({
-            to: user.email,
-            name: user.name,
-            link: `${new URL(request.url).origin}/reset-password/${token}`,
-            locale: user.locale ?? resolveLocale(request, null),
-          }),
-        `the password reset link to ${user.email}`,
-      );
-    }
+    requestPasswordReset(email, resolveLocale(request, null));
     return json({ sent: true as const });
   });
 }

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { createSession } from "~/auth/lucia.server";
 import { hashPassword } from "~/auth/password.server";
+import { assertAcceptablePassword } from "~/auth/password-strength.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SetPasswordForm } from "~/components/set-password-form";
 import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
@@ -20,6 +21,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, params }) => {
     const form = await parseForm(request, newPasswordSchema);
+    const invitation = findUsableInvitation(params.token ?? "");
+    if (invitation) await assertAcceptablePassword(form.password, invitation);
     const userId = acceptInvitation(params.token ?? "", await hashPassword(form.password));
     const cookie = await createSession(userId);
     const response = await redirectWithFlash("/home", { kind: "success", key: "invite.accepted" });

@@ -7,8 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
-import { delivered } from "~/mail/mailer.server";
-import { sendInvitationMail } from "~/mail/templates.server";
+import { latestMailFor } from "~/mail/outbox.server";
 import { reissueInvitation } from "~/models/invitation.server";
 import { getTeam, teamOptions } from "~/models/team.server";
 import { deactivatePerson, reactivatePerson } from "~/models/leaver.server";
@@ -39,7 +38,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "people.manage");
   const person = getPerson(params.userId ?? "");
   if (!person) throw notFound();
-  return json({ person, teams: teamOptions() });
+  const invitationMail = person.invited ? latestMailFor(person.id, "invitation") : null;
+  return json({ person, teams: teamOptions(), invitationMail: invitationMail && { status: invitationMail.status, attempts: invitationMail.attempts, lastError: invitationMail.lastError } });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -63,20 +63,8 @@ export async function action(args: ActionFunctionArgs) {
         reactivatePerson({ userId: person.id, actor: { id: viewer.id }, source: { kind: "admin", label: viewer.email } });
         return redirectWithFlash(here, { kind: "success", key: "people.reactivated" });
       case "reinvite": {
-        const token = reissueInvitation(viewer.id, person.id);
-        const sent = await delivered(
-          () =>
-            sendInvitationMail({
-              to: person.email,
-              name: person.name,
-              inviter: viewer.name,
-              link: `${new URL(request.url).origin}/invite/${token}`,
-              locale: resolveLocale(request, viewer.locale),
-            }),
-          `the invitation to ${person.email}`,
-        );
-        if (!sent) return redirectWithFlash(here, { kind: "error", key: "invite.mailFailed", params: { email: person.email } });
-        return redirectWithFlash(here, { kind: "success", key: "invite.resent" });
+        reissueInvitation(viewer.id, person.id, { inviter: viewer.name, locale: resolveLocale(request, viewer.locale) });
+        return redirectWithFlash(here, { kind: "success", key: "security.invite.resendQueued" });
       }
     }
   });
@@ -84,7 +72,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function EditPerson() {
   const { t } = useTranslation();
-  const { person, teams } = useLoaderData<typeof loader>();
+  const { person, teams, invitationMail } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
   return (
@@ -104,6 +92,12 @@ export default function EditPerson() {
         </button>
       </Form>
       <div className="card space-y-3">
+        {person.invited && person.active && invitationMail ? (
+          <p role={invitationMail.status === "failed" ? "alert" : "status"} className={invitationMail.status === "failed" ? "text-red-800" : "text-slate-700"}>
+            {t(`security.invite.mailStatus.${invitationMail.status}`)}
+            {invitationMail.status === "failed" && invitationMail.lastError ? ` (${invitationMail.lastError})` : ""}
+          </p>
+        ) : null}
         {person.invited && person.active ? (
           <Form method="post">
             <input type="hidden" name="intent" value="reinvite" />

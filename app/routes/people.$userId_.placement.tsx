@@ -17,7 +17,7 @@ import { getT } from "~/i18n/i18n.server";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
 import { allowRetake, findPlacementSubject, getRetakeStatus, OVERRIDE_REASON_MAX, overridePlacement, placementHistory } from "~/models/placement.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
@@ -31,7 +31,7 @@ function schema() {
         intent: z.literal("override"),
         // Checked against the five levels by the model, which names the problem.
         level: z.string().max(40, "errors.invalidInput").default(""),
-        reason: z.string().max(OVERRIDE_REASON_MAX * 4, "errors.tooLong").default(""),
+        reason: fields.freeText(OVERRIDE_REASON_MAX * 4),
       }),
       z.object({ intent: z.literal("reset") }),
     ],

@@ -3,13 +3,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "~/i18n/react";
 import { ROLES, type Role } from "~/domain/roles";
 import { requirePermission, teamScope } from "~/auth/guards.server";
-import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
-import { delivered } from "~/mail/mailer.server";
-import { sendInvitationMail } from "~/mail/templates.server";
 import { invitePerson } from "~/models/invitation.server";
 import { teamOptions } from "~/models/team.server";
 import { InputError } from "~/utils/errors";
@@ -46,26 +43,17 @@ export async function action(args: ActionFunctionArgs) {
     const allowed = invitableFor(viewer);
     if (!allowed.teams.some((team) => team.id === form.teamId)) throw new InputError({ teamId: "errors.teamInvalid" });
     if (form.roles.some((role) => !allowed.roles.includes(role))) throw new InputError({ roles: "errors.managerRoles" });
-    const { userId, token } = invitePerson(viewer.id, { email: form.email, name: form.name, teamId: form.teamId, roles: [...new Set(form.roles)] });
-    const sent = await delivered(
-      () =>
-        sendInvitationMail({
-          to: form.email,
-          name: form.name,
-          inviter: viewer.name,
-          link: `${new URL(request.url).origin}/invite/${token}`,
-          locale: resolveLocale(request, viewer.locale),
-        }),
-      `the invitation to ${form.email}`,
+    const result = invitePerson(
+      viewer.id,
+      { email: form.email, name: form.name, teamId: form.teamId, roles: [...new Set(form.roles)] },
+      { inviter: viewer.name, locale: resolveLocale(request, viewer.locale) },
+      { visibleTeamIds: teamScope(viewer) },
     );
-    // The person exists either way. An administrator lands on their page, which has the button to send
-    // the invitation again; a manager (who has no such page) on the team's, told to ask an administrator.
-    if (!sent) {
-      return can(viewer.roles, "people.manage")
-        ? redirectWithFlash(`/people/${userId}`, { kind: "error", key: "invite.mailFailed", params: { email: form.email } })
-        : redirectWithFlash(`/teams/${form.teamId}`, { kind: "error", key: "invite.mailFailedAskAdmin", params: { email: form.email } });
-    }
-    return redirectWithFlash("/people", { kind: "success", key: "invite.sent", params: { email: form.email } });
+    // The mail is queued and sent after this reply. Should it fail, the person's page tells the
+    // administrators, with the button to send it again. A manager inviting an address that already
+    // has an account outside their teams gets this same answer ("concealed"): nothing was created.
+    void result;
+    return redirectWithFlash("/people", { kind: "success", key: "security.invite.queued", params: { email: form.email } });
   });
 }
 

@@ -2,9 +2,10 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { hashPassword } from "~/auth/password.server";
+import { assertAcceptablePassword } from "~/auth/password-strength.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SetPasswordForm } from "~/components/set-password-form";
-import { isResetTokenUsable, resetPassword } from "~/models/password-reset.server";
+import { isResetTokenUsable, resetPassword, resetTokenHolder } from "~/models/password-reset.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors } from "~/utils/forms.server";
 import { newPasswordSchema } from "~/utils/password-form.server";
@@ -18,6 +19,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, params }) => {
     const form = await parseForm(request, newPasswordSchema);
+    const holder = resetTokenHolder(params.token ?? "");
+    if (holder) await assertAcceptablePassword(form.password, holder);
     resetPassword(params.token ?? "", await hashPassword(form.password));
     return redirectWithFlash("/login", { kind: "success", key: "password.resetDone" });
   });

@@ -12,7 +12,7 @@ import { resolveLocale } from "~/i18n/config";
 import { MAX_NOTE_CHARS, PublishRefused, getEditorState, getVersionSources, listVersions, rollbackModule } from "~/models/studio.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 
 type HistoryProblem = SaidProblem & { where: string };
 
@@ -28,7 +28,7 @@ function rollbackSchema() {
   return z.object({
     intent: z.literal("rollback", { error: "errors.invalidInput" }),
     number: z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(1, "errors.invalidInput"),
-    note: z.string().max(MAX_NOTE_CHARS * 2, "errors.tooLong").default(""),
+    note: fields.freeText(MAX_NOTE_CHARS * 2),
   });
 }
 

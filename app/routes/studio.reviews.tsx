@@ -9,7 +9,7 @@ import { loadContentLibrary, lookupModule } from "~/content/library.server";
 import { resolveLocale } from "~/i18n/config";
 import { REVIEW_COMMENT_MAX_CHARS, listPendingReflections, reviewReflection } from "~/models/reviews.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 
 const PAGE_SIZE = 20;
 
@@ -24,7 +24,7 @@ function reviewSchema() {
     moduleId: key(),
     reflectionId: key(),
     seen: z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput"),
-    comment: z.string().max(REVIEW_COMMENT_MAX_CHARS * 2, "errors.tooLong").default(""),
+    comment: fields.freeText(REVIEW_COMMENT_MAX_CHARS * 2),
     page: z.coerce.number().int().min(1).max(100000).catch(1),
   });
 }

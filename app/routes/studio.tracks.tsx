@@ -10,13 +10,13 @@ import { loadContentLibrary, lookupModule } from "~/content/library.server";
 import { resolveLocale } from "~/i18n/config";
 import { MAX_NOTE_CHARS, getTracksState, publishTracks } from "~/models/studio.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 
 function schema() {
   const list = () => z.array(z.string().max(100, "errors.invalidInput")).max(200, "errors.invalidInput");
   return z.object({
     basedOn: z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(0, "errors.invalidInput"),
-    note: z.string().max(MAX_NOTE_CHARS * 2, "errors.tooLong").default(""),
+    note: fields.freeText(MAX_NOTE_CHARS * 2),
     core: list(),
     native: list(),
     late_adopter: list(),

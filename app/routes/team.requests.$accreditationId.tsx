@@ -11,13 +11,13 @@ import { declineAccreditation, grantAccreditation, reinstateAccreditation, reope
 import { accreditationInScope, getDecisionCase } from "~/models/accreditation-views.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
 const version = () => z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").positive("errors.invalidInput");
 /** Types only: the state machine checks that a reason is given (and the model its length). */
-const reason = () => z.string().max(5000, "errors.tooLong").default("");
+const reason = () => fields.freeText(5000);
 
 function schema() {
   return z.discriminatedUnion("intent", [

@@ -6,8 +6,10 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { Transform } from "node:stream";
+import type { TLSSocket } from "node:tls";
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
@@ -44,12 +46,22 @@ export type ServerOptions = {
   build: ServerBuild;
   publicDir: string;
   mode: "production" | "development";
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
-  trustProxy?: boolean;
-  /** The public origin (APP_URL); when unset, the Host header decides. */
+  /**
+   * How many reverse proxies stand in front of the server (TRUST_PROXY): the client's address is the
+   * right-most X-Forwarded-For entry that none of them wrote, and only then is X-Forwarded-Proto read.
+   * 0 (the default) trusts no forwarded header. `true` means 1.
+   */
+  trustProxy?: boolean | number;
+  /**
+   * The public origin (APP_URL). When set (always in production), every link is built from it and a
+   * request whose Host (or, behind a trusted proxy, X-Forwarded-Host) names another host gets a 400.
+   * When unset (tests, development), the Host header decides, once checked to be well-formed.
+   */
   appUrl?: string;
   /** The largest request body accepted, declared or streamed (chunked); routes set smaller limits of their own. */
   maxBodyBytes?: number;
+  /** Other hosts accepted as this site (e.g. 127.0.0.1:3000 for a local start whose APP_URL says localhost). */
+  aliases?: string[];
 };
 
 /** The default of `maxBodyBytes` (MAX_BODY_BYTES): room for the largest upload, a CSV file of people. */
@@ -98,20 +110,97 @@ function sendStatic(req: http.IncomingMessage, res: http.ServerResponse, found: 
   else fs.createReadStream(found.file).pipe(res);
 }
 
-export function originOf(req: http.IncomingMessage, options: ServerOptions): string {
-  if (options.appUrl) return new URL(options.appUrl).origin;
-  const proto = options.trustProxy ? String(req.headers["x-forwarded-proto"] ?? "http").split(",")[0]!.trim() : "http";
-  return `${proto}://${req.headers.host ?? "localhost"}`;
+/** Reads TRUST_PROXY: unset, "0" or "false" → 0; "true" → 1; a number of hops → that number. */
+export function parseTrustProxy(value: string | undefined): number {
+  const text = (value ?? "").trim().toLowerCase();
+  if (text === "" || text === "0" || text === "false") return 0;
+  if (text === "true") return 1;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  throw new Error(`TRUST_PROXY must be the number of reverse proxies in front of Ambassade (for example TRUST_PROXY=1), not "${value}".`);
 }
 
-function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? "unknown";
+function hopsOf(trustProxy: boolean | number | undefined): number {
+  return typeof trustProxy === "number" ? Math.max(0, Math.floor(trustProxy)) : trustProxy ? 1 : 0;
 }
+
+function headerList(value: string | string[] | undefined): string[] {
+  const joined = Array.isArray(value) ? value.join(",") : (value ?? "");
+  return joined
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The client's address. With `hops` trusted proxies, each appended the address it received the request
+ * from to X-Forwarded-For: counting from the right, the socket's peer is the nearest proxy, and the
+ * entry `hops` places to the left of it is the first that no trusted proxy wrote, i.e. the client.
+ * Whatever the client put in X-Forwarded-For itself lies further left and is never read.
+ */
+export function clientIp(req: http.IncomingMessage, trustProxy: boolean | number | undefined): string {
+  const socket = req.socket.remoteAddress ?? "unknown";
+  const hops = hopsOf(trustProxy);
+  if (hops === 0) return socket;
+  const chain = [socket, ...headerList(req.headers["x-forwarded-for"]).reverse()];
+  const candidate = chain[Math.min(hops, chain.length - 1)]!;
+  return net.isIP(candidate) ? candidate : socket;
+}
+
+/** "https" when the connection is TLS, or when a trusted proxy says so (its own, right-most, X-Forwarded-Proto). */
+export function requestProto(req: http.IncomingMessage, trustProxy: boolean | number | undefined): "http" | "https" {
+  if ((req.socket as TLSSocket).encrypted) return "https";
+  if (hopsOf(trustProxy) === 0) return "http";
+  const forwarded = headerList(req.headers["x-forwarded-proto"]).pop()?.toLowerCase();
+  return forwarded === "https" ? "https" : "http";
+}
+
+const HOST_PATTERN = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+/** Whether a Host header is a host name or an IP literal with an optional port, and nothing else. */
+export function isWellFormedHost(host: string | undefined): host is string {
+  return typeof host === "string" && host.length <= 260 && HOST_PATTERN.test(host);
+}
+
+/** The host the client asked for: Host, or behind a trusted proxy its (right-most) X-Forwarded-Host. */
+function requestedHost(req: http.IncomingMessage, trustProxy: boolean | number | undefined): string | undefined {
+  if (hopsOf(trustProxy) > 0) {
+    const forwarded = headerList(req.headers["x-forwarded-host"]).pop();
+    if (forwarded) return forwarded;
+  }
+  return req.headers.host;
+}
+
+function sameHost(asked: string, configured: URL): boolean {
+  let host = asked.toLowerCase().replace(/\.$/, "");
+  const defaultPort = configured.protocol === "https:" ? ":443" : ":80";
+  if (host.endsWith(defaultPort)) host = host.slice(0, -defaultPort.length);
+  return host === configured.host.toLowerCase();
+}
+
+export type OriginCheck = { ok: true; origin: string; https: boolean } | { ok: false; message: string };
+
+/**
+ * The origin this request is served under. With APP_URL it is APP_URL's, and a request that asks for
+ * another host is refused (links and redirects must never be built from a host an attacker chose); a
+ * malformed Host is refused either way, before anything parses it.
+ */
+export function checkOrigin(req: http.IncomingMessage, options: ServerOptions, pathname: string, configured = options.appUrl ? new URL(options.appUrl) : null): OriginCheck {
+  const host = requestedHost(req, options.trustProxy);
+  if (!isWellFormedHost(host)) return { ok: false, message: "Bad request: the Host header is missing or malformed." };
+  if (configured) {
+    const https = configured.protocol === "https:";
+    if (sameHost(host, configured)) return { ok: true, origin: configured.origin, https };
+    const alias = options.aliases?.find((a) => a.toLowerCase() === host.toLowerCase());
+    if (alias) return { ok: true, origin: `${configured.protocol}//${alias}`, https };
+    // Load balancers probe /healthz by address; it builds no link and reveals nothing.
+    if (pathname === "/healthz") return { ok: true, origin: configured.origin, https };
+    return { ok: false, message: `Bad request: this server answers for ${configured.host} only (APP_URL).` };
+  }
+  const proto = requestProto(req, options.trustProxy);
+  return { ok: true, origin: `${proto}://${host.toLowerCase()}`, https: proto === "https" };
+}
+
+export const HSTS = "max-age=31536000";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -213,7 +302,8 @@ function limitedBody(req: http.IncomingMessage, maxBytes: number): { stream: Rea
 }
 
 function toRequest(req: http.IncomingMessage, origin: string, controller: AbortController, body?: ReadableStream): Request {
-  const url = new URL(req.url ?? "/", origin);
+  // "//evil.example/x" as a request target would otherwise become a URL on another host.
+  const url = new URL(origin + (req.url ?? "/").replace(/^\/+/, "/"));
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -311,20 +401,28 @@ export function createAppServer(options: ServerOptions): http.Server {
   const handle = createRequestHandler(options.build, options.mode);
   const fastLane = fastLaneHandlers(options.build);
   const publicDir = path.resolve(options.publicDir);
-  const trustProxy = Boolean(options.trustProxy);
+  const trustProxy = hopsOf(options.trustProxy);
+  const configured = options.appUrl ? new URL(options.appUrl) : null;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   return http.createServer(async (req, res) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
     let body: ReturnType<typeof limitedBody> | undefined;
     try {
+      const checked = checkOrigin(req, options, pathname, configured);
+      if (!checked.ok) {
+        res.writeHead(400, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+        res.end(checked.message);
+        return discardRest(req);
+      }
+      const origin = checked.origin;
+      if (checked.https) res.setHeader("Strict-Transport-Security", HSTS);
       if ((req.method === "GET" || req.method === "HEAD") && pathname.includes(".")) {
         const found = resolveStatic(publicDir, pathname);
         if (found) return sendStatic(req, res, found, pathname);
       }
       const fast = fastLane.get(pathname);
       if (fast?.get && (req.method === "GET" || req.method === "HEAD")) return sendFastGet(req, res, fast.get);
-      const origin = originOf(req, options);
       if (isCrossSiteMutation(req, pathname, origin)) {
         res.writeHead(403, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
         res.end("Forbidden: this form was not sent from this site. Reload the page and try again.");

@@ -9,11 +9,15 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { databasePath, getDb } from "../../db/connection";
 import { runMigrations } from "../../db/migrate";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { DEMO_LOGINS, seedDemo } from "../../db/seed";
 import { loadContentLibrary } from "../content/library.server";
 import { runAccreditationJobs } from "../models/accreditation-jobs.server";
 import { startWebhookWorker } from "../models/webhook.server";
-import { createAppServer } from "./http";
+import { deleteExpiredSessions } from "../auth/session.server";
+import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
+import { deleteStaleThrottles } from "../models/throttle.server";
+import { createAppServer, parseTrustProxy } from "./http";
+import { resolvePublicOrigin, StartupError } from "./public-origin";
 
 process.env.NODE_ENV ??= "production";
 const root = process.cwd();
@@ -37,23 +41,28 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  // Settled before anything else, so that every module (mails, credentials, webhooks) reads the same APP_URL.
+  const publicOrigin = resolvePublicOrigin(process.env);
+  process.env.APP_URL = publicOrigin.appUrl;
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   if (process.env.SKIP_BUILD !== "1") buildIfNeeded();
   const db = getDb();
   runMigrations(db);
-  const seeded = process.env.SEED_DEMO === "0" ? false : await seedDemo(db);
+  const seeded = process.env.SEED_DEMO === "0" ? null : await seedDemo(db);
   // Compile the whole content library before the first request rather than during it.
   const library = await loadContentLibrary();
   if (library.problems.length) console.warn(`Content: ${library.problems.length} problem(s); affected modules are shown as unavailable.`);
 
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
+  const host = publicOrigin.host;
   const server = createAppServer({
     build,
     publicDir: path.join(root, "public"),
     mode: "production",
-    trustProxy: process.env.TRUST_PROXY === "1",
-    appUrl: process.env.APP_URL,
+    trustProxy,
+    appUrl: publicOrigin.appUrl,
+    aliases: publicOrigin.aliases,
     ...(process.env.MAX_BODY_BYTES ? { maxBodyBytes: Number(process.env.MAX_BODY_BYTES) } : {}),
   });
   // Node's default accept queue holds 511 connections: when thousands press "Start" at the same moment,
@@ -61,11 +70,16 @@ async function main() {
   server.listen({ port, host, backlog: 4096 }, () => {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
-    const url = process.env.APP_URL ?? `http://localhost:${actualPort}`;
+    const url = publicOrigin.appUrl.replace(`:${port}`, `:${actualPort}`);
     const lines = [`Ambassade is running at ${url}`, `Database: ${databasePath()}`];
-    if (process.env.SEED_DEMO !== "0") {
-      lines.push(seeded ? "Demo organisation created." : "Demo organisation already present.");
-      lines.push(`Demo logins (password: ${DEMO_PASSWORD}):`);
+    if (publicOrigin.note) lines.push(publicOrigin.note);
+    if (seeded) {
+      lines.push(seeded.created ? "Demo organisation created." : "Demo organisation already present.");
+      // The generated password is printed this once; it stays in a file only the server's user can read.
+      if (seeded.generatedPassword) lines.push(`Demo password (shown once, also kept in ${seeded.passwordFile}, mode 0600): ${seeded.generatedPassword}`);
+      else if (seeded.passwordFile) lines.push(`Demo password: in ${seeded.passwordFile} (readable by this user only).`);
+      else if (process.env.DEMO_PASSWORD) lines.push("Demo password: the one set in DEMO_PASSWORD.");
+      lines.push("Demo logins:");
       for (const login of DEMO_LOGINS) lines.push(`  ${login.email.padEnd(28)} ${login.description}`);
     }
     console.info(lines.join("\n"));
@@ -76,6 +90,21 @@ async function main() {
   setInterval(runJobs, 10 * 60 * 1000).unref();
   // Webhook deliveries: every 2 s and as soon as an event is enqueued (the timer does not keep the process alive).
   startWebhookWorker({ intervalMs: 2_000 });
+  // Mails: queued by requests, sent here after the reply, retried (the timer does not keep the process alive).
+  startMailWorker({ intervalMs: 5_000 });
+  // Housekeeping, now and every hour: expired sessions, stale sign-in counters, old sent mails.
+  const housekeeping = async () => {
+    try {
+      const sessions = await deleteExpiredSessions();
+      const throttles = deleteStaleThrottles();
+      const mails = purgeOldMail();
+      if (sessions + throttles + mails > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s)`);
+    } catch (error) {
+      console.error("[housekeeping] failed", error);
+    }
+  };
+  void housekeeping();
+  setInterval(() => void housekeeping(), 60 * 60 * 1000).unref();
 
   const stop = () => {
     server.close();
@@ -87,6 +116,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  if (error instanceof StartupError || (error instanceof Error && error.message.startsWith("TRUST_PROXY"))) console.error(error.message);
+  else console.error(error);
   process.exit(1);
 });

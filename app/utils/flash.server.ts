@@ -1,5 +1,6 @@
 import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
+import { secureCookies } from "./cookies.server";
 import { appSecret } from "./secret.server";
 
 /** A one-time message shown after a redirect ("Invitation sent"). Text is an i18n key. */
@@ -16,7 +17,7 @@ function flashCookie() {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: false,
+    secure: secureCookies(),
     maxAge: 60,
     secrets: [appSecret()],
   });

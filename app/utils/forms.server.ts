@@ -2,6 +2,8 @@ import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { InputError } from "./errors";
 import { readBodyWithin } from "./body.server";
+import { FORBIDDEN_CHARACTERS, hasForbiddenCharacters } from "./text";
+import { isStorageUnavailable } from "~/models/health.server";
 
 const MAX_FORM_BYTES = 256 * 1024;
 
@@ -46,7 +48,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.invalidInput";
+    errors[field] ??= issue.message.startsWith("errors.") || issue.message.startsWith("security.errors.") ? issue.message : "errors.invalidInput";
   }
   return errors;
 }
@@ -60,6 +62,12 @@ export async function withFormErrors<T>(args: ActionFunctionArgs, action: (args:
     return await action(args);
   } catch (error) {
     if (error instanceof InputError) return fieldErrorResponse(error.fieldErrors, error.status);
+    // A database that is read-only, full or locked is not a bug in the page: a 503 that says so (the
+    // operator finds the cause in the log and on /healthz), not a 500.
+    if (isStorageUnavailable(error)) {
+      console.error(`[storage] a form could not be saved: ${(error as { code?: string }).code} ${(error as Error).message}`);
+      return fieldErrorResponse({ form: "security.errors.storageUnavailable" }, 503);
+    }
     throw error;
   }
 }
@@ -80,6 +88,17 @@ export function fieldErrorResponse(fieldErrors: FieldErrors, status = 400) {
   return json({ fieldErrors }, { status });
 }
 
+/**
+ * THE rule for every name and free-text field (names, team names, token names, reasons, statements,
+ * comments, notes): refuses control, bidirectional-override and zero-width characters with a clear
+ * message. `multiline` keeps line breaks and tabs (free text); a name is one line.
+ */
+export function safeText(options: { max: number; multiline?: boolean; required?: boolean }) {
+  const base = z.string({ error: "errors.required" }).trim();
+  const sized = options.required ? base.min(1, "errors.required").max(options.max, "errors.tooLong") : base.max(options.max, "errors.tooLong");
+  return sized.refine((v) => !hasForbiddenCharacters(v, { multiline: options.multiline }), FORBIDDEN_CHARACTERS);
+}
+
 /** Reusable field rules with i18n keys as messages. */
 export const fields = {
   email: () =>
@@ -90,9 +109,13 @@ export const fields = {
       .max(254, "errors.tooLong")
       .pipe(z.email("errors.emailInvalid"))
       .transform((v) => v.toLowerCase()),
-  text: (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong"),
-  optionalText: (max: number) => z.string().trim().max(max, "errors.tooLong").optional().default(""),
-  newPassword: () => z.string({ error: "errors.required" }).min(10, "errors.passwordTooShort").max(200, "errors.tooLong"),
+  /** A required one-line text: a name, a team's name. */
+  text: (max: number) => safeText({ max, required: true }),
+  /** An optional one-line text. */
+  optionalText: (max: number) => safeText({ max }).optional().default(""),
+  /** Optional free text that may span lines: a reason, a statement, a comment, a note. */
+  freeText: (max: number) => safeText({ max, multiline: true }).default(""),
+  newPassword: () => z.string({ error: "errors.required" }).min(12, "security.errors.passwordTooShort").max(200, "errors.tooLong"),
 };
 
 // Routes import zod from here: a .server module is emptied in the browser build, so form schemas

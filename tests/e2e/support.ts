@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { TEST_DEMO_PASSWORD } from "../support/demo-password";
 
-export const DEMO_PASSWORD = "ambassade-demo";
+/** Set by playwright.config.ts's webServer (DEMO_PASSWORD), honoured by the seed. */
+export const DEMO_PASSWORD = TEST_DEMO_PASSWORD;
 
 /** Signs in and waits for the home page (or, with `expectFailure`, for the error message). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { expectFailure?: boolean } = {}) {

@@ -255,14 +255,14 @@ describe("time", () => {
   it("sends the 30-day expiry notice once, to the person and their manager, then expires at the end date", async () => {
     const end = ambassadorRow().validUntil!;
     const day = 24 * 3600_000;
-    const mailsBefore = readOutbox().length;
+    const mailsBefore = (await readOutbox()).length;
     expect(await runAccreditationJobs(new Date(end.getTime() - 40 * day))).toEqual({ notices: 0, expired: 0 });
     expect(await runAccreditationJobs(new Date(end.getTime() - 29 * day))).toEqual({ notices: 1, expired: 0 });
-    const mails = readOutbox().slice(mailsBefore);
+    const mails = (await readOutbox()).slice(mailsBefore);
     expect(mails.map((m) => m.to).sort()).toEqual(["ambassador@ambassade.test", "manager@ambassade.test"]);
     expect(mails.find((m) => m.to === "ambassador@ambassade.test")!.body).toContain("/accreditation");
     expect(await runAccreditationJobs(new Date(end.getTime() - 10 * day))).toEqual({ notices: 0, expired: 0 });
-    expect(readOutbox()).toHaveLength(mailsBefore + 2);
+    expect((await readOutbox())).toHaveLength(mailsBefore + 2);
     expect(ambassadorRow().status).toBe("granted");
 
     expect(await runAccreditationJobs(new Date(end.getTime() + 60_000))).toEqual({ notices: 0, expired: 1 });

@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "../../db/connection";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed";
+import { seedDemo } from "../../db/seed";
+import { TEST_DEMO_PASSWORD } from "./demo-password";
 import { outboxDir } from "../../app/mail/mailer.server";
+import { deliverQueuedMail } from "../../app/mail/outbox.server";
 
-export { DEMO_PASSWORD };
+/** What the seed used: setup.ts sets DEMO_PASSWORD for every test file. */
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? TEST_DEMO_PASSWORD;
 
 export async function seedDemoOrganisation() {
   await seedDemo(getDb());
@@ -22,8 +25,24 @@ export function snapshotDatabase(): string {
   );
 }
 
-/** Reads the messages written to the outbox, newest last. */
-export function readOutbox(): { to: string; subject: string; body: string }[] {
+/**
+ * Sends what the mail outbox holds due (requests only queue mails; the server sends them after the
+ * reply), waiting for a pass already under way, until nothing due is left (5 s at most).
+ */
+export async function flushMail(): Promise<void> {
+  const db = getDb().$client;
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    await deliverQueuedMail();
+    const waiting = db.prepare("select count(*) as n from mail_outbox where status = 'sending' or (status = 'pending' and next_attempt_at <= ?)").get(Date.now()) as { n: number };
+    if (waiting.n === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Reads the messages written to the outbox folder (after sending what was queued), newest last. */
+export async function readOutbox(): Promise<{ to: string; subject: string; body: string }[]> {
+  await flushMail();
   const dir = outboxDir();
   if (!fs.existsSync(dir)) return [];
   return fs

@@ -11,7 +11,8 @@ import { createAppServer, type ServerOptions } from "../../app/server/http";
 
 export type TestServer = { url: string; close: () => Promise<void> };
 
-export async function startServer(options: Partial<Omit<ServerOptions, "build">> = {}): Promise<TestServer> {
+/** `options` as `npm start` would pass them (APP_URL, TRUST_PROXY…); none by default. */
+export async function startServer(options: Partial<Omit<ServerOptions, "build" | "publicDir" | "mode">> = {}): Promise<TestServer> {
   const buildFile = path.resolve("build/index.js");
   if (!fs.existsSync(buildFile)) throw new Error("No production build: run `npm run build` before the integration tests.");
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "../../../db/connection";
 import { runMigrations } from "../../../db/migrate";
 import { hashPassword } from "../../auth/password.server";
+import { passwordProblem } from "../../auth/password-strength.server";
 import { recordAudit } from "../../models/audit.server";
 import { insertUser } from "../../models/user.server";
 import { InputError } from "../../utils/errors";
@@ -10,7 +11,7 @@ import { parseFlags, UsageError, type CliCommand } from "../args";
 const schema = z.object({
   email: z.email("--email must be a valid email address"),
   name: z.string().trim().min(1).max(120).optional(),
-  password: z.string().min(10, "--password must be at least 10 characters").max(200).optional(),
+  password: z.string().min(12, "--password must be at least 12 characters").max(200).optional(),
 });
 
 /** Creates the first admin of a real deployment. Prints a generated password when none is given. */
@@ -24,6 +25,9 @@ export const adminCreate: CliCommand = {
     const parsed = schema.safeParse(flags);
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
     const { email, name, password } = parsed.data;
+    if (password && (await passwordProblem(password, { name: name ?? null, email }))) {
+      throw new UsageError("--password is too easy to guess (a common password, a sequence, or your name or email): choose a longer, less predictable one, or leave --password out to get a generated one");
+    }
     const db = getDb();
     runMigrations(db);
     const secret = password ?? (await import("node:crypto")).randomBytes(12).toString("base64url");

@@ -201,7 +201,9 @@ beforeAll(async () => {
   const questionnaire = (await loadQuestionnaire())!;
   ids.question = questionnaire.questions[0]!.id;
   ids.option = questionnaire.questions[0]!.options[0]!.id;
-  ids.invite = invitePerson("demo-admin", { email: "bad.input@ambassade.test", name: "Bad Input", teamId: "team-ops", roles: ["employee"] }).token;
+  const invited = invitePerson("demo-admin", { email: "bad.input@ambassade.test", name: "Bad Input", teamId: "team-ops", roles: ["employee"] }, { inviter: "Claire Dubois", locale: "fr" });
+  if (invited.kind !== "invited") throw new Error("the invitation was not created");
+  ids.invite = invited.token;
   ids.reset = createPasswordReset("demo-camille.simon");
   await makeEligible("demo-hugo.robert");
   const entries = await Promise.all(

@@ -79,7 +79,7 @@ describe("double submissions", () => {
     expect(people).toHaveLength(1);
     expect(getDb().select().from(invitations).where(eq(invitations.userId, people[0]!.id)).all()).toHaveLength(1);
     expect(audit("person.invited", people[0]!.id)).toHaveLength(1);
-    expect(readOutbox().filter((m) => m.to.includes("twice@ambassade.test"))).toHaveLength(1);
+    expect((await readOutbox()).filter((m) => m.to.includes("twice@ambassade.test"))).toHaveLength(1);
   });
 
   it("the same knowledge check answered right twice at once is passed once; the other answer is refused (409)", async () => {

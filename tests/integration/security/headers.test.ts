@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../support/fixtures";
 import { Browser, leakIn, startChildServer, type ChildServer } from "../../support/security";
 
 const APP_URL = "https://ambassade.example";
@@ -100,7 +101,7 @@ describe("documents", () => {
 
 describe("the session cookie", () => {
   it("is HttpOnly, SameSite=Lax, Secure and for the whole site when the server runs in production behind https", async () => {
-    const response = await browser().post("/login", { email: "trainer@ambassade.test", password: "ambassade-demo" });
+    const response = await browser().post("/login", { email: "trainer@ambassade.test", password: DEMO_PASSWORD });
     expect(response.status).toBe(302);
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("ambassade_session="));
     expect(cookie).toBeDefined();
@@ -112,14 +113,14 @@ describe("the session cookie", () => {
   });
 
   it("a form posted from the server's own address rather than the public origin is refused (the origin is APP_URL's)", async () => {
-    const response = await new Browser(server.url).post("/login", { email: "trainer@ambassade.test", password: "ambassade-demo" });
+    const response = await new Browser(server.url).post("/login", { email: "trainer@ambassade.test", password: DEMO_PASSWORD });
     expect(response.status).toBe(403);
   });
 
   it("forms work behind a proxy that forwards neither the public Host nor X-Forwarded-Host, and a forged X-Forwarded-Host changes nothing", async () => {
     // The requests of this file reach the server on 127.0.0.1:<port> while the pages' origin is
     // APP_URL: Remix's own origin check used to throw (a 500) on every such post.
-    const signIn = { email: "trainer@ambassade.test", password: "ambassade-demo" };
+    const signIn = { email: "trainer@ambassade.test", password: DEMO_PASSWORD };
     expect((await browser().post("/login", signIn)).status).toBe(302);
     expect((await browser().post("/login", signIn, { "X-Forwarded-Host": "evil.example" })).status).toBe(302);
     const forged = await new Browser(server.url, "https://evil.example").post("/login", signIn, { "X-Forwarded-Host": "evil.example" });
