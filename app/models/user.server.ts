@@ -3,7 +3,7 @@ import { getDb, type Tx } from "../../db/connection";
 import { ROLES, sessions, teams, userRoles, users, type Locale, type Role } from "../../db/schema";
 import { InputError } from "~/utils/errors";
 import { newId, normalizeEmail } from "~/utils/ids.server";
-import { recordAudit } from "./audit.server";
+import { recordAudit, type AuditSource } from "./audit.server";
 import { preparedQuery } from "./prepared.server";
 
 export type Viewer = {
@@ -176,8 +176,12 @@ export function updatePerson(
   });
 }
 
-/** Deactivating ends every session of the person at once, in the same transaction. */
-export function setActive(actorId: string, userId: string, active: boolean): void {
+/**
+ * Deactivating ends every session of the person at once, in the same transaction. The one way to
+ * (de)activate a person, whoever asks: an admin, SCIM provisioning, a CSV import (`source` says which,
+ * in the audit row). Inside a caller's transaction it runs as a savepoint of it.
+ */
+export function setActive(actorId: string | null, userId: string, active: boolean, source?: AuditSource): void {
   getDb().transaction((tx) => {
     const before = tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
     if (!before) throw new InputError({ form: "errors.notFound" }, 404);
@@ -191,6 +195,7 @@ export function setActive(actorId: string, userId: string, active: boolean): voi
       subjectId: userId,
       fromState: before.active ? "active" : "inactive",
       toState: active ? "active" : "inactive",
+      data: source ? { source } : null,
     });
   });
 }
