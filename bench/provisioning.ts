@@ -22,6 +22,8 @@ const USERS = quick ? 200 : 1000;
 const LEAVERS = quick ? 20 : 100;
 const CSV_LINES = quick ? 5_000 : 50_000;
 const CONCURRENCY = 8;
+/** `scim` or `csv` to run one part only. */
+const ONLY = process.env.BENCH_PROVISIONING_ONLY ?? "";
 const log = (line: string) => console.info(line);
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
 
@@ -63,6 +65,18 @@ async function main() {
   const server = await startAppServer({ dbPath, port: await freePort(), appDir: ROOT, env: { SEED_DEMO: "1" } });
   const results: Record<string, unknown> = { quick, date: new Date().toISOString(), users: USERS, leavers: LEAVERS, csvLines: CSV_LINES };
   try {
+    if (ONLY !== "csv") await scimScenarios();
+    if (ONLY !== "scim") await csvScenario();
+    const peak = procStatusBytes(server.pid, "VmHWM");
+    results.serverPeakRssMb = peak ? mb(peak) : null;
+  } catch (error) {
+    console.error(`The server's last output:\n${server.output().slice(-3000)}`);
+    throw error;
+  } finally {
+    await server.stop();
+  }
+
+  async function scimScenarios() {
     // 1. SCIM creations
     const scim = (method: string, pathname: string, body?: unknown) =>
       fetch(`${server.url}/scim/v2${pathname}`, {
@@ -141,6 +155,9 @@ async function main() {
     };
     log(`Leavers: ${allowedBefore}/${LEAVERS} allowed before; after each PATCH active:false the gate said not allowed for ${notAllowedAfter}/${LEAVERS}; PATCH + gate p50 ${Math.round(percentile(leaverMs, 50))} ms, max ${Math.round(Math.max(...leaverMs))} ms`);
 
+  }
+
+  async function csvScenario() {
     // 3. CSV import through the admin page.
     const lines = ["email,name,team,roles,manager,language"];
     for (let i = 0; i < CSV_LINES; i++) lines.push(`csv.person.${i}@bench.test,"Person ${i}, Bench",Team ${i % 200},employee,,${i % 2 ? "fr" : "en"}`);
@@ -181,10 +198,6 @@ async function main() {
       serverRssAfterPreviewMb: rssAfterPreview ? mb(rssAfterPreview) : null,
     };
     log(`CSV: ${CSV_LINES} lines (${mb(Buffer.byteLength(csv))} MB) previewed in ${seconds(previewMs)} s, applied in ${seconds(applyMs)} s (status ${applyResponse.status}); ${imported} people now in the database`);
-    const peak = procStatusBytes(server.pid, "VmHWM");
-    results.serverPeakRssMb = peak ? mb(peak) : null;
-  } finally {
-    await server.stop();
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `provisioning-${quick ? "quick" : "full"}.json`);
