@@ -25,6 +25,8 @@ export type Locale = (typeof LOCALES)[number];
 export const teams = sqliteTable("teams", {
   id: text("id").primaryKey(),
   name: text("name").notNull().unique(),
+  /** The identity provider's id for the group this team mirrors (SCIM `externalId`), case-exact. */
+  externalId: text("external_id").unique(),
   createdAt: createdAt(),
 });
 
@@ -42,6 +44,15 @@ export const users = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+    /** SCIM `userName` when the identity provider's differs from the email; lower-cased. Null means "the email". */
+    userName: text("user_name").unique(),
+    /** The identity provider's id for the person (SCIM `externalId`), case-exact. */
+    externalId: text("external_id").unique(),
+    /** Given and family names as the identity provider sends them (SCIM `name`); `name` is the display name. */
+    givenName: text("given_name"),
+    familyName: text("family_name"),
+    /** Set by a SCIM DELETE: the person is deactivated and no longer a SCIM resource (404); kept for the audit trail. */
+    scimDeletedAt: integer("scim_deleted_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("users_team_idx").on(t.teamId, t.name), index("users_name_idx").on(t.name)],
 );
@@ -409,6 +420,9 @@ export const accreditations = sqliteTable(
 
 // ───────────────────────── API, webhooks, credentials ─────────────────────────
 
+export const API_TOKEN_SCOPES = ["api", "scim"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
 /** Bearer tokens for the public API. Only the token's sha256 is kept; `prefix` lets an admin recognise it. */
 export const apiTokens = sqliteTable(
   "api_tokens",
@@ -424,6 +438,10 @@ export const apiTokens = sqliteTable(
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     revokedBy: text("revoked_by").references(() => users.id, { onDelete: "set null" }),
+    /** What the token opens: `api` the public API (the gate), `scim` the provisioning endpoints under /scim/v2. */
+    scope: text("scope", { enum: API_TOKEN_SCOPES }).notNull().default("api"),
+    /** Null: no end date. */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("api_tokens_created_idx").on(t.createdAt)],
 );

@@ -1,6 +1,7 @@
 import type { StaffStrings } from "./staff.fr";
 import accreditationStaff from "./en/accreditation-staff";
 import apiAdmin from "./en/api-admin";
+import provisioning from "./en/provisioning";
 import settings from "./en/settings";
 import studio from "./en/studio";
 
@@ -78,6 +79,7 @@ const staff: StaffStrings = {
   },
   accreditation: accreditationStaff,
   api: apiAdmin,
+  provisioning,
   settings,
   studio,
 };

@@ -1,5 +1,6 @@
 import accreditationStaff from "./fr/accreditation-staff";
 import apiAdmin from "./fr/api-admin";
+import provisioning from "./fr/provisioning";
 import settings from "./fr/settings";
 import studio from "./fr/studio";
 
@@ -77,6 +78,7 @@ const staff = {
   },
   accreditation: accreditationStaff,
   api: apiAdmin,
+  provisioning,
   settings,
   studio,
 };

@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/connection";
-import { apiTokens, users } from "../../db/schema";
+import { apiTokens, users, type ApiTokenScope } from "../../db/schema";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
@@ -20,7 +20,7 @@ const TOKEN_PATTERN = /^amb_[A-Za-z0-9_-]{43}$/;
 const CACHE_TTL_MS = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
 
-type CachedToken = { id: string; name: string; cachedAt: number };
+type CachedToken = { id: string; name: string; scope: ApiTokenScope; expiresAt: number | null; cachedAt: number };
 type TokenMemory = { byHash: Map<string, CachedToken>; lastUsedWrite: Map<string, number> };
 
 const globalForTokens = globalThis as unknown as { __ambassadeApiTokens?: TokenMemory };
@@ -41,24 +41,34 @@ export type ApiTokenListItem = {
   createdByName: string | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  scope: ApiTokenScope;
+  expiresAt: Date | null;
 };
 
-/** Creates a token and returns it: this is the only time the token itself exists outside the client. */
-export function createApiToken(actorId: string | null, name: string): { id: string; name: string; token: string; prefix: string } {
+/**
+ * Creates a token and returns it: this is the only time the token itself exists outside the client.
+ * `scope` says what it opens (the public API, or SCIM provisioning); `expiresAt` an optional end.
+ */
+export function createApiToken(
+  actorId: string | null,
+  name: string,
+  options: { scope?: ApiTokenScope; expiresAt?: Date | null } = {},
+): { id: string; name: string; token: string; prefix: string; scope: ApiTokenScope } {
   const trimmed = name.trim();
+  const scope = options.scope ?? "api";
   if (!trimmed) throw new InputError({ name: "errors.required" });
   if (trimmed.length > 80) throw new InputError({ name: "errors.tooLong" });
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const id = newId();
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
   getDb().transaction((tx) => {
-    tx.insert(apiTokens).values({ id, name: trimmed, prefix, tokenHash: hash(token), createdBy: actorId }).run();
-    recordAudit(tx, { actorId, action: "api_token.created", subjectType: "api_token", subjectId: id, toState: "active", data: { name: trimmed, prefix } });
+    tx.insert(apiTokens).values({ id, name: trimmed, prefix, tokenHash: hash(token), createdBy: actorId, scope, expiresAt: options.expiresAt ?? null }).run();
+    recordAudit(tx, { actorId, action: "api_token.created", subjectType: "api_token", subjectId: id, toState: "active", data: { name: trimmed, prefix, scope } });
   });
-  return { id, name: trimmed, token, prefix };
+  return { id, name: trimmed, token, prefix, scope };
 }
 
-export function listApiTokens(): ApiTokenListItem[] {
+export function listApiTokens(scope?: ApiTokenScope): ApiTokenListItem[] {
   return getDb()
     .select({
       id: apiTokens.id,
@@ -68,9 +78,12 @@ export function listApiTokens(): ApiTokenListItem[] {
       createdByName: users.name,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      scope: apiTokens.scope,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .where(scope ? eq(apiTokens.scope, scope) : undefined)
     .orderBy(desc(apiTokens.createdAt))
     .limit(500)
     .all();
@@ -91,13 +104,18 @@ export function revokeApiToken(actorId: string | null, id: string): { name: stri
   return { name: row.name };
 }
 
-export type ApiAuthFailure = "missing_token" | "invalid_token";
+export type ApiAuthFailure = "missing_token" | "invalid_token" | "insufficient_scope";
 
 /**
- * Checks an Authorization header. One indexed lookup on a cache miss, none on a hit; records the
- * last use at most once a minute per token.
+ * Checks an Authorization header for a token of `scope`. One indexed lookup on a cache miss, none on
+ * a hit; records the last use at most once a minute per token. An expired token is invalid; a valid
+ * token of another scope is `insufficient_scope` (a SCIM token does not open the gate, nor the reverse).
  */
-export function authenticateApiToken(header: string | null, now = Date.now()): { ok: true; id: string; name: string } | { ok: false; error: ApiAuthFailure } {
+export function authenticateApiToken(
+  header: string | null,
+  now = Date.now(),
+  scope: ApiTokenScope = "api",
+): { ok: true; id: string; name: string } | { ok: false; error: ApiAuthFailure } {
   if (!header) return { ok: false, error: "missing_token" };
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
   if (!match) return { ok: false, error: "missing_token" };
@@ -107,16 +125,18 @@ export function authenticateApiToken(header: string | null, now = Date.now()): {
   const mem = memory();
   let found = mem.byHash.get(tokenHash);
   if (!found || now - found.cachedAt > CACHE_TTL_MS) {
-    const row = prepared("select id, name from api_tokens where token_hash = ? and revoked_at is null").get(tokenHash) as
-      | { id: string; name: string }
+    const row = prepared("select id, name, scope, expires_at as expiresAt from api_tokens where token_hash = ? and revoked_at is null").get(tokenHash) as
+      | { id: string; name: string; scope: ApiTokenScope; expiresAt: number | null }
       | undefined;
     if (!row) {
       mem.byHash.delete(tokenHash);
       return { ok: false, error: "invalid_token" };
     }
-    found = { id: row.id, name: row.name, cachedAt: now };
+    found = { id: row.id, name: row.name, scope: row.scope, expiresAt: row.expiresAt, cachedAt: now };
     mem.byHash.set(tokenHash, found);
   }
+  if (found.expiresAt !== null && found.expiresAt <= now) return { ok: false, error: "invalid_token" };
+  if (found.scope !== scope) return { ok: false, error: "insufficient_scope" };
   const lastWrite = mem.lastUsedWrite.get(found.id) ?? 0;
   if (now - lastWrite >= LAST_USED_EVERY_MS) {
     mem.lastUsedWrite.set(found.id, now);

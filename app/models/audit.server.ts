@@ -16,6 +16,16 @@ export type AuditEntry = {
   data?: Record<string, unknown> | null;
 };
 
+/**
+ * Where a change came from, kept in the audit row's data as `source`: an admin's page, a SCIM
+ * provisioning token (by name), a CSV file (by name), single sign-on.
+ */
+export type AuditSource =
+  | { kind: "admin" }
+  | { kind: "scim"; tokenId: string; tokenName: string }
+  | { kind: "csv"; file: string }
+  | { kind: "sso"; provider: string };
+
 /** Writes one append-only audit row; call it inside the transaction that makes the change. */
 export function recordAudit(tx: Tx, entry: AuditEntry): void {
   tx.insert(auditLog)

@@ -20,7 +20,7 @@ function schema() {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "api.manage");
-  return json({ tokens: listApiTokens() });
+  return json({ tokens: listApiTokens("api") });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -236,10 +236,10 @@ function discardRest(req: http.IncomingMessage): void {
 
 /**
  * Cross-site request forgery guard: a browser mutation must come from our own origin. The public API
- * authenticates with bearer tokens, not cookies, so it is exempt.
+ * authenticates with bearer tokens, not cookies, so it is exempt; so is SCIM provisioning (/scim/).
  */
 export function isCrossSiteMutation(req: http.IncomingMessage, pathname: string, origin: string): boolean {
-  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/")) return false;
+  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/") || pathname.startsWith("/scim/")) return false;
   const sent = req.headers.origin;
   if (sent) return sent !== origin;
   const referer = req.headers.referer;

@@ -16,6 +16,7 @@ import { readBodyWithin } from "./body.server";
 export const API_ERROR_CODES = [
   "missing_token",
   "invalid_token",
+  "insufficient_scope",
   "invalid_request",
   "unknown_channel",
   "batch_too_large",
@@ -29,6 +30,7 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 const STATUS: Record<ApiErrorCode, number> = {
   missing_token: 401,
   invalid_token: 401,
+  insufficient_scope: 403,
   invalid_request: 400,
   unknown_channel: 400,
   batch_too_large: 413,
@@ -79,9 +81,8 @@ export function apiErrorReply(acceptLanguage: string | null, error: ApiError): A
   const t = getT(apiLocale(acceptLanguage));
   const message = t(`api.errors.${error.code}`, error.params);
   const headers: Record<string, string> = { ...error.headers };
-  if (error.code === "missing_token" || error.code === "invalid_token") {
-    headers["WWW-Authenticate"] =
-      error.code === "missing_token" ? 'Bearer realm="ambassade"' : 'Bearer realm="ambassade", error="invalid_token"';
+  if (error.code === "missing_token" || error.code === "invalid_token" || error.code === "insufficient_scope") {
+    headers["WWW-Authenticate"] = error.code === "missing_token" ? 'Bearer realm="ambassade"' : `Bearer realm="ambassade", error="${error.code}"`;
   }
   return apiReply({ error: error.code, message }, { status: STATUS[error.code], headers });
 }

@@ -6,6 +6,7 @@ import { API_MAX_BODY_BYTES, GATE_BATCH_LIMIT, GATE_REASONS } from "~/domain/gat
 import { CREDENTIAL_STATUSES } from "~/domain/open-badge";
 import { VERIFY_FAILURES } from "~/models/credential.server";
 import { API_ERROR_CODES } from "./api.server";
+import { scimPaths, scimSchemas, scimSecurityScheme } from "./openapi-scim.server";
 
 const REASON_DESCRIPTIONS: Record<(typeof GATE_REASONS)[number], string> = {
   unknown_person: "No active account has this email (never invited, or deactivated). Always alone.",
@@ -53,6 +54,7 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
     tags: [
       { name: "gate", description: "May this person post for the company? (bearer token)" },
       { name: "credentials", description: "Verifiable credentials (public)" },
+      { name: "scim", description: "SCIM 2.0 provisioning of people and teams (RFC 7643/7644; token of scope scim)" },
     ],
     paths: {
       "/api/v1/authorizations": {
@@ -211,12 +213,15 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
       "/issuer": {
         get: { tags: ["credentials"], operationId: "issuer", summary: "The issuer's Open Badges Profile.", security: [], responses: { "200": { description: "Profile (JSON-LD)." } } },
       },
+      ...scimPaths(),
     },
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "amb_<43 characters>", description: "A token created by an admin at /admin/api or with `npm run cli -- token create --name <name>`." },
+        scimBearer: scimSecurityScheme,
       },
       schemas: {
+        ...scimSchemas(),
         Error: {
           type: "object",
           required: ["error", "message"],

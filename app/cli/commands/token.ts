@@ -7,17 +7,19 @@ import { parseFlags, UsageError, type CliCommand } from "../args";
 /** Creates an API token for the posting gate. The token is printed once, on the LAST line, alone. */
 export const tokenCreate: CliCommand = {
   name: ["token", "create"],
-  usage: "token create --name <name>",
-  summary: "create an API token (printed once, on the last line)",
+  usage: "token create --name <name> [--scope api|scim]",
+  summary: "create an API token, or with --scope scim a SCIM provisioning token (printed once, on the last line)",
   async run(args) {
-    const flags = parseFlags(args, ["name"]);
+    const flags = parseFlags(args, ["name", "scope"]);
+    const scope = flags.scope ?? "api";
+    if (scope !== "api" && scope !== "scim") throw new UsageError("--scope must be api or scim");
     const name = flags.name?.trim();
     if (!name) throw new UsageError("--name is required");
     if (name.length > 80) throw new UsageError("--name must be at most 80 characters");
     runMigrations(getDb());
     try {
-      const created = createApiToken(null, name);
-      console.info(`API token "${created.name}" created (id ${created.id}). It is shown once; keep it somewhere safe:`);
+      const created = createApiToken(null, name, { scope });
+      console.info(`${scope === "scim" ? "SCIM" : "API"} token "${created.name}" created (id ${created.id}). It is shown once; keep it somewhere safe:`);
       console.info(created.token);
     } catch (error) {
       if (error instanceof InputError) throw new UsageError(Object.values(error.fieldErrors).join("; "));
@@ -38,7 +40,7 @@ export const tokenList: CliCommand = {
     if (tokens.length === 0) console.info("No API tokens.");
     for (const t of tokens) {
       const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : `active, last used ${t.lastUsedAt?.toISOString() ?? "never"}`;
-      console.info(`${t.prefix}…  ${t.name}  (${state})`);
+      console.info(`${t.prefix}…  ${t.name}  [${t.scope}]  (${state})`);
     }
   },
 };

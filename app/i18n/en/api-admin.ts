@@ -6,6 +6,7 @@ const apiAdmin: ApiAdminStrings = {
   errors: {
     missing_token: "Authentication required: send the header \"Authorization: Bearer <token>\".",
     invalid_token: "This API token is unknown or has been revoked.",
+    insufficient_scope: "This token does not open this part of the API (a SCIM token opens only /scim/v2, an API token only /api/v1).",
     invalid_request: "Invalid request: {{detail}}.",
     unknown_channel: "Unknown channel: \"{{channel}}\". Channels offered: {{offered}}.",
     batch_too_large: "Too many checks in one batch: {{count}} (at most {{max}}).",

@@ -4,6 +4,7 @@ const apiAdmin = {
   errors: {
     missing_token: "Authentification requise : envoyez l'en-tête « Authorization: Bearer <jeton> ».",
     invalid_token: "Ce jeton d'API est inconnu ou a été révoqué.",
+    insufficient_scope: "Ce jeton ne donne pas accès à cette partie de l’API (un jeton SCIM n’ouvre que /scim/v2, un jeton d’API que /api/v1).",
     invalid_request: "Requête invalide : {{detail}}.",
     unknown_channel: "Réseau inconnu : « {{channel}} ». Réseaux proposés : {{offered}}.",
     batch_too_large: "Trop de vérifications dans un lot : {{count}} (maximum {{max}}).",

@@ -75,6 +75,10 @@ function matrix(): Record<string, Row> {
     "admin.charter.tsx": { url: "/admin/charter", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // An empty settings form is a valid "nothing changed": a non-integer pass mark is refused instead.
     "admin.settings.tsx": { url: "/admin/settings", get: adminOnly("ok"), post: { body: { "exam.passMark": "eighty" }, expect: adminOnly(400) } },
+    // People CSV: an empty form is neither an upload nor a valid apply step.
+    "admin.people-csv.tsx": { url: "/admin/people-csv", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
+    "admin.people[.]csv.ts": { url: "/admin/people.csv", get: adminOnly("ok") },
+    "admin.provisioning.tsx": { url: "/admin/provisioning", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.teams.tsx": { url: "/admin/teams", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.webhooks.tsx": { url: "/admin/webhooks", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // The public API answers JSON, never the sign-in page; sessions do not authenticate it.
@@ -130,6 +134,18 @@ function matrix(): Record<string, Row> {
     "placement.tsx": { url: "/placement", get: learners("ok") },
     "reset-password.$token.tsx": { url: "/reset-password/not-a-real-token", get: all(410), post: { body: {}, expect: all(400) } },
     // The studio is for content authors: trainers and admins.
+    // SCIM: sessions do not authenticate it (401), and an API token is of the wrong scope (403);
+    // SCIM tokens are swept in tests/integration/scim.test.ts. Discovery is public.
+    "scim.$.ts": { url: "/scim/no-such-endpoint", get: all(404), getApi: { token: 404, none: 404 }, post: { body: { json: {} }, expect: all(404), api: { token: 404, none: 404 } } },
+    "scim.v2.Users.ts": { url: "/scim/v2/Users", get: all(401), getApi: { token: 403, none: 401 }, post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } } },
+    "scim.v2.Users.$id.ts": { url: "/scim/v2/Users/demo-lucas.bernard", get: all(401), getApi: { token: 403, none: 401 }, post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } } },
+    "scim.v2.Groups.ts": { url: "/scim/v2/Groups", get: all(401), getApi: { token: 403, none: 401 }, post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } } },
+    "scim.v2.Groups.$id.ts": { url: "/scim/v2/Groups/team-comms", get: all(401), getApi: { token: 403, none: 401 }, post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } } },
+    "scim.v2.ServiceProviderConfig.ts": { url: "/scim/v2/ServiceProviderConfig", get: all("ok"), getApi: { token: "ok", none: "ok" } },
+    "scim.v2.ResourceTypes.ts": { url: "/scim/v2/ResourceTypes", get: all("ok"), getApi: { token: "ok", none: "ok" } },
+    "scim.v2.ResourceTypes.$id.ts": { url: "/scim/v2/ResourceTypes/User", get: all("ok"), getApi: { token: "ok", none: "ok" } },
+    "scim.v2.Schemas.ts": { url: "/scim/v2/Schemas", get: all("ok"), getApi: { token: "ok", none: "ok" } },
+    "scim.v2.Schemas.$id.ts": { url: "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group", get: all("ok"), getApi: { token: "ok", none: "ok" } },
     "studio._index.tsx": { url: "/studio", get: authors("ok"), post: { body: {}, expect: authors(400) } },
     "studio.$moduleId.tsx": { url: "/studio/core-charter-editorial-line", get: authors("ok"), post: { body: {}, expect: authors(400) } },
     "studio.$moduleId_.history.tsx": { url: "/studio/core-charter-editorial-line/history", get: authors("ok"), post: { body: {}, expect: authors(400) } },
@@ -226,7 +242,8 @@ function mismatches(results: Result[]): string[] {
   return results.filter((r) => r.expected !== r.actual).map((r) => `${r.method} ${r.url} as ${r.who}: expected ${r.expected}, got ${r.actual} (${r.route})`);
 }
 
-describe("the sweep", () => {
+// Hundreds of requests per test: on a shared 2-core machine the default 20 s is too tight.
+describe("the sweep", { timeout: 90_000 }, () => {
   it("GET: every persona gets what the matrix says, and reading writes nothing", async () => {
     const before = snapshotWithout(VOLATILE);
     const results: Result[] = [];
@@ -316,7 +333,8 @@ describe("the sweep", () => {
     const before = snapshotWithout(VOLATILE);
     const failures: string[] = [];
     for (const [route, row] of Object.entries(matrix())) {
-      if (!row.post || row.url.startsWith("/api/")) continue;
+      // Bearer-token endpoints (the API, SCIM) take no cookies: exempt from the origin check.
+      if (!row.post || row.url.startsWith("/api/") || row.url.startsWith("/scim/")) continue;
       for (const persona of ["anonymous", "admin"] as const) {
         const response = await personas[persona].post(concrete(row.url), {}, { Origin: "https://evil.example" });
         await response.arrayBuffer();
