@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection";
-import { accreditations, apiTokens, auditLog, sessions, users } from "../../db/schema";
+import { accreditations, apiTokens, auditLog, credentials, sessions, users, webhookEvents } from "../../db/schema";
 import { createApiToken, revokeApiToken } from "../../app/models/api-token.server";
 import { listPendingRequests } from "../../app/models/accreditation-views.server";
 import { setTeamManagers } from "../../app/models/team.server";
@@ -231,12 +231,20 @@ describe("leavers and movers", () => {
     expect((await gate()).allowed).toBe(false);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, "demo-ambassador")).all()).toEqual([]);
     const audit = getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, "demo-ambassador"), eq(auditLog.action, "person.deactivated"))).get()!;
-    expect(audit.data).toMatchObject({ source: { kind: "scim", tokenName: "Entra ID production" } });
+    expect(audit.data).toMatchObject({ source: { kind: "scim", label: "Entra ID production" } });
+    // The leaver path: each accreditation in force suspended as "left the organisation", with one
+    // webhook event each, and the credential no longer verifies.
+    const held = getDb().select().from(accreditations).where(eq(accreditations.userId, "demo-ambassador")).all();
+    expect(held.length).toBeGreaterThan(0);
+    for (const a of held) expect(a).toMatchObject({ status: "suspended", reasonKind: "left_organisation", reason: "scim" });
+    const events = getDb().select().from(webhookEvents).where(eq(webhookEvents.type, "accreditation.suspended")).all().map((e) => JSON.parse(e.body) as { data: { accreditation: { id: string } } });
+    for (const a of held) expect(events.filter((e) => e.data.accreditation.id === a.id)).toHaveLength(1);
+    const credential = getDb().select().from(credentials).where(eq(credentials.accreditationId, held[0]!.id)).get();
+    if (credential) {
+      const verified = await fetch(`${server.url}/verify/${credential.id}`, { headers: { Accept: "application/json" } });
+      expect(((await verified.json()) as { status: string }).status).toBe("suspended");
+    }
   });
-
-  // Needs the leaver path (deactivatePerson), built on another branch: at merge, switch
-  // provisioningSetActive in app/models/scim.server.ts to it and this test turns on.
-  it.todo("after a SCIM deactivation the person's accreditation is suspended (\"left the organisation\"), its credential verifies as not valid, and one webhook is queued");
 
   it("a move to another team hands pending accreditation requests to the new team's managers", async () => {
     const requestId = randomUUID();
