@@ -10,6 +10,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { accreditations, charterPublications, charterSignatures, users, type Locale } from "../../db/schema";
 import { loadContentLibrary, type CharterVersion, type ContentLibrary } from "~/content/library.server";
+import { personalOptionOrder } from "~/domain/option-order";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { applyTransition } from "./accreditation-transition.server";
@@ -186,13 +187,16 @@ export async function publishCharter(actorId: string, version: string, now = new
 
 export type CheckQuestionView = { id: string; clause: string | null; question: string; options: { id: string; text: string }[] };
 
-/** The comprehension check in one language, without the answer key or the explanations. */
-export function checkForDisplay(charter: CharterVersion, locale: Locale): CheckQuestionView[] {
+/**
+ * The comprehension check in one language, without the answer key or the explanations, each
+ * question's options in `personId`'s own order (stable for that person: app/domain/option-order.ts).
+ */
+export function checkForDisplay(charter: CharterVersion, locale: Locale, personId: string): CheckQuestionView[] {
   return charter.check.questions.map((q) => ({
     id: q.id,
     clause: q.clause ?? null,
     question: q.question[locale],
-    options: q.options.map((o) => ({ id: o.id, text: o.text[locale] })),
+    options: personalOptionOrder(q.options, personId, `charter/${q.id}`).map((o) => ({ id: o.id, text: o.text[locale] })),
   }));
 }
 
