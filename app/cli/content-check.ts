@@ -2,9 +2,11 @@
  * `npm run content:check [folder]`: validates every content file under `folder` (default `content/`)
  * the way the app loads it: module frontmatter, both languages with the same version, MDX safety and
  * knowledge checks, tracks, charter versions, exam bank, diagnostic questionnaire (including that every
- * level can be reached). Prints `file:line:col message` per problem, then a summary.
+ * level can be reached), and answer cues in exam items, knowledge checks and the charter check (a right
+ * option that stands out by its length or its absolute words: app/domain/answer-cues.ts). Prints `file:line:col message` per problem, then a summary.
  * Exit codes: 0 all good, 1 problems found, 2 bad usage.
  */
+import { answerCueProblems } from "../content/answer-cues.server";
 import { readContentLibrary } from "../content/library.server";
 import { folderArgument, problemLine, runCommand } from "./content-command";
 
@@ -13,7 +15,8 @@ async function main(argv: string[]): Promise<number> {
   if (typeof dir === "number") return dir;
 
   const library = await readContentLibrary(dir);
-  const problems = [...library.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  // Answer cues are reported here, not by the library: they never make content unavailable in the app.
+  const problems = [...library.problems, ...answerCueProblems(library)].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   for (const p of problems) console.log(problemLine(p));
 
   const { stats } = library;

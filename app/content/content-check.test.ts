@@ -79,6 +79,73 @@ describe("npm run content:check", () => {
     expect(code).toBe(1);
   }, 60_000);
 
+  it("fails on answer cues in an exam item and a knowledge check, with file:line:col", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "ambassade-cues-"));
+    temps.push(root);
+    const dir = path.join(root, "content");
+    cpSync(path.join(ROOT, "content"), dir, { recursive: true });
+    // An exam item whose right option is by far the longest.
+    const exam = path.join(dir, "exam", "items.yaml");
+    writeFileSync(
+      exam,
+      readFileSync(exam, "utf8").replace(
+        /^items:\n/m,
+        [
+          "items:",
+          "  - id: cued-longest",
+          "    category: charter",
+          "    type: single",
+          '    question: { fr: "Que faire ?", en: "What do you do?" }',
+          "    options:",
+          '      - { id: a, text: { fr: "Publier", en: "Post it" } }',
+          '      - { id: b, text: { fr: "Demander d’abord à l’équipe communication, puis publier", en: "Ask the communications team first, then post it" }, correct: true }',
+          '      - { id: c, text: { fr: "Supprimer", en: "Delete it" } }',
+          '    explanation: { fr: "Parce que.", en: "Because." }',
+          "",
+        ].join("\n"),
+      ),
+    );
+    // A knowledge check whose right option is the only one without an absolute word.
+    const mdx = path.join(dir, "modules", "cued-module", "en.mdx");
+    mkdirSync(path.dirname(mdx));
+    const module = (lang: "fr" | "en") =>
+      [
+        "---",
+        "id: cued-module",
+        'title: "Cued"',
+        'summary: "Cued."',
+        "duration: 5",
+        'objectives: ["a", "b"]',
+        "version: 1",
+        "---",
+        "",
+        "Some text.",
+        "",
+        '<KnowledgeCheck id="cued-words" question="When do you reply?">',
+        `  <Option explanation="e">${lang === "fr" ? "Toujours, tout de suite" : "Always, at once"}</Option>`,
+        `  <Option correct explanation="e">${lang === "fr" ? "Quand c’est utile" : "When it helps"}</Option>`,
+        `  <Option explanation="e">${lang === "fr" ? "Jamais, par principe" : "Never, as a rule"}</Option>`,
+        "</KnowledgeCheck>",
+        "",
+      ].join("\n");
+    writeFileSync(mdx, module("en"));
+    writeFileSync(path.join(dir, "modules", "cued-module", "fr.mdx"), module("fr"));
+
+    const { code, stdout } = contentCheck(["content"], root);
+    const lines = stdout.trim().split("\n");
+    const examLine = readFileSync(exam, "utf8").split("\n").findIndex((l) => l.startsWith("    options:")) + 1;
+    expect(lines).toContain(
+      `content/exam/items.yaml:${examLine}:5 exam item "cued-longest": answer cue (English): the right option is the longest by 422 % (at most 25 %): shorten it or lengthen the others`,
+    );
+    expect(lines.some((l) => l.startsWith(`content/exam/items.yaml:${examLine}:5 exam item "cued-longest": answer cue (French)`))).toBe(true);
+    expect(lines).toContain(
+      'content/modules/cued-module/en.mdx:12:1 knowledge check "cued-words" of module "cued-module": answer cue (English): the right option is the only one without an absolute word ("always", "never" in the others): put one in a right option too, or reword the wrong ones',
+    );
+    expect(lines.some((l) => l.startsWith('content/modules/cued-module/fr.mdx:12:1 knowledge check "cued-words"') && l.includes("(French)"))).toBe(true);
+    expect(lines.at(-1)).toBe("content:check: 4 problem(s) in 3 file(s)");
+    expect(code).toBe(1);
+  }, 60_000);
+
   it("exits 2 with a clear message on a folder that does not exist", () => {
     const { code, stderr } = contentCheck(["no-such-folder"]);
     expect(stderr).toMatch(/content:check: folder not found: no-such-folder/);

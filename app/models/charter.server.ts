@@ -20,6 +20,7 @@ import {
   statesFrom,
   type StateReason,
 } from "~/domain/accreditation";
+import { personalOptionOrder } from "~/domain/option-order";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { applyTransition } from "./accreditation-transition.server";
@@ -190,13 +191,16 @@ export async function publishCharter(actorId: string, version: string, now = new
 
 export type CheckQuestionView = { id: string; clause: string | null; question: string; options: { id: string; text: string }[] };
 
-/** The comprehension check in one language, without the answer key or the explanations. */
-export function checkForDisplay(charter: CharterVersion, locale: Locale): CheckQuestionView[] {
+/**
+ * The comprehension check in one language, without the answer key or the explanations, each
+ * question's options in `personId`'s own order (stable for that person: app/domain/option-order.ts).
+ */
+export function checkForDisplay(charter: CharterVersion, locale: Locale, personId: string): CheckQuestionView[] {
   return charter.check.questions.map((q) => ({
     id: q.id,
     clause: q.clause ?? null,
     question: q.question[locale],
-    options: q.options.map((o) => ({ id: o.id, text: o.text[locale] })),
+    options: personalOptionOrder(q.options, personId, `charter/${q.id}`).map((o) => ({ id: o.id, text: o.text[locale] })),
   }));
 }
 

@@ -353,3 +353,38 @@ function exportMedia(out: string, report: ExportReport): Problem[] {
   }
   return problems;
 }
+
+/**
+ * The curriculum's own images (`<dir>/media/`, default the app's content folder) put into the media
+ * store, for a first start: the modules refer to them as `/media/<sha256>.<ext>`, which only the store
+ * serves. Idempotent: an image already stored (its row and its file) is left alone; a row whose file
+ * went missing gets its file back. A file that fails the import's checks (name, size, type, hash) is
+ * skipped and listed. No actor (the system), one audit row per image recorded, as content:import does.
+ */
+export function importContentMedia(dir: string = contentDir()): { imported: string[]; alreadyStored: number; skipped: string[] } {
+  const folder = path.join(dir, "media");
+  const stat = fs.lstatSync(folder, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) return { imported: [], alreadyStored: 0, skipped: [] };
+  const skipped: string[] = [];
+  const files: { name: string; bytes: Buffer; size: number }[] = [];
+  for (const name of fs.readdirSync(folder).filter((n) => !n.startsWith(".")).sort()) {
+    const file = path.join(folder, name);
+    const entry = fs.lstatSync(file);
+    const plainFile = entry.isFile();
+    const bytes = plainFile && entry.size > 0 && entry.size <= MAX_MEDIA_BYTES ? fs.readFileSync(file) : null;
+    const sha256 = bytes ? createHash("sha256").update(bytes).digest("hex") : null;
+    if (checkTransferredMedia({ name, plainFile, size: entry.size, bytes, sha256 })) skipped.push(file);
+    else files.push({ name, bytes: bytes!, size: entry.size });
+  }
+  const stored = storedMediaNames(files.map((f) => f.name));
+  const missing = files.filter((f) => !stored.has(f.name));
+  if (missing.length === 0) return { imported: [], alreadyStored: files.length, skipped };
+  const created = writeMediaFiles(missing);
+  try {
+    const imported = getDb().transaction((tx) => recordImportedMedia(tx, null, missing, folder));
+    return { imported, alreadyStored: files.length - imported.length, skipped };
+  } catch (error) {
+    removeMediaFiles(created);
+    throw error;
+  }
+}

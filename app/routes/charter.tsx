@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: content?.locales[locale].title ?? null,
       summary: content?.locales[locale].summary ?? null,
       tree: content?.locales[locale].tree ?? [],
-      questions: content && !signature ? checkForDisplay(content, locale) : [],
+      questions: content && !signature ? checkForDisplay(content, locale, viewer.id) : [],
     },
   });
 }

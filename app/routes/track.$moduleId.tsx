@@ -12,7 +12,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { MdxSegments } from "~/components/mdx/mdx-content";
-import { prerenderedSegments } from "~/components/mdx/prerender.server";
+import { personalSegments, prerenderedSegments } from "~/components/mdx/prerender.server";
 import { ModuleInteractionContext, fieldErrorsOf, type ModuleInteraction } from "~/components/mdx/module-context";
 import { StatusBadge, TableOfContents, useReadingProgress } from "~/components/track/track-ui";
 import { lookupModule } from "~/content/library.server";
@@ -99,7 +99,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       summary: module.summary,
       duration: module.duration,
       objectives: module.objectives,
-      segments: prerenderedSegments(module.tree, lookup.locale, locale),
+      // Knowledge checks show their options in this person's own order (ADR 0026).
+      segments: personalSegments(prerenderedSegments(module.tree, lookup.locale, locale), viewer.id, moduleId),
       headings: module.headings,
       checkCount: module.checks.length,
     },

@@ -12,6 +12,7 @@ import { runMigrations } from "../../db/migrate";
 import { DEMO_LOGINS, seedDemo } from "../../db/seed";
 import { loadContentLibrary } from "../content/library.server";
 import { runAccreditationJobs } from "../models/accreditation-jobs.server";
+import { importContentMedia } from "../models/content-sync.server";
 import { startWebhookWorker } from "../models/webhook.server";
 import { deleteExpiredSessions } from "../auth/session.server";
 import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
@@ -49,6 +50,11 @@ async function main() {
   const db = getDb();
   runMigrations(db);
   const seeded = process.env.SEED_DEMO === "0" ? null : await seedDemo(db);
+  // The curriculum's figures (content/media) are served from the media store: put them there on a
+  // first start (and whenever one is missing), whether or not the demo is seeded (ADR 0026).
+  const figures = importContentMedia();
+  if (figures.imported.length) console.info(`Content images: ${figures.imported.length} stored in the media store.`);
+  for (const file of figures.skipped) console.warn(`Content images: ${file} skipped (not an image of the media store: run npm run content:import to see why)`);
   // Compile the whole content library before the first request rather than during it.
   const library = await loadContentLibrary();
   if (library.problems.length) console.warn(`Content: ${library.problems.length} problem(s); affected modules are shown as unavailable.`);

@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import type { MdxElement, MdxNode } from "~/content/mdx.server";
 import { translatorFor } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/react";
+import { personalOptionOrder } from "~/domain/option-order";
 import type { Locale } from "../../../db/schema";
 import { MdxContent, isInteractive, type MdxSegment } from "./mdx-content";
 
@@ -55,4 +56,30 @@ function segment(tree: readonly MdxNode[], contentLocale: Locale, uiLocale: Loca
   }
   flush();
   return out;
+}
+
+/**
+ * The segments as `personId` sees them: the options of each knowledge check in that person's own
+ * order (app/domain/option-order.ts), keyed by module and check. The cached segments are left
+ * untouched: only the interactive nodes that hold a check are copied, the HTML runs are shared.
+ */
+export function personalSegments(segments: readonly MdxSegment[], personId: string, moduleId: string): MdxSegment[] {
+  return segments.map((segment) => ("node" in segment ? { node: withPersonalOrder(segment.node, personId, moduleId) } : segment));
+}
+
+function withPersonalOrder(node: MdxElement, personId: string, moduleId: string): MdxElement {
+  if (node.t === "KnowledgeCheck") {
+    const children = node.c ?? [];
+    const options = children.filter((child): child is MdxElement => typeof child !== "string" && child.t === "Option" && typeof child.p?.id === "string");
+    const ordered = personalOptionOrder(
+      options.map((option) => ({ id: option.p!.id as string, option })),
+      personId,
+      `module:${moduleId}/${String(node.p?.id ?? "")}`,
+    );
+    let next = 0;
+    // Each option's place in the list is taken by the next option in the person's order.
+    return { ...node, c: children.map((child) => (typeof child !== "string" && child.t === "Option" && typeof child.p?.id === "string" ? ordered[next++]!.option : child)) };
+  }
+  if (!node.c || !node.c.some((child) => typeof child !== "string" && isInteractive(child))) return node;
+  return { ...node, c: node.c.map((child) => (typeof child === "string" || !isInteractive(child) ? child : withPersonalOrder(child, personId, moduleId))) };
 }
