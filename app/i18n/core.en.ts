@@ -3,6 +3,7 @@ import accreditation from "./en/accreditation";
 import api from "./en/api";
 import diagnostic from "./en/diagnostic";
 import placement from "./en/placement";
+import sso from "./en/sso";
 import track from "./en/track";
 
 /**
@@ -153,6 +154,7 @@ const core: CoreStrings = {
   diagnostic,
   track,
   accreditation,
+  sso,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.
   studio: {

@@ -2,6 +2,7 @@ import accreditation from "./fr/accreditation";
 import api from "./fr/api";
 import diagnostic from "./fr/diagnostic";
 import placement from "./fr/placement";
+import sso from "./fr/sso";
 import track from "./fr/track";
 
 /**
@@ -152,6 +153,7 @@ const core = {
   diagnostic,
   track,
   accreditation,
+  sso,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.
   studio: {

@@ -2,6 +2,7 @@ import type { StaffStrings } from "./staff.fr";
 import accreditationStaff from "./en/accreditation-staff";
 import apiAdmin from "./en/api-admin";
 import settings from "./en/settings";
+import ssoAdmin from "./en/sso-admin";
 import studio from "./en/studio";
 
 /**
@@ -79,6 +80,7 @@ const staff: StaffStrings = {
   accreditation: accreditationStaff,
   api: apiAdmin,
   settings,
+  ssoAdmin,
   studio,
 };
 

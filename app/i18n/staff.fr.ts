@@ -1,6 +1,7 @@
 import accreditationStaff from "./fr/accreditation-staff";
 import apiAdmin from "./fr/api-admin";
 import settings from "./fr/settings";
+import ssoAdmin from "./fr/sso-admin";
 import studio from "./fr/studio";
 
 /**
@@ -78,6 +79,7 @@ const staff = {
   accreditation: accreditationStaff,
   api: apiAdmin,
   settings,
+  ssoAdmin,
   studio,
 };
 

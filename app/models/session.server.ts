@@ -4,10 +4,13 @@ import { createSession } from "~/auth/lucia.server";
 import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle.server";
 import { findUserByEmail } from "./user.server";
 
-export type SignInResult = { ok: true; userId: string; cookie: string } | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult = { ok: true; userId: string; cookie: string } | { ok: false; reason: "invalid" | "throttled" | "notAllowed" };
 
-/** Unknown email, no password yet, deactivated and wrong password all answer "invalid", in the same time. */
-export async function signIn(email: string, password: string, ip: string): Promise<SignInResult> {
+/**
+ * Unknown email, no password yet, deactivated and wrong password all answer "invalid", in the same time.
+ * `allow` may refuse a right password ("notAllowed": password sign-in reserved to admins, ADR 0017).
+ */
+export async function signIn(email: string, password: string, ip: string, allow: (userId: string) => boolean = () => true): Promise<SignInResult> {
   const keys = throttleKeys(email, ip);
   if (isThrottled(keys)) return { ok: false, reason: "throttled" };
   const user = findUserByEmail(email);
@@ -17,5 +20,6 @@ export async function signIn(email: string, password: string, ip: string): Promi
     return { ok: false, reason: isThrottled(keys) ? "throttled" : "invalid" };
   }
   clearFailures(keys);
+  if (!allow(user.id)) return { ok: false, reason: "notAllowed" };
   return { ok: true, userId: user.id, cookie: await createSession(user.id) };
 }

@@ -146,11 +146,18 @@ async function settleUnreadBody(req: http.IncomingMessage, res: http.ServerRespo
 }
 
 /**
+ * Posts that come from another site by design: the SAML IdP's page posts its signed answer to the ACS
+ * URL (HTTP-POST binding). What is trusted there is the signed assertion and its InResponseTo, never a
+ * cookie, and the session is opened by a later same-site step (ADR 0017).
+ */
+const CROSS_SITE_POSTS = new Set(["/sso/saml/acs"]);
+
+/**
  * Cross-site request forgery guard: a browser mutation must come from our own origin. The public API
  * authenticates with bearer tokens, not cookies, so it is exempt.
  */
 export function isCrossSiteMutation(req: http.IncomingMessage, pathname: string, origin: string): boolean {
-  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/")) return false;
+  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/") || CROSS_SITE_POSTS.has(pathname)) return false;
   const sent = req.headers.origin;
   if (sent) return sent !== origin;
   const referer = req.headers.referer;

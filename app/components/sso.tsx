@@ -1,0 +1,42 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
+
+export type SsoProviderButton = { protocol: "oidc" | "saml"; name: string };
+
+/** "Sign in with <name>" for each enabled identity provider: a form that starts the sign-in (POST). */
+export function SsoButtons({ providers, redirectTo }: { providers: readonly SsoProviderButton[]; redirectTo: string }) {
+  const { t } = useTranslation();
+  if (providers.length === 0) return null;
+  return (
+    <div className="card mt-6 space-y-3">
+      {providers.map((provider) => (
+        <Form key={provider.protocol} method="post" action={`/sso/${provider.protocol}`} reloadDocument>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <button type="submit" className="btn-primary w-full">
+            {t("sso.signInWith", { name: provider.name })}
+          </button>
+        </Form>
+      ))}
+    </div>
+  );
+}
+
+/** Why an SSO sign-in failed and what to do next (the callback routes render it with a 4xx). */
+export function SsoErrorPage({ code }: { code: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card mx-auto max-w-xl" aria-labelledby="sso-error-title">
+      <h1 id="sso-error-title" className="text-2xl font-bold">
+        {t("sso.errorTitle")}
+      </h1>
+      <p role="alert" className="mt-3 text-slate-700" data-sso-error={code}>
+        {t(`sso.errors.${code}`)}
+      </p>
+      <p className="mt-6">
+        <Link to="/login" className="btn-primary" reloadDocument>
+          {t("sso.tryAgain")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { getViewer } from "~/auth/guards.server";
+import { startOidcSignIn } from "~/auth/oidc.server";
+import { flowCookieFor, publicOrigin, ssoErrorResponse } from "~/auth/sso.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SsoErrorPage } from "~/components/sso";
+import { getSsoConfig, SsoError } from "~/models/sso.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { safeRedirect } from "~/utils/redirect";
+
+export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
+
+const schema = () => z.object({ redirectTo: z.string().max(2000, "errors.tooLong").optional() });
+
+/** Nothing to show: the sign-in starts from the button of /login (a POST). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await getViewer(request, context);
+  throw redirect("/login");
+}
+
+/** "Sign in with <name>" (OpenID Connect): remembers the sign-in, then sends the browser to the IdP. */
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await getViewer(request, context);
+    if (viewer) throw redirect("/home");
+    const form = await parseForm(request, schema());
+    try {
+      const oidc = getSsoConfig().oidc;
+      if (!oidc) throw new SsoError("notConfigured");
+      const { url, flowId } = await startOidcSignIn(oidc, publicOrigin(request), safeRedirect(form.redirectTo));
+      return redirect(url, { headers: { "Set-Cookie": await flowCookieFor(flowId) } });
+    } catch (error) {
+      return ssoErrorResponse(error, request);
+    }
+  });
+}
+
+export default function OidcStart() {
+  const data = useActionData<typeof action>();
+  return <SsoErrorPage code={data && "error" in data ? data.error : "badState"} />;
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
