@@ -40,3 +40,18 @@ export function SsoErrorPage({ code }: { code: string }) {
     </section>
   );
 }
+
+/** An SSO address opened directly (it only answers the sign-in buttons and the IdP): back to sign-in. */
+export function SsoNothingHere() {
+  const { t } = useTranslation();
+  return (
+    <section className="card mx-auto max-w-xl">
+      <h1 className="text-2xl font-bold">{t("login.title")}</h1>
+      <p className="mt-6">
+        <Link to="/login" className="btn-primary" reloadDocument>
+          {t("sso.tryAgain")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,10 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { getViewer } from "~/auth/guards.server";
 import { startSamlSignIn } from "~/auth/saml.server";
-import { flowCookieFor, publicOrigin, ssoErrorResponse } from "~/auth/sso.server";
+import { flowCookieFor, publicOrigin, ssoErrorResponse, ssoErrorTitle } from "~/auth/sso.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SsoErrorPage } from "~/components/sso";
+import { SsoErrorPage, SsoNothingHere } from "~/components/sso";
 import { getSsoConfig, SsoError } from "~/models/sso.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -13,10 +13,12 @@ export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: str
 
 const schema = () => z.object({ redirectTo: z.string().max(2000, "errors.tooLong").optional() });
 
-/** Nothing to show: the sign-in starts from the button of /login (a POST). */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await getViewer(request, context);
-  throw redirect("/login");
+/**
+ * Nothing to show on its own (the sign-in starts from the button of /login, a POST). Not a redirect:
+ * after a POST, Remix runs this loader to render the action's answer (an error page with its status).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ title: ssoErrorTitle(request) });
 }
 
 /** "Sign in with <name>" (SAML 2.0): remembers the sign-in, then sends the browser to the IdP. */
@@ -38,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function SamlStart() {
   const data = useActionData<typeof action>();
-  return <SsoErrorPage code={data && "error" in data ? data.error : "badState"} />;
+  return data && "error" in data ? <SsoErrorPage code={data.error} /> : <SsoNothingHere />;
 }
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,9 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { receiveSamlResponse } from "~/auth/saml.server";
-import { publicOrigin, ssoErrorResponse } from "~/auth/sso.server";
+import { publicOrigin, ssoErrorResponse, ssoErrorTitle } from "~/auth/sso.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SsoErrorPage } from "~/components/sso";
+import { SsoErrorPage, SsoNothingHere } from "~/components/sso";
 import { getSsoConfig, SsoError } from "~/models/sso.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 
@@ -15,9 +15,12 @@ const schema = () =>
     RelayState: z.string().max(2000, "errors.tooLong").optional(),
   });
 
-/** The ACS URL is only for the IdP's POST. */
-export async function loader(_: LoaderFunctionArgs) {
-  throw redirect("/login");
+/**
+ * Nothing to show on its own (the sign-in starts from the button of /login, a POST). Not a redirect:
+ * after a POST, Remix runs this loader to render the action's answer (an error page with its status).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ title: ssoErrorTitle(request) });
 }
 
 /**
@@ -42,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function SamlAcs() {
   const data = useActionData<typeof action>();
-  return <SsoErrorPage code={data && "error" in data ? data.error : "badState"} />;
+  return data && "error" in data ? <SsoErrorPage code={data.error} /> : <SsoNothingHere />;
 }
 
 export const ErrorBoundary = GeneralErrorBoundary;
