@@ -196,10 +196,14 @@ export function takeFlow(id: string, protocol: SsoProtocol): Flow | null {
   return row;
 }
 
-/** A pending SAML request (for node-saml's InResponseTo check): its creation time, or null. */
+/**
+ * A SAML request this server issued and that has not expired (for node-saml's InResponseTo check):
+ * its creation time, or null. Already answered still counts here, so that a replayed assertion is
+ * refused by the assertion-id store (and said so), then by answerSamlFlow.
+ */
 export function pendingSamlRequest(id: string): Date | null {
-  const row = getDb().select({ createdAt: ssoFlows.createdAt, expiresAt: ssoFlows.expiresAt, result: ssoFlows.result }).from(ssoFlows).where(and(eq(ssoFlows.id, id), eq(ssoFlows.protocol, "saml"))).get();
-  if (!row || row.result || row.expiresAt.getTime() < Date.now()) return null;
+  const row = getDb().select({ createdAt: ssoFlows.createdAt, expiresAt: ssoFlows.expiresAt }).from(ssoFlows).where(and(eq(ssoFlows.id, id), eq(ssoFlows.protocol, "saml"))).get();
+  if (!row || row.expiresAt.getTime() < Date.now()) return null;
   return row.createdAt;
 }
 

@@ -210,6 +210,8 @@ function toRequest(req: http.IncomingMessage, origin: string, controller: AbortC
   // as they do behind a proxy that does not forward the public host: make them say the same.
   headers.set("host", url.host);
   headers.delete("x-forwarded-host");
+  // A post that comes from another site by design (the SAML IdP's) would fail that check too.
+  if (CROSS_SITE_POSTS.has(url.pathname)) headers.delete("origin");
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = createReadableStreamFromReadable(req);
