@@ -19,10 +19,12 @@ let teamId: string;
 const IDP_ORIGIN = "https://idp.corp.test";
 
 beforeAll(async () => {
+  // The key first (openssl takes a while): a kept-alive connection left idle past the server's
+  // keep-alive timeout could be closed under the next request.
+  const keys = makeKeyPair();
   server = await startServer();
-  const response = await fetch(`${server.url}/sso/saml/metadata`);
-  metadata = await response.text();
-  idp = createSamlIdp(metadata);
+  metadata = await (await fetch(`${server.url}/sso/saml/metadata`)).text();
+  idp = createSamlIdp(metadata, { keys });
   teamId = newTeam("Field");
   configure({
     "sso.saml.enabled": true,

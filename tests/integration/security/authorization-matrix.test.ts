@@ -75,6 +75,8 @@ function matrix(): Record<string, Row> {
     "admin.charter.tsx": { url: "/admin/charter", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // An empty settings form is a valid "nothing changed": a non-integer pass mark is refused instead.
     "admin.settings.tsx": { url: "/admin/settings", get: adminOnly("ok"), post: { body: { "exam.passMark": "eighty" }, expect: adminOnly(400) } },
+    // Single sign-on settings: an http URL that is not on this machine is refused.
+    "admin.sso.tsx": { url: "/admin/sso", get: adminOnly("ok"), post: { body: { "sso.oidc.issuer": "http://idp.example.com" }, expect: adminOnly(400) } },
     "admin.teams.tsx": { url: "/admin/teams", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.webhooks.tsx": { url: "/admin/webhooks", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // The public API answers JSON, never the sign-in page; sessions do not authenticate it.
@@ -130,6 +132,14 @@ function matrix(): Record<string, Row> {
     "placement.tsx": { url: "/placement", get: learners("ok") },
     "reset-password.$token.tsx": { url: "/reset-password/not-a-real-token", get: all(410), post: { body: {}, expect: all(400) } },
     // The studio is for content authors: trainers and admins.
+    // Single sign-on (off in the demo): starting it is a 404 page for anonymous visitors; anyone
+    // signed in is sent home. The IdP's POST to the ACS needs a SAMLResponse (400 without one).
+    "sso.oidc.tsx": { url: "/sso/oidc", get: all("ok"), post: { body: {}, expect: o(404, "ok", "ok", "ok", "ok", "ok") } },
+    "sso.oidc_.callback.tsx": { url: "/sso/oidc/callback?state=x&code=y", get: o(404, "ok", "ok", "ok", "ok", "ok") },
+    "sso.saml.tsx": { url: "/sso/saml", get: all("ok"), post: { body: {}, expect: o(404, "ok", "ok", "ok", "ok", "ok") } },
+    "sso.saml_.acs.tsx": { url: "/sso/saml/acs", get: all("ok"), post: { body: {}, expect: all(400) } },
+    "sso.saml_.finish.tsx": { url: "/sso/saml/finish", get: o(400, "ok", "ok", "ok", "ok", "ok") },
+    "sso.saml_.metadata.ts": { url: "/sso/saml/metadata", get: all("ok") },
     "studio._index.tsx": { url: "/studio", get: authors("ok"), post: { body: {}, expect: authors(400) } },
     "studio.$moduleId.tsx": { url: "/studio/core-charter-editorial-line", get: authors("ok"), post: { body: {}, expect: authors(400) } },
     "studio.$moduleId_.history.tsx": { url: "/studio/core-charter-editorial-line/history", get: authors("ok"), post: { body: {}, expect: authors(400) } },
