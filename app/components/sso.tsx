@@ -1,21 +1,21 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 export type SsoProviderButton = { protocol: "oidc" | "saml"; name: string };
 
-/** "Sign in with <name>" for each enabled identity provider: a form that starts the sign-in (POST). */
+/**
+ * "Sign in with <name>" for each enabled identity provider: links that start the sign-in (a form
+ * could not: the Content-Security-Policy's form-action 'self' stops its redirect to the IdP).
+ */
 export function SsoButtons({ providers, redirectTo }: { providers: readonly SsoProviderButton[]; redirectTo: string }) {
   const { t } = useTranslation();
   if (providers.length === 0) return null;
   return (
     <div className="card mt-6 space-y-3">
       {providers.map((provider) => (
-        <Form key={provider.protocol} method="post" action={`/sso/${provider.protocol}`} reloadDocument>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <button type="submit" className="btn-primary w-full">
-            {t("sso.signInWith", { name: provider.name })}
-          </button>
-        </Form>
+        <a key={provider.protocol} href={`/sso/${provider.protocol}?redirectTo=${encodeURIComponent(redirectTo)}`} className="btn-primary block w-full text-center">
+          {t("sso.signInWith", { name: provider.name })}
+        </a>
       ))}
     </div>
   );

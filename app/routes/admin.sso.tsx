@@ -29,6 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     settings: settingsForm(locale, "sso"),
     teams: teamOptions(),
     linked: countLinkedPeople(),
+    // Remounts the form after each save, so that a typed secret does not stay in its field.
+    loadedAt: Date.now(),
     appUrlSet: Boolean(process.env.APP_URL?.trim()),
     sp: {
       redirectUri: oidcRedirectUri(origin),
@@ -57,7 +59,7 @@ const SECTIONS = [
 
 export default function AdminSso() {
   const { t } = useTranslation();
-  const { settings, sp, teams, linked, appUrlSet } = useLoaderData<typeof loader>();
+  const { settings, sp, teams, linked, appUrlSet, loadedAt } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
   const busy = useNavigation().state === "submitting";
@@ -92,7 +94,7 @@ export default function AdminSso() {
         {appUrlSet ? null : <p className="text-sm text-amber-900">{t("ssoAdmin.appUrlWarning")}</p>}
         <p className="text-sm text-slate-600">{t("ssoAdmin.linkedCount", { count: linked })}</p>
       </section>
-      <Form method="post" className="space-y-6" noValidate>
+      <Form key={loadedAt} method="post" className="space-y-6" noValidate>
         {errors ? (
           <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
             <p>{errors.form ? t(errors.form) : t("errors.formHasErrors")}</p>

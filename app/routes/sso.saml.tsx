@@ -1,46 +1,37 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/guards.server";
 import { startSamlSignIn } from "~/auth/saml.server";
-import { flowCookieFor, publicOrigin, ssoErrorResponse, ssoErrorTitle } from "~/auth/sso.server";
+import { flowCookieFor, publicOrigin, ssoErrorResponse } from "~/auth/sso.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { SsoErrorPage, SsoNothingHere } from "~/components/sso";
+import { SsoErrorPage } from "~/components/sso";
 import { getSsoConfig, SsoError } from "~/models/sso.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
 
-const schema = () => z.object({ redirectTo: z.string().max(2000, "errors.tooLong").optional() });
-
 /**
- * Nothing to show on its own (the sign-in starts from the button of /login, a POST). Not a redirect:
- * after a POST, Remix runs this loader to render the action's answer (an error page with its status).
+ * "Sign in with <name>" (SAML 2.0): a link, not a form, because the page's Content-Security-Policy
+ * (form-action 'self') forbids a form whose answer redirects to the IdP. Remembers the sign-in
+ * (server-side, single use, tied to this browser by a signed cookie) and sends the browser to the IdP.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ title: ssoErrorTitle(request) });
-}
-
-/** "Sign in with <name>" (SAML 2.0): remembers the sign-in, then sends the browser to the IdP. */
-export async function action(args: ActionFunctionArgs) {
-  return withFormErrors(args, async ({ request, context }) => {
-    const viewer = await getViewer(request, context);
-    if (viewer) throw redirect("/home");
-    const form = await parseForm(request, schema());
-    try {
-      const saml = getSsoConfig().saml;
-      if (!saml) throw new SsoError("notConfigured");
-      const { url, flowId } = await startSamlSignIn(saml, publicOrigin(request), safeRedirect(form.redirectTo));
-      return redirect(url, { headers: { "Set-Cookie": await flowCookieFor(flowId) } });
-    } catch (error) {
-      return ssoErrorResponse(error, request);
-    }
-  });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  if (viewer) throw redirect("/home");
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  try {
+    const config = getSsoConfig().saml;
+    if (!config) throw new SsoError("notConfigured");
+    const { url, flowId } = await startSamlSignIn(config, publicOrigin(request), redirectTo);
+    return redirect(url, { headers: { "Set-Cookie": await flowCookieFor(flowId), "Cache-Control": "no-store" } });
+  } catch (error) {
+    return ssoErrorResponse(error, request);
+  }
 }
 
 export default function SamlStart() {
-  const data = useActionData<typeof action>();
-  return data && "error" in data ? <SsoErrorPage code={data.error} /> : <SsoNothingHere />;
+  const data = useLoaderData<typeof loader>();
+  return <SsoErrorPage code={data.error} />;
 }
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -46,7 +46,7 @@ test("an admin configures OpenID Connect, and an employee of the IdP signs in an
   await signOut(page);
 
   await page.goto("/login");
-  await page.getByRole("button", { name: "Se connecter avec Corp IdP" }).click();
+  await page.getByRole("link", { name: "Se connecter avec Corp IdP" }).click();
   // The IdP's own sign-in page.
   await expect(page).toHaveURL(new RegExp(`^${idp.issuer}/interaction/`));
   await page.locator('input[name="login"]').fill("nina-sub");

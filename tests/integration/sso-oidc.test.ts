@@ -42,7 +42,7 @@ beforeEach(() => {
 
 /** Starts at Ambassade's button, goes through the IdP, and returns the callback URL (not yet visited). */
 async function throughIdp(browser: Browser, login: string, options: { abort?: boolean } = {}): Promise<string> {
-  const start = await browser.post("/sso/oidc", { redirectTo: "/home" });
+  const start = await browser.get("/sso/oidc?redirectTo=%2Fhome");
   expect(start.status).toBe(302);
   const authorization = new URL(start.headers.get("location")!);
   expect(authorization.origin).toBe(idp.issuer);
@@ -66,7 +66,7 @@ describe("OpenID Connect sign-in", () => {
   it("shows “Sign in with <name>” on the sign-in page", async () => {
     const page = await (await new Browser(server.url).get("/login")).text();
     expect(page).toContain("Corp IdP");
-    expect(page).toContain('action="/sso/oidc"');
+    expect(page).toContain('href="/sso/oidc?redirectTo=%2Fhome"');
   });
 
   it("creates an account at first sign-in in the default team, with the locale claim, and audits it as SSO", async () => {
@@ -218,11 +218,11 @@ describe("OpenID Connect sign-in", () => {
 
   it("answers 404 when OIDC is off, and 502 when the IdP cannot be reached", async () => {
     configure({ "sso.oidc.enabled": false });
-    const off = await new Browser(server.url).post("/sso/oidc", {});
+    const off = await new Browser(server.url).get("/sso/oidc");
     expect(off.status).toBe(404);
     configure({ "sso.oidc.enabled": true, "sso.oidc.issuer": "http://127.0.0.1:9/" });
     clearOidcCache();
-    const down = await new Browser(server.url).post("/sso/oidc", {});
+    const down = await new Browser(server.url).get("/sso/oidc");
     expect(down.status).toBe(502);
     expect(await errorOf(down)).toBe("unreachable");
     configure({ "sso.oidc.issuer": idp.issuer });
@@ -242,7 +242,7 @@ describe("password sign-in turned off, break-glass for admins", () => {
     saveSsoSettings(admin, { "sso.passwordSignIn": "adminsOnly" });
 
     const page = await (await new Browser(server.url).get("/login")).text();
-    expect(page).toContain('action="/sso/oidc"');
+    expect(page).toContain('href="/sso/oidc?redirectTo=%2Fhome"');
     expect(page).not.toContain('name="password"');
     expect(page).toContain("/login?password=1");
     expect(await (await new Browser(server.url).get("/login?password=1")).text()).toContain('name="password"');

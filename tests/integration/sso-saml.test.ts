@@ -40,7 +40,7 @@ afterAll(() => server.close());
 
 /** Ambassade's button, then the IdP's answer (not yet posted back). */
 async function start(browser: Browser, user: SamlUser, overrides?: ResponseOverrides, from: TestSamlIdp = idp): Promise<string> {
-  const response = await browser.post("/sso/saml", { redirectTo: "/home" });
+  const response = await browser.get("/sso/saml?redirectTo=%2Fhome");
   expect(response.status).toBe(302);
   const location = response.headers.get("location")!;
   expect(location.startsWith(`${idp.ssoUrl}?SAMLRequest=`)).toBe(true);
