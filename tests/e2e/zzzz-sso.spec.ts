@@ -15,7 +15,20 @@ test.beforeAll(async () => {
   idp = await startOidcProvider([`${baseURL}/sso/oidc/callback`]);
   idp.accounts.set("nina-sub", { email: "nina.recrue@corp.test", email_verified: true, name: "Nina Recrue", locale: "fr-FR" });
 });
-test.afterAll(async () => {
+// Clean up for anyone after this spec, whatever happened: OIDC off again, from a fresh page (the
+// admin's password form is still on the sign-in page: password sign-in was never limited).
+test.afterAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: /Adresse e-mail/ }).fill("admin@ambassade.test");
+  await page.getByLabel(/^Mot de passe/).fill("ambassade-demo");
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto("/admin/sso");
+  await setOidc(page, false);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("status")).toContainText("Réglages SSO enregistrés.");
+  await page.close();
   await idp?.close();
 });
 
@@ -26,6 +39,8 @@ async function setOidc(page: Page, enabled: boolean) {
 }
 
 test("an admin configures OpenID Connect, and an employee of the IdP signs in and lands on the questionnaire", async ({ page }) => {
+  // The test IdP's page imports a web font from the internet: nothing leaves this machine.
+  await page.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort());
   await signIn(page, "admin@ambassade.test");
   await page.goto("/admin/sso");
   await expect(page).toHaveTitle("Authentification unique (SSO) · Ambassade");
@@ -46,24 +61,16 @@ test("an admin configures OpenID Connect, and an employee of the IdP signs in an
   await signOut(page);
 
   await page.goto("/login");
-  await page.getByRole("link", { name: "Se connecter avec Corp IdP" }).click();
+  // The button is a link to /sso/oidc. Followed with goto: the navigation changes origin and browser
+  // process (the app sends Cross-Origin-Opener-Policy), which a click's wait does not always follow.
+  const button = page.getByRole("link", { name: "Se connecter avec Corp IdP" });
+  await page.goto((await button.getAttribute("href"))!);
   // The IdP's own sign-in page.
   await expect(page).toHaveURL(new RegExp(`^${idp.issuer}/interaction/`));
   await page.locator('input[name="login"]').fill("nina-sub");
   await page.locator('input[name="password"]').fill("whatever-the-idp-checks");
-  await page.locator('button[type="submit"]').click();
+  await page.locator('button[type="submit"]').click({ noWaitAfter: true });
   await page.waitForURL((url) => url.origin === baseURL && url.pathname === "/diagnostic");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questionnaire de positionnement");
 
-  // Clean up for anyone after this spec: OIDC off again (the admin's password form is still there).
-  await signOut(page);
-  await page.goto("/login");
-  await page.getByRole("textbox", { name: /Adresse e-mail/ }).fill("admin@ambassade.test");
-  await page.getByLabel(/^Mot de passe/).fill("ambassade-demo");
-  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  await page.goto("/admin/sso");
-  await setOidc(page, false);
-  await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("status")).toContainText("Réglages SSO enregistrés.");
 });
