@@ -642,3 +642,60 @@ export const mailOutbox = sqliteTable(
     index("mail_outbox_ref_idx").on(t.refId, t.createdAt),
   ],
 );
+
+// ───────────────────────── Single sign-on ─────────────────────────
+
+export const SSO_PROTOCOLS = ["oidc", "saml"] as const;
+export type SsoProtocol = (typeof SSO_PROTOCOLS)[number];
+
+/**
+ * A person's account at an identity provider: matched by the provider's stable subject (OIDC `sub`,
+ * SAML NameID), never by email once linked. `provider` is the protocol and the issuer
+ * (`oidc:<issuer URL>`, `saml:<IdP entity id>`), so subjects of another IdP never match.
+ */
+export const identities = sqliteTable(
+  "identities",
+  {
+    id: text("id").primaryKey(),
+    provider: text("provider").notNull(),
+    subject: text("subject").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The email the IdP gave at the last sign-in. */
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("identities_subject_idx").on(t.provider, t.subject), uniqueIndex("identities_user_idx").on(t.provider, t.userId)],
+);
+
+/**
+ * A sign-in in progress at an IdP (server-side state, single use): the OIDC `state` or the SAML
+ * request id is the key; the browser holds it in a signed cookie. `result` holds a verified SAML
+ * assertion's profile between the IdP's cross-site POST and the same-site step that opens the session.
+ */
+export const ssoFlows = sqliteTable(
+  "sso_flows",
+  {
+    id: text("id").primaryKey(),
+    protocol: text("protocol", { enum: SSO_PROTOCOLS }).notNull(),
+    nonce: text("nonce"),
+    codeVerifier: text("code_verifier"),
+    redirectTo: text("redirect_to").notNull(),
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sso_flows_expires_idx").on(t.expiresAt)],
+);
+
+/** Ids of SAML assertions already used, kept until they expire: a replayed assertion is refused. */
+export const samlAssertions = sqliteTable(
+  "saml_assertions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("saml_assertions_expires_idx").on(t.expiresAt)],
+);

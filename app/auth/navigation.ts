@@ -16,6 +16,7 @@ const NAV: { to: string; labelKey: string; permission: Permission | null }[] = [
   { to: "/admin/teams", labelKey: "nav.adminTeams", permission: "teams.manage" },
   { to: "/admin/audit", labelKey: "nav.audit", permission: "audit.view" },
   { to: "/admin/settings", labelKey: "nav.settings", permission: "settings.manage" },
+  { to: "/admin/sso", labelKey: "ssoAdmin.nav", permission: "settings.manage" },
   { to: "/admin/charter", labelKey: "accreditation.nav.charterAdmin", permission: "settings.manage" },
   { to: "/admin/api", labelKey: "api.nav", permission: "api.manage" },
   { to: "/admin/provisioning", labelKey: "provisioning.nav", permission: "api.manage" },

@@ -5,6 +5,7 @@ import diagnostic from "./en/diagnostic";
 import lifecycle from "./en/lifecycle";
 import placement from "./en/placement";
 import security from "./en/security";
+import sso from "./en/sso";
 import track from "./en/track";
 
 /**
@@ -157,6 +158,7 @@ const core: CoreStrings = {
   security,
   accreditation,
   lifecycle,
+  sso,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.
   studio: {

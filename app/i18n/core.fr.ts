@@ -4,6 +4,7 @@ import diagnostic from "./fr/diagnostic";
 import lifecycle from "./fr/lifecycle";
 import placement from "./fr/placement";
 import security from "./fr/security";
+import sso from "./fr/sso";
 import track from "./fr/track";
 
 /**
@@ -156,6 +157,7 @@ const core = {
   security,
   accreditation,
   lifecycle,
+  sso,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.
   studio: {

@@ -3,6 +3,7 @@ import accreditationStaff from "./en/accreditation-staff";
 import apiAdmin from "./en/api-admin";
 import provisioning from "./en/provisioning";
 import settings from "./en/settings";
+import ssoAdmin from "./en/sso-admin";
 import studio from "./en/studio";
 
 /**
@@ -81,6 +82,7 @@ const staff: StaffStrings = {
   api: apiAdmin,
   provisioning,
   settings,
+  ssoAdmin,
   studio,
 };
 

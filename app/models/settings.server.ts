@@ -13,6 +13,7 @@ import { settings } from "../../db/schema";
 import { InputError } from "~/utils/errors";
 import { FORBIDDEN_CHARACTERS, hasForbiddenCharacters } from "~/utils/text";
 import { recordAudit } from "./audit.server";
+import { SSO_SETTINGS } from "./sso-settings.server";
 
 /** A text a person reads on the settings page, in both languages. */
 export type Bilingual = { fr: string; en: string };
@@ -22,13 +23,19 @@ export type SettingField =
   | { kind: "integer"; min: number; max: number; unit?: Bilingual }
   | { kind: "boolean" }
   | { kind: "text"; maxLength: number }
-  | { kind: "choice"; options: readonly { value: string; label: Bilingual }[] };
+  | { kind: "choice"; options: readonly { value: string; label: Bilingual }[] }
+  /** Several lines (a certificate). */
+  | { kind: "multiline"; maxLength: number }
+  /** Write-only: never sent back to a browser nor written to the audit log; an empty field keeps it. */
+  | { kind: "secret"; maxLength: number };
 
 export type SettingDefinition<T> = {
   default: T;
   field: SettingField;
   label: Bilingual;
   help?: Bilingual;
+  /** Settings edited on their own page (e.g. "sso": /admin/sso) rather than on /admin/settings. */
+  group?: "sso";
   /** Validates a stored or submitted value; messages are i18n keys of the `settings.errors` namespace. */
   schema: () => z.ZodType<T>;
 };
@@ -82,8 +89,16 @@ function choice<T extends string>(defaultValue: T, options: readonly { value: T;
   };
 }
 
+function multiline(defaultValue: string, maxLength: number, label: Bilingual, help?: Bilingual): SettingDefinition<string> {
+  return { ...text(defaultValue, maxLength, label, help), field: { kind: "multiline", maxLength } };
+}
+
+function secret(maxLength: number, label: Bilingual, help?: Bilingual): SettingDefinition<string> {
+  return { ...text("", maxLength, label, help), field: { kind: "secret", maxLength } };
+}
+
 /** The kinds available to registry entries (exported for tests and future settings). */
-export const settingKinds = { integer, boolean, text, choice };
+export const settingKinds = { integer, boolean, text, choice, multiline, secret };
 
 // ---------------------------------------------------------------------------------------------
 // The registry: one entry per setting
@@ -114,6 +129,7 @@ export const SETTINGS = {
   "accreditation.channels": { ...settingKinds.text("LinkedIn, X, Facebook, Instagram, TikTok, YouTube", 300, { fr: "Réseaux pour lesquels on peut être accrédité", en: "Networks one can be accredited for" }, { fr: "Séparés par des virgules.", en: "Separated by commas." }), schema: () => z.string({ error: "errors.invalidInput" }).trim().max(300, "errors.tooLong").regex(/^\s*[\p{L}\p{N} .+&'-]{1,40}(\s*,\s*[\p{L}\p{N} .+&'-]{1,40})*\s*$/u, "accreditation.errors.channelsSetting") },
   "session.idleHours": integer(12, 1, 720, { fr: "Déconnexion après une inactivité de", en: "Sign out after being inactive for" }, { fr: "Une session inutilisée pendant ce délai se ferme ; la personne se reconnecte.", en: "A session unused for this long ends; the person signs in again." }, { fr: "heures", en: "hours" }),
   "session.absoluteDays": integer(30, 1, 365, { fr: "Durée maximale d’une session", en: "Longest a session lasts" }, { fr: "Même utilisée sans interruption, une session se ferme après ce délai, compté depuis la connexion.", en: "Even in constant use, a session ends after this long, counted from sign-in." }, { fr: "jours", en: "days" }),
+  ...SSO_SETTINGS,
   "organisation.name": text("Ambassade demo organisation", 120, { fr: "Nom de l'organisation", en: "Organisation name" }, { fr: "Nom de l'émetteur des attestations vérifiables (Open Badges) et des pages de vérification.", en: "Issuer name on verifiable credentials (Open Badges) and verification pages." }),
 } satisfies Record<string, SettingDefinition<number> | SettingDefinition<boolean> | SettingDefinition<string>>;
 
@@ -179,13 +195,15 @@ export function updateSettings(actorId: string, partial: Partial<SettingValues>)
         .values({ key, value: to, updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: to, updatedAt: now } })
         .run();
+      const secret = (SETTINGS[key].field as SettingField).kind === "secret";
       recordAudit(tx, {
         actorId,
         action: "settings.updated",
         subjectType: "setting",
         subjectId: key,
-        fromState: JSON.stringify(from),
-        toState: JSON.stringify(to),
+        // A secret's value never reaches the audit log: only whether one is set.
+        fromState: secret ? JSON.stringify(from ? "(set)" : "(not set)") : JSON.stringify(from),
+        toState: secret ? JSON.stringify(to ? "(set)" : "(not set)") : JSON.stringify(to),
       });
       changed.push(key);
     }
@@ -234,7 +252,12 @@ export function readSettingsForm(form: Record<string, unknown>): Record<string, 
         break;
       case "text":
       case "choice":
+      case "multiline":
         out[key] = typeof raw === "string" ? raw : undefined;
+        break;
+      case "secret":
+        // An empty secret field means "keep the one saved" (it is never shown back).
+        if (typeof raw === "string" && raw.trim() !== "") out[key] = raw;
         break;
     }
   }
@@ -249,14 +272,21 @@ export type SettingForm = {
     | { kind: "integer"; min: number; max: number; unit: string | null }
     | { kind: "boolean" }
     | { kind: "text"; maxLength: number }
-    | { kind: "choice"; options: { value: string; label: string }[] };
+    | { kind: "choice"; options: { value: string; label: string }[] }
+    | { kind: "multiline"; maxLength: number }
+    | { kind: "secret"; maxLength: number };
+  /** A secret's value is never sent: "" with `isSet` saying whether one is saved. */
   value: number | boolean | string;
+  isSet?: boolean;
 };
 
-/** What the settings page shows, in the reader's language: one entry per setting, current value included. */
-export function settingsForm(locale: keyof Bilingual): SettingForm[] {
+/**
+ * What a settings page shows, in the reader's language: one entry per setting of the group (none:
+ * /admin/settings), current value included, except a secret's.
+ */
+export function settingsForm(locale: keyof Bilingual, group?: "sso"): SettingForm[] {
   const values = getSettings();
-  return SETTING_KEYS.map((key) => {
+  return SETTING_KEYS.filter((key) => (SETTINGS[key] as SettingDefinition<unknown>).group === group).map((key) => {
     const def = SETTINGS[key] as SettingDefinition<number | boolean | string>;
     const field = def.field;
     return {
@@ -269,7 +299,7 @@ export function settingsForm(locale: keyof Bilingual): SettingForm[] {
           : field.kind === "choice"
             ? { kind: "choice", options: field.options.map((o) => ({ value: o.value, label: o.label[locale] })) }
             : field,
-      value: values[key],
+      ...(field.kind === "secret" ? { value: "", isSet: values[key] !== "" } : { value: values[key] }),
     };
   });
 }

@@ -1,9 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { getViewer } from "~/auth/guards.server";
 import { Field, FormErrors } from "~/components/form";
+import { SsoButtons } from "~/components/sso";
 import { signIn } from "~/models/session.server";
+import { mayUsePassword, signInOptions } from "~/models/sso.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -21,16 +23,16 @@ function schema() {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   if (viewer) throw redirect("/home");
-  return json({});
+  return json({ sso: signInOptions() });
 }
 
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context }) => {
     const form = await parseForm(request, schema());
-    const result = await signIn(form.email, form.password, context.clientIp);
+    const result = await signIn(form.email, form.password, context.clientIp, mayUsePassword);
     if (!result.ok) {
-      const key = result.reason === "throttled" ? "login.throttled" : "login.invalid";
-      return json({ fieldErrors: { form: key } }, { status: result.reason === "throttled" ? 429 : 401 });
+      const key = result.reason === "throttled" ? "login.throttled" : result.reason === "notAllowed" ? "sso.passwordNotAllowed" : "login.invalid";
+      return json({ fieldErrors: { form: key } }, { status: result.reason === "throttled" ? 429 : result.reason === "notAllowed" ? 403 : 401 });
     }
     return redirect(safeRedirect(form.redirectTo), { headers: { "Set-Cookie": result.cookie } });
   });
@@ -41,14 +43,36 @@ export default function Login() {
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const [params] = useSearchParams();
+  const { sso } = useLoaderData<typeof loader>();
+  // Password sign-in for admins only: the form is then the break-glass access at /login?password=1.
+  const breakGlass = !sso.passwordForEveryone && params.get("password") === "1";
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-3xl font-bold">{t("login.title")}</h1>
-      <p className="mt-2 text-slate-700">{t("login.intro")}</p>
+      {sso.passwordForEveryone || breakGlass ? <p className="mt-2 text-slate-700">{t(breakGlass ? "sso.breakGlassIntro" : "login.intro")}</p> : null}
+      <SsoButtons providers={sso.providers} redirectTo={params.get("redirectTo") ?? "/home"} />
+      {sso.passwordForEveryone || breakGlass ? (
+        <PasswordForm errors={errors} redirectTo={params.get("redirectTo") ?? "/home"} />
+      ) : (
+        <p className="mt-4 text-sm text-slate-600">
+          {t("sso.passwordOff")}{" "}
+          <Link to="/login?password=1" className="link">
+            {t("sso.breakGlass")}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PasswordForm({ errors, redirectTo }: { errors: Record<string, string> | null; redirectTo: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
       {/* Reloads the page: the next one loads the strings of the person's roles and language (ADR 0011). */}
       <Form method="post" reloadDocument className="card mt-6 space-y-4" noValidate>
         <FormErrors errors={errors} />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/home"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field name="email" type="email" label={t("login.email")} autoComplete="username" required errors={errors} autoFocus />
         <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required errors={errors} />
         <button type="submit" className="btn-primary w-full">
@@ -61,6 +85,6 @@ export default function Login() {
         </p>
       </Form>
       <p className="mt-4 text-sm text-slate-600">{t("login.demoHint")}</p>
-    </div>
+    </>
   );
 }

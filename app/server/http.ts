@@ -235,11 +235,18 @@ function discardRest(req: http.IncomingMessage): void {
 }
 
 /**
+ * Posts that come from another site by design: the SAML IdP's page posts its signed answer to the ACS
+ * URL (HTTP-POST binding). What is trusted there is the signed assertion and its InResponseTo, never a
+ * cookie, and the session is opened by a later same-site step (ADR 0017).
+ */
+const CROSS_SITE_POSTS = new Set(["/sso/saml/acs"]);
+
+/**
  * Cross-site request forgery guard: a browser mutation must come from our own origin. The public API
  * authenticates with bearer tokens, not cookies, so it is exempt; so is SCIM provisioning (/scim/).
  */
 export function isCrossSiteMutation(req: http.IncomingMessage, pathname: string, origin: string): boolean {
-  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/") || pathname.startsWith("/scim/")) return false;
+  if (!MUTATING.has(req.method ?? "GET") || pathname.startsWith("/api/") || pathname.startsWith("/scim/") || CROSS_SITE_POSTS.has(pathname)) return false;
   const sent = req.headers.origin;
   if (sent) return sent !== origin;
   const referer = req.headers.referer;
@@ -315,6 +322,8 @@ function toRequest(req: http.IncomingMessage, origin: string, controller: AbortC
   // as they do behind a proxy that does not forward the public host: make them say the same.
   headers.set("host", url.host);
   headers.delete("x-forwarded-host");
+  // A post that comes from another site by design (the SAML IdP's) would fail that check too.
+  if (CROSS_SITE_POSTS.has(url.pathname)) headers.delete("origin");
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = body ?? createReadableStreamFromReadable(req);

@@ -1,0 +1,200 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { clearOidcCache, oidcRedirectUri } from "~/auth/oidc.server";
+import { samlAcsUrl, samlMetadataUrl, spEntityIdOf } from "~/auth/saml.server";
+import { publicOrigin } from "~/auth/sso.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { resolveLocale } from "~/i18n/config";
+import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { getSetting, readSettingsForm, settingsForm, type SettingForm } from "~/models/settings.server";
+import { countLinkedPeople, saveSsoSettings } from "~/models/sso.server";
+import { teamOptions } from "~/models/team.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
+
+/** The form as raw text fields; each setting's own schema (app/models/sso-settings.server.ts) types and checks it. */
+const schema = () => z.record(z.string().max(100, "errors.invalidInput").regex(/^sso\./, "settings.errors.unknown"), z.string().max(30_000, "errors.tooLong"));
+
+/** The settings of single sign-on, and the values to paste at the IdP. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, context, "settings.manage");
+  const locale = resolveLocale(request, viewer.locale);
+  const origin = publicOrigin(request);
+  return json({
+    title: `${getT(locale)("ssoAdmin.title")} · Ambassade`,
+    settings: settingsForm(locale, "sso"),
+    teams: teamOptions(),
+    linked: countLinkedPeople(),
+    // Remounts the form after each save, so that a typed secret does not stay in its field.
+    loadedAt: Date.now(),
+    appUrlSet: Boolean(process.env.APP_URL?.trim()),
+    sp: {
+      redirectUri: oidcRedirectUri(origin),
+      acsUrl: samlAcsUrl(origin),
+      entityId: spEntityIdOf({ spEntityId: getSetting("sso.saml.spEntityId") }, origin),
+      metadataUrl: samlMetadataUrl(origin),
+    },
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requirePermission(request, context, "settings.manage");
+    const raw = await parseForm(request, schema());
+    const changed = saveSsoSettings(viewer.id, readSettingsForm(raw));
+    clearOidcCache();
+    return redirectWithFlash("/admin/sso", { kind: changed.length ? "success" : "info", key: changed.length ? "ssoAdmin.saved" : "ssoAdmin.unchanged" });
+  });
+}
+
+const SECTIONS = [
+  { titleKey: "ssoAdmin.oidcTitle", prefix: "sso.oidc." },
+  { titleKey: "ssoAdmin.samlTitle", prefix: "sso.saml." },
+  { titleKey: "ssoAdmin.accountsTitle", prefix: null },
+] as const;
+
+export default function AdminSso() {
+  const { t } = useTranslation();
+  const { settings, sp, teams, linked, appUrlSet, loadedAt } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors = data?.fieldErrors ?? null;
+  const busy = useNavigation().state === "submitting";
+  const invalid = settings.filter((s) => errors?.[s.key]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-3xl font-bold">{t("ssoAdmin.title")}</h1>
+      <p className="text-slate-700">{t("ssoAdmin.intro")}</p>
+      <section aria-labelledby="sp-title" className="card space-y-3">
+        <h2 id="sp-title" className="text-xl font-semibold">
+          {t("ssoAdmin.spTitle")}
+        </h2>
+        <dl className="space-y-2 text-sm">
+          {(
+            [
+              ["ssoAdmin.redirectUri", sp.redirectUri],
+              ["ssoAdmin.acsUrl", sp.acsUrl],
+              ["ssoAdmin.spEntityId", sp.entityId],
+              ["ssoAdmin.metadataUrl", sp.metadataUrl],
+            ] as const
+          ).map(([key, value]) => (
+            <div key={key}>
+              <dt className="font-semibold">{t(key)}</dt>
+              <dd>
+                <code className="break-all" data-sp={key.replace("ssoAdmin.", "")}>
+                  {value}
+                </code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {appUrlSet ? null : <p className="text-sm text-amber-900">{t("ssoAdmin.appUrlWarning")}</p>}
+        <p className="text-sm text-slate-600">{t("ssoAdmin.linkedCount", { count: linked })}</p>
+      </section>
+      <Form key={loadedAt} method="post" className="space-y-6" noValidate>
+        {errors ? (
+          <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+            <p>{errors.form ? t(errors.form) : t("errors.formHasErrors")}</p>
+            {invalid.length ? (
+              <ul className="mt-1 list-disc pl-5 text-sm">
+                {invalid.map((s) => (
+                  <li key={s.key}>
+                    <a href={`#setting-${s.key}`} className="underline">
+                      {s.label}
+                    </a>
+                    {" — "}
+                    {t(errors[s.key]!)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {SECTIONS.map((section) => (
+          <fieldset key={section.titleKey} className="card space-y-5">
+            <legend className="text-xl font-semibold">{t(section.titleKey)}</legend>
+            {settings
+              .filter((s) => (section.prefix ? s.key.startsWith(section.prefix) : !s.key.startsWith("sso.oidc.") && !s.key.startsWith("sso.saml.")))
+              .map((setting) => (
+                <SsoSettingInput key={setting.key} setting={setting} teams={teams} error={errors?.[setting.key] ? t(errors[setting.key]!) : null} />
+              ))}
+            {section.prefix === null ? <p className="text-sm text-slate-600">{t("ssoAdmin.breakGlassHelp")}</p> : null}
+          </fieldset>
+        ))}
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("common.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+function SsoSettingInput({ setting, error, teams }: { setting: SettingForm; error: string | null; teams: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const id = `setting-${setting.key}`;
+  const field = setting.field;
+  const hint = [setting.help, field.kind === "secret" ? t(setting.isSet ? "ssoAdmin.secretSet" : "ssoAdmin.secretNotSet") : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const common = { id, name: setting.key, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined } as const;
+  const label = (
+    <label htmlFor={id} className={field.kind === "boolean" ? "field-label flex items-center gap-2" : "field-label"}>
+      {field.kind === "boolean" ? (
+        <>
+          <input type="hidden" name={setting.key} value="false" />
+          <input type="checkbox" defaultChecked={setting.value === true} className="h-4 w-4" {...common} />
+        </>
+      ) : null}
+      {setting.label}
+    </label>
+  );
+  let input: React.ReactNode = null;
+  if (setting.key === "sso.jitTeamId") {
+    input = (
+      <select defaultValue={String(setting.value)} className="field-input" {...common}>
+        <option value="">{t("ssoAdmin.noTeam")}</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.kind === "text") {
+    input = <input type="text" maxLength={field.maxLength} defaultValue={String(setting.value)} className="field-input" {...common} />;
+  } else if (field.kind === "secret") {
+    input = <input type="password" autoComplete="off" maxLength={field.maxLength} defaultValue="" className="field-input" {...common} />;
+  } else if (field.kind === "multiline") {
+    input = <textarea rows={6} maxLength={field.maxLength} defaultValue={String(setting.value)} className="field-input font-mono text-xs" spellCheck={false} {...common} />;
+  } else if (field.kind === "choice") {
+    input = (
+      <select defaultValue={String(setting.value)} className="field-input" {...common}>
+        {field.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <div>
+      {label}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {input}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

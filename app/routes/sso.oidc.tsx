@@ -1,0 +1,37 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/guards.server";
+import { startOidcSignIn } from "~/auth/oidc.server";
+import { flowCookieFor, publicOrigin, ssoErrorResponse } from "~/auth/sso.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SsoErrorPage } from "~/components/sso";
+import { getSsoConfig, SsoError } from "~/models/sso.server";
+import { safeRedirect } from "~/utils/redirect";
+
+export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
+
+/**
+ * "Sign in with <name>" (OpenID Connect): a link, not a form, because the page's Content-Security-Policy
+ * (form-action 'self') forbids a form whose answer redirects to the IdP. Remembers the sign-in
+ * (server-side, single use, tied to this browser by a signed cookie) and sends the browser to the IdP.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  if (viewer) throw redirect("/home");
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  try {
+    const config = getSsoConfig().oidc;
+    if (!config) throw new SsoError("notConfigured");
+    const { url, flowId } = await startOidcSignIn(config, publicOrigin(request), redirectTo);
+    return redirect(url, { headers: { "Set-Cookie": await flowCookieFor(flowId), "Cache-Control": "no-store" } });
+  } catch (error) {
+    return ssoErrorResponse(error, request);
+  }
+}
+
+export default function OidcStart() {
+  const data = useLoaderData<typeof loader>();
+  return <SsoErrorPage code={data.error} />;
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
