@@ -3,7 +3,7 @@ import { getDb, type Tx } from "../../db/connection";
 import { ROLES, teams, userRoles, users, type Locale, type Role } from "../../db/schema";
 import { InputError } from "~/utils/errors";
 import { newId, normalizeEmail } from "~/utils/ids.server";
-import { recordAudit, type AuditSource } from "./audit.server";
+import { recordAudit } from "./audit.server";
 import { preparedQuery } from "./prepared.server";
 
 export type Viewer = {
