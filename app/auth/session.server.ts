@@ -28,19 +28,25 @@ export type ValidatedSession = {
 };
 
 type Limits = { idleS: number; absoluteS: number };
-let cachedLimits: { at: number; limits: Limits } | undefined;
+// On globalThis: the server entry and the Remix bundle each hold a copy of this module.
+const cache = globalThis as unknown as { __ambassadeSessionLimits?: { at: number; version: number; limits: Limits }; __ambassadeSettingsVersion?: number };
 
-/** The two limits, read from the settings at most every 30 s (they are read on every signed-in request). */
+/**
+ * The two limits, read from the settings on every signed-in request: cached for 30 s, and read again
+ * at once when the settings change (updateSettings bumps the version).
+ */
 function limits(now = Date.now()): Limits {
-  if (!cachedLimits || now - cachedLimits.at > 30_000) {
-    cachedLimits = { at: now, limits: { idleS: getSetting("session.idleHours") * 3600, absoluteS: getSetting("session.absoluteDays") * 86_400 } };
+  const version = cache.__ambassadeSettingsVersion ?? 0;
+  const cached = cache.__ambassadeSessionLimits;
+  if (!cached || cached.version !== version || now - cached.at > 30_000) {
+    cache.__ambassadeSessionLimits = { at: now, version, limits: { idleS: getSetting("session.idleHours") * 3600, absoluteS: getSetting("session.absoluteDays") * 86_400 } };
   }
-  return cachedLimits.limits;
+  return cache.__ambassadeSessionLimits!.limits;
 }
 
-/** Forgets the cached limits (after the settings changed, and in tests). */
+/** Forgets the cached limits (tests that change the settings table directly). */
 export function resetSessionLimitsCache(): void {
-  cachedLimits = undefined;
+  cache.__ambassadeSessionLimits = undefined;
 }
 
 export function hashSessionToken(token: string): string {

@@ -51,8 +51,15 @@ export function queueMail(db: Db | Tx, mail: QueuedMail, now = new Date()): stri
   return id;
 }
 
+function logPassFailure(error: unknown) {
+  const code = (error as { code?: unknown } | null)?.code;
+  // A read-only or locked database is reported by /healthz; one line here, no stack.
+  if (typeof code === "string" && code.startsWith("SQLITE_")) console.error(`[mail] delivery pass failed: ${code} ${(error as Error).message}`);
+  else console.error("[mail] delivery pass failed", error);
+}
+
 function runPass() {
-  void deliverQueuedMail().catch((error: unknown) => console.error("[mail] delivery pass failed", error));
+  void deliverQueuedMail().catch(logPassFailure);
 }
 
 function describeError(error: unknown): string {
@@ -135,7 +142,7 @@ export function startMailWorker(options: { intervalMs?: number } = {}): { stop: 
         try {
           await deliverQueuedMail();
         } catch (error) {
-          console.error("[mail] delivery pass failed", error);
+          logPassFailure(error);
         }
       } while (again);
       running = false;

@@ -31,7 +31,7 @@ export function checkDatabase(): DatabaseHealth {
   try {
     client.exec("BEGIN IMMEDIATE");
     try {
-      client.prepare("insert into settings (key, value, updated_at) values ('health.probe', '0', 0) on conflict(key) do update set updated_at = excluded.updated_at").run();
+      client.prepare("insert into settings (key, value) values ('health.probe', '0') on conflict(key) do update set value = excluded.value").run();
     } finally {
       client.exec("ROLLBACK");
     }

@@ -208,6 +208,11 @@ export function updateSettings(actorId: string, partial: Partial<SettingValues>)
       changed.push(key);
     }
   });
+  // Caches of settings read on every request (the session limits) read them again.
+  if (changed.length) {
+    const shared = globalThis as unknown as { __ambassadeSettingsVersion?: number };
+    shared.__ambassadeSettingsVersion = (shared.__ambassadeSettingsVersion ?? 0) + 1;
+  }
   return changed;
 }
 

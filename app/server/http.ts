@@ -177,6 +177,8 @@ function sameHost(asked: string, configured: URL): boolean {
   return host === configured.host.toLowerCase();
 }
 
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+
 export type OriginCheck = { ok: true; origin: string; https: boolean } | { ok: false; message: string };
 
 /**
@@ -192,6 +194,10 @@ export function checkOrigin(req: http.IncomingMessage, options: ServerOptions, p
     if (sameHost(host, configured)) return { ok: true, origin: configured.origin, https };
     const alias = options.aliases?.find((a) => a.toLowerCase() === host.toLowerCase());
     if (alias) return { ok: true, origin: `${configured.protocol}//${alias}`, https };
+    // A reverse proxy that does not pass the public Host on (nginx's default sends its upstream's,
+    // 127.0.0.1:3000): served as APP_URL's origin, so nothing is built from it. A loopback literal is
+    // no DNS-rebinding name.
+    if (LOOPBACK_HOST.test(host)) return { ok: true, origin: configured.origin, https };
     // Load balancers probe /healthz by address; it builds no link and reveals nothing.
     if (pathname === "/healthz") return { ok: true, origin: configured.origin, https };
     return { ok: false, message: `Bad request: this server answers for ${configured.host} only (APP_URL).` };

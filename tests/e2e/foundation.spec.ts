@@ -39,7 +39,7 @@ test("an admin invites a person who sets a password from the mailed link and sig
   await expect(page.getByRole("status")).toContainText("Invitation envoyée à paul.invite@ambassade.test");
   await signOut(page);
 
-  const link = linkIn(lastMailTo("paul.invite@ambassade.test"));
+  const link = linkIn(await lastMailTo("paul.invite@ambassade.test"));
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Bienvenue, Paul Invité" })).toBeVisible();
   await page.getByLabel(/^Nouveau mot de passe/).fill("paul-secret-password");

@@ -21,15 +21,22 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** The newest mail sent to an address, read from the outbox the server writes to. */
-export function lastMailTo(address: string): string {
+/**
+ * The newest mail sent to an address, read from the outbox folder the server writes to. Mails are sent
+ * by the server's worker just after the reply: waits for it, up to `timeoutMs`.
+ */
+export async function lastMailTo(address: string, timeoutMs = 10_000): Promise<string> {
   const dir = path.join(process.env.E2E_DATA_DIR ?? "data-e2e", "outbox");
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
-  for (const file of files.reverse()) {
-    const raw = fs.readFileSync(path.join(dir, file), "utf8");
-    if (raw.match(/^To: (.*)$/m)?.[1]?.includes(address)) return raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+    for (const file of files.reverse()) {
+      const raw = fs.readFileSync(path.join(dir, file), "utf8");
+      if (raw.match(/^To: (.*)$/m)?.[1]?.includes(address)) return raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${address}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no mail to ${address}`);
 }
 
 export function linkIn(mail: string): string {

@@ -49,11 +49,13 @@ export class Browser {
   constructor(
     readonly base: string,
     readonly origin = base,
+    /** Sent with every request: e.g. the X-Forwarded-Host a reverse proxy adds. */
+    readonly defaultHeaders: Record<string, string> = {},
   ) {}
 
   /** The same cookies, for another server (a restarted one on another port). */
   moveTo(base: string): Browser {
-    const moved = new Browser(base);
+    const moved = new Browser(base, base === this.base ? this.origin : base, this.defaultHeaders);
     for (const [name, value] of this.cookies) moved.cookies.set(name, value);
     return moved;
   }
@@ -74,7 +76,7 @@ export class Browser {
   }
 
   async send(method: string, pathname: string, options: SendOptions = {}): Promise<Response> {
-    const headers: Record<string, string> = { Origin: this.origin, ...options.headers };
+    const headers: Record<string, string> = { Origin: this.origin, ...this.defaultHeaders, ...options.headers };
     const cookie = this.cookieHeader();
     if (cookie) headers.Cookie = cookie;
     let body: BodyInit | undefined = options.body as BodyInit | undefined;
@@ -344,7 +346,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 25_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited before answering:\n${output}`);
     try {
@@ -355,7 +357,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`the server did not answer /healthz within 25 s:\n${output}`);
+      throw new Error(`the server did not answer /healthz within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
