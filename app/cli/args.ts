@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
 /** Thrown for bad command-line arguments: the CLI prints the command's usage and exits with 2. */
 export class UsageError extends Error {}
 
@@ -9,17 +11,26 @@ export type CliCommand = {
   run: (args: string[]) => Promise<number | void>;
 };
 
-/** Parses `--key value` pairs; rejects unknown keys and missing values. */
-export function parseFlags(args: string[], allowed: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith("--")) throw new UsageError(`Unexpected argument: ${arg}`);
-    const [key, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-    if (!allowed.includes(key)) throw new UsageError(`Unknown option: --${key}`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value.startsWith("--")) throw new UsageError(`Missing value for --${key}`);
-    out[key] = value;
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Node's own `parseArgs` in strict mode (unknown options, missing values and stray words are refused),
+ * with its errors turned into a `UsageError` so the CLI prints the usage and exits with 2.
+ */
+export function parseCli<const T extends Options>(args: string[], options: T, positionals = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: positionals });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify .*$/s, ".") : String(error));
   }
-  return out;
+}
+
+/** `--key value` string options only, e.g. `parseFlags(args, ["email", "name"])`. */
+export function parseFlags(args: string[], allowed: readonly string[]): Record<string, string | undefined> {
+  const options: Options = Object.fromEntries(allowed.map((key) => [key, { type: "string" as const }]));
+  const { values } = parseCli(args, options);
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === "string" && value.startsWith("--")) throw new UsageError(`Missing value for --${key}`);
+  }
+  return values as Record<string, string | undefined>;
 }

@@ -1,6 +1,7 @@
 /** What the three content commands (check, import, export) share: the folder argument, problem lines, exit. */
 import { statSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import type { Problem } from "../content/schemas";
 
 function isDirectory(p: string): boolean {
@@ -17,17 +18,24 @@ function isDirectory(p: string): boolean {
  */
 export function folderArgument(command: string, argv: string[], options: { mustExist: boolean }): string | number {
   const usage = `usage: npm run ${command} [folder]   (default folder: content/)`;
-  if (argv.includes("-h") || argv.includes("--help")) {
-    console.log(usage);
-    return 0;
-  }
-  const flags = argv.filter((arg) => arg.startsWith("-"));
-  if (flags.length > 0 || argv.length > 1) {
-    console.error(flags.length > 0 ? `${command}: unknown option ${flags[0]}` : `${command}: give at most one folder`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    console.error(`${command}: ${error instanceof Error ? error.message.replace(/\. To specify .*$/s, ".") : error}`);
     console.error(usage);
     return 2;
   }
-  const dir = argv[0] ?? "content";
+  if (parsed.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (parsed.positionals.length > 1) {
+    console.error(`${command}: give at most one folder`);
+    console.error(usage);
+    return 2;
+  }
+  const dir = parsed.positionals[0] ?? "content";
   if (options.mustExist && !isDirectory(dir)) {
     console.error(`${command}: folder not found: ${dir}`);
     console.error(usage);

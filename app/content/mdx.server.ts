@@ -90,11 +90,6 @@ export function compileStats(): { compiles: number; hits: number; cached: number
   return { compiles: stats.compiles, hits: stats.hits, cached: cache.size };
 }
 
-/** Empties the compile cache (tests, and the studio after large edits). */
-export function clearCompileCache(): void {
-  cache.clear();
-}
-
 export function sha256(source: string): string {
   return createHash("sha256").update(source, "utf8").digest("hex");
 }

@@ -11,7 +11,3 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
-
-export function isInputError(error: unknown): error is InputError {
-  return error instanceof InputError;
-}

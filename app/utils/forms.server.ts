@@ -54,7 +54,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /**
- * Wraps an action so that a rejected form (BadForm from parseForm, InputError from a model) becomes a
+ * Wraps an action so that a rejected form (an InputError from parseForm or from a model) becomes a
  * 4xx response with per-field messages that the page shows next to the fields. Nothing was written.
  */
 export async function withFormErrors<T>(args: ActionFunctionArgs, action: (args: ActionFunctionArgs) => Promise<T>) {

@@ -6,7 +6,7 @@ import { MIGRATIONS_FOLDER } from "../../../db/migrate";
 import { mediaDir } from "../../models/media.server";
 import { issuerKeyFile } from "../../utils/issuer-key.server";
 import { appSecretFile } from "../../utils/secret.server";
-import { UsageError, type CliCommand } from "../args";
+import { parseCli, UsageError, type CliCommand } from "../args";
 import { BACKUP, checkBackupFolder, copyDatabase, describeFile, lastMigration, mediaFiles, sha256File, type Manifest } from "../backup-folder";
 
 /**
@@ -26,15 +26,9 @@ export const backupCommand: CliCommand = {
   usage: "backup <file> [--force] | backup --all <folder> [--force]",
   summary: "copy the live database to <file>; --all: database, signing key, secret and images to <folder>",
   async run(args) {
-    let force = false;
-    let all = false;
-    const files: string[] = [];
-    for (const arg of args) {
-      if (arg === "--force") force = true;
-      else if (arg === "--all") all = true;
-      else if (arg.startsWith("-")) throw new UsageError(`Unknown option: ${arg}`);
-      else files.push(arg);
-    }
+    const { values, positionals: files } = parseCli(args, { force: { type: "boolean" }, all: { type: "boolean" } }, true);
+    const force = values.force === true;
+    const all = values.all === true;
     if (files.length === 0) throw new UsageError(all ? "Give the folder to write the backup to." : "Give the file to write the backup to.");
     if (files.length > 1) throw new UsageError(`One backup ${all ? "folder" : "file"} at a time (got ${files.length}: ${files.join(", ")}).`);
 

@@ -5,7 +5,7 @@ import { databasePath } from "../../../db/connection";
 import { mediaDir } from "../../models/media.server";
 import { issuerKeyFile } from "../../utils/issuer-key.server";
 import { appSecretFile } from "../../utils/secret.server";
-import { UsageError, type CliCommand } from "../args";
+import { parseCli, UsageError, type CliCommand } from "../args";
 import { BACKUP, checkBackupFolder, sha256File, type ManifestFile } from "../backup-folder";
 import { migrationJournal } from "./backup";
 
@@ -20,13 +20,8 @@ export const restoreCommand: CliCommand = {
   usage: "restore <folder> [--force]",
   summary: "put a `backup --all` folder back (server stopped); --force replaces existing data",
   async run(args) {
-    let force = false;
-    const folders: string[] = [];
-    for (const arg of args) {
-      if (arg === "--force") force = true;
-      else if (arg.startsWith("-")) throw new UsageError(`Unknown option: ${arg}`);
-      else folders.push(arg);
-    }
+    const { values, positionals: folders } = parseCli(args, { force: { type: "boolean" } }, true);
+    const force = values.force === true;
     if (folders.length === 0) throw new UsageError("Give the backup folder to restore from.");
     if (folders.length > 1) throw new UsageError(`One backup folder at a time (got ${folders.length}: ${folders.join(", ")}).`);
 
