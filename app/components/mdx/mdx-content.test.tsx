@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { loadContentLibrary } from "~/content/library.server";
-import type { MdxNode } from "~/content/mdx.server";
+import type { MdxNode } from "~/content/mdx-components";
 import { translatorFor } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/react";
 import { MdxContent, safeHref } from "./mdx-content";

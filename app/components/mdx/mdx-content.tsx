@@ -5,7 +5,7 @@
  * ones). See docs/decisions/0005-safe-mdx-as-json-tree.md.
  */
 import { Fragment, type ReactNode } from "react";
-import type { MdxElement, MdxNode } from "~/content/mdx.server";
+import type { MdxElement, MdxNode } from "~/content/mdx-components";
 import { Callout, Example, Figure, PolicyClause, Video } from "./blocks";
 import { KnowledgeCheck } from "./knowledge-check";
 import { Reflection } from "./reflection";

@@ -5,7 +5,7 @@
  * content does (the library caches by content hash), so it is the cache key.
  */
 import { renderToStaticMarkup } from "react-dom/server";
-import type { MdxElement, MdxNode } from "~/content/mdx.server";
+import type { MdxElement, MdxNode } from "~/content/mdx-components";
 import { translatorFor } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/react";
 import { personalOptionOrder } from "~/domain/option-order";

@@ -1,5 +1,5 @@
 /** What the studio's editor page and its actions exchange (serialisable: dates are ISO strings). */
-import type { MdxNode } from "~/content/mdx.server";
+import type { MdxNode } from "~/content/mdx-components";
 import type { FormDraft } from "~/domain/module-source";
 
 export type Lang = "fr" | "en";
