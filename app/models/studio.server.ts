@@ -1,5 +1,5 @@
 /**
- * The trainer studio's modules and tracks.
+ * The trainer studio's modules (tracks: studio-tracks.server.ts; live preview: studio-preview.server.ts).
  *
  * - A module's work in progress is one shared draft per module (both languages as whole files); every
  *   save must name the revision it started from, and a save based on another revision is refused
@@ -19,11 +19,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { parseDocument } from "yaml";
 import { getDb, type Tx } from "../../db/connection";
-import { checkAnswers, moduleDrafts, moduleProgress, moduleVersions, modules, reflections, trackVersions, users } from "../../db/schema";
+import { checkAnswers, moduleDrafts, moduleProgress, moduleVersions, modules, reflections, users } from "../../db/schema";
 import {
-  checkModuleLocale,
   compileModuleSources,
   contentDir,
   loadContentLibrary,
@@ -33,10 +31,9 @@ import {
   type Locale,
   type Problem,
 } from "~/content/library.server";
-import { KEBAB_CASE, LEVEL_IDS, tracksSchema, type LevelId, type Tracks } from "~/content/schemas";
-import type { MdxNode } from "~/content/mdx.server";
+import { KEBAB_CASE, LEVEL_IDS, type LevelId } from "~/content/schemas";
 import { coded } from "~/content/problem-codes";
-import { moduleTemplate, readFields, readSourceVersion, setSourceVersion, splitSource } from "~/domain/module-source";
+import { moduleTemplate, readFields, readSourceVersion, setSourceVersion } from "~/domain/module-source";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
@@ -48,7 +45,7 @@ export const RESERVED_MODULE_IDS = ["new", "tracks", "reviews", "media"] as cons
 export const MAX_MODULE_ID_CHARS = 80;
 export const MAX_NOTE_CHARS = 500;
 
-const BASELINE_NOTE = "Imported from the content files (recorded before the first studio edit)";
+export const BASELINE_NOTE = "Imported from the content files (recorded before the first studio edit)";
 
 /** What a save based on an outdated revision is told: the text as it now is. */
 export type DraftSnapshot = { revision: number; sources: Sources; updatedByName: string | null; updatedAt: string | null };
@@ -363,7 +360,7 @@ export async function publicationProblems(id: string, sources: Sources): Promise
   return problems;
 }
 
-function requireNote(note: string): string {
+export function requireNote(note: string): string {
   const trimmed = note.trim();
   if (!trimmed) throw new InputError({ note: "studio.errors.noteRequired" });
   if (trimmed.length > MAX_NOTE_CHARS) throw new InputError({ note: "errors.tooLong" });
@@ -535,109 +532,4 @@ export async function discardDraft(input: { actorId: string; id: string; expecte
     });
     return { kind: "reverted", number: latest.number };
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tracks
-// ---------------------------------------------------------------------------------------------
-
-export type TrackLists = { core: string[]; levels: Record<LevelId, string[]> };
-
-export type TracksState = {
-  tracks: Tracks | null;
-  /** The track version the page shows (0: the tracks file); a publication must name it. */
-  basedOn: number;
-  history: { id: number; createdAt: Date; authorName: string | null; note: string; origin: "import" | "studio" }[];
-};
-
-export function getTracksState(library: ContentLibrary, limit = 20): TracksState {
-  const history = getDb()
-    .select({ id: trackVersions.id, createdAt: trackVersions.createdAt, authorName: users.name, note: trackVersions.note, origin: trackVersions.origin })
-    .from(trackVersions)
-    .leftJoin(users, eq(users.id, trackVersions.author))
-    .orderBy(desc(trackVersions.id))
-    .limit(limit)
-    .all();
-  return { tracks: library.tracks, basedOn: history[0]?.id ?? 0, history };
-}
-
-function tracksFileText(): string | null {
-  try {
-    return readFileSync(path.join(contentDir(), "tracks.yaml"), "utf8");
-  } catch {
-    return null;
-  }
-}
-
-/** The tracks YAML with the lists replaced, keeping the rest of the text (comments) as it was. */
-export function composeTracksYaml(previous: string | null, lists: TrackLists): string {
-  const doc = parseDocument(previous ?? "core: []\nlevels: {}\n");
-  const current = (doc.toJS() ?? {}) as { core?: unknown; levels?: Record<string, unknown> };
-  const same = (a: unknown, b: string[]) => Array.isArray(a) && a.length === b.length && a.every((v, i) => v === b[i]);
-  if (!same(current.core, lists.core)) doc.setIn(["core"], doc.createNode(lists.core));
-  for (const level of LEVEL_IDS) if (!same(current.levels?.[level], lists.levels[level])) doc.setIn(["levels", level], doc.createNode(lists.levels[level]));
-  return doc.toString({ lineWidth: 0 });
-}
-
-/**
- * Publishes new tracks: they apply to every learner at once (progress is kept per module). Refused,
- * with nothing written: no note, an empty list, a module listed twice or in both the core and a level,
- * a module learners cannot open, no change, or tracks changed since the page was loaded (409).
- */
-export async function publishTracks(input: { actorId: string; basedOn: number; lists: TrackLists; note: string }): Promise<number> {
-  const note = requireNote(input.note);
-  const library = await loadContentLibrary();
-  const { lists } = input;
-  const all = [lists.core, ...LEVEL_IDS.map((level) => lists.levels[level])];
-  if (all.some((list) => list.length === 0)) throw new InputError({ tracks: "studio.tracks.errors.empty" });
-  if (all.some((list) => new Set(list).size !== list.length)) throw new InputError({ tracks: "studio.tracks.errors.duplicate" });
-  const core = new Set(lists.core);
-  if (LEVEL_IDS.some((level) => lists.levels[level].some((id) => core.has(id)))) throw new InputError({ tracks: "studio.tracks.errors.coreAndLevel" });
-  if (all.some((list) => list.some((id) => !library.modules.has(id)))) throw new InputError({ tracks: "studio.tracks.errors.unknownModule" });
-  if (!tracksSchema.safeParse(lists).success) throw new InputError({ tracks: "errors.invalidInput" });
-
-  const id = getDb().transaction((tx) => {
-    const latest = tx.select().from(trackVersions).orderBy(desc(trackVersions.id)).limit(1).get();
-    if ((latest?.id ?? 0) !== input.basedOn) throw new InputError({ form: "studio.tracks.errors.changedMeanwhile" }, 409);
-    let previous = latest?.yaml ?? null;
-    if (!latest) {
-      // Record the tracks file first, as content:import would have: the base of later imports.
-      previous = tracksFileText();
-      if (previous !== null) tx.insert(trackVersions).values({ yaml: previous, author: null, note: BASELINE_NOTE, origin: "import" }).run();
-    }
-    const yaml = composeTracksYaml(previous, lists);
-    if (yaml === previous) throw new InputError({ form: "studio.tracks.errors.nothingChanged" });
-    const created = tx.insert(trackVersions).values({ yaml, author: input.actorId, note, origin: "studio" }).returning({ id: trackVersions.id }).get();
-    recordAudit(tx, { actorId: input.actorId, action: "tracks.published", subjectType: "tracks", subjectId: String(created.id), reason: note, data: { lists } });
-    return created.id;
-  });
-  await reloadContentLibrary();
-  return id;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Preview
-// ---------------------------------------------------------------------------------------------
-
-/** `code` and `params` let the page say the problem in the trainer's language (app/content/problem-codes.ts). */
-export type LocatedProblem = { line: number; col: number; message: string; code?: string; params?: Record<string, string | number>; where: "body" | "frontmatter" };
-
-/** Problems of a whole file, located for the editor: body lines as the code editor counts them. */
-export function locateProblems(source: string, problems: readonly Pick<Problem, "line" | "col" | "message" | "code" | "params">[]): LocatedProblem[] {
-  const { headerLines } = splitSource(source);
-  return problems.map((p) => {
-    const said = { message: p.message, ...(p.code ? { code: p.code, params: p.params ?? {} } : {}) };
-    return p.line > headerLines ? { line: p.line - headerLines, col: p.col, ...said, where: "body" as const } : { line: p.line, col: p.col, ...said, where: "frontmatter" as const };
-  });
-}
-
-/**
- * What learners would see of one language file, rendered by the same safe compiler (cached by
- * content hash), and its problems. The tree is there whenever the MDX compiles, even while the
- * frontmatter still has problems.
- */
-export async function previewSource(id: string, source: string): Promise<{ tree: MdxNode[] | null; problems: LocatedProblem[] }> {
-  const problems: Problem[] = [];
-  const { compiled } = await checkModuleLocale(id, source, "preview", problems);
-  return { tree: compiled?.tree ?? null, problems: locateProblems(source, problems) };
 }

@@ -14,14 +14,13 @@ import {
   PublishRefused,
   discardDraft,
   getEditorState,
-  locateProblems,
-  previewSource,
   publishModule,
   saveDraft,
   type DraftSnapshot,
   type EditorState,
   type Sources,
 } from "~/models/studio.server";
+import { locateProblems, previewSource } from "~/models/studio-preview.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";

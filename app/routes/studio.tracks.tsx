@@ -8,7 +8,8 @@ import { FormErrors } from "~/components/form";
 import { LIST_NAMES, TrackEditor, type Lists } from "~/components/studio/track-editor";
 import { loadContentLibrary, lookupModule } from "~/content/library.server";
 import { resolveLocale } from "~/i18n/config";
-import { MAX_NOTE_CHARS, getTracksState, publishTracks } from "~/models/studio.server";
+import { MAX_NOTE_CHARS } from "~/models/studio.server";
+import { getTracksState, publishTracks } from "~/models/studio-tracks.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 

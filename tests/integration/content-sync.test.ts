@@ -138,7 +138,7 @@ describe("content:import and content:export", () => {
 
   it("the tracks: a studio publication then an older tracks.yaml is kept aside; a different one conflicts", async () => {
     // Studio-published tracks (as /studio/tracks does).
-    const { publishTracks } = await import("../../app/models/studio.server");
+    const { publishTracks } = await import("../../app/models/studio-tracks.server");
     const library = await loadContentLibrary();
     const tracks = library.tracks!;
     await publishTracks({

@@ -12,7 +12,7 @@ import { getDb } from "../../db/connection";
 import { auditLog, moduleDrafts, moduleProgress, moduleVersions, modules, trackVersions } from "../../db/schema";
 import { reloadContentLibrary } from "../../app/content/library.server";
 import { formDraftOf, type FormDraft } from "../../app/domain/module-source";
-import { composeTracksYaml } from "../../app/models/studio.server";
+import { composeTracksYaml } from "../../app/models/studio-tracks.server";
 import { Client, startServer, type TestServer } from "../support/server";
 import { DEMO_PASSWORD, seedDemoOrganisation, snapshotDatabase } from "../support/fixtures";
 
