@@ -5,7 +5,7 @@
  * and what to do when a colleague saved in between (both texts, their difference, merge by hand).
  * Without JavaScript it is one plain form: both languages, "Save draft" and "Publish" buttons.
  */
-import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -16,6 +16,8 @@ import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { DiffView } from "./diff-view";
 import { FigureDialog } from "./figure-dialog";
 import { ProblemMessage, useProblemText } from "./problem-message";
+import { useAutosave } from "./use-autosave";
+import { useLivePreview } from "./use-live-preview";
 import { LANGS, type ConflictData, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
 
 export type ModuleEditorData = {
@@ -29,21 +31,6 @@ export type ModuleEditorData = {
   media: MediaOption[];
   initialLang: Lang;
 };
-
-type SaveState = { kind: "idle" } | { kind: "pending" } | { kind: "saved"; at: string } | { kind: "error"; key: string } | { kind: "conflict" };
-
-const PREVIEW_DELAY_MS = 400;
-const AUTOSAVE_DELAY_MS = 1500;
-
-function flatten(lang: Lang, draft: LanguageDraft): Record<string, string> {
-  return {
-    [`${lang}_title`]: draft.title,
-    [`${lang}_summary`]: draft.summary,
-    [`${lang}_duration`]: draft.duration,
-    [`${lang}_objectives`]: draft.objectives,
-    [`${lang}_body`]: draft.body,
-  };
-}
 
 /** The whole language as one text, so that a diff shows field changes as well as body changes. */
 function asText(draft: LanguageDraft): string {
@@ -72,123 +59,27 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   const [hydrated, setHydrated] = useState(false);
   const [active, setActive] = useState<Lang>(data.initialLang);
   const [drafts, setDrafts] = useState(data.languages);
-  const [revision, setRevision] = useState(data.revision);
-  const [previews, setPreviews] = useState(data.previews);
-  const [previewErrors, setPreviewErrors] = useState<Record<string, string>>({});
-  const [save, setSave] = useState<SaveState>({ kind: "idle" });
-  const [conflict, setConflict] = useState<ConflictData | null>(null);
-  const [kept, setKept] = useState<Record<Lang, LanguageDraft> | null>(null);
   const [figureOpen, setFigureOpen] = useState(false);
   const [media, setMedia] = useState(data.media);
-  const lastSaved = useRef(JSON.stringify(data.languages));
-  const sent = useRef<string | null>(null);
-  const previewed = useRef<Record<Lang, string>>({ fr: JSON.stringify(data.languages.fr), en: JSON.stringify(data.languages.en) });
   const frEditor = useRef<CodeEditorHandle>(null);
   const enEditor = useRef<CodeEditorHandle>(null);
   const editors: Record<Lang, React.RefObject<CodeEditorHandle>> = { fr: frEditor, en: enEditor };
-  // Unkeyed: each editor instance (a publication starts a new one) has its own, so an old answer never
-  // reaches a new editor.
-  const previewFetcher = useFetcher<EditorActionData>();
-  const saveFetcher = useFetcher<EditorActionData>();
-  const submitPreview = useRef(previewFetcher.submit);
-  submitPreview.current = previewFetcher.submit;
-  const submitSave = useRef(saveFetcher.submit);
-  submitSave.current = saveFetcher.submit;
   const navigation = useNavigation();
   const publishing = navigation.state !== "idle" && navigation.formData?.get("intent") === "publish";
   const discarding = navigation.state !== "idle" && navigation.formData?.get("intent") === "discard";
-  // Publishing or discarding: no autosave meanwhile (it would race them).
-  const publishingRef = useRef(publishing || discarding);
-  publishingRef.current = publishing || discarding;
+  const { previews, previewErrors, previewBusy } = useLivePreview(active, drafts[active], data);
+  const { revision, save, saveIdle, conflict, kept, dismissKept, keepMine, takeTheirs, saveNow } = useAutosave({
+    initial: data,
+    drafts,
+    setDrafts,
+    busy: publishing || discarding,
+    actionData,
+    editors,
+  });
 
   useEffect(() => setHydrated(true), []);
 
   const update = (lang: Lang, patch: Partial<LanguageDraft>) => setDrafts((current) => ({ ...current, [lang]: { ...current[lang], ...patch } }));
-
-  // Live preview of the language being edited.
-  const activeDraft = drafts[active];
-  useEffect(() => {
-    const snapshot = JSON.stringify(activeDraft);
-    if (previewed.current[active] === snapshot) return;
-    const timer = setTimeout(() => {
-      previewed.current[active] = snapshot;
-      submitPreview.current({ intent: "preview", lang: active, ...flatten(active, activeDraft) }, { method: "post" });
-    }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [active, activeDraft]);
-
-  useEffect(() => {
-    const result = previewFetcher.data;
-    if (result && "intent" in result && result.intent === "preview" && "preview" in result) {
-      // While the text has errors, the last good rendering stays (marked as such) next to the problems.
-      setPreviews((current) => ({
-        ...current,
-        [result.lang]: { tree: result.preview.tree ?? current[result.lang].tree, problems: result.preview.problems, stale: !result.preview.tree && Boolean(current[result.lang].tree) },
-      }));
-      setPreviewErrors((current) => {
-        const others = Object.fromEntries(Object.entries(current).filter(([key]) => !key.startsWith(`${result.lang}_`)));
-        return { ...others, ...result.fieldErrors };
-      });
-    }
-  }, [previewFetcher.data]);
-
-  // Autosave: one save at a time (a save is never aborted half-way), never over a conflict.
-  const saveIdle = saveFetcher.state === "idle";
-  const saveNow = useRef<() => void>(() => {});
-  saveNow.current = () => {
-    const snapshot = JSON.stringify(drafts);
-    // A publication carries the same text: saving it at the same time would race it.
-    if (snapshot === lastSaved.current || conflict || !saveIdle || publishingRef.current) return;
-    sent.current = snapshot;
-    submitSave.current({ intent: "save", mode: "autosave", revision: String(revision), ...flatten("fr", drafts.fr), ...flatten("en", drafts.en) }, { method: "post" });
-  };
-  useEffect(() => {
-    if (conflict || !saveIdle || publishing || discarding) return;
-    if (JSON.stringify(drafts) === lastSaved.current) return;
-    setSave((current) => (current.kind === "pending" ? current : { kind: "pending" }));
-    const timer = setTimeout(() => saveNow.current(), AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [drafts, revision, conflict, saveIdle, publishing, discarding]);
-
-  useEffect(() => {
-    const result = saveFetcher.data;
-    if (saveFetcher.state !== "idle" || !result) return;
-    if ("conflict" in result) {
-      setConflict(result.conflict);
-      setSave({ kind: "conflict" });
-    } else if ("revision" in result) {
-      setRevision(result.revision);
-      if (sent.current) lastSaved.current = sent.current;
-      setSave({ kind: "saved", at: result.savedAt });
-    } else if ("fieldErrors" in result) {
-      setSave({ kind: "error", key: Object.values(result.fieldErrors)[0] ?? "errors.invalidInput" });
-    }
-  }, [saveFetcher.state, saveFetcher.data]);
-
-  // A publication refused because a colleague saved in between: the same conflict panel.
-  useEffect(() => {
-    if (actionData && "conflict" in actionData) {
-      setConflict(actionData.conflict);
-      setSave({ kind: "conflict" });
-    }
-  }, [actionData]);
-
-  const keepMine = () => {
-    if (!conflict) return;
-    setRevision(conflict.revision);
-    setConflict(null);
-    setSave({ kind: "pending" });
-  };
-  const takeTheirs = () => {
-    if (!conflict) return;
-    setKept(drafts);
-    for (const lang of LANGS) editors[lang].current?.setValue(conflict.languages[lang].body);
-    setDrafts(conflict.languages);
-    lastSaved.current = JSON.stringify(conflict.languages);
-    setRevision(conflict.revision);
-    setConflict(null);
-    setSave({ kind: "idle" });
-  };
 
   const publishErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null;
   const fieldErrors = { ...previewErrors, ...(publishErrors ?? {}) };
@@ -207,7 +98,6 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
       >,
     [previews, problemText],
   );
-  const previewBusy = previewFetcher.state !== "idle";
   const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: "2-digit", minute: "2-digit" });
 
   const saveMessage =
@@ -257,7 +147,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
       </p>
 
       {conflict ? <ConflictPanel conflict={conflict} mine={drafts} onKeepMine={keepMine} onTakeTheirs={takeTheirs} time={time} /> : null}
-      {kept ? <KeptCopy kept={kept} onDismiss={() => setKept(null)} /> : null}
+      {kept ? <KeptCopy kept={kept} onDismiss={dismissKept} /> : null}
 
       <Form method="post" noValidate className="space-y-6">
         <input type="hidden" name="revision" value={revision} />
@@ -418,7 +308,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
               onClick={(event) => {
                 if (!hydrated) return;
                 event.preventDefault();
-                saveNow.current();
+                saveNow();
               }}
             >
               {t("studio.editor.saveDraft")}
