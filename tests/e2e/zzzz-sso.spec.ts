@@ -2,34 +2,36 @@
  * Single sign-on in a real browser, against a real OpenID Provider (oidc-provider on loopback): an
  * admin configures OpenID Connect on /admin/sso, signs out, and an employee of the IdP signs in with
  * "Sign in with <name>" and lands on the placement questionnaire, their account created just in time.
- * Runs last (it changes the sign-in page); it turns OIDC off again at the end.
+ * Then the same with SAML, against samlify's IdP behind a loopback page (tests/support/saml-idp.ts).
+ * Runs last (it changes the sign-in page); it turns OIDC and SAML off again at the end.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidc-idp";
+import { startSamlIdpServer, type SamlIdpServer } from "../support/saml-idp";
 import { signIn, signOut } from "./support";
 
 const baseURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4599)}`;
 let idp: TestOidcProvider;
+let samlIdp: SamlIdpServer;
 
 test.beforeAll(async () => {
   idp = await startOidcProvider([`${baseURL}/sso/oidc/callback`]);
+  samlIdp = await startSamlIdpServer(`${baseURL}/sso/saml/metadata`, { nameId: "omar-persistent-7", email: "omar.nouveau@corp.test", name: "Omar Nouveau", locale: "en" });
   idp.accounts.set("nina-sub", { email: "nina.recrue@corp.test", email_verified: true, name: "Nina Recrue", locale: "fr-FR" });
 });
 // Clean up for anyone after this spec, whatever happened: OIDC off again, from a fresh page (the
 // admin's password form is still on the sign-in page: password sign-in was never limited).
 test.afterAll(async ({ browser }) => {
   const page = await browser.newPage();
-  await page.goto("/login");
-  await page.getByRole("textbox", { name: /Adresse e-mail/ }).fill("admin@ambassade.test");
-  await page.getByLabel(/^Mot de passe/).fill("ambassade-demo");
-  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page, "admin@ambassade.test");
   await page.goto("/admin/sso");
   await setOidc(page, false);
+  await page.getByRole("checkbox", { name: "Activer la connexion SAML 2.0" }).uncheck();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("status")).toContainText("Réglages SSO enregistrés.");
   await page.close();
   await idp?.close();
+  await samlIdp?.close();
 });
 
 async function setOidc(page: Page, enabled: boolean) {
@@ -73,4 +75,28 @@ test("an admin configures OpenID Connect, and an employee of the IdP signs in an
   await page.waitForURL((url) => url.origin === baseURL && url.pathname === "/diagnostic");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questionnaire de positionnement");
 
+});
+
+test("the same with SAML: an admin pastes the IdP's values, and an employee signs in through the IdP's page", async ({ page }) => {
+  await signIn(page, "admin@ambassade.test");
+  await page.goto("/admin/sso");
+  await page.getByRole("checkbox", { name: "Activer la connexion SAML 2.0" }).check();
+  await page.getByRole("textbox", { name: "Nom affiché sur le bouton" }).nth(1).fill("Corp SAML");
+  await page.getByRole("textbox", { name: "URL d’authentification unique du fournisseur (SSO URL)" }).fill(samlIdp.ssoUrl);
+  await page.getByRole("textbox", { name: "Identifiant d’entité du fournisseur (IdP entity ID / issuer)" }).fill(samlIdp.entityId);
+  await page.getByRole("textbox", { name: "Certificat de signature du fournisseur" }).fill(samlIdp.cert);
+  await page.getByRole("checkbox", { name: "Créer le compte à la première connexion" }).check();
+  await page.getByRole("combobox", { name: "Équipe des comptes créés" }).selectOption({ label: "Marketing & Communication" });
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("status")).toContainText("Réglages SSO enregistrés.");
+  await signOut(page);
+
+  await page.goto("/login");
+  await page.goto((await page.getByRole("link", { name: "Se connecter avec Corp SAML" }).getAttribute("href"))!);
+  // The IdP's page, then its form posts the signed assertion to Ambassade's ACS.
+  await expect(page.getByRole("heading", { name: "Corp IdP" })).toBeVisible();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL((url) => url.origin === baseURL && url.pathname === "/diagnostic");
+  // The account was created just in time, in the language the IdP gave.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Placement questionnaire");
 });

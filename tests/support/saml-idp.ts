@@ -9,7 +9,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import * as samlify from "samlify";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as samlifyModule from "samlify";
+
+// samlify is CommonJS: vitest gives its exports as the namespace, Playwright's loader under `default`.
+const samlify = (samlifyModule as unknown as { default?: typeof samlifyModule }).default ?? samlifyModule;
 
 samlify.setSchemaValidator({ validate: async () => "skipped: the SP under test validates" });
 
@@ -39,10 +44,10 @@ export type TestSamlIdp = {
   respond: (authnRequestUrl: string, user: SamlUser, overrides?: ResponseOverrides) => Promise<string>;
 };
 
-export function createSamlIdp(spMetadataXml: string, options: { keys?: { key: string; cert: string }; entityId?: string } = {}): TestSamlIdp {
+export function createSamlIdp(spMetadataXml: string, options: { keys?: { key: string; cert: string }; entityId?: string; ssoUrl?: string } = {}): TestSamlIdp {
   const keys = options.keys ?? makeKeyPair();
   const entityId = options.entityId ?? "https://idp.corp.test/saml";
-  const ssoUrl = "https://idp.corp.test/saml/sso";
+  const ssoUrl = options.ssoUrl ?? "https://idp.corp.test/saml/sso";
   const idp = samlify.IdentityProvider({
     entityID: entityId,
     privateKey: keys.key,
@@ -96,4 +101,43 @@ export function createSamlIdp(spMetadataXml: string, options: { keys?: { key: st
   }
 
   return { entityId, ssoUrl, cert: keys.cert, respond };
+}
+
+export type SamlIdpServer = { entityId: string; ssoUrl: string; cert: string; close: () => Promise<void> };
+
+/**
+ * The same IdP behind a loopback HTTP server, for a real browser: Ambassade redirects to `ssoUrl`, the
+ * IdP's page shows who is signing in and a "Continue" button whose form posts the signed response to
+ * Ambassade's ACS (HTTP-POST binding, a cross-site POST as from any IdP). The SP's metadata is read
+ * from `metadataUrl` when the first request arrives (the admin configures Ambassade first).
+ */
+export async function startSamlIdpServer(metadataUrl: string, user: SamlUser): Promise<SamlIdpServer> {
+  const keys = makeKeyPair();
+  const entityId = "https://idp.corp.test/saml";
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      if (url.pathname !== "/saml/sso") {
+        res.writeHead(404).end();
+        return;
+      }
+      const metadata = await (await fetch(metadataUrl)).text();
+      const idp = createSamlIdp(metadata, { keys, entityId, ssoUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/saml/sso` });
+      const response = await idp.respond(url.toString(), user);
+      const acs = samlify.ServiceProvider({ metadata }).entityMeta.getAssertionConsumerService("post") as string;
+      const relay = url.searchParams.get("RelayState");
+      const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(
+        `<!doctype html><html lang="en"><title>Corp IdP</title><h1>Corp IdP</h1><p>Signing in as ${escape(user.email)}</p>` +
+          `<form method="post" action="${escape(acs)}"><input type="hidden" name="SAMLResponse" value="${escape(response)}">` +
+          (relay ? `<input type="hidden" name="RelayState" value="${escape(relay)}">` : "") +
+          `<button type="submit">Continue</button></form></html>`,
+      );
+    })().catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { entityId, ssoUrl: `http://127.0.0.1:${port}/saml/sso`, cert: keys.cert, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
