@@ -99,7 +99,9 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
   await page.getByRole("button", { name: "Terminer et voir mon résultat" }).click();
   await expect(page.getByRole("heading", { name: "Résultat de l'examen" })).toBeVisible();
   await expect(page.getByText("Réussi : 100 % (note minimale 80 %).")).toBeVisible();
-  await expect(page.getByText("Aucune erreur : bravo !")).toBeVisible();
+  // The default feedback (exam.feedback = categories): the score per topic, no item and no key.
+  await expect(page.getByRole("heading", { name: "Par thème" })).toBeVisible();
+  await expect(page.getByText("Aucune erreur : bravo !")).toHaveCount(0);
 
   // 4. The charter: comprehension check, typed name, commitment.
   await page.goto("/charter");
