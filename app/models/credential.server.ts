@@ -303,9 +303,9 @@ function canonical(value: unknown): string {
  * keys), or the credential's JSON form (it must be exactly the content we signed under that id).
  * Then gives its current status.
  */
-export function verifyPresentedCredential(input: { jwt: string } | { json: Record<string, unknown> }, now = new Date()): VerifyResult {
+export async function verifyPresentedCredential(input: { jwt: string } | { json: Record<string, unknown> }, now = new Date()): Promise<VerifyResult> {
   if ("jwt" in input) {
-    const checked = verifyJws(input.jwt, verificationKeys());
+    const checked = await verifyJws(input.jwt, verificationKeys());
     // The route refuses what is not shaped like a VC-JWT; anything else that fails is not genuine.
     if (!checked.ok) return result(now, { signatureValid: false, reason: checked.reason === "malformed" ? "bad_signature" : checked.reason });
     const id = idFromUrl(checked.payload.jti ?? checked.payload.id);
@@ -316,7 +316,7 @@ export function verifyPresentedCredential(input: { jwt: string } | { json: Recor
   const id = idFromUrl(input.json.id);
   const stored = id ? storedCredential(id) : null;
   if (!stored) return result(now, { signatureValid: false, reason: "unknown_credential" });
-  const signed = verifyJws(stored.jwt, verificationKeys());
+  const signed = await verifyJws(stored.jwt, verificationKeys());
   if (!signed.ok) return result(now, { signatureValid: false, reason: signed.reason === "malformed" ? "bad_signature" : signed.reason });
   if (canonical(credentialOf(input.json)) !== canonical(credentialOf(signed.payload))) {
     return result(now, { signatureValid: false, reason: "content_mismatch" });

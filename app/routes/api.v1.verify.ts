@@ -44,9 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!decodeJwsHeader(credential)) {
         throw new ApiError("invalid_request", { detail: "credential is not a VC-JWT (header.payload.signature, base64url)" });
       }
-      return apiJson(verifyPresentedCredential({ jwt: credential }));
+      return apiJson(await verifyPresentedCredential({ jwt: credential }));
     }
-    return apiJson(verifyPresentedCredential({ json: credential }));
+    return apiJson(await verifyPresentedCredential({ json: credential }));
   });
 }
 

@@ -1,12 +1,17 @@
 /**
- * Compact JWS with EdDSA (Ed25519), built by hand on node:crypto: enough for VC-JWT credentials,
- * with no dependency. Verification never throws on bad input; it says what is wrong.
+ * Compact JWS for VC-JWT credentials. Verifying what someone presents (untrusted input) is jose's
+ * `compactVerify`, with the algorithm allowlisted (`EdDSA`, and `Ed25519`, its fully-specified name
+ * from RFC 9864) and the key chosen by `kid` among the keys we publish. Signing stays on node:crypto
+ * because it happens inside the grant's synchronous SQLite transaction (jose only signs
+ * asynchronously), so a grant and its credential are written together or not at all (ADR 0008).
+ * Verification never throws on bad input; it says what is wrong.
  */
-import { sign, verify, type KeyObject } from "node:crypto";
+import { sign, type KeyObject } from "node:crypto";
+import { compactVerify, decodeProtectedHeader, errors, type ProtectedHeaderParameters } from "jose";
 
-const SEGMENT = /^[A-Za-z0-9_-]+$/;
 /** Upper bound on a credential we agree to look at. */
 export const MAX_JWS_LENGTH = 32 * 1024;
+const ALGORITHMS = ["EdDSA", "Ed25519"];
 
 function b64url(value: string | Buffer): string {
   return Buffer.from(value).toString("base64url");
@@ -18,59 +23,57 @@ export function signJws(header: Record<string, unknown>, payload: unknown, priva
   return `${signingInput}.${b64url(signature)}`;
 }
 
-/** Whether a string has the shape of a compact JWS (three base64url segments). */
-export function looksLikeJws(token: string): boolean {
-  if (token.length > MAX_JWS_LENGTH) return false;
-  const parts = token.split(".");
-  return parts.length === 3 && parts.every((p) => SEGMENT.test(p));
+/** The decoded protected header of a compact JWS, or null when the token is not one. */
+export function decodeJwsHeader(token: string): ProtectedHeaderParameters | null {
+  if (token.length > MAX_JWS_LENGTH || token.split(".").length !== 3) return null;
+  try {
+    return decodeProtectedHeader(token);
+  } catch {
+    return null;
+  }
 }
 
-function decodeJson(segment: string): Record<string, unknown> | null {
+export type JwsCheck =
+  | { ok: true; header: ProtectedHeaderParameters; payload: Record<string, unknown> }
+  | { ok: false; reason: "malformed" | "unsupported_algorithm" | "unknown_key" | "bad_signature" };
+
+class UnknownKey extends Error {}
+
+/** Checks a compact JWS against the keys we publish (by `kid`), over the bytes as received. */
+export async function verifyJws(token: string, keys: ReadonlyMap<string, KeyObject>): Promise<JwsCheck> {
+  if (!decodeJwsHeader(token)) return { ok: false, reason: "malformed" };
   try {
-    const value = JSON.parse(Buffer.from(segment, "base64url").toString("utf8")) as unknown;
+    const { payload, protectedHeader } = await compactVerify(
+      token,
+      (header) => {
+        const key = typeof header.kid === "string" ? keys.get(header.kid) : undefined;
+        if (!key) throw new UnknownKey();
+        return key;
+      },
+      { algorithms: ALGORITHMS },
+    );
+    const claims = parseObject(Buffer.from(payload).toString("utf8"));
+    return claims ? { ok: true, header: protectedHeader, payload: claims } : { ok: false, reason: "malformed" };
+  } catch (error) {
+    if (error instanceof UnknownKey) return { ok: false, reason: "unknown_key" };
+    if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return { ok: false, reason: "unsupported_algorithm" };
+    if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: "bad_signature" };
+    return { ok: false, reason: "malformed" };
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(text) as unknown;
     return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
 }
 
-/** The decoded header of a compact JWS, or null when the token is not one. */
-export function decodeJwsHeader(token: string): Record<string, unknown> | null {
-  return looksLikeJws(token) ? decodeJson(token.split(".")[0]!) : null;
-}
-
-export type JwsCheck =
-  | { ok: true; header: Record<string, unknown>; payload: Record<string, unknown> }
-  | { ok: false; reason: "malformed" | "unsupported_algorithm" | "unknown_key" | "bad_signature" };
-
-/**
- * Checks a compact JWS against the keys we publish (by `kid`). The header must decode; the signature
- * is checked over the bytes as received, before the payload is even parsed.
- */
-export function verifyJws(token: string, keys: ReadonlyMap<string, KeyObject>): JwsCheck {
-  if (!looksLikeJws(token)) return { ok: false, reason: "malformed" };
-  const [h, p, s] = token.split(".") as [string, string, string];
-  const header = decodeJson(h);
-  if (!header) return { ok: false, reason: "malformed" };
-  if (header.alg !== "EdDSA") return { ok: false, reason: "unsupported_algorithm" };
-  const key = typeof header.kid === "string" ? keys.get(header.kid) : undefined;
-  if (!key) return { ok: false, reason: "unknown_key" };
-  const signature = Buffer.from(s, "base64url");
-  let valid = false;
-  try {
-    valid = signature.length === 64 && verify(null, Buffer.from(`${h}.${p}`), key, signature);
-  } catch {
-    valid = false;
-  }
-  if (!valid) return { ok: false, reason: "bad_signature" };
-  const payload = decodeJson(p);
-  if (!payload) return { ok: false, reason: "malformed" };
-  return { ok: true, header, payload };
-}
-
 /** The payload of a JWS we signed ourselves (no check): for display of stored credentials. */
 export function jwsPayload(token: string): Record<string, unknown> {
-  const payload = decodeJson(token.split(".")[1] ?? "");
+  const payload = parseObject(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"));
   if (!payload) throw new Error("stored credential has no readable payload");
   return payload;
 }
