@@ -175,19 +175,6 @@ export function latestMailFor(refId: string, kind: string): MailFate | null {
   );
 }
 
-/** The records (e.g. invited people) whose latest mail of a kind was given up. */
-export function refsWithFailedMail(kind: string, refIds: readonly string[]): Set<string> {
-  if (refIds.length === 0) return new Set();
-  const rows = getDb()
-    .select({ refId: mailOutbox.refId, status: mailOutbox.status, createdAt: mailOutbox.createdAt })
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.kind, kind), inArray(mailOutbox.refId, [...refIds])))
-    .orderBy(mailOutbox.createdAt)
-    .all();
-  const latest = new Map<string, MailStatus>();
-  for (const r of rows) if (r.refId) latest.set(r.refId, r.status);
-  return new Set([...latest].filter(([, status]) => status === "failed").map(([id]) => id));
-}
 
 /** Housekeeping: sent and abandoned mails older than `days` are forgotten. */
 export function purgeOldMail(days = 30, now = new Date()): number {

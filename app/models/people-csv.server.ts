@@ -11,7 +11,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { databasePath, getDb } from "../../db/connection";
 import { auditLog, ROLES, teamManagers, teams, userRoles, users, type Role } from "../../db/schema";
 import {
@@ -351,8 +351,3 @@ export async function exportPeopleCsv(): Promise<ReadableStream<Uint8Array>> {
   return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
 }
 
-/** For tests and the CLI: ids of people by email. */
-export function userIdsByEmail(emails: string[]): Map<string, string> {
-  if (!emails.length) return new Map();
-  return new Map(getDb().select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails)).all().map((r) => [r.email, r.id]));
-}

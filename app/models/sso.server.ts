@@ -310,10 +310,6 @@ export function resolveSsoAccount(profile: SsoProfile): { userId: string; create
   });
 }
 
-/** The identities of a person (the person page and tests). */
-export function identitiesOf(userId: string) {
-  return getDb().select().from(identities).where(eq(identities.userId, userId)).all();
-}
 
 /** How many people have signed in through SSO at least once (the admin page). */
 export function countLinkedPeople(): number {

@@ -37,9 +37,6 @@ export function grantFor(userId: string, channels: string[], options: { validUnt
   return id;
 }
 
-export function accreditationRow(id: string): AccreditationRow {
-  return getDb().select().from(accreditations).where(eq(accreditations.id, id)).get()!;
-}
 
 /** Any transition of an existing accreditation, through applyTransition, by the first actor the state machine allows. */
 export function move(id: string, transition: Transition, facts: Partial<GuardFacts> = {}, patch: Partial<AccreditationRow> = {}) {
