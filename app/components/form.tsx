@@ -1,4 +1,51 @@
+/**
+ * Form fields: one place wires a control to its label, hint and error for screen readers
+ * (`aria-describedby`, `aria-invalid`), so routes never do it by hand. Errors are i18n keys from the
+ * server's zod schema (app/utils/forms.server.ts); forms work without JavaScript (ADR 0029).
+ */
+import { useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
+
+/** What a control needs to be described by its hint and error. */
+export type FieldAria = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
+
+/** The ids and ARIA attributes of a field with an optional hint and error. */
+export function fieldAria(id: string, hint: boolean, error: boolean): FieldAria {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined };
+}
+
+/**
+ * A label, a hint, the control and its error. `label` may be a node (a checkbox inside its label);
+ * `children` receives the ARIA attributes to spread on the control.
+ */
+export function FieldFrame({ id, label, hint, error, required, children }: { id: string; label: ReactNode; hint?: string | null; error?: string | null; required?: boolean; children: (aria: FieldAria) => ReactNode }) {
+  const aria = fieldAria(id, Boolean(hint), Boolean(error));
+  return (
+    <div>
+      {typeof label === "string" ? (
+        <label htmlFor={id} className="field-label">
+          {label}
+          {required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
+        </label>
+      ) : (
+        label
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children(aria)}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 type FieldProps = {
   name: string;
@@ -11,27 +58,11 @@ type FieldProps = {
 /** A labelled input whose error and hint are tied to it for screen readers. */
 export function Field({ name, label, errors, hint, errorParams, id, ...input }: FieldProps) {
   const { t } = useTranslation();
-  const fieldId = id ?? `field-${name}`;
   const error = errors?.[name];
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={fieldId} className="field-label">
-        {label}
-        {input.required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${fieldId}-hint`} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input id={fieldId} name={name} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {error ? (
-        <p id={`${fieldId}-error`} className="field-error">
-          {t(error, errorParams)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id ?? `field-${name}`} label={label} hint={hint} error={error ? t(error, errorParams) : null} required={input.required}>
+      {(aria) => <input name={name} className="field-input" {...aria} {...input} />}
+    </FieldFrame>
   );
 }
 
@@ -52,4 +83,14 @@ export function FormErrors({ errors }: { errors?: Record<string, string> | null 
       ) : null}
     </div>
   );
+}
+
+/**
+ * Whether this page's form is being submitted (as the Epic Stack's `useIsPending`): optionally only
+ * for one `intent` (the button's name="intent" value). Replaces a busy flag per route.
+ */
+export function useIsPending({ intent, state = "submitting" }: { intent?: string; state?: "submitting" | "non-idle" } = {}): boolean {
+  const navigation = useNavigation();
+  const active = state === "non-idle" ? navigation.state !== "idle" : navigation.state === "submitting";
+  return active && (intent === undefined || navigation.formData?.get("intent") === intent);
 }

@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { ApiTabs, ShownOnce } from "~/components/api-admin";
 import { DataTable } from "~/components/data-table";
 import { DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors } from "~/components/form";
+import { Field, FormErrors, useIsPending } from "~/components/form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
@@ -43,7 +43,7 @@ export default function AdminApi() {
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const created = data && "created" in data ? data.created : null;
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("api.tokens.title")}</h1>

@@ -11,11 +11,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useIsPending } from "~/components/form";
 import { ProvisioningTabs } from "~/components/provisioning-tabs";
 import { CSV_MAX_BYTES } from "~/domain/people-csv";
 import { resolveLocale } from "~/i18n/config";
@@ -95,7 +96,7 @@ export default function AdminPeopleCsv() {
   const { t } = useTranslation();
   useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   const result = data && "preview" in data ? data : null;
   const fieldErrors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const p = (result?.preview ?? null) as Preview | null;

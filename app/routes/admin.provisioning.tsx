@@ -1,13 +1,13 @@
 /** SCIM provisioning: the tenant URL to paste into the directory, and SCIM tokens (created, shown once, revoked). */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { ShownOnce } from "~/components/api-admin";
 import { DataTable } from "~/components/data-table";
 import { DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors } from "~/components/form";
+import { Field, FormErrors, useIsPending } from "~/components/form";
 import { ProvisioningTabs } from "~/components/provisioning-tabs";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
@@ -68,7 +68,7 @@ export default function AdminProvisioning() {
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const created = data && "created" in data ? data.created : null;
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   const c = (key: string) => t(`provisioning.scim.columns.${key}`);
   return (
     <div className="space-y-6">

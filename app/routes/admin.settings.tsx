@@ -1,8 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useIsPending } from "~/components/form";
+import { SettingField } from "~/components/setting-field";
 import { resolveLocale } from "~/i18n/config";
 import { readSettingsForm, settingsForm, updateSettings, type SettingForm } from "~/models/settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -35,7 +37,7 @@ export default function AdminSettings() {
   const { settings } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   const messageFor = (setting: SettingForm, key: string) =>
     setting.field.kind === "integer" ? t(key, { min: setting.field.min, max: setting.field.max }) : t(key);
   const invalid = settings.filter((s) => errors?.[s.key]);
@@ -63,62 +65,12 @@ export default function AdminSettings() {
           </div>
         ) : null}
         {settings.map((setting) => (
-          <SettingInput key={setting.key} setting={setting} error={errors?.[setting.key] ? messageFor(setting, errors[setting.key]!) : null} />
+          <SettingField key={setting.key} setting={setting} error={errors?.[setting.key] ? messageFor(setting, errors[setting.key]!) : null} />
         ))}
         <button type="submit" className="btn-primary" disabled={busy}>
           {t("common.save")}
         </button>
       </Form>
-    </div>
-  );
-}
-
-function SettingInput({ setting, error }: { setting: SettingForm; error: string | null }) {
-  const { t } = useTranslation();
-  const id = `setting-${setting.key}`;
-  const field = setting.field;
-  const hint = [setting.help, field.kind === "integer" ? t("settings.range", { min: field.min, max: field.max }) : null].filter(Boolean).join(" ");
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = { id, name: setting.key, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined } as const;
-  return (
-    <div>
-      {field.kind === "boolean" ? (
-        <label htmlFor={id} className="flex items-center gap-2 field-label">
-          <input type="hidden" name={setting.key} value="false" />
-          <input type="checkbox" defaultChecked={setting.value === true} className="h-4 w-4" {...common} />
-          {setting.label}
-        </label>
-      ) : (
-        <label htmlFor={id} className="field-label">
-          {setting.label}
-        </label>
-      )}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {field.kind === "integer" ? (
-        <div className="mt-1 flex items-center gap-2">
-          <input type="number" inputMode="numeric" min={field.min} max={field.max} step={1} defaultValue={String(setting.value)} className="field-input mt-0 w-32" {...common} />
-          {field.unit ? <span className="text-slate-700">{field.unit}</span> : null}
-        </div>
-      ) : field.kind === "text" ? (
-        <input type="text" maxLength={field.maxLength} defaultValue={String(setting.value ?? "")} className="field-input" {...common} />
-      ) : field.kind === "choice" ? (
-        <select defaultValue={String(setting.value)} className="field-input" {...common}>
-          {field.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }

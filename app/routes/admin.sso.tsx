@@ -1,10 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { clearOidcCache, oidcRedirectUri } from "~/auth/oidc.server";
 import { samlAcsUrl, samlMetadataUrl, spEntityIdOf } from "~/auth/saml.server";
 import { publicOrigin } from "~/auth/sso.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useIsPending } from "~/components/form";
+import { SettingField } from "~/components/setting-field";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -62,7 +64,7 @@ export default function AdminSso() {
   const { settings, sp, teams, linked, appUrlSet, loadedAt } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   const invalid = settings.filter((s) => errors?.[s.key]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -134,66 +136,23 @@ export default function AdminSso() {
 
 function SsoSettingInput({ setting, error, teams }: { setting: SettingForm; error: string | null; teams: { id: string; name: string }[] }) {
   const { t } = useTranslation();
-  const id = `setting-${setting.key}`;
-  const field = setting.field;
-  const hint = [setting.help, field.kind === "secret" ? t(setting.isSet ? "ssoAdmin.secretSet" : "ssoAdmin.secretNotSet") : null].filter(Boolean).join(" ");
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = { id, name: setting.key, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined } as const;
-  const label = (
-    <label htmlFor={id} className={field.kind === "boolean" ? "field-label flex items-center gap-2" : "field-label"}>
-      {field.kind === "boolean" ? (
-        <>
-          <input type="hidden" name={setting.key} value="false" />
-          <input type="checkbox" defaultChecked={setting.value === true} className="h-4 w-4" {...common} />
-        </>
-      ) : null}
-      {setting.label}
-    </label>
-  );
-  let input: React.ReactNode = null;
-  if (setting.key === "sso.jitTeamId") {
-    input = (
-      <select defaultValue={String(setting.value)} className="field-input" {...common}>
-        <option value="">{t("ssoAdmin.noTeam")}</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (field.kind === "text") {
-    input = <input type="text" maxLength={field.maxLength} defaultValue={String(setting.value)} className="field-input" {...common} />;
-  } else if (field.kind === "secret") {
-    input = <input type="password" autoComplete="off" maxLength={field.maxLength} defaultValue="" className="field-input" {...common} />;
-  } else if (field.kind === "multiline") {
-    input = <textarea rows={6} maxLength={field.maxLength} defaultValue={String(setting.value)} className="field-input font-mono text-xs" spellCheck={false} {...common} />;
-  } else if (field.kind === "choice") {
-    input = (
-      <select defaultValue={String(setting.value)} className="field-input" {...common}>
-        {field.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    );
-  }
+  const extraHint = setting.field.kind === "secret" ? t(setting.isSet ? "ssoAdmin.secretSet" : "ssoAdmin.secretNotSet") : null;
+  if (setting.key !== "sso.jitTeamId") return <SettingField setting={setting} error={error} extraHint={extraHint} />;
   return (
-    <div>
-      {label}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {input}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <SettingField
+      setting={setting}
+      error={error}
+      control={(aria) => (
+        <select defaultValue={String(setting.value)} className="field-input" {...aria}>
+          <option value="">{t("ssoAdmin.noTeam")}</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { Field, FormErrors } from "~/components/form";
+import { Field, FormErrors, useIsPending } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { resolveLocale } from "~/i18n/config";
 import { requestPasswordReset } from "~/models/password-reset.server";
@@ -33,7 +33,7 @@ export default function ForgotPassword() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-3xl font-bold">{t("password.forgotTitle")}</h1>

@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ROLES, type Role } from "~/domain/roles";
 import { requirePermission, teamScope } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors } from "~/components/form";
+import { Field, FormErrors, useIsPending } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
 import { invitePerson } from "~/models/invitation.server";
@@ -62,7 +62,7 @@ export default function InvitePerson() {
   const { teams, roles } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold">{t("invite.title")}</h1>

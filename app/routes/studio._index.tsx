@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors } from "~/components/form";
+import { Field, FormErrors, useIsPending } from "~/components/form";
 import { loadContentLibrary } from "~/content/library.server";
 import { resolveLocale } from "~/i18n/config";
 import { MAX_MODULE_ID_CHARS, createModule, listStudioModules } from "~/models/studio.server";
@@ -54,7 +54,7 @@ export default function Studio() {
   const { modules, canReview } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-end justify-between gap-4">

@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FormErrors, useIsPending } from "~/components/form";
 import { LIST_NAMES, TrackEditor, type Lists } from "~/components/studio/track-editor";
 import { loadContentLibrary, lookupModule } from "~/content/library.server";
 import { resolveLocale } from "~/i18n/config";
@@ -59,7 +59,7 @@ export default function StudioTracks() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors ?? null;
-  const busy = useNavigation().state === "submitting";
+  const busy = useIsPending();
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }]} current={t("studio.tracks.title")} />
