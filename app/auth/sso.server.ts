@@ -72,3 +72,20 @@ export async function ssoErrorResponse(error: unknown, request: Request) {
   const data: SsoErrorData = { error: error.code, title: ssoErrorTitle(request) };
   return json(data, { status: error.status, headers: { "Set-Cookie": await clearFlowCookie(), "Cache-Control": "no-store" } });
 }
+
+/**
+ * "Sign in with <name>": a link, not a form, because the page's Content-Security-Policy (form-action
+ * 'self') forbids a form whose answer redirects to the IdP. Remembers the sign-in (server-side, single
+ * use, tied to this browser by a signed cookie) and sends the browser to the IdP; the same for both
+ * protocols (`start` is the protocol's own first step, null when it is not configured).
+ */
+export async function startSsoResponse(request: Request, start: ((origin: string, redirectTo: string) => Promise<{ url: string; flowId: string }>) | null) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  try {
+    if (!start) throw new SsoError("notConfigured");
+    const { url, flowId } = await start(publicOrigin(request), redirectTo);
+    return redirect(url, { headers: { "Set-Cookie": await flowCookieFor(flowId), "Cache-Control": "no-store" } });
+  } catch (error) {
+    return ssoErrorResponse(error, request);
+  }
+}

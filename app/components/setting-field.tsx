@@ -8,8 +8,43 @@ import { useTranslation } from "~/i18n/react";
 import type { SettingForm } from "~/models/settings.server";
 import { FieldFrame, fieldAria, type FieldAria } from "./form";
 
-export function SettingField({ setting, error, extraHint, control }: { setting: SettingForm; error: string | null; extraHint?: string | null; control?: (aria: FieldAria & { name: string }) => ReactNode }) {
+/** A setting's error key in the reader's words (an integer's message names its range). */
+function useSettingMessage() {
   const { t } = useTranslation();
+  return (setting: SettingForm, key: string) => (setting.field.kind === "integer" ? t(key, { min: setting.field.min, max: setting.field.max }) : t(key));
+}
+
+/** The form-level alert of a settings form: each setting in error, linked to its field. */
+export function SettingErrors({ settings, errors }: { settings: readonly SettingForm[]; errors: Record<string, string> | null | undefined }) {
+  const { t } = useTranslation();
+  const message = useSettingMessage();
+  if (!errors) return null;
+  const invalid = settings.filter((s) => errors[s.key]);
+  return (
+    <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+      <p>{errors.form ? t(errors.form) : t("errors.formHasErrors")}</p>
+      {invalid.length ? (
+        <ul className="mt-1 list-disc pl-5 text-sm">
+          {invalid.map((s) => (
+            <li key={s.key}>
+              <a href={`#setting-${s.key}`} className="underline">
+                {s.label}
+              </a>
+              {" — "}
+              {message(s, errors[s.key]!)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** `errorKey`: the server's message key for this setting, if it was refused. */
+export function SettingField({ setting, errorKey, extraHint, control }: { setting: SettingForm; errorKey: string | null | undefined; extraHint?: string | null; control?: (aria: FieldAria & { name: string }) => ReactNode }) {
+  const { t } = useTranslation();
+  const message = useSettingMessage();
+  const error = errorKey ? message(setting, errorKey) : null;
   const id = `setting-${setting.key}`;
   const field = setting.field;
   const hint = [setting.help, field.kind === "integer" ? t("settings.range", { min: field.min, max: field.max }) : null, extraHint].filter(Boolean).join(" ");

@@ -6,7 +6,7 @@ import { samlAcsUrl, samlMetadataUrl, spEntityIdOf } from "~/auth/saml.server";
 import { publicOrigin } from "~/auth/sso.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useIsPending } from "~/components/form";
-import { SettingField } from "~/components/setting-field";
+import { SettingErrors, SettingField } from "~/components/setting-field";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -65,7 +65,6 @@ export default function AdminSso() {
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
   const busy = useIsPending();
-  const invalid = settings.filter((s) => errors?.[s.key]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">{t("ssoAdmin.title")}</h1>
@@ -97,31 +96,14 @@ export default function AdminSso() {
         <p className="text-sm text-slate-600">{t("ssoAdmin.linkedCount", { count: linked })}</p>
       </section>
       <Form key={loadedAt} method="post" className="space-y-6" noValidate>
-        {errors ? (
-          <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
-            <p>{errors.form ? t(errors.form) : t("errors.formHasErrors")}</p>
-            {invalid.length ? (
-              <ul className="mt-1 list-disc pl-5 text-sm">
-                {invalid.map((s) => (
-                  <li key={s.key}>
-                    <a href={`#setting-${s.key}`} className="underline">
-                      {s.label}
-                    </a>
-                    {" — "}
-                    {t(errors[s.key]!)}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        <SettingErrors settings={settings} errors={errors} />
         {SECTIONS.map((section) => (
           <fieldset key={section.titleKey} className="card space-y-5">
             <legend className="text-xl font-semibold">{t(section.titleKey)}</legend>
             {settings
               .filter((s) => (section.prefix ? s.key.startsWith(section.prefix) : !s.key.startsWith("sso.oidc.") && !s.key.startsWith("sso.saml.")))
               .map((setting) => (
-                <SsoSettingInput key={setting.key} setting={setting} teams={teams} error={errors?.[setting.key] ? t(errors[setting.key]!) : null} />
+                <SsoSettingInput key={setting.key} setting={setting} teams={teams} errorKey={errors?.[setting.key]} />
               ))}
             {section.prefix === null ? <p className="text-sm text-slate-600">{t("ssoAdmin.breakGlassHelp")}</p> : null}
           </fieldset>
@@ -134,14 +116,14 @@ export default function AdminSso() {
   );
 }
 
-function SsoSettingInput({ setting, error, teams }: { setting: SettingForm; error: string | null; teams: { id: string; name: string }[] }) {
+function SsoSettingInput({ setting, errorKey, teams }: { setting: SettingForm; errorKey: string | undefined; teams: { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const extraHint = setting.field.kind === "secret" ? t(setting.isSet ? "ssoAdmin.secretSet" : "ssoAdmin.secretNotSet") : null;
-  if (setting.key !== "sso.jitTeamId") return <SettingField setting={setting} error={error} extraHint={extraHint} />;
+  if (setting.key !== "sso.jitTeamId") return <SettingField setting={setting} errorKey={errorKey} extraHint={extraHint} />;
   return (
     <SettingField
       setting={setting}
-      error={error}
+      errorKey={errorKey}
       control={(aria) => (
         <select defaultValue={String(setting.value)} className="field-input" {...aria}>
           <option value="">{t("ssoAdmin.noTeam")}</option>

@@ -2,31 +2,18 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/guards.server";
 import { startSamlSignIn } from "~/auth/saml.server";
-import { flowCookieFor, publicOrigin, ssoErrorResponse } from "~/auth/sso.server";
+import { startSsoResponse } from "~/auth/sso.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SsoErrorPage } from "~/components/sso";
-import { getSsoConfig, SsoError } from "~/models/sso.server";
-import { safeRedirect } from "~/utils/redirect";
+import { getSsoConfig } from "~/models/sso.server";
 
 export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
 
-/**
- * "Sign in with <name>" (SAML 2.0): a link, not a form, because the page's Content-Security-Policy
- * (form-action 'self') forbids a form whose answer redirects to the IdP. Remembers the sign-in
- * (server-side, single use, tied to this browser by a signed cookie) and sends the browser to the IdP.
- */
+/** "Sign in with <name>" (SAML 2.0): to the IdP, or a page that says why not. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request, context);
-  if (viewer) throw redirect("/home");
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
-  try {
-    const config = getSsoConfig().saml;
-    if (!config) throw new SsoError("notConfigured");
-    const { url, flowId } = await startSamlSignIn(config, publicOrigin(request), redirectTo);
-    return redirect(url, { headers: { "Set-Cookie": await flowCookieFor(flowId), "Cache-Control": "no-store" } });
-  } catch (error) {
-    return ssoErrorResponse(error, request);
-  }
+  if (await getViewer(request, context)) throw redirect("/home");
+  const config = getSsoConfig().saml;
+  return startSsoResponse(request, config ? (origin, redirectTo) => startSamlSignIn(config, origin, redirectTo) : null);
 }
 
 export default function SamlStart() {
