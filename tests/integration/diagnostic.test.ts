@@ -212,7 +212,7 @@ describe("taking the questionnaire", () => {
 describe("placements made with an earlier questionnaire", () => {
   it("keep their level and facts, with a note on the learner's and the trainer's pages, until the person retakes it", async () => {
     // As the migration leaves a placement made before versions were stored: version 1, facts of the time.
-    const facts = [
+    const facts: { key: string; params: Record<string, number> }[] = [
       { key: "usage_low", params: { usage: 38, threshold: 35 } },
       { key: "knowledge_sufficient", params: { knowledge: 61, threshold: 30 } },
       { key: "attitude_reserved", params: { attitude: -20, threshold: -35 } },

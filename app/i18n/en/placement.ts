@@ -25,12 +25,12 @@ const placement: PlacementStrings = {
     objector: {
       name: "Objector",
       description:
-        "You have serious reservations about companies and their employees on social media. Your track takes them seriously: what organisations gain by being there, what staying away costs, and straight answers to concerns such as personal data and the line between private and professional life.",
+        "You are opposed to the company being on social media, or to its employees speaking about it. Your track takes that position seriously: what organisations gain by being there, what staying away costs, and straight answers to your objections and to concerns such as personal data and the line between private and professional life.",
     },
     beginner: {
       name: "Beginner",
       description:
-        "Social media is new to you, and that is fine. Your track gives you the basics of each network the company has chosen: what it is, how to create and secure an account, up to your first post, step by step.",
+        "Social media is new to you, or you have never used it yourself yet, and that is fine. Your track gives you the basics of each network the company has chosen: what it is, how to create and secure an account, up to your first post, step by step.",
     },
   },
   facts: {
