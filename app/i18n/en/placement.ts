@@ -46,7 +46,7 @@ const placement: PlacementStrings = {
     knowledge_sufficient:
       "You know enough about the networks and how they work to go beyond the basics (knowledge {{knowledge}}%, threshold {{threshold}}%).",
     usage_low:
-      "You hardly use social media personally: you use your accounts little or not at all (usage {{usage}}%, below {{threshold}}%; how old an account is and reading without reacting don't count).",
+      "You hardly use social media personally: you use an account little or not at all (usage {{usage}}%, below {{threshold}}%; how old an account is and reading without reacting don't count).",
     usage_moderate:
       "You use social media, though not as an active daily habit across several networks (usage {{usage}}%; heavy use starts at {{threshold}}%).",
     usage_high: "You use social media a lot, and on several networks (usage {{usage}}%, threshold {{threshold}}%).",
@@ -55,7 +55,7 @@ const placement: PlacementStrings = {
     ease_high:
       "You are at ease on social media: posting, setting who sees what, answering comments (ease {{ease}}%, threshold {{threshold}}%).",
     practice_low:
-      "You have no account you use and little contact with social media (practice {{exposure}}%, below {{threshold}}%): your track starts from the basics, even though you already know a lot (knowledge {{knowledge}}%).",
+      "You have no account you use and little contact with social media (practice {{exposure}}%, below {{threshold}}%): without practice, your track starts from the basics, whatever you got right in the knowledge questions (knowledge {{knowledge}}%).",
     practice_sufficient:
       "You know social media first-hand: you have, or had, an account and you see what is published there (practice {{exposure}}%, threshold {{threshold}}%).",
   },
