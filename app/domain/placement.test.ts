@@ -255,6 +255,17 @@ describe("placement properties", () => {
     if (native) expect(placeLevel(scoreAnswers(questionnaire, native.answers), thresholds).level).toBe("native");
   });
 
+  it("reachableLevels finds a level through its second rule (beginner by lack of practice)", () => {
+    // With no knowledge threshold, only "no account and little practice" makes a beginner.
+    const thresholds = { ...PLACEMENT_THRESHOLDS, beginnerKnowledgeBelow: 0 };
+    const reach = reachableLevels(questionnaire, { thresholds, seed: 3 });
+    const beginner = reach.levels.beginner;
+    expect(beginner).toBeDefined();
+    if (beginner) {
+      expect(placeLevel(scoreAnswers(questionnaire, beginner.answers), thresholds).facts[0]?.key).toBe("practice_low");
+    }
+  });
+
   it("scores stay within bounds for random answer sets", () => {
     const rand = seeded(42);
     const seen = { low: { usage: 1, exposure: 1, knowledge: 1, ease: 1, attitude: 1 }, high: { usage: 0, exposure: 0, knowledge: 0, ease: 0, attitude: -1 } };

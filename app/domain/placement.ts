@@ -409,20 +409,23 @@ const violation = (value: number, op: Comparison, limit: number): number => {
 const NEGATION: Record<Comparison, Comparison> = { "<": ">=", "<=": ">", ">=": "<", ">": "<=" };
 
 /**
- * How far scores are from being placed at `level`: 0 exactly when they are. The level's rule must
- * hold (all its conditions) and every earlier rule must fail (at least one condition false).
+ * How far scores are from being placed at `level`: 0 exactly when they are. One of the level's rules
+ * must hold (all its conditions) and every earlier rule must fail (at least one condition false); a
+ * level with several rules (beginner) is as close as its closest rule.
  */
 function distanceTo(level: Level, scores: Scores, thresholds: Thresholds): number {
-  let distance = 0;
+  let earlier = 0;
+  let best = Number.POSITIVE_INFINITY;
   for (const rule of PLACEMENT_RULES) {
     if (rule.level === level) {
+      let distance = earlier;
       for (const c of rule.when) distance += violation(scores[c.dimension], c.op, thresholds[c.threshold]);
-      return distance;
+      best = Math.min(best, distance);
     }
-    if (rule.when.length === 0) return Number.POSITIVE_INFINITY;
-    distance += Math.min(...rule.when.map((c) => violation(scores[c.dimension], NEGATION[c.op], thresholds[c.threshold])));
+    if (rule.when.length === 0) break;
+    earlier += Math.min(...rule.when.map((c) => violation(scores[c.dimension], NEGATION[c.op], thresholds[c.threshold])));
   }
-  return Number.POSITIVE_INFINITY;
+  return best;
 }
 
 /** Small deterministic generator (mulberry32), so the search gives the same answers every time. */
