@@ -223,6 +223,12 @@ export const placements = sqliteTable(
     isCurrent: integer("is_current", { mode: "boolean" }).notNull().default(true),
     /** Set by a trainer's reset: the person may retake the questionnaire before the waiting period. */
     retakeAllowed: integer("retake_allowed", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The `version` of content/diagnostic/questionnaire.yaml a questionnaire placement was computed
+     * with (null for an override: a person decided, not the questionnaire). Placements made before
+     * versions were stored were backfilled with 1 by the migration (ADR 0027).
+     */
+    questionnaireVersion: integer("questionnaire_version"),
     createdAt: createdAt(),
   },
   (t) => [

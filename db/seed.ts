@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
+import { parseQuestionnaire } from "../app/content/diagnostic-schema";
 import { placeLevel, type Level, type Scores } from "../app/domain/placement";
 import { databasePath, type Db } from "./connection";
 import { seedAccreditationDemo } from "./seed-accreditation";
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     }
     tx.insert(teamManagers).values({ teamId: DEMO_TEAMS.comms.id, userId: "demo-manager" }).run();
     tx.insert(teamManagers).values({ teamId: DEMO_TEAMS.ops.id, userId: "demo-olivier.moreau" }).run();
+    const version = questionnaireVersion();
     for (const placement of DEMO_PLACEMENTS) {
       const placed = placeLevel(placement.scores);
       const override = placement.override;
@@ -128,6 +130,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
           facts: placed.facts,
           reason: override?.reason ?? null,
           setBy: override ? "demo-manager" : null,
+          questionnaireVersion: override ? null : version,
         })
         .run();
     }
@@ -138,25 +141,34 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
   return { created: true, generatedPassword: generated ? password : null, passwordFile };
 }
 
+/** The version of the questionnaire in the content folder, which the demo placements' scores follow. */
+function questionnaireVersion(): number {
+  const file = path.join(process.env.CONTENT_DIR ?? "content", "diagnostic", "questionnaire.yaml");
+  const parsed = parseQuestionnaire(fs.readFileSync(file, "utf8"), file);
+  if (!parsed.ok) throw new Error(`${file} is invalid: run npm run content:check`);
+  return parsed.questionnaire.version;
+}
+
 /**
- * Placements that make the team pages look real. The demo learner is deliberately not placed, so that
+ * Placements that make the team pages look real, as scores of the current model (version 2 of the
+ * questionnaire: usage is active use, exposure is first-hand contact; docs/placement-model.md). The demo learner is deliberately not placed, so that
  * signing in as them starts the questionnaire.
  */
 const DEMO_PLACEMENTS: { userId: string; scores: Scores; override?: { level: Level; reason: string } }[] = [
-  { userId: "demo-ambassador", scores: { usage: 0.85, knowledge: 0.8, attitude: 0.7, ease: 0.8 } },
-  { userId: "demo-manager", scores: { usage: 0.6, knowledge: 0.7, attitude: 0.6, ease: 0.55 } },
-  { userId: "demo-lucas.bernard", scores: { usage: 0.55, knowledge: 0.6, attitude: 0.4, ease: 0.5 } },
-  { userId: "demo-chloe.thomas", scores: { usage: 0.2, knowledge: 0.55, attitude: 0.2, ease: 0.3 } },
-  { userId: "demo-hugo.robert", scores: { usage: 0.15, knowledge: 0.15, attitude: 0.3, ease: 0.1 } },
-  { userId: "demo-lea.richard", scores: { usage: 0.5, knowledge: 0.6, attitude: -0.6, ease: 0.5 } },
+  { userId: "demo-ambassador", scores: { usage: 0.85, exposure: 0.9, knowledge: 0.8, attitude: 0.7, ease: 0.8 } },
+  { userId: "demo-manager", scores: { usage: 0.6, exposure: 0.75, knowledge: 0.7, attitude: 0.6, ease: 0.55 } },
+  { userId: "demo-lucas.bernard", scores: { usage: 0.55, exposure: 0.75, knowledge: 0.6, attitude: 0.4, ease: 0.5 } },
+  { userId: "demo-chloe.thomas", scores: { usage: 0.2, exposure: 0.6, knowledge: 0.55, attitude: 0.2, ease: 0.3 } },
+  { userId: "demo-hugo.robert", scores: { usage: 0.15, exposure: 0.1, knowledge: 0.15, attitude: 0.3, ease: 0.1 } },
+  { userId: "demo-lea.richard", scores: { usage: 0.5, exposure: 0.75, knowledge: 0.6, attitude: -0.6, ease: 0.5 } },
   {
     userId: "demo-nathan.durand",
-    scores: { usage: 0.7, knowledge: 0.65, attitude: 0.5, ease: 0.6 },
+    scores: { usage: 0.7, exposure: 0.75, knowledge: 0.65, attitude: 0.5, ease: 0.6 },
     override: { level: "native", reason: "Runs the team's LinkedIn page since 2019; the questionnaire underrated him." },
   },
-  { userId: "demo-olivier.moreau", scores: { usage: 0.4, knowledge: 0.5, attitude: 0.1, ease: 0.4 } },
-  { userId: "demo-camille.simon", scores: { usage: 0.9, knowledge: 0.85, attitude: 0.8, ease: 0.9 } },
-  { userId: "demo-thomas.michel", scores: { usage: 0.1, knowledge: 0.2, attitude: 0.0, ease: 0.1 } },
-  { userId: "demo-sarah.lefebvre", scores: { usage: 0.3, knowledge: 0.5, attitude: -0.2, ease: 0.3 } },
-  { userId: "demo-antoine.garcia", scores: { usage: 0.6, knowledge: 0.4, attitude: -0.5, ease: 0.5 } },
+  { userId: "demo-olivier.moreau", scores: { usage: 0.4, exposure: 0.6, knowledge: 0.5, attitude: 0.1, ease: 0.4 } },
+  { userId: "demo-camille.simon", scores: { usage: 0.9, exposure: 1, knowledge: 0.85, attitude: 0.8, ease: 0.9 } },
+  { userId: "demo-thomas.michel", scores: { usage: 0.1, exposure: 0, knowledge: 0.2, attitude: 0.0, ease: 0.1 } },
+  { userId: "demo-sarah.lefebvre", scores: { usage: 0.3, exposure: 0.5, knowledge: 0.5, attitude: -0.2, ease: 0.3 } },
+  { userId: "demo-antoine.garcia", scores: { usage: 0.6, exposure: 0.6, knowledge: 0.4, attitude: -0.5, ease: 0.5 } },
 ];

@@ -30,6 +30,20 @@ export function FactList({ facts, id }: { facts: readonly Fact[]; id?: string })
   );
 }
 
+/**
+ * Said next to the facts of a placement computed with an earlier questionnaire: the level stands until
+ * the person retakes it, and the facts are those of the time (ADR 0027).
+ */
+export function EarlierQuestionnaireNote({ earlier, messageKey }: { earlier: { version: number; current: number } | null; messageKey: string }) {
+  const { t } = useTranslation();
+  if (!earlier) return null;
+  return (
+    <p className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-slate-900" data-testid="earlier-questionnaire">
+      {t(messageKey, { version: String(earlier.version), current: String(earlier.current) })}
+    </p>
+  );
+}
+
 /** Who placed the person, and why when it was a person rather than the questionnaire. */
 export function PlacementOrigin({
   placement,

@@ -7,7 +7,7 @@ const FILE = "content/diagnostic/questionnaire.yaml";
 
 // A small valid questionnaire; the tests below break one line of it at a time (line numbers on the right).
 const BASE = [
-  "dimensions: [usage, knowledge, attitude, ease]", // 1
+  "dimensions: [usage, exposure, knowledge, attitude, ease]", // 1
   "questions:", // 2
   "  - id: frequency", // 3
   "    kind: single", // 4
@@ -27,7 +27,7 @@ const BASE = [
   "    options:", // 18
   "      - id: for", // 19
   '        label: { fr: "Pour", en: "For" }', // 20
-  "        weights: { attitude: 1 }", // 21
+  "        weights: { attitude: 1, exposure: 1 }", // 21
   "      - id: against", // 22
   '        label: { fr: "Contre", en: "Against" }', // 23
   "        weights: { attitude: -1 }", // 24
@@ -70,7 +70,7 @@ describe("parseQuestionnaire", () => {
         file: FILE,
         line: 12,
         col: colOf(line, "humour"),
-        message: expect.stringMatching(/undeclared dimension "humour" \(declared: usage, knowledge, attitude, ease\)/),
+        message: expect.stringMatching(/undeclared dimension "humour" \(declared: usage, exposure, knowledge, attitude, ease\)/),
       },
     ]);
     expect(problems[0]?.message).toMatch(/^questions\[0\]\.options\[1\]\.weights\.humour: /);
@@ -124,7 +124,7 @@ describe("parseQuestionnaire", () => {
   });
 
   it("rejects a questionnaire that does not declare a dimension the model needs", () => {
-    const problems = problemsOf(variant({ 1: "dimensions: [usage, knowledge, attitude]", 12: "        weights: { usage: 2, knowledge: 1 }" }));
+    const problems = problemsOf(variant({ 1: "dimensions: [usage, exposure, knowledge, attitude]", 12: "        weights: { usage: 2, knowledge: 1 }" }));
     expect(problems).toEqual([{ file: FILE, line: 1, col: 1, message: expect.stringMatching(/dimension "ease" must be declared/) }]);
   });
 

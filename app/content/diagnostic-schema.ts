@@ -57,7 +57,8 @@ export const questionSchema = z.strictObject({
 
 export const questionnaireSchema = z
   .strictObject({
-    version: z.number().int().positive().optional(),
+    /** Stored with each placement; bump it when questions or weights change meaningfully. 1 when absent. */
+    version: z.number({ error: "version must be a whole number such as 2" }).int("version must be a whole number such as 2").positive("version must be 1 or more").default(1),
     dimensions: z.array(idSchema, { error: "dimensions must be a list" }),
     questions: z.array(questionSchema, { error: "questions must be a list" }).min(1, "the questionnaire needs at least one question"),
   })

@@ -7,12 +7,17 @@
 export const LEVELS = ["native", "late_adopter", "reluctant", "objector", "beginner"] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const DIMENSIONS = ["usage", "knowledge", "attitude", "ease"] as const;
+export const DIMENSIONS = ["usage", "exposure", "knowledge", "attitude", "ease"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** Dimensions whose weights may be negative and whose score runs from -1 to 1 (the others: 0 to 1). */
 export const SIGNED_DIMENSIONS: readonly Dimension[] = ["attitude"];
 
-/** Normalised scores: usage, knowledge, ease in 0..1 of the best achievable; attitude in -1..1. */
+/**
+ * Normalised scores: usage, exposure, knowledge, ease in 0..1 of the best achievable; attitude in -1..1.
+ * usage is active personal use now (how often, what they do, how many networks), never account age
+ * nor passive viewing; exposure is first-hand contact (an account, used or not, since when, looking at
+ * what is published); attitude is for or against the company's presence and employees speaking for it.
+ */
 export type Scores = Record<Dimension, number>;
 
 /** Answers: question id → the chosen option ids (exactly one for a single question). */
@@ -38,7 +43,9 @@ export const PLACEMENT_THRESHOLDS = {
   objectorAttitudeAtMost: -0.35,
   /** Knowledge below this → beginner. */
   beginnerKnowledgeBelow: 0.3,
-  /** Usage below this (knowledge being sufficient) → reluctant: knows the networks, hardly uses them. */
+  /** Exposure below this, with usage below reluctantUsageBelow → beginner: no account and little practice, whatever they guess right. */
+  beginnerExposureBelow: 0.35,
+  /** Usage below this (knowledge and exposure being sufficient) → reluctant: knows the networks, hardly uses them. */
   reluctantUsageBelow: 0.35,
   /** Usage at least this… */
   nativeUsageAtLeast: 0.75,
@@ -55,21 +62,32 @@ export type Thresholds = Record<ThresholdName, number>;
 
 export type Comparison = "<" | "<=" | ">=" | ">";
 export type Condition = { dimension: Dimension; op: Comparison; threshold: ThresholdName };
-export type PlacementRule = { level: Level; when: readonly Condition[] };
+/** `id` names the rule (a level may have several), so the explanation can say which one decided. */
+export type PlacementRule = { id: RuleId; level: Level; when: readonly Condition[] };
+export type RuleId = "objector" | "beginner_knowledge" | "beginner_practice" | "reluctant" | "native" | "late_adopter";
 
 /** Tried in order; the first rule whose conditions all hold gives the level. The last always holds. */
 export const PLACEMENT_RULES: readonly PlacementRule[] = [
-  { level: "objector", when: [{ dimension: "attitude", op: "<=", threshold: "objectorAttitudeAtMost" }] },
-  { level: "beginner", when: [{ dimension: "knowledge", op: "<", threshold: "beginnerKnowledgeBelow" }] },
-  { level: "reluctant", when: [{ dimension: "usage", op: "<", threshold: "reluctantUsageBelow" }] },
+  { id: "objector", level: "objector", when: [{ dimension: "attitude", op: "<=", threshold: "objectorAttitudeAtMost" }] },
+  { id: "beginner_knowledge", level: "beginner", when: [{ dimension: "knowledge", op: "<", threshold: "beginnerKnowledgeBelow" }] },
   {
+    id: "beginner_practice",
+    level: "beginner",
+    when: [
+      { dimension: "usage", op: "<", threshold: "reluctantUsageBelow" },
+      { dimension: "exposure", op: "<", threshold: "beginnerExposureBelow" },
+    ],
+  },
+  { id: "reluctant", level: "reluctant", when: [{ dimension: "usage", op: "<", threshold: "reluctantUsageBelow" }] },
+  {
+    id: "native",
     level: "native",
     when: [
       { dimension: "usage", op: ">=", threshold: "nativeUsageAtLeast" },
       { dimension: "ease", op: ">=", threshold: "nativeEaseAtLeast" },
     ],
   },
-  { level: "late_adopter", when: [] },
+  { id: "late_adopter", level: "late_adopter", when: [] },
 ];
 
 export const FACT_KEYS = [
@@ -85,6 +103,8 @@ export const FACT_KEYS = [
   "ease_low",
   "ease_moderate",
   "ease_high",
+  "practice_low",
+  "practice_sufficient",
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
@@ -136,7 +156,7 @@ type Raw = Record<Dimension, number>;
 /** Lowest and highest total each dimension can reach over the whole questionnaire. */
 export type DimensionRanges = Record<Dimension, { min: number; max: number }>;
 
-const zeroRaw = (): Raw => ({ usage: 0, knowledge: 0, attitude: 0, ease: 0 });
+const zeroRaw = (): Raw => ({ usage: 0, exposure: 0, knowledge: 0, attitude: 0, ease: 0 });
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000 + 0; // + 0 turns -0 into 0
 
 function clampToCap(question: PlacementQuestion, dimension: Dimension, total: number): number {
@@ -269,11 +289,11 @@ const pct = (x: number) => Math.round(x * 100);
 /** The level given by the first rule that holds, with 2–3 facts, most decisive first. */
 export function placeLevel(scores: Scores, thresholds: Thresholds = PLACEMENT_THRESHOLDS): Placement {
   const rule = PLACEMENT_RULES.find((r) => r.when.every((c) => holds(c, scores, thresholds)));
-  const level: Level = rule?.level ?? "late_adopter";
-  return { level, facts: explain(level, scores, thresholds) };
+  const id: RuleId = rule?.id ?? "late_adopter";
+  return { level: rule?.level ?? "late_adopter", facts: explain(id, scores, thresholds) };
 }
 
-function explain(level: Level, s: Scores, t: Thresholds): PlacementFact[] {
+function explain(rule: RuleId, s: Scores, t: Thresholds): PlacementFact[] {
   const usage: PlacementFact =
     s.usage >= t.nativeUsageAtLeast
       ? { key: "usage_high", params: { usage: pct(s.usage), threshold: pct(t.nativeUsageAtLeast) } }
@@ -296,14 +316,21 @@ function explain(level: Level, s: Scores, t: Thresholds): PlacementFact[] {
       : s.attitude < t.reservedAttitudeBelow
         ? { key: "attitude_reserved", params: { attitude: pct(s.attitude), threshold: pct(t.objectorAttitudeAtMost) } }
         : { key: "attitude_open", params: { attitude: pct(s.attitude) } };
+  const practice: PlacementFact =
+    s.exposure < t.beginnerExposureBelow
+      ? { key: "practice_low", params: { exposure: pct(s.exposure), threshold: pct(t.beginnerExposureBelow), knowledge: pct(s.knowledge) } }
+      : { key: "practice_sufficient", params: { exposure: pct(s.exposure), threshold: pct(t.beginnerExposureBelow) } };
 
-  switch (level) {
+  switch (rule) {
     case "objector":
       return [attitude, { key: "attitude_comes_first", params: { usage: pct(s.usage), knowledge: pct(s.knowledge) } }];
-    case "beginner":
+    case "beginner_knowledge":
       return [knowledge, usage, attitude];
+    case "beginner_practice":
+      // No account and little practice: good guesses on the knowledge questions do not change that.
+      return [practice, usage, attitude];
     case "reluctant":
-      return [usage, knowledge, attitude];
+      return [usage, practice, knowledge];
     case "native":
       return [usage, ease, knowledge];
     case "late_adopter":
@@ -382,20 +409,23 @@ const violation = (value: number, op: Comparison, limit: number): number => {
 const NEGATION: Record<Comparison, Comparison> = { "<": ">=", "<=": ">", ">=": "<", ">": "<=" };
 
 /**
- * How far scores are from being placed at `level`: 0 exactly when they are. The level's rule must
- * hold (all its conditions) and every earlier rule must fail (at least one condition false).
+ * How far scores are from being placed at `level`: 0 exactly when they are. One of the level's rules
+ * must hold (all its conditions) and every earlier rule must fail (at least one condition false); a
+ * level with several rules (beginner) is as close as its closest rule.
  */
 function distanceTo(level: Level, scores: Scores, thresholds: Thresholds): number {
-  let distance = 0;
+  let earlier = 0;
+  let best = Number.POSITIVE_INFINITY;
   for (const rule of PLACEMENT_RULES) {
     if (rule.level === level) {
+      let distance = earlier;
       for (const c of rule.when) distance += violation(scores[c.dimension], c.op, thresholds[c.threshold]);
-      return distance;
+      best = Math.min(best, distance);
     }
-    if (rule.when.length === 0) return Number.POSITIVE_INFINITY;
-    distance += Math.min(...rule.when.map((c) => violation(scores[c.dimension], NEGATION[c.op], thresholds[c.threshold])));
+    if (rule.when.length === 0) break;
+    earlier += Math.min(...rule.when.map((c) => violation(scores[c.dimension], NEGATION[c.op], thresholds[c.threshold])));
   }
-  return Number.POSITIVE_INFINITY;
+  return best;
 }
 
 /** Small deterministic generator (mulberry32), so the search gives the same answers every time. */

@@ -63,6 +63,8 @@ const staff: StaffStrings = {
       current: "Current level",
       notPlaced: "Not placed yet",
       mayRetake: "May take the questionnaire now.",
+      earlierQuestionnaire:
+        "Level computed with an earlier version of the questionnaire (version {{version}}; current version: {{current}}). The person keeps it until they take the questionnaire again; the reasons shown are the ones given at the time.",
       waiting: "May take the questionnaire again from {{date}}.",
       overrideTitle: "Set the level",
       overrideIntro: "The person will see your name and your reason. The change is recorded in the audit log.",

@@ -62,6 +62,8 @@ const staff = {
       current: "Niveau actuel",
       notPlaced: "Pas encore positionné·e",
       mayRetake: "Peut passer le questionnaire dès maintenant.",
+      earlierQuestionnaire:
+        "Niveau calculé avec une version antérieure du questionnaire (version {{version}} ; version actuelle : {{current}}). La personne le garde jusqu’à ce qu’elle repasse le questionnaire ; les raisons affichées sont celles données à l’époque.",
       waiting: "Pourra repasser le questionnaire à partir du {{date}}.",
       overrideTitle: "Fixer le niveau",
       overrideIntro: "La personne verra votre nom et votre raison. Le changement est inscrit au journal d'audit.",

@@ -153,7 +153,7 @@ export function finishRun(userId: string, runId: string, questionnaire: Question
     const { id } = replaceCurrentPlacement(
       tx,
       userId,
-      { userId, level: placement.level, source: "questionnaire", runId, scores, facts: placement.facts },
+      { userId, level: placement.level, source: "questionnaire", runId, scores, facts: placement.facts, questionnaireVersion: questionnaire.version },
       now,
     );
     return { placementId: id, level: placement.level };

@@ -26,6 +26,8 @@ export type CurrentPlacement = {
   reason: string | null;
   setByName: string | null;
   retakeAllowed: boolean;
+  /** The questionnaire version a questionnaire placement was computed with; null for an override. */
+  questionnaireVersion: number | null;
   createdAt: Date;
 };
 
@@ -37,6 +39,7 @@ const currentColumns = {
   reason: placements.reason,
   setByName: users.name,
   retakeAllowed: placements.retakeAllowed,
+  questionnaireVersion: placements.questionnaireVersion,
   createdAt: placements.createdAt,
 };
 
@@ -111,6 +114,8 @@ export type NewPlacement = {
   facts: PlacementFact[];
   reason?: string | null;
   setBy?: string | null;
+  /** Required for a questionnaire placement (the version it was computed with); ignored for an override. */
+  questionnaireVersion?: number | null;
 };
 
 /**
@@ -136,6 +141,7 @@ export function replaceCurrentPlacement(tx: Tx, actorId: string | null, placemen
       facts: placement.facts,
       reason: placement.reason ?? null,
       setBy: placement.setBy ?? null,
+      questionnaireVersion: placement.source === "questionnaire" ? questionnaireVersionOf(placement) : null,
       isCurrent: true,
       retakeAllowed: false,
       createdAt: now,
@@ -149,9 +155,27 @@ export function replaceCurrentPlacement(tx: Tx, actorId: string | null, placemen
     fromState: before?.level ?? null,
     toState: placement.level,
     reason: placement.reason ?? null,
-    data: { placementId: id, previousPlacementId: before?.id ?? null, runId: placement.runId ?? null },
+    data: {
+      placementId: id,
+      previousPlacementId: before?.id ?? null,
+      runId: placement.runId ?? null,
+      ...(placement.source === "questionnaire" ? { questionnaireVersion: placement.questionnaireVersion ?? null } : {}),
+    },
   });
   return { id, from: before?.level ?? null };
+}
+
+function questionnaireVersionOf(placement: NewPlacement): number {
+  if (placement.questionnaireVersion == null) throw new Error("a questionnaire placement needs the questionnaire's version");
+  return placement.questionnaireVersion;
+}
+
+/**
+ * Whether a placement was made with an earlier questionnaire than the one in force: the person keeps
+ * the level, and the page says so next to the facts of the time (ADR 0027).
+ */
+export function placedWithEarlierQuestionnaire(placement: { source: PlacementSource; questionnaireVersion: number | null }, currentVersion: number | null): boolean {
+  return placement.source === "questionnaire" && currentVersion !== null && (placement.questionnaireVersion ?? 1) < currentVersion;
 }
 
 /** Who an actor may act on: one person, looked up within the teams of their scope (undefined: everyone). */

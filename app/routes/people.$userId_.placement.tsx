@@ -10,12 +10,20 @@ import { forbidden, notFound, requireUser, teamScope, type Viewer } from "~/auth
 import { canActOn, scopeFor, type Permission } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
-import { FactList, formatDate, PlacementHistory, PlacementOrigin } from "~/components/placement";
+import { EarlierQuestionnaireNote, FactList, formatDate, PlacementHistory, PlacementOrigin } from "~/components/placement";
 import { LEVELS } from "~/domain/placement";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
-import { allowRetake, findPlacementSubject, getRetakeStatus, OVERRIDE_REASON_MAX, overridePlacement, placementHistory } from "~/models/placement.server";
+import {
+  allowRetake,
+  findPlacementSubject,
+  getRetakeStatus,
+  OVERRIDE_REASON_MAX,
+  overridePlacement,
+  placedWithEarlierQuestionnaire,
+  placementHistory,
+} from "~/models/placement.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 
@@ -72,6 +80,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     retake: { status: status.kind, availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null },
     history,
     questions: questionnaire ? questionLabels(questionnaire, locale) : [],
+    earlier:
+      current && questionnaire && placedWithEarlierQuestionnaire(current, questionnaire.version)
+        ? { version: current.questionnaireVersion ?? 1, current: questionnaire.version }
+        : null,
     canOverride: person.id !== viewer.id && canActOn(viewer, "placement.override", person),
     canReset: canActOn(viewer, "placement.reset", person),
     levels: LEVELS,
@@ -134,6 +146,7 @@ export default function PersonPlacement() {
           <>
             <p className="text-2xl font-bold text-brand-800">{t(`placement.levels.${current.level}.name`)}</p>
             <PlacementOrigin placement={current} locale={locale} />
+            <EarlierQuestionnaireNote earlier={data.earlier} messageKey="diagnostic.person.earlierQuestionnaire" />
             <FactList facts={current.facts} />
           </>
         ) : (

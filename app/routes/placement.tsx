@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FactList, formatDate, LevelName, PlacementHistory, PlacementOrigin } from "~/components/placement";
+import { EarlierQuestionnaireNote, FactList, formatDate, LevelName, PlacementHistory, PlacementOrigin } from "~/components/placement";
 import { resolveLocale } from "~/i18n/config";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
-import { getRetakeStatus, placementHistory, trackOutline } from "~/models/placement.server";
+import { getRetakeStatus, placedWithEarlierQuestionnaire, placementHistory, trackOutline } from "~/models/placement.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
@@ -26,6 +26,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     retake: { status: status.kind, availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null },
     history,
     questions: questionnaire ? questionLabels(questionnaire, locale) : [],
+    earlier:
+      current && questionnaire && placedWithEarlierQuestionnaire(current, questionnaire.version)
+        ? { version: current.questionnaireVersion ?? 1, current: questionnaire.version }
+        : null,
   });
 }
 
@@ -60,6 +64,7 @@ export default function PlacementPage() {
           <h2 id="why-title" className="text-xl font-semibold">
             {t("placement.whyTitle")}
           </h2>
+          <EarlierQuestionnaireNote earlier={data.earlier} messageKey="diagnostic.result.earlierQuestionnaire" />
           <FactList facts={current.facts} />
         </section>
       ) : null}

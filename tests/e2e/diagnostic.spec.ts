@@ -6,11 +6,11 @@
  * not break the test.
  */
 import { expect as baseExpect, test } from "@playwright/test";
-import { answerQuestions, finishAndSeeLevel, hydrated, JEAN, LEA, labelOf, openQuestionnaire, questions, UI } from "./questionnaire";
+import { answerQuestions, finishAndSeeLevel, hydrated, JEAN, LEA, labelOf, openQuestionnaire, questions, stepOf, UI } from "./questionnaire";
 import { signIn, signOut } from "./support";
 import { completeFirstModuleAndComeBack } from "./track-flow";
 
-// Sixteen pages per run, and the first page that needs the content library compiles it: be patient
+// Eighteen pages per run, and the first page that needs the content library compiles it: be patient
 // on a busy machine.
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 120_000 });
@@ -19,11 +19,12 @@ test("the demo learner answers the questionnaire in French and sees their level 
   await signIn(page, "learner@ambassade.test");
   await openQuestionnaire(page, "fr");
 
-  await answerQuestions(page, "fr", JEAN, 1, 1);
+  const networksStep = stepOf("networks_used");
+  await answerQuestions(page, "fr", JEAN, 1, networksStep - 1);
   // An exclusive option ("Aucun") clears the others, and another choice clears it.
-  const networks = questions[1]!;
+  const networks = questions[networksStep - 1]!;
   const box = (id: string) => page.getByRole("checkbox", { name: labelOf(networks.id, id, "fr"), exact: true });
-  await expect(page.getByText(UI.fr.progress(2))).toBeVisible();
+  await expect(page.getByText(UI.fr.progress(networksStep))).toBeVisible();
   await hydrated(page);
   await box("linkedin").check();
   await box("none").check();
@@ -32,13 +33,13 @@ test("the demo learner answers the questionnaire in French and sees their level 
   await expect(box("none")).not.toBeChecked();
   await page.getByRole("button", { name: UI.fr.next }).click();
   // Going back shows the answer already given.
-  await expect(page.getByText(UI.fr.progress(3))).toBeVisible();
+  await expect(page.getByText(UI.fr.progress(networksStep + 1))).toBeVisible();
   await page.getByRole("link", { name: UI.fr.previous }).click();
   await expect(box("facebook")).toBeChecked();
   await expect(box("linkedin")).not.toBeChecked();
   await page.getByRole("button", { name: UI.fr.next }).click();
 
-  await answerQuestions(page, "fr", JEAN, 3, questions.length);
+  await answerQuestions(page, "fr", JEAN, networksStep + 1, questions.length);
   await finishAndSeeLevel(page, "fr", "Réticent");
   await expect(page.getByText("Vous utilisez peu les réseaux sociaux à titre personnel")).toBeVisible();
 
@@ -52,19 +53,20 @@ test("a colleague switches to English, resumes where they stopped, and sees thei
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await openQuestionnaire(page, "en");
-  await answerQuestions(page, "en", LEA, 1, 5);
+  const skillsStep = stepOf("skills");
+  await answerQuestions(page, "en", LEA, 1, skillsStep);
 
-  // Signing out and in again resumes at question 6, with the earlier answers kept.
+  // Signing out and in again resumes at the next question, with the earlier answers kept.
   await signOut(page);
   await signIn(page, "manon.leroy@ambassade.test");
   await page.goto("/diagnostic");
-  await expect(page.getByText(UI.en.progress(6))).toBeVisible();
+  await expect(page.getByText(UI.en.progress(skillsStep + 1))).toBeVisible();
   await page.getByRole("link", { name: UI.en.previous }).click();
-  await expect(page.getByText(UI.en.progress(5))).toBeVisible();
+  await expect(page.getByText(UI.en.progress(skillsStep))).toBeVisible();
   await expect(page.getByRole("checkbox", { name: labelOf("skills", "statistics", "en"), exact: true })).toBeChecked();
   await page.getByRole("button", { name: UI.en.next }).click();
 
-  await answerQuestions(page, "en", LEA, 6, questions.length);
+  await answerQuestions(page, "en", LEA, skillsStep + 1, questions.length);
   await finishAndSeeLevel(page, "en", "Native");
   await expect(page.getByText("You use social media a lot, and on several networks")).toBeVisible();
   await signOut(page);

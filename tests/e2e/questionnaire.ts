@@ -5,8 +5,9 @@
 import fs from "node:fs";
 import { expect as baseExpect, type Page } from "@playwright/test";
 import { parse } from "yaml";
+import { personaAnswers } from "../../app/domain/placement-personas";
 
-// Sixteen pages per run on a busy machine: be patient.
+// Eighteen pages per run on a busy machine: be patient.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
 export type Lang = "fr" | "en";
@@ -20,45 +21,18 @@ export function labelOf(questionId: string, optionId: string, lang: Lang): strin
   return option.label[lang];
 }
 
-/** Jean (docs/placement-model.md): knows the networks, hardly uses them → reluctant. */
-export const JEAN: Record<string, string[]> = {
-  frequency: ["rarely"],
-  networks_used: ["facebook"],
-  since: ["under_two_years"],
-  activity: ["read_only"],
-  skills: ["none"],
-  writing_ease: ["takes_effort"],
-  networks_known: ["linkedin", "facebook", "instagram", "x", "youtube"],
-  recruiting_network: ["linkedin"],
-  hashtag: ["group_topics"],
-  feed: ["dont_know"],
-  visibility: ["can_spread"],
-  criticism: ["dont_know"],
-  company_presence: ["no_opinion"],
-  employees_speaking: ["unsure"],
-  concerns: ["personal_data", "time"],
-  speaking_comfort: ["not_sure"],
-};
+/** Jean (the persona table, app/domain/placement-personas.ts): knows the networks, hardly uses the account he has → reluctant. */
+export const JEAN: Record<string, string[]> = personaAnswers("Jean");
 
-/** Léa (docs/placement-model.md): grew up with social media, posts every day → native. */
-export const LEA: Record<string, string[]> = {
-  frequency: ["daily"],
-  networks_used: ["instagram", "tiktok", "linkedin", "youtube", "snapchat"],
-  since: ["grew_up_with_them"],
-  activity: ["post"],
-  skills: ["post", "privacy", "mention", "statistics", "comment", "video"],
-  writing_ease: ["very_easy"],
-  networks_known: ["linkedin", "facebook", "instagram", "x", "youtube", "tiktok", "snapchat"],
-  recruiting_network: ["linkedin"],
-  hashtag: ["group_topics"],
-  feed: ["algorithm"],
-  visibility: ["can_spread"],
-  criticism: ["answer_calmly"],
-  company_presence: ["essential"],
-  employees_speaking: ["good_thing"],
-  concerns: ["harassment"],
-  speaking_comfort: ["glad"],
-};
+/** Léa (the persona table): grew up with social media, posts every day → native. */
+export const LEA: Record<string, string[]> = personaAnswers("Léa");
+
+/** The 1-based page of a question, so specs don't depend on the questionnaire's order. */
+export function stepOf(questionId: string): number {
+  const index = questions.findIndex((q) => q.id === questionId);
+  if (index < 0) throw new Error(`no question ${questionId} in questionnaire.yaml`);
+  return index + 1;
+}
 
 export const UI = {
   fr: {

@@ -131,9 +131,11 @@ describe("taking the questionnaire", () => {
     const sixth = await phone.get("/diagnostic/6");
     expect(sixth.status).toBe(200);
     const sixthHtml = await pageText(sixth);
-    expectIn(sixthHtml, "Question 6 sur 16");
+    expectIn(sixthHtml, `Question 6 sur ${questionnaire.questions.length}`);
     expect(/role="progressbar"[^>]*aria-valuenow="5"/.test(sixthHtml), "role=progressbar[^>]*aria-valuenow=5 should match").toBe(true);
-    const second = await pageText(await phone.get("/diagnostic/2"));
+    const networksStep = questionnaire.questions.findIndex((q) => q.id === "networks_used") + 1;
+    expect(networksStep).toBeLessThanOrEqual(5);
+    const second = await pageText(await phone.get(`/diagnostic/${networksStep}`));
     expect(/id="option-linkedin"[^>]*checked=""/.test(second), "id=option-linkedin[^>]*checked= should match").toBe(true);
     expect(/id="option-x"[^>]*checked=""/.test(second), "id=option-x[^>]*checked= should match").toBe(true);
     expect(/id="option-facebook"[^>]*checked=""/.test(second), "id=option-facebook[^>]*checked= should not match").toBe(false);
@@ -141,7 +143,7 @@ describe("taking the questionnaire", () => {
     expect(runs).toHaveLength(1);
     expect(getDb().select().from(diagnosticAnswers).where(eq(diagnosticAnswers.runId, runs[0]!.id)).all()).toHaveLength(5);
 
-    const runId = await answer(phone, "demo-learner", 6, 16, answers);
+    const runId = await answer(phone, "demo-learner", 6, questionnaire.questions.length, answers);
     const review = await phone.get("/diagnostic/review");
     expect(review.status).toBe(200);
     expectIn(await pageText(review), "LinkedIn, X (ex-Twitter)");
@@ -150,7 +152,8 @@ describe("taking the questionnaire", () => {
     expect(finish.headers.get("location")).toBe("/placement");
 
     const placement = currentPlacement("demo-learner")!;
-    expect(placement).toMatchObject({ source: "questionnaire", runId, isCurrent: true });
+    expect(placement).toMatchObject({ source: "questionnaire", runId, isCurrent: true, questionnaireVersion: questionnaire.version });
+    expect(questionnaire.version).toBeGreaterThanOrEqual(2);
     expect(placement.facts.length).toBeGreaterThanOrEqual(2);
     expect(getDb().select().from(diagnosticRuns).where(eq(diagnosticRuns.id, runId)).get()?.status).toBe("completed");
     expect(auditFor("demo-learner", "placement.questionnaire")[0]).toMatchObject({ actorId: "demo-learner", fromState: null, toState: placement.level });
@@ -186,7 +189,7 @@ describe("taking the questionnaire", () => {
     expect(early.status).toBe(409);
     expect(snapshotDatabase()).toBe(before);
 
-    await answer(client, "demo-manon.leroy", 1, 16);
+    await answer(client, "demo-manon.leroy", 1, questionnaire.questions.length);
     expect((await client.post("/diagnostic/review", { runId })).status).toBe(302);
     const done = snapshotDatabase();
     const again = await client.post("/diagnostic/review", { runId });
@@ -203,6 +206,36 @@ describe("taking the questionnaire", () => {
     const [a, b] = await Promise.all([client.post("/diagnostic", { intent: "start" }), client.post("/diagnostic", { intent: "start" })]);
     expect([a.status, b.status]).toEqual([302, 302]);
     expect(getDb().select().from(diagnosticRuns).where(eq(diagnosticRuns.userId, "demo-julie.girard")).all()).toHaveLength(1);
+  });
+});
+
+describe("placements made with an earlier questionnaire", () => {
+  it("keep their level and facts, with a note on the learner's and the trainer's pages, until the person retakes it", async () => {
+    // As the migration leaves a placement made before versions were stored: version 1, facts of the time.
+    const facts: { key: string; params: Record<string, number> }[] = [
+      { key: "usage_low", params: { usage: 38, threshold: 35 } },
+      { key: "knowledge_sufficient", params: { knowledge: 61, threshold: 30 } },
+      { key: "attitude_reserved", params: { attitude: -20, threshold: -35 } },
+    ];
+    getDb()
+      .update(placements)
+      .set({ questionnaireVersion: 1, facts, level: "reluctant" })
+      .where(and(eq(placements.userId, "demo-sarah.lefebvre"), eq(placements.isCurrent, true)))
+      .run();
+    const sarah = await signedIn("sarah.lefebvre@ambassade.test");
+    const page = await pageText(await sarah.get("/placement"));
+    expectIn(page, "Votre niveau : Réticent", "Pourquoi ce niveau ?");
+    expectIn(page, `version antérieure du questionnaire (version 1\u00a0; la version actuelle est la ${questionnaire.version})`);
+    expectIn(page, "Vous utilisez peu les réseaux sociaux", "38\u00a0%");
+
+    const trainer = await signedIn("trainer@ambassade.test");
+    const staffPage = await pageText(await trainer.get("/people/demo-sarah.lefebvre/placement"));
+    expectIn(staffPage, "Niveau calculé avec une version antérieure du questionnaire (version 1");
+
+    // A placement of the current version has no note.
+    const camille = await pageText(await (await signedIn("camille.simon@ambassade.test")).get("/placement"));
+    expectIn(camille, "Pourquoi ce niveau ?");
+    expectNotIn(camille, "version antérieure du questionnaire");
   });
 });
 
@@ -247,7 +280,7 @@ describe("retaking the questionnaire", () => {
     expect(snapshotDatabase()).toBe(before);
 
     expect((await learner.post("/diagnostic", { intent: "start" })).status).toBe(302);
-    await answer(learner, "demo-maxime.fournier", 1, 16);
+    await answer(learner, "demo-maxime.fournier", 1, questionnaire.questions.length);
     expect((await learner.post("/diagnostic/review", { runId: openRunId("demo-maxime.fournier") })).status).toBe(302);
     expect(currentPlacement("demo-maxime.fournier")).toMatchObject({ retakeAllowed: false });
     expect(placementsOf("demo-maxime.fournier")).toHaveLength(2);

@@ -36,6 +36,8 @@ const diagnostic: DiagnosticStrings = {
     fromQuestionnaire: "From your answers to the questionnaire on {{date}}.",
     setBy: "Level set by {{name}} on {{date}}.",
     setBySomeone: "Level set by a trainer or manager on {{date}}.",
+    earlierQuestionnaire:
+      "This level was computed with an earlier version of the questionnaire (version {{version}}; the current one is version {{current}}). You keep it until you take the questionnaire again; the reasons below are the ones given at the time.",
     reason: "Their reason:",
     trackTitle: "What your track will contain",
     trackCore: "Common core",

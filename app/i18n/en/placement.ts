@@ -25,34 +25,39 @@ const placement: PlacementStrings = {
     objector: {
       name: "Objector",
       description:
-        "You have serious reservations about companies and their employees on social media. Your track takes them seriously: what organisations gain by being there, what staying away costs, and straight answers to concerns such as personal data and the line between private and professional life.",
+        "You are opposed to the company being on social media, or to its employees speaking about it. Your track takes that position seriously: what organisations gain by being there, what staying away costs, and straight answers to your objections and to concerns such as personal data and the line between private and professional life.",
     },
     beginner: {
       name: "Beginner",
       description:
-        "Social media is new to you, and that is fine. Your track gives you the basics of each network the company has chosen: what it is, how to create and secure an account, up to your first post, step by step.",
+        "Social media is new to you, or you have never used it yourself yet, and that is fine. Your track gives you the basics of each network the company has chosen: what it is, how to create and secure an account, up to your first post, step by step.",
     },
   },
   facts: {
     attitude_negative:
-      "Your answers show strong reservations about companies and their employees being on social media (attitude {{attitude}} on a scale from −100 to +100; the threshold is {{threshold}}).",
+      "Your answers show opposition to the company being on social media or to its employees speaking about it (attitude {{attitude}} on a scale from −100 to +100; the threshold is {{threshold}}). Your personal worries do not count here.",
     attitude_comes_first:
-      "These reservations come first, whatever your own use ({{usage}}%) and knowledge ({{knowledge}}%) of social media: your track starts by answering them.",
+      "This opposition comes first, whatever your own use ({{usage}}%) and knowledge ({{knowledge}}%) of social media: your track starts by answering it.",
     attitude_reserved:
-      "You have some reservations about companies and their employees being on social media (attitude {{attitude}} on a scale from −100 to +100), without going as far as opposing it (threshold {{threshold}}).",
+      "You have some reservations about the company being on social media or its employees speaking there (attitude {{attitude}} on a scale from −100 to +100), without going as far as opposing it (threshold {{threshold}}).",
     attitude_open:
-      "You are not opposed to companies and their employees being on social media (attitude {{attitude}} on a scale from −100 to +100).",
+      "You are not opposed to the company being on social media nor to its employees speaking there (attitude {{attitude}} on a scale from −100 to +100).",
     knowledge_low: "You don't know much yet about the networks and how they work (knowledge {{knowledge}}%, below {{threshold}}%).",
     knowledge_sufficient:
       "You know enough about the networks and how they work to go beyond the basics (knowledge {{knowledge}}%, threshold {{threshold}}%).",
-    usage_low: "You hardly use social media personally (usage {{usage}}%, below {{threshold}}%).",
+    usage_low:
+      "You hardly use social media personally: you use an account little or not at all (usage {{usage}}%, below {{threshold}}%; how old an account is and reading without reacting don't count).",
     usage_moderate:
-      "You use social media, though not as a daily habit across several networks (usage {{usage}}%; heavy use starts at {{threshold}}%).",
+      "You use social media, though not as an active daily habit across several networks (usage {{usage}}%; heavy use starts at {{threshold}}%).",
     usage_high: "You use social media a lot, and on several networks (usage {{usage}}%, threshold {{threshold}}%).",
     ease_low: "Doing things on social media does not come naturally to you yet (ease {{ease}}%; second nature starts at {{threshold}}%).",
     ease_moderate: "You are fairly at ease on social media, though it is not second nature (ease {{ease}}%, below {{threshold}}%).",
     ease_high:
       "You are at ease on social media: posting, setting who sees what, answering comments (ease {{ease}}%, threshold {{threshold}}%).",
+    practice_low:
+      "You have no account you use and little contact with social media (practice {{exposure}}%, below {{threshold}}%): without practice, your track starts from the basics, whatever you got right in the knowledge questions (knowledge {{knowledge}}%).",
+    practice_sufficient:
+      "You know social media first-hand: you have, or had, an account and you see what is published there (practice {{exposure}}%, threshold {{threshold}}%).",
   },
 };
 

@@ -35,6 +35,8 @@ const diagnostic = {
     setBy: "Niveau fixé par {{name}} le {{date}}.",
     setBySomeone: "Niveau fixé par un formateur ou un manager le {{date}}.",
     reason: "Sa raison :",
+    earlierQuestionnaire:
+      "Ce niveau a été calculé avec une version antérieure du questionnaire (version {{version}} ; la version actuelle est la {{current}}). Vous le gardez jusqu’à ce que vous repassiez le questionnaire ; les raisons ci-dessous sont celles données à l’époque.",
     trackTitle: "Ce que contiendra votre parcours",
     trackCore: "Tronc commun",
     trackLevel: "Modules de votre niveau",
