@@ -5,7 +5,7 @@
  * A change made in this process is seen the same way, one tick later (its own caches were already
  * refreshed by the code that made it; the second refresh is harmless). ADR 0025.
  */
-import { reloadContentLibrary } from "../content/library.server";
+import { loadedContentLibrary, reloadContentLibrary } from "../content/library.server";
 import { forgetCachedTokens } from "../models/api-token.server";
 import { readCacheVersions, type CacheKey } from "../models/cache-versions.server";
 import { forgetCachedChannels } from "../models/channels.server";
@@ -13,8 +13,20 @@ import { settingsChanged } from "../models/settings.server";
 
 export const CACHE_SYNC_INTERVAL_MS = 250;
 
-const INVALIDATE: Record<CacheKey, () => Promise<unknown> | void> = {
-  content: () => reloadContentLibrary(),
+/**
+ * The content library is rebuilt only where one is loaded, and only when it is older than the change
+ * (the process that published has already rebuilt its own: its library says which counter it saw).
+ */
+async function refreshContent(version: number): Promise<void> {
+  const loaded = loadedContentLibrary();
+  if (!loaded) return;
+  const library = await loaded.catch(() => null);
+  if (library && library.overlayVersion >= version) return;
+  await reloadContentLibrary();
+}
+
+const INVALIDATE: Record<CacheKey, (version: number) => Promise<unknown> | void> = {
+  content: (version) => refreshContent(version),
   settings: () => {
     settingsChanged();
     forgetCachedChannels();
@@ -35,7 +47,11 @@ export async function syncCaches(sync: Pick<Sync, "seen">): Promise<CacheKey[]> 
     sync.seen.set(key, version);
     if (before !== undefined && before !== version) changed.push(key as CacheKey);
   }
-  for (const key of changed) await INVALIDATE[key]();
+  for (const key of changed) {
+    const started = Date.now();
+    await INVALIDATE[key](now.get(key)!);
+    if (process.env.AMBASSADE_WORKER_HEADER === "1") console.info(`[cache-sync] ${process.pid}: ${key} changed, dropped in ${Date.now() - started} ms`);
+  }
   return changed;
 }
 

@@ -52,6 +52,9 @@ async function single() {
 /** The cluster's primary: first-start work, the jobs, the workers' supervision. */
 async function primary(workers: number) {
   const start = await import("./start");
+  // Each worker settles the origin as this process does, from the same environment (a defaulted APP_URL
+  // brings its loopback aliases with it).
+  const workerEnv = { APP_URL: process.env.APP_URL ?? "" };
   start.settleOrigin();
   const { banner } = await start.prepareFirstStart();
   let shuttingDown = false;
@@ -60,7 +63,7 @@ async function primary(workers: number) {
   const recentExits: number[] = [];
 
   const fork = () => {
-    const worker = cluster.fork();
+    const worker = cluster.fork(workerEnv);
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "wake") start.wakeUp(message.job);
       else if (message.type === "ready") {
