@@ -24,7 +24,7 @@ import { deleteStaleThrottles } from "../models/throttle.server";
 import { startWebhookWorker } from "../models/webhook.server";
 import { startCacheSync } from "./cache-sync";
 import { createAppServer, parseTrustProxy } from "./http";
-import { resolvePublicOrigin } from "./public-origin";
+import { resolvePublicOrigin, type PublicOrigin } from "./public-origin";
 
 const root = process.cwd();
 const buildFile = path.join(root, "build", "index.js");
@@ -47,11 +47,16 @@ function buildIfNeeded() {
 }
 
 /** Settles APP_URL (every module, in every worker, reads the same one) and checks TRUST_PROXY. */
-export function settleOrigin() {
-  const publicOrigin = resolvePublicOrigin(process.env);
-  process.env.APP_URL = publicOrigin.appUrl;
-  return { publicOrigin, trustProxy: parseTrustProxy(process.env.TRUST_PROXY) };
+export function settleOrigin(): { publicOrigin: PublicOrigin; trustProxy: number } {
+  // Once per process: after the first call APP_URL is set, and a defaulted one would lose its aliases.
+  settled ??= (() => {
+    const publicOrigin = resolvePublicOrigin(process.env);
+    process.env.APP_URL = publicOrigin.appUrl;
+    return { publicOrigin, trustProxy: parseTrustProxy(process.env.TRUST_PROXY) };
+  })();
+  return settled;
 }
+let settled: { publicOrigin: PublicOrigin; trustProxy: number } | undefined;
 
 export type FirstStart = { banner: string[] };
 
