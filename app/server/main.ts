@@ -11,22 +11,10 @@
  * Only light modules are imported here: the launcher that starts Litestream loads nothing else.
  */
 import cluster, { type Worker } from "node:cluster";
-import os from "node:os";
 import { runUnderReplica, UNDER_REPLICA } from "./replica";
+import { workerCount, WorkersError } from "./workers";
 
 process.env.NODE_ENV ??= "production";
-
-class ConfigError extends Error {}
-
-/** WORKERS: unset → one per core (os.availableParallelism()); else a whole number from 1 to 256. */
-export function workerCount(value: string | undefined, cores = os.availableParallelism()): number {
-  const text = (value ?? "").trim();
-  if (text === "") return Math.max(1, cores);
-  if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 256) {
-    throw new ConfigError(`WORKERS must be the number of server processes, from 1 to 256 (unset: one per core, here ${cores}), not "${value}".`);
-  }
-  return Number(text);
-}
 
 type WorkerMessage = { type: "wake"; job: "webhooks" | "mail" } | { type: "ready"; port: number; url: string; note: string | null };
 type PrimaryMessage = { type: "drain" };
@@ -158,7 +146,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : "";
-  if (error instanceof ConfigError || error?.constructor?.name === "StartupError" || message.startsWith("TRUST_PROXY") || message.startsWith("REPLICA_URL")) console.error(message);
+  if (error instanceof WorkersError || error?.constructor?.name === "StartupError" || message.startsWith("TRUST_PROXY") || message.startsWith("REPLICA_URL")) console.error(message);
   else console.error(error);
   process.exit(1);
 });
