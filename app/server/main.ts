@@ -11,7 +11,7 @@
  * Only light modules are imported here: the launcher that starts Litestream loads nothing else.
  */
 import cluster, { type Worker } from "node:cluster";
-import { runUnderReplica, UNDER_REPLICA } from "./replica";
+import { runUnderReplica, stopWithLauncher, UNDER_REPLICA } from "./replica";
 import { workerCount, WorkersError } from "./workers";
 
 process.env.NODE_ENV ??= "production";
@@ -35,6 +35,7 @@ async function single() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  stopWithLauncher(stop);
 }
 
 /** The cluster's primary: first-start work, the jobs, the workers' supervision. */
@@ -103,6 +104,7 @@ async function primary(workers: number) {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  stopWithLauncher(() => stop("SIGTERM"));
 }
 
 /** A worker of the cluster: serves; jobs are the primary's. */

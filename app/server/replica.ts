@@ -11,6 +11,26 @@ import { pathToFileURL } from "node:url";
 
 /** Set in the server's environment once it runs under Litestream. */
 export const UNDER_REPLICA = "AMBASSADE_UNDER_REPLICA";
+/** The pid of the `npm start` process that started Litestream, for the server to watch. */
+export const LAUNCHER_PID = "AMBASSADE_LAUNCHER_PID";
+
+/**
+ * Under Litestream, calls `stop` once the `npm start` process that launched it is gone (killed without
+ * a chance to pass the signal on): the server drains and exits, then Litestream ships the rest and exits.
+ */
+export function stopWithLauncher(stop: () => void): void {
+  const launcher = Number(process.env[LAUNCHER_PID]);
+  if (!launcher) return;
+  const timer = setInterval(() => {
+    try {
+      process.kill(launcher, 0);
+    } catch {
+      clearInterval(timer);
+      stop();
+    }
+  }, 1_000);
+  timer.unref();
+}
 
 const REMOTE = /^(s3|gcs|abs|sftp|file|webdav):\/\//i;
 
@@ -46,7 +66,7 @@ export function runUnderReplica(databaseFile: string, replicaUrl: string): Promi
   const command = [process.execPath, ...process.execArgv, ...process.argv.slice(1)].map(shellQuote).join(" ");
   const child = spawn(litestreamBinary(), ["replicate", "-exec", command, databaseFile, replicaTarget(replicaUrl)], {
     stdio: "inherit",
-    env: { ...process.env, [UNDER_REPLICA]: "1" },
+    env: { ...process.env, [UNDER_REPLICA]: "1", [LAUNCHER_PID]: String(process.pid) },
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
