@@ -52,6 +52,7 @@ async function primary(workers: number) {
   const recentExits: number[] = [];
 
   const fork = () => {
+    if (shuttingDown) return;
     const worker = cluster.fork(workerEnv);
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "wake") start.wakeUp(message.job);
@@ -79,6 +80,12 @@ async function primary(workers: number) {
     const now = Date.now();
     recentExits.push(now);
     while (recentExits.length && now - recentExits[0]! > 10_000) recentExits.shift();
+    if (!announced && recentExits.length > 3) {
+      // Not one worker has ever started (its error is above): starting more would only repeat it.
+      console.error("[cluster] the workers cannot start; stopping");
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGKILL");
+      process.exit(1);
+    }
     setTimeout(fork, recentExits.length > 3 ? 2_000 : 0);
   });
 
