@@ -38,6 +38,8 @@ export default defineConfig({
       DATABASE_PATH: path.join(dataDir, "e2e.db"),
       OUTBOX_DIR: path.join(dataDir, "outbox"),
       NODE_ENV: "production",
+      // One process, as before the cluster (ADR 0025): the specs do not depend on which worker answers.
+      WORKERS: "1",
       // zzz-gate.spec.ts's webhook receiver listens on loopback (docs/security.md › outgoing requests).
       OUTBOUND_ALLOW_PRIVATE: "1",
       // No password is published: the seed generates one unless told which to use.

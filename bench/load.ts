@@ -21,6 +21,8 @@ export type LoadResult = {
   non2xx: number;
   /** The server's resident memory at its highest during the scenario (null for the baseline). */
   peakMemoryMB: number | null;
+  /** The largest single server process seen (memory per worker, ADR 0025). */
+  peakProcessMemoryMB: number | null;
   /**
    * CPU time the server spent per response (user + system): what a request costs whatever else runs on
    * the machine; 1000 / this is what one core could serve.
@@ -105,6 +107,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     if (status < 200 || status > 299) non2xx++;
   });
   const peak = memory ? memory.stop() : null;
+  const peakProcess = memory ? memory.perProcess() : null;
   const cpuAfter = spec.pid ? cpuTimeMs(spec.pid) : null;
   const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
   const wall = performance.now() - started;
@@ -121,6 +124,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     timeouts: result.timeouts,
     non2xx: Math.max(non2xx, result.non2xx),
     peakMemoryMB: peak,
+    peakProcessMemoryMB: peakProcess,
     serverCpuMsPerRequest: cpu === null || times.length === 0 ? null : Math.round((cpu / times.length) * 1000) / 1000,
     serverCpuCores: cpu === null ? null : Math.round((cpu / wall) * 100) / 100,
   };

@@ -53,7 +53,7 @@ const profileDir = fs.mkdtempSync(path.join(DATA_DIR, "profile-"));
 // BENCH_PROFILE=0: the same run without the profiler, whose own cost inflates the CPU per request.
 const profiling = process.env.BENCH_PROFILE !== "0";
 const extraArgs = profiling ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-const server = await startAppServer({ dbPath: db, port: 20_000 + Math.floor(Math.random() * 10_000), appDir: ROOT, extraArgs });
+const server = await startAppServer({ dbPath: db, port: 20_000 + Math.floor(Math.random() * 10_000), appDir: ROOT, extraArgs, workers: 1 });
 try {
   let i = 0;
   const learner = () => ({ headers: { cookie: `ambassade_session=${manifest.pageLearners[i++ % manifest.pageLearners.length]!.session}` } });

@@ -64,7 +64,7 @@ async function main() {
   const dbPath = path.join(dir, "bench.db");
   const scimToken = cli(dbPath, ["token", "create", "--name", "bench IdP", "--scope", "scim"]);
   const apiToken = cli(dbPath, ["token", "create", "--name", "bench gate"]);
-  const server = await startAppServer({ dbPath, port: await freePort(), appDir: ROOT, env: { SEED_DEMO: "1", DEMO_PASSWORD } });
+  const server = await startAppServer({ dbPath, port: await freePort(), appDir: ROOT, env: { SEED_DEMO: "1", DEMO_PASSWORD }, workers: 1 });
   const results: Record<string, unknown> = { quick, date: new Date().toISOString(), users: USERS, leavers: LEAVERS, csvLines: CSV_LINES };
   try {
     if (ONLY !== "csv") await scimScenarios();

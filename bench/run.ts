@@ -14,7 +14,8 @@ import { bundleSizes, type BundleSize } from "./bundles";
 import { benchConfig, DATA_DIR, RESULTS_DIR, ROOT } from "./config";
 import { runLoad, type LoadResult, type LoadSpec } from "./load";
 import { copyPristine, ensureSeed, type SeedManifest } from "./seed";
-import { procStatusBytes, mb, startAppServer, type AppServer } from "./server";
+import { treeStatusBytes, mb, startAppServer, type AppServer } from "./server";
+import { workerCount } from "../app/server/workers";
 import { checkStored, integrityCheck, runStorm, type StormCheck, type StormResult } from "./storm";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -91,7 +92,40 @@ function rotate<T>(list: readonly T[]): () => T {
 
 type Target = { name: string; goal: string; measured: string; met: boolean | null };
 
-async function scenarios(server: AppServer, seed: SeedManifest): Promise<{ loads: LoadResult[]; baseline: LoadResult; moduleHtmlBytes: number }> {
+/** The server processes `npm start` runs on this machine (WORKERS, else one per core): what the bench measures. */
+const workers = workerCount(process.env.WORKERS);
+/** BENCH_SMOKE=1: the module page alone, 2 s, no storm: proves the harness works (no figures to keep). */
+const smoke = process.env.BENCH_SMOKE === "1";
+
+/** The module page and the gate with one worker and with `workers`: how the server scales per core. */
+async function scaling(seed: SeedManifest, dbPath: string, port: number, appDir: string, all: LoadResult[], baseline: LoadResult | null): Promise<Record<string, unknown> | null> {
+  if (workers === 1) return null;
+  const names = ["module page", "gate API, single"].filter((name) => all.some((l) => l.name === name));
+  log(`Per-core scaling: the same scenarios with WORKERS=1 (${elapsed()})…`);
+  const single = await startAppServer({ dbPath, port, appDir, workers: 1 });
+  try {
+    const { loads } = await scenarios(single, seed, names, false);
+    const pairs = loads.map((one) => {
+      const many = all.find((l) => l.name === one.name)!;
+      return {
+        scenario: one.name,
+        oneWorker: { rps: one.rps, p99: one.latencyMs.p99, peakMB: one.peakMemoryMB },
+        allWorkers: { workers, rps: many.rps, p99: many.latencyMs.p99, peakMB: many.peakMemoryMB, peakPerProcessMB: many.peakProcessMemoryMB },
+        speedup: Math.round((many.rps / one.rps) * 100) / 100,
+        // The module page's requests/s as a share of the bare node:http baseline's, both ways.
+        ...(one.name === "module page" && baseline
+          ? { vsBaseline: { oneWorker: Math.round((one.rps / baseline.rps) * 1000) / 1000, allWorkers: Math.round((many.rps / baseline.rps) * 1000) / 1000 } }
+          : {}),
+      };
+    });
+    for (const p of pairs) log(`  ${p.scenario}: 1 worker ${p.oneWorker.rps} req/s (p99 ${p.oneWorker.p99} ms) → ${workers} workers ${p.allWorkers.rps} req/s (p99 ${p.allWorkers.p99} ms): ${p.speedup} ×`);
+    return { workers, pairs };
+  } finally {
+    await single.stop();
+  }
+}
+
+async function scenarios(server: AppServer, seed: SeedManifest, only: string[] | null = null, withBaseline = true): Promise<{ loads: LoadResult[]; baseline: LoadResult | null; moduleHtmlBytes: number }> {
   const common = { seconds: config.duration, warmupSeconds: config.warmup, pid: server.pid };
   const learnerCookie = rotate(seed.pageLearners.map((l) => `ambassade_session=${l.session}`));
   const modulePath = `/track/${seed.coreModule}`;
@@ -133,6 +167,7 @@ async function scenarios(server: AppServer, seed: SeedManifest): Promise<{ loads
     ...common,
   });
 
+  if (only) specs.splice(0, specs.length, ...specs.filter((spec) => only.includes(spec.name)));
   // Each scenario must answer 200 before it is measured.
   for (const spec of specs) {
     const url = new URL(spec.url);
@@ -151,6 +186,7 @@ async function scenarios(server: AppServer, seed: SeedManifest): Promise<{ loads
     loads.push(result);
   }
 
+  if (!withBaseline) return { loads, baseline: null, moduleHtmlBytes: 0 };
   // Baseline: the module page's bytes from a bare node:http server, same load.
   const page = await fetch(server.url + modulePath, { headers: { cookie: `ambassade_session=${seed.pageLearners[0]!.session}` } });
   const html = await page.text();
@@ -210,20 +246,27 @@ async function main() {
 
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  let server = await startAppServer({ dbPath, port, appDir, extraArgs: profile });
-  log(`Server pid ${server.pid} at ${server.url} (${elapsed()})`);
+  let server = await startAppServer({ dbPath, port, appDir, extraArgs: profile, workers });
+  log(`Server pid ${server.pid} at ${server.url}, ${workers} worker(s) as npm start runs here (${elapsed()})`);
 
   const result: Record<string, unknown> = {};
   let storm: StormResult | null = null;
   let stormCheck: StormCheck | null = null;
   let crash: Record<string, unknown> | null = null;
   let hwm: number | null = null;
+  let hwmPerProcess: number | null = null;
   try {
     log(`Scenarios:`);
-    const { loads, baseline, moduleHtmlBytes } = await scenarios(server, seed);
+    const { loads, baseline, moduleHtmlBytes } = await scenarios(server, seed, smoke ? ["module page"] : null);
     result.scenarios = loads;
     result.baseline = baseline;
     result.moduleHtmlBytes = moduleHtmlBytes;
+    if (smoke) {
+      await server.stop();
+      result.scaling = await scaling(seed, dbPath, port, appDir, loads, null);
+      log(`Smoke run (BENCH_SMOKE=1): the harness works; nothing written to bench/results (${elapsed()}).`);
+      return;
+    }
 
     log(`Exam storm: ${seed.stormLearners.length.toLocaleString("en")} learners start at the same instant (${elapsed()})…`);
     storm = await runStorm({
@@ -239,7 +282,9 @@ async function main() {
     logStorm(storm);
     stormCheck = checkStored(dbPath, seed.stormLearners, storm.itemsPerAttempt ?? 16, storm.acks, true);
     log(`  stored: ${JSON.stringify(stormCheck)}`);
-    hwm = procStatusBytes(server.pid, "VmHWM");
+    const highWater = treeStatusBytes(server.pid, "VmHWM");
+    hwm = highWater?.sum ?? null;
+    hwmPerProcess = highWater?.max ?? null;
 
     if (config.crash) {
       log(`Crash safety: ${seed.crashLearners.length} learners, SIGKILL after ${config.killAfterAnswers} acknowledged answers or ${config.killAfterMs} ms (${elapsed()})…`);
@@ -278,6 +323,9 @@ async function main() {
   } finally {
     await server.stop();
   }
+
+  // One worker against all of them, on the same database (the storm's writes do not touch these pages).
+  const scalingResult = await scaling(seed, dbPath, port, appDir, result.scenarios as LoadResult[], result.baseline as LoadResult);
 
   // ───────────── Report ─────────────
   const loads = result.scenarios as LoadResult[];
@@ -351,7 +399,11 @@ async function main() {
     storm: storm ? { ...stormSummary(storm), stored: stormCheck } : null,
     crash,
     bundles,
+    /** How many server processes served (WORKERS, else one per core), and the per-core comparison. */
+    workers,
+    scaling: scalingResult,
     serverPeakMemoryMB: hwm === null ? null : mb(hwm),
+    serverPeakMemoryPerProcessMB: hwmPerProcess === null ? null : mb(hwmPerProcess),
     targets,
     totalSeconds,
   };
@@ -378,7 +430,8 @@ async function main() {
   }
   log(`\nModule page / baseline: ${ratio.rps} × the requests/s, ${ratio.p99} × the p99.`);
   log(`\nJavaScript per page (gzip): ${bundles.map((b) => `${b.page} ${b.gzipKB} KB`).join(", ")}`);
-  log(`Server peak memory (VmHWM): ${report.serverPeakMemoryMB} MB`);
+  log(`Server peak memory (VmHWM): ${report.serverPeakMemoryMB} MB in all, ${report.serverPeakMemoryPerProcessMB} MB the largest process (${workers} worker(s))`);
+  if (scalingResult) log(`Per-core scaling: ${JSON.stringify(scalingResult)}`);
   log(`\nTargets:`);
   for (const t of targets) log(`  ${t.met === null ? "n/a    " : t.met ? "met    " : "NOT MET"}  ${pad(t.name, 48)} ${pad(t.goal, 22)} ${t.measured}`);
   log(`\nWrote ${path.relative(ROOT, out)} — ${totalSeconds} s in all (build ${buildSeconds} s).`);

@@ -24,6 +24,8 @@ export type ServerOptions = {
   appDir: string;
   extraArgs?: string[];
   env?: Record<string, string>;
+  /** WORKERS for the server (ADR 0025); unset, what `npm start` would run here (one per core). */
+  workers?: number;
 };
 
 /**
@@ -58,6 +60,7 @@ export async function startAppServer(options: ServerOptions): Promise<AppServer>
       // For what-if runs only (e.g. --max-old-space-size=192); unset, the server runs as `npm start` does.
       ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
       INSECURE_COOKIES: "1",
+      ...(options.workers ? { WORKERS: String(options.workers) } : {}),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -112,31 +115,79 @@ export function procStatusBytes(pid: number, field: "VmRSS" | "VmHWM"): number |
   }
 }
 
-/** CPU time (user + system) the process has used so far, in ms; null once it is gone. */
-export function cpuTimeMs(pid: number): number | null {
+/** The fields of /proc/<pid>/stat after the command name, or null once the process is gone. */
+function statFields(pid: number): string[] | null {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   } catch {
     return null;
   }
 }
 
-/** Samples the server's resident memory every 100 ms; `stop()` returns the peak seen, in MB. */
-export function sampleMemory(pid: number): { stop: () => number } {
-  let peak = procStatusBytes(pid, "VmRSS") ?? 0;
-  const timer = setInterval(() => {
-    const rss = procStatusBytes(pid, "VmRSS");
-    if (rss !== null && rss > peak) peak = rss;
-  }, 100);
+/**
+ * The server and every process under it (the cluster's workers, ADR 0025; Litestream), found by
+ * parent pid in /proc.
+ */
+export function processTree(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    // ppid is field 4 of stat(5), the second after the command name.
+    if (fields) parentOf.set(Number(entry), Number(fields[1]));
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+/** CPU time (user + system) the server's processes have used so far, in ms; null once it is gone. */
+export function cpuTimeMs(pid: number): number | null {
+  let total: number | null = null;
+  for (const each of processTree(pid)) {
+    const fields = statFields(each);
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    if (fields) total = (total ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }
+  return total;
+}
+
+/** One /proc status field over the server's processes: their sum, and the largest one. */
+export function treeStatusBytes(pid: number, field: "VmRSS" | "VmHWM"): { sum: number; max: number } | null {
+  let sum = 0;
+  let max = 0;
+  let found = false;
+  for (const each of processTree(pid)) {
+    const bytes = procStatusBytes(each, field);
+    if (bytes === null) continue;
+    found = true;
+    sum += bytes;
+    max = Math.max(max, bytes);
+  }
+  return found ? { sum, max } : null;
+}
+
+/**
+ * Samples the server's resident memory every 100 ms (all its processes together); `stop()` returns the
+ * peak seen, in MB. `perProcess()` is the largest single process seen (memory per worker).
+ */
+export function sampleMemory(pid: number): { stop: () => number; perProcess: () => number } {
+  let peak = 0;
+  let perProcess = 0;
+  const sample = () => {
+    const rss = treeStatusBytes(pid, "VmRSS");
+    if (rss && rss.sum > peak) peak = rss.sum;
+    if (rss && rss.max > perProcess) perProcess = rss.max;
+  };
+  sample();
+  const timer = setInterval(sample, 100);
   return {
     stop: () => {
       clearInterval(timer);
-      const rss = procStatusBytes(pid, "VmRSS");
-      if (rss !== null && rss > peak) peak = rss;
+      sample();
       return mb(peak);
     },
+    perProcess: () => mb(perProcess),
   };
 }
 

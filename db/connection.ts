@@ -19,7 +19,14 @@ export function openDatabase(file = databasePath()): Db {
   sqlite.pragma("busy_timeout = 5000");
   // WAL makes NORMAL durable across application crashes; only an OS crash may lose the last commits.
   sqlite.pragma("synchronous = NORMAL");
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  // Several processes write to this file (the cluster's workers, the CLI). A deferred transaction that
+  // reads and then writes fails at once with SQLITE_BUSY when another process committed in between (the
+  // busy timeout cannot help: its snapshot is stale). Taking the write lock at BEGIN makes it wait its
+  // turn instead (ADR 0025); transactions are short, so the wait is too.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 // One connection per process; kept on globalThis so that it survives module reloads and is shared

@@ -705,3 +705,13 @@ export const samlAssertions = sqliteTable(
   },
   (t) => [index("saml_assertions_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * One counter per kind of thing that processes keep in memory (`content`, `settings`, `api_tokens`),
+ * bumped by triggers in the same transaction as any change to its tables, whichever process (a worker,
+ * the CLI) made it. Each process reads this table at most every 250 ms and drops what changed (ADR 0025).
+ */
+export const cacheVersions = sqliteTable("cache_versions", {
+  key: text("key").primaryKey(),
+  version: integer("version").notNull().default(0),
+});

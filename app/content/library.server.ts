@@ -76,6 +76,8 @@ export type ContentLibrary = {
   exam: ExamBank | null;
   questionnaire: Questionnaire | null;
   problems: Problem[];
+  /** The content counter of cache_versions this library reflects (-1: unknown, or files only). */
+  overlayVersion: number;
   /** Counts, for summaries. */
   stats: { moduleDirs: number; modules: number; examItems: number; charterVersions: number; questions: number };
 };
@@ -85,7 +87,7 @@ export type ContentLibrary = {
 // ---------------------------------------------------------------------------------------------
 
 type Registry = Map<string, Promise<ContentLibrary>>;
-const globalStore = globalThis as typeof globalThis & { __ambassadeContentLibraries?: Registry };
+const globalStore = globalThis as typeof globalThis & { __ambassadeContentLibraries?: Registry; __ambassadeContentReloads?: Registry };
 const registry: Registry = (globalStore.__ambassadeContentLibraries ??= new Map());
 
 const defaultDir = () => process.env.CONTENT_DIR ?? "content";
@@ -108,12 +110,27 @@ export function loadContentLibrary(dir: string = defaultDir()): Promise<ContentL
   return library;
 }
 
+/** The library already loaded (or loading) for `dir`, without loading it. */
+export function loadedContentLibrary(dir: string = defaultDir()): Promise<ContentLibrary> | undefined {
+  const key = path.resolve(dir);
+  return reloading.get(key) ?? registry.get(key);
+}
+
+/** Reloads under way, by folder: a check that comes meanwhile waits for the newer library. */
+const reloading: Registry = (globalStore.__ambassadeContentReloads ??= new Map());
+
 /** Loads `dir` again and replaces the cached library once the new one is ready. */
 export async function reloadContentLibrary(dir: string = defaultDir()): Promise<ContentLibrary> {
   const key = path.resolve(dir);
-  const library = await readLibraryWithOverlay(dir).then(logProblems);
-  registry.set(key, Promise.resolve(library));
-  return library;
+  const pending = readLibraryWithOverlay(dir).then(logProblems);
+  reloading.set(key, pending);
+  try {
+    const library = await pending;
+    registry.set(key, Promise.resolve(library));
+    return library;
+  } finally {
+    if (reloading.get(key) === pending) reloading.delete(key);
+  }
 }
 
 /** The files of `dir`, with the studio's publications laid over them when `dir` is the app's content folder. */
@@ -290,6 +307,7 @@ export async function readContentLibrary(dir: string, overlay: ContentOverlay | 
     exam,
     questionnaire,
     problems,
+    overlayVersion: overlay?.version ?? -1,
     stats: {
       moduleDirs: moduleDirs.size,
       modules: modules.size,

@@ -29,6 +29,11 @@ function memory(): TokenMemory {
   return globalForTokens.__ambassadeApiTokens;
 }
 
+/** Drops every remembered token (one was revoked or changed in another process: app/server/cache-sync.ts). */
+export function forgetCachedTokens(): void {
+  memory().byHash.clear();
+}
+
 function hash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }

@@ -43,6 +43,11 @@ export function offeredChannelsCached(now = Date.now()): Channel[] {
   return channels;
 }
 
+/** Drops the remembered channels (another process changed the settings: app/server/cache-sync.ts). */
+export function forgetCachedChannels(): void {
+  globalForChannels.__ambassadeGateChannels = undefined;
+}
+
 /**
  * The channel id for what a client sent ("LinkedIn", "linkedin", " X "), or null when the
  * organisation does not offer it.

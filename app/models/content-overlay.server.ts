@@ -20,10 +20,15 @@ export type ContentOverlay = {
   tracksYaml: string | null;
   /** Module id → the frontmatter version of its latest significant change. */
   reviewSince: Map<string, number>;
+  /**
+   * The `content` counter of cache_versions, read before the rest: a library built from this overlay
+   * is up to date with every change up to it (app/server/cache-sync.ts). -1 when unknown.
+   */
+  version: number;
 };
 
 export function emptyOverlay(): ContentOverlay {
-  return { modules: new Map(), hidden: new Set(), tracksYaml: null, reviewSince: new Map() };
+  return { modules: new Map(), hidden: new Set(), tracksYaml: null, reviewSince: new Map(), version: -1 };
 }
 
 export function readContentOverlay(): ContentOverlay {
@@ -42,6 +47,7 @@ export function readContentOverlay(): ContentOverlay {
 function queryOverlay(): ContentOverlay {
   const db = getDb();
   const overlay = emptyOverlay();
+  overlay.version = (db.$client.prepare("select version from cache_versions where key = 'content'").get() as { version: number } | undefined)?.version ?? -1;
 
   const latest = db
     .select({ moduleId: moduleVersions.moduleId, number: max(moduleVersions.number).as("latest_number") })

@@ -209,11 +209,14 @@ export function updateSettings(actorId: string, partial: Partial<SettingValues>)
     }
   });
   // Caches of settings read on every request (the session limits) read them again.
-  if (changed.length) {
-    const shared = globalThis as unknown as { __ambassadeSettingsVersion?: number };
-    shared.__ambassadeSettingsVersion = (shared.__ambassadeSettingsVersion ?? 0) + 1;
-  }
+  if (changed.length) settingsChanged();
   return changed;
+}
+
+/** Makes the caches of settings read on every request (the session limits) read them again. */
+export function settingsChanged(): void {
+  const shared = globalThis as unknown as { __ambassadeSettingsVersion?: number };
+  shared.__ambassadeSettingsVersion = (shared.__ambassadeSettingsVersion ?? 0) + 1;
 }
 
 export function validateSettings(partial: Record<string, unknown>): { ok: true; data: Partial<SettingValues> } | { ok: false; errors: Record<string, string> } {

@@ -419,9 +419,12 @@ export function createAppServer(options: ServerOptions): http.Server {
   const trustProxy = hopsOf(options.trustProxy);
   const configured = options.appUrl ? new URL(options.appUrl) : null;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // Tests of the cluster (ADR 0025) must tell which worker answered; never set in production.
+  const workerHeader = process.env.AMBASSADE_WORKER_HEADER === "1" ? String(process.pid) : null;
 
   return http.createServer(async (req, res) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
+    if (workerHeader) res.setHeader("X-Ambassade-Worker", workerHeader);
     let body: ReturnType<typeof limitedBody> | undefined;
     try {
       const checked = checkOrigin(req, options, pathname, configured);

@@ -1,128 +1,161 @@
 /**
- * `npm start`: builds if needed, migrates, seeds the demo organisation (unless SEED_DEMO=0),
- * then serves the app and prints where and how to sign in.
+ * `npm start`: builds if needed, migrates, seeds the demo organisation (unless SEED_DEMO=0), then serves
+ * the app with one worker per core (WORKERS=n to choose; WORKERS=1 is one process doing everything) and
+ * prints where and how to sign in. With REPLICA_URL, all of it runs under Litestream. ADR 0025.
+ *
+ * Roles:
+ * - WORKERS=1: this process does the first-start work, serves, and runs the jobs, as before.
+ * - WORKERS>1, the primary: does the first-start work once, forks the workers (and replaces one that
+ *   dies), runs the jobs (so they run exactly once), and on SIGTERM lets every worker drain.
+ * - a worker: serves; its requests' wake-ups of the mail and webhook workers go to the primary.
+ * Only light modules are imported here: the launcher that starts Litestream loads nothing else.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
-import { databasePath, getDb } from "../../db/connection";
-import { runMigrations } from "../../db/migrate";
-import { DEMO_LOGINS, seedDemo } from "../../db/seed";
-import { loadContentLibrary } from "../content/library.server";
-import { runAccreditationJobs } from "../models/accreditation-jobs.server";
-import { importContentMedia } from "../models/content-sync.server";
-import { startWebhookWorker } from "../models/webhook.server";
-import { deleteExpiredSessions } from "../auth/session.server";
-import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
-import { deleteStaleThrottles } from "../models/throttle.server";
-import { createAppServer, parseTrustProxy } from "./http";
-import { resolvePublicOrigin, StartupError } from "./public-origin";
+import cluster, { type Worker } from "node:cluster";
+import { runUnderReplica, stopWithLauncher, UNDER_REPLICA } from "./replica";
+import { workerCount, WorkersError } from "./workers";
 
 process.env.NODE_ENV ??= "production";
-const root = process.cwd();
-const buildFile = path.join(root, "build", "index.js");
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+type WorkerMessage = { type: "wake"; job: "webhooks" | "mail" } | { type: "ready"; port: number; url: string; note: string | null };
+type PrimaryMessage = { type: "drain" };
 
-function buildIfNeeded() {
-  const built = fs.existsSync(buildFile) ? fs.statSync(buildFile).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(root, "app")), fs.statSync(path.join(root, "remix.config.js")).mtimeMs);
-  if (built >= sources) return;
-  console.info("Building the app (remix build)…");
-  execFileSync(path.join(root, "node_modules", ".bin", "remix"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-}
-
-async function main() {
-  // Settled before anything else, so that every module (mails, credentials, webhooks) reads the same APP_URL.
-  const publicOrigin = resolvePublicOrigin(process.env);
-  process.env.APP_URL = publicOrigin.appUrl;
-  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
-  if (process.env.SKIP_BUILD !== "1") buildIfNeeded();
-  const db = getDb();
-  runMigrations(db);
-  const seeded = process.env.SEED_DEMO === "0" ? null : await seedDemo(db);
-  // The curriculum's figures (content/media) are served from the media store: put them there on a
-  // first start (and whenever one is missing), whether or not the demo is seeded (ADR 0026).
-  const figures = importContentMedia();
-  if (figures.imported.length) console.info(`Content images: ${figures.imported.length} stored in the media store.`);
-  for (const file of figures.skipped) console.warn(`Content images: ${file} skipped (not an image of the media store: run npm run content:import to see why)`);
-  // Compile the whole content library before the first request rather than during it.
-  const library = await loadContentLibrary();
-  if (library.problems.length) console.warn(`Content: ${library.problems.length} problem(s); affected modules are shown as unavailable.`);
-
-  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const port = Number(process.env.PORT ?? 3000);
-  const host = publicOrigin.host;
-  const server = createAppServer({
-    build,
-    publicDir: path.join(root, "public"),
-    mode: "production",
-    trustProxy,
-    appUrl: publicOrigin.appUrl,
-    aliases: publicOrigin.aliases,
-    ...(process.env.MAX_BODY_BYTES ? { maxBodyBytes: Number(process.env.MAX_BODY_BYTES) } : {}),
-  });
-  // Node's default accept queue holds 511 connections: when thousands press "Start" at the same moment,
-  // the rest were dropped and retried seconds later, or reset. The kernel caps this at net.core.somaxconn.
-  server.listen({ port, host, backlog: 4096 }, () => {
-    const address = server.address();
-    const actualPort = typeof address === "object" && address ? address.port : port;
-    const url = publicOrigin.appUrl.replace(`:${port}`, `:${actualPort}`);
-    const lines = [`Ambassade is running at ${url}`, `Database: ${databasePath()}`];
-    if (publicOrigin.note) lines.push(publicOrigin.note);
-    if (seeded) {
-      lines.push(seeded.created ? "Demo organisation created." : "Demo organisation already present.");
-      // The generated password is printed this once; it stays in a file only the server's user can read.
-      if (seeded.generatedPassword) lines.push(`Demo password (shown once, also kept in ${seeded.passwordFile}, mode 0600): ${seeded.generatedPassword}`);
-      else if (seeded.passwordFile) lines.push(`Demo password: in ${seeded.passwordFile} (readable by this user only).`);
-      else if (process.env.DEMO_PASSWORD) lines.push("Demo password: the one set in DEMO_PASSWORD.");
-      lines.push("Demo logins:");
-      for (const login of DEMO_LOGINS) lines.push(`  ${login.email.padEnd(28)} ${login.description}`);
-    }
-    console.info(lines.join("\n"));
-  });
-  // Accreditation expiry notices and expiries: now, then every 10 minutes (the timer does not keep the process alive).
-  const runJobs = () => runAccreditationJobs().catch((error: unknown) => console.error("[accreditation] jobs failed", error));
-  void runJobs();
-  setInterval(runJobs, 10 * 60 * 1000).unref();
-  // Webhook deliveries: every 2 s and as soon as an event is enqueued (the timer does not keep the process alive).
-  startWebhookWorker({ intervalMs: 2_000 });
-  // Mails: queued by requests, sent here after the reply, retried (the timer does not keep the process alive).
-  startMailWorker({ intervalMs: 5_000 });
-  // Housekeeping, now and every hour: expired sessions, stale sign-in counters, old sent mails.
-  const housekeeping = async () => {
-    try {
-      const sessions = await deleteExpiredSessions();
-      const throttles = deleteStaleThrottles();
-      const mails = purgeOldMail();
-      if (sessions + throttles + mails > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s)`);
-    } catch (error) {
-      console.error("[housekeeping] failed", error);
-    }
-  };
-  void housekeeping();
-  setInterval(() => void housekeeping(), 60 * 60 * 1000).unref();
-
+/** One process: serve and run the jobs (WORKERS=1). */
+async function single() {
+  const start = await import("./start");
+  start.settleOrigin();
+  const { banner } = await start.prepareFirstStart();
+  const served = await start.serve();
+  console.info([`Ambassade is running at ${served.url}`, ...(served.note ? [served.note] : []), ...banner].join("\n"));
+  start.startJobs();
+  let stopping = false;
   const stop = () => {
-    server.close();
-    server.closeAllConnections();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    start.drain(served.server);
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  stopWithLauncher(stop);
 }
 
-main().catch((error) => {
-  if (error instanceof StartupError || (error instanceof Error && error.message.startsWith("TRUST_PROXY"))) console.error(error.message);
+/** The cluster's primary: first-start work, the jobs, the workers' supervision. */
+async function primary(workers: number) {
+  const start = await import("./start");
+  // Each worker settles the origin as this process does, from the same environment (a defaulted APP_URL
+  // brings its loopback aliases with it).
+  const workerEnv = { APP_URL: process.env.APP_URL ?? "" };
+  start.settleOrigin();
+  const { banner } = await start.prepareFirstStart();
+  let shuttingDown = false;
+  let announced = false;
+  const ready = new Set<number>();
+  const recentExits: number[] = [];
+
+  const fork = () => {
+    if (shuttingDown) return;
+    const worker = cluster.fork(workerEnv);
+    worker.on("message", (message: WorkerMessage) => {
+      if (message.type === "wake") start.wakeUp(message.job);
+      else if (message.type === "ready") {
+        ready.add(worker.id);
+        if (!announced && ready.size >= workers) {
+          announced = true;
+          const lines = [`Ambassade is running at ${message.url} (${workers} workers, pids ${Object.values(cluster.workers ?? {}).map((w) => w!.process.pid).join(", ")}; jobs in ${process.pid})`];
+          if (message.note) lines.push(message.note);
+          console.info([...lines, ...banner].join("\n"));
+        }
+      }
+    });
+    return worker;
+  };
+
+  cluster.on("exit", (worker: Worker, code, signal) => {
+    ready.delete(worker.id);
+    if (shuttingDown) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`[cluster] worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
+    // A worker that cannot start (a bad build, a port taken) must not be forked in a tight loop.
+    const now = Date.now();
+    recentExits.push(now);
+    while (recentExits.length && now - recentExits[0]! > 10_000) recentExits.shift();
+    if (!announced && recentExits.length > 3) {
+      // Not one worker has ever started (its error is above): starting more would only repeat it.
+      console.error("[cluster] the workers cannot start; stopping");
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGKILL");
+      process.exit(1);
+    }
+    setTimeout(fork, recentExits.length > 3 ? 2_000 : 0);
+  });
+
+  for (let i = 0; i < workers; i++) fork();
+  // The jobs run here, exactly once, for as long as the cluster runs (ADR 0025).
+  const jobs = start.startJobs();
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    jobs.stop();
+    const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
+    if (alive.length === 0) process.exit(0);
+    // Each worker drains its own requests; a signal sent to the whole process group reaches them too.
+    for (const worker of alive) {
+      if (worker.isConnected()) worker.send({ type: "drain" } satisfies PrimaryMessage);
+    }
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+      process.exit(0);
+    }, 15_000).unref();
+    console.info(`[cluster] ${signal}: letting ${alive.length} worker(s) finish their requests`);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  stopWithLauncher(() => stop("SIGTERM"));
+}
+
+/** A worker of the cluster: serves; jobs are the primary's. */
+async function worker() {
+  const start = await import("./start");
+  const send = (message: WorkerMessage) => {
+    if (process.connected) process.send!(message);
+  };
+  start.relayWakeUps((job) => send({ type: "wake", job }));
+  let served: Awaited<ReturnType<typeof start.serve>> | null = null;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Told to stop while still starting: there is nothing to drain.
+    if (served) start.drain(served.server);
+    else process.exit(0);
+  };
+  process.on("message", (message: PrimaryMessage) => {
+    if (message?.type === "drain") stop();
+  });
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  served = await start.serve();
+  if (stopping) return start.drain(served.server);
+  send({ type: "ready", port: served.port, url: served.url, note: served.note });
+}
+
+async function main() {
+  if (cluster.isWorker) return worker();
+  const workers = workerCount(process.env.WORKERS);
+  const replica = process.env.REPLICA_URL?.trim();
+  if (replica && process.env[UNDER_REPLICA] !== "1") {
+    // Litestream watches the database and runs this same command as its child (ADR 0025).
+    const { databasePath } = await import("../../db/connection");
+    process.exit(await runUnderReplica(databasePath(), replica));
+  }
+  if (workers === 1) return single();
+  return primary(workers);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : "";
+  if (error instanceof WorkersError || error?.constructor?.name === "StartupError" || message.startsWith("TRUST_PROXY") || message.startsWith("REPLICA_URL")) console.error(message);
   else console.error(error);
   process.exit(1);
 });

@@ -40,7 +40,7 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 async function serverOn(database: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: database, SKIP_BUILD: "1", SEED_DEMO: "0", PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: database, SKIP_BUILD: "1", SEED_DEMO: "0", PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1", WORKERS: "1" },
     stdio: "ignore",
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

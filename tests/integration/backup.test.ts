@@ -95,7 +95,7 @@ describe("npm run cli -- backup", () => {
     fs.copyFileSync(path.join(dir, "live.db"), restored);
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: restored, SKIP_BUILD: "1", SEED_DEMO: "0", PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1" },
+      env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: restored, SKIP_BUILD: "1", SEED_DEMO: "0", PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1", WORKERS: "1" },
       stdio: "ignore",
     });
     try {

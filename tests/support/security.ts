@@ -338,7 +338,8 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith("VITEST")) clean[key] = value;
   const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: { ...clean, NODE_ENV: "production", SKIP_BUILD: "1", SEED_DEMO: "1", HOST: "127.0.0.1", PORT: String(port), ...env },
+    // One process unless a test asks for workers (WORKERS, ADR 0025): the suites' servers stay as they were.
+    env: { ...clean, NODE_ENV: "production", SKIP_BUILD: "1", SEED_DEMO: "1", HOST: "127.0.0.1", PORT: String(port), WORKERS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
