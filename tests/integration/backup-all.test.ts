@@ -26,7 +26,7 @@ import { grantFor, signCharter } from "../support/gate";
 /** The newest migration's tag, as the journal records it: the manifest names the schema it was written at. */
 function newestMigration(): string {
   const journal = JSON.parse(fs.readFileSync(path.resolve("db/migrations/meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  return journal.entries[journal.entries.length - 1].tag;
+  return journal.entries[journal.entries.length - 1]!.tag;
 }
 
 // The secret from its file, as on a default install (tests/support/setup.ts sets APP_SECRET): the
