@@ -80,7 +80,7 @@ export function setLegalHold(actorId: string, userId: string, reason: string, no
   getDb().transaction((tx) => {
     const person = tx.select({ erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId)).get();
     if (!person) throw new InputError({ form: "errors.notFound" }, 404);
-    if (person.erasedAt) throw new InputError({ form: "privacy.erase.errors.alreadyErased" }, 409);
+    if (person.erasedAt) throw new InputError({ form: "privacyAdmin.errors.alreadyErased" }, 409);
     const before = tx.select({ reason: legalHolds.reason }).from(legalHolds).where(eq(legalHolds.userId, userId)).get();
     tx.insert(legalHolds)
       .values({ userId, reason, setBy: actorId, setAt: now })
@@ -163,12 +163,12 @@ export type ErasureResult = { pseudonym: string; suspended: number; declined: nu
 /** Erases a person (see the file's comment). `actor` is the admin; the person may not be themselves. */
 export function erasePerson(input: { userId: string; actorId: string; actorEmail: string; now?: Date }): ErasureResult {
   const now = input.now ?? new Date();
-  if (input.userId === input.actorId) throw new InputError({ form: "privacy.erase.errors.self" }, 409);
+  if (input.userId === input.actorId) throw new InputError({ form: "privacyAdmin.errors.self" }, 409);
   return getDb().transaction(
     (tx) => {
       const person = tx.select().from(users).where(eq(users.id, input.userId)).get();
       if (!person) throw new InputError({ form: "errors.notFound" }, 404);
-      if (person.erasedAt) throw new InputError({ form: "privacy.erase.errors.alreadyErased" }, 409);
+      if (person.erasedAt) throw new InputError({ form: "privacyAdmin.errors.alreadyErased" }, 409);
       const hold = tx.select({ reason: legalHolds.reason }).from(legalHolds).where(eq(legalHolds.userId, input.userId)).get();
       if (hold) throw new LegalHoldError(hold.reason);
 
@@ -265,7 +265,7 @@ export function erasePerson(input: { userId: string; actorId: string; actorEmail
 /** Erasure refused while a legal hold is set: the hold's reason is part of the answer. */
 export class LegalHoldError extends InputError {
   constructor(public readonly holdReason: string) {
-    super({ form: "privacy.erase.errors.legalHold" }, 409);
+    super({ form: "privacyAdmin.errors.legalHold" }, 409);
   }
 }
 

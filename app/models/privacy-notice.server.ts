@@ -98,8 +98,8 @@ export function publishPrivacyNotice(actorId: string, input: { fr: string; en: s
   return getDb().transaction(
     (tx) => {
       const inForce = latest(tx)!;
-      if (inForce.version !== input.basedOn || inForce.version !== current.version) throw new InputError({ form: "privacy.admin.errors.changed" }, 409);
-      if (inForce.fr === input.fr && inForce.en === input.en) throw new InputError({ form: "privacy.admin.errors.unchanged" }, 409);
+      if (inForce.version !== input.basedOn || inForce.version !== current.version) throw new InputError({ form: "privacyAdmin.errors.changed" }, 409);
+      if (inForce.fr === input.fr && inForce.en === input.en) throw new InputError({ form: "privacyAdmin.errors.unchanged" }, 409);
       const version = inForce.version + 1;
       tx.insert(privacyNotices).values({ version, fr: input.fr, en: input.en, publishedBy: actorId, publishedAt: now }).run();
       recordAudit(tx, { actorId, action: "privacy_notice.published", subjectType: "privacy_notice", subjectId: String(version), fromState: String(inForce.version), toState: String(version) });

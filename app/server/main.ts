@@ -17,6 +17,8 @@ import { startWebhookWorker } from "../models/webhook.server";
 import { deleteExpiredSessions } from "../auth/session.server";
 import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
 import { deleteStaleThrottles } from "../models/throttle.server";
+import { applyRetention, describeRetention } from "../models/retention.server";
+import { getSetting } from "../models/settings.server";
 import { createAppServer, parseTrustProxy } from "./http";
 import { resolvePublicOrigin, StartupError } from "./public-origin";
 
@@ -103,7 +105,7 @@ async function main() {
     try {
       const sessions = await deleteExpiredSessions();
       const throttles = deleteStaleThrottles();
-      const mails = purgeOldMail();
+      const mails = purgeOldMail(getSetting("retention.mailDays"));
       if (sessions + throttles + mails > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s)`);
     } catch (error) {
       console.error("[housekeeping] failed", error);
@@ -111,6 +113,18 @@ async function main() {
   };
   void housekeeping();
   setInterval(() => void housekeeping(), 60 * 60 * 1000).unref();
+  // Retention (docs/privacy.md): a minute after start, then nightly; each run that removes something
+  // writes a `retention.applied` audit row with its counts (the timers do not keep the process alive).
+  const retention = () => {
+    try {
+      const report = applyRetention();
+      console.info(`[retention] ${describeRetention(report)}`);
+    } catch (error) {
+      console.error("[retention] failed", error);
+    }
+  };
+  setTimeout(retention, 60 * 1000).unref();
+  setInterval(retention, 24 * 60 * 60 * 1000).unref();
 
   const stop = () => {
     server.close();

@@ -4,7 +4,8 @@ import { backupCommand } from "./backup";
 import { migrateCommand } from "./migrate";
 import { placeCommand } from "./place";
 import { restoreCommand } from "./restore";
+import { retentionCommand } from "./retention";
 import { tokenCreate, tokenList } from "./token";
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS: CliCommand[] = [adminCreate, migrateCommand, placeCommand, tokenCreate, tokenList, backupCommand, restoreCommand];
+export const COMMANDS: CliCommand[] = [adminCreate, migrateCommand, placeCommand, tokenCreate, tokenList, backupCommand, restoreCommand, retentionCommand];
