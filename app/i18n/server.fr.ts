@@ -20,7 +20,7 @@ const server = {
   },
   privacyExport: {
     title: "Données conservées par Ambassade sur {{name}}",
-    intro: "Adresse : {{email}}. Export produit le {{date}} (UTC).",
+    intro: "Adresse : {{email}}. Export produit le {{date}} (UTC).",
     files: "Ce fichier ZIP contient ce résumé, person.json, un fichier JSON par type de donnée ci-dessous et, dans le dossier credentials/, vos attestations signées (VC-JWT). Les secrets (empreintes de mot de passe et de jetons) n’y figurent pas.",
     none: "Aucune donnée.",
     count_one: "{{count}} enregistrement.",

@@ -273,3 +273,8 @@ export class LegalHoldError extends InputError {
 export function erasedCount(): number {
   return getDb().select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.erasedAt} is not null`).get()?.n ?? 0;
 }
+
+/** What the admin's privacy page shows of a person; null when there is no such person. */
+export function erasureState(userId: string): { id: string; name: string; email: string; active: boolean; erasedAt: Date | null } | null {
+  return getDb().select({ id: users.id, name: users.name, email: users.email, active: users.active, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId)).get() ?? null;
+}

@@ -11,20 +11,11 @@ import { sql } from "drizzle-orm";
 import { getDb } from "../../db/connection";
 import { recordAudit } from "./audit.server";
 import { getSettings } from "./settings.server";
+import { RETENTION_KINDS, type RetentionKind } from "~/domain/retention";
 
 const DAY_MS = 86_400_000;
 
-export const RETENTION_KINDS = [
-  "questionnaire_answers",
-  "exam_answers",
-  "reflections",
-  "sessions",
-  "mail",
-  "webhook_deliveries",
-  "webhook_events",
-  "leaver_audit_details",
-] as const;
-export type RetentionKind = (typeof RETENTION_KINDS)[number];
+export { RETENTION_KINDS, type RetentionKind };
 export type RetentionReport = { dryRun: boolean; at: string; cutoffs: Partial<Record<RetentionKind, string>>; removed: Record<RetentionKind, number> };
 
 const NOT_HELD = (column: string) => `${column} not in (select user_id from legal_holds)`;

@@ -105,17 +105,17 @@ export const settingKinds = { integer, boolean, text, choice, multiline, secret 
 // ---------------------------------------------------------------------------------------------
 
 const days = { fr: "jours", en: "days" };
-const neverHelp = (what: Bilingual): Bilingual => ({ fr: `${what.fr} 0 : jamais supprimé.`, en: `${what.en} 0: never removed.` });
+const neverHelp = (what: Bilingual): Bilingual => ({ fr: `${what.fr} 0 : jamais supprimé.`, en: `${what.en} 0: never removed.` });
 
 /** One integer setting per kind of data, in days; 0 keeps it forever. The nightly job applies them. */
 export const RETENTION_SETTINGS = {
-  "retention.questionnaireAnswersDays": integer(730, 0, 3650, { fr: "Conservation des réponses au questionnaire de positionnement", en: "Keep placement questionnaire answers for" }, neverHelp({ fr: "Comptée depuis le début du questionnaire ; le niveau obtenu reste.", en: "Counted from the start of the questionnaire; the level it gave stays." }), days),
-  "retention.examAnswersDays": integer(730, 0, 3650, { fr: "Conservation des réponses aux examens", en: "Keep exam answers for" }, neverHelp({ fr: "Comptée depuis le début de la tentative ; le score reste.", en: "Counted from the start of the attempt; the score stays." }), days),
-  "retention.reflectionsDays": integer(730, 0, 3650, { fr: "Conservation des réflexions écrites", en: "Keep written reflections for" }, neverHelp({ fr: "Comptée depuis la dernière modification ; une réflexion en attente de relecture est gardée.", en: "Counted from the last change; a reflection awaiting review is kept." }), days),
-  "retention.sessionsDays": integer(90, 1, 3650, { fr: "Conservation des sessions de connexion", en: "Keep sign-in sessions for" }, { fr: "Comptée depuis la connexion ; une session plus ancienne est supprimée même si elle sert encore.", en: "Counted from sign-in; an older session is deleted even if still in use." }, days),
+  "retention.questionnaireAnswersDays": integer(730, 0, 3650, { fr: "Conservation des réponses au questionnaire de positionnement", en: "Keep placement questionnaire answers for" }, neverHelp({ fr: "Comptée depuis le début du questionnaire ; le niveau obtenu reste.", en: "Counted from the start of the questionnaire; the level it gave stays." }), days),
+  "retention.examAnswersDays": integer(730, 0, 3650, { fr: "Conservation des réponses aux examens", en: "Keep exam answers for" }, neverHelp({ fr: "Comptée depuis le début de la tentative ; le score reste.", en: "Counted from the start of the attempt; the score stays." }), days),
+  "retention.reflectionsDays": integer(730, 0, 3650, { fr: "Conservation des réflexions écrites", en: "Keep written reflections for" }, neverHelp({ fr: "Comptée depuis la dernière modification ; une réflexion en attente de relecture est gardée.", en: "Counted from the last change; a reflection awaiting review is kept." }), days),
+  "retention.sessionsDays": integer(90, 1, 3650, { fr: "Conservation des sessions de connexion", en: "Keep sign-in sessions for" }, { fr: "Comptée depuis la connexion ; une session plus ancienne est supprimée même si elle sert encore.", en: "Counted from sign-in; an older session is deleted even if still in use." }, days),
   "retention.mailDays": integer(30, 1, 3650, { fr: "Conservation des e-mails envoyés ou abandonnés", en: "Keep sent or abandoned emails for" }, undefined, days),
   "retention.webhookDeliveriesDays": integer(90, 1, 3650, { fr: "Conservation des livraisons de webhooks terminées", en: "Keep finished webhook deliveries for" }, { fr: "Les événements sans livraison restante sont supprimés avec elles.", en: "Events with no delivery left are deleted with them." }, days),
-  "retention.leaverAuditDetailsDays": integer(365, 0, 3650, { fr: "Conservation du détail du journal d’audit des personnes parties", en: "Keep audit log details of people who left for" }, neverHelp({ fr: "Comptée depuis la désactivation ; l’action et sa date restent, le détail (données, raisons) est effacé.", en: "Counted from deactivation; the action and its date stay, the details (data, reasons) are erased." }), days),
+  "retention.leaverAuditDetailsDays": integer(365, 0, 3650, { fr: "Conservation du détail du journal d’audit des personnes parties", en: "Keep audit log details of people who left for" }, neverHelp({ fr: "Comptée depuis la désactivation ; l’action et sa date restent, le détail (données, raisons) est effacé.", en: "Counted from deactivation; the action and its date stay, the details (data, reasons) are erased." }), days),
 } satisfies Record<string, SettingDefinition<number>>;
 
 // ---------------------------------------------------------------------------------------------

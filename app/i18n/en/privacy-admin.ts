@@ -51,6 +51,7 @@ const privacyAdmin: PrivacyAdminStrings = {
     holdNone: "No legal hold.",
     holdActive: "Legal hold set on {{date}} by {{by}}.",
     holdReason: "Reason for the hold",
+    holdRefused: "Reason for the hold: {{reason}}",
     holdSubmit: "Set the hold",
     holdUpdate: "Update the hold",
     holdRelease: "Lift the hold",

@@ -6,12 +6,12 @@ const privacy = {
   title: "Notice de confidentialité",
   versionLine: "Version {{version}}, publiée le {{date}}.",
   seen: "Vous en avez pris connaissance (version {{version}}) le {{date}}.",
-  seenOlder: "Vous aviez pris connaissance de la version {{version}} le {{date}} ; la notice a changé depuis.",
+  seenOlder: "Vous aviez pris connaissance de la version {{version}} le {{date}} ; la notice a changé depuis.",
   notSeen: "Vous n’avez pas encore pris connaissance de cette version.",
   acknowledge: "J’ai lu cette notice",
-  acknowledged: "C’est noté : la date de lecture est enregistrée.",
-  beforeQuestionnaire: "Avant de commencer : ce que le programme conserve sur vous",
-  beforeQuestionnaireHelp: "En commençant le questionnaire, vous confirmez avoir lu cette notice (version {{version}}). Vous pourrez la relire à tout moment depuis « Mon compte ».",
+  acknowledged: "C’est noté : la date de lecture est enregistrée.",
+  beforeQuestionnaire: "Avant de commencer : ce que le programme conserve sur vous",
+  beforeQuestionnaireHelp: "En commençant le questionnaire, vous confirmez avoir lu cette notice (version {{version}}). Vous pourrez la relire à tout moment depuis « Mon compte ».",
   account: {
     title: "Vos données",
     readNotice: "Lire la notice de confidentialité",
@@ -20,10 +20,10 @@ const privacy = {
   },
   verify: {
     noLongerAvailable: "Plus disponible",
-    noLongerAvailableHelp: "Les données du titulaire de cette attestation ont été effacées : elle ne peut plus être vérifiée et ne vaut plus accréditation.",
+    noLongerAvailableHelp: "Les données du titulaire de cette attestation ont été effacées : elle ne peut plus être vérifiée et ne vaut plus accréditation.",
   },
   errors: {
-    noticeChanged: "La notice a changé depuis l’affichage de la page : relisez-la avant de continuer.",
+    noticeChanged: "La notice a changé depuis l’affichage de la page : relisez-la avant de continuer.",
   },
 };
 
