@@ -7,7 +7,8 @@
  * "Older than the setting" means strictly older than now − N days. People under a legal hold are skipped
  * for the kinds that belong to a person. See docs/privacy.md and ADR 0024.
  */
-import { sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
+import { auditLog } from "../../db/schema";
 import { getDb } from "../../db/connection";
 import { recordAudit } from "./audit.server";
 import { getSettings } from "./settings.server";
@@ -32,15 +33,15 @@ function rules(): Rule[] {
     "questionnaire_answers",
     s["retention.questionnaireAnswersDays"],
     "diagnostic_answers",
-    `run_id in (select id from diagnostic_runs where started_at < @cutoff and ${NOT_HELD("user_id")})`,
+    `run_id in (select id from diagnostic_runs where created_at < @cutoff and ${NOT_HELD("user_id")})`,
   );
   add("exam_answers", s["retention.examAnswersDays"], "exam_answers", `attempt_id in (select id from exam_attempts where started_at < @cutoff and status = 'graded' and ${NOT_HELD("user_id")})`);
   add("reflections", s["retention.reflectionsDays"], "reflections", `updated_at < @cutoff and review_status <> 'pending' and ${NOT_HELD("user_id")}`);
   add("sessions", s["retention.sessionsDays"], "sessions", `created_at < @cutoff / 1000`);
   add("mail", s["retention.mailDays"], "mail_outbox", `status in ('sent', 'failed') and created_at < @cutoff`);
   add("webhook_deliveries", s["retention.webhookDeliveriesDays"], "webhook_deliveries", `status in ('succeeded', 'failed') and created_at < @cutoff`);
-  // Events older than the deliveries' limit with no delivery left (delivered and purged, or no endpoint then).
-  add("webhook_events", s["retention.webhookDeliveriesDays"], "webhook_events", `created_at < @cutoff and not exists (select 1 from webhook_deliveries d where d.event_id = webhook_events.id)`);
+  // Events older than the deliveries' limit with no delivery left once those are removed (the same in a dry run).
+  add("webhook_events", s["retention.webhookDeliveriesDays"], "webhook_events", `created_at < @cutoff and not exists (select 1 from webhook_deliveries d where d.event_id = webhook_events.id and not (d.status in ('succeeded', 'failed') and d.created_at < @cutoff))`);
   // People who left: the audit rows about them keep action, date, actor and states; reason and data go.
   const leaverRows = `(reason is not null or (data is not null and data <> json_object('userId', json_extract(data, '$.userId')))) and (
       (subject_type = 'user' and subject_id in (select id from users where active = 0 and deactivated_at < @cutoff and ${NOT_HELD("id")}))
@@ -83,10 +84,9 @@ export function applyRetention(options: { now?: Date; dryRun?: boolean } = {}): 
 
 /** The latest run that removed something (for the admin's privacy page). */
 export function lastRetentionRun(): { at: Date; removed: Record<string, number> } | null {
-  const row = getDb().get<{ at: number; data: string } | undefined>(sql`select at, data from audit_log where action = 'retention.applied' order by id desc limit 1`);
+  const row = getDb().select({ at: auditLog.at, data: auditLog.data }).from(auditLog).where(eq(auditLog.action, "retention.applied")).orderBy(desc(auditLog.id)).limit(1).get();
   if (!row) return null;
-  const data = JSON.parse(row.data) as { removed?: Record<string, number> };
-  return { at: new Date(row.at), removed: data.removed ?? {} };
+  return { at: row.at, removed: (row.data as { removed?: Record<string, number> } | null)?.removed ?? {} };
 }
 
 /** One line for the log: what a run removed. */

@@ -105,7 +105,7 @@ export const settingKinds = { integer, boolean, text, choice, multiline, secret 
 // ---------------------------------------------------------------------------------------------
 
 const days = { fr: "jours", en: "days" };
-const neverHelp = (what: Bilingual): Bilingual => ({ fr: `${what.fr} 0 : jamais supprimé.`, en: `${what.en} 0: never removed.` });
+const neverHelp = (what: Bilingual): Bilingual => ({ fr: `${what.fr} 0\u00a0: jamais supprimé.`, en: `${what.en} 0: never removed.` });
 
 /** One integer setting per kind of data, in days; 0 keeps it forever. The nightly job applies them. */
 export const RETENTION_SETTINGS = {

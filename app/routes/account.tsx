@@ -54,11 +54,12 @@ export default function Account() {
           </Link>
           {data.noticeSeen ? <span className="block text-sm text-slate-700">{t("privacy.seen", { version: data.noticeSeen.version, date: date(data.noticeSeen.seenAt) })}</span> : null}
         </p>
-        <p>
-          <a href="/account/export" className="btn-secondary" download aria-describedby="export-help">
+        <Form method="post" action="/account/export" reloadDocument>
+          <input type="hidden" name="intent" value="export" />
+          <button type="submit" className="btn-secondary" aria-describedby="export-help">
             {t("privacy.account.download")}
-          </a>
-        </p>
+          </button>
+        </Form>
         <p id="export-help" className="text-sm text-slate-600">{t("privacy.account.downloadHelp")}</p>
       </section>
       <section className="card" aria-labelledby="sessions-title">

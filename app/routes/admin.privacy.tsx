@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     title: `${getT(resolveLocale(request, viewer.locale))("privacyAdmin.title")} · Ambassade`,
     current: versions[0]!,
-    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString(), publishedBy: v.publishedBy, seenBy: v.seenBy })),
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt?.toISOString() ?? null, publishedBy: v.publishedBy, seenBy: v.seenBy })),
     lastRetention: last && { at: last.at.toISOString(), removed: last.removed },
   });
 }
@@ -94,7 +94,7 @@ export default function AdminPrivacy() {
           {versions.map((v) => (
             <tr key={v.version}>
               <th scope="row" className="px-3 py-2 text-left font-semibold">{v.version}</th>
-              <td className="px-3 py-2">{date(v.publishedAt)}</td>
+              <td className="px-3 py-2">{v.publishedAt ? date(v.publishedAt) : t("privacyAdmin.notice.firstRun")}</td>
               <td className="px-3 py-2">{v.publishedBy ?? t("privacyAdmin.notice.firstRun")}</td>
               <td className="px-3 py-2">{v.seenBy}</td>
             </tr>

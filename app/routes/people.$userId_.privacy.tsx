@@ -100,6 +100,7 @@ export default function PersonPrivacy() {
         <h2 id="export-title" className="text-lg font-semibold">{t("privacyAdmin.person.exportTitle")}</h2>
         <p id="export-help" className="text-sm text-slate-700">{t("privacyAdmin.person.exportHelp")}</p>
         <Form method="post" action={`/people/${person.id}/export`} reloadDocument>
+          <input type="hidden" name="intent" value="export" />
           <button type="submit" className="btn-secondary" aria-describedby="export-help">
             {t("privacyAdmin.person.exportSubmit")}
           </button>

@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: `${getT(locale)("privacy.title")} · Ambassade`,
     version: notice.version,
     text: notice[locale],
-    publishedAt: notice.publishedAt.toISOString(),
+    publishedAt: notice.publishedAt?.toISOString() ?? null,
     seen: seen && { version: seen.version, seenAt: seen.seenAt.toISOString() },
   });
 }
@@ -56,7 +56,7 @@ export default function PrivacyNotice() {
     <div className="mx-auto max-w-2xl space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("privacy.title")}</h1>
-        <p className="mt-2 text-sm text-slate-700">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p>
+        {data.publishedAt ? <p className="mt-2 text-sm text-slate-700">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p> : null}
       </header>
       <FormErrors errors={errors} />
       <section className="card" aria-label={t("privacy.title")}>
