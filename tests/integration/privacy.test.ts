@@ -238,9 +238,10 @@ describe("erasure", () => {
     expect(events.some((e) => e.type === "accreditation.suspended" && (e.data.accreditation as { id: string }).id === person.accreditationId)).toBe(true);
     expect(db.select().from(webhookDeliveries).all().length).toBeGreaterThan(0);
 
-    // Exporting what is left works; erasing twice is a clear 409 that changes nothing.
+    // Exporting what is left works; erasing twice, or reactivating, is a clear 409 that changes nothing.
     expect((await admin.post(`/people/${person.userId}/export`, { intent: "export" })).status).toBe(200);
     const snapshot = snapshotDatabase();
+    expect((await admin.post(`/people/${person.userId}`, { intent: "reactivate" })).status).toBe(409);
     const twice = await admin.post(`/people/${person.userId}/privacy`, { intent: "erase", confirmEmail: row.email });
     expect(twice.status).toBe(409);
     expect(await twice.text()).toContain("déjà été effacées");
