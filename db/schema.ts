@@ -53,6 +53,11 @@ export const users = sqliteTable(
     familyName: text("family_name"),
     /** Set by a SCIM DELETE: the person is deactivated and no longer a SCIM resource (404); kept for the audit trail. */
     scimDeletedAt: integer("scim_deleted_at", { mode: "timestamp_ms" }),
+    /**
+     * Set when an admin erased the person (app/models/erasure.server.ts): the row stays, pseudonymised
+     * (name, email and identifiers replaced), so that counts and the audit trail keep their integrity.
+     */
+    erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("users_team_idx").on(t.teamId, t.name), index("users_name_idx").on(t.name)],
 );
@@ -463,8 +468,11 @@ export const webhookEndpoints = sqliteTable("webhook_endpoints", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
-/** The events are the state machine's (app/domain/accreditation.ts). */
-export const WEBHOOK_EVENT_TYPES = ACCREDITATION_EVENTS;
+/**
+ * The events are the state machine's (app/domain/accreditation.ts), and `person.erased`: an admin erased
+ * a person's data (app/models/erasure.server.ts), so that recipients erase their copies too (GDPR art. 19).
+ */
+export const WEBHOOK_EVENT_TYPES = [...ACCREDITATION_EVENTS, "person.erased"] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** One event, written in the transaction of the change it reports; `body` is the exact JSON sent. */
@@ -714,4 +722,40 @@ export const samlAssertions = sqliteTable(
 export const cacheVersions = sqliteTable("cache_versions", {
   key: text("key").primaryKey(),
   version: integer("version").notNull().default(0),
+});
+
+// ───────────────────────── Personal data (docs/privacy.md, ADR 0024) ─────────────────────────
+
+/** Versions of the privacy notice an admin published (both languages, plain text); the latest is in force. */
+export const privacyNotices = sqliteTable("privacy_notices", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** 1, 2, 3…: never reused. */
+  version: integer("version").notNull().unique(),
+  fr: text("fr").notNull(),
+  en: text("en").notNull(),
+  publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
+  publishedAt: createdAt(),
+});
+
+/** When a person was shown (and acknowledged) a version of the privacy notice. */
+export const privacyNoticeViews = sqliteTable(
+  "privacy_notice_views",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    seenAt: integer("seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.version] })],
+);
+
+/** A legal hold: while set, the person's data may not be erased (nor trimmed by retention). */
+export const legalHolds = sqliteTable("legal_holds", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  reason: text("reason").notNull(),
+  setBy: text("set_by").references(() => users.id, { onDelete: "set null" }),
+  setAt: integer("set_at", { mode: "timestamp_ms" }).notNull(),
 });

@@ -18,6 +18,7 @@ const NAV: { to: string; labelKey: string; permission: Permission | null }[] = [
   { to: "/admin/settings", labelKey: "nav.settings", permission: "settings.manage" },
   { to: "/admin/sso", labelKey: "ssoAdmin.nav", permission: "settings.manage" },
   { to: "/admin/charter", labelKey: "accreditation.nav.charterAdmin", permission: "settings.manage" },
+  { to: "/admin/privacy", labelKey: "privacyAdmin.nav", permission: "settings.manage" },
   { to: "/admin/api", labelKey: "api.nav", permission: "api.manage" },
   { to: "/admin/provisioning", labelKey: "provisioning.nav", permission: "api.manage" },
 ];

@@ -4,6 +4,7 @@ import api from "./en/api";
 import diagnostic from "./en/diagnostic";
 import lifecycle from "./en/lifecycle";
 import placement from "./en/placement";
+import privacy from "./en/privacy";
 import security from "./en/security";
 import sso from "./en/sso";
 import track from "./en/track";
@@ -158,6 +159,7 @@ const core: CoreStrings = {
   security,
   accreditation,
   lifecycle,
+  privacy,
   sso,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.

@@ -3,6 +3,7 @@ import api from "./fr/api";
 import diagnostic from "./fr/diagnostic";
 import lifecycle from "./fr/lifecycle";
 import placement from "./fr/placement";
+import privacy from "./fr/privacy";
 import security from "./fr/security";
 import sso from "./fr/sso";
 import track from "./fr/track";
@@ -157,6 +158,7 @@ const core = {
   security,
   accreditation,
   lifecycle,
+  privacy,
   sso,
   api,
   // The studio's entry in the navigation and its marks on learners' pages.

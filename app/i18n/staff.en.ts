@@ -1,6 +1,7 @@
 import type { StaffStrings } from "./staff.fr";
 import accreditationStaff from "./en/accreditation-staff";
 import apiAdmin from "./en/api-admin";
+import privacyAdmin from "./en/privacy-admin";
 import provisioning from "./en/provisioning";
 import settings from "./en/settings";
 import ssoAdmin from "./en/sso-admin";
@@ -82,6 +83,7 @@ const staff: StaffStrings = {
   },
   accreditation: accreditationStaff,
   api: apiAdmin,
+  privacyAdmin,
   provisioning,
   settings,
   ssoAdmin,

@@ -1,5 +1,6 @@
 import accreditationStaff from "./fr/accreditation-staff";
 import apiAdmin from "./fr/api-admin";
+import privacyAdmin from "./fr/privacy-admin";
 import provisioning from "./fr/provisioning";
 import settings from "./fr/settings";
 import ssoAdmin from "./fr/sso-admin";
@@ -81,6 +82,7 @@ const staff = {
   },
   accreditation: accreditationStaff,
   api: apiAdmin,
+  privacyAdmin,
   provisioning,
   settings,
   ssoAdmin,

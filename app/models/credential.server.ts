@@ -142,6 +142,8 @@ type StoredCredential = {
   userId: string;
   holderName: string;
   holderActive: boolean;
+  /** Set when the holder was erased: the signed JWT is gone, the credential is "no longer available". */
+  holderErasedAt: Date | null;
 };
 
 function storedCredential(id: string): StoredCredential | null {
@@ -159,6 +161,7 @@ function storedCredential(id: string): StoredCredential | null {
         userId: accreditations.userId,
         holderName: users.name,
         holderActive: users.active,
+        holderErasedAt: users.erasedAt,
       })
       .from(credentials)
       .innerJoin(accreditations, eq(accreditations.id, credentials.accreditationId))
@@ -198,10 +201,14 @@ function toView(stored: StoredCredential, now: Date): CredentialView {
   };
 }
 
-/** A credential and its current status, for /verify/<id>; null when there is no such credential. */
-export function getCredentialView(id: string, now = new Date()): CredentialView | null {
+/**
+ * A credential and its current status, for /verify/<id>; null when there is no such credential, and
+ * "erased" when its holder's data was erased (app/models/erasure.server.ts): it is no longer available.
+ */
+export function getCredentialView(id: string, now = new Date()): CredentialView | "erased" | null {
   const stored = storedCredential(id);
-  return stored ? toView(stored, now) : null;
+  if (!stored) return null;
+  return stored.holderErasedAt || !stored.jwt ? "erased" : toView(stored, now);
 }
 
 /** The JSON a machine gets at a credential's id: the credential as signed, its JWT and its status now. */
@@ -239,6 +246,7 @@ export const VERIFY_FAILURES = [
   "suspended",
   "revoked",
   "left_organisation",
+  "no_longer_available",
 ] as const;
 export type VerifyFailure = (typeof VERIFY_FAILURES)[number];
 
@@ -311,11 +319,13 @@ export async function verifyPresentedCredential(input: { jwt: string } | { json:
     const id = idFromUrl(checked.payload.jti ?? checked.payload.id);
     const stored = id ? storedCredential(id) : null;
     if (!stored) return result(now, { signatureValid: true, reason: "unknown_credential" });
+    if (stored.holderErasedAt || !stored.jwt) return result(now, { signatureValid: true, reason: "no_longer_available" });
     return judged(toView(stored, now), now);
   }
   const id = idFromUrl(input.json.id);
   const stored = id ? storedCredential(id) : null;
   if (!stored) return result(now, { signatureValid: false, reason: "unknown_credential" });
+  if (stored.holderErasedAt || !stored.jwt) return result(now, { signatureValid: false, reason: "no_longer_available" });
   const signed = await verifyJws(stored.jwt, verificationKeys());
   if (!signed.ok) return result(now, { signatureValid: false, reason: signed.reason === "malformed" ? "bad_signature" : signed.reason });
   if (canonical(credentialOf(input.json)) !== canonical(credentialOf(signed.payload))) {

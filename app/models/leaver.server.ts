@@ -83,9 +83,11 @@ export function deactivatePerson(input: { userId: string; actor: PersonActor; so
 export function reactivatePerson(input: { userId: string; actor: PersonActor; source: PersonSource; now?: Date }, db: Transactional = getDb()): { changed: boolean } {
   return db.transaction(
     (tx) => {
-      const person = tx.select({ active: users.active }).from(users).where(eq(users.id, input.userId)).get();
+      const person = tx.select({ active: users.active, erasedAt: users.erasedAt }).from(users).where(eq(users.id, input.userId)).get();
       if (!person) throw new InputError({ form: "errors.notFound" }, 404);
       if (person.active) return { changed: false };
+      // An erased person's account is a pseudonym with nothing behind it: it never comes back (ADR 0024).
+      if (person.erasedAt) throw new InputError({ form: "privacyAdmin.errors.alreadyErased" }, 409);
       tx.update(users).set({ active: true, deactivatedAt: null }).where(eq(users.id, input.userId)).run();
       recordAudit(tx, {
         actorId: input.actor.id,

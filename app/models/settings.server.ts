@@ -101,6 +101,24 @@ function secret(maxLength: number, label: Bilingual, help?: Bilingual): SettingD
 export const settingKinds = { integer, boolean, text, choice, multiline, secret };
 
 // ---------------------------------------------------------------------------------------------
+// Retention: how long each kind of personal data is kept (app/models/retention.server.ts, docs/privacy.md)
+// ---------------------------------------------------------------------------------------------
+
+const days = { fr: "jours", en: "days" };
+const neverHelp = (what: Bilingual): Bilingual => ({ fr: `${what.fr} 0\u00a0: jamais supprimé.`, en: `${what.en} 0: never removed.` });
+
+/** One integer setting per kind of data, in days; 0 keeps it forever. The nightly job applies them. */
+export const RETENTION_SETTINGS = {
+  "retention.questionnaireAnswersDays": integer(730, 0, 3650, { fr: "Conservation des réponses au questionnaire de positionnement", en: "Keep placement questionnaire answers for" }, neverHelp({ fr: "Comptée depuis le début du questionnaire ; le niveau obtenu reste.", en: "Counted from the start of the questionnaire; the level it gave stays." }), days),
+  "retention.examAnswersDays": integer(730, 0, 3650, { fr: "Conservation des réponses aux examens", en: "Keep exam answers for" }, neverHelp({ fr: "Comptée depuis le début de la tentative ; le score reste.", en: "Counted from the start of the attempt; the score stays." }), days),
+  "retention.reflectionsDays": integer(730, 0, 3650, { fr: "Conservation des réflexions écrites", en: "Keep written reflections for" }, neverHelp({ fr: "Comptée depuis la dernière modification ; une réflexion en attente de relecture est gardée.", en: "Counted from the last change; a reflection awaiting review is kept." }), days),
+  "retention.sessionsDays": integer(90, 1, 3650, { fr: "Conservation des sessions de connexion", en: "Keep sign-in sessions for" }, { fr: "Comptée depuis la connexion ; une session plus ancienne est supprimée même si elle sert encore.", en: "Counted from sign-in; an older session is deleted even if still in use." }, days),
+  "retention.mailDays": integer(30, 1, 3650, { fr: "Conservation des e-mails envoyés ou abandonnés", en: "Keep sent or abandoned emails for" }, undefined, days),
+  "retention.webhookDeliveriesDays": integer(90, 1, 3650, { fr: "Conservation des livraisons de webhooks terminées", en: "Keep finished webhook deliveries for" }, { fr: "Les événements sans livraison restante sont supprimés avec elles.", en: "Events with no delivery left are deleted with them." }, days),
+  "retention.leaverAuditDetailsDays": integer(365, 0, 3650, { fr: "Conservation du détail du journal d’audit des personnes parties", en: "Keep audit log details of people who left for" }, neverHelp({ fr: "Comptée depuis la désactivation ; l’action et sa date restent, le détail (données, raisons) est effacé.", en: "Counted from deactivation; the action and its date stay, the details (data, reasons) are erased." }), days),
+} satisfies Record<string, SettingDefinition<number>>;
+
+// ---------------------------------------------------------------------------------------------
 // The registry: one entry per setting
 // ---------------------------------------------------------------------------------------------
 
@@ -129,6 +147,7 @@ export const SETTINGS = {
   "accreditation.channels": { ...settingKinds.text("LinkedIn, X, Facebook, Instagram, TikTok, YouTube", 300, { fr: "Réseaux pour lesquels on peut être accrédité", en: "Networks one can be accredited for" }, { fr: "Séparés par des virgules.", en: "Separated by commas." }), schema: () => z.string({ error: "errors.invalidInput" }).trim().max(300, "errors.tooLong").regex(/^\s*[\p{L}\p{N} .+&'-]{1,40}(\s*,\s*[\p{L}\p{N} .+&'-]{1,40})*\s*$/u, "accreditation.errors.channelsSetting") },
   "session.idleHours": integer(12, 1, 720, { fr: "Déconnexion après une inactivité de", en: "Sign out after being inactive for" }, { fr: "Une session inutilisée pendant ce délai se ferme ; la personne se reconnecte.", en: "A session unused for this long ends; the person signs in again." }, { fr: "heures", en: "hours" }),
   "session.absoluteDays": integer(30, 1, 365, { fr: "Durée maximale d’une session", en: "Longest a session lasts" }, { fr: "Même utilisée sans interruption, une session se ferme après ce délai, compté depuis la connexion.", en: "Even in constant use, a session ends after this long, counted from sign-in." }, { fr: "jours", en: "days" }),
+  ...RETENTION_SETTINGS,
   ...SSO_SETTINGS,
   "organisation.name": text("Ambassade demo organisation", 120, { fr: "Nom de l'organisation", en: "Organisation name" }, { fr: "Nom de l'émetteur des attestations vérifiables (Open Badges) et des pages de vérification.", en: "Issuer name on verifiable credentials (Open Badges) and verification pages." }),
 } satisfies Record<string, SettingDefinition<number> | SettingDefinition<boolean> | SettingDefinition<string>>;

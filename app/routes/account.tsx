@@ -1,17 +1,21 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
+import { useDates } from "~/components/accreditation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { lastSeenNotice } from "~/models/privacy-notice.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
-  return json({ name: viewer.name, email: viewer.email, teamName: viewer.teamName, roles: viewer.roles, locale: viewer.locale ?? "fr" });
+  const seen = lastSeenNotice(viewer.id);
+  return json({ name: viewer.name, email: viewer.email, teamName: viewer.teamName, roles: viewer.roles, locale: viewer.locale ?? "fr", noticeSeen: seen && { version: seen.version, seenAt: seen.seenAt.toISOString() } });
 }
 
 export default function Account() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  const { date } = useDates();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">{t("account.title")}</h1>
@@ -41,6 +45,22 @@ export default function Account() {
           </div>
           <button type="submit" className="btn-secondary">{t("common.save")}</button>
         </form>
+      </section>
+      <section className="card space-y-3" aria-labelledby="data-title">
+        <h2 id="data-title" className="text-lg font-semibold">{t("privacy.account.title")}</h2>
+        <p>
+          <Link to="/privacy" className="link">
+            {t("privacy.account.readNotice")}
+          </Link>
+          {data.noticeSeen ? <span className="block text-sm text-slate-700">{t("privacy.seen", { version: data.noticeSeen.version, date: date(data.noticeSeen.seenAt) })}</span> : null}
+        </p>
+        <Form method="post" action="/account/export" reloadDocument>
+          <input type="hidden" name="intent" value="export" />
+          <button type="submit" className="btn-secondary" aria-describedby="export-help">
+            {t("privacy.account.download")}
+          </button>
+        </Form>
+        <p id="export-help" className="text-sm text-slate-600">{t("privacy.account.downloadHelp")}</p>
       </section>
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="text-lg font-semibold">{t("account.sessions")}</h2>

@@ -9,12 +9,19 @@ import { resumeStep } from "~/domain/diagnostic";
 import { mayTakeDiagnostic } from "~/domain/retake";
 import { diagnosticPath, getOpenRun, requireQuestionnaire, startRun } from "~/models/diagnostic.server";
 import { getRetakeStatus } from "~/models/placement.server";
+import { currentPrivacyNotice, recordNoticeSeen } from "~/models/privacy-notice.server";
+import { resolveLocale } from "~/i18n/config";
+import { NoticeText } from "~/components/privacy";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
 function schema() {
-  return z.object({ intent: z.literal("start", { error: "errors.invalidInput" }) });
+  return z.object({
+    intent: z.literal("start", { error: "errors.invalidInput" }),
+    /** The privacy notice version shown above the button (absent from older pages: the version in force). */
+    privacyVersion: z.string().regex(/^\d{1,9}$/, "errors.invalidInput").optional(),
+  });
 }
 
 /** Someone with a run in progress resumes it; otherwise: start, or when the next retake opens. */
@@ -24,7 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const status = getRetakeStatus(viewer.id);
   const run = getOpenRun(viewer.id, questionnaire);
   if (run && mayTakeDiagnostic(status)) throw redirect(diagnosticPath(resumeStep(run.progress)));
+  // The privacy notice is shown before the questionnaire; starting records that the person saw it.
+  const notice = currentPrivacyNotice();
   return json({
+    notice: { version: notice.version, text: notice[resolveLocale(request, viewer.locale)] },
     total: questionnaire.questions.length,
     status: status.kind,
     availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null,
@@ -35,7 +45,8 @@ export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context }) => {
     const viewer = await requirePermission(request, context, "learn");
     const questionnaire = await requireQuestionnaire();
-    await parseForm(request, schema());
+    const form = await parseForm(request, schema());
+    recordNoticeSeen(viewer.id, form.privacyVersion ? Number(form.privacyVersion) : currentPrivacyNotice().version);
     startRun(viewer.id, questionnaire);
     const run = getOpenRun(viewer.id, questionnaire);
     return redirect(diagnosticPath(run ? resumeStep(run.progress) : 1));
@@ -66,9 +77,17 @@ export default function DiagnosticStart() {
             </Link>
           </div>
         ) : (
-          <Form method="post">
+          <Form method="post" className="space-y-4">
+            <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
+              <h2 id="notice-title" className="text-lg font-semibold">{t("privacy.beforeQuestionnaire")}</h2>
+              <div className="mt-2 max-h-80 overflow-y-auto text-sm" tabIndex={0} role="region" aria-labelledby="notice-title">
+                <NoticeText text={data.notice.text} />
+              </div>
+              <p id="notice-help" className="mt-3 text-sm text-slate-700">{t("privacy.beforeQuestionnaireHelp", { version: data.notice.version })}</p>
+            </div>
             <input type="hidden" name="intent" value="start" />
-            <button type="submit" className="btn-primary" disabled={busy}>
+            <input type="hidden" name="privacyVersion" value={data.notice.version} />
+            <button type="submit" className="btn-primary" disabled={busy} aria-describedby="notice-help">
               {t("diagnostic.start")}
             </button>
           </Form>

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ROLES } from "~/domain/roles";
 import { notFound, requirePermission } from "~/auth/guards.server";
@@ -80,6 +80,11 @@ export default function EditPerson() {
       <h1 className="text-3xl font-bold">{t("people.editTitle", { name: person.name })}</h1>
       <p className="text-slate-700">
         {person.email} — {!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}
+      </p>
+      <p>
+        <Link to={`/people/${person.id}/privacy`} className="link">
+          {t("privacyAdmin.person.link")}
+        </Link>
       </p>
       <Form method="post" className="card space-y-4" noValidate>
         <FormErrors errors={errors} />

@@ -10,7 +10,7 @@ import { useTranslation } from "~/i18n/react";
 import { notFound } from "~/auth/guards.server";
 import { DateOnly, DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getCredentialView } from "~/models/credential.server";
+import { getCredentialView, organisationName } from "~/models/credential.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }, { name: "robots", content: "noindex" }];
 
@@ -20,7 +20,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   // Public: verifying a credential needs no account.
   const view = getCredentialView(params.id ?? "");
   if (!view) throw notFound();
+  // The holder's data was erased: the credential exists no more, and the page says so (410 Gone).
+  if (view === "erased") return json({ erased: true as const, issuerName: organisationName() }, { status: 410 });
   return json({
+    erased: false as const,
     id: view.id,
     url: view.url,
     status: view.status,
@@ -43,7 +46,25 @@ const STATUS_STYLE = {
 
 export default function VerifyCredential() {
   const { t } = useTranslation();
-  const c = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  if (data.erased) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <header>
+          <h1 className="text-3xl font-bold">{t("api.verify.title")}</h1>
+          <p className="mt-2 text-slate-700">{t("api.verify.intro", { issuer: data.issuerName })}</p>
+        </header>
+        <section aria-labelledby="status-title" className="rounded-lg border-l-4 border-slate-700 bg-slate-50 p-5 text-slate-900" data-erased="true">
+          <h2 id="status-title" className="text-sm font-semibold uppercase tracking-wide">
+            {t("api.verify.statusLabel")}
+          </h2>
+          <p className="mt-1 text-2xl font-bold">{t("privacy.verify.noLongerAvailable")}</p>
+          <p className="mt-2">{t("privacy.verify.noLongerAvailableHelp")}</p>
+        </section>
+      </div>
+    );
+  }
+  const c = data;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header>

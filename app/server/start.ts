@@ -20,6 +20,8 @@ import { loadContentLibrary } from "../content/library.server";
 import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
 import { runAccreditationJobs } from "../models/accreditation-jobs.server";
 import { importContentMedia } from "../models/content-sync.server";
+import { applyRetention, describeRetention } from "../models/retention.server";
+import { getSetting } from "../models/settings.server";
 import { deleteStaleThrottles } from "../models/throttle.server";
 import { startWebhookWorker } from "../models/webhook.server";
 import { startCacheSync } from "./cache-sync";
@@ -150,7 +152,7 @@ export function startJobs(): { stop: () => void } {
     try {
       const sessions = await deleteExpiredSessions();
       const throttles = deleteStaleThrottles();
-      const mails = purgeOldMail();
+      const mails = purgeOldMail(getSetting("retention.mailDays"));
       if (sessions + throttles + mails > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s)`);
     } catch (error) {
       console.error("[housekeeping] failed", error);
@@ -159,10 +161,25 @@ export function startJobs(): { stop: () => void } {
   void housekeeping();
   const hourly = setInterval(() => void housekeeping(), 60 * 60 * 1000);
   hourly.unref();
+  // Retention (docs/privacy.md): a minute after start, then nightly; each run that removes something
+  // writes a `retention.applied` audit row with its counts (the timers do not keep the process alive).
+  const retention = () => {
+    try {
+      console.info(`[retention] ${describeRetention(applyRetention())}`);
+    } catch (error) {
+      console.error("[retention] failed", error);
+    }
+  };
+  const firstRetention = setTimeout(retention, 60 * 1000);
+  firstRetention.unref();
+  const nightly = setInterval(retention, 24 * 60 * 60 * 1000);
+  nightly.unref();
   return {
     stop: () => {
       clearInterval(jobs);
       clearInterval(hourly);
+      clearTimeout(firstRetention);
+      clearInterval(nightly);
       webhooks.stop();
       mail.stop();
     },

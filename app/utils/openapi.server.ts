@@ -188,6 +188,10 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
           responses: {
             "200": { description: "The credential.", content: { "application/json": { schema: { $ref: "#/components/schemas/CredentialDocument" } } } },
             "404": error("No such credential.", { error: "not_found", message: "Not found." }),
+            "410": {
+              description: "The holder's data was erased: the credential is no longer available.",
+              content: { "application/json": { schema: { type: "object", required: ["status", "checkedAt"], properties: { status: { type: "string", enum: ["no_longer_available"] }, checkedAt: { type: "string", format: "date-time" } } } } },
+            },
           },
         },
       },
@@ -204,6 +208,7 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
               content: { "text/html": { schema: { type: "string" } }, "application/json": { schema: { $ref: "#/components/schemas/CredentialDocument" } } },
             },
             "404": { description: "No such credential." },
+            "410": { description: "The holder's data was erased: the page (or JSON) says the credential is no longer available." },
           },
         },
       },

@@ -1,6 +1,7 @@
 /**
  * An automated accessibility sweep (axe-core, WCAG 2.1 A and AA rules) over the main pages of every role.
- * It reads only: it signs in and opens pages. What axe cannot judge (keyboard
+ * It reads only: it signs in and opens pages. The personal-data pages (/admin/privacy,
+ * /people/<id>/privacy, /verify of an erased holder) are swept in privacy.spec.ts. What axe cannot judge (keyboard
  * journeys, focus after an action, announcements) is covered by the other specs.
  */
 import AxeBuilder from "@axe-core/playwright";
@@ -11,7 +12,7 @@ const PAGES: Record<string, string[]> = {
   "trainer@ambassade.test": ["/home", "/studio", "/studio/core-code-of-conduct", "/studio/core-code-of-conduct/history", "/studio/tracks", "/studio/reviews", "/people/demo-learner/placement"],
   "manager@ambassade.test": ["/home", "/teams", "/team/requests"],
   "admin@ambassade.test": ["/people", "/people/invite", "/admin/teams", "/admin/audit", "/admin/settings", "/admin/sso", "/admin/charter", "/admin/api", "/admin/webhooks", "/account"],
-  "ambassador@ambassade.test": ["/home", "/track", "/track/native-company-objectives", "/placement", "/charter", "/exam", "/accreditation"],
+  "ambassador@ambassade.test": ["/home", "/track", "/track/native-company-objectives", "/placement", "/charter", "/exam", "/accreditation", "/privacy"],
 };
 
 async function violations(page: Page, path: string): Promise<string[]> {

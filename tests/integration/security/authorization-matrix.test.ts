@@ -67,12 +67,16 @@ function matrix(): Record<string, Row> {
     "[.]well-known.jwks[.]json.ts": { url: "/.well-known/jwks.json", get: all("ok") },
     "_index.tsx": { url: "/", get: signedIn("ok") },
     "account.tsx": { url: "/account", get: signedIn("ok") },
+    // Everyone signed in downloads their own data (a ZIP); nobody else's.
+    "account_.export.ts": { url: "/account/export", post: { body: {}, expect: signedIn(400) } },
     "accreditation.tsx": { url: "/accreditation", get: learners("ok"), post: { body: {}, expect: learners(400) } },
     // Nobody of the personas holds a credential: 404 for learners, 403 for those who do not learn.
     "accreditation_.credential.ts": { url: "/accreditation/credential", get: learners(404) },
     "admin.api.tsx": { url: "/admin/api", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.audit.tsx": { url: "/admin/audit", get: adminOnly("ok") },
     "admin.charter.tsx": { url: "/admin/charter", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
+    // The privacy notice's versions: an empty form publishes nothing.
+    "admin.privacy.tsx": { url: "/admin/privacy", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // An empty settings form is a valid "nothing changed": a non-integer pass mark is refused instead.
     "admin.settings.tsx": { url: "/admin/settings", get: adminOnly("ok"), post: { body: { "exam.passMark": "eighty" }, expect: adminOnly(400) } },
     // People CSV: an empty form is neither an upload nor a valid apply step.
@@ -120,6 +124,9 @@ function matrix(): Record<string, Row> {
     // Uploaded images: to anyone signed in (the file is stored before the sweep).
     "media.$file.ts": { url: "/media/:media", get: signedIn("ok") },
     "people.$userId.tsx": { url: "/people/demo-lucas.bernard", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
+    // Personal data of one person (export, legal hold, erasure): admins; an empty form does nothing.
+    "people.$userId_.privacy.tsx": { url: "/people/demo-lucas.bernard/privacy", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
+    "people.$userId_.export.ts": { url: "/people/demo-lucas.bernard/export", post: { body: {}, expect: adminOnly(400) } },
     // Trainers (anyone) and managers (their teams) may override; the admin may only reset: an
     // override by the admin is a 403. The level is unknown, so an allowed override is a 400.
     "people.$userId_.placement.tsx": {
@@ -181,6 +188,8 @@ function matrix(): Record<string, Row> {
     },
     "track._index.tsx": { url: "/track", get: learners("ok") },
     "verify.$id.tsx": { url: "/verify/:credential", get: all("ok") },
+    // The privacy notice: anyone signed in reads it; an empty acknowledgement is refused.
+    "privacy.tsx": { url: "/privacy", get: signedIn("ok"), post: { body: {}, expect: signedIn(400) } },
   };
 }
 
