@@ -2,6 +2,7 @@ import type { StaffStrings } from "./staff.fr";
 import accreditationStaff from "./en/accreditation-staff";
 import apiAdmin from "./en/api-admin";
 import provisioning from "./en/provisioning";
+import reports from "./en/reports";
 import settings from "./en/settings";
 import ssoAdmin from "./en/sso-admin";
 import studio from "./en/studio";
@@ -81,6 +82,7 @@ const staff: StaffStrings = {
   accreditation: accreditationStaff,
   api: apiAdmin,
   provisioning,
+  reports,
   settings,
   ssoAdmin,
   studio,

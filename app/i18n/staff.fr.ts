@@ -1,6 +1,7 @@
 import accreditationStaff from "./fr/accreditation-staff";
 import apiAdmin from "./fr/api-admin";
 import provisioning from "./fr/provisioning";
+import reports from "./fr/reports";
 import settings from "./fr/settings";
 import ssoAdmin from "./fr/sso-admin";
 import studio from "./fr/studio";
@@ -80,6 +81,7 @@ const staff = {
   accreditation: accreditationStaff,
   api: apiAdmin,
   provisioning,
+  reports,
   settings,
   ssoAdmin,
   studio,
