@@ -118,7 +118,7 @@ export async function gatherReportPeople(scope: ReportScope): Promise<ReportPers
     .all(...s.params) as { user_id: string; first: number }[];
 
   const signatures = charter
-    ? (client.prepare(`select c.user_id, c.signed_at from users u join charter_signatures c on c.user_id = u.id where c.version = ? and ${s.clause}`).all(charter, ...s.params) as {
+    ? (client.prepare(`select c.user_id, c.created_at as signed_at from users u join charter_signatures c on c.user_id = u.id where c.version = ? and ${s.clause}`).all(charter, ...s.params) as {
         user_id: string;
         signed_at: number;
       }[])
