@@ -14,11 +14,17 @@ function documentFor() {
   return parseHTML("<!doctype html><html><body></body></html>").document;
 }
 
-function serialize(node: unknown): string {
+function serialize(node: unknown, label: string): string {
   const element = node as { querySelectorAll: (s: string) => { remove: () => void }[]; removeAttribute: (n: string) => void; outerHTML: string; setAttribute: (n: string, v: string) => void };
   for (const style of element.querySelectorAll("style")) style.remove();
   for (const styled of element.querySelectorAll("[style]") as unknown as { removeAttribute: (n: string) => void }[]) styled.removeAttribute("style");
+  // The chart is one image with one label: the marks' own labels (on <g> elements) are not allowed there.
+  for (const labelled of element.querySelectorAll("[aria-label], [aria-description]") as unknown as { removeAttribute: (n: string) => void }[]) {
+    labelled.removeAttribute("aria-label");
+    labelled.removeAttribute("aria-description");
+  }
   element.removeAttribute("class");
+  element.setAttribute("aria-label", label);
   element.setAttribute("role", "img");
   element.setAttribute("focusable", "false");
   return element.outerHTML;
@@ -45,6 +51,7 @@ export function barChart(input: { label: string; rows: readonly { label: string;
         Plot.ruleX([0]),
       ],
     }),
+    input.label,
   );
 }
 
@@ -63,6 +70,7 @@ export function monthlyChart(input: { label: string; months: readonly string[]; 
       color: { legend: false, domain: input.series.map((s) => s.name), range: COLORS },
       marks: [Plot.lineY(points, { x: "month", y: "value", stroke: "series", strokeWidth: 2 }), Plot.dot(points, { x: "month", y: "value", fill: "series", r: 3 }), Plot.ruleY([0])],
     }),
+    input.label,
   );
 }
 
