@@ -27,7 +27,7 @@ export function DashboardView({ page, exportBase, days, view, canRemind = false 
       <Section id="funnel" title={t("reports.funnel.title")} actions={exportLinks("funnel")}>
         <p className="text-sm text-slate-700">{t("reports.funnel.note")}</p>
         <ReportTable id="funnel" caption={t("reports.funnel.title")} table={page.tables.funnel} />
-        <Chart id="funnel-chart" svg={page.charts.funnel} caption={t("reports.funnel.chartLabel")} table={page.tables.funnel} />
+        <Chart id="funnel-chart" svg={page.charts.funnel} caption={t("reports.funnel.chartLabel")} tableId="funnel" />
       </Section>
       <Section id="levels" title={t("reports.byLevel.title")} actions={exportLinks("levels")}>
         <ReportTable id="levels" caption={t("reports.byLevel.title")} table={page.tables.levels} />
@@ -35,7 +35,7 @@ export function DashboardView({ page, exportBase, days, view, canRemind = false 
       <Section id="time" title={t("reports.time.title")} actions={exportLinks("time")}>
         <p className="text-sm text-slate-700">{t("reports.time.intro")}</p>
         <ReportTable id="time" caption={t("reports.time.title")} table={page.tables.time} />
-        {page.charts.time ? <Chart id="time-chart" svg={page.charts.time} caption={t("reports.time.chartLabel")} table={page.tables.time} /> : null}
+        {page.charts.time ? <Chart id="time-chart" svg={page.charts.time} caption={t("reports.time.chartLabel")} tableId="time" /> : null}
         <h3 className="text-lg font-semibold">{t("reports.time.stepsTitle")}</h3>
         <ReportTable id="steps" caption={t("reports.time.stepsTitle")} table={page.tables.steps} />
         {exportLinks("steps")}
@@ -44,7 +44,7 @@ export function DashboardView({ page, exportBase, days, view, canRemind = false 
         <ReportTable id="accreditations" caption={t("reports.accreditations.title")} table={page.tables.accreditations} />
         <h3 className="text-lg font-semibold">{t("reports.accreditations.channelsTitle")}</h3>
         <ReportTable id="channels" caption={t("reports.accreditations.channelsTitle")} table={page.tables.channels} />
-        {page.charts.channels ? <Chart id="channels-chart" svg={page.charts.channels} caption={t("reports.accreditations.chartLabel")} table={page.tables.channels} /> : null}
+        {page.charts.channels ? <Chart id="channels-chart" svg={page.charts.channels} caption={t("reports.accreditations.chartLabel")} tableId="channels" /> : null}
         {exportLinks("channels")}
       </Section>
       <Section id="charter" title={t("reports.charter.title")}>

@@ -51,20 +51,35 @@ export function ReportTable({ id, caption, table, extraColumn }: { id: string; c
   );
 }
 
-/** A server-drawn SVG chart (an image with its label) and, behind a disclosure, the table it draws. */
-export function Chart({ id, svg, caption, table }: { id: string; svg: string; caption: string; table: TextTable }) {
+/**
+ * A server-drawn SVG chart (an image with its label) and its figures: the table beside it (`tableId`,
+ * referenced), or, when the page has none, the table behind a disclosure.
+ */
+export function Chart({ id, svg, caption, table, tableId }: { id: string; svg: string; caption: string; table?: TextTable; tableId?: string }) {
   const { t } = useTranslation();
   return (
-    <figure className="space-y-2">
+    <figure className="space-y-2" aria-describedby={tableId}>
       {/* The markup is Observable Plot's, drawn on the server from figures only (app/utils/charts.server.ts). */}
       <div className="chart text-slate-800" dangerouslySetInnerHTML={{ __html: svg }} />
-      <figcaption className="text-sm text-slate-700">{caption}</figcaption>
-      <details>
-        <summary className="cursor-pointer text-sm link">{t("reports.dataTable")}</summary>
-        <div className="mt-2">
-          <ReportTable id={`${id}-data`} caption={caption} table={table} />
-        </div>
-      </details>
+      <figcaption className="text-sm text-slate-700">
+        {caption}
+        {tableId ? (
+          <>
+            {" "}
+            <a href={`#${tableId}`} className="link">
+              {t("reports.dataTable")}
+            </a>
+          </>
+        ) : null}
+      </figcaption>
+      {table ? (
+        <details>
+          <summary className="cursor-pointer text-sm link">{t("reports.dataTable")}</summary>
+          <div className="mt-2">
+            <ReportTable id={`${id}-data`} caption={caption} table={table} />
+          </div>
+        </details>
+      ) : null}
     </figure>
   );
 }

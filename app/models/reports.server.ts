@@ -181,7 +181,9 @@ export async function gatherReportPeople(scope: ReportScope): Promise<ReportPers
 // ---------------------------------------------------------------------------------------------
 
 type Cached = { key: string; people: Promise<ReportPerson[]> };
-const globalForReports = globalThis as unknown as { __ambassadeReportPeople?: Cached | null };
+const globalForReports = globalThis as unknown as { __ambassadeReportPeople?: Map<string, Cached> };
+/** Scopes kept at once (the organisation, and the teams last looked at). */
+const CACHED_SCOPES = 32;
 
 /** Changes whenever anything is written to the database, by this process or another. */
 export function databaseChangeKey(): string {
@@ -191,15 +193,18 @@ export function databaseChangeKey(): string {
   return `${changes}:${version}`;
 }
 
-/** The records in scope: the organisation's from memory when nothing changed since they were read. */
+/** The records in scope, from memory when nothing was written since they were read. */
 export function reportPeople(scope: ReportScope): Promise<ReportPerson[]> {
-  if (scope !== undefined) return gatherReportPeople(scope);
+  const cache = (globalForReports.__ambassadeReportPeople ??= new Map());
+  const scopeKey = scope === undefined ? "*" : [...scope].sort().join(",");
   const key = databaseChangeKey();
-  const cached = globalForReports.__ambassadeReportPeople;
+  const cached = cache.get(scopeKey);
   if (cached && cached.key === key) return cached.people;
-  const people = gatherReportPeople(undefined);
-  globalForReports.__ambassadeReportPeople = { key, people };
-  people.catch(() => (globalForReports.__ambassadeReportPeople = null));
+  const people = gatherReportPeople(scope);
+  cache.delete(scopeKey);
+  cache.set(scopeKey, { key, people });
+  if (cache.size > CACHED_SCOPES) cache.delete(cache.keys().next().value!);
+  people.catch(() => cache.delete(scopeKey));
   return people;
 }
 
@@ -231,7 +236,7 @@ export function namesOf(ids: readonly string[]): PersonNames {
 }
 
 /** How many stalled people a dashboard lists by name (all of them are counted and exported). */
-export const STALLED_SHOWN = 100;
+export const STALLED_SHOWN = 50;
 
 export async function dashboard(input: DashboardInput) {
   const now = (input.now ?? new Date()).getTime();

@@ -6,11 +6,34 @@
 import type { Locale } from "../../db/schema";
 import { accreditedInForce } from "~/domain/reports";
 import type { TFunction } from "~/i18n/translate";
-import { dashboard, exportPeople, lastReminders, STALLED_SHOWN, stalledWithNames, type ReportScope } from "~/models/reports.server";
+import { dashboard, databaseChangeKey, exportPeople, lastReminders, STALLED_SHOWN, stalledWithNames, type ReportScope } from "~/models/reports.server";
 import { barChart, monthlyChart, seriesColors } from "./charts.server";
 import { dashboardTables, domainFilters, formatter, peopleTable, type ParsedFilters } from "./report-tables.server";
 
-export async function dashboardPage(input: { view: "programme" | "team"; scope: ReportScope; filters: ParsedFilters; t: TFunction; locale: Locale; allStalled?: boolean }) {
+type PageInput = { view: "programme" | "team"; scope: ReportScope; filters: ParsedFilters; t: TFunction; locale: Locale; allStalled?: boolean };
+
+const globalForPages = globalThis as unknown as { __ambassadeDashboardPages?: Map<string, { key: string; page: Promise<DashboardPage> }> };
+const CACHED_PAGES = 64;
+
+/**
+ * A dashboard's figures, tables and charts. The same page (view, scope, filters, language) is reused
+ * while nothing was written to the database, within the same minute (expiry windows move with time).
+ */
+export function dashboardPage(input: PageInput): Promise<DashboardPage> {
+  const cache = (globalForPages.__ambassadeDashboardPages ??= new Map());
+  const id = JSON.stringify([input.view, input.scope ? [...input.scope].sort() : null, input.filters, input.locale, Boolean(input.allStalled)]);
+  const key = `${databaseChangeKey()}@${Math.floor(Date.now() / 60_000)}`;
+  const cached = cache.get(id);
+  if (cached && cached.key === key) return cached.page;
+  const page = buildDashboardPage(input);
+  cache.delete(id);
+  cache.set(id, { key, page });
+  if (cache.size > CACHED_PAGES) cache.delete(cache.keys().next().value!);
+  page.catch(() => cache.delete(id));
+  return page;
+}
+
+async function buildDashboardPage(input: PageInput) {
   const f = formatter(input.t, input.locale);
   const d = await dashboard({ view: input.view, scope: input.scope, filters: domainFilters(input.filters), stalledAfterDays: input.filters.days });
   const stalledRows = stalledWithNames(d.stalled, input.allStalled ? undefined : STALLED_SHOWN);
@@ -48,7 +71,7 @@ export async function dashboardPage(input: { view: "programme" | "team"; scope: 
   };
 }
 
-export type DashboardPage = Awaited<ReturnType<typeof dashboardPage>>;
+export type DashboardPage = Awaited<ReturnType<typeof buildDashboardPage>>;
 
 /** Everyone in scope with the filters, for the full export. */
 export async function peopleExport(input: { scope: ReportScope; filters: ParsedFilters; t: TFunction; locale: Locale }) {

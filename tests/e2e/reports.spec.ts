@@ -69,9 +69,9 @@ test("an admin opens the programme dashboard in French and in English; the exam 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Programme results");
   await expect(page.getByRole("heading", { name: "Road to accreditation" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Number of people who reached each step" })).toBeVisible();
-  // The chart's figures, for those who do not see it.
-  await page.getByText("Chart data").first().click();
-  await expect(page.locator('table[data-report-table="funnel-chart-data"]')).toBeVisible();
+  // The chart's figures, for those who do not see it: the trends' table behind its disclosure.
+  await page.locator("#trends-title ~ figure summary, section[aria-labelledby='trends-title'] summary").first().click();
+  await expect(page.locator('table[data-report-table="trends-chart-data"]')).toBeVisible();
   expect(await axe(page)).toEqual([]);
 
   await page.goto("/reports/exam");
