@@ -9,7 +9,7 @@ import { loadContentLibrary, lookupModule } from "~/content/library.server";
 import { itemStats, unansweredGroups, type AnswerGroup, type ItemStats } from "~/domain/exam-analytics";
 import { LEVELS } from "~/domain/placement";
 import { MIN_GROUP } from "~/domain/reports";
-import { databaseChangeKey, trackModules } from "./reports.server";
+import { databaseChangeKey, maxAgeMs, trackModules } from "./reports.server";
 
 type Raw = {
   answered: AnswerGroup[];
@@ -77,14 +77,16 @@ function parseIds(text: string): string[] {
   }
 }
 
-const globalForAnalytics = globalThis as unknown as { __ambassadeExamAnalytics?: { key: string; raw: Raw } | null };
+const globalForAnalytics = globalThis as unknown as { __ambassadeExamAnalytics?: { key: string; at: number; raw: Raw } | null };
 
+/** The counts, reused while nothing was written, or for `maxAgeMs` after a write (like the dashboards' records). */
 function raw(): Raw {
   const key = databaseChangeKey();
+  const now = Date.now();
   const cached = globalForAnalytics.__ambassadeExamAnalytics;
-  if (cached && cached.key === key) return cached.raw;
+  if (cached && (cached.key === key || now - cached.at < maxAgeMs())) return cached.raw;
   const fresh = readRaw();
-  globalForAnalytics.__ambassadeExamAnalytics = { key, raw: fresh };
+  globalForAnalytics.__ambassadeExamAnalytics = { key, at: now, raw: fresh };
   return fresh;
 }
 

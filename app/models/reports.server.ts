@@ -174,10 +174,32 @@ export async function gatherReportPeople(scope: ReportScope): Promise<ReportPers
 // The organisation-wide records, reused while nothing changed
 // ---------------------------------------------------------------------------------------------
 
-type Cached = { key: string; people: Promise<ReportPerson[]> };
-const globalForReports = globalThis as unknown as { __ambassadeReportPeople?: Map<string, Cached> };
+type Cached = { key: string; at: number; version: number; people: Promise<ReportPerson[]> };
+const globalForReports = globalThis as unknown as { __ambassadeReportPeople?: Map<string, Cached>; __ambassadeReportsVersion?: number };
 /** Scopes kept at once (the organisation, and the teams last looked at). */
 const CACHED_SCOPES = 32;
+
+/**
+ * How long the organisation's records may be reused after a write (ms): reading them at company scale
+ * takes about a second of the server's one thread, so a busy organisation (someone progresses every
+ * second) must not pay it on every dashboard view. Teams are always read fresh (a few milliseconds).
+ * REPORTS_MAX_AGE_MS overrides it (the tests set 0).
+ */
+export function maxAgeMs(): number {
+  const value = Number(process.env.REPORTS_MAX_AGE_MS ?? 60_000);
+  return Number.isFinite(value) && value >= 0 ? value : 60_000;
+}
+
+function nextVersion(): number {
+  globalForReports.__ambassadeReportsVersion = (globalForReports.__ambassadeReportsVersion ?? 0) + 1;
+  return globalForReports.__ambassadeReportsVersion;
+}
+
+/** Forgets what was read (after a change made here that a page must show at once, e.g. a reminder). */
+export function forgetReportRecords(): void {
+  globalForReports.__ambassadeReportPeople?.clear();
+  nextVersion();
+}
 
 /** Changes whenever anything is written to the database, by this process or another. */
 export function databaseChangeKey(): string {
@@ -187,19 +209,27 @@ export function databaseChangeKey(): string {
   return `${changes}:${version}`;
 }
 
-/** The records in scope, from memory when nothing was written since they were read. */
-export function reportPeople(scope: ReportScope): Promise<ReportPerson[]> {
+/**
+ * The records in scope and a number that changes whenever they are read again: from memory when nothing
+ * was written since they were read, or (the whole organisation) when they are younger than `maxAgeMs`.
+ */
+export async function reportRecords(scope: ReportScope): Promise<{ people: ReportPerson[]; version: number }> {
   const cache = (globalForReports.__ambassadeReportPeople ??= new Map());
   const scopeKey = scope === undefined ? "*" : [...scope].sort().join(",");
   const key = databaseChangeKey();
+  const now = Date.now();
   const cached = cache.get(scopeKey);
-  if (cached && cached.key === key) return cached.people;
-  const people = gatherReportPeople(scope);
+  if (cached && (cached.key === key || (scope === undefined && now - cached.at < maxAgeMs()))) return { people: await cached.people, version: cached.version };
+  const entry: Cached = { key, at: now, version: nextVersion(), people: gatherReportPeople(scope) };
   cache.delete(scopeKey);
-  cache.set(scopeKey, { key, people });
+  cache.set(scopeKey, entry);
   if (cache.size > CACHED_SCOPES) cache.delete(cache.keys().next().value!);
-  people.catch(() => cache.delete(scopeKey));
-  return people;
+  entry.people.catch(() => cache.delete(scopeKey));
+  return { people: await entry.people, version: entry.version };
+}
+
+export async function reportPeople(scope: ReportScope): Promise<ReportPerson[]> {
+  return (await reportRecords(scope)).people;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,6 +390,8 @@ export async function sendReminder(input: { actorId: string; userId: string; sco
     );
     recordAudit(tx, { actorId: input.actorId, action: "reports.reminder_sent", subjectType: "user", subjectId: person.id, toState: stalled.step, data: { days: stalled.days } });
   });
+  // The page shows when each person was last reminded: read again.
+  forgetReportRecords();
   return { name: person.name };
 }
 

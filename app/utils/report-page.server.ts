@@ -6,7 +6,7 @@
 import type { Locale } from "../../db/schema";
 import { accreditedInForce } from "~/domain/reports";
 import type { TFunction } from "~/i18n/translate";
-import { dashboard, databaseChangeKey, exportPeople, lastReminders, STALLED_SHOWN, stalledWithNames, type ReportScope } from "~/models/reports.server";
+import { dashboard, exportPeople, reportRecords, lastReminders, STALLED_SHOWN, stalledWithNames, type ReportScope } from "~/models/reports.server";
 import { barChart, monthlyChart, seriesColors } from "./charts.server";
 import { dashboardTables, domainFilters, formatter, peopleTable, type ParsedFilters } from "./report-tables.server";
 
@@ -17,12 +17,15 @@ const CACHED_PAGES = 64;
 
 /**
  * A dashboard's figures, tables and charts. The same page (view, scope, filters, language) is reused
- * while nothing was written to the database, within the same minute (expiry windows move with time).
+ * while its records are (app/models/reports.server.ts `reportRecords`), within the same minute (expiry
+ * windows move with time).
  */
-export function dashboardPage(input: PageInput): Promise<DashboardPage> {
+export async function dashboardPage(input: PageInput): Promise<DashboardPage> {
   const cache = (globalForPages.__ambassadeDashboardPages ??= new Map());
   const id = JSON.stringify([input.view, input.scope ? [...input.scope].sort() : null, input.filters, input.locale, Boolean(input.allStalled)]);
-  const key = `${databaseChangeKey()}@${Math.floor(Date.now() / 60_000)}`;
+  // The page follows its records (read again after a write, or after a while for the organisation).
+  const { version } = await reportRecords(input.scope);
+  const key = `${version}@${Math.floor(Date.now() / 60_000)}`;
   const cached = cache.get(id);
   if (cached && cached.key === key) return cached.page;
   const page = buildDashboardPage(input);
