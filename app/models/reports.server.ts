@@ -118,11 +118,13 @@ export async function gatherReportPeople(scope: ReportScope): Promise<ReportPers
       }[])
     : [];
 
+  // A renewal rewrites granted_at: the first grant is the audit log's, when it has one.
   const accRows = client
     .prepare(
       `select user_id, status, valid_until, channels, reason_kind, first_granted from (
          select a.user_id, a.status, a.valid_until, a.channels, a.reason_kind,
-           min(a.granted_at) over (partition by a.user_id) as first_granted,
+           min(coalesce((select min(l.created_at) from audit_log l where l.subject_type = 'accreditation' and l.subject_id = a.id and l.action = 'accreditation.grant'), a.granted_at))
+             over (partition by a.user_id) as first_granted,
            row_number() over (partition by a.user_id order by ${gateOrderSql("a.status")}, a.requested_at desc, a.updated_at desc) as rn
          from users u join accreditations a on a.user_id = u.id
          where ${s.clause}

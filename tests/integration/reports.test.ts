@@ -392,6 +392,23 @@ describe("reminders", () => {
   });
 });
 
+describe("a renewed accreditation", () => {
+  it("counts from its first grant (the audit log's), not from the renewal that rewrote granted_at", async () => {
+    const id = "rpt-acc-a15";
+    const before = sql.prepare("select granted_at from accreditations where id = ?").get(id) as { granted_at: number };
+    const firstGrant = Date.now() - 150 * DAY;
+    sql.prepare("update accreditations set granted_at = ? where id = ?").run(Date.now() - 10 * DAY, id);
+    sql.prepare("insert into audit_log (created_at, action, subject_type, subject_id, from_state, to_state) values (?, 'accreditation.grant', 'accreditation', ?, 'requested', 'granted')").run(firstGrant, id);
+    try {
+      const record = (await reportPeople([TEAM_A])).find((p) => p.id === idOf("a15"))!;
+      expect(record.firstGrantedAt).toBe(one("select min(created_at) from audit_log where subject_id = ? and action = 'accreditation.grant'", id));
+    } finally {
+      sql.prepare("delete from audit_log where subject_id = ? and action = 'accreditation.grant'").run(id);
+      sql.prepare("update accreditations set granted_at = ? where id = ?").run(before.granted_at, id);
+    }
+  });
+});
+
 it("fixture sanity: the charter in force is the one the fixture signed", () => {
   expect(currentCharter()).toBe(charter);
 });
