@@ -13,12 +13,15 @@ import path from "node:path";
 import { bundleSizes, type BundleSize } from "./bundles";
 import { benchConfig, DATA_DIR, RESULTS_DIR, ROOT } from "./config";
 import { runLoad, type LoadResult, type LoadSpec } from "./load";
+import { reportSpecs, reportTimings, type ExportTiming } from "./reports";
 import { copyPristine, ensureSeed, type SeedManifest } from "./seed";
 import { treeStatusBytes, mb, startAppServer, type AppServer } from "./server";
 import { workerCount } from "../app/server/workers";
 import { checkStored, integrityCheck, runStorm, type StormCheck, type StormResult } from "./storm";
 
 const quick = process.env.BENCH_QUICK === "1";
+/** BENCH_ONLY=reports: only the programme results' scenarios (issue 15), written to results/reports-<size>.json. */
+const onlyReports = process.env.BENCH_ONLY === "reports";
 const config = benchConfig(quick);
 const wallStart = performance.now();
 const log = (line: string) => console.info(line);
@@ -125,12 +128,12 @@ async function scaling(seed: SeedManifest, dbPath: string, port: number, appDir:
   }
 }
 
-async function scenarios(server: AppServer, seed: SeedManifest, only: string[] | null = null, withBaseline = true): Promise<{ loads: LoadResult[]; baseline: LoadResult | null; moduleHtmlBytes: number }> {
+async function scenarios(server: AppServer, seed: SeedManifest, only: string[] | null = null, withBaseline = true): Promise<{ loads: LoadResult[]; baseline: LoadResult | null; moduleHtmlBytes: number; timings: ExportTiming[] }> {
   const common = { seconds: config.duration, warmupSeconds: config.warmup, pid: server.pid };
   const learnerCookie = rotate(seed.pageLearners.map((l) => `ambassade_session=${l.session}`));
   const modulePath = `/track/${seed.coreModule}`;
   const cookieVary = () => ({ headers: { cookie: learnerCookie() } });
-  const specs: LoadSpec[] = [
+  const pageSpecs: LoadSpec[] = [
     { name: "module page", url: server.url + modulePath, label: "/track/$moduleId", connections: 16, vary: cookieVary, ...common },
     { name: "home page", url: server.url + "/home", connections: 16, vary: cookieVary, ...common },
     {
@@ -142,9 +145,10 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
       ...common,
     },
   ];
+  const specs: LoadSpec[] = onlyReports ? [] : pageSpecs;
   const email = rotate(seed.gateEmails);
   const channels = rotate(["linkedin", "LinkedIn", "x", "instagram", "facebook", "youtube", "tiktok"]);
-  specs.push({
+  if (!onlyReports) specs.push({
     name: "gate API, single",
     url: `${server.url}/api/v1/authorizations?email=x&channel=linkedin`,
     label: "GET /api/v1/authorizations",
@@ -155,7 +159,7 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
   });
   const batches = Array.from({ length: 50 }, () => JSON.stringify({ checks: Array.from({ length: 50 }, () => ({ email: email(), channel: channels() })) }));
   const batch = rotate(batches);
-  specs.push({
+  if (!onlyReports) specs.push({
     name: "gate API, batch of 50",
     url: `${server.url}/api/v1/authorizations`,
     label: "POST /api/v1/authorizations ×50",
@@ -167,7 +171,17 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
     ...common,
   });
 
+  // Programme results (issue 15): the full export timed once, cold, before anything else reads the records
+  // (not in the per-core comparison or the smoke run, which measure named scenarios only).
+  const timings: ExportTiming[] = [];
   if (only) specs.splice(0, specs.length, ...specs.filter((spec) => only.includes(spec.name)));
+  else {
+    log(`  programme results: single requests (full export cold and warm, first dashboard)…`);
+    timings.push(...(await reportTimings(server, seed)));
+    for (const timing of timings) log(`    ${timing.name}: ${timing.status}, ${timing.ms} ms, ${(timing.bytes / 1024).toFixed(0)} KB${timing.rows === null ? "" : `, ${timing.rows} rows`}`);
+    specs.push(...reportSpecs(server, seed, common));
+  }
+
   // Each scenario must answer 200 before it is measured.
   for (const spec of specs) {
     const url = new URL(spec.url);
@@ -186,7 +200,7 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
     loads.push(result);
   }
 
-  if (!withBaseline) return { loads, baseline: null, moduleHtmlBytes: 0 };
+  if (!withBaseline || onlyReports) return { loads, baseline: null, moduleHtmlBytes: 0, timings };
   // Baseline: the module page's bytes from a bare node:http server, same load.
   const page = await fetch(server.url + modulePath, { headers: { cookie: `ambassade_session=${seed.pageLearners[0]!.session}` } });
   const html = await page.text();
@@ -195,7 +209,7 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
   const baseline = await runLoad({ ...specs[0]!, name: "baseline: module page HTML from bare node:http", url: baselineServer.url + modulePath, label: "/track/$moduleId (static)", pid: undefined });
   await baselineServer.stop();
   log(`    ${baseline.rps} req/s, p50 ${baseline.latencyMs.p50} ms, p95 ${baseline.latencyMs.p95} ms, p99 ${baseline.latencyMs.p99} ms`);
-  return { loads, baseline, moduleHtmlBytes: Buffer.byteLength(html) };
+  return { loads, baseline, moduleHtmlBytes: Buffer.byteLength(html), timings };
 }
 
 function stormSummary(storm: StormResult) {
@@ -213,6 +227,40 @@ function logStorm(storm: StormResult) {
   line("submit", storm.submit);
   if (storm.cutShort) log(`    ${storm.cutShort} learners stopped by the ${storm.timeLimitMs / 1000} s limit before finishing`);
   log(`    ${storm.seconds} s, ${storm.requests} requests, server peak ${storm.peakMemoryMB} MB, server CPU ${storm.serverCpuMsPerRequest} ms/req (${storm.serverCpuCores} cores)`);
+}
+
+/** The programme results' targets (issue 15): each dashboard p95 < 200 ms at 8 connections, the full export < 5 s. */
+function reportTargets(loads: LoadResult[], timings: ExportTiming[]): Target[] {
+  const out: Target[] = [];
+  for (const load of loads.filter((l) => l.name.includes("dashboard"))) {
+    out.push({ name: `${load.name} p95 (${load.connections} connections)`, goal: "< 200 ms", measured: `${load.latencyMs.p95} ms`, met: load.latencyMs.p95 < 200 && load.errors + load.non2xx === 0 });
+  }
+  for (const timing of timings.filter((t) => t.name.startsWith("full export"))) {
+    out.push({ name: timing.name, goal: "< 5 s", measured: `${timing.ms} ms (${timing.rows ?? "?"} rows)`, met: timing.status === 200 && timing.ms < 5000 });
+  }
+  return out;
+}
+
+/** BENCH_ONLY=reports: the report scenarios alone, in results/reports-<size>.json (latest.json is left as it is). */
+function writeReportsOnly(loads: LoadResult[], timings: ExportTiming[], loadBefore: number[], reused: boolean) {
+  const targets = reportTargets(loads, timings);
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    only: "reports",
+    ...gitCommit(),
+    machine: { cpus: os.cpus().length, node: process.version, loadAverageBefore: loadBefore.map((l) => Math.round(l * 100) / 100), loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    seedReused: reused,
+    scenarios: loads,
+    reportTimings: timings,
+    targets,
+  };
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, `reports-${quick ? "quick" : "full"}.json`);
+  fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+  log(`\nTargets:`);
+  for (const t of targets) log(`  ${t.met === null ? "n/a    " : t.met ? "met    " : "NOT MET"}  ${t.name.padEnd(56)} ${t.goal.padEnd(10)} ${t.measured}`);
+  log(`\nWrote ${path.relative(ROOT, out)}.`);
 }
 
 async function main() {
@@ -257,14 +305,19 @@ async function main() {
   let hwmPerProcess: number | null = null;
   try {
     log(`Scenarios:`);
-    const { loads, baseline, moduleHtmlBytes } = await scenarios(server, seed, smoke ? ["module page"] : null);
+    const { loads, baseline, moduleHtmlBytes, timings } = await scenarios(server, seed, smoke ? ["module page"] : null);
     result.scenarios = loads;
     result.baseline = baseline;
     result.moduleHtmlBytes = moduleHtmlBytes;
+    result.reportTimings = timings;
     if (smoke) {
       await server.stop();
       result.scaling = await scaling(seed, dbPath, port, appDir, loads, null);
       log(`Smoke run (BENCH_SMOKE=1): the harness works; nothing written to bench/results (${elapsed()}).`);
+      return;
+    }
+    if (onlyReports) {
+      writeReportsOnly(loads, timings, loadBefore, seeded.reused);
       return;
     }
 
@@ -363,6 +416,7 @@ async function main() {
     { name: "learner pages' JavaScript (gzip)", goal: "< 100 KB each", measured: biggestLearner ? `largest ${biggestLearner.gzipKB} KB (${biggestLearner.page})` : "none", met: learnerBundles.every((b) => b.gzipKB < 100) },
     { name: "server peak memory through the storm", goal: "< 400 MB", measured: stormPeak === null ? "not run" : `${stormPeak} MB`, met: stormPeak === null ? null : stormPeak < 400 },
   ];
+  targets.push(...reportTargets(loads, result.reportTimings as ExportTiming[]));
   if (crash) targets.push({ name: "crash: integrity and acknowledged answers kept", goal: "ok, 0 lost", measured: `${String(crash.integrityCheck)}, ${(crash.stored as StormCheck).acknowledgedNotStored} lost`, met: Boolean(crash.ok) });
 
   const totalSeconds = Math.round((performance.now() - wallStart) / 100) / 10;
@@ -397,6 +451,7 @@ async function main() {
     modulePageVsBaseline: ratio,
     moduleHtmlBytes: result.moduleHtmlBytes,
     storm: storm ? { ...stormSummary(storm), stored: stormCheck } : null,
+    reportTimings: result.reportTimings,
     crash,
     bundles,
     /** How many server processes served (WORKERS, else one per core), and the per-core comparison. */

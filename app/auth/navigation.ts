@@ -12,6 +12,8 @@ const NAV: { to: string; labelKey: string; permission: Permission | null }[] = [
   { to: "/teams", labelKey: "nav.teams", permission: "team.view" },
   { to: "/people", labelKey: "nav.people", permission: "people.invite" },
   { to: "/team/requests", labelKey: "accreditation.nav.requests", permission: "accreditation.decide" },
+  { to: "/reports", labelKey: "reports.nav", permission: "reports.view" },
+  { to: "/reports/exam", labelKey: "reports.navExam", permission: "content.author" },
   { to: "/studio", labelKey: "studio.nav", permission: "content.author" },
   { to: "/admin/teams", labelKey: "nav.adminTeams", permission: "teams.manage" },
   { to: "/admin/audit", labelKey: "nav.audit", permission: "audit.view" },

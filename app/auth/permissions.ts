@@ -21,7 +21,11 @@ export type Permission =
   | "reviews.manage"
   | "settings.manage"
   | "audit.view"
-  | "api.manage";
+  | "api.manage"
+  /** The programme's results: dashboards and exports (trainers read them; managers for their teams). */
+  | "reports.view"
+  /** Sending a reminder to someone who needs a nudge. */
+  | "reports.nudge";
 
 export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   employee: { learn: "self" },
@@ -31,12 +35,15 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "placement.reset": "all",
     "content.author": "all",
     "reviews.manage": "all",
+    "reports.view": "all",
   },
   manager: {
     "team.view": "team",
     "people.invite": "team",
     "placement.override": "team",
     "accreditation.decide": "team",
+    "reports.view": "team",
+    "reports.nudge": "team",
   },
   admin: {
     "team.view": "all",
@@ -48,6 +55,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "settings.manage": "all",
     "audit.view": "all",
     "api.manage": "all",
+    "reports.view": "all",
+    "reports.nudge": "all",
   },
 };
 

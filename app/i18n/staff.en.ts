@@ -3,6 +3,7 @@ import accreditationStaff from "./en/accreditation-staff";
 import apiAdmin from "./en/api-admin";
 import privacyAdmin from "./en/privacy-admin";
 import provisioning from "./en/provisioning";
+import reports from "./en/reports";
 import settings from "./en/settings";
 import ssoAdmin from "./en/sso-admin";
 import studio from "./en/studio";
@@ -85,6 +86,7 @@ const staff: StaffStrings = {
   api: apiAdmin,
   privacyAdmin,
   provisioning,
+  reports,
   settings,
   ssoAdmin,
   studio,

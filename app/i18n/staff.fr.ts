@@ -2,6 +2,7 @@ import accreditationStaff from "./fr/accreditation-staff";
 import apiAdmin from "./fr/api-admin";
 import privacyAdmin from "./fr/privacy-admin";
 import provisioning from "./fr/provisioning";
+import reports from "./fr/reports";
 import settings from "./fr/settings";
 import ssoAdmin from "./fr/sso-admin";
 import studio from "./fr/studio";
@@ -84,6 +85,7 @@ const staff = {
   api: apiAdmin,
   privacyAdmin,
   provisioning,
+  reports,
   settings,
   ssoAdmin,
   studio,

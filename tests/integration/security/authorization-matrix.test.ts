@@ -141,6 +141,18 @@ function matrix(): Record<string, Row> {
       post: { body: { email: "not-an-email", name: "Nobody", teamId: "team-comms", roles: "employee" }, expect: o("login", 403, 403, 400, 400, 400) },
     },
     "placement.tsx": { url: "/placement", get: learners("ok") },
+    // Programme results (issue 15): admins and trainers read the whole organisation; a manager is sent
+    // to their teams' dashboard (a redirect: "ok"). The team dashboard of team-comms: not the other
+    // manager's (404). Reminders are for managers and admins: an empty form is a 400, a trainer's a 403.
+    "reports._index.tsx": { url: "/reports", get: o("login", 403, "ok", "ok", "ok", "ok") },
+    "reports.team.tsx": {
+      url: "/reports/team?team=team-comms",
+      get: o("login", 403, "ok", "ok", 404, "ok"),
+      post: { body: {}, expect: o("login", 403, 403, 400, 400, 400) },
+    },
+    "reports.export.ts": { url: "/reports/export?view=team&table=funnel&team=team-comms", get: o("login", 403, "ok", "ok", 404, "ok") },
+    // Exam and content analytics: the content authors' (trainers, admins); never a manager's.
+    "reports.exam.tsx": { url: "/reports/exam", get: authors("ok") },
     "reset-password.$token.tsx": { url: "/reset-password/not-a-real-token", get: all(410), post: { body: {}, expect: all(400) } },
     // The studio is for content authors: trainers and admins.
     // SCIM: sessions do not authenticate it (401), and an API token is of the wrong scope (403);

@@ -1,0 +1,415 @@
+/**
+ * The programme's figures, pure: the funnel, time to accreditation, the accreditations' state, people
+ * who need a nudge, the charter's reach and monthly trends, from one compact record per person that
+ * app/models/reports.server.ts gathers with a few aggregate queries. "In force" comes from the state
+ * table (app/domain/accreditation.ts), never from status strings compared here.
+ * See docs/decisions/0019-programme-reports.md.
+ */
+import { STATES, inRenewalWindow, isInForce, reasonFrom, standingProblems, type AccreditationState, type ReasonKind } from "./accreditation";
+import { LEVELS, type Level } from "./placement";
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Groups smaller than this are not broken down by level in organisation-wide views. */
+export const MIN_GROUP = 5;
+
+/** The funnel's steps, in order: each counts people who reached it and every step before it. */
+export const FUNNEL_STEPS = ["invited", "signedIn", "placed", "trackCompleted", "examPassed", "charterSigned", "accredited"] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+
+/** The windows of "expiring in the next N days". */
+export const EXPIRY_WINDOWS = [30, 60, 90] as const;
+
+export type ReportAccreditation = {
+  status: AccreditationState;
+  /** Epoch ms. */
+  validUntil: number | null;
+  channels: readonly string[];
+  reasonKind: ReasonKind | null;
+};
+
+/** What the reports know of one person. Times are epoch milliseconds. */
+export type ReportPerson = {
+  id: string;
+  teamId: string | null;
+  active: boolean;
+  level: Level | null;
+  invitedAt: number;
+  signedIn: boolean;
+  signedInAt: number | null;
+  placedAt: number | null;
+  /** Modules of the person's track the library can load, and how many of them the person completed. */
+  trackTotal: number;
+  trackCompleted: number;
+  /** When the last module of a complete track was completed. */
+  trackCompletedAt: number | null;
+  /** The latest progress in any module. */
+  lastActivityAt: number | null;
+  /** The first passed exam attempt. */
+  examPassedAt: number | null;
+  /** The signature of the charter version in force (null when not signed, or no charter in force). */
+  charterSignedAt: number | null;
+  /** The first grant of any of the person's accreditations. */
+  firstGrantedAt: number | null;
+  /** The person's most relevant accreditation (in force first, then suspended, then the latest). */
+  accreditation: ReportAccreditation | null;
+};
+
+export type Filters = {
+  /** Invited on or after (epoch ms, inclusive). */
+  from?: number | null;
+  /** Invited before (epoch ms, exclusive). */
+  to?: number | null;
+  level?: Level | null;
+  teamIds?: readonly string[] | null;
+};
+
+/** The people the filters choose: the figures then describe them as they stand now. */
+export function selectPeople(people: readonly ReportPerson[], filters: Filters): ReportPerson[] {
+  const teams = filters.teamIds ? new Set(filters.teamIds) : null;
+  return people.filter(
+    (p) =>
+      (filters.from == null || p.invitedAt >= filters.from) &&
+      (filters.to == null || p.invitedAt < filters.to) &&
+      (!filters.level || p.level === filters.level) &&
+      (!teams || (p.teamId !== null && teams.has(p.teamId))),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+// ---------------------------------------------------------------------------------------------
+
+/** Whether the person's accreditation is in force now (the state table's one definition). */
+export function accreditedInForce(p: ReportPerson, now: number): boolean {
+  const a = p.accreditation;
+  if (!a) return false;
+  return isInForce({ status: a.status, validUntil: a.validUntil === null ? null : new Date(a.validUntil) }, new Date(now), p.charterSignedAt !== null);
+}
+
+export function trackComplete(p: ReportPerson): boolean {
+  return p.level !== null && p.trackTotal > 0 && p.trackCompleted >= p.trackTotal;
+}
+
+/** Whether the person has reached one step on its own (not counting the steps before it). */
+export function reachedStep(p: ReportPerson, step: FunnelStep, now: number): boolean {
+  switch (step) {
+    case "invited":
+      return true;
+    case "signedIn":
+      return p.signedIn;
+    case "placed":
+      return p.placedAt !== null;
+    case "trackCompleted":
+      return trackComplete(p);
+    case "examPassed":
+      return p.examPassedAt !== null;
+    case "charterSigned":
+      return p.charterSignedAt !== null;
+    case "accredited":
+      return accreditedInForce(p, now);
+    default:
+      return unreachableStep(step);
+  }
+}
+
+function unreachableStep(step: never): never {
+  throw new Error(`unknown step ${String(step)}`);
+}
+
+/** When the person reached a step (null when not reached or not known). */
+export function stepTime(p: ReportPerson, step: FunnelStep): number | null {
+  switch (step) {
+    case "invited":
+      return p.invitedAt;
+    case "signedIn":
+      return p.signedInAt;
+    case "placed":
+      return p.placedAt;
+    case "trackCompleted":
+      return p.trackCompletedAt;
+    case "examPassed":
+      return p.examPassedAt;
+    case "charterSigned":
+      return p.charterSignedAt;
+    case "accredited":
+      return p.firstGrantedAt;
+    default:
+      return unreachableStep(step);
+  }
+}
+
+/** How far along the funnel the person is: the index of the last step reached with every step before it. */
+export function funnelDepth(p: ReportPerson, now: number): number {
+  let depth = 0;
+  for (let i = 1; i < FUNNEL_STEPS.length; i++) {
+    if (!reachedStep(p, FUNNEL_STEPS[i]!, now)) break;
+    depth = i;
+  }
+  return depth;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+// ---------------------------------------------------------------------------------------------
+
+export type FunnelRow = {
+  step: FunnelStep;
+  count: number;
+  /** Share of the people invited, 0–1 (null when nobody was invited). */
+  ofInvited: number | null;
+  /** Share of the previous step, 0–1 (null for the first step or an empty previous step). */
+  ofPrevious: number | null;
+};
+
+/** Active people only: someone who left is no longer on the road. */
+export function funnel(people: readonly ReportPerson[], now: number): FunnelRow[] {
+  const counts = FUNNEL_STEPS.map(() => 0);
+  for (const p of people) {
+    if (!p.active) continue;
+    const depth = funnelDepth(p, now);
+    for (let i = 0; i <= depth; i++) counts[i]! += 1;
+  }
+  return FUNNEL_STEPS.map((step, i) => ({
+    step,
+    count: counts[i]!,
+    ofInvited: counts[0]! === 0 ? null : counts[i]! / counts[0]!,
+    ofPrevious: i === 0 || counts[i - 1]! === 0 ? null : counts[i]! / counts[i - 1]!,
+  }));
+}
+
+export type Spread = { n: number; median: number | null; p25: number | null; p75: number | null; min: number | null; max: number | null };
+
+/** The q-quantile (0–1) of sorted values, linear between ranks (the usual "type 7"). */
+export function quantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = (sorted.length - 1) * q;
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
+}
+
+export function spreadOf(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    median: quantile(sorted, 0.5),
+    p25: quantile(sorted, 0.25),
+    p75: quantile(sorted, 0.75),
+    min: sorted[0] ?? null,
+    max: sorted[sorted.length - 1] ?? null,
+  };
+}
+
+const days = (ms: number) => ms / DAY_MS;
+
+export type LevelSpread = { level: Level | "all"; spread: Spread; suppressed: boolean };
+
+/**
+ * Days from invitation to the first grant, for everyone and per level. With `minGroup`, a level with
+ * fewer people than that is suppressed (organisation-wide views: no small group broken down).
+ */
+export function timeToAccreditation(people: readonly ReportPerson[], minGroup = 0): LevelSpread[] {
+  const all: number[] = [];
+  const byLevel = new Map<Level, number[]>(LEVELS.map((l) => [l, []]));
+  for (const p of people) {
+    if (p.firstGrantedAt === null || p.firstGrantedAt < p.invitedAt) continue;
+    const d = days(p.firstGrantedAt - p.invitedAt);
+    all.push(d);
+    if (p.level) byLevel.get(p.level)!.push(d);
+  }
+  return [
+    { level: "all" as const, spread: spreadOf(all), suppressed: false },
+    ...LEVELS.map((level) => {
+      const values = byLevel.get(level)!;
+      const suppressed = values.length > 0 && values.length < minGroup;
+      return { level, spread: suppressed ? spreadOf([]) : spreadOf(values), suppressed };
+    }),
+  ];
+}
+
+export type StepDuration = { from: FunnelStep; to: FunnelStep; spread: Spread };
+
+/** Days between two consecutive steps, for the people whose both times are known. */
+export function timeAtSteps(people: readonly ReportPerson[]): StepDuration[] {
+  return FUNNEL_STEPS.slice(1).map((to, i) => {
+    const from = FUNNEL_STEPS[i]!;
+    const values: number[] = [];
+    for (const p of people) {
+      const a = stepTime(p, from);
+      const b = stepTime(p, to);
+      if (a !== null && b !== null && b >= a) values.push(days(b - a));
+    }
+    return { from, to, spread: spreadOf(values) };
+  });
+}
+
+export type AccreditationFigures = {
+  inForce: number;
+  byChannel: { channel: string; count: number }[];
+  expiring: { days: number; count: number }[];
+  suspended: { total: number; charter: number; leftOrganisation: number; other: number };
+  revoked: number;
+  expired: number;
+  /** In force, within the renewal window, no renewal requested yet. */
+  renewalsDue: number;
+  /** A renewal awaits a manager. */
+  renewalsRequested: number;
+  /** A first request awaits a manager. */
+  requestsPending: number;
+};
+
+export function accreditationFigures(people: readonly ReportPerson[], now: number): AccreditationFigures {
+  const out: AccreditationFigures = {
+    inForce: 0,
+    byChannel: [],
+    expiring: EXPIRY_WINDOWS.map((d) => ({ days: d, count: 0 })),
+    suspended: { total: 0, charter: 0, leftOrganisation: 0, other: 0 },
+    revoked: 0,
+    expired: 0,
+    renewalsDue: 0,
+    renewalsRequested: 0,
+    requestsPending: 0,
+  };
+  const channels = new Map<string, number>();
+  const nowDate = new Date(now);
+  for (const p of people) {
+    const a = p.accreditation;
+    if (!a) continue;
+    const row = { status: a.status, validUntil: a.validUntil === null ? null : new Date(a.validUntil) };
+    const problems = standingProblems(row, nowDate, { inForce: true, signed: p.charterSignedAt !== null });
+    const pending = STATES[a.status].pending;
+    if (problems.length === 0) {
+      out.inForce += 1;
+      for (const c of a.channels) channels.set(c, (channels.get(c) ?? 0) + 1);
+      for (const window of out.expiring) if (a.validUntil !== null && a.validUntil - now <= window.days * DAY_MS) window.count += 1;
+      if (pending) out.renewalsRequested += 1;
+      else if (inRenewalWindow(row.validUntil, nowDate)) out.renewalsDue += 1;
+      continue;
+    }
+    if (problems.includes("not_accredited")) {
+      if (pending) out.requestsPending += 1;
+      continue;
+    }
+    if (problems.includes("revoked")) {
+      out.revoked += 1;
+      continue;
+    }
+    // The row's own standing: a suspension counts as such even past its end date; the charter alone (a
+    // granted row whose holder has not signed the version in force) counts as a charter suspension.
+    const rowProblems = standingProblems(row, nowDate);
+    if (rowProblems.includes("suspended") || (rowProblems.length === 0 && problems.includes("charter_not_signed"))) {
+      out.suspended.total += 1;
+      const reason = reasonFrom({ reasonKind: a.reasonKind, reason: null });
+      if (reason?.kind === "left_organisation") out.suspended.leftOrganisation += 1;
+      else if (reason?.kind === "charter" || rowProblems.length === 0) out.suspended.charter += 1;
+      else out.suspended.other += 1;
+      continue;
+    }
+    if (problems.includes("expired")) out.expired += 1;
+  }
+  out.byChannel = [...channels].map(([channel, count]) => ({ channel, count })).sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel));
+  return out;
+}
+
+/** Share of the active people who signed the charter version in force (null when nobody is active). */
+export function charterShare(people: readonly ReportPerson[]): { signed: number; active: number; share: number | null } {
+  let signed = 0;
+  let active = 0;
+  for (const p of people) {
+    if (!p.active) continue;
+    active += 1;
+    if (p.charterSignedAt !== null) signed += 1;
+  }
+  return { signed, active, share: active === 0 ? null : signed / active };
+}
+
+export type Stalled = {
+  id: string;
+  /** The step the person has not reached yet. */
+  step: FunnelStep;
+  /** When the person last moved: reached a step or made progress in a module. */
+  since: number;
+  days: number;
+};
+
+/**
+ * Active people stuck for more than `afterDays` days before a step. People whose request awaits a
+ * manager are not stalled (it is the manager's turn), nor people accredited.
+ */
+export function stalledPeople(people: readonly ReportPerson[], now: number, afterDays: number): Stalled[] {
+  const out: Stalled[] = [];
+  for (const p of people) {
+    if (!p.active) continue;
+    const depth = funnelDepth(p, now);
+    if (depth === FUNNEL_STEPS.length - 1) continue;
+    const step = FUNNEL_STEPS[depth + 1]!;
+    if (step === "accredited" && p.accreditation && STATES[p.accreditation.status].pending) continue;
+    let since = p.invitedAt;
+    for (let i = 0; i <= depth; i++) since = Math.max(since, stepTime(p, FUNNEL_STEPS[i]!) ?? since);
+    if (p.lastActivityAt !== null) since = Math.max(since, p.lastActivityAt);
+    const waited = now - since;
+    if (waited > afterDays * DAY_MS) out.push({ id: p.id, step, since, days: Math.floor(days(waited)) });
+  }
+  return out.sort((a, b) => b.days - a.days || a.id.localeCompare(b.id));
+}
+
+/** Stalled people counted per step, in the funnel's order (steps with nobody included). */
+export function stalledByStep(stalled: readonly Stalled[]): { step: FunnelStep; count: number }[] {
+  return FUNNEL_STEPS.slice(1).map((step) => ({ step, count: stalled.filter((s) => s.step === step).length }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trends and breakdowns
+// ---------------------------------------------------------------------------------------------
+
+export const TREND_SERIES = ["invited", "placed", "examPassed", "accredited"] as const;
+export type TrendSeries = (typeof TREND_SERIES)[number];
+export type TrendRow = { month: string } & Record<TrendSeries, number>;
+
+/** "YYYY-MM" of an epoch ms, in UTC. */
+export function monthOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 7);
+}
+
+/** The `count` months ending with the month of `now`, oldest first. */
+export function lastMonths(now: number, count: number): string[] {
+  const d = new Date(now);
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - i, 1));
+    out.push(m.toISOString().slice(0, 7));
+  }
+  return out;
+}
+
+/** How many people were invited, placed, passed the exam for the first time and were first accredited, per month. */
+export function monthlyTrends(people: readonly ReportPerson[], months: readonly string[]): TrendRow[] {
+  const rows = new Map(months.map((month) => [month, { month, invited: 0, placed: 0, examPassed: 0, accredited: 0 } as TrendRow]));
+  const add = (ms: number | null, series: TrendSeries) => {
+    if (ms === null) return;
+    const row = rows.get(monthOf(ms));
+    if (row) row[series] += 1;
+  };
+  for (const p of people) {
+    add(p.invitedAt, "invited");
+    add(p.placedAt, "placed");
+    add(p.examPassedAt, "examPassed");
+    add(p.firstGrantedAt, "accredited");
+  }
+  return [...rows.values()];
+}
+
+export type LevelFunnel = { level: Level | null; people: number; suppressed: boolean; funnel: FunnelRow[] | null };
+
+/**
+ * The funnel per level (and for people not placed yet). With `minGroup`, a level with fewer people
+ * is shown as suppressed, without figures.
+ */
+export function funnelByLevel(people: readonly ReportPerson[], now: number, minGroup = 0): LevelFunnel[] {
+  return [...LEVELS, null].map((level) => {
+    const group = people.filter((p) => p.active && p.level === level);
+    const suppressed = group.length > 0 && group.length < minGroup;
+    return { level, people: suppressed ? 0 : group.length, suppressed, funnel: suppressed ? null : funnel(group, now) };
+  });
+}
