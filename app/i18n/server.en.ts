@@ -1,4 +1,5 @@
 import type { ServerStrings } from "./server.fr";
+import notifications from "./en/notifications-mail";
 
 /** Strings only the server uses (e-mails), English; typed by server.fr.ts so that no key can be missing. Never sent to the browser. */
 const server: ServerStrings = {
@@ -20,6 +21,7 @@ const server: ServerStrings = {
         "Hello {{name}},\n\n{{person}}'s accreditation ({{channels}}) ends on {{date}}. {{person}} has been told and may ask you for a renewal after passing the exam again.\n\nYour team's requests:\n{{link}}",
     },
   },
+  notifications,
 };
 
 export default server;

@@ -1,3 +1,5 @@
+import notifications from "./fr/notifications-mail";
+
 /** Strings only the server uses (e-mails), French; the reference: server.en.ts must have the same keys. Never sent to the browser. */
 const server = {
   invite: {
@@ -18,6 +20,7 @@ const server = {
         "Bonjour {{name}},\n\nL'accréditation de {{person}} ({{channels}}) prend fin le {{date}}. {{person}} a été prévenu·e et pourra vous demander son renouvellement après avoir repassé l'examen.\n\nLes demandes de votre équipe :\n{{link}}",
     },
   },
+  notifications,
 };
 
 export default server;
