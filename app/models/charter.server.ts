@@ -197,6 +197,8 @@ export async function publishCharter(
   now = new Date(),
   library?: ContentLibrary,
   summary: { fr: string; en: string } = { fr: "", en: "" },
+  /** The number of people the admin was told would be suspended: refused (409, nothing written) when it changed meanwhile. */
+  expectedSuspended?: number,
 ): Promise<{ suspended: number }> {
   const lib = library ?? (await loadContentLibrary());
   if (!lib.charters.has(version)) throw new InputError({ version: "accreditation.charter.unknownVersion" });
@@ -216,6 +218,9 @@ export async function publishCharter(
         tx.insert(charterPublications).values({ version, publishedBy: actorId, publishedAt: now, summaryFr: summaryFr || null, summaryEn: summaryEn || null }).run();
         recordAudit(tx, { actorId, action: "charter.published", subjectType: "charter", subjectId: version, fromState: current, toState: version });
         const toSuspend = accreditationsToSuspend(tx, version);
+        if (expectedSuspended !== undefined && new Set(toSuspend.map((r) => r.userId)).size !== expectedSuspended) {
+          throw new InputError({ form: "accreditation.adminCharter.countChanged" }, 409);
+        }
         const reason: StateReason = { kind: "charter", version };
         for (const row of toSuspend) {
           applyTransition(tx, { row, transition: "suspend", by: "system", facts: { now, reason }, actorId, patch: reasonColumns(reason), data: { charterVersion: version } });

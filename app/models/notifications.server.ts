@@ -108,13 +108,18 @@ export function listInbox(userId: string, locale: Locale, page = 1): { items: In
   };
 }
 
-/** Marks one of the person's notices read (another person's is "not found": false), or all of them. */
-export function markRead(userId: string, which: { id: string } | "all", now = new Date()): number {
-  const mine = eq(notifications.userId, userId);
-  const where = which === "all" ? and(mine, isNull(notifications.readAt)) : and(mine, eq(notifications.id, which.id));
-  const row = which === "all" ? null : getDb().select({ readAt: notifications.readAt }).from(notifications).where(where).get();
-  if (which !== "all" && !row) return -1;
-  return getDb().update(notifications).set({ readAt: now }).where(and(where, isNull(notifications.readAt))).run().changes;
+/** Marks one of the person's notices read and returns where it leads; another person's, or none, is null. */
+export function markRead(userId: string, id: string, now = new Date()): string | null {
+  const where = and(eq(notifications.userId, userId), eq(notifications.id, id));
+  const row = getDb().select({ link: notifications.link }).from(notifications).where(where).get();
+  if (!row) return null;
+  getDb().update(notifications).set({ readAt: now }).where(and(where, isNull(notifications.readAt))).run();
+  return row.link;
+}
+
+/** Marks all the person's notices read; returns how many were unread. */
+export function markAllRead(userId: string, now = new Date()): number {
+  return getDb().update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run().changes;
 }
 
 /** Housekeeping: read notices older than `days` are forgotten. */

@@ -128,6 +128,7 @@ const accreditation: AccreditationStrings = {
     versionLine: "Version {{version}}, in force since {{date}}",
     signedInfo: "You signed this version on {{date}}.",
     mustSign: "Read the charter, answer the comprehension questions, then sign.",
+    changesTitle: "What changed in this version",
     signTitle: "Sign the charter",
     checkLegend: "Comprehension questions",
     checkIntro: "Answer every question: all answers must be right to sign.",

@@ -127,6 +127,7 @@ const accreditation = {
     versionLine: "Version {{version}}, en vigueur depuis le {{date}}",
     signedInfo: "Vous avez signé cette version le {{date}}.",
     mustSign: "Lisez la charte, répondez aux questions de compréhension, puis signez.",
+    changesTitle: "Ce qui change dans cette version",
     signTitle: "Signer la charte",
     checkLegend: "Questions de compréhension",
     checkIntro: "Répondez à chaque question : toutes les réponses doivent être justes pour signer.",
