@@ -111,25 +111,26 @@ export function reasonInWords(reason: StateReason, t: Translate): string {
   }
 }
 
-function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string): string {
+function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string, staff = false): string {
   switch (entry.item) {
     case "placed":
-      return entry.level ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) }) : t("accreditation.checklist.placedUnmet");
+      return entry.level ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) }) : t(staff ? "staffView.checklist.placedUnmet" : "accreditation.checklist.placedUnmet");
     case "track":
       return t("accreditation.checklist.trackProgress", { count: entry.completed, completed: entry.completed, total: entry.total });
     case "exam":
       if (entry.met) return t("accreditation.checklist.examMet", { date: date(entry.passedAt), score: entry.score, until: date(entry.validUntil) });
-      if (entry.lapsed) return t("accreditation.checklist.examLapsed", { date: date(entry.passedAt), until: date(entry.validUntil) });
+      if (entry.lapsed) return t(staff ? "staffView.checklist.examLapsed" : "accreditation.checklist.examLapsed", { date: date(entry.passedAt), until: date(entry.validUntil) });
       return t("accreditation.checklist.examUnmet");
     case "charter":
       if (!entry.currentVersion) return t("accreditation.checklist.charterNone");
       if (entry.met) return t("accreditation.checklist.charterMet", { version: entry.currentVersion });
-      if (entry.signedVersion) return t("accreditation.checklist.charterOld", { signed: entry.signedVersion, current: entry.currentVersion });
+      if (entry.signedVersion) return t(staff ? "staffView.checklist.charterOld" : "accreditation.checklist.charterOld", { signed: entry.signedVersion, current: entry.currentVersion });
       return t("accreditation.checklist.charterUnmet", { current: entry.currentVersion });
   }
 }
 
-export function Checklist({ checklist }: { checklist: ChecklistData[] }) {
+/** The conditions; `staff` when someone else reads about the person (third person, no links to the reader's own pages). */
+export function Checklist({ checklist, staff = false }: { checklist: ChecklistData[]; staff?: boolean }) {
   const { t } = useTranslation();
   const { date } = useDates();
   return (
@@ -148,8 +149,8 @@ export function Checklist({ checklist }: { checklist: ChecklistData[] }) {
               <span className="sr-only"> — {entry.met ? t("accreditation.checklist.met") : t("accreditation.checklist.unmet")}</span>
             </p>
             <p className="text-sm text-slate-700">
-              {detailOf(entry, t, date)}
-              {!entry.met && CHECKLIST_LINKS[entry.item] ? (
+              {detailOf(entry, t, date, staff)}
+              {!staff && !entry.met && CHECKLIST_LINKS[entry.item] ? (
                 <>
                   {" "}
                   <Link to={CHECKLIST_LINKS[entry.item]!} className="link">
@@ -208,28 +209,49 @@ export function NextStep({ next, requestAgainFrom = null }: { next: NextStepKey;
   );
 }
 
-/** Why the accreditation is in its state, in words the person understands. */
-export function StateExplanation({ accreditation }: { accreditation: AccreditationData }) {
+/**
+ * Why the accreditation is in its state: to its holder ("your accreditation…"), or, with `person`,
+ * to someone else (a manager: "Emma has not signed…"), in the third person.
+ */
+export function StateExplanation({ accreditation, person }: { accreditation: AccreditationData; person?: string }) {
   const { t } = useTranslation();
   const { date } = useDates();
   const { status, reason } = accreditation;
+  const staff = person !== undefined;
   switch (status) {
     case "suspended":
       if (reason?.kind === "left_organisation") return <p role="status" className="text-amber-900">{t("lifecycle.explanation.leftOrganisation")}</p>;
-      return <p role="status" className="text-amber-900">{t("accreditation.page.suspendedBecause", { version: reason?.kind === "charter" ? reason.version : "" })}</p>;
+      return (
+        <p role="status" className="text-amber-900">
+          {t(staff ? "staffView.explanation.suspendedCharter" : "accreditation.page.suspendedBecause", { version: reason?.kind === "charter" ? reason.version : "", name: person ?? "" })}
+        </p>
+      );
     case "revoked":
-    case "declined":
-      return <p className="text-red-800">{t(status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause", { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
+    case "declined": {
+      const key = staff ? `staffView.explanation.${status}` : status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause";
+      return <p className="text-red-800">{t(key, { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
+    }
     case "expired":
-      return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: date(accreditation.validUntil) })}</p>;
+      return <p className="text-slate-800">{t(staff ? "staffView.explanation.expired" : "accreditation.page.expiredInfo", { date: date(accreditation.validUntil) })}</p>;
     case "granted":
-    case "renewal_requested":
-      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{accreditation.inForce ? t("accreditation.page.inForce") : t("accreditation.page.notInForce")}</p>;
+    case "renewal_requested": {
+      const key = accreditation.inForce ? (staff ? "staffView.explanation.inForce" : "accreditation.page.inForce") : staff ? "staffView.explanation.notInForce" : "accreditation.page.notInForce";
+      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{t(key, { name: person ?? "" })}</p>;
+    }
     case "requested":
       return null;
     default:
       return unreachable(status);
   }
+}
+
+/** Channels asked for but not granted (a partial grant), explained to the holder or, with `person`, to staff. */
+export function PartialGrant({ accreditation, person }: { accreditation: AccreditationData; person?: string }) {
+  const { t } = useTranslation();
+  if (accreditation.channelLabels.length === 0) return null;
+  const missing = accreditation.requestedChannelLabels.filter((label) => !accreditation.channelLabels.includes(label));
+  if (missing.length === 0) return null;
+  return <p className="text-sm text-slate-800">{t(person !== undefined ? "staffView.explanation.partial" : "accreditation.page.partialGrant", { channels: missing.join(", ") })}</p>;
 }
 
 export function AccreditationSummary({ accreditation }: { accreditation: AccreditationData }) {
@@ -243,6 +265,7 @@ export function AccreditationSummary({ accreditation }: { accreditation: Accredi
         <StateBadge status={accreditation.status} />
       </p>
       <StateExplanation accreditation={accreditation} />
+      <PartialGrant accreditation={accreditation} />
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         {granted ? (
           <>

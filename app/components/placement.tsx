@@ -17,14 +17,17 @@ export function LevelName({ level }: { level: Level }) {
   return <>{t(`placement.levels.${level}.name`)}</>;
 }
 
-/** The 2–3 facts that decided a questionnaire placement, rendered in the reader's language. */
-export function FactList({ facts, id }: { facts: readonly Fact[]; id?: string }) {
+/**
+ * The 2–3 facts that decided a questionnaire placement, rendered in the reader's language: to the
+ * person ("your answers…"), or with `staff` to someone else, in the third person.
+ */
+export function FactList({ facts, id, staff = false }: { facts: readonly Fact[]; id?: string; staff?: boolean }) {
   const { t } = useTranslation();
   if (facts.length === 0) return null;
   return (
     <ul id={id} className="list-disc space-y-2 pl-5 text-slate-800">
       {facts.map((fact) => (
-        <li key={fact.key}>{t(`placement.facts.${fact.key}`, fact.params ?? {})}</li>
+        <li key={fact.key}>{t(`${staff ? "staffView.placement.facts" : "placement.facts"}.${fact.key}`, fact.params ?? {})}</li>
       ))}
     </ul>
   );
@@ -34,13 +37,16 @@ export function FactList({ facts, id }: { facts: readonly Fact[]; id?: string })
 export function PlacementOrigin({
   placement,
   locale,
+  staff = false,
 }: {
   placement: { source: "questionnaire" | "override"; setByName: string | null; reason: string | null; createdAt: string };
   locale: string;
+  /** Someone else reads about the person: third person. */
+  staff?: boolean;
 }) {
   const { t } = useTranslation();
   const date = formatDate(placement.createdAt, locale);
-  if (placement.source === "questionnaire") return <p className="text-slate-700">{t("diagnostic.result.fromQuestionnaire", { date })}</p>;
+  if (placement.source === "questionnaire") return <p className="text-slate-700">{t(staff ? "staffView.placement.fromQuestionnaire" : "diagnostic.result.fromQuestionnaire", { date })}</p>;
   return (
     <div className="space-y-2">
       <p className="text-slate-700">

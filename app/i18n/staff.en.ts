@@ -4,6 +4,7 @@ import apiAdmin from "./en/api-admin";
 import provisioning from "./en/provisioning";
 import settings from "./en/settings";
 import ssoAdmin from "./en/sso-admin";
+import staffView from "./en/staff-views";
 import studio from "./en/studio";
 
 /**
@@ -83,6 +84,7 @@ const staff: StaffStrings = {
   provisioning,
   settings,
   ssoAdmin,
+  staffView,
   studio,
 };
 

@@ -3,6 +3,7 @@ import apiAdmin from "./fr/api-admin";
 import provisioning from "./fr/provisioning";
 import settings from "./fr/settings";
 import ssoAdmin from "./fr/sso-admin";
+import staffView from "./fr/staff-views";
 import studio from "./fr/studio";
 
 /**
@@ -82,6 +83,7 @@ const staff = {
   provisioning,
   settings,
   ssoAdmin,
+  staffView,
   studio,
 };
 

@@ -73,7 +73,8 @@ function deliver(tx: Writer, notices: readonly Notice[], now: Date): void {
       accountUrl: linkTo("/account#notifications"),
     });
     const refId = plan.digest ? null : (plan.notices[0]!.refId ?? null);
-    queueMail(tx, { kind: plan.digest ? "notification_digest" : `notification.${plan.notices[0]!.kind}`, ...(refId ? { refId } : {}), to: person.email, ...mail }, now);
+    // Due at once (the clock's now, not the change's: a job may run with another time).
+    queueMail(tx, { kind: plan.digest ? "notification_digest" : `notification.${plan.notices[0]!.kind}`, ...(refId ? { refId } : {}), to: person.email, ...mail });
   }
 }
 

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
@@ -10,8 +10,6 @@ import { changePassword } from "~/models/password-change.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { newPasswordSchema } from "~/utils/password-form.server";
-
-export const meta: MetaFunction = () => [{ title: "Mon compte · Ambassade" }];
 
 function actionSchema() {
   return z.discriminatedUnion(

@@ -11,7 +11,7 @@ import { isInputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 
-export const meta: MetaFunction = () => [{ title: "Charte · Ambassade" }];
+export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
 const versionField = () => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(40, "errors.tooLong");
 

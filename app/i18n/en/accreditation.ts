@@ -82,6 +82,7 @@ const accreditation: AccreditationStrings = {
     revokedBecause: "Your accreditation was revoked. Reason: {{reason}}",
     declinedBecause: "Your request was declined. Reason: {{reason}}",
     expiredInfo: "Your accreditation expired on {{date}}.",
+    partialGrant: "You also asked for: {{channels}}. Your manager has not granted them for now; talk to them if you need them.",
     expiresSoon: "Your accreditation ends on {{date}}.",
     requestTitle: "Request an accreditation",
     renewalTitle: "Request a renewal",

@@ -81,6 +81,7 @@ const accreditation = {
     revokedBecause: "Votre accréditation a été retirée. Motif : {{reason}}",
     declinedBecause: "Votre demande a été refusée. Motif : {{reason}}",
     expiredInfo: "Votre accréditation a expiré le {{date}}.",
+    partialGrant: "Vous aviez aussi demandé : {{channels}}. Votre manager ne vous les a pas accordés pour l’instant ; parlez-en avec lui ou elle si vous en avez besoin.",
     expiresSoon: "Votre accréditation arrive à échéance le {{date}}.",
     requestTitle: "Demander une accréditation",
     renewalTitle: "Demander le renouvellement",

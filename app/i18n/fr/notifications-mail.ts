@@ -24,14 +24,14 @@ const notifications = {
     },
     team_suspended: {
       label: "L’accréditation d’une personne de mon équipe est suspendue (manager)",
-      subject: "L’accréditation de {{person}} est suspendue",
-      inbox: "Accréditation de {{person}} suspendue.",
-      bodyCharter: "L’accréditation de {{person}} est suspendue jusqu’à ce que cette personne signe la charte {{version}}. Elle a reçu un message.",
-      bodyLeft: "L’accréditation de {{person}} est suspendue : cette personne a quitté l’organisation.",
+      subject: "Accréditation suspendue : {{person}}",
+      inbox: "Accréditation suspendue : {{person}}.",
+      bodyCharter: "{{person}} n’a pas encore signé la charte {{version}}, désormais en vigueur : son accréditation est suspendue jusqu’à la signature. Cette personne a reçu un message.",
+      bodyLeft: "{{person}} a quitté l’organisation : son accréditation est suspendue.",
     },
     team_expiring: {
       label: "L’accréditation d’une personne de mon équipe arrive à échéance (manager)",
-      inbox: "L’accréditation de {{person}} prend fin le {{date}}.",
+      inbox: "Fin d’accréditation le {{date}} : {{person}}.",
     },
     granted: {
       label: "Accréditation accordée",
