@@ -55,7 +55,7 @@ const core: CoreStrings = {
     status: "Status",
     active: "Active",
     inactive: "Deactivated",
-    invited: "Invitation sent",
+    invited: "Invitation pending",
     name: "Name",
     email: "Email address",
     team: "Team",

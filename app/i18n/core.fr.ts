@@ -54,7 +54,7 @@ const core = {
     status: "Statut",
     active: "Actif",
     inactive: "Désactivé",
-    invited: "Invitation envoyée",
+    invited: "Invitation en attente",
     name: "Nom",
     email: "Adresse e-mail",
     team: "Équipe",

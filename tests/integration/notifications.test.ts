@@ -288,3 +288,25 @@ describe("changing one's password", () => {
     expect(getDb().select().from(sessions).where(eq(sessions.userId, emma.id)).all()).toHaveLength(1);
   });
 });
+
+describe("an invitation when mail only goes to a file", () => {
+  it("is not claimed as sent: the admin is told so and given the link; a manager is told to ask an admin", async () => {
+    expect(process.env.SMTP_URL).toBeUndefined();
+    const admin = await signedIn(server, "admin@ambassade.test");
+    const invited = await admin.post("/people/invite", { name: "Nora Fichier", email: "nora.fichier@ambassade.test", teamId: "team-ops", roles: ["employee"] });
+    expect(invited.status).toBe(302);
+    const page = await (await admin.get(invited.headers.get("Location")!)).text();
+    expect(page).toContain("Invitation enregistrée pour nora.fichier@ambassade.test, mais aucun serveur de messagerie n’est configuré");
+    expect(page).not.toContain("Invitation envoyée");
+    const link = page.match(/https?:\/\/[^\s<"]+\/invite\/[\w-]+/)?.[0];
+    expect(link).toBeDefined();
+    expect((await fetch(server.url + new URL(link!).pathname)).status).toBe(200);
+
+    const manager = await signedIn(server, "manager@ambassade.test");
+    const byManager = await manager.post("/people/invite", { name: "Noé Fichier", email: "noe.fichier@ambassade.test", teamId: "team-comms", roles: ["employee"] });
+    const managerPage = await (await manager.get(byManager.headers.get("Location")!)).text();
+    // The demo manager reads English in this file (the first test set it).
+    expect(managerPage).toContain("Ask an administrator to pass the invitation link on.");
+    expect(managerPage).not.toMatch(/\/invite\/[\w-]{20,}/);
+  });
+});

@@ -34,6 +34,11 @@ const staffView: StaffViewStrings = {
     empty: "Nobody.",
     see: "See {{name}}’s case",
   },
+  invite: {
+    fileOnly: "Invitation saved for {{email}}, but no mail server is configured (SMTP_URL): the message was only written to a file on the server. Give this link to the person yourself (valid for 7 days, single use): {{link}}",
+    fileOnlyAskAdmin: "Invitation saved for {{email}}, but no mail server is configured: the message was not sent. Ask an administrator to pass the invitation link on.",
+    fileStatus: "No mail server is configured: the invitation message was only written to a file on the server. Send the invitation again to get a new link to pass on yourself.",
+  },
   placement: {
     fromQuestionnaire: "From their answers to the questionnaire of {{date}}.",
     facts: {

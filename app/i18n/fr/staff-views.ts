@@ -38,6 +38,11 @@ const staffView = {
     empty: "Personne dans ce cas.",
     see: "Voir le dossier\u00a0: {{name}}",
   },
+  invite: {
+    fileOnly: "Invitation enregistrée pour {{email}}, mais aucun serveur de messagerie n’est configuré (SMTP_URL) : le message a seulement été écrit dans un fichier sur le serveur. Transmettez vous-même ce lien à la personne (valable 7 jours, utilisable une seule fois) : {{link}}",
+    fileOnlyAskAdmin: "Invitation enregistrée pour {{email}}, mais aucun serveur de messagerie n’est configuré : le message n’est pas parti. Demandez à un administrateur de transmettre le lien d’invitation.",
+    fileStatus: "Aucun serveur de messagerie n’est configuré : le message d’invitation a seulement été écrit dans un fichier sur le serveur. Renvoyez l’invitation pour obtenir un nouveau lien à transmettre vous-même.",
+  },
   placement: {
     fromQuestionnaire: "D’après ses réponses au questionnaire du {{date}}.",
     facts: {
