@@ -13,7 +13,10 @@ import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Ambassade" }];
 
-const querySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+/** A function, not a constant: `z` comes from a server module, absent from the browser bundle. */
+function querySchema() {
+  return z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+}
 
 function actionSchema() {
   return z.discriminatedUnion("intent", [
@@ -26,7 +29,7 @@ function actionSchema() {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
   const locale = resolveLocale(request, viewer.locale);
-  const { page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const inbox = listInbox(viewer.id, locale, page);
   return json({ ...inbox, page, pageSize: INBOX_PAGE_SIZE });
 }

@@ -247,7 +247,7 @@ describe("the inbox", () => {
     const client = await signedIn(server, emma.email);
     const home = await (await client.get("/home")).text();
     // Declined, granted, revoked.
-    expect(home).toContain('aria-label="Notifications, 3 non lues"');
+    expect(home).toMatch(/data-testid="unread-count">3<span class="sr-only"> <!-- -->non lues<\/span>/);
     const inbox = await (await client.get("/inbox")).text();
     expect(inbox).toContain("Demande refusée. Motif\u00a0: Pas encore");
     expect(inbox).toContain("3 non lues");
@@ -256,7 +256,7 @@ describe("the inbox", () => {
     const opened = await client.post("/inbox", { intent: "open", id: first!.id });
     expect(opened.status).toBe(302);
     expect(opened.headers.get("Location")).toBe(first!.link);
-    expect(await (await client.get("/home")).text()).toContain('aria-label="Notifications, 2 non lues"');
+    expect(await (await client.get("/home")).text()).toMatch(/data-testid="unread-count">2<span class="sr-only"> <!-- -->non lues<\/span>/);
 
     const otherClient = await signedIn(server, other.email);
     const snapshot = snapshotDatabase();
@@ -266,7 +266,7 @@ describe("the inbox", () => {
 
     expect((await client.post("/inbox", { intent: "readAll" })).status).toBe(302);
     expect(inboxOf(emma.id).every((n) => n.readAt !== null)).toBe(true);
-    expect(await (await client.get("/home")).text()).toContain('aria-label="Notifications, aucune non lue"');
+    expect(await (await client.get("/home")).text()).not.toContain('data-testid="unread-count"');
   });
 });
 
