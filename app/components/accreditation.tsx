@@ -111,26 +111,30 @@ export function reasonInWords(reason: StateReason, t: Translate): string {
   }
 }
 
-function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string, staff = false): string {
+function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string): string {
   switch (entry.item) {
     case "placed":
-      return entry.level ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) }) : t(staff ? "staffView.checklist.placedUnmet" : "accreditation.checklist.placedUnmet");
+      return entry.level ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) }) : t("accreditation.checklist.placedUnmet");
     case "track":
       return t("accreditation.checklist.trackProgress", { count: entry.completed, completed: entry.completed, total: entry.total });
     case "exam":
       if (entry.met) return t("accreditation.checklist.examMet", { date: date(entry.passedAt), score: entry.score, until: date(entry.validUntil) });
-      if (entry.lapsed) return t(staff ? "staffView.checklist.examLapsed" : "accreditation.checklist.examLapsed", { date: date(entry.passedAt), until: date(entry.validUntil) });
+      if (entry.lapsed) return t("accreditation.checklist.examLapsed", { date: date(entry.passedAt), until: date(entry.validUntil) });
       return t("accreditation.checklist.examUnmet");
     case "charter":
       if (!entry.currentVersion) return t("accreditation.checklist.charterNone");
       if (entry.met) return t("accreditation.checklist.charterMet", { version: entry.currentVersion });
-      if (entry.signedVersion) return t(staff ? "staffView.checklist.charterOld" : "accreditation.checklist.charterOld", { signed: entry.signedVersion, current: entry.currentVersion });
+      if (entry.signedVersion) return t("accreditation.checklist.charterOld", { signed: entry.signedVersion, current: entry.currentVersion });
       return t("accreditation.checklist.charterUnmet", { current: entry.currentVersion });
   }
 }
 
-/** The conditions; `staff` when someone else reads about the person (third person, no links to the reader's own pages). */
-export function Checklist({ checklist, staff = false }: { checklist: ChecklistData[]; staff?: boolean }) {
+/**
+ * The conditions. Staff views (app/components/accreditation-staff.tsx) pass `detail`, their own
+ * third-person wording where it differs (null: this one), and `links={false}`: no link to the reader's
+ * own pages.
+ */
+export function Checklist({ checklist, detail, links = true }: { checklist: ChecklistData[]; detail?: (entry: ChecklistData) => string | null; links?: boolean }) {
   const { t } = useTranslation();
   const { date } = useDates();
   return (
@@ -149,8 +153,8 @@ export function Checklist({ checklist, staff = false }: { checklist: ChecklistDa
               <span className="sr-only"> — {entry.met ? t("accreditation.checklist.met") : t("accreditation.checklist.unmet")}</span>
             </p>
             <p className="text-sm text-slate-700">
-              {detailOf(entry, t, date, staff)}
-              {!staff && !entry.met && CHECKLIST_LINKS[entry.item] ? (
+              {detail?.(entry) ?? detailOf(entry, t, date)}
+              {links && !entry.met && CHECKLIST_LINKS[entry.item] ? (
                 <>
                   {" "}
                   <Link to={CHECKLIST_LINKS[entry.item]!} className="link">
@@ -209,35 +213,23 @@ export function NextStep({ next, requestAgainFrom = null }: { next: NextStepKey;
   );
 }
 
-/**
- * Why the accreditation is in its state: to its holder ("your accreditation…"), or, with `person`,
- * to someone else (a manager: "Emma has not signed…"), in the third person.
- */
-export function StateExplanation({ accreditation, person }: { accreditation: AccreditationData; person?: string }) {
+/** Why the accreditation is in its state, in words the person understands (staff: app/components/accreditation-staff.tsx). */
+export function StateExplanation({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
   const { date } = useDates();
   const { status, reason } = accreditation;
-  const staff = person !== undefined;
   switch (status) {
     case "suspended":
       if (reason?.kind === "left_organisation") return <p role="status" className="text-amber-900">{t("lifecycle.explanation.leftOrganisation")}</p>;
-      return (
-        <p role="status" className="text-amber-900">
-          {t(staff ? "staffView.explanation.suspendedCharter" : "accreditation.page.suspendedBecause", { version: reason?.kind === "charter" ? reason.version : "", name: person ?? "" })}
-        </p>
-      );
+      return <p role="status" className="text-amber-900">{t("accreditation.page.suspendedBecause", { version: reason?.kind === "charter" ? reason.version : "" })}</p>;
     case "revoked":
-    case "declined": {
-      const key = staff ? `staffView.explanation.${status}` : status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause";
-      return <p className="text-red-800">{t(key, { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
-    }
+    case "declined":
+      return <p className="text-red-800">{t(status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause", { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
     case "expired":
-      return <p className="text-slate-800">{t(staff ? "staffView.explanation.expired" : "accreditation.page.expiredInfo", { date: date(accreditation.validUntil) })}</p>;
+      return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: date(accreditation.validUntil) })}</p>;
     case "granted":
-    case "renewal_requested": {
-      const key = accreditation.inForce ? (staff ? "staffView.explanation.inForce" : "accreditation.page.inForce") : staff ? "staffView.explanation.notInForce" : "accreditation.page.notInForce";
-      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{t(key, { name: person ?? "" })}</p>;
-    }
+    case "renewal_requested":
+      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{accreditation.inForce ? t("accreditation.page.inForce") : t("accreditation.page.notInForce")}</p>;
     case "requested":
       return null;
     default:
@@ -245,13 +237,18 @@ export function StateExplanation({ accreditation, person }: { accreditation: Acc
   }
 }
 
-/** Channels asked for but not granted (a partial grant), explained to the holder or, with `person`, to staff. */
-export function PartialGrant({ accreditation, person }: { accreditation: AccreditationData; person?: string }) {
+/** Channels asked for but not granted: the labels (empty when the grant covers the request, or before any grant). */
+export function notGranted(accreditation: Pick<AccreditationData, "channelLabels" | "requestedChannelLabels">): string[] {
+  if (accreditation.channelLabels.length === 0) return [];
+  return accreditation.requestedChannelLabels.filter((label) => !accreditation.channelLabels.includes(label));
+}
+
+/** A partial grant, explained to the holder. */
+export function PartialGrant({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
-  if (accreditation.channelLabels.length === 0) return null;
-  const missing = accreditation.requestedChannelLabels.filter((label) => !accreditation.channelLabels.includes(label));
+  const missing = notGranted(accreditation);
   if (missing.length === 0) return null;
-  return <p className="text-sm text-slate-800">{t(person !== undefined ? "staffView.explanation.partial" : "accreditation.page.partialGrant", { channels: missing.join(", ") })}</p>;
+  return <p className="text-sm text-slate-800">{t("accreditation.page.partialGrant", { channels: missing.join(", ") })}</p>;
 }
 
 export function AccreditationSummary({ accreditation }: { accreditation: AccreditationData }) {

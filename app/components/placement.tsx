@@ -19,15 +19,15 @@ export function LevelName({ level }: { level: Level }) {
 
 /**
  * The 2–3 facts that decided a questionnaire placement, rendered in the reader's language: to the
- * person ("your answers…"), or with `staff` to someone else, in the third person.
+ * person ("your answers…"); staff pages pass `keys`, their third-person strings' namespace.
  */
-export function FactList({ facts, id, staff = false }: { facts: readonly Fact[]; id?: string; staff?: boolean }) {
+export function FactList({ facts, id, keys = "placement.facts" }: { facts: readonly Fact[]; id?: string; keys?: string }) {
   const { t } = useTranslation();
   if (facts.length === 0) return null;
   return (
     <ul id={id} className="list-disc space-y-2 pl-5 text-slate-800">
       {facts.map((fact) => (
-        <li key={fact.key}>{t(`${staff ? "staffView.placement.facts" : "placement.facts"}.${fact.key}`, fact.params ?? {})}</li>
+        <li key={fact.key}>{t(`${keys}.${fact.key}`, fact.params ?? {})}</li>
       ))}
     </ul>
   );
@@ -37,16 +37,16 @@ export function FactList({ facts, id, staff = false }: { facts: readonly Fact[];
 export function PlacementOrigin({
   placement,
   locale,
-  staff = false,
+  questionnaireKey = "diagnostic.result.fromQuestionnaire",
 }: {
   placement: { source: "questionnaire" | "override"; setByName: string | null; reason: string | null; createdAt: string };
   locale: string;
-  /** Someone else reads about the person: third person. */
-  staff?: boolean;
+  /** The sentence for a questionnaire placement: staff pages pass their third-person key. */
+  questionnaireKey?: string;
 }) {
   const { t } = useTranslation();
   const date = formatDate(placement.createdAt, locale);
-  if (placement.source === "questionnaire") return <p className="text-slate-700">{t(staff ? "staffView.placement.fromQuestionnaire" : "diagnostic.result.fromQuestionnaire", { date })}</p>;
+  if (placement.source === "questionnaire") return <p className="text-slate-700">{t(questionnaireKey, { date })}</p>;
   return (
     <div className="space-y-2">
       <p className="text-slate-700">

@@ -133,8 +133,8 @@ export default function PersonPlacement() {
         {current ? (
           <>
             <p className="text-2xl font-bold text-brand-800">{t(`placement.levels.${current.level}.name`)}</p>
-            <PlacementOrigin placement={current} locale={locale} staff />
-            <FactList facts={current.facts} staff />
+            <PlacementOrigin placement={current} locale={locale} questionnaireKey="staffView.placement.fromQuestionnaire" />
+            <FactList facts={current.facts} keys="staffView.placement.facts" />
           </>
         ) : (
           <p className="text-slate-800">{t("diagnostic.person.notPlaced")}</p>

@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
-import { Checklist, PartialGrant, StateBadge, StateExplanation, useDates } from "~/components/accreditation";
+import { StateBadge, useDates } from "~/components/accreditation";
+import { StaffChecklist, StaffPartialGrant, StaffStateExplanation } from "~/components/accreditation-staff";
 import { DecisionHistory } from "~/components/decision-history";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
@@ -106,8 +107,8 @@ export default function DecisionCasePage() {
         <p>
           <StateBadge status={c.status} /> <span className="text-slate-700">{c.email}</span>
         </p>
-        <StateExplanation accreditation={c} person={c.name} />
-        <PartialGrant accreditation={c} person={c.name} />
+        <StaffStateExplanation accreditation={c} person={c.name} />
+        <StaffPartialGrant accreditation={c} />
       </header>
       <FormErrors errors={errors} />
 
@@ -140,7 +141,7 @@ export default function DecisionCasePage() {
         <p className={facts.eligibility.eligible ? "font-medium text-green-900" : "font-medium text-red-800"}>
           {facts.eligibility.eligible ? t("accreditation.team.eligible") : t("accreditation.team.notEligible")}
         </p>
-        <Checklist checklist={facts.eligibility.checklist} staff />
+        <StaffChecklist checklist={facts.eligibility.checklist} />
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">{t("accreditation.team.level")}</dt>
           <dd>
