@@ -16,6 +16,7 @@ import { importContentMedia } from "../models/content-sync.server";
 import { startWebhookWorker } from "../models/webhook.server";
 import { deleteExpiredSessions } from "../auth/session.server";
 import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
+import { purgeReadNotifications } from "../models/notifications.server";
 import { deleteStaleThrottles } from "../models/throttle.server";
 import { createAppServer, parseTrustProxy } from "./http";
 import { resolvePublicOrigin, StartupError } from "./public-origin";
@@ -104,7 +105,8 @@ async function main() {
       const sessions = await deleteExpiredSessions();
       const throttles = deleteStaleThrottles();
       const mails = purgeOldMail();
-      if (sessions + throttles + mails > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s)`);
+      const notices = purgeReadNotifications();
+      if (sessions + throttles + mails + notices > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s), ${notices} old read notice(s)`);
     } catch (error) {
       console.error("[housekeeping] failed", error);
     }
