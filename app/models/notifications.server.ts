@@ -60,11 +60,15 @@ function deliver(tx: Writer, notices: readonly Notice[], now: Date): void {
   const userIds = [...new Set(notices.map((n) => n.userId))];
   const people = tx.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active }).from(users).where(inArray(users.id, userIds)).all();
   const optOuts = tx.select({ userId: notificationOptOuts.userId, kind: notificationOptOuts.kind }).from(notificationOptOuts).where(inArray(notificationOptOuts.userId, userIds)).all();
+  const byPerson = new Map<string, Notice[]>();
+  for (const n of notices) byPerson.set(n.userId, [...(byPerson.get(n.userId) ?? []), n]);
+  const optedOut = new Map<string, Set<NotificationKind>>();
+  for (const o of optOuts) optedOut.set(o.userId, (optedOut.get(o.userId) ?? new Set()).add(o.kind));
   for (const person of people) {
     if (!person.active) continue;
-    const mine = notices.filter((n) => n.userId === person.id);
+    const mine = byPerson.get(person.id) ?? [];
     for (const n of mine) tx.insert(notifications).values({ id: newId(), userId: person.id, kind: n.kind, params: n.params, link: n.link, createdAt: now }).run();
-    const plan = mailPlan(mine, new Set(optOuts.filter((o) => o.userId === person.id).map((o) => o.kind)));
+    const plan = mailPlan(mine, optedOut.get(person.id) ?? new Set());
     if (!plan) continue;
     const mail = composeNotificationMail({
       locale: person.locale ?? "fr",
