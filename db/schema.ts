@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { LEVELS } from "../app/domain/placement";
 import { ROLES } from "../app/domain/roles";
 import { ACCREDITATION_EVENTS, ACCREDITATION_STATUSES, OPEN_STATES, PENDING_STATES, REASON_KINDS, statusIn } from "../app/domain/accreditation";
+import { NOTIFICATION_KINDS, type NoticeParams } from "../app/domain/notifications";
 import {
   index,
   integer,
@@ -314,6 +315,9 @@ export const charterPublications = sqliteTable(
     version: text("version").notNull().unique(),
     publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
     publishedAt: createdAt(),
+    /** What changed since the previous version, written by the admin who published it; shown to signers. */
+    summaryFr: text("summary_fr"),
+    summaryEn: text("summary_en"),
   },
 );
 
@@ -759,3 +763,42 @@ export const legalHolds = sqliteTable("legal_holds", {
   setBy: text("set_by").references(() => users.id, { onDelete: "set null" }),
   setAt: integer("set_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+// ───────────────────────── Notifications ─────────────────────────
+
+export { NOTIFICATION_KINDS, type NotificationKind } from "../app/domain/notifications";
+
+/**
+ * A person's inbox: one row per notice (app/models/notifications.server.ts), written in the
+ * transaction of the change it tells about. The words are written when read, in the reader's
+ * language, from `kind` and `params`.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    params: text("params", { mode: "json" }).$type<NoticeParams>().notNull(),
+    /** Where the notice leads, a path on this Ambassade. */
+    link: text("link").notNull(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt), index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`)],
+);
+
+/** The kinds of mail a person turned off (mandatory kinds cannot be: app/domain/notifications.ts). */
+export const notificationOptOuts = sqliteTable(
+  "notification_opt_outs",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);

@@ -129,7 +129,12 @@ function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string,
   }
 }
 
-export function Checklist({ checklist }: { checklist: ChecklistData[] }) {
+/**
+ * The conditions. Staff views (app/components/accreditation-staff.tsx) pass `detail`, their own
+ * third-person wording where it differs (null: this one), and `links={false}`: no link to the reader's
+ * own pages.
+ */
+export function Checklist({ checklist, detail, links = true }: { checklist: ChecklistData[]; detail?: (entry: ChecklistData) => string | null; links?: boolean }) {
   const { t } = useTranslation();
   const { date } = useDates();
   return (
@@ -148,8 +153,8 @@ export function Checklist({ checklist }: { checklist: ChecklistData[] }) {
               <span className="sr-only"> — {entry.met ? t("accreditation.checklist.met") : t("accreditation.checklist.unmet")}</span>
             </p>
             <p className="text-sm text-slate-700">
-              {detailOf(entry, t, date)}
-              {!entry.met && CHECKLIST_LINKS[entry.item] ? (
+              {detail?.(entry) ?? detailOf(entry, t, date)}
+              {links && !entry.met && CHECKLIST_LINKS[entry.item] ? (
                 <>
                   {" "}
                   <Link to={CHECKLIST_LINKS[entry.item]!} className="link">
@@ -208,7 +213,7 @@ export function NextStep({ next, requestAgainFrom = null }: { next: NextStepKey;
   );
 }
 
-/** Why the accreditation is in its state, in words the person understands. */
+/** Why the accreditation is in its state, in words the person understands (staff: app/components/accreditation-staff.tsx). */
 export function StateExplanation({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
   const { date } = useDates();
@@ -232,6 +237,20 @@ export function StateExplanation({ accreditation }: { accreditation: Accreditati
   }
 }
 
+/** Channels asked for but not granted: the labels (empty when the grant covers the request, or before any grant). */
+export function notGranted(accreditation: Pick<AccreditationData, "channelLabels" | "requestedChannelLabels">): string[] {
+  if (accreditation.channelLabels.length === 0) return [];
+  return accreditation.requestedChannelLabels.filter((label) => !accreditation.channelLabels.includes(label));
+}
+
+/** A partial grant, explained to the holder. */
+export function PartialGrant({ accreditation }: { accreditation: AccreditationData }) {
+  const { t } = useTranslation();
+  const missing = notGranted(accreditation);
+  if (missing.length === 0) return null;
+  return <p className="text-sm text-slate-800">{t("accreditation.page.partialGrant", { channels: missing.join(", ") })}</p>;
+}
+
 export function AccreditationSummary({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
   const { date } = useDates();
@@ -243,6 +262,7 @@ export function AccreditationSummary({ accreditation }: { accreditation: Accredi
         <StateBadge status={accreditation.status} />
       </p>
       <StateExplanation accreditation={accreditation} />
+      <PartialGrant accreditation={accreditation} />
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
         {granted ? (
           <>

@@ -25,7 +25,7 @@ function LanguageSwitch({ locale }: { locale: "fr" | "en" }) {
 
 export function AppShell({ data, children }: { data: ShellData; children: React.ReactNode }) {
   const { t } = useTranslation();
-  const { viewer, nav, flash, locale } = data;
+  const { viewer, nav, flash, locale, unread } = data;
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -61,6 +61,19 @@ export function AppShell({ data, children }: { data: ShellData; children: React.
             <LanguageSwitch locale={locale} />
             {viewer ? (
               <>
+                <NavLink
+                  to="/inbox"
+                  className={({ isActive }) => `flex items-center gap-1 rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+                >
+                  {/* The name read out is the text shown ("Notifications 3"), with "unread" for screen readers. */}
+                  <span>{t("nav.inbox")}</span>
+                  {unread > 0 ? (
+                    <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white" data-testid="unread-count">
+                      {unread > 99 ? "99+" : unread}
+                      <span className="sr-only"> {t("inbox.unreadSuffix", { count: unread })}</span>
+                    </span>
+                  ) : null}
+                </NavLink>
                 <NavLink to="/account" className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
                   <span className="sr-only">{t("nav.account")}: </span>
                   {viewer.name}

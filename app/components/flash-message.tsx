@@ -15,7 +15,7 @@ export function FlashMessage({ flash }: { flash: Flash }) {
   return (
     <div className="mx-auto mt-4 max-w-6xl px-4">
       <div role={flash.kind === "error" ? "alert" : "status"} className={`flex items-start justify-between gap-4 rounded-md border-l-4 p-4 ${STYLES[flash.kind]}`}>
-        <p>{t(flash.key, flash.params)}</p>
+        <p className="min-w-0 break-words">{t(flash.key, flash.params)}</p>
         <button type="button" onClick={() => setOpen(false)} className="text-sm underline" aria-label={t("common.dismiss")}>
           <span aria-hidden="true">×</span>
         </button>

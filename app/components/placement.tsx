@@ -17,14 +17,17 @@ export function LevelName({ level }: { level: Level }) {
   return <>{t(`placement.levels.${level}.name`)}</>;
 }
 
-/** The 2–3 facts that decided a questionnaire placement, rendered in the reader's language. */
-export function FactList({ facts, id }: { facts: readonly Fact[]; id?: string }) {
+/**
+ * The 2–3 facts that decided a questionnaire placement, rendered in the reader's language: to the
+ * person ("your answers…"); staff pages pass `keys`, their third-person strings' namespace.
+ */
+export function FactList({ facts, id, keys = "placement.facts" }: { facts: readonly Fact[]; id?: string; keys?: string }) {
   const { t } = useTranslation();
   if (facts.length === 0) return null;
   return (
     <ul id={id} className="list-disc space-y-2 pl-5 text-slate-800">
       {facts.map((fact) => (
-        <li key={fact.key}>{t(`placement.facts.${fact.key}`, fact.params ?? {})}</li>
+        <li key={fact.key}>{t(`${keys}.${fact.key}`, fact.params ?? {})}</li>
       ))}
     </ul>
   );
@@ -48,13 +51,16 @@ export function EarlierQuestionnaireNote({ earlier, messageKey }: { earlier: { v
 export function PlacementOrigin({
   placement,
   locale,
+  questionnaireKey = "diagnostic.result.fromQuestionnaire",
 }: {
   placement: { source: "questionnaire" | "override"; setByName: string | null; reason: string | null; createdAt: string };
   locale: string;
+  /** The sentence for a questionnaire placement: staff pages pass their third-person key. */
+  questionnaireKey?: string;
 }) {
   const { t } = useTranslation();
   const date = formatDate(placement.createdAt, locale);
-  if (placement.source === "questionnaire") return <p className="text-slate-700">{t("diagnostic.result.fromQuestionnaire", { date })}</p>;
+  if (placement.source === "questionnaire") return <p className="text-slate-700">{t(questionnaireKey, { date })}</p>;
   return (
     <div className="space-y-2">
       <p className="text-slate-700">

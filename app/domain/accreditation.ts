@@ -7,13 +7,16 @@
  * - the learner's next step, as a key (`nextStep`; the view maps keys to links);
  * - "in force" (`standingProblems` / `isInForce`), used by the posting gate (TS and the SQL order
  *   `GATE_ORDER_SQL`), the credential status (app/domain/open-badge.ts) and the views;
- * - the webhook event each transition emits (`eventOf`, ACCREDITATION_EVENTS).
+ * - the webhook event each transition emits (`eventOf`, ACCREDITATION_EVENTS);
+ * - who is told of each transition, and of what (`noticeOf`; app/domain/notifications.ts).
  * Pure: the models gather the facts, ask `decide`, and write the result with an audit row in one
  * transaction (app/models/accreditation-transition.server.ts). See docs/decisions/0015-one-state-table.md.
  *
  * Adding a state: add one entry to STATES; the compiler then points at every exhaustive `switch` that
  * must say what the state means (standing, next step, badge, explanation); add or extend RULES entries.
  */
+
+import type { TransitionNotice } from "./notifications";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -212,7 +215,11 @@ type Rule = {
   to: (facts: GuardFacts, from: PersonState) => AccreditationState;
   /** The webhook event this change is reported as, or null when nothing changed for the outside world. */
   event: (to: AccreditationState) => AccreditationEvent | null;
+  /** Who is told (mail and inbox): the holder and/or the managers of their team, with the kind of notice. */
+  notify: (to: AccreditationState) => TransitionNotice;
 };
+
+const tell = (holder: TransitionNotice["holder"], managers: TransitionNotice["managers"] = null): TransitionNotice => ({ holder, managers });
 
 const refuse = (field: RefusalField, error: string): Refusal => ({ ok: false, field, error: `accreditation.errors.${error}` });
 /** Refusals of the leaver path, the waiting period and the longest validity (strings in app/i18n/fr/lifecycle.ts and its English twin). */
@@ -286,6 +293,7 @@ export const RULES: Record<Transition, Rule> = {
     input: (facts) => checkRequestedChannels(facts),
     to: () => "requested",
     event: () => null,
+    notify: () => tell(null, "request_waiting"),
   },
   /** A manager grants some of the requested channels until a date (no later than the longest validity). */
   grant: {
@@ -295,6 +303,7 @@ export const RULES: Record<Transition, Rule> = {
     input: (facts) => checkDecision(facts),
     to: () => "granted",
     event: () => "accreditation.granted",
+    notify: () => tell("granted"),
   },
   /**
    * A manager declines a request with a reason (or the system, when the person leaves). Declining a
@@ -307,6 +316,7 @@ export const RULES: Record<Transition, Rule> = {
     to: (facts, from) => (from === "requested" ? "declined" : stillValid(facts) ? "granted" : "expired"),
     // A renewal declined after the end date: the accreditation is now expired.
     event: (to) => (to === "expired" ? "accreditation.expired" : null),
+    notify: () => tell("declined"),
   },
   /** A new charter version awaits the person's signature, or the person left the organisation. */
   suspend: {
@@ -315,6 +325,7 @@ export const RULES: Record<Transition, Rule> = {
     input: (facts) => needReason(facts),
     to: () => "suspended",
     event: () => "accreditation.suspended",
+    notify: () => tell("suspended", "team_suspended"),
   },
   /**
    * Valid again until the end date: when the person signs the current charter (the system), or, after
@@ -334,6 +345,7 @@ export const RULES: Record<Transition, Rule> = {
     },
     to: () => "granted",
     event: () => "accreditation.reinstated",
+    notify: () => tell("reinstated"),
   },
   /** The end date has passed (run by the jobs). */
   expire: {
@@ -342,6 +354,7 @@ export const RULES: Record<Transition, Rule> = {
     precondition: (facts) => (facts.validUntil && facts.validUntil.getTime() <= facts.now.getTime() ? null : refuse("form", "notYetExpired")),
     to: () => "expired",
     event: () => "accreditation.expired",
+    notify: () => tell("expired"),
   },
   /** A manager withdraws the accreditation, with a reason. The person waits before asking again. */
   revoke: {
@@ -350,6 +363,7 @@ export const RULES: Record<Transition, Rule> = {
     input: (facts) => needReason(facts),
     to: () => "revoked",
     event: () => "accreditation.revoked",
+    notify: () => tell("revoked"),
   },
   /** A manager lets a revoked person ask again before the waiting period is over. */
   reopen: {
@@ -358,6 +372,7 @@ export const RULES: Record<Transition, Rule> = {
     precondition: (facts) => (waitingOver(facts) ? refuseLifecycle("form", "alreadyReopened") : null),
     to: () => "revoked",
     event: () => null,
+    notify: () => tell("reopened"),
   },
   /**
    * After recertification (exam passed again, current charter signed), the person asks for a renewal:
@@ -374,6 +389,7 @@ export const RULES: Record<Transition, Rule> = {
     input: (facts) => checkRequestedChannels(facts),
     to: () => "renewal_requested",
     event: () => null,
+    notify: () => tell(null, "request_waiting"),
   },
   /** A manager renews: a new end date and channel list. */
   renew: {
@@ -383,6 +399,7 @@ export const RULES: Record<Transition, Rule> = {
     input: (facts) => checkDecision(facts),
     to: () => "granted",
     event: () => "accreditation.renewed",
+    notify: () => tell("renewed"),
   },
 };
 
@@ -403,6 +420,11 @@ export function decide(from: PersonState, transition: Transition, facts: GuardFa
 /** The webhook event of a transition that ended in `to`, or null. */
 export function eventOf(transition: Transition, to: AccreditationState): AccreditationEvent | null {
   return RULES[transition].event(to);
+}
+
+/** Who is told of a transition that ended in `to` (the state table's `notify` column). */
+export function noticeOf(transition: Transition, to: AccreditationState): TransitionNotice {
+  return RULES[transition].notify(to);
 }
 
 /** Who looks at an accreditation: its holder, a manager (never on their own case), or the system. */

@@ -1,4 +1,5 @@
 import type { ServerStrings } from "./server.fr";
+import notifications from "./en/notifications-mail";
 
 /** Strings only the server uses (e-mails), English; typed by server.fr.ts so that no key can be missing. Never sent to the browser. */
 const server: ServerStrings = {
@@ -61,12 +62,15 @@ const server: ServerStrings = {
       track_versions_authored: "Track versions published",
       media_uploaded: "Images uploaded",
       privacy_notices_seen: "Privacy notices read",
+      notifications: "Notifications (inbox)",
+      notification_opt_outs: "Mails turned off",
       privacy_notices_published: "Privacy notices published",
       legal_hold: "Legal hold",
       legal_holds_set: "Legal holds set",
       audit_log: "Audit log",
     },
   },
+  notifications,
 };
 
 export default server;

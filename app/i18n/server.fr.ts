@@ -1,3 +1,5 @@
+import notifications from "./fr/notifications-mail";
+
 /** Strings only the server uses (e-mails), French; the reference: server.en.ts must have the same keys. Never sent to the browser. */
 const server = {
   invite: {
@@ -59,12 +61,15 @@ const server = {
       track_versions_authored: "Versions des parcours publiées",
       media_uploaded: "Images déposées",
       privacy_notices_seen: "Notices de confidentialité lues",
+      notifications: "Notifications (boîte de réception)",
+      notification_opt_outs: "E-mails désactivés",
       privacy_notices_published: "Notices de confidentialité publiées",
       legal_hold: "Gel légal",
       legal_holds_set: "Gels légaux posés",
       audit_log: "Journal d’audit",
     },
   },
+  notifications,
 };
 
 export default server;

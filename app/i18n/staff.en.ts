@@ -6,6 +6,7 @@ import provisioning from "./en/provisioning";
 import reports from "./en/reports";
 import settings from "./en/settings";
 import ssoAdmin from "./en/sso-admin";
+import staffView from "./en/staff-views";
 import studio from "./en/studio";
 
 /**
@@ -89,6 +90,7 @@ const staff: StaffStrings = {
   reports,
   settings,
   ssoAdmin,
+  staffView,
   studio,
 };
 

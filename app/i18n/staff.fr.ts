@@ -5,6 +5,7 @@ import provisioning from "./fr/provisioning";
 import reports from "./fr/reports";
 import settings from "./fr/settings";
 import ssoAdmin from "./fr/sso-admin";
+import staffView from "./fr/staff-views";
 import studio from "./fr/studio";
 
 /**
@@ -88,6 +89,7 @@ const staff = {
   reports,
   settings,
   ssoAdmin,
+  staffView,
   studio,
 };
 

@@ -27,6 +27,11 @@ function smtpTransport(url: string): Transporter {
   return globalForMail.__ambassadeTransport.transport;
 }
 
+/** Whether mails only go to .eml files on this machine (no SMTP_URL): nobody receives them. */
+export function mailGoesToFile(): boolean {
+  return !process.env.SMTP_URL;
+}
+
 /** Sends through SMTP when SMTP_URL is set; otherwise writes an .eml file and logs the first link. */
 export async function sendMail(mail: Mail): Promise<void> {
   const message = { from: fromAddress(), to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) };

@@ -1,16 +1,16 @@
 /**
  * Time-based accreditation work, safe to run often and from several processes: expiries (through the
- * state machine) and the 30-day expiry notice. The server runs it on start and every 10 minutes.
+ * state machine) and the 30-day expiry notice (through app/models/notifications.server.ts). The server runs it on start and every 10 minutes.
  */
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { getDb } from "../../db/connection";
 import { accreditations, teamManagers, users } from "../../db/schema";
 import { RENEWAL_WINDOW_DAYS, expiryNoticeDue, statesFrom } from "~/domain/accreditation";
-import { queueExpiryNoticeMail } from "~/mail/templates.server";
 import { InputError } from "~/utils/errors";
 import { applyTransition } from "./accreditation-transition.server";
 import { recordAudit } from "./audit.server";
 import { channelLabels, offeredChannels } from "./channels.server";
+import { notify, withNotificationBatch, type Notice } from "./notifications.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -50,35 +50,40 @@ export async function runAccreditationJobs(now = new Date()): Promise<{ notices:
   const teamIds = [...new Set(candidates.map((c) => c.teamId).filter((t): t is string => t !== null))];
   const managers = teamIds.length
     ? db
-        .select({ teamId: teamManagers.teamId, name: users.name, email: users.email, locale: users.locale })
+        .select({ teamId: teamManagers.teamId, id: users.id })
         .from(teamManagers)
         .innerJoin(users, eq(users.id, teamManagers.userId))
         .where(and(inArray(teamManagers.teamId, teamIds), eq(users.active, true)))
         .all()
     : [];
   const offered = offeredChannels();
-  let notices = 0;
-  for (const c of candidates) {
-    // Claim the notice first, so that two runs never send it twice.
-    const claimed = db.transaction((tx) => {
-      const result = tx
-        .update(accreditations)
-        .set({ expiryNoticeSentAt: now })
-        .where(and(eq(accreditations.id, c.row.id), isNull(accreditations.expiryNoticeSentAt)))
-        .run();
-      if (result.changes !== 1) return false;
-      recordAudit(tx, { actorId: null, action: "accreditation.expiry_notice", subjectType: "accreditation", subjectId: c.row.id, fromState: c.row.status, toState: c.row.status, data: { userId: c.row.userId, validUntil: c.row.validUntil?.toISOString() } });
-      return true;
-    });
-    if (!claimed) continue;
-    notices += 1;
-    const channels = channelLabels(c.row.channels, offered).join(", ");
-    const validUntil = c.row.validUntil!;
-    // Queued, sent by the mail worker (app/mail/outbox.server.ts); links come from APP_URL.
-    if (c.active) queueExpiryNoticeMail(db, { to: c.email, name: c.name, person: c.name, channels, validUntil, pathname: "/accreditation", locale: c.locale ?? "fr", forManager: false, refId: c.row.id });
-    for (const m of managers.filter((m) => m.teamId === c.teamId && m.email !== c.email)) {
-      queueExpiryNoticeMail(db, { to: m.email, name: m.name, person: c.name, channels, validUntil, pathname: "/team/requests", locale: m.locale ?? "fr", forManager: true, refId: c.row.id });
-    }
-  }
+  // One transaction for the whole run: each notice is claimed (so that two runs never send it twice)
+  // and told in it; a manager with several people expiring gets one digest.
+  const notices = db.transaction((tx) =>
+    withNotificationBatch(
+      tx,
+      () => {
+        let claimedCount = 0;
+        for (const c of candidates) {
+          const result = tx
+            .update(accreditations)
+            .set({ expiryNoticeSentAt: now })
+            .where(and(eq(accreditations.id, c.row.id), isNull(accreditations.expiryNoticeSentAt)))
+            .run();
+          if (result.changes !== 1) continue;
+          recordAudit(tx, { actorId: null, action: "accreditation.expiry_notice", subjectType: "accreditation", subjectId: c.row.id, fromState: c.row.status, toState: c.row.status, data: { userId: c.row.userId, validUntil: c.row.validUntil?.toISOString() } });
+          claimedCount += 1;
+          const params = { person: c.name, channels: channelLabels(c.row.channels, offered).join(", "), date: c.row.validUntil!.toISOString() };
+          const told: Notice[] = [{ userId: c.row.userId, kind: "expiring", params, link: "/accreditation", refId: c.row.id }];
+          for (const m of managers.filter((m) => m.teamId === c.teamId && m.id !== c.row.userId)) {
+            told.push({ userId: m.id, kind: "team_expiring", params, link: `/team/requests/${c.row.id}`, refId: c.row.id });
+          }
+          notify(tx, told, now);
+        }
+        return claimedCount;
+      },
+      now,
+    ),
+  );
   return { notices, expired };
 }

@@ -6,8 +6,8 @@
  * (accreditation-jobs.server.ts), the charter (charter.server.ts) and the leaver path (leaver.server.ts).
  *
  * `recordTransition` below is the ONE place every transition passes through after it is written: the
- * audit row, then `announceAccreditationChange` (credential and webhook event). A notification (mail)
- * per transition hooks in there.
+ * audit row, then `announceAccreditationChange` (credential and webhook event), then
+ * `notifyAccreditationChange` (inbox and mail to the holder and/or their managers).
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection";
@@ -23,7 +23,7 @@ import {
   type Transition,
 } from "~/domain/accreditation";
 import { InputError } from "~/utils/errors";
-import { announceAccreditationChange } from "./accreditation-events.server";
+import { announceAccreditationChange, notifyAccreditationChange } from "./accreditation-events.server";
 import { recordAudit } from "./audit.server";
 import { getSetting } from "./settings.server";
 
@@ -51,8 +51,8 @@ function completeFacts(tx: Tx, rowId: string | null, facts: GuardFacts): GuardFa
 
 /**
  * The audit row and the announcement of a transition that was just written. Every transition, of
- * every caller, ends here: this is where the outside world learns of it (credential, webhook event;
- * notifications belong here too).
+ * every caller, ends here: this is where the outside world learns of it (credential, webhook event)
+ * and the people concerned are told (notifications).
  */
 function recordTransition(
   tx: Tx,
@@ -69,6 +69,7 @@ function recordTransition(
     data: { userId: change.userId, ...(change.reason ? { reason: change.reason } : {}), ...change.data },
   });
   announceAccreditationChange(tx, { accreditationId: change.accreditationId, transition: change.transition, to: change.to, now: change.now });
+  notifyAccreditationChange(tx, change);
 }
 
 /** Moves an existing row through `transition`, made by `by` (the state machine checks who may). */

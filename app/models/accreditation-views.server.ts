@@ -4,11 +4,15 @@
  * (`availableTransitions`) and reaches the view as `can: {…}`; every "in force" from `standingProblems`.
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/connection";
 import { accreditations, auditLog, users, type Level, type Locale } from "../../db/schema";
 import {
+  ACCREDITATION_STATUSES,
   PENDING_STATES,
+  RULES,
   STATES,
+  TRANSITIONS,
   availableTransitions,
   inRenewalWindow,
   isInForce,
@@ -213,6 +217,64 @@ export function listTeamAccreditations(scope: TeamScope, now = new Date()): Case
     .orderBy(asc(accreditations.validUntil))
     .all()
     .map((r) => ({ ...toView(r.row, standingProblems(r.row, now).length === 0, offered), userId: r.row.userId, name: r.name, email: r.email }));
+}
+
+/** States that are no longer open (declined, expired, revoked): the person's case is closed for now. */
+const CLOSED_STATES = ACCREDITATION_STATUSES.filter((s) => !STATES[s].open);
+
+/**
+ * People in scope whose latest accreditation is closed (revoked, expired, declined): they stay in the
+ * manager's list, most recent change first.
+ */
+export function listTeamClosedAccreditations(scope: TeamScope, limit = 200): CaseSummary[] {
+  const offered = offeredChannels();
+  const newer = alias(accreditations, "newer");
+  return getDb()
+    .select(caseColumns)
+    .from(accreditations)
+    .innerJoin(users, eq(users.id, accreditations.userId))
+    .where(
+      and(
+        inArray(accreditations.status, CLOSED_STATES),
+        scopeCondition(scope),
+        sql`not exists (select 1 from ${accreditations} as ${newer} where ${newer.userId} = ${accreditations.userId} and ${newer.requestedAt} > ${accreditations.requestedAt})`,
+      ),
+    )
+    .orderBy(desc(accreditations.updatedAt))
+    .limit(limit)
+    .all()
+    .map((r) => ({ ...toView(r.row, false, offered), userId: r.row.userId, name: r.name, email: r.email }));
+}
+
+/** The audit actions of managers' decisions: the transitions a manager may make (the state table's `by`). */
+const MANAGER_DECISIONS = TRANSITIONS.filter((t) => RULES[t].by.includes("manager")).map((t) => `accreditation.${t}`);
+
+export type TeamDecision = HistoryEntry & { person: string; accreditationId: string };
+
+/** The latest managers' decisions on accreditations of people in scope, newest first (one query). */
+export function teamDecisionHistory(scope: TeamScope, limit = 50): TeamDecision[] {
+  const actor = alias(users, "actor");
+  return getDb()
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState, reason: auditLog.reason, data: auditLog.data, actorName: actor.name, person: users.name, accreditationId: accreditations.id })
+    .from(auditLog)
+    .innerJoin(accreditations, and(eq(auditLog.subjectType, "accreditation"), eq(auditLog.subjectId, accreditations.id)))
+    .innerJoin(users, eq(users.id, accreditations.userId))
+    .leftJoin(actor, eq(actor.id, auditLog.actorId))
+    .where(and(inArray(auditLog.action, MANAGER_DECISIONS), scopeCondition(scope)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all()
+    .map((r) => ({
+      id: r.id,
+      at: r.at,
+      action: r.action,
+      fromState: isState(r.fromState) ? r.fromState : null,
+      toState: isState(r.toState) ? r.toState : null,
+      reason: historyReason(r.data, r.reason),
+      actorName: r.actorName,
+      person: r.person,
+      accreditationId: r.accreditationId,
+    }));
 }
 
 /** Whether an accreditation exists and belongs to someone in scope (for a 404 before anything else). */

@@ -25,6 +25,7 @@ import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { applyTransition } from "./accreditation-transition.server";
 import { recordAudit } from "./audit.server";
+import { withNotificationBatch } from "./notifications.server";
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -153,36 +154,89 @@ function signedTextHash(charter: CharterVersion, locale: Locale): string {
 // Publishing
 // ---------------------------------------------------------------------------------------------
 
+/** The accreditations a publication of `version` suspends: in force, not pending, their holder has not signed `version`. */
+function accreditationsToSuspend(tx: Reader, version: string) {
+  return tx
+    .select({ id: accreditations.id, userId: accreditations.userId, status: accreditations.status, version: accreditations.version })
+    .from(accreditations)
+    .where(
+      and(
+        inArray(accreditations.status, [...IN_FORCE_STATES].filter((s) => RULES.suspend.from.includes(s) && !STATES[s].pending)),
+        sql`not exists (select 1 from ${charterSignatures} where ${charterSignatures.userId} = ${accreditations.userId} and ${charterSignatures.version} = ${version})`,
+      ),
+    )
+    .all();
+}
+
 /**
- * Publishes a charter version found in the content folder. Only a version newer than the one in force
- * can be published. Everyone accredited who has not signed it is suspended until they do.
- * Returns how many accreditations were suspended.
+ * What publishing `version` would do, for the admin's confirmation step: how many people would be
+ * suspended (the same query the publication runs). Refused like the publication itself.
  */
-export async function publishCharter(actorId: string, version: string, now = new Date(), library?: ContentLibrary): Promise<{ suspended: number }> {
+export async function charterPublicationPreview(version: string, library?: ContentLibrary): Promise<{ version: string; title: string; suspended: number; current: string | null }> {
+  const lib = library ?? (await loadContentLibrary());
+  const charter = lib.charters.get(version);
+  if (!charter) throw new InputError({ version: "accreditation.charter.unknownVersion" });
+  await getCurrentCharter();
+  const db = getDb();
+  const current = currentCharterVersion(db);
+  if (current !== null && version <= current) throw new InputError({ version: "accreditation.charter.notNewer" }, 409);
+  return { version, title: charter.locales.fr.title, suspended: new Set(accreditationsToSuspend(db, version).map((r) => r.userId)).size, current };
+}
+
+export const CHANGE_SUMMARY_MAX = 1000;
+
+/**
+ * Publishes a charter version found in the content folder, with what changed (French and English,
+ * shown to signers and mailed to the people it suspends). Only a version newer than the one in force
+ * can be published. Everyone accredited who has not signed it is suspended until they do, and told
+ * (one mail per person; their managers get one digest). Returns how many accreditations were suspended.
+ */
+export async function publishCharter(
+  actorId: string,
+  version: string,
+  now = new Date(),
+  library?: ContentLibrary,
+  summary: { fr: string; en: string } = { fr: "", en: "" },
+  /** The number of people the admin was told would be suspended: refused (409, nothing written) when it changed meanwhile. */
+  expectedSuspended?: number,
+): Promise<{ suspended: number }> {
   const lib = library ?? (await loadContentLibrary());
   if (!lib.charters.has(version)) throw new InputError({ version: "accreditation.charter.unknownVersion" });
+  const summaryFr = summary.fr.replace(/\r\n?/g, "\n").trim();
+  const summaryEn = summary.en.replace(/\r\n?/g, "\n").trim();
+  const errors: Record<string, string> = {};
+  if (summaryFr.length > CHANGE_SUMMARY_MAX) errors.summaryFr = "errors.tooLong";
+  if (summaryEn.length > CHANGE_SUMMARY_MAX) errors.summaryEn = "errors.tooLong";
+  if (Object.keys(errors).length > 0) throw new InputError(errors);
   await getCurrentCharter();
-  return getDb().transaction((tx) => {
-    const current = currentCharterVersion(tx);
-    if (current !== null && version <= current) throw new InputError({ version: "accreditation.charter.notNewer" }, 409);
-    tx.insert(charterPublications).values({ version, publishedBy: actorId, publishedAt: now }).run();
-    recordAudit(tx, { actorId, action: "charter.published", subjectType: "charter", subjectId: version, fromState: current, toState: version });
-    const toSuspend = tx
-      .select({ id: accreditations.id, userId: accreditations.userId, status: accreditations.status, version: accreditations.version })
-      .from(accreditations)
-      .where(
-        and(
-          inArray(accreditations.status, [...IN_FORCE_STATES].filter((s) => RULES.suspend.from.includes(s) && !STATES[s].pending)),
-          sql`not exists (select 1 from ${charterSignatures} where ${charterSignatures.userId} = ${accreditations.userId} and ${charterSignatures.version} = ${version})`,
-        ),
-      )
-      .all();
-    const reason: StateReason = { kind: "charter", version };
-    for (const row of toSuspend) {
-      applyTransition(tx, { row, transition: "suspend", by: "system", facts: { now, reason }, actorId, patch: reasonColumns(reason), data: { charterVersion: version } });
-    }
-    return { suspended: toSuspend.length };
-  });
+  return getDb().transaction((tx) =>
+    withNotificationBatch(
+      tx,
+      () => {
+        const current = currentCharterVersion(tx);
+        if (current !== null && version <= current) throw new InputError({ version: "accreditation.charter.notNewer" }, 409);
+        tx.insert(charterPublications).values({ version, publishedBy: actorId, publishedAt: now, summaryFr: summaryFr || null, summaryEn: summaryEn || null }).run();
+        recordAudit(tx, { actorId, action: "charter.published", subjectType: "charter", subjectId: version, fromState: current, toState: version });
+        const toSuspend = accreditationsToSuspend(tx, version);
+        if (expectedSuspended !== undefined && new Set(toSuspend.map((r) => r.userId)).size !== expectedSuspended) {
+          throw new InputError({ form: "accreditation.adminCharter.countChanged" }, 409);
+        }
+        const reason: StateReason = { kind: "charter", version };
+        for (const row of toSuspend) {
+          applyTransition(tx, { row, transition: "suspend", by: "system", facts: { now, reason }, actorId, patch: reasonColumns(reason), data: { charterVersion: version } });
+        }
+        return { suspended: toSuspend.length };
+      },
+      now,
+    ),
+  );
+}
+
+/** What changed in the charter in force, in `locale` (null when the admin wrote nothing). */
+export function charterChangeSummary(version: string, locale: Locale): string | null {
+  const row = getDb().select({ fr: charterPublications.summaryFr, en: charterPublications.summaryEn }).from(charterPublications).where(eq(charterPublications.version, version)).get();
+  if (!row) return null;
+  return (locale === "fr" ? row.fr : row.en) ?? row.fr ?? row.en ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ import {
   legalHolds,
   loginThrottle,
   mailOutbox,
+  notificationOptOuts,
+  notifications,
   passwordResets,
   placements,
   privacyNoticeViews,
@@ -205,6 +207,9 @@ export function erasePerson(input: { userId: string; actorId: string; actorEmail
       count("password_resets", tx.delete(passwordResets).where(eq(passwordResets.userId, person.id)).run().changes);
       count("identities", tx.delete(identities).where(eq(identities.userId, person.id)).run().changes);
       count("privacy_notices_seen", tx.delete(privacyNoticeViews).where(eq(privacyNoticeViews.userId, person.id)).run().changes);
+      // The person's inbox and mail choices, and the notices others got about them (they name the person).
+      count("notifications", tx.delete(notifications).where(sql`${notifications.userId} = ${person.id} or json_extract(${notifications.params}, '$.person') = ${person.name}`).run().changes);
+      count("notification_opt_outs", tx.delete(notificationOptOuts).where(eq(notificationOptOuts.userId, person.id)).run().changes);
       count("managed_teams", tx.delete(teamManagers).where(eq(teamManagers.userId, person.id)).run().changes);
       count("sign_in_counters", tx.delete(loginThrottle).where(inArray(loginThrottle.key, [...emails].map((e) => `email:${e}`))).run().changes);
       const mailRefs = [person.id, ...accIds];

@@ -51,7 +51,7 @@ export function invitePerson(
 }
 
 /** A new link for someone who has not accepted yet, its mail queued; earlier links stop working. */
-export function reissueInvitation(actorId: string, userId: string, mail: InvitationMail, now = new Date()): void {
+export function reissueInvitation(actorId: string, userId: string, mail: InvitationMail, now = new Date()): { token: string } {
   const token = newToken();
   getDb().transaction((tx) => {
     const user = tx.select({ passwordHash: users.passwordHash, email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).get();
@@ -64,6 +64,7 @@ export function reissueInvitation(actorId: string, userId: string, mail: Invitat
     recordAudit(tx, { actorId, action: "person.reinvited", subjectType: "user", subjectId: userId });
     queueInvitationMail(tx, { userId, to: user.email, name: user.name, inviter: mail.inviter, token, locale: mail.locale });
   });
+  return { token };
 }
 
 /** The invitation behind a token, if it can still be used. */

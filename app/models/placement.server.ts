@@ -13,6 +13,7 @@ import { retakeStatus, type RetakeStatus } from "~/domain/retake";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
+import { notify } from "./notifications.server";
 import { preparedQuery } from "./prepared.server";
 import { getSetting } from "./settings.server";
 
@@ -219,6 +220,8 @@ export function overridePlacement(
   return getDb().transaction((tx) => {
     if (!subjectInScope(tx, userId, actor.teamIds)) throw new InputError({ form: "errors.notFound" }, 404);
     const placed = replaceCurrentPlacement(tx, actor.id, { userId, level, source: "override", facts: [], reason, setBy: actor.id }, now);
+    const by = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get();
+    notify(tx, [{ userId, kind: "placement_overridden", params: { by: by?.name ?? "", level, reason }, link: "/placement" }], now);
     return { ...placed, level };
   });
 }

@@ -9,6 +9,7 @@ import { getDb } from "../../db/connection";
 import { reflections, users } from "../../db/schema";
 import { InputError } from "~/utils/errors";
 import { recordAudit } from "./audit.server";
+import { notify } from "./notifications.server";
 
 export const REVIEW_COMMENT_MAX_CHARS = 2000;
 
@@ -53,7 +54,7 @@ export function listPendingReflections(query: { page: number; pageSize: number }
  */
 export function reviewReflection(
   actorId: string,
-  input: { userId: string; moduleId: string; reflectionId: string; comment: string; seenUpdatedAt: number },
+  input: { userId: string; moduleId: string; reflectionId: string; comment: string; seenUpdatedAt: number; moduleTitles?: { fr: string; en: string } },
 ): void {
   const comment = input.comment.replace(/\r\n?/g, "\n").trim();
   if (comment.length > REVIEW_COMMENT_MAX_CHARS) throw new InputError({ comment: "errors.tooLong" });
@@ -73,5 +74,18 @@ export function reviewReflection(
       toState: "reviewed",
       data: { userId: input.userId, moduleId: input.moduleId, reflectionId: input.reflectionId },
     });
+    const trainer = tx.select({ name: users.name }).from(users).where(eq(users.id, actorId)).get();
+    notify(
+      tx,
+      [
+        {
+          userId: input.userId,
+          kind: "reflection_reviewed",
+          params: { trainer: trainer?.name ?? "", module: input.moduleId, moduleFr: input.moduleTitles?.fr ?? null, moduleEn: input.moduleTitles?.en ?? null, comment: comment ? 1 : 0 },
+          link: `/track/${input.moduleId}`,
+        },
+      ],
+      now,
+    );
   });
 }

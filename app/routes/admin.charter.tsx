@@ -1,49 +1,128 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/accreditation";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
-import { listCharterVersions, publishCharter } from "~/models/charter.server";
+import { CHANGE_SUMMARY_MAX, charterPublicationPreview, listCharterVersions, publishCharter } from "~/models/charter.server";
+import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
+const versionField = () => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(40, "errors.tooLong");
+
+/** The confirmation's form: the version, what changed in both languages, and the count the admin was shown. */
 function schema() {
-  return z.object({ version: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(40, "errors.tooLong") });
+  const summary = () => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(CHANGE_SUMMARY_MAX, "errors.tooLong");
+  return z.object({
+    version: versionField(),
+    summaryFr: summary(),
+    summaryEn: summary(),
+    expected: z.coerce.number({ error: "errors.required" }).int("errors.invalidInput").min(0, "errors.invalidInput").max(10_000_000, "errors.invalidInput"),
+  });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "settings.manage");
-  return json(await listCharterVersions());
+  const list = await listCharterVersions();
+  const wanted = new URL(request.url).searchParams.get("publish");
+  let confirm: { version: string; suspended: number } | null = null;
+  let confirmError: string | null = null;
+  if (wanted) {
+    const parsed = versionField().safeParse(wanted);
+    if (!parsed.success) confirmError = "errors.invalidInput";
+    else {
+      try {
+        const preview = await charterPublicationPreview(parsed.data);
+        confirm = { version: preview.version, suspended: preview.suspended };
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        confirmError = Object.values(error.fieldErrors)[0] ?? "errors.invalidInput";
+      }
+    }
+  }
+  return json({ ...list, confirm, confirmError });
 }
 
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context }) => {
     const viewer = await requirePermission(request, context, "settings.manage");
     const form = await parseForm(request, schema());
-    const { suspended } = await publishCharter(viewer.id, form.version);
+    const { suspended } = await publishCharter(viewer.id, form.version, new Date(), undefined, { fr: form.summaryFr, en: form.summaryEn }, form.expected);
     return redirectWithFlash("/admin/charter", { kind: "success", key: "accreditation.adminCharter.published", params: { version: form.version, count: suspended } });
   });
+}
+
+function Confirmation({ version, suspended, errors }: { version: string; suspended: number; errors: Record<string, string> | null }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="card space-y-4 border-amber-300 bg-amber-50" aria-labelledby="confirm-title">
+      <h2 id="confirm-title" className="text-xl font-semibold">
+        {t("accreditation.adminCharter.confirmTitle", { version })}
+      </h2>
+      <p className="font-medium" data-testid="suspension-count">
+        {t("accreditation.adminCharter.confirmCount", { count: suspended })}
+      </p>
+      <Form method="post" className="space-y-4" noValidate>
+        <FormErrors errors={errors} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="expected" value={suspended} />
+        <TextArea name="summaryFr" lang="fr" label={t("accreditation.adminCharter.summaryFr")} hint={t("accreditation.adminCharter.summaryHint")} errors={errors} />
+        <TextArea name="summaryEn" lang="en" label={t("accreditation.adminCharter.summaryEn")} hint={t("accreditation.adminCharter.summaryHint")} errors={errors} />
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t("accreditation.adminCharter.confirm")}
+          </button>
+          <Link to="/admin/charter" className="btn-secondary">
+            {t("accreditation.adminCharter.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function TextArea({ name, label, hint, lang, errors }: { name: string; label: string; hint: string; lang: string; errors: Record<string, string> | null }) {
+  const { t } = useTranslation();
+  const error = errors?.[name];
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+        <span className="text-red-700" aria-hidden="true"> *</span>
+      </label>
+      <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+        {hint}
+      </p>
+      <textarea id={id} name={name} lang={lang} rows={3} required maxLength={CHANGE_SUMMARY_MAX} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 export default function AdminCharter() {
   const { t } = useTranslation();
   const { date } = useDates();
-  const { current, versions } = useLoaderData<typeof loader>();
+  const { current, versions, confirm, confirmError } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
-  const busy = useNavigation().state === "submitting";
+  const errors = data && "fieldErrors" in data ? data.fieldErrors : confirmError ? { version: confirmError } : null;
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("accreditation.adminCharter.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("accreditation.adminCharter.intro")}</p>
       </header>
-      <FormErrors errors={errors} />
+      {confirm ? <Confirmation version={confirm.version} suspended={confirm.suspended} errors={errors} /> : <FormErrors errors={errors} />}
       <DataTable columns={[t("accreditation.adminCharter.version"), t("accreditation.adminCharter.effective"), t("accreditation.adminCharter.status"), t("accreditation.adminCharter.signatures"), <span key="actions" className="sr-only">{t("common.actions")}</span>]}>
         {versions.map((v) => (
           <tr key={v.version}>
@@ -64,13 +143,10 @@ export default function AdminCharter() {
             </td>
             <td className="px-3 py-2">{v.signatures}</td>
             <td className="px-3 py-2">
-              {!v.publishedAt && (current === null || v.version > current) ? (
-                <Form method="post">
-                  <input type="hidden" name="version" value={v.version} />
-                  <button type="submit" className="btn-primary" disabled={busy} aria-describedby="publish-help">
-                    {t("accreditation.adminCharter.publish", { version: v.version })}
-                  </button>
-                </Form>
+              {!v.publishedAt && (current === null || v.version > current) && confirm?.version !== v.version ? (
+                <Link to={`/admin/charter?publish=${encodeURIComponent(v.version)}`} className="btn-primary" aria-describedby="publish-help">
+                  {t("accreditation.adminCharter.publish", { version: v.version })}
+                </Link>
               ) : null}
             </td>
           </tr>

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
 import { resolveLocale } from "~/i18n/config";
-import { CharterCheckError, checkForDisplay, getCurrentCharter, getSignature, signCharter } from "~/models/charter.server";
+import { CharterCheckError, charterChangeSummary, checkForDisplay, getCurrentCharter, getSignature, signCharter } from "~/models/charter.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, safeText } from "~/utils/forms.server";
 
@@ -38,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       summary: content?.locales[locale].summary ?? null,
       tree: content?.locales[locale].tree ?? [],
       questions: content && !signature ? checkForDisplay(content, locale, viewer.id) : [],
+      /** What changed, as the admin wrote it when publishing: shown before signing. */
+      changes: signature ? null : charterChangeSummary(current.version, locale),
     },
   });
 }
@@ -90,6 +92,14 @@ export default function CharterPage() {
         ) : (
           <p className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">{t("accreditation.charter.mustSign")}</p>
         )}
+        {charter.changes ? (
+          <section aria-labelledby="changes-title" className="mt-3 rounded-md border border-blue-200 bg-blue-50 p-3 text-blue-950">
+            <h2 id="changes-title" className="font-semibold">
+              {t("accreditation.charter.changesTitle")}
+            </h2>
+            <p className="mt-1 whitespace-pre-line">{charter.changes}</p>
+          </section>
+        ) : null}
       </header>
       {!charter.available ? (
         <p role="alert" className="card text-red-800">

@@ -8,6 +8,8 @@ import { Field, FormErrors } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
 import { latestMailFor } from "~/mail/outbox.server";
+import { mailGoesToFile } from "~/mail/mailer.server";
+import { linkTo } from "~/mail/templates.server";
 import { reissueInvitation } from "~/models/invitation.server";
 import { getTeam, teamOptions } from "~/models/team.server";
 import { deactivatePerson, reactivatePerson } from "~/models/leaver.server";
@@ -39,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const person = getPerson(params.userId ?? "");
   if (!person) throw notFound();
   const invitationMail = person.invited ? latestMailFor(person.id, "invitation") : null;
-  return json({ person, teams: teamOptions(), invitationMail: invitationMail && { status: invitationMail.status, attempts: invitationMail.attempts, lastError: invitationMail.lastError } });
+  return json({ person, teams: teamOptions(), mailToFile: mailGoesToFile(), invitationMail: invitationMail && { status: invitationMail.status, attempts: invitationMail.attempts, lastError: invitationMail.lastError } });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -63,7 +65,9 @@ export async function action(args: ActionFunctionArgs) {
         reactivatePerson({ userId: person.id, actor: { id: viewer.id }, source: { kind: "admin", label: viewer.email } });
         return redirectWithFlash(here, { kind: "success", key: "people.reactivated" });
       case "reinvite": {
-        reissueInvitation(viewer.id, person.id, { inviter: viewer.name, locale: resolveLocale(request, viewer.locale) });
+        const { token } = reissueInvitation(viewer.id, person.id, { inviter: viewer.name, locale: resolveLocale(request, viewer.locale) });
+        // Without a mail server the message only goes to a file: the admin gets the link to pass on.
+        if (mailGoesToFile()) return redirectWithFlash(here, { kind: "info", key: "staffView.invite.fileOnly", params: { email: person.email, link: linkTo(`/invite/${token}`) } });
         return redirectWithFlash(here, { kind: "success", key: "security.invite.resendQueued" });
       }
     }
@@ -72,7 +76,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function EditPerson() {
   const { t } = useTranslation();
-  const { person, teams, invitationMail } = useLoaderData<typeof loader>();
+  const { person, teams, invitationMail, mailToFile } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
   return (
@@ -97,7 +101,11 @@ export default function EditPerson() {
         </button>
       </Form>
       <div className="card space-y-3">
-        {person.invited && person.active && invitationMail ? (
+        {person.invited && person.active && mailToFile && invitationMail?.status === "sent" ? (
+          <p role="status" className="text-amber-900">
+            {t("staffView.invite.fileStatus")}
+          </p>
+        ) : person.invited && person.active && invitationMail ? (
           <p role={invitationMail.status === "failed" ? "alert" : "status"} className={invitationMail.status === "failed" ? "text-red-800" : "text-slate-700"}>
             {t(`security.invite.mailStatus.${invitationMail.status}`)}
             {invitationMail.status === "failed" && invitationMail.lastError ? ` (${invitationMail.lastError})` : ""}

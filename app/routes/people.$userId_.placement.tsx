@@ -145,9 +145,9 @@ export default function PersonPlacement() {
         {current ? (
           <>
             <p className="text-2xl font-bold text-brand-800">{t(`placement.levels.${current.level}.name`)}</p>
-            <PlacementOrigin placement={current} locale={locale} />
+            <PlacementOrigin placement={current} locale={locale} questionnaireKey="staffView.placement.fromQuestionnaire" />
             <EarlierQuestionnaireNote earlier={data.earlier} messageKey="diagnostic.person.earlierQuestionnaire" />
-            <FactList facts={current.facts} />
+            <FactList facts={current.facts} keys="staffView.placement.facts" />
           </>
         ) : (
           <p className="text-slate-800">{t("diagnostic.person.notPlaced")}</p>

@@ -7,6 +7,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
+import { mailGoesToFile } from "~/mail/mailer.server";
+import { linkTo } from "~/mail/templates.server";
 import { invitePerson } from "~/models/invitation.server";
 import { teamOptions } from "~/models/team.server";
 import { InputError } from "~/utils/errors";
@@ -51,8 +53,15 @@ export async function action(args: ActionFunctionArgs) {
     );
     // The mail is queued and sent after this reply. Should it fail, the person's page tells the
     // administrators, with the button to send it again. A manager inviting an address that already
-    // has an account outside their teams gets this same answer ("concealed"): nothing was created.
-    void result;
+    // has an account outside their teams gets the same answer as for a new person ("concealed").
+    // Without a mail server the message only goes to a file: never claim it was sent. An admin (who
+    // sees everyone: nothing to conceal) gets the link to pass on; a manager is told to ask one.
+    if (mailGoesToFile()) {
+      if (viewer.scope === "all" && result.kind === "invited") {
+        return redirectWithFlash("/people", { kind: "info", key: "staffView.invite.fileOnly", params: { email: form.email, link: linkTo(`/invite/${result.token}`) } });
+      }
+      return redirectWithFlash("/people", { kind: "info", key: "staffView.invite.fileOnlyAskAdmin", params: { email: form.email } });
+    }
     return redirectWithFlash("/people", { kind: "success", key: "security.invite.queued", params: { email: form.email } });
   });
 }

@@ -55,7 +55,9 @@ export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context }) => {
     const viewer = await requirePermission(request, context, "reviews.manage");
     const form = await parseForm(request, reviewSchema());
-    reviewReflection(viewer.id, { userId: form.userId, moduleId: form.moduleId, reflectionId: form.reflectionId, comment: form.comment, seenUpdatedAt: form.seen });
+    const library = await loadContentLibrary();
+    const title = (locale: "fr" | "en") => lookupModule(library, form.moduleId, locale)?.module.title ?? form.moduleId;
+    reviewReflection(viewer.id, { userId: form.userId, moduleId: form.moduleId, reflectionId: form.reflectionId, comment: form.comment, seenUpdatedAt: form.seen, moduleTitles: { fr: title("fr"), en: title("en") } });
     return redirectWithFlash(`/studio/reviews?page=${form.page}`, { kind: "success", key: "studio.reviews.done" });
   });
 }

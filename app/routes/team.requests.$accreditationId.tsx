@@ -2,13 +2,15 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
-import { Checklist, StateBadge, StateExplanation, useDates } from "~/components/accreditation";
+import { StateBadge, useDates } from "~/components/accreditation";
+import { StaffChecklist, StaffPartialGrant, StaffStateExplanation } from "~/components/accreditation-staff";
+import { DecisionHistory } from "~/components/decision-history";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
 import { REASON_MAX } from "~/domain/accreditation";
 import { declineAccreditation, grantAccreditation, reinstateAccreditation, reopenAccreditation, revokeAccreditation } from "~/models/accreditation.server";
-import { accreditationInScope, getDecisionCase } from "~/models/accreditation-views.server";
+import { accreditationHistory, accreditationInScope, getDecisionCase } from "~/models/accreditation-views.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
@@ -45,7 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "accreditation.decide");
   const found = await getDecisionCase(params.accreditationId ?? "", teamScope(viewer), resolveLocale(request, viewer.locale), viewer.id);
   if (!found) throw notFound();
-  return json({ case: found });
+  return json({ case: found, history: accreditationHistory(found.userId) });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -85,7 +87,7 @@ function isoDate(value: string | Date): string {
 export default function DecisionCasePage() {
   const { t } = useTranslation();
   const { date } = useDates();
-  const { case: c } = useLoaderData<typeof loader>();
+  const { case: c, history } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const busy = useNavigation().state === "submitting";
@@ -105,7 +107,8 @@ export default function DecisionCasePage() {
         <p>
           <StateBadge status={c.status} /> <span className="text-slate-700">{c.email}</span>
         </p>
-        <StateExplanation accreditation={c} />
+        <StaffStateExplanation accreditation={c} person={c.name} />
+        <StaffPartialGrant accreditation={c} />
       </header>
       <FormErrors errors={errors} />
 
@@ -138,7 +141,7 @@ export default function DecisionCasePage() {
         <p className={facts.eligibility.eligible ? "font-medium text-green-900" : "font-medium text-red-800"}>
           {facts.eligibility.eligible ? t("accreditation.team.eligible") : t("accreditation.team.notEligible")}
         </p>
-        <Checklist checklist={facts.eligibility.checklist} />
+        <StaffChecklist checklist={facts.eligibility.checklist} />
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">{t("accreditation.team.level")}</dt>
           <dd>
@@ -279,6 +282,13 @@ export default function DecisionCasePage() {
           </Form>
         </section>
       ) : null}
+
+      <section aria-labelledby="history-title" className="card">
+        <h2 id="history-title" className="text-xl font-semibold">
+          {t("staffView.history.personTitle")}
+        </h2>
+        <DecisionHistory entries={history} caption={t("staffView.history.personTitle")} />
+      </section>
     </div>
   );
 }

@@ -4,20 +4,21 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission, teamScope } from "~/auth/guards.server";
 import { StateBadge, useDates } from "~/components/accreditation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { listPendingRequests, listTeamAccreditations } from "~/models/accreditation-views.server";
+import { DecisionHistory } from "~/components/decision-history";
+import { listPendingRequests, listTeamAccreditations, listTeamClosedAccreditations, teamDecisionHistory } from "~/models/accreditation-views.server";
 
 export const meta: MetaFunction = () => [{ title: "Ambassade" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "accreditation.decide");
   const scope = teamScope(viewer);
-  return json({ pending: listPendingRequests(scope), active: listTeamAccreditations(scope) });
+  return json({ pending: listPendingRequests(scope), active: listTeamAccreditations(scope), closed: listTeamClosedAccreditations(scope), decisions: teamDecisionHistory(scope) });
 }
 
 export default function TeamRequests() {
   const { t } = useTranslation();
   const { date } = useDates();
-  const { pending, active } = useLoaderData<typeof loader>();
+  const { pending, active, closed, decisions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <header>
@@ -74,6 +75,40 @@ export default function TeamRequests() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="closed-title" className="card">
+        <h2 id="closed-title" className="text-xl font-semibold">
+          {t("staffView.closed.title")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("staffView.closed.intro")}</p>
+        {closed.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t("staffView.closed.empty")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100">
+            {closed.map((accreditation) => (
+              <li key={accreditation.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div>
+                  <p className="font-semibold">
+                    {accreditation.name} <StateBadge status={accreditation.status} />
+                  </p>
+                  <p className="text-sm text-slate-700">{(accreditation.channelLabels.length ? accreditation.channelLabels : accreditation.requestedChannelLabels).join(", ")}</p>
+                </div>
+                <Link to={`/team/requests/${accreditation.id}`} className="btn-secondary">
+                  {t("staffView.closed.see", { name: accreditation.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="decisions-title" className="card">
+        <h2 id="decisions-title" className="text-xl font-semibold">
+          {t("staffView.history.teamTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("staffView.history.teamIntro")}</p>
+        <DecisionHistory entries={decisions} withPerson caption={t("staffView.history.teamTitle")} />
       </section>
     </div>
   );

@@ -20,6 +20,7 @@ import { loadContentLibrary } from "../content/library.server";
 import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
 import { runAccreditationJobs } from "../models/accreditation-jobs.server";
 import { importContentMedia } from "../models/content-sync.server";
+import { purgeReadNotifications } from "../models/notifications.server";
 import { applyRetention, describeRetention } from "../models/retention.server";
 import { getSetting } from "../models/settings.server";
 import { deleteStaleThrottles } from "../models/throttle.server";
@@ -153,7 +154,8 @@ export function startJobs(): { stop: () => void } {
       const sessions = await deleteExpiredSessions();
       const throttles = deleteStaleThrottles();
       const mails = purgeOldMail(getSetting("retention.mailDays"));
-      if (sessions + throttles + mails > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s)`);
+      const notices = purgeReadNotifications();
+      if (sessions + throttles + mails + notices > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s), ${notices} old read notice(s)`);
     } catch (error) {
       console.error("[housekeeping] failed", error);
     }

@@ -7,6 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getViewer } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/navigation";
 import { resolveLocale } from "~/i18n/config";
+import { unreadCount } from "~/models/notifications.server";
 import { consumeFlash } from "./flash.server";
 
 export async function loadShellData(request: Request, context: AppLoadContext) {
@@ -18,5 +19,7 @@ export async function loadShellData(request: Request, context: AppLoadContext) {
     flash,
     viewer: viewer ? { id: viewer.id, name: viewer.name, email: viewer.email, roles: viewer.roles, teamName: viewer.teamName } : null,
     nav: viewer ? navigationFor(viewer.roles) : [],
+    /** Unread notices, for the header's link to /inbox (one indexed count). */
+    unread: viewer ? unreadCount(viewer.id) : 0,
   };
 }

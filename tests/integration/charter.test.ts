@@ -109,15 +109,20 @@ describe("publishing a new version", () => {
   it("refuses an unknown or older version, writing nothing", async () => {
     const admin = await signedIn(server, "admin@ambassade.test");
     const before = snapshotDatabase();
-    expect((await admin.post("/admin/charter", { version: "2099-01" })).status).toBe(400);
-    expect((await admin.post("/admin/charter", { version: "2026-01" })).status).toBe(409);
+    const form = { summaryFr: "Ce qui change.", summaryEn: "What changed.", expected: "0" };
+    expect((await admin.post("/admin/charter", { version: "2099-01", ...form })).status).toBe(400);
+    expect((await admin.post("/admin/charter", { version: "2026-01", ...form })).status).toBe(409);
+    // Without the confirmation's fields (what changed, the count the admin saw): refused.
+    expect((await admin.post("/admin/charter", { version: "2026-06" })).status).toBe(400);
     expect(snapshotDatabase()).toBe(before);
   });
 
   it("suspends accredited people until they sign it; signing again reinstates them", async () => {
     expect(accreditationOf(ambassador)?.status).toBe("granted");
     const admin = await signedIn(server, "admin@ambassade.test");
-    const published = await admin.post("/admin/charter", { version: "2026-06" });
+    const confirmation = await (await admin.get("/admin/charter?publish=2026-06")).text();
+    expect(confirmation).toContain("1 personne accréditée sera suspendue");
+    const published = await admin.post("/admin/charter", { version: "2026-06", summaryFr: "Une règle sur l’IA générative.", summaryEn: "A rule on generative AI.", expected: "1" });
     expect(published.status).toBe(302);
     expect(getDb().select().from(charterPublications).all().map((p) => p.version)).toEqual(["2026-01", "2026-06"]);
 

@@ -11,7 +11,7 @@ import { accreditations, credentials, webhookDeliveries, webhookEndpoints, webho
 import { deliverDueWebhooks, MAX_ATTEMPTS, RETRY_DELAYS_MS, validateWebhookUrl } from "../../app/models/webhook.server";
 import { InputError } from "../../app/utils/errors";
 import { applyTransition } from "../../app/models/accreditation-transition.server";
-import { DEMO_PASSWORD, seedDemoOrganisation, snapshotDatabase } from "../support/fixtures";
+import { DEMO_PASSWORD, flushMail, seedDemoOrganisation, snapshotDatabase } from "../support/fixtures";
 import { Client, startServer, type TestServer } from "../support/server";
 import { expectUnchanged, grantFor, move, signatureHolds, startReceiver } from "../support/gate";
 
@@ -275,6 +275,8 @@ describe("delivery", () => {
 
 describe("bad input", () => {
   it("refuses invalid URLs, credentials in URLs and short secrets, writing nothing", async () => {
+    // The notices of the transitions above are mailed in the background: sent before the snapshot.
+    await flushMail();
     const before = snapshotDatabase();
     const cases: [Record<string, string>, string, string][] = [
       [{ url: "" }, "url", "Ce champ est obligatoire."],

@@ -66,7 +66,8 @@ function matrix(): Record<string, Row> {
     "$.tsx": { url: "/no-such-page", get: all(404), post: { body: {}, expect: all(404) } },
     "[.]well-known.jwks[.]json.ts": { url: "/.well-known/jwks.json", get: all("ok") },
     "_index.tsx": { url: "/", get: signedIn("ok") },
-    "account.tsx": { url: "/account", get: signedIn("ok") },
+    // Mail preferences and the password change: an empty form is neither.
+    "account.tsx": { url: "/account", get: signedIn("ok"), post: { body: {}, expect: signedIn(400) } },
     // Everyone signed in downloads their own data (a ZIP); nobody else's.
     "account_.export.ts": { url: "/account/export", post: { body: {}, expect: signedIn(400) } },
     "accreditation.tsx": { url: "/accreditation", get: learners("ok"), post: { body: {}, expect: learners(400) } },
@@ -114,6 +115,8 @@ function matrix(): Record<string, Row> {
     "forgot-password.tsx": { url: "/forgot-password", get: all("ok"), post: { body: {}, expect: all(400) } },
     "healthz.tsx": { url: "/healthz", get: all("ok") },
     "home.tsx": { url: "/home", get: signedIn("ok") },
+    // Everyone's own notices; an empty form marks nothing.
+    "inbox.tsx": { url: "/inbox", get: signedIn("ok"), post: { body: {}, expect: signedIn(400) } },
     "invite.$token.tsx": { url: "/invite/not-a-real-token", get: all(410), post: { body: {}, expect: all(400) } },
     "issuer.ts": { url: "/issuer", get: all("ok") },
     "language.tsx": { url: "/language", get: all("ok"), post: { body: {}, expect: all(400) } },

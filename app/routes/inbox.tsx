@@ -1,0 +1,107 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { DateTime } from "~/components/dates";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pagination } from "~/components/pagination";
+import { resolveLocale } from "~/i18n/config";
+import { useTranslation } from "~/i18n/react";
+import { INBOX_PAGE_SIZE, listInbox, markAllRead, markRead } from "~/models/notifications.server";
+import { InputError } from "~/utils/errors";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Notifications · Ambassade" }];
+
+/** A function, not a constant: `z` comes from a server module, absent from the browser bundle. */
+function querySchema() {
+  return z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+}
+
+function actionSchema() {
+  return z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("open"), id: z.uuid({ error: "errors.invalidInput" }) }),
+    z.object({ intent: z.literal("read"), id: z.uuid({ error: "errors.invalidInput" }) }),
+    z.object({ intent: z.literal("readAll") }),
+  ], { error: "errors.invalidInput" });
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request, context);
+  const locale = resolveLocale(request, viewer.locale);
+  const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
+  const inbox = listInbox(viewer.id, locale, page);
+  return json({ ...inbox, page, pageSize: INBOX_PAGE_SIZE });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return withFormErrors(args, async ({ request, context }) => {
+    const viewer = await requireUser(request, context);
+    const form = await parseForm(request, actionSchema());
+    if (form.intent === "readAll") {
+      markAllRead(viewer.id);
+      return redirectWithFlash("/inbox", { kind: "success", key: "inbox.markedAll" });
+    }
+    const link = markRead(viewer.id, form.id);
+    if (link === null) throw new InputError({ form: "inbox.notFound" }, 404);
+    return redirect(form.intent === "open" ? link : "/inbox");
+  });
+}
+
+export default function Inbox() {
+  const { t } = useTranslation();
+  const { items, total, unread, page, pageSize } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">{t("inbox.title")}</h1>
+          <p className="mt-2 text-slate-700">{t("inbox.intro")}</p>
+        </div>
+        <div className="flex items-center gap-3">
+          <p className="text-sm font-medium text-slate-700">{t("inbox.unread", { count: unread })}</p>
+          {unread > 0 ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="readAll" className="btn-secondary">
+                {t("inbox.markAllRead")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </header>
+      {items.length === 0 ? (
+        <p className="card text-slate-700">{t("inbox.empty")}</p>
+      ) : (
+        <ul className="space-y-2" aria-label={t("inbox.title")}>
+          {items.map((item) => (
+            <li key={item.id} className={`card flex flex-wrap items-start justify-between gap-3 ${item.read ? "" : "border-l-4 border-l-blue-700"}`}>
+              <div className="min-w-0 flex-1">
+                {!item.read ? <span className="mr-2 rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">{t("inbox.newBadge")}</span> : null}
+                <Form method="post" className="inline">
+                  <input type="hidden" name="id" value={item.id} />
+                  <button type="submit" name="intent" value="open" className={`text-left underline-offset-2 hover:underline ${item.read ? "text-slate-800" : "font-semibold text-slate-950"}`} title={t("inbox.openHint")}>
+                    {item.text}
+                  </button>
+                </Form>
+                <p className="mt-1 text-sm text-slate-600">
+                  <DateTime value={item.createdAt} />
+                </p>
+              </div>
+              {!item.read ? (
+                <Form method="post">
+                  <input type="hidden" name="id" value={item.id} />
+                  <button type="submit" name="intent" value="read" className="btn-secondary px-3 py-1 text-sm">
+                    {t("inbox.markRead")}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > pageSize ? <Pagination page={page} pageSize={pageSize} total={total} /> : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
