@@ -8,20 +8,9 @@
 import { Link } from "@remix-run/react";
 import { unreachable, type AccreditationState, type NextStepKey, type StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "./dates";
 
 type DateLike = string | Date;
-
-/** Formats dates in the interface language (dates are stored in UTC). */
-export function useDates() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en-GB" : "fr-FR";
-  return {
-    date: (value: DateLike | null | undefined) =>
-      value ? new Date(value).toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : "",
-    dateTime: (value: DateLike | null | undefined) =>
-      value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "",
-  };
-}
 
 export type ChecklistData =
   | { item: "placed"; met: boolean; level: string | null }
@@ -211,7 +200,7 @@ export function NextStep({ next, requestAgainFrom = null }: { next: NextStepKey;
 /** Why the accreditation is in its state, in words the person understands. */
 export function StateExplanation({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { day } = useDates();
   const { status, reason } = accreditation;
   switch (status) {
     case "suspended":
@@ -221,7 +210,7 @@ export function StateExplanation({ accreditation }: { accreditation: Accreditati
     case "declined":
       return <p className="text-red-800">{t(status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause", { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
     case "expired":
-      return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: date(accreditation.validUntil) })}</p>;
+      return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: day(accreditation.validUntil) })}</p>;
     case "granted":
     case "renewal_requested":
       return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{accreditation.inForce ? t("accreditation.page.inForce") : t("accreditation.page.notInForce")}</p>;
@@ -234,7 +223,7 @@ export function StateExplanation({ accreditation }: { accreditation: Accreditati
 
 export function AccreditationSummary({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { day } = useDates();
   const granted = accreditation.channelLabels.length > 0;
   return (
     <div className="space-y-2">
@@ -258,7 +247,7 @@ export function AccreditationSummary({ accreditation }: { accreditation: Accredi
         {accreditation.validUntil ? (
           <>
             <dt className="font-medium text-slate-700">{t("accreditation.page.validUntil")}</dt>
-            <dd>{date(accreditation.validUntil)}</dd>
+            <dd>{day(accreditation.validUntil)}</dd>
           </>
         ) : null}
       </dl>

@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { AccreditationSummary, Checklist, NextStep, reasonInWords, useDates } from "~/components/accreditation";
+import { AccreditationSummary, Checklist, NextStep, reasonInWords } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";

@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { ApiTabs, ShownOnce } from "~/components/api-admin";
 import { DataTable } from "~/components/data-table";
-import { DateTime } from "~/components/dates";
+import { DateTime, useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
@@ -39,6 +39,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function AdminApi() {
   const { t } = useTranslation();
+  const { date } = useDates();
   const { tokens } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
@@ -98,7 +99,7 @@ export default function AdminApi() {
                 <td className="px-3 py-2">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : t("api.tokens.never")}</td>
                 <td className="px-3 py-2">
                   {token.revokedAt ? (
-                    <span className="text-red-800">{t("api.tokens.revoked", { date: new Date(token.revokedAt).toISOString().slice(0, 10) })}</span>
+                    <span className="text-red-800">{t("api.tokens.revoked", { date: date(token.revokedAt) })}</span>
                   ) : (
                     <span className="text-green-800">{t("api.tokens.active")}</span>
                   )}

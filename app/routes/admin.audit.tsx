@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { rows, more, q } = useLoaderData<typeof loader>();
   const last = rows[rows.length - 1];
   const nextParams = new URLSearchParams({ ...(q.action ? { action: q.action } : {}), ...(q.subject ? { subject: q.subject } : {}), ...(q.person ? { person: q.person } : {}), before: String(last?.id ?? "") });
@@ -55,7 +56,7 @@ export default function AuditLog() {
       <DataTable columns={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.subject"), t("audit.change"), t("audit.why")]}>
         {rows.map((row) => (
           <tr key={row.id}>
-            <td className="px-3 py-2 whitespace-nowrap">{new Date(row.at).toLocaleString(i18n.language)}</td>
+            <td className="px-3 py-2 whitespace-nowrap"><DateTime value={row.at} /></td>
             <td className="px-3 py-2">{row.actorName ?? "—"}</td>
             <td className="px-3 py-2 font-mono">{row.action}</td>
             <td className="px-3 py-2 font-mono text-xs">{row.subjectType}:{row.subjectId}</td>

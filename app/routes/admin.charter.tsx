@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { useDates } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
@@ -32,7 +32,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function AdminCharter() {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { date, day } = useDates();
   const { current, versions } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
@@ -51,7 +51,7 @@ export default function AdminCharter() {
               {v.version}
               <span className="block font-normal text-slate-700">{v.title}</span>
             </th>
-            <td className="px-3 py-2">{date(v.effective)}</td>
+            <td className="px-3 py-2">{day(v.effective)}</td>
             <td className="px-3 py-2">
               {v.version === current ? <strong className="text-green-900">{t("accreditation.adminCharter.current")}</strong> : null}
               <span className="block">

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { useDates } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
@@ -63,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function CharterPage() {
   const { t, i18n } = useTranslation();
-  const { date } = useDates();
+  const { date, day } = useDates();
   const { charter, name, signedAt } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
@@ -82,7 +82,7 @@ export default function CharterPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{charter.title ?? t("accreditation.charter.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("accreditation.charter.versionLine", { version: charter.version, date: date(charter.effective) })}</p>
+        <p className="mt-2 text-slate-700">{t("accreditation.charter.versionLine", { version: charter.version, date: day(charter.effective) })}</p>
         {signedAt ? (
           <p role="status" className="mt-3 rounded-md bg-green-50 p-3 text-green-900">
             {t("accreditation.charter.signedInfo", { date: date(signedAt) })}

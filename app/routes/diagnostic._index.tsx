@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
-import { formatDate } from "~/components/placement";
+import { useDates } from "~/components/dates";
 import { resumeStep } from "~/domain/diagnostic";
 import { mayTakeDiagnostic } from "~/domain/retake";
 import { diagnosticPath, getOpenRun, requireQuestionnaire, startRun } from "~/models/diagnostic.server";
@@ -43,7 +43,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function DiagnosticStart() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { date } = useDates();
   const data = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.fieldErrors ?? null;
   const busy = useNavigation().state === "submitting";
@@ -59,7 +60,7 @@ export default function DiagnosticStart() {
         {retake && data.status !== "waiting" ? <p className="text-slate-700">{t("diagnostic.retakeIntro")}</p> : null}
         {data.status === "waiting" && data.availableAt ? (
           <div className="space-y-3">
-            <p className="font-medium text-slate-900">{t("diagnostic.waiting", { date: formatDate(data.availableAt, i18n.language) })}</p>
+            <p className="font-medium text-slate-900">{t("diagnostic.waiting", { date: date(data.availableAt) })}</p>
             <p className="text-slate-700">{t("diagnostic.waitingHelp")}</p>
             <Link to="/placement" className="btn-primary">
               {t("diagnostic.seeResult")}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, ty
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
-import { useDates } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";

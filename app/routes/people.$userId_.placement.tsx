@@ -6,11 +6,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "~/components/dates";
 import { forbidden, notFound, requireUser, teamScope, type Viewer } from "~/auth/guards.server";
 import { canActOn, scopeFor, type Permission } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
-import { FactList, formatDate, PlacementHistory, PlacementOrigin } from "~/components/placement";
+import { FactList, PlacementHistory, PlacementOrigin } from "~/components/placement";
 import { LEVELS } from "~/domain/placement";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
@@ -105,12 +106,12 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function PersonPlacement() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { date } = useDates();
   const data = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.fieldErrors ?? null;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const locale = i18n.language;
   const { person, current } = data;
   const reasonError = errors?.reason;
   const levelError = errors?.level;
@@ -133,7 +134,7 @@ export default function PersonPlacement() {
         {current ? (
           <>
             <p className="text-2xl font-bold text-brand-800">{t(`placement.levels.${current.level}.name`)}</p>
-            <PlacementOrigin placement={current} locale={locale} />
+            <PlacementOrigin placement={current} />
             <FactList facts={current.facts} />
           </>
         ) : (
@@ -141,7 +142,7 @@ export default function PersonPlacement() {
         )}
         <p className="text-sm text-slate-700">
           {data.retake.status === "waiting" && data.retake.availableAt
-            ? t("diagnostic.person.waiting", { date: formatDate(data.retake.availableAt, locale) })
+            ? t("diagnostic.person.waiting", { date: date(data.retake.availableAt) })
             : t("diagnostic.person.mayRetake")}
         </p>
       </section>
@@ -228,7 +229,7 @@ export default function PersonPlacement() {
         <h2 id="history-title" className="text-xl font-semibold">
           {t("diagnostic.history.title")}
         </h2>
-        <PlacementHistory rows={data.history} questions={data.questions} locale={locale} titleId="history-title" />
+        <PlacementHistory rows={data.history} questions={data.questions} titleId="history-title" />
       </section>
     </div>
   );

@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FactList, formatDate, LevelName, PlacementHistory, PlacementOrigin } from "~/components/placement";
+import { FactList, LevelName, PlacementHistory, PlacementOrigin } from "~/components/placement";
 import { resolveLocale } from "~/i18n/config";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
 import { getRetakeStatus, placementHistory, trackOutline } from "~/models/placement.server";
@@ -30,9 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function PlacementPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { date } = useDates();
   const data = useLoaderData<typeof loader>();
-  const locale = i18n.language;
   if (!data.current) {
     return (
       <div className="mx-auto max-w-2xl space-y-6">
@@ -52,7 +53,7 @@ export default function PlacementPage() {
       <header className="space-y-3">
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("diagnostic.result.title")}</p>
         <h1 className="text-3xl font-bold">{t("placement.resultTitle", { level: t(`placement.levels.${current.level}.name`) })}</h1>
-        <PlacementOrigin placement={current} locale={locale} />
+        <PlacementOrigin placement={current} />
       </header>
 
       {current.facts.length ? (
@@ -92,7 +93,7 @@ export default function PlacementPage() {
         </h2>
         {data.retake.status === "waiting" && data.retake.availableAt ? (
           <>
-            <p className="text-slate-800">{t("diagnostic.waiting", { date: formatDate(data.retake.availableAt, locale) })}</p>
+            <p className="text-slate-800">{t("diagnostic.waiting", { date: date(data.retake.availableAt) })}</p>
             <p className="text-sm text-slate-700">{t("diagnostic.waitingHelp")}</p>
           </>
         ) : (
@@ -109,7 +110,7 @@ export default function PlacementPage() {
         <h2 id="history-title" className="text-xl font-semibold">
           {t("diagnostic.history.title")}
         </h2>
-        <PlacementHistory rows={data.history} questions={data.questions} locale={locale} titleId="history-title" />
+        <PlacementHistory rows={data.history} questions={data.questions} titleId="history-title" />
       </section>
     </div>
   );

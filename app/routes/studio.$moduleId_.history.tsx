@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "~/components/dates";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -79,13 +80,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ModuleHistory() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const failure = result && "number" in result ? (result as { number: number; fieldErrors: Record<string, string>; problems: HistoryProblem[] | null }) : null;
   const failedFor = failure?.number ?? null;
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const { dateTime: date } = useDates();
   const latest = data.versions[0]?.number;
   return (
     <div className="mx-auto max-w-5xl space-y-6">

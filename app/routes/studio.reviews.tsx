@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -61,7 +62,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Reviews() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -88,7 +89,7 @@ export default function Reviews() {
               <li key={key} className="card space-y-3">
                 <p className="text-sm text-slate-700">
                   <span className="font-semibold text-slate-900">{item.userName}</span> — {item.moduleTitle} —{" "}
-                  {new Date(item.updatedAt).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" })}
+                  <DateTime value={item.updatedAt} />
                 </p>
                 {item.prompt ? <p className="font-semibold">{item.prompt}</p> : null}
                 <blockquote className="whitespace-pre-line border-l-4 border-slate-300 pl-4 text-slate-800">{item.text}</blockquote>

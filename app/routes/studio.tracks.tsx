@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -54,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function StudioTracks() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors ?? null;
@@ -117,7 +118,7 @@ export default function StudioTracks() {
           <ul className="mt-3 space-y-2 text-sm">
             {data.history.map((entry) => (
               <li key={entry.id}>
-                <span className="font-semibold">{new Date(entry.createdAt).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" })}</span> —{" "}
+                <span className="font-semibold"><DateTime value={entry.createdAt} /></span> —{" "}
                 {entry.authorName ?? t("studio.editor.importAuthor")} — {entry.note}
               </li>
             ))}

@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission, teamScope } from "~/auth/guards.server";
-import { StateBadge, useDates } from "~/components/accreditation";
+import { StateBadge } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listPendingRequests, listTeamAccreditations } from "~/models/accreditation-views.server";
 
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function TeamRequests() {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { date, day } = useDates();
   const { pending, active } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
@@ -64,7 +65,7 @@ export default function TeamRequests() {
                     {accreditation.name} <StateBadge status={accreditation.status} />
                   </p>
                   <p className="text-sm text-slate-700">
-                    {accreditation.channelLabels.join(", ")} — {t("accreditation.page.validUntil")} {date(accreditation.validUntil)}
+                    {accreditation.channelLabels.join(", ")} — {t("accreditation.page.validUntil")} {day(accreditation.validUntil)}
                   </p>
                 </div>
                 <Link to={`/team/requests/${accreditation.id}`} className="btn-secondary">

@@ -10,6 +10,7 @@ const settings = {
   saved: "Paramètres enregistrés.",
   unchanged: "Aucun changement : rien n'a été enregistré.",
   errors: {
+    timeZone: "Saisissez un fuseau horaire IANA connu, par exemple Europe/Paris.",
     integer: "Saisissez un nombre entier.",
     range: "Saisissez un nombre entre {{min}} et {{max}}.",
     unknown: "Ce paramètre n'existe pas.",
