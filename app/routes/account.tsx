@@ -3,10 +3,14 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
-  return json({ name: viewer.name, email: viewer.email, teamName: viewer.teamName, roles: viewer.roles, locale: viewer.locale ?? "fr" });
+  return json({ name: viewer.name, email: viewer.email, teamName: viewer.teamName, roles: viewer.roles, locale: viewer.locale ?? "fr", title: titleFor(request, viewer, "account") });
 }
 
 export default function Account() {

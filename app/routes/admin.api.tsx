@@ -10,6 +10,10 @@ import { Field, FormErrors } from "~/components/form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 function schema() {
   return z.discriminatedUnion("intent", [
@@ -19,8 +23,8 @@ function schema() {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "api.manage");
-  return json({ tokens: listApiTokens("api") });
+  const viewer = await requirePermission(request, context, "api.manage");
+  return json({ tokens: listApiTokens("api"), title: titleFor(request, viewer, "adminApi") });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -8,6 +8,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/models/audit.server";
 import { findUserByEmail } from "~/models/user.server";
 import { z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 const PAGE = 50;
 
@@ -21,13 +25,13 @@ function querySchema() {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "audit.view");
+  const viewer = await requirePermission(request, context, "audit.view");
   const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   // "accreditation.*" (or "accreditation.") lists every action of that kind; a person is found by email.
   const prefix = q.action && /[.*]$/.test(q.action) ? q.action.replace(/\*$/, "") : undefined;
   const personId = q.person ? (findUserByEmail(q.person)?.id ?? "—") : undefined;
   const rows = listAudit({ action: prefix ? undefined : q.action || undefined, actionPrefix: prefix, personId, subjectId: q.subject || undefined, before: q.before, limit: PAGE + 1 });
-  return json({ rows: rows.slice(0, PAGE), more: rows.length > PAGE, q });
+  return json({ rows: rows.slice(0, PAGE), more: rows.length > PAGE, q, title: titleFor(request, viewer, "adminAudit") });
 }
 
 export default function AuditLog() {

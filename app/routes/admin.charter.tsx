@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -9,16 +9,18 @@ import { FormErrors } from "~/components/form";
 import { listCharterVersions, publishCharter } from "~/models/charter.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 function schema() {
   return z.object({ version: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(40, "errors.tooLong") });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "settings.manage");
-  return json(await listCharterVersions());
+  const viewer = await requirePermission(request, context, "settings.manage");
+  return json({ ...(await listCharterVersions()), title: titleFor(request, viewer, "adminCharter") });
 }
 
 export async function action(args: ActionFunctionArgs) {

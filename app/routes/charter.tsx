@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -10,8 +10,10 @@ import { resolveLocale } from "~/i18n/config";
 import { CharterCheckError, checkForDisplay, getCurrentCharter, getSignature, signCharter } from "~/models/charter.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, safeText } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 function schema() {
   return z.looseObject({
@@ -24,10 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
   const locale = resolveLocale(request, viewer.locale);
   const current = await getCurrentCharter();
-  if (!current) return json({ charter: null, name: viewer.name, signedAt: null });
+  const title = titleFor(request, viewer, "charter");
+  if (!current) return json({ charter: null, name: viewer.name, signedAt: null, title });
   const content = current.content;
   const signature = getSignature(viewer.id, current.version);
   return json({
+    title,
     name: viewer.name,
     signedAt: signature?.signedAt ?? null,
     charter: {

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -10,8 +10,10 @@ import { mayTakeDiagnostic } from "~/domain/retake";
 import { diagnosticPath, getOpenRun, requireQuestionnaire, startRun } from "~/models/diagnostic.server";
 import { getRetakeStatus } from "~/models/placement.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 function schema() {
   return z.object({ intent: z.literal("start", { error: "errors.invalidInput" }) });
@@ -25,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const run = getOpenRun(viewer.id, questionnaire);
   if (run && mayTakeDiagnostic(status)) throw redirect(diagnosticPath(resumeStep(run.progress)));
   return json({
+    title: titleFor(request, viewer, "diagnostic"),
     total: questionnaire.questions.length,
     status: status.kind,
     availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null,

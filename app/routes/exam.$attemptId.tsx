@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -10,8 +10,10 @@ import { resolveLocale } from "~/i18n/config";
 import { getAttempt, saveAnswer, submitAttempt } from "~/models/exam.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 function schema() {
   return z.discriminatedUnion("intent", [
@@ -29,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
   const attempt = await getAttempt(viewer.id, params.attemptId ?? "", resolveLocale(request, viewer.locale));
   if (!attempt) throw notFound();
-  return json({ attempt });
+  return json({ attempt, title: titleFor(request, viewer, attempt.status === "graded" ? "examResult" : "examAttempt") });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -7,12 +7,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AttemptRefused, examOverview, startAttempt } from "~/models/exam.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { withFormErrors } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
-  return json(await examOverview(viewer.id));
+  return json({ ...(await examOverview(viewer.id)), title: titleFor(request, viewer, "exam") });
 }
 
 export async function action(args: ActionFunctionArgs) {

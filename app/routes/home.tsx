@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
@@ -10,11 +10,13 @@ import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
 import { accreditationStatusFor } from "~/models/accreditation-views.server";
 import { loadLearnerTrack } from "~/models/track.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 /** Pages the learner cards above already lead to; the tools list keeps the staff ones. */
 const LEARNER_PAGES = new Set(["/track", "/placement", "/accreditation"]);
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 async function learnerCard(viewer: Awaited<ReturnType<typeof requireUser>>, request: Request) {
   if (!can(viewer.roles, "learn")) return null;
@@ -36,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Where the learner stands on the road to accreditation, with the next step.
   const accreditation = learner?.placed ? await accreditationStatusFor(viewer.id, new Date(), locale) : null;
   return json({
+    title: titleFor(request, viewer, "home"),
     name: viewer.name,
     roles: viewer.roles,
     teamName: viewer.teamName,

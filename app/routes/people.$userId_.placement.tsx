@@ -3,7 +3,7 @@
  * a reason; a trainer or admin lets a person retake the questionnaire. The file name's `_` keeps this
  * page out of /people/:userId's layout, which is for admins only.
  */
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "~/components/dates";
@@ -19,8 +19,10 @@ import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
 import { allowRetake, findPlacementSubject, getRetakeStatus, OVERRIDE_REASON_MAX, overridePlacement, placementHistory } from "~/models/placement.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 const PERMISSIONS: Permission[] = ["placement.override", "placement.reset"];
 
@@ -68,6 +70,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const status = getRetakeStatus(person.id);
   const questionnaire = await loadQuestionnaire();
   return json({
+    title: titleFor(request, viewer, "personPlacement", { name: person.name }),
     person: { id: person.id, name: person.name, email: person.email, teamName: person.teamName },
     current,
     retake: { status: status.kind, availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null },

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "~/components/dates";
@@ -8,8 +8,10 @@ import { FactList, LevelName, PlacementHistory, PlacementOrigin } from "~/compon
 import { resolveLocale } from "~/i18n/config";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
 import { getRetakeStatus, placementHistory, trackOutline } from "~/models/placement.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 /** The learner's level, why, what their track will contain, and every placement they had. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -20,6 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const status = getRetakeStatus(viewer.id);
   const questionnaire = await loadQuestionnaire();
   return json({
+    title: titleFor(request, viewer, "placement"),
     current: current
       ? { level: current.level, source: current.source, facts: current.facts, reason: current.reason, setByName: current.setByName, createdAt: current.createdAt }
       : null,

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/guards.server";
 import { startOidcSignIn } from "~/auth/oidc.server";
@@ -7,8 +7,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SsoErrorPage } from "~/components/sso";
 import { getSsoConfig, SsoError } from "~/models/sso.server";
 import { safeRedirect } from "~/utils/redirect";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
+export const meta = titled;
 
 /**
  * "Sign in with <name>" (OpenID Connect): a link, not a form, because the page's Content-Security-Policy

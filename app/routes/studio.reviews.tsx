@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { DateTime } from "~/components/dates";
@@ -11,6 +11,8 @@ import { resolveLocale } from "~/i18n/config";
 import { REVIEW_COMMENT_MAX_CHARS, listPendingReflections, reviewReflection } from "~/models/reviews.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 const PAGE_SIZE = 20;
 
@@ -30,7 +32,7 @@ function reviewSchema() {
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Studio — Ambassade" }];
+export const meta = titled;
 
 /** The queue, oldest first: who answered what, to which prompt (in the reader's language). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -49,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       prompt: module?.reflections.find((r) => r.id === row.reflectionId)?.prompt ?? null,
     };
   });
-  return json({ items, total, page, pageSize: PAGE_SIZE });
+  return json({ items, total, page, pageSize: PAGE_SIZE, title: titleFor(request, viewer, "studioReviews") });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { DateTime } from "~/components/dates";
@@ -12,6 +12,8 @@ import { resolveLocale } from "~/i18n/config";
 import { MAX_NOTE_CHARS, getTracksState, publishTracks } from "~/models/studio.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 function schema() {
   const list = () => z.array(z.string().max(100, "errors.invalidInput")).max(200, "errors.invalidInput");
@@ -27,7 +29,7 @@ function schema() {
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Studio — Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "content.author");
@@ -37,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const tracks = state.tracks;
   const lists: Lists | null = tracks ? { core: tracks.core, ...tracks.levels } : null;
   const modules = [...library.modules.keys()].sort().map((id) => ({ id, title: lookupModule(library, id, locale)?.module.title ?? id }));
-  return json({ lists, basedOn: state.basedOn, modules, history: state.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) });
+  return json({ title: titleFor(request, viewer, "studioTracks"), lists, basedOn: state.basedOn, modules, history: state.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) });
 }
 
 export async function action(args: ActionFunctionArgs) {

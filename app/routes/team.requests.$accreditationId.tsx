@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { isoDay, parseIsoDay } from "~/utils/dates";
@@ -14,8 +14,10 @@ import { accreditationInScope, getDecisionCase } from "~/models/accreditation-vi
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 const version = () => z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").positive("errors.invalidInput");
 /** Types only: the state machine checks that a reason is given (and the model its length). */
@@ -47,7 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "accreditation.decide");
   const found = await getDecisionCase(params.accreditationId ?? "", teamScope(viewer), resolveLocale(request, viewer.locale), viewer.id);
   if (!found) throw notFound();
-  return json({ case: found });
+  return json({ case: found, title: titleFor(request, viewer, "teamRequest", { name: found.name }) });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission, teamScope } from "~/auth/guards.server";
@@ -6,13 +6,15 @@ import { StateBadge } from "~/components/accreditation";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listPendingRequests, listTeamAccreditations } from "~/models/accreditation-views.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "accreditation.decide");
   const scope = teamScope(viewer);
-  return json({ pending: listPendingRequests(scope), active: listTeamAccreditations(scope) });
+  return json({ pending: listPendingRequests(scope), active: listTeamAccreditations(scope), title: titleFor(request, viewer, "teamRequests") });
 }
 
 export default function TeamRequests() {

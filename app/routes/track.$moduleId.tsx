@@ -2,7 +2,6 @@ import {
   json,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo } from "react";
@@ -31,6 +30,8 @@ import {
 import { findTrackModule, moduleProblems } from "~/models/track.server";
 import { InputError } from "~/utils/errors";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 /** Bounds only: the model says which check, option, reflection or section is unknown, in words. */
 function schema() {
@@ -48,9 +49,7 @@ function schema() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && data.available ? `${data.module.title} — Ambassade` : "Ambassade" },
-];
+export const meta = titled;
 
 /**
  * Reads only: the learner's level and progress row (one query), their passed checks and their
@@ -62,7 +61,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const state = getLearnerModuleState(viewer.id, moduleId);
   // Not placed yet: no track, so no module; the page says where to start (no redirect, so that a
   // refused post from an unplaced person still shows its message).
-  if (!state.level) return json({ placed: false as const, available: false as const });
+  if (!state.level) return json({ placed: false as const, available: false as const, title: titleFor(request, viewer, "track") });
   const locale = resolveLocale(request, viewer.locale);
   const found = await findTrackModule(state.level, moduleId, locale);
   if (!found) throw notFound();
@@ -75,7 +74,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!lookup) {
     const why = moduleProblems(library, moduleId);
     console.warn(`[track] module "${moduleId}" is in the ${state.level} track but unavailable: ${why.length ? why.join("; ") : "it is not in the content library"}`);
-    return json({ ...place, placed: true as const, available: false as const });
+    return json({ ...place, placed: true as const, available: false as const, title: titleFor(request, viewer, "track") });
   }
 
   const module = lookup.module;
@@ -92,6 +91,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   return json({
     ...place,
+    title: titleFor(request, viewer, "trackModule", { title: module.title }),
     placed: true as const,
     available: true as const,
     module: {

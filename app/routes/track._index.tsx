@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -6,14 +6,17 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgressBar, StatusBadge, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
 import { loadLearnerTrack } from "~/models/track.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
   const state = await loadLearnerTrack(viewer.id, resolveLocale(request, viewer.locale));
-  if (!state.placed) return json({ placed: false as const });
-  return json({ placed: true as const, level: state.level, track: state.learner?.track ?? null, titles: state.learner?.titles ?? {} });
+  const title = titleFor(request, viewer, "track");
+  if (!state.placed) return json({ placed: false as const, title });
+  return json({ title, placed: true as const, level: state.level, track: state.learner?.track ?? null, titles: state.learner?.titles ?? {} });
 }
 
 export default function MyTrack() {

@@ -11,16 +11,19 @@ import { notFound } from "~/auth/guards.server";
 import { DateOnly, DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCredentialView } from "~/models/credential.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => [...titled(args), { name: "robots", content: "noindex" }];
 
 export const headers: HeadersFunction = () => ({ Vary: "Accept", "Cache-Control": "no-store" });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public: verifying a credential needs no account.
   const view = getCredentialView(params.id ?? "");
   if (!view) throw notFound();
   return json({
+    title: titleFor(request, null, "verify"),
     id: view.id,
     url: view.url,
     status: view.status,
