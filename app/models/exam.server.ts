@@ -9,11 +9,13 @@ import { getDb, type Tx } from "../../db/connection";
 import { examAnswers, examAttempts, type Locale } from "../../db/schema";
 import { loadContentLibrary } from "~/content/library.server";
 import type { ExamBank, ExamItem } from "~/content/schemas";
+import { isTrackComplete } from "~/domain/eligibility";
 import { attemptAllowance, drawExam, gradeExam, isWellFormedAnswer, type AttemptRules, type DrawnItem } from "~/domain/exam";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
 import { getSettings, type SettingValue } from "./settings.server";
+import { loadLearnerTrack } from "./track.server";
 
 export type ExamFeedback = SettingValue<"exam.feedback">;
 
@@ -29,7 +31,19 @@ export function examSettings(): ExamSettings {
     cooldownHours: s["exam.cooldownHours"],
     timeLimitMinutes: s["exam.timeLimitMinutes"],
     validityMonths: s["exam.validityMonths"],
+    requiresTrackComplete: s["exam.requiresTrackComplete"],
   };
+}
+
+/**
+ * Whether the person's track is complete (the eligibility's definition), asked only when the
+ * setting `exam.requiresTrackComplete` makes it matter.
+ */
+async function trackFacts(userId: string, settings: ExamSettings): Promise<{ trackComplete?: boolean }> {
+  if (!settings.requiresTrackComplete) return {};
+  const state = await loadLearnerTrack(userId, "fr");
+  const totals = state.placed ? state.learner?.track.totals : undefined;
+  return { trackComplete: isTrackComplete(state.placed, totals ? { total: totals.available, completed: totals.completed } : null) };
 }
 
 async function examBank(): Promise<ExamBank> {
@@ -110,7 +124,7 @@ export async function examOverview(userId: string, now = new Date()): Promise<Ex
   const open = attempts.find((a) => a.status === "in_progress");
   return {
     settings,
-    allowance: attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings),
+    allowance: attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings, await trackFacts(userId, settings)),
     inProgress: open ? { id: open.id, deadline: open.deadline } : null,
     history: attempts.filter((a) => a.status === "graded").map(({ id, startedAt, gradedAt, score, passed, passMark }) => ({ id, startedAt, gradedAt, score, passed, passMark })),
     available: (await loadContentLibrary()).exam !== null,
@@ -126,10 +140,11 @@ export async function startAttempt(userId: string, now = new Date(), seed = rand
   const bank = await examBank();
   const settings = examSettings();
   const drawn = drawExam(bank.items, settings.itemsPerAttempt, seed);
+  const track = await trackFacts(userId, settings);
   const id = newId();
   getDb().transaction((tx) => {
     const attempts = attemptsOf(userId, tx);
-    const allowance = attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings);
+    const allowance = attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings, track);
     if (!allowance.ok) throw new AttemptRefused(allowance.reason, allowance.until);
     tx.insert(examAttempts)
       .values({
@@ -150,7 +165,7 @@ export async function startAttempt(userId: string, now = new Date(), seed = rand
 /** Why an attempt cannot start; `until` is when it can (null: finish the one in progress). */
 export class AttemptRefused extends InputError {
   constructor(
-    public readonly reason: "inProgress" | "cooldown" | "maxAttempts",
+    public readonly reason: "inProgress" | "trackIncomplete" | "cooldown" | "maxAttempts",
     public readonly until: Date | null,
   ) {
     super({ form: `accreditation.exam.refused.${reason}` }, 409);

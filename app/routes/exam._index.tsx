@@ -65,9 +65,16 @@ export default function ExamPage() {
             </Link>
           </p>
         ) : refused ? (
-          <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
-            {t(`accreditation.exam.refused.${refused.reason}`, { date: dateTime(refused.until) })}
-          </p>
+          <div role="alert" className="space-y-3 rounded-md bg-amber-50 p-3 text-amber-900">
+            <p>{t(`accreditation.exam.refused.${refused.reason}`, { date: dateTime(refused.until) })}</p>
+            {refused.reason === "trackIncomplete" ? (
+              <p>
+                <Link to="/track" className="btn-primary">
+                  {t("accreditation.exam.toTrack")}
+                </Link>
+              </p>
+            ) : null}
+          </div>
         ) : (
           <Form method="post">
             <button type="submit" className="btn-primary" disabled={busy}>

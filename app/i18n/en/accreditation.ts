@@ -171,7 +171,9 @@ const accreditation: AccreditationStrings = {
     passed: "Passed",
     failed: "Failed",
     seeResult: "See the result",
+    toTrack: "Continue my track",
     refused: {
+      trackIncomplete: "The exam opens once your track is complete: follow your modules first.",
       inProgress: "An attempt is already in progress: finish it.",
       cooldown: "You can take the exam again from {{date}}.",
       maxAttempts: "You have reached the maximum number of attempts: next attempt possible from {{date}}.",

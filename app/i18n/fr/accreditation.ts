@@ -170,7 +170,9 @@ const accreditation = {
     passed: "Réussi",
     failed: "Échoué",
     seeResult: "Voir le résultat",
+    toTrack: "Continuer mon parcours",
     refused: {
+      trackIncomplete: "L’examen s’ouvre une fois votre parcours terminé : suivez d’abord vos modules.",
       inProgress: "Une tentative est déjà en cours : terminez-la.",
       cooldown: "Vous pourrez repasser l'examen à partir du {{date}}.",
       maxAttempts: "Vous avez atteint le nombre maximal de tentatives : prochaine tentative possible à partir du {{date}}.",
