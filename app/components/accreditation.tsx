@@ -35,6 +35,8 @@ export type RoadData = {
   accreditation: AccreditationData | null;
   next: NextStepKey;
   requestAgainFrom: DateLike | null;
+  examOpensAt?: DateLike | null;
+  trackStarted?: boolean;
 };
 
 /** Where each next step leads (null: nothing to open). */
@@ -50,7 +52,7 @@ const NEXT_STEP_LINKS: Record<NextStepKey, string | null> = {
   contactManager: null,
   waiting: null,
   pending: null,
-  inForce: null,
+  inForce: "/accreditation/certificate",
   none: null,
 };
 
@@ -178,22 +180,57 @@ function nextStepText(next: NextStepKey, requestAgainFrom: string, t: Translate)
   }
 }
 
-export function NextStep({ next, requestAgainFrom = null }: { next: NextStepKey; requestAgainFrom?: DateLike | null }) {
+/** The next step as the loaders send it (`roadStepFor` / `accreditationStatusFor`). */
+export type RoadStepData = { next: NextStepKey; requestAgainFrom?: DateLike | null; examOpensAt?: DateLike | null; trackStarted?: boolean };
+
+/** The words of the next step's button (null: nothing to open). */
+function actionLabel(next: NextStepKey, trackStarted: boolean, t: Translate): string | null {
+  switch (next) {
+    case "track":
+      return t(trackStarted ? "accreditation.next.actions.trackContinue" : "accreditation.next.actions.trackStart");
+    case "placed":
+    case "exam":
+    case "charter":
+    case "request":
+    case "renew":
+    case "recertify":
+    case "resign":
+    case "inForce":
+      return t(`accreditation.next.actions.${next}`);
+    case "contactManager":
+    case "waiting":
+    case "pending":
+    case "none":
+      return null;
+    default:
+      return unreachable(next);
+  }
+}
+
+/**
+ * What to do next, with one primary button: every page of the learner's road ends on it. After a
+ * failed exam, the date it reopens is said beside what can be done meanwhile.
+ */
+export function NextStep({ next, requestAgainFrom = null, examOpensAt = null, trackStarted = false }: RoadStepData) {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { date, dateTime } = useDates();
   const href = NEXT_STEP_LINKS[next];
+  const label = actionLabel(next, trackStarted, t);
   return (
-    <div className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-4">
-      <p className="text-sm font-semibold text-brand-800">{t("accreditation.next.title")}</p>
-      <p className="mt-1 text-slate-900">
-        {nextStepText(next, date(requestAgainFrom), t)}{" "}
-        {href ? (
-          <Link to={href} className="link font-semibold">
-            {t("accreditation.next.go")}
+    <section aria-labelledby="next-step-title" className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-4">
+      <h2 id="next-step-title" className="text-sm font-semibold text-brand-800">
+        {t("accreditation.next.title")}
+      </h2>
+      <p className="mt-1 text-slate-900">{nextStepText(next, date(requestAgainFrom), t)}</p>
+      {examOpensAt ? <p className="mt-1 text-slate-800">{t("accreditation.exam.refused.cooldown", { date: dateTime(examOpensAt) })}</p> : null}
+      {href && label ? (
+        <p className="mt-3">
+          <Link to={href} className="btn-primary">
+            {label}
           </Link>
-        ) : null}
-      </p>
-    </div>
+        </p>
+      ) : null}
+    </section>
   );
 }
 
@@ -264,7 +301,7 @@ export function AccreditationRoad({ road }: { road: RoadData }) {
         {t("accreditation.home.title")}
       </h2>
       {road.accreditation ? <AccreditationSummary accreditation={road.accreditation} /> : null}
-      <NextStep next={road.next} requestAgainFrom={road.requestAgainFrom} />
+      <NextStep next={road.next} requestAgainFrom={road.requestAgainFrom} examOpensAt={road.examOpensAt ?? null} trackStarted={road.trackStarted ?? false} />
       <Checklist checklist={road.eligibility.checklist} />
       <p>
         <Link to="/accreditation" className="link">

@@ -132,6 +132,15 @@ export async function examOverview(userId: string, now = new Date()): Promise<Ex
 }
 
 /**
+ * When the exam is closed for a while after an attempt (the cooldown, the attempt limit): until when.
+ * Null when it is open, in progress, or closed for another reason (the track). For the road's next step.
+ */
+export function examLockedUntil(userId: string, now = new Date()): Date | null {
+  const allowance = attemptAllowance(attemptsOf(userId).map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, examSettings());
+  return !allowance.ok && (allowance.reason === "cooldown" || allowance.reason === "maxAttempts") ? allowance.until : null;
+}
+
+/**
  * Starts an attempt: refused during the cooldown, beyond the attempt limit, or while one is in
  * progress (409 with the date from which it is possible). The draw is stored with the attempt.
  */

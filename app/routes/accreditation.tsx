@@ -71,7 +71,7 @@ export default function AccreditationPage() {
         {status.accreditation?.grantedAt ? <p><a className="link" href="/accreditation/credential" download>{t("api.credential.download")}</a></p> : null}
       </section>
 
-      <NextStep next={status.next} requestAgainFrom={status.requestAgainFrom} />
+      <NextStep next={status.next} requestAgainFrom={status.requestAgainFrom} examOpensAt={status.examOpensAt} trackStarted={status.trackStarted} />
 
       <section aria-labelledby="checklist-title" className="card">
         <h2 id="checklist-title" className="mb-4 text-xl font-semibold">

@@ -12,6 +12,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, safeText } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/accreditation";
 
 export const meta = titled;
 
@@ -27,13 +29,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, viewer.locale);
   const current = await getCurrentCharter();
   const title = titleFor(request, viewer, "charter");
-  if (!current) return json({ charter: null, name: viewer.name, signedAt: null, title });
+  if (!current) return json({ charter: null, name: viewer.name, signedAt: null, road: null, title });
   const content = current.content;
   const signature = getSignature(viewer.id, current.version);
   return json({
     title,
     name: viewer.name,
     signedAt: signature?.signedAt ?? null,
+    road: signature ? await roadStepFor(viewer.id, new Date(), locale) : null,
     charter: {
       version: current.version,
       available: content !== null,
@@ -68,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function CharterPage() {
   const { t, i18n } = useTranslation();
   const { date, day } = useDates();
-  const { charter, name, signedAt } = useLoaderData<typeof loader>();
+  const { charter, name, signedAt, road } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const feedback = data && "feedback" in data ? (data.feedback as Record<string, string>) : {};
@@ -88,9 +91,16 @@ export default function CharterPage() {
         <h1 className="text-3xl font-bold">{charter.title ?? t("accreditation.charter.title")}</h1>
         <p className="mt-2 text-slate-700">{t("accreditation.charter.versionLine", { version: charter.version, date: day(charter.effective) })}</p>
         {signedAt ? (
-          <p role="status" className="mt-3 rounded-md bg-green-50 p-3 text-green-900">
-            {t("accreditation.charter.signedInfo", { date: date(signedAt) })}
-          </p>
+          <>
+            <p role="status" className="mt-3 rounded-md bg-green-50 p-3 text-green-900">
+              {t("accreditation.charter.signedInfo", { date: date(signedAt) })}
+            </p>
+            {road ? (
+              <div className="mt-4">
+                <NextStep {...road} />
+              </div>
+            ) : null}
+          </>
         ) : (
           <p className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">{t("accreditation.charter.mustSign")}</p>
         )}

@@ -12,6 +12,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/accreditation";
 
 export const meta = titled;
 
@@ -29,9 +31,13 @@ function schema() {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
-  const attempt = await getAttempt(viewer.id, params.attemptId ?? "", resolveLocale(request, viewer.locale));
+  const locale = resolveLocale(request, viewer.locale);
+  const attempt = await getAttempt(viewer.id, params.attemptId ?? "", locale);
   if (!attempt) throw notFound();
-  return json({ attempt, title: titleFor(request, viewer, attempt.status === "graded" ? "examResult" : "examAttempt") });
+  // A finished attempt ends on the road's next step: the charter or the request after a pass; after a
+  // failure, what can be done meanwhile and when the exam reopens.
+  const road = attempt.status === "graded" ? await roadStepFor(viewer.id, new Date(), locale) : null;
+  return json({ attempt, road, title: titleFor(request, viewer, attempt.status === "graded" ? "examResult" : "examAttempt") });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -63,8 +69,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === "answer" ? false : defaultShouldRevalidate;
 
 export default function AttemptPage() {
-  const { attempt } = useLoaderData<typeof loader>();
-  return attempt.status === "in_progress" ? <TakeAttempt attempt={attempt} /> : <AttemptResult attempt={attempt} />;
+  const { attempt, road } = useLoaderData<typeof loader>();
+  return attempt.status === "in_progress" ? <TakeAttempt attempt={attempt} /> : <AttemptResult attempt={attempt} road={road} />;
 }
 
 function TakeAttempt({ attempt }: { attempt: InProgress }) {
@@ -197,7 +203,7 @@ function ExamItem({
   );
 }
 
-function AttemptResult({ attempt }: { attempt: Graded }) {
+function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["road"] }) {
   const { t } = useTranslation();
   const optionText = (item: Graded["missed"][number], ids: string[]) =>
     ids.length === 0 ? t("accreditation.exam.noAnswer") : ids.map((id) => item.options.find((o) => o.id === id)?.text ?? id).join(" ; ");
@@ -251,11 +257,12 @@ function AttemptResult({ attempt }: { attempt: Graded }) {
           ))}
         </section>
       ) : null}
+      {road ? <NextStep {...road} /> : null}
       <p className="flex flex-wrap gap-4">
         <Link to="/exam" className="btn-secondary">
           {t("accreditation.exam.back")}
         </Link>
-        <Link to="/accreditation" className="btn-primary">
+        <Link to="/accreditation" className="btn-secondary">
           {t("accreditation.exam.nextStep")}
         </Link>
       </p>

@@ -9,12 +9,19 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { withFormErrors } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/accreditation";
+import { resolveLocale } from "~/i18n/config";
 
 export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
-  return json({ ...(await examOverview(viewer.id)), title: titleFor(request, viewer, "exam") });
+  const overview = await examOverview(viewer.id);
+  // Closed for a while after an attempt: the road says what can be done meanwhile (the charter).
+  const closed = !overview.allowance.ok && (overview.allowance.reason === "cooldown" || overview.allowance.reason === "maxAttempts");
+  const road = closed ? await roadStepFor(viewer.id, new Date(), resolveLocale(request, viewer.locale)) : null;
+  return json({ ...overview, road, title: titleFor(request, viewer, "exam") });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -33,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function ExamPage() {
   const { t } = useTranslation();
   const { date, dateTime } = useDates();
-  const { settings, allowance, inProgress, history, available } = useLoaderData<typeof loader>();
+  const { settings, allowance, inProgress, history, available, road } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const refused = data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
@@ -83,6 +90,7 @@ export default function ExamPage() {
           </Form>
         )}
       </section>
+      {road && road.next !== "exam" && road.next !== "recertify" ? <NextStep {...road} examOpensAt={null} /> : null}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title" className="text-xl font-semibold">
           {t("accreditation.exam.history")}

@@ -89,7 +89,7 @@ function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLo
       <p className="flex flex-wrap gap-3">
         {next ? (
           <Link to={`/track/${next.id}`} className="btn-primary">
-            {t("track.continueModule", { title: next.title })}
+            {t(totals?.completed === 0 && next.status === "not_started" ? "track.startModule" : "track.continueModule", { title: next.title })}
           </Link>
         ) : null}
         <Link to="/track" className="btn-secondary">

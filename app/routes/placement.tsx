@@ -10,6 +10,8 @@ import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
 import { getRetakeStatus, placementHistory, trackOutline } from "~/models/placement.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/accreditation";
 
 export const meta = titled;
 
@@ -23,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const questionnaire = await loadQuestionnaire();
   return json({
     title: titleFor(request, viewer, "placement"),
+    road: current ? await roadStepFor(viewer.id, new Date(), locale) : null,
     current: current
       ? { level: current.level, source: current.source, facts: current.facts, reason: current.reason, setByName: current.setByName, createdAt: current.createdAt }
       : null,
@@ -58,6 +61,8 @@ export default function PlacementPage() {
         <h1 className="text-3xl font-bold">{t("placement.resultTitle", { level: t(`placement.levels.${current.level}.name`) })}</h1>
         <PlacementOrigin placement={current} />
       </header>
+
+      {data.road ? <NextStep {...data.road} /> : null}
 
       {current.facts.length ? (
         <section aria-labelledby="why-title" className="card space-y-3">

@@ -32,6 +32,8 @@ import { InputError } from "~/utils/errors";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/accreditation";
 
 /** Bounds only: the model says which check, option, reflection or section is unknown, in words. */
 function schema() {
@@ -114,6 +116,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     passed,
     reflections,
     reflectionMax: REFLECTION_MAX_CHARS,
+    // The last module ends on the road's next step (the exam, the charter…) rather than on the track.
+    road: place.next === null && status === "completed" ? await roadStepFor(viewer.id, new Date(), locale) : null,
   });
 }
 
@@ -350,13 +354,18 @@ export default function ModulePage() {
                     <Link to={`/track/${data.next.id}`} className="btn-primary">
                       {t("track.module.nextUp", { title: data.next.title ?? t("track.untitled") })}
                     </Link>
-                  ) : (
-                    <span>{t("track.module.trackDone")}</span>
-                  )}
-                  <Link to="/track" className="btn-secondary">
-                    {t("track.module.backToTrack")}
-                  </Link>
+                  ) : null}
+                  {data.next || !data.road ? (
+                    <Link to="/track" className="btn-secondary">
+                      {t("track.module.backToTrack")}
+                    </Link>
+                  ) : null}
                 </p>
+                {!data.next && data.road ? (
+                  <div className="mt-4">
+                    <NextStep {...data.road} />
+                  </div>
+                ) : null}
               </section>
             ) : (
               <p className="text-sm text-slate-700">{t("track.module.checksLeft", { count: module.checkCount, left: module.checkCount - passedCount })}</p>

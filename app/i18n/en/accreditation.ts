@@ -63,6 +63,18 @@ const accreditation: AccreditationStrings = {
     pending: "Your request is waiting for your manager's decision.",
     inForce: "Your accreditation is valid.",
     none: "Nothing to do for now.",
+    actions: {
+      placed: "Take the questionnaire",
+      trackStart: "Start my track",
+      trackContinue: "Continue my track",
+      exam: "Take the exam",
+      charter: "Sign the charter",
+      request: "Request my accreditation",
+      renew: "Request a renewal",
+      recertify: "Retake the exam",
+      resign: "Sign the new charter",
+      inForce: "See my certificate",
+    },
     go: "Go",
   },
   page: {

@@ -62,6 +62,18 @@ const accreditation = {
     pending: "Votre demande attend la décision de votre manager.",
     inForce: "Votre accréditation est valide.",
     none: "Rien à faire pour l'instant.",
+    actions: {
+      placed: "Répondre au questionnaire",
+      trackStart: "Commencer mon parcours",
+      trackContinue: "Continuer mon parcours",
+      exam: "Passer l’examen",
+      charter: "Signer la charte",
+      request: "Demander mon accréditation",
+      renew: "Demander le renouvellement",
+      recertify: "Repasser l’examen",
+      resign: "Signer la nouvelle charte",
+      inForce: "Voir mon certificat",
+    },
     go: "Y aller",
   },
   page: {

@@ -17,6 +17,7 @@ const track = {
   unavailableNote_other: "{{count}} modules de votre parcours sont momentanément indisponibles ; ils ne comptent pas dans votre progression.",
   modulesTitle: "Les modules de votre parcours",
   continue: "Continuer",
+  startModule: "Commencer : {{title}}",
   continueModule: "Continuer : {{title}}",
   start: "Commencer",
   reread: "Relire",
