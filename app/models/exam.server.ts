@@ -285,20 +285,39 @@ export async function getAttempt(userId: string, attemptId: string, locale: Loca
  * after the time limit (409).
  */
 export async function saveAnswer(userId: string, attemptId: string, itemId: string, optionIds: readonly string[], now = new Date()): Promise<void> {
+  await saveAnswers(userId, attemptId, { [itemId]: optionIds }, now);
+}
+
+/** Saves several answers (a page of items) in one transaction: all of them, or none when one is refused. */
+export async function saveAnswers(userId: string, attemptId: string, answers: Readonly<Record<string, readonly string[]>>, now = new Date()): Promise<void> {
   const bank = await examBank();
   getDb().transaction((tx) => {
     const attempt = ownAttempt(userId, attemptId, tx);
     if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
     if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
     if (attempt.deadline && attempt.deadline.getTime() <= now.getTime()) throw new InputError({ form: "accreditation.exam.timeUp" }, 409);
-    const drawn = attempt.items.find((d) => d.id === itemId);
-    const item = bank.items.find((i) => i.id === itemId);
-    if (!drawn || !item) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
-    if (!isWellFormedAnswer(item, drawn.options, optionIds)) throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
-    tx.insert(examAnswers)
-      .values({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now })
-      .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: [...optionIds], answeredAt: now } })
-      .run();
+    for (const [itemId, optionIds] of Object.entries(answers)) {
+      const drawn = attempt.items.find((d) => d.id === itemId);
+      const item = bank.items.find((i) => i.id === itemId);
+      if (!drawn || !item) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
+      if (!isWellFormedAnswer(item, drawn.options, optionIds)) throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
+      tx.insert(examAnswers)
+        .values({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now })
+        .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: [...optionIds], answeredAt: now } })
+        .run();
+    }
+  });
+}
+
+/** Removes one answer (every box of a multiple-answer item unticked), under the same refusals as `saveAnswer`. */
+export async function clearAnswer(userId: string, attemptId: string, itemId: string, now = new Date()): Promise<void> {
+  getDb().transaction((tx) => {
+    const attempt = ownAttempt(userId, attemptId, tx);
+    if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
+    if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
+    if (attempt.deadline && attempt.deadline.getTime() <= now.getTime()) throw new InputError({ form: "accreditation.exam.timeUp" }, 409);
+    if (!attempt.items.some((d) => d.id === itemId)) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
+    tx.delete(examAnswers).where(and(eq(examAnswers.attemptId, attemptId), eq(examAnswers.itemId, itemId))).run();
   });
 }
 
