@@ -53,3 +53,12 @@ export function DateTime({ value }: { value: Value }) {
 export function DateOnly({ value }: { value: Value }) {
   return <When value={value} style="date" />;
 }
+
+/** A calendar day chosen as such (an end of validity): the same day for every reader (see `day` above). */
+export function CalendarDay({ value }: { value: Value }) {
+  const { i18n } = useTranslation();
+  if (value === null || value === undefined) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return <time dateTime={date.toISOString().slice(0, 10)}>{formatDate(date, "date", { language: i18n.language, timeZone: "UTC" })}</time>;
+}

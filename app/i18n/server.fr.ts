@@ -42,6 +42,20 @@ const server = {
     track: "Mon parcours",
     trackModule: "{{title}} · Mon parcours",
     verify: "Vérification d’une accréditation",
+    verifyNotFound: "Attestation introuvable",
+  },
+  /** The certificate's PDF and LinkedIn name (app/models/certificate.server.ts). */
+  certificate: {
+    name: "Ambassadeur accrédité des réseaux sociaux",
+    heading: "Certificat d’accréditation",
+    certifies: "Ce certificat atteste que",
+    channels: "a été accrédité·e pour parler au nom de l’organisation sur\u00a0: {{channels}}",
+    validity: "Valable du {{from}} au {{until}}",
+    verifyHere: "Vérifier ce certificat à tout moment\u00a0:",
+    credentialId: "Identifiant de l’attestation\u00a0: {{id}}",
+    statusOn: "Statut au {{date}}\u00a0: {{status}}",
+    status: { valid: "valide", expired: "expirée", suspended: "suspendue", revoked: "retirée" },
+    openBadge: "Attestation vérifiable Open Badges 3.0, signée par l’émetteur.",
   },
   invite: {
     mailSubject: "Votre invitation à Ambassade",

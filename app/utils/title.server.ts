@@ -14,7 +14,7 @@ export type TitleKey =
   | "charter" | "diagnostic" | "diagnosticStep" | "diagnosticClosed" | "diagnosticReview" | "exam" | "examAttempt" | "examResult" | "forgotPassword"
   | "home" | "invite" | "login" | "logout" | "person" | "personPlacement" | "people" | "peopleInvite" | "placement" | "resetPassword"
   | "studio" | "studioModule" | "studioHistory" | "studioReviews" | "studioTracks" | "teamRequest" | "teamRequests" | "team" | "teams"
-  | "track" | "trackModule" | "verify";
+  | "track" | "trackModule" | "verify" | "verifyNotFound";
 
 /** "<page> · Ambassade" in `locale`. */
 export function pageTitle(locale: Locale, key: TitleKey, values?: TOptions): string {

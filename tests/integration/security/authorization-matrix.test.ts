@@ -70,6 +70,9 @@ function matrix(): Record<string, Row> {
     "accreditation.tsx": { url: "/accreditation", get: learners("ok"), post: { body: {}, expect: learners(400) } },
     // Nobody of the personas holds a credential: 404 for learners, 403 for those who do not learn.
     "accreditation_.credential.ts": { url: "/accreditation/credential", get: learners(404) },
+    // The certificate page says "none yet" with the next step; its PDF is a 404 without a credential.
+    "accreditation_.certificate.tsx": { url: "/accreditation/certificate", get: learners("ok") },
+    "accreditation_.certificate[.]pdf.ts": { url: "/accreditation/certificate.pdf", get: learners(404) },
     "admin.api.tsx": { url: "/admin/api", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.audit.tsx": { url: "/admin/audit", get: adminOnly("ok") },
     "admin.charter.tsx": { url: "/admin/charter", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
