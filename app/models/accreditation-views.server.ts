@@ -102,8 +102,9 @@ export async function accreditationStatusFor(userId: string, now = new Date(), l
   const inForce = row ? isInForce(row, now, charterSigned(facts)) : false;
   const guard = guardFactsFor(row, facts, now);
   const available = availableTransitions({ kind: "holder" }, state, guard);
-  const examOpensAt = examLockedUntil(userId, now);
+  const lockedUntil = examLockedUntil(userId, now);
   const trackItem = facts.eligibility.checklist.find((c) => c.item === "track");
+  const examMet = facts.eligibility.checklist.find((c) => c.item === "exam")?.met ?? false;
   return {
     eligibility: facts.eligibility,
     level: facts.level,
@@ -119,10 +120,11 @@ export async function accreditationStatusFor(userId: string, now = new Date(), l
       recertified: guard.recertified ?? false,
       unmet: facts.eligibility.next,
       currentReason: guard.currentReason ?? null,
-      examLocked: examOpensAt !== null,
+      examLocked: lockedUntil !== null,
       charterUnsigned: !charterSigned(facts),
     }),
-    examOpensAt,
+    // Said only while the exam is still to pass (after a failure), not after a pass.
+    examOpensAt: examMet ? null : lockedUntil,
     trackStarted: trackItem?.item === "track" && trackItem.completed > 0,
     channels: offered,
   };

@@ -109,8 +109,9 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
   await page.getByRole("button", { name: "Terminer et voir mon résultat" }).click();
   await expect(page.getByRole("heading", { name: "Résultat de l'examen" })).toBeVisible();
   await expect(page.getByText("Réussi : 100 % (note minimale 80 %).")).toBeVisible();
-  await expect(page.getByText("Aucune erreur : bravo !")).toBeVisible();
-  // The result ends on the next step: the charter.
+  await expect(page.getByRole("heading", { name: "Par thème" })).toBeVisible();
+  // The result ends on the next step: the charter (and no retake date after a pass).
+  await expect(page.getByText(/Vous pourrez repasser/)).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Signer la charte" })).toBeVisible();
 
   // 4. The charter: comprehension check, typed name, commitment.
