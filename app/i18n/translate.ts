@@ -33,7 +33,7 @@ const PLACEHOLDER = /\{\{\s*(?:(de|le|la|que)\s+)?(\w+)\s*\}\}/g;
 
 /** Words that elide before a vowel or a mute h (French): "d’Emma", "l’équipe", "qu’Hugo". */
 const ELIDED: Record<string, string> = { de: "d’", le: "l’", la: "l’", que: "qu’" };
-const VOWEL_START = /^[aeiouyàâäéèêëîïôöûüœæh]/i;
+const VOWEL_START = /^[aeiouàâäéèêëîïôöûüœæh]/i;
 
 /** Replaces `{{name}}` placeholders; one without a value stays as it is, so that it shows. */
 export function interpolate(template: string, values: TOptions = {}, key = template): string {
