@@ -9,6 +9,9 @@ import { Link } from "@remix-run/react";
 import { unreachable, type AccreditationState, type NextStepKey, type StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "./dates";
+import { NEXT_STEP_LINKS, NextStep, type RoadStepData } from "./next-step";
+
+export { NextStep, type RoadStepData };
 
 type DateLike = string | Date;
 
@@ -37,23 +40,6 @@ export type RoadData = {
   requestAgainFrom: DateLike | null;
   examOpensAt?: DateLike | null;
   trackStarted?: boolean;
-};
-
-/** Where each next step leads (null: nothing to open). */
-const NEXT_STEP_LINKS: Record<NextStepKey, string | null> = {
-  placed: "/diagnostic",
-  track: "/track",
-  exam: "/exam",
-  charter: "/charter",
-  request: "/accreditation#request",
-  renew: "/accreditation#request",
-  recertify: "/exam",
-  resign: "/charter",
-  contactManager: null,
-  waiting: null,
-  pending: null,
-  inForce: "/accreditation/certificate",
-  none: null,
 };
 
 /** The checklist's own links: the unmet conditions' next steps. */
@@ -154,83 +140,6 @@ export function Checklist({ checklist }: { checklist: ChecklistData[] }) {
         </li>
       ))}
     </ol>
-  );
-}
-
-function nextStepText(next: NextStepKey, requestAgainFrom: string, t: Translate): string {
-  switch (next) {
-    case "contactManager":
-      return t("lifecycle.next.contactManager");
-    case "waiting":
-      return requestAgainFrom ? t("lifecycle.next.waiting", { date: requestAgainFrom }) : t("lifecycle.next.waitingNoDate");
-    case "placed":
-    case "track":
-    case "exam":
-    case "charter":
-    case "request":
-    case "renew":
-    case "recertify":
-    case "resign":
-    case "pending":
-    case "inForce":
-    case "none":
-      return t(`accreditation.next.${next}`);
-    default:
-      return unreachable(next);
-  }
-}
-
-/** The next step as the loaders send it (`roadStepFor` / `accreditationStatusFor`). */
-export type RoadStepData = { next: NextStepKey; requestAgainFrom?: DateLike | null; examOpensAt?: DateLike | null; trackStarted?: boolean };
-
-/** The words of the next step's button (null: nothing to open). */
-function actionLabel(next: NextStepKey, trackStarted: boolean, t: Translate): string | null {
-  switch (next) {
-    case "track":
-      return t(trackStarted ? "accreditation.next.actions.trackContinue" : "accreditation.next.actions.trackStart");
-    case "placed":
-    case "exam":
-    case "charter":
-    case "request":
-    case "renew":
-    case "recertify":
-    case "resign":
-    case "inForce":
-      return t(`accreditation.next.actions.${next}`);
-    case "contactManager":
-    case "waiting":
-    case "pending":
-    case "none":
-      return null;
-    default:
-      return unreachable(next);
-  }
-}
-
-/**
- * What to do next, with one primary button: every page of the learner's road ends on it. After a
- * failed exam, the date it reopens is said beside what can be done meanwhile.
- */
-export function NextStep({ next, requestAgainFrom = null, examOpensAt = null, trackStarted = false }: RoadStepData) {
-  const { t } = useTranslation();
-  const { date, dateTime } = useDates();
-  const href = NEXT_STEP_LINKS[next];
-  const label = actionLabel(next, trackStarted, t);
-  return (
-    <section aria-labelledby="next-step-title" className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-4">
-      <h2 id="next-step-title" className="text-sm font-semibold text-brand-800">
-        {t("accreditation.next.title")}
-      </h2>
-      <p className="mt-1 text-slate-900">{nextStepText(next, date(requestAgainFrom), t)}</p>
-      {examOpensAt ? <p className="mt-1 text-slate-800">{t("accreditation.exam.refused.cooldown", { date: dateTime(examOpensAt) })}</p> : null}
-      {href && label ? (
-        <p className="mt-3">
-          <Link to={href} className="btn-primary">
-            {label}
-          </Link>
-        </p>
-      ) : null}
-    </section>
   );
 }
 

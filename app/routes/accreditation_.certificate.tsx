@@ -6,7 +6,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { NextStep } from "~/components/accreditation";
+import { NextStep } from "~/components/next-step";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { resolveLocale } from "~/i18n/config";

@@ -13,7 +13,7 @@ import { parseForm, withFormErrors, z, safeText } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
-import { NextStep } from "~/components/accreditation";
+import { NextStep } from "~/components/next-step";
 
 export const meta = titled;
 

@@ -15,7 +15,7 @@ import { timeLeft } from "~/utils/dates";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
-import { NextStep } from "~/components/accreditation";
+import { NextStep } from "~/components/next-step";
 
 export const meta = titled;
 

@@ -10,7 +10,7 @@ import { withFormErrors } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
-import { NextStep } from "~/components/accreditation";
+import { NextStep } from "~/components/next-step";
 import { resolveLocale } from "~/i18n/config";
 
 export const meta = titled;

@@ -33,7 +33,7 @@ import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
-import { NextStep } from "~/components/accreditation";
+import { NextStep } from "~/components/next-step";
 
 /** Bounds only: the model says which check, option, reflection or section is unknown, in words. */
 function schema() {
