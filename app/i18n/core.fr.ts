@@ -36,6 +36,7 @@ const core = {
   },
   roles: { employee: "Salarié·e", trainer: "Formateur·rice", manager: "Manager", admin: "Administrateur·rice" },
   common: {
+    percent: "{{value}}\u00a0%",
     dismiss: "Fermer ce message",
     save: "Enregistrer",
     cancel: "Annuler",

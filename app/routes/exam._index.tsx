@@ -111,7 +111,7 @@ export default function ExamPage() {
               {history.map((attempt) => (
                 <tr key={attempt.id}>
                   <td className="py-2 pr-3">{date(attempt.startedAt)}</td>
-                  <td className="py-2 pr-3">{attempt.score} %</td>
+                  <td className="py-2 pr-3">{t("common.percent", { value: attempt.score })}</td>
                   <td className="py-2 pr-3">{attempt.passed ? t("accreditation.exam.passed") : t("accreditation.exam.failed")}</td>
                   <td className="py-2">
                     <Link to={`/exam/${attempt.id}`} className="link">
