@@ -56,6 +56,7 @@ describe("words in both dictionaries", () => {
   it("French: a non-breaking space before : ; ! ? and %", () => {
     expect(offenders(fr, (text) => /(?<![\u00a0\u202f])[;!?]|(?<=\p{L}|\d|[»)X]) ?:(?!\S)|(?<![\u00a0\u202f]):(?=\s|$)/u.test(prose(text)))).toEqual([]);
     expect(offenders(fr, (text) => /[\dX][ ]?%/.test(prose(text)))).toEqual([]);
+    expect(offenders(fr, (text) => /[\u00a0\u202f][\u00a0\u202f ]|[ ][\u00a0\u202f]/.test(text))).toEqual([]);
   });
 
   it("English: no space before : ; ! ? and %, and no French left", () => {

@@ -40,7 +40,7 @@ const accreditationStaff = {
     modules: "Modules du parcours",
     moduleChecks: "Vérifications réussies\u00a0: {{passed}}, réponses données\u00a0: {{answers}}",
     examResult: "Examen",
-    examPassed: "Réussi le {{date}} avec {{score}}\u00a0\u00a0%",
+    examPassed: "Réussi le {{date}} avec {{score}}\u00a0%",
     noExam: "Aucun examen réussi",
     charterSigned: "Charte",
     charterSignedVersion: "Version {{version}} signée le {{date}}",
