@@ -57,6 +57,23 @@ const server = {
     status: { valid: "valide", expired: "expirée", suspended: "suspendue", revoked: "retirée" },
     openBadge: "Attestation vérifiable Open Badges 3.0, signée par l’émetteur.",
   },
+  /** What waits for staff on their home page (app/models/home.server.ts). */
+  homeSignals: {
+    title: "Ce qui vous attend",
+    requests_one: "{{count}} demande d’accréditation attend votre décision.",
+    requests_other: "{{count}} demandes d’accréditation attendent votre décision.",
+    expiring_one: "{{count}} accréditation arrive à échéance dans les 30 prochains jours.",
+    expiring_other: "{{count}} accréditations arrivent à échéance dans les 30 prochains jours.",
+    reviews_one: "{{count}} réflexion attend votre relecture.",
+    reviews_other: "{{count}} réflexions attendent votre relecture.",
+    contentProblems_one: "{{count}} problème dans les fichiers de contenu\u00a0: le contenu concerné n’est pas proposé aux apprenants.",
+    contentProblems_other: "{{count}} problèmes dans les fichiers de contenu\u00a0: le contenu concerné n’est pas proposé aux apprenants.",
+    noSmtp: "Aucun serveur de messagerie n’est configuré (SMTP_URL)\u00a0: les courriels sont écrits dans un dossier, pas envoyés.",
+    noAppUrl: "APP_URL n’est pas défini\u00a0: les liens des courriels et des attestations mènent à cette machine.",
+    demoData_one: "{{count}} compte de démonstration est encore présent.",
+    demoData_other: "{{count}} comptes de démonstration sont encore présents.",
+    nothing: "Rien ne vous attend pour l’instant.",
+  },
   invite: {
     mailSubject: "Votre invitation à Ambassade",
     mailBody: "Bonjour {{name}},\n\n{{inviter}} vous invite à rejoindre Ambassade, la plateforme de formation des ambassadeurs de l'entreprise sur les réseaux sociaux.\n\nChoisissez votre mot de passe avec ce lien (valable 7 jours, utilisable une seule fois)\u00a0:\n{{link}}\n\nSi vous ne vous attendiez pas à ce message, ignorez-le.",

@@ -9,6 +9,7 @@ import { AccreditationRoad } from "~/components/accreditation";
 import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
 import { accreditationStatusFor } from "~/models/accreditation-views.server";
+import { homeSignals } from "~/models/home.server";
 import { loadLearnerTrack } from "~/models/track.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
@@ -44,6 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     teamName: viewer.teamName,
     learner,
     accreditation,
+    // Staff start with what waits for them (translated here: learners' browsers hold only the core strings).
+    signals: await homeSignals(viewer, locale),
     // The learner's own card replaces the link to their track in the tools list.
     tools: navigationFor(viewer.roles).filter((item) => item.to !== "/home" && !(learner && LEARNER_PAGES.has(item.to))),
   });
@@ -112,6 +115,26 @@ export default function Home() {
           {data.teamName ? ` — ${data.teamName}` : ""}
         </p>
       </header>
+      {data.signals ? (
+        <section aria-labelledby="signals-title" className="card space-y-3">
+          <h2 id="signals-title" className="text-lg font-semibold">
+            {data.signals.title}
+          </h2>
+          <ul className="space-y-2">
+            {data.signals.items.map((item) => (
+              <li key={item.id} className={`rounded-md border-l-4 p-3 ${item.tone === "problem" ? "border-amber-600 bg-amber-50 text-amber-950" : item.tone === "todo" ? "border-brand-700 bg-brand-50 text-slate-900" : "border-green-700 bg-green-50 text-green-900"}`}>
+                {item.href ? (
+                  <Link to={item.href} className="link font-medium">
+                    {item.text}
+                  </Link>
+                ) : (
+                  item.text
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {data.learner ? <LearnerCard learner={data.learner} /> : null}
       {data.accreditation ? <AccreditationRoad road={data.accreditation} /> : null}
       {data.tools.length ? (
