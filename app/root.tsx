@@ -78,7 +78,7 @@ export default function App() {
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppShell data={data ?? { locale: "fr", flash: null, viewer: null, nav: [], unread: 0 }}>
+    <AppShell data={data ?? { locale: "fr", timeZone: "UTC", flash: null, viewer: null, nav: [], unread: 0 }}>
       <GeneralErrorBoundary />
     </AppShell>
   );

@@ -5,7 +5,8 @@
  */
 import { unreachable } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
-import { Checklist, notGranted, reasonInWords, useDates, type AccreditationData, type ChecklistData } from "./accreditation";
+import { Checklist, notGranted, reasonInWords, type AccreditationData, type ChecklistData } from "./accreditation";
+import { useDates } from "./dates";
 
 /** Why the accreditation is in its state, about `person`. */
 export function StaffStateExplanation({ accreditation, person }: { accreditation: AccreditationData; person: string }) {

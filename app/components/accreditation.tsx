@@ -8,20 +8,12 @@
 import { Link } from "@remix-run/react";
 import { unreachable, type AccreditationState, type NextStepKey, type StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "./dates";
+import { NEXT_STEP_LINKS, NextStep, type RoadStepData } from "./next-step";
+
+export { NextStep, type RoadStepData };
 
 type DateLike = string | Date;
-
-/** Formats dates in the interface language (dates are stored in UTC). */
-export function useDates() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en-GB" : "fr-FR";
-  return {
-    date: (value: DateLike | null | undefined) =>
-      value ? new Date(value).toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }) : "",
-    dateTime: (value: DateLike | null | undefined) =>
-      value ? new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "",
-  };
-}
 
 export type ChecklistData =
   | { item: "placed"; met: boolean; level: string | null }
@@ -46,23 +38,8 @@ export type RoadData = {
   accreditation: AccreditationData | null;
   next: NextStepKey;
   requestAgainFrom: DateLike | null;
-};
-
-/** Where each next step leads (null: nothing to open). */
-const NEXT_STEP_LINKS: Record<NextStepKey, string | null> = {
-  placed: "/diagnostic",
-  track: "/track",
-  exam: "/exam",
-  charter: "/charter",
-  request: "/accreditation#request",
-  renew: "/accreditation#request",
-  recertify: "/exam",
-  resign: "/charter",
-  contactManager: null,
-  waiting: null,
-  pending: null,
-  inForce: null,
-  none: null,
+  examOpensAt?: DateLike | null;
+  trackStarted?: boolean;
 };
 
 /** The checklist's own links: the unmet conditions' next steps. */
@@ -171,52 +148,10 @@ export function Checklist({ checklist, detail, links = true }: { checklist: Chec
   );
 }
 
-function nextStepText(next: NextStepKey, requestAgainFrom: string, t: Translate): string {
-  switch (next) {
-    case "contactManager":
-      return t("lifecycle.next.contactManager");
-    case "waiting":
-      return requestAgainFrom ? t("lifecycle.next.waiting", { date: requestAgainFrom }) : t("lifecycle.next.waitingNoDate");
-    case "placed":
-    case "track":
-    case "exam":
-    case "charter":
-    case "request":
-    case "renew":
-    case "recertify":
-    case "resign":
-    case "pending":
-    case "inForce":
-    case "none":
-      return t(`accreditation.next.${next}`);
-    default:
-      return unreachable(next);
-  }
-}
-
-export function NextStep({ next, requestAgainFrom = null }: { next: NextStepKey; requestAgainFrom?: DateLike | null }) {
-  const { t } = useTranslation();
-  const { date } = useDates();
-  const href = NEXT_STEP_LINKS[next];
-  return (
-    <div className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-4">
-      <p className="text-sm font-semibold text-brand-800">{t("accreditation.next.title")}</p>
-      <p className="mt-1 text-slate-900">
-        {nextStepText(next, date(requestAgainFrom), t)}{" "}
-        {href ? (
-          <Link to={href} className="link font-semibold">
-            {t("accreditation.next.go")}
-          </Link>
-        ) : null}
-      </p>
-    </div>
-  );
-}
-
 /** Why the accreditation is in its state, in words the person understands (staff: app/components/accreditation-staff.tsx). */
 export function StateExplanation({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { day } = useDates();
   const { status, reason } = accreditation;
   switch (status) {
     case "suspended":
@@ -226,7 +161,7 @@ export function StateExplanation({ accreditation }: { accreditation: Accreditati
     case "declined":
       return <p className="text-red-800">{t(status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause", { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
     case "expired":
-      return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: date(accreditation.validUntil) })}</p>;
+      return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: day(accreditation.validUntil) })}</p>;
     case "granted":
     case "renewal_requested":
       return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{accreditation.inForce ? t("accreditation.page.inForce") : t("accreditation.page.notInForce")}</p>;
@@ -253,7 +188,7 @@ export function PartialGrant({ accreditation }: { accreditation: AccreditationDa
 
 export function AccreditationSummary({ accreditation }: { accreditation: AccreditationData }) {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { day } = useDates();
   const granted = accreditation.channelLabels.length > 0;
   return (
     <div className="space-y-2">
@@ -278,7 +213,7 @@ export function AccreditationSummary({ accreditation }: { accreditation: Accredi
         {accreditation.validUntil ? (
           <>
             <dt className="font-medium text-slate-700">{t("accreditation.page.validUntil")}</dt>
-            <dd>{date(accreditation.validUntil)}</dd>
+            <dd>{day(accreditation.validUntil)}</dd>
           </>
         ) : null}
       </dl>
@@ -295,7 +230,7 @@ export function AccreditationRoad({ road }: { road: RoadData }) {
         {t("accreditation.home.title")}
       </h2>
       {road.accreditation ? <AccreditationSummary accreditation={road.accreditation} /> : null}
-      <NextStep next={road.next} requestAgainFrom={road.requestAgainFrom} />
+      <NextStep next={road.next} requestAgainFrom={road.requestAgainFrom} examOpensAt={road.examOpensAt ?? null} trackStarted={road.trackStarted ?? false} />
       <Checklist checklist={road.eligibility.checklist} />
       <p>
         <Link to="/accreditation" className="link">

@@ -6,7 +6,8 @@
 import { Link } from "@remix-run/react";
 import type { AccreditationState, StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
-import { reasonInWords, useDates } from "./accreditation";
+import { reasonInWords } from "./accreditation";
+import { useDates } from "./dates";
 
 type Entry = {
   id: number;

@@ -3,14 +3,11 @@
  * a person's placement history with the answers behind each result, and a team's distribution.
  */
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "./dates";
 
 type Level = "native" | "late_adopter" | "reluctant" | "objector" | "beginner";
 type Fact = { key: string; params?: Record<string, string | number> };
 
-/** A date in the reader's language. UTC, so that the server and the browser render the same text. */
-export function formatDate(value: string | Date, locale: string): string {
-  return new Date(value).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
 
 export function LevelName({ level }: { level: Level }) {
   const { t } = useTranslation();
@@ -50,16 +47,14 @@ export function EarlierQuestionnaireNote({ earlier, messageKey }: { earlier: { v
 /** Who placed the person, and why when it was a person rather than the questionnaire. */
 export function PlacementOrigin({
   placement,
-  locale,
   questionnaireKey = "diagnostic.result.fromQuestionnaire",
 }: {
   placement: { source: "questionnaire" | "override"; setByName: string | null; reason: string | null; createdAt: string };
-  locale: string;
   /** The sentence for a questionnaire placement: staff pages pass their third-person key. */
   questionnaireKey?: string;
 }) {
   const { t } = useTranslation();
-  const date = formatDate(placement.createdAt, locale);
+  const date = useDates().date(placement.createdAt);
   if (placement.source === "questionnaire") return <p className="text-slate-700">{t(questionnaireKey, { date })}</p>;
   return (
     <div className="space-y-2">
@@ -95,7 +90,8 @@ export function sourceLabel(t: (key: string, params?: Record<string, string>) =>
 }
 
 /** Every placement of a person, newest first; questionnaire placements show their answers on demand. */
-export function PlacementHistory({ rows, questions, locale, titleId }: { rows: HistoryRow[]; questions: QuestionLabels; locale: string; titleId: string }) {
+export function PlacementHistory({ rows, questions, titleId }: { rows: HistoryRow[]; questions: QuestionLabels; titleId: string }) {
+  const { date } = useDates();
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="mt-3 text-slate-700">{t("diagnostic.history.empty")}</p>;
   return (
@@ -112,7 +108,7 @@ export function PlacementHistory({ rows, questions, locale, titleId }: { rows: H
         <tbody className="divide-y divide-slate-100 align-top">
           {rows.map((row) => (
             <tr key={row.id}>
-              <td className="whitespace-nowrap px-4 py-2">{formatDate(row.createdAt, locale)}</td>
+              <td className="whitespace-nowrap px-4 py-2">{date(row.createdAt)}</td>
               <td className="px-4 py-2">
                 <LevelName level={row.level} />
                 {row.isCurrent ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{t("diagnostic.history.current")}</span> : null}

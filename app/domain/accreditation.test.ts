@@ -275,4 +275,12 @@ describe("the next step, as a key", () => {
     expect(nextStep({ ...base, state: "revoked", available: ["request"] })).toBe("request");
     expect(nextStep({ ...base, state: "declined" })).toBe("none");
   });
+
+  it("while the exam is locked after a failure, points at what can be done meanwhile", () => {
+    expect(nextStep({ ...base, state: "none", unmet: "exam", examLocked: true, charterUnsigned: true })).toBe("charter");
+    expect(nextStep({ ...base, state: "none", unmet: "exam", examLocked: true, charterUnsigned: false })).toBe("exam");
+    expect(nextStep({ ...base, state: "none", unmet: "exam", examLocked: false, charterUnsigned: true })).toBe("exam");
+    expect(nextStep({ ...base, state: "expired", examLocked: true, charterUnsigned: true })).toBe("charter");
+    expect(nextStep({ ...base, state: "none", unmet: "track", examLocked: true, charterUnsigned: true })).toBe("track");
+  });
 });

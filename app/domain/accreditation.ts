@@ -537,7 +537,11 @@ export type NextStepKey =
   | "inForce"
   | "none";
 
-/** What the person should do next, as a key (the view maps keys to words and links). */
+/**
+ * What the person should do next, as a key (the view maps keys to words and links). While the exam
+ * cannot be taken now (a cooldown or the attempt limit after a failure: `examLocked`), a step that
+ * would be the exam becomes what can be done meanwhile: signing the charter when it is unsigned.
+ */
 export function nextStep(input: {
   state: PersonState;
   available: readonly Transition[];
@@ -546,7 +550,15 @@ export function nextStep(input: {
   recertified: boolean;
   unmet: UnmetItem | null;
   currentReason: StateReason | null;
+  examLocked?: boolean;
+  charterUnsigned?: boolean;
 }): NextStepKey {
+  const step = nextStepBeforeLocks(input);
+  if ((step === "exam" || step === "recertify") && input.examLocked && input.charterUnsigned) return "charter";
+  return step;
+}
+
+function nextStepBeforeLocks(input: Parameters<typeof nextStep>[0]): NextStepKey {
   const { state, available, unmet } = input;
   const recertify = !input.recertified && (unmet === null || unmet === "exam");
   switch (state) {

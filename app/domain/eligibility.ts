@@ -37,10 +37,15 @@ export function examValidUntil(gradedAt: Date, validityMonths: number): Date {
   return addMonths(gradedAt, validityMonths);
 }
 
+/** The one definition of a complete track: placed, with at least one module, every one completed. */
+export function isTrackComplete(placed: boolean, track: { total: number; completed: number } | null): boolean {
+  return placed && track !== null && track.total > 0 && track.completed >= track.total;
+}
+
 export function evaluateEligibility(facts: EligibilityFacts): Eligibility {
   const placed = facts.level !== null;
   const track = facts.track ?? { total: 0, completed: 0 };
-  const trackMet = placed && track.total > 0 && track.completed >= track.total;
+  const trackMet = isTrackComplete(placed, facts.track);
   const examUntil = facts.lastPass ? examValidUntil(facts.lastPass.gradedAt, facts.examValidityMonths) : null;
   const examMet = examUntil !== null && examUntil.getTime() > facts.now.getTime();
   const charterMet = facts.charter.currentVersion !== null && facts.charter.signedCurrent;

@@ -140,17 +140,23 @@ export type AttemptRules = {
   windowDays: number;
   /** Hours to wait after an attempt ends before starting the next one. */
   cooldownHours: number;
+  /** The exam opens only once the person's track is complete (setting `exam.requiresTrackComplete`). */
+  requiresTrackComplete?: boolean;
 };
 
 export type AttemptSummary = { startedAt: Date; endedAt: Date | null };
 
-export type Allowance = { ok: true } | { ok: false; reason: "inProgress" | "cooldown" | "maxAttempts"; until: Date | null };
+export type Allowance = { ok: true } | { ok: false; reason: "inProgress" | "trackIncomplete" | "cooldown" | "maxAttempts"; until: Date | null };
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Whether a new attempt may start now, and if not, why and until when. */
-export function attemptAllowance(attempts: readonly AttemptSummary[], now: Date, rules: AttemptRules): Allowance {
+/**
+ * Whether a new attempt may start now, and if not, why and until when (null: no date, e.g. finish the
+ * track first). An attempt in progress comes first: it can always be resumed.
+ */
+export function attemptAllowance(attempts: readonly AttemptSummary[], now: Date, rules: AttemptRules, facts: { trackComplete?: boolean } = {}): Allowance {
   if (attempts.some((a) => a.endedAt === null)) return { ok: false, reason: "inProgress", until: null };
+  if (rules.requiresTrackComplete && facts.trackComplete === false) return { ok: false, reason: "trackIncomplete", until: null };
   const lastEnd = Math.max(0, ...attempts.map((a) => a.endedAt!.getTime()));
   if (rules.cooldownHours > 0 && lastEnd > 0 && now.getTime() < lastEnd + rules.cooldownHours * HOUR_MS) {
     return { ok: false, reason: "cooldown", until: new Date(lastEnd + rules.cooldownHours * HOUR_MS) };

@@ -39,6 +39,7 @@ const core: CoreStrings = {
   },
   roles: { employee: "Employee", trainer: "Trainer", manager: "Manager", admin: "Admin" },
   common: {
+    percent: "{{value}}%",
     dismiss: "Dismiss this message",
     save: "Save",
     cancel: "Cancel",

@@ -24,7 +24,7 @@ const staff = {
     deactivate: "Désactiver le compte",
     deactivateHelp: "La personne ne peut plus se connecter et toutes ses sessions sont fermées immédiatement.",
     reactivate: "Réactiver le compte",
-    deactivated: "Compte désactivé : ses sessions sont fermées.",
+    deactivated: "Compte désactivé\u00a0: ses sessions sont fermées.",
     reactivated: "Compte réactivé.",
     selfDeactivate: "Vous ne pouvez pas désactiver votre propre compte.",
   },
@@ -53,7 +53,7 @@ const staff = {
     subject: "Objet",
     change: "Avant → après",
     why: "Motif",
-    filterAction: "Filtrer par action (ex. : person.deactivated)",
+    filterAction: "Filtrer par action (ex.\u00a0: person.deactivated)",
     filterSubject: "Identifiant de l'objet",
     empty: "Aucune entrée ne correspond à ces filtres.",
     older: "Entrées plus anciennes",
@@ -61,7 +61,7 @@ const staff = {
   // The trainers' page that overrides a person's level.
   diagnostic: {
     person: {
-      title: "Niveau de {{name}}",
+      title: "Niveau {{de name}}",
       current: "Niveau actuel",
       notPlaced: "Pas encore positionné·e",
       mayRetake: "Peut passer le questionnaire dès maintenant.",
@@ -72,9 +72,9 @@ const staff = {
       overrideIntro: "La personne verra votre nom et votre raison. Le changement est inscrit au journal d'audit.",
       level: "Niveau",
       reason: "Raison",
-      reasonHint: "Ce que la personne lira : soyez précis et bienveillant (500 caractères au plus).",
+      reasonHint: "Ce que la personne lira\u00a0: soyez précis et bienveillant (500 caractères au plus).",
       overrideSubmit: "Enregistrer ce niveau",
-      overridden: "Le niveau de {{name}} est maintenant « {{level}} ».",
+      overridden: "Le niveau {{de name}} est maintenant « {{level}} ».",
       resetTitle: "Autoriser à repasser le questionnaire",
       resetIntro: "Sans attendre la fin du délai fixé par l'administrateur. Le niveau actuel reste valable jusqu'à ce que la personne termine.",
       resetSubmit: "Autoriser maintenant",

@@ -19,7 +19,7 @@ function flatten(strings: Dictionary, prefix = ""): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(?:(?:de|le|la|que)\s+)?(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 const GROUPS = { core: [coreFr, coreEn], staff: [staffFr, staffEn], server: [serverFr, serverEn] } as const;
 

@@ -20,6 +20,16 @@ const en = {
 describe("translate", () => {
   afterEach(() => vi.restoreAllMocks());
 
+  it("elides French articles before a vowel or a mute h: {{de name}}", () => {
+    const { t } = createTranslator("fr", [{ of: "Accréditation {{de name}}", the: "Voir {{le thing}}", that: "Dites {{que name}} a signé" }]);
+    expect(t("of", { name: "Emma Petit" })).toBe("Accréditation d’Emma Petit");
+    expect(t("of", { name: "Hugo Robert" })).toBe("Accréditation d’Hugo Robert");
+    expect(t("of", { name: "Lucas Bernard" })).toBe("Accréditation de Lucas Bernard");
+    expect(t("of", { name: "Ambassade" })).toBe("Accréditation d’Ambassade");
+    expect(t("the", { thing: "équipe" })).toBe("Voir l’équipe");
+    expect(t("that", { name: "Emma" })).toBe("Dites qu’Emma a signé");
+  });
+
   it("finds nested keys by their dotted path", () => {
     expect(createTranslator("fr", [fr]).t("nav.track.title")).toBe("Mon parcours");
   });

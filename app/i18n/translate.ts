@@ -1,6 +1,7 @@
 /**
  * The interface strings' translator, the same on the server and in the browser: nested keys with dots,
- * `{{name}}` placeholders, and plurals chosen by `count` with i18next's suffixes (`key_one`, `key_other`,
+ * `{{name}}` placeholders (French elision with `{{de name}}`: "d’Emma", "de Lucas"; also `le`, `la`,
+ * `que`), and plurals chosen by `count` with i18next's suffixes (`key_one`, `key_other`,
  * `key_zero` for exactly 0 when it exists). No escaping: React escapes what it renders. Nothing else is
  * supported because nothing else is used.
  */
@@ -28,18 +29,24 @@ function flatten(strings: Dictionary, into: Map<string, string>, prefix = "") {
   }
 }
 
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*(?:(de|le|la|que)\s+)?(\w+)\s*\}\}/g;
+
+/** Words that elide before a vowel or a mute h (French): "d’Emma", "l’équipe", "qu’Hugo". */
+const ELIDED: Record<string, string> = { de: "d’", le: "l’", la: "l’", que: "qu’" };
+const VOWEL_START = /^[aeiouàâäéèêëîïôöûüœæh]/i;
 
 /** Replaces `{{name}}` placeholders; one without a value stays as it is, so that it shows. */
 export function interpolate(template: string, values: TOptions = {}, key = template): string {
   if (!template.includes("{{")) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  return template.replace(PLACEHOLDER, (whole, article: string | undefined, name: string) => {
     const value = values[name];
     if (value === undefined || value === null) {
       warn(`no value for {{${name}}} in "${key}"`);
       return whole;
     }
-    return String(value);
+    const text = String(value);
+    if (!article) return text;
+    return VOWEL_START.test(text) ? `${ELIDED[article]}${text}` : `${article} ${text}`;
   });
 }
 

@@ -1,4 +1,5 @@
 /** The mails Ambassade writes, in the recipient's language; each is queued (./outbox.server.ts), never sent in a request. */
+import { formatDate } from "~/utils/dates";
 import type { Db, Tx } from "../../db/connection";
 import type { Locale } from "../../db/schema";
 import { getT } from "~/i18n/i18n.server";
@@ -38,7 +39,8 @@ export function queueExpiryNoticeMail(
   input: { to: string; name: string; person: string; channels: string; validUntil: Date; pathname: string; locale: Locale; forManager: boolean; refId?: string },
 ): string {
   const t = getT(input.locale);
-  const date = input.validUntil.toLocaleDateString(input.locale === "fr" ? "fr-FR" : "en-GB", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  // An end date is a calendar day (ADR 0022): the same day for every reader.
+  const date = formatDate(input.validUntil, "date", { language: input.locale, timeZone: "UTC" });
   const params = { name: input.name, person: input.person, channels: input.channels, date, link: linkTo(input.pathname) };
   return queueMail(db, {
     kind: "expiry_notice",

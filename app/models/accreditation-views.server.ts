@@ -34,6 +34,7 @@ import type { Eligibility } from "~/domain/eligibility";
 import { charterSigned, eligibilityFor, guardFactsFor, type PersonFacts } from "./accreditation-facts.server";
 import type { AccreditationRow } from "./accreditation-transition.server";
 import { channelLabels, offeredChannels, type Channel } from "./channels.server";
+import { examLockedUntil } from "./exam.server";
 import { getSetting } from "./settings.server";
 
 type Row = AccreditationRow;
@@ -86,6 +87,10 @@ export type AccreditationStatus = {
   /** After a revocation: when they may ask again (null when they may already, or were never revoked). */
   requestAgainFrom: Date | null;
   next: NextStepKey;
+  /** After a failed exam: when it can be taken again (null when it is open now). */
+  examOpensAt: Date | null;
+  /** Whether the person has completed at least one module (the track's button says "Start" or "Continue"). */
+  trackStarted: boolean;
   channels: Channel[];
 };
 
@@ -101,6 +106,9 @@ export async function accreditationStatusFor(userId: string, now = new Date(), l
   const inForce = row ? isInForce(row, now, charterSigned(facts)) : false;
   const guard = guardFactsFor(row, facts, now);
   const available = availableTransitions({ kind: "holder" }, state, guard);
+  const lockedUntil = examLockedUntil(userId, now);
+  const trackItem = facts.eligibility.checklist.find((c) => c.item === "track");
+  const examMet = facts.eligibility.checklist.find((c) => c.item === "exam")?.met ?? false;
   return {
     eligibility: facts.eligibility,
     level: facts.level,
@@ -116,9 +124,22 @@ export async function accreditationStatusFor(userId: string, now = new Date(), l
       recertified: guard.recertified ?? false,
       unmet: facts.eligibility.next,
       currentReason: guard.currentReason ?? null,
+      examLocked: lockedUntil !== null,
+      charterUnsigned: !charterSigned(facts),
     }),
+    // Said only while the exam is still to pass (after a failure), not after a pass.
+    examOpensAt: examMet ? null : lockedUntil,
+    trackStarted: trackItem?.item === "track" && trackItem.completed > 0,
     channels: offered,
   };
+}
+
+/** The next step alone, for the pages of the road that end on it (placement, track, module, exam, charter). */
+export type RoadStep = Pick<AccreditationStatus, "next" | "requestAgainFrom" | "examOpensAt" | "trackStarted">;
+
+export async function roadStepFor(userId: string, now = new Date(), locale: Locale = "fr"): Promise<RoadStep> {
+  const { next, requestAgainFrom, examOpensAt, trackStarted } = await accreditationStatusFor(userId, now, locale);
+  return { next, requestAgainFrom, examOpensAt, trackStarted };
 }
 
 export type HistoryEntry = {

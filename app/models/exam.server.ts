@@ -9,11 +9,13 @@ import { getDb, type Tx } from "../../db/connection";
 import { examAnswers, examAttempts, type Locale } from "../../db/schema";
 import { loadContentLibrary } from "~/content/library.server";
 import type { ExamBank, ExamItem } from "~/content/schemas";
+import { isTrackComplete } from "~/domain/eligibility";
 import { attemptAllowance, drawExam, gradeExam, isWellFormedAnswer, type AttemptRules, type DrawnItem } from "~/domain/exam";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
 import { getSettings, type SettingValue } from "./settings.server";
+import { loadLearnerTrack } from "./track.server";
 
 export type ExamFeedback = SettingValue<"exam.feedback">;
 
@@ -29,7 +31,19 @@ export function examSettings(): ExamSettings {
     cooldownHours: s["exam.cooldownHours"],
     timeLimitMinutes: s["exam.timeLimitMinutes"],
     validityMonths: s["exam.validityMonths"],
+    requiresTrackComplete: s["exam.requiresTrackComplete"],
   };
+}
+
+/**
+ * Whether the person's track is complete (the eligibility's definition), asked only when the
+ * setting `exam.requiresTrackComplete` makes it matter.
+ */
+async function trackFacts(userId: string, settings: ExamSettings): Promise<{ trackComplete?: boolean }> {
+  if (!settings.requiresTrackComplete) return {};
+  const state = await loadLearnerTrack(userId, "fr");
+  const totals = state.placed ? state.learner?.track.totals : undefined;
+  return { trackComplete: isTrackComplete(state.placed, totals ? { total: totals.available, completed: totals.completed } : null) };
 }
 
 async function examBank(): Promise<ExamBank> {
@@ -110,11 +124,20 @@ export async function examOverview(userId: string, now = new Date()): Promise<Ex
   const open = attempts.find((a) => a.status === "in_progress");
   return {
     settings,
-    allowance: attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings),
+    allowance: attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings, await trackFacts(userId, settings)),
     inProgress: open ? { id: open.id, deadline: open.deadline } : null,
     history: attempts.filter((a) => a.status === "graded").map(({ id, startedAt, gradedAt, score, passed, passMark }) => ({ id, startedAt, gradedAt, score, passed, passMark })),
     available: (await loadContentLibrary()).exam !== null,
   };
+}
+
+/**
+ * When the exam is closed for a while after an attempt (the cooldown, the attempt limit): until when.
+ * Null when it is open, in progress, or closed for another reason (the track). For the road's next step.
+ */
+export function examLockedUntil(userId: string, now = new Date()): Date | null {
+  const allowance = attemptAllowance(attemptsOf(userId).map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, examSettings());
+  return !allowance.ok && (allowance.reason === "cooldown" || allowance.reason === "maxAttempts") ? allowance.until : null;
 }
 
 /**
@@ -126,10 +149,11 @@ export async function startAttempt(userId: string, now = new Date(), seed = rand
   const bank = await examBank();
   const settings = examSettings();
   const drawn = drawExam(bank.items, settings.itemsPerAttempt, seed);
+  const track = await trackFacts(userId, settings);
   const id = newId();
   getDb().transaction((tx) => {
     const attempts = attemptsOf(userId, tx);
-    const allowance = attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings);
+    const allowance = attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings, track);
     if (!allowance.ok) throw new AttemptRefused(allowance.reason, allowance.until);
     tx.insert(examAttempts)
       .values({
@@ -150,7 +174,7 @@ export async function startAttempt(userId: string, now = new Date(), seed = rand
 /** Why an attempt cannot start; `until` is when it can (null: finish the one in progress). */
 export class AttemptRefused extends InputError {
   constructor(
-    public readonly reason: "inProgress" | "cooldown" | "maxAttempts",
+    public readonly reason: "inProgress" | "trackIncomplete" | "cooldown" | "maxAttempts",
     public readonly until: Date | null,
   ) {
     super({ form: `accreditation.exam.refused.${reason}` }, 409);
@@ -261,20 +285,39 @@ export async function getAttempt(userId: string, attemptId: string, locale: Loca
  * after the time limit (409).
  */
 export async function saveAnswer(userId: string, attemptId: string, itemId: string, optionIds: readonly string[], now = new Date()): Promise<void> {
+  await saveAnswers(userId, attemptId, { [itemId]: optionIds }, now);
+}
+
+/** Saves several answers (a page of items) in one transaction: all of them, or none when one is refused. */
+export async function saveAnswers(userId: string, attemptId: string, answers: Readonly<Record<string, readonly string[]>>, now = new Date()): Promise<void> {
   const bank = await examBank();
   getDb().transaction((tx) => {
     const attempt = ownAttempt(userId, attemptId, tx);
     if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
     if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
     if (attempt.deadline && attempt.deadline.getTime() <= now.getTime()) throw new InputError({ form: "accreditation.exam.timeUp" }, 409);
-    const drawn = attempt.items.find((d) => d.id === itemId);
-    const item = bank.items.find((i) => i.id === itemId);
-    if (!drawn || !item) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
-    if (!isWellFormedAnswer(item, drawn.options, optionIds)) throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
-    tx.insert(examAnswers)
-      .values({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now })
-      .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: [...optionIds], answeredAt: now } })
-      .run();
+    for (const [itemId, optionIds] of Object.entries(answers)) {
+      const drawn = attempt.items.find((d) => d.id === itemId);
+      const item = bank.items.find((i) => i.id === itemId);
+      if (!drawn || !item) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
+      if (!isWellFormedAnswer(item, drawn.options, optionIds)) throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
+      tx.insert(examAnswers)
+        .values({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now })
+        .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: [...optionIds], answeredAt: now } })
+        .run();
+    }
+  });
+}
+
+/** Removes one answer (every box of a multiple-answer item unticked), under the same refusals as `saveAnswer`. */
+export async function clearAnswer(userId: string, attemptId: string, itemId: string, now = new Date()): Promise<void> {
+  getDb().transaction((tx) => {
+    const attempt = ownAttempt(userId, attemptId, tx);
+    if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
+    if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
+    if (attempt.deadline && attempt.deadline.getTime() <= now.getTime()) throw new InputError({ form: "accreditation.exam.timeUp" }, 409);
+    if (!attempt.items.some((d) => d.id === itemId)) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
+    tx.delete(examAnswers).where(and(eq(examAnswers.attemptId, attemptId), eq(examAnswers.itemId, itemId))).run();
   });
 }
 

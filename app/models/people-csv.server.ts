@@ -12,6 +12,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { eq } from "drizzle-orm";
+import { isoDay } from "~/utils/dates";
 import { databasePath, getDb } from "../../db/connection";
 import { auditLog, ROLES, teamManagers, teams, userRoles, users, type Role } from "../../db/schema";
 import {
@@ -343,7 +344,7 @@ export async function exportPeopleCsv(): Promise<ReadableStream<Uint8Array>> {
         r.level ?? "",
         track ? `${done}/${track.size}` : "",
         r.status ?? "",
-        r.validUntil ? new Date(r.validUntil).toISOString().slice(0, 10) : "",
+        r.validUntil ? isoDay(r.validUntil) : "",
       ];
     }
   }

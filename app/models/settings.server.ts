@@ -11,6 +11,7 @@ import { z } from "zod";
 import { getDb } from "../../db/connection";
 import { settings } from "../../db/schema";
 import { InputError } from "~/utils/errors";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "~/utils/dates";
 import { FORBIDDEN_CHARACTERS, hasForbiddenCharacters } from "~/utils/text";
 import { recordAudit } from "./audit.server";
 import { SSO_SETTINGS } from "./sso-settings.server";
@@ -150,6 +151,11 @@ export const SETTINGS = {
   ...RETENTION_SETTINGS,
   ...SSO_SETTINGS,
   "organisation.name": text("Ambassade demo organisation", 120, { fr: "Nom de l'organisation", en: "Organisation name" }, { fr: "Nom de l'émetteur des attestations vérifiables (Open Badges) et des pages de vérification.", en: "Issuer name on verifiable credentials (Open Badges) and verification pages." }),
+  "organisation.timeZone": {
+    ...settingKinds.text(DEFAULT_TIME_ZONE, 64, { fr: "Fuseau horaire de l’organisation", en: "Organisation time zone" }, { fr: "Nom IANA, par exemple Europe/Paris. Les dates sont montrées dans le fuseau du navigateur de chaque personne ; celui-ci sert quand il n’est pas connu, et dans les courriels.", en: "IANA name, e.g. Europe/Paris. Dates are shown in each person’s browser time zone; this one is used when it is not known, and in mail." }),
+    schema: () => z.string({ error: "errors.invalidInput" }).trim().refine(isTimeZone, "settings.errors.timeZone"),
+  },
+  "exam.requiresTrackComplete": boolean(true, { fr: "L’examen n’ouvre qu’une fois le parcours terminé", en: "The exam opens only once the track is complete" }, { fr: "Évite qu’une personne épuise ses tentatives avant d’avoir suivi ses modules.", en: "Keeps people from using up their attempts before they have followed their modules." }),
 } satisfies Record<string, SettingDefinition<number> | SettingDefinition<boolean> | SettingDefinition<string>>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
-import { useDates } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
@@ -12,6 +12,10 @@ import { lastSeenNotice } from "~/models/privacy-notice.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { newPasswordSchema } from "~/utils/password-form.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 function actionSchema() {
   return z.discriminatedUnion(
@@ -42,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     preferences: mailPreferences(viewer.id, locale),
     mandatory: mandatoryLabels(locale),
     noticeSeen: seen && { version: seen.version, seenAt: seen.seenAt.toISOString() },
+    title: titleFor(request, viewer, "account"),
   });
 }
 

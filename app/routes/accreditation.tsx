@@ -1,8 +1,9 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { AccreditationSummary, Checklist, NextStep, reasonInWords, useDates } from "~/components/accreditation";
+import { AccreditationSummary, Checklist, NextStep, reasonInWords } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
@@ -11,8 +12,10 @@ import { requestAccreditation, requestRenewal } from "~/models/accreditation.ser
 import { accreditationHistory, accreditationStatusFor } from "~/models/accreditation-views.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 /** Types only: the model checks the lengths and channels, with the feature's own messages. */
 function schema() {
@@ -27,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
   const locale = resolveLocale(request, viewer.locale);
   const status = await accreditationStatusFor(viewer.id, new Date(), locale);
-  return json({ status, history: accreditationHistory(viewer.id) });
+  return json({ status, history: accreditationHistory(viewer.id), title: titleFor(request, viewer, "accreditation") });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -68,7 +71,7 @@ export default function AccreditationPage() {
         {status.accreditation?.grantedAt ? <p><a className="link" href="/accreditation/credential" download>{t("api.credential.download")}</a></p> : null}
       </section>
 
-      <NextStep next={status.next} requestAgainFrom={status.requestAgainFrom} />
+      <NextStep next={status.next} requestAgainFrom={status.requestAgainFrom} examOpensAt={status.examOpensAt} trackStarted={status.trackStarted} />
 
       <section aria-labelledby="checklist-title" className="card">
         <h2 id="checklist-title" className="mb-4 text-xl font-semibold">

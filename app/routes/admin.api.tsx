@@ -4,12 +4,16 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { ApiTabs, ShownOnce } from "~/components/api-admin";
 import { DataTable } from "~/components/data-table";
-import { DateTime } from "~/components/dates";
+import { DateTime, useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 function schema() {
   return z.discriminatedUnion("intent", [
@@ -19,8 +23,8 @@ function schema() {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "api.manage");
-  return json({ tokens: listApiTokens("api") });
+  const viewer = await requirePermission(request, context, "api.manage");
+  return json({ tokens: listApiTokens("api"), title: titleFor(request, viewer, "adminApi") });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -39,6 +43,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function AdminApi() {
   const { t } = useTranslation();
+  const { date } = useDates();
   const { tokens } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
@@ -98,7 +103,7 @@ export default function AdminApi() {
                 <td className="px-3 py-2">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : t("api.tokens.never")}</td>
                 <td className="px-3 py-2">
                   {token.revokedAt ? (
-                    <span className="text-red-800">{t("api.tokens.revoked", { date: new Date(token.revokedAt).toISOString().slice(0, 10) })}</span>
+                    <span className="text-red-800">{t("api.tokens.revoked", { date: date(token.revokedAt) })}</span>
                   ) : (
                     <span className="text-green-800">{t("api.tokens.active")}</span>
                   )}

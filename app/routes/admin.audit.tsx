@@ -1,12 +1,17 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listAudit } from "~/models/audit.server";
 import { findUserByEmail } from "~/models/user.server";
 import { z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 const PAGE = 50;
 
@@ -20,17 +25,17 @@ function querySchema() {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "audit.view");
+  const viewer = await requirePermission(request, context, "audit.view");
   const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   // "accreditation.*" (or "accreditation.") lists every action of that kind; a person is found by email.
   const prefix = q.action && /[.*]$/.test(q.action) ? q.action.replace(/\*$/, "") : undefined;
   const personId = q.person ? (findUserByEmail(q.person)?.id ?? "—") : undefined;
   const rows = listAudit({ action: prefix ? undefined : q.action || undefined, actionPrefix: prefix, personId, subjectId: q.subject || undefined, before: q.before, limit: PAGE + 1 });
-  return json({ rows: rows.slice(0, PAGE), more: rows.length > PAGE, q });
+  return json({ rows: rows.slice(0, PAGE), more: rows.length > PAGE, q, title: titleFor(request, viewer, "adminAudit") });
 }
 
 export default function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { rows, more, q } = useLoaderData<typeof loader>();
   const last = rows[rows.length - 1];
   const nextParams = new URLSearchParams({ ...(q.action ? { action: q.action } : {}), ...(q.subject ? { subject: q.subject } : {}), ...(q.person ? { person: q.person } : {}), before: String(last?.id ?? "") });
@@ -55,7 +60,7 @@ export default function AuditLog() {
       <DataTable columns={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.subject"), t("audit.change"), t("audit.why")]}>
         {rows.map((row) => (
           <tr key={row.id}>
-            <td className="px-3 py-2 whitespace-nowrap">{new Date(row.at).toLocaleString(i18n.language)}</td>
+            <td className="px-3 py-2 whitespace-nowrap"><DateTime value={row.at} /></td>
             <td className="px-3 py-2">{row.actorName ?? "—"}</td>
             <td className="px-3 py-2 font-mono">{row.action}</td>
             <td className="px-3 py-2 font-mono text-xs">{row.subjectType}:{row.subjectId}</td>

@@ -1,8 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, json } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { useDates } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
@@ -10,8 +10,10 @@ import { CHANGE_SUMMARY_MAX, charterPublicationPreview, listCharterVersions, pub
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 const versionField = () => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(40, "errors.tooLong");
 
@@ -27,7 +29,7 @@ function schema() {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "settings.manage");
+  const viewer = await requirePermission(request, context, "settings.manage");
   const list = await listCharterVersions();
   const wanted = new URL(request.url).searchParams.get("publish");
   let confirm: { version: string; suspended: number } | null = null;
@@ -45,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       }
     }
   }
-  return json({ ...list, confirm, confirmError });
+  return json({ ...list, confirm, confirmError, title: titleFor(request, viewer, "adminCharter") });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -112,7 +114,7 @@ function TextArea({ name, label, hint, lang, errors }: { name: string; label: st
 
 export default function AdminCharter() {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { date, day } = useDates();
   const { current, versions, confirm, confirmError } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : confirmError ? { version: confirmError } : null;
@@ -130,7 +132,7 @@ export default function AdminCharter() {
               {v.version}
               <span className="block font-normal text-slate-700">{v.title}</span>
             </th>
-            <td className="px-3 py-2">{date(v.effective)}</td>
+            <td className="px-3 py-2">{day(v.effective)}</td>
             <td className="px-3 py-2">
               {v.version === current ? <strong className="text-green-900">{t("accreditation.adminCharter.current")}</strong> : null}
               <span className="block">

@@ -9,7 +9,6 @@ import {
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -24,8 +23,9 @@ import { getT } from "~/i18n/i18n.server";
 import { applyImport, CsvFileError, planImport, type ImportPlan } from "~/models/people-csv.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
+export const meta = titled;
 
 const ENVELOPE_BYTES = 64 * 1024;
 const SHOWN = { creates: 200, changes: 200, refused: 1000 };

@@ -2,10 +2,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { exportPeopleCsv } from "~/models/people-csv.server";
+import { isoDay } from "~/utils/dates";
+import { readerTimeZone } from "~/utils/shell.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "people.manage");
-  const day = new Date().toISOString().slice(0, 10);
+  const day = isoDay(new Date(), readerTimeZone(request));
   return new Response(await exportPeopleCsv(), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,5 +1,5 @@
 /** SCIM provisioning: the tenant URL to paste into the directory, and SCIM tokens (created, shown once, revoked). */
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -15,8 +15,9 @@ import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-toke
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
+export const meta = titled;
 
 function schema() {
   return z.discriminatedUnion("intent", [

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -9,8 +9,10 @@ import { resolveLocale } from "~/i18n/config";
 import { readSettingsForm, settingsForm, updateSettings } from "~/models/settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 /** The form as raw text fields; each setting's own schema (in the registry) types and checks its value. */
 function schema() {
@@ -20,7 +22,7 @@ function schema() {
 /** One form for every setting of the registry (app/models/settings.server.ts). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "settings.manage");
-  return json({ settings: settingsForm(resolveLocale(request, viewer.locale)) });
+  return json({ settings: settingsForm(resolveLocale(request, viewer.locale)), title: titleFor(request, viewer, "adminSettings") });
 }
 
 export async function action(args: ActionFunctionArgs) {

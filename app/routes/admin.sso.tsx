@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { clearOidcCache, oidcRedirectUri } from "~/auth/oidc.server";
@@ -15,8 +15,9 @@ import { countLinkedPeople, saveSsoSettings } from "~/models/sso.server";
 import { teamOptions } from "~/models/team.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
+export const meta = titled;
 
 /** The form as raw text fields; each setting's own schema (app/models/sso-settings.server.ts) types and checks it. */
 const schema = () => z.record(z.string().max(100, "errors.invalidInput").regex(/^sso\./, "settings.errors.unknown"), z.string().max(30_000, "errors.tooLong"));

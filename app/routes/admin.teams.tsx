@@ -8,6 +8,10 @@ import { createTeam, listTeams, renameTeam, setTeamManagers } from "~/models/tea
 import { peopleWithRole } from "~/models/user.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 
 function schema() {
@@ -19,8 +23,8 @@ function schema() {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "teams.manage");
-  return json({ teams: listTeams(), managers: peopleWithRole("manager") });
+  const viewer = await requirePermission(request, context, "teams.manage");
+  return json({ teams: listTeams(), managers: peopleWithRole("manager"), title: titleFor(request, viewer, "adminTeams") });
 }
 
 export async function action(args: ActionFunctionArgs) {

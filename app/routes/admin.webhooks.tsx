@@ -17,6 +17,10 @@ import {
 } from "~/models/webhook.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 const id = () => z.string().min(1, "errors.invalidInput").max(64, "errors.invalidInput");
 
@@ -35,8 +39,8 @@ function schema() {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "api.manage");
-  return json({ endpoints: listWebhookEndpoints(), deliveries: listWebhookDeliveries({ limit: 50 }) });
+  const viewer = await requirePermission(request, context, "api.manage");
+  return json({ endpoints: listWebhookEndpoints(), deliveries: listWebhookDeliveries({ limit: 50 }), title: titleFor(request, viewer, "adminWebhooks") });
 }
 
 export async function action(args: ActionFunctionArgs) {

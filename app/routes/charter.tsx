@@ -1,8 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { useDates } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
@@ -10,8 +10,12 @@ import { resolveLocale } from "~/i18n/config";
 import { CharterCheckError, charterChangeSummary, checkForDisplay, getCurrentCharter, getSignature, signCharter } from "~/models/charter.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, safeText } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/next-step";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 function schema() {
   return z.looseObject({
@@ -24,12 +28,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
   const locale = resolveLocale(request, viewer.locale);
   const current = await getCurrentCharter();
-  if (!current) return json({ charter: null, name: viewer.name, signedAt: null });
+  const title = titleFor(request, viewer, "charter");
+  if (!current) return json({ charter: null, name: viewer.name, signedAt: null, road: null, title });
   const content = current.content;
   const signature = getSignature(viewer.id, current.version);
   return json({
+    title,
     name: viewer.name,
     signedAt: signature?.signedAt ?? null,
+    road: signature ? await roadStepFor(viewer.id, new Date(), locale) : null,
     charter: {
       version: current.version,
       available: content !== null,
@@ -65,8 +72,8 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function CharterPage() {
   const { t, i18n } = useTranslation();
-  const { date } = useDates();
-  const { charter, name, signedAt } = useLoaderData<typeof loader>();
+  const { date, day } = useDates();
+  const { charter, name, signedAt, road } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const feedback = data && "feedback" in data ? (data.feedback as Record<string, string>) : {};
@@ -84,11 +91,18 @@ export default function CharterPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{charter.title ?? t("accreditation.charter.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("accreditation.charter.versionLine", { version: charter.version, date: date(charter.effective) })}</p>
+        <p className="mt-2 text-slate-700">{t("accreditation.charter.versionLine", { version: charter.version, date: day(charter.effective) })}</p>
         {signedAt ? (
-          <p role="status" className="mt-3 rounded-md bg-green-50 p-3 text-green-900">
-            {t("accreditation.charter.signedInfo", { date: date(signedAt) })}
-          </p>
+          <>
+            <p role="status" className="mt-3 rounded-md bg-green-50 p-3 text-green-900">
+              {t("accreditation.charter.signedInfo", { date: date(signedAt) })}
+            </p>
+            {road ? (
+              <div className="mt-4">
+                <NextStep {...road} />
+              </div>
+            ) : null}
+          </>
         ) : (
           <p className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">{t("accreditation.charter.mustSign")}</p>
         )}

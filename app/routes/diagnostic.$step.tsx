@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -12,8 +12,10 @@ import { diagnosticPath, getOpenRun, localizeQuestion, requireQuestionnaire, sav
 import { getRetakeStatus } from "~/models/placement.server";
 import { InputError } from "~/utils/errors";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 /** Ids are checked by the model, which says what is wrong with them; zod only bounds their size. */
 function schema() {
@@ -37,9 +39,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const questionnaire = await requireQuestionnaire();
   const step = parseStep(params.step, questionnaire.questions.length);
   const run = getOpenRun(viewer.id, questionnaire);
-  if (!run || !mayTakeDiagnostic(getRetakeStatus(viewer.id))) return json({ open: false as const });
+  if (!run || !mayTakeDiagnostic(getRetakeStatus(viewer.id))) return json({ open: false as const, title: titleFor(request, viewer, "diagnosticClosed") });
   const question = questionnaire.questions[step - 1]!;
   return json({
+    title: titleFor(request, viewer, "diagnosticStep", { n: step, total: run.progress.total }),
     open: true as const,
     runId: run.id,
     step,

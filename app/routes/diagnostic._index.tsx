@@ -1,10 +1,10 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
-import { formatDate } from "~/components/placement";
+import { useDates } from "~/components/dates";
 import { resumeStep } from "~/domain/diagnostic";
 import { mayTakeDiagnostic } from "~/domain/retake";
 import { diagnosticPath, getOpenRun, requireQuestionnaire, startRun } from "~/models/diagnostic.server";
@@ -13,8 +13,10 @@ import { currentPrivacyNotice, recordNoticeSeen } from "~/models/privacy-notice.
 import { resolveLocale } from "~/i18n/config";
 import { NoticeText } from "~/components/privacy";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 function schema() {
   return z.object({
@@ -35,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const notice = currentPrivacyNotice();
   return json({
     notice: { version: notice.version, text: notice[resolveLocale(request, viewer.locale)] },
+    title: titleFor(request, viewer, "diagnostic"),
     total: questionnaire.questions.length,
     status: status.kind,
     availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null,
@@ -54,7 +57,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function DiagnosticStart() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { date } = useDates();
   const data = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.fieldErrors ?? null;
   const busy = useNavigation().state === "submitting";
@@ -70,7 +74,7 @@ export default function DiagnosticStart() {
         {retake && data.status !== "waiting" ? <p className="text-slate-700">{t("diagnostic.retakeIntro")}</p> : null}
         {data.status === "waiting" && data.availableAt ? (
           <div className="space-y-3">
-            <p className="font-medium text-slate-900">{t("diagnostic.waiting", { date: formatDate(data.availableAt, i18n.language) })}</p>
+            <p className="font-medium text-slate-900">{t("diagnostic.waiting", { date: date(data.availableAt) })}</p>
             <p className="text-slate-700">{t("diagnostic.waitingHelp")}</p>
             <Link to="/placement" className="btn-primary">
               {t("diagnostic.seeResult")}

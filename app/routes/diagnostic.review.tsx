@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -10,8 +10,10 @@ import { finishRun, getOpenRun, localizeQuestion, requireQuestionnaire } from "~
 import { getRetakeStatus } from "~/models/placement.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 function schema() {
   return z.object({ runId: z.string().max(64, "errors.invalidInput").default("") });
@@ -21,9 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
   const questionnaire = await requireQuestionnaire();
   const run = getOpenRun(viewer.id, questionnaire);
-  if (!run || !mayTakeDiagnostic(getRetakeStatus(viewer.id))) return json({ open: false as const });
+  if (!run || !mayTakeDiagnostic(getRetakeStatus(viewer.id))) return json({ open: false as const, title: titleFor(request, viewer, "diagnosticClosed") });
   const locale = resolveLocale(request, viewer.locale);
   return json({
+    title: titleFor(request, viewer, "diagnosticReview"),
     open: true as const,
     runId: run.id,
     complete: run.progress.firstUnanswered === null,

@@ -1,17 +1,26 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
-import { useDates } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
-import { getAttempt, saveAnswer, submitAttempt } from "~/models/exam.server";
+import { clearAnswer, getAttempt, saveAnswer, saveAnswers, submitAttempt } from "~/models/exam.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { formToObject, readFormData, toFieldErrors, withFormErrors, z } from "~/utils/forms.server";
+import { InputError } from "~/utils/errors";
+import { timeLeft } from "~/utils/dates";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/next-step";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
+
+/** Items shown per page while taking an exam (with a review page before submitting). */
+const PAGE_SIZE = 4;
 
 function schema() {
   return z.discriminatedUnion("intent", [
@@ -21,30 +30,74 @@ function schema() {
       option: z.array(z.string().max(40, "errors.invalidInput")).max(10, "errors.invalidInput"),
       js: z.string().max(2).optional(),
     }),
+    // With JavaScript, unticking every box of a multiple-answer item removes its answer.
+    z.object({ intent: z.literal("clear"), itemId: z.string({ error: "errors.invalidInput" }).min(1, "errors.invalidInput").max(100, "errors.invalidInput") }),
+    // A page of items sent at once (the buttons that change page; what works without JavaScript).
+    z.object({
+      intent: z.literal("page"),
+      goto: z.union([z.literal("review"), z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(1, "errors.invalidInput").max(100, "errors.invalidInput")]),
+      answers: z.record(z.string().max(100, "errors.invalidInput"), z.array(z.string().max(40, "errors.invalidInput")).max(10, "errors.invalidInput")),
+    }),
     z.object({ intent: z.literal("submit") }),
   ]);
 }
 
+/** The page asked for: a number (clamped), "review", or the page holding `item` (after a save without JavaScript). */
+function pageOf(url: URL, itemIds: readonly string[]): number | "review" {
+  const pages = Math.max(1, Math.ceil(itemIds.length / PAGE_SIZE));
+  if (url.searchParams.get("page") === "review") return "review";
+  const item = url.searchParams.get("item");
+  if (item && itemIds.includes(item)) return Math.floor(itemIds.indexOf(item) / PAGE_SIZE) + 1;
+  const n = Number(url.searchParams.get("page") ?? "1");
+  return Number.isInteger(n) ? Math.min(Math.max(n, 1), pages) : 1;
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
-  const attempt = await getAttempt(viewer.id, params.attemptId ?? "", resolveLocale(request, viewer.locale));
+  const locale = resolveLocale(request, viewer.locale);
+  const attempt = await getAttempt(viewer.id, params.attemptId ?? "", locale);
   if (!attempt) throw notFound();
-  return json({ attempt });
+  // A finished attempt ends on the road's next step: the charter or the request after a pass; after a
+  // failure, what can be done meanwhile and when the exam reopens.
+  const road = attempt.status === "graded" ? await roadStepFor(viewer.id, new Date(), locale) : null;
+  const page = attempt.status === "in_progress" ? pageOf(new URL(request.url), attempt.items.map((i) => i.id)) : 1;
+  return json({ attempt, road, page, pageSize: PAGE_SIZE, title: titleFor(request, viewer, attempt.status === "graded" ? "examResult" : "examAttempt") });
+}
+
+/** Form fields `a:<itemId>` (one per item of the page, repeated for a multiple-answer item) → answers. */
+function pageAnswers(form: FormData): Record<string, string[]> {
+  const answers: Record<string, string[]> = {};
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith("a:") || typeof value !== "string") continue;
+    (answers[key.slice(2)] ??= []).push(value);
+  }
+  return answers;
 }
 
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context, params }) => {
     const viewer = await requirePermission(request, context, "learn");
     const attemptId = params.attemptId ?? "";
-    const form = await parseForm(request, schema(), { arrayFields: ["option"] });
-    if (form.intent === "submit") {
-      await submitAttempt(viewer.id, attemptId);
-      return redirectWithFlash(`/exam/${attemptId}`, { kind: "success", key: "accreditation.exam.submitted" });
+    const raw = await readFormData(request);
+    const parsed = schema().safeParse({ ...formToObject(raw, ["option"]), answers: pageAnswers(raw) });
+    if (!parsed.success) throw new InputError(toFieldErrors(parsed.error));
+    const form = parsed.data;
+    switch (form.intent) {
+      case "submit":
+        await submitAttempt(viewer.id, attemptId);
+        return redirectWithFlash(`/exam/${attemptId}`, { kind: "success", key: "accreditation.exam.submitted" });
+      case "clear":
+        await clearAnswer(viewer.id, attemptId, form.itemId);
+        return json({ saved: form.itemId });
+      case "page":
+        await saveAnswers(viewer.id, attemptId, form.answers);
+        return redirect(`/exam/${attemptId}?page=${form.goto}`);
+      case "answer":
+        await saveAnswer(viewer.id, attemptId, form.itemId, form.option);
+        // With JavaScript the page stays as it is; without, the browser comes back to the item.
+        if (form.js === "1") return json({ saved: form.itemId });
+        return redirect(`/exam/${attemptId}?item=${encodeURIComponent(form.itemId)}#item-${encodeURIComponent(form.itemId)}`);
     }
-    await saveAnswer(viewer.id, attemptId, form.itemId, form.option);
-    // With JavaScript the page stays as it is; without, the browser comes back to the item.
-    if (form.js === "1") return json({ saved: form.itemId });
-    return redirect(`/exam/${attemptId}#item-${encodeURIComponent(form.itemId)}`);
   });
 }
 
@@ -58,89 +111,193 @@ type Graded = Extract<LoaderData["attempt"], { status: "graded" }>;
  * (see README › Performance: the storm).
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "answer" ? false : defaultShouldRevalidate;
+  formData?.get("intent") === "answer" || formData?.get("intent") === "clear" ? false : defaultShouldRevalidate;
 
 export default function AttemptPage() {
-  const { attempt } = useLoaderData<typeof loader>();
-  return attempt.status === "in_progress" ? <TakeAttempt attempt={attempt} /> : <AttemptResult attempt={attempt} />;
+  const { attempt, road, page, pageSize } = useLoaderData<typeof loader>();
+  return attempt.status === "in_progress" ? <TakeAttempt key={String(page)} attempt={attempt} page={page} pageSize={pageSize} /> : <AttemptResult attempt={attempt} road={road} />;
 }
 
-function TakeAttempt({ attempt }: { attempt: InProgress }) {
+/**
+ * The time left, counting down once the page runs in a browser (before that, and without JavaScript,
+ * the deadline in the person's time zone). Screen readers hear it at five minutes and one minute left,
+ * not every second. At zero the page reloads: the server closes and grades the attempt.
+ */
+function Countdown({ deadline }: { deadline: string }) {
   const { t } = useTranslation();
-  const { dateTime } = useDates();
-  const busy = useNavigation().state === "submitting";
-  const data = useActionData<typeof action>();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const [saved, setSaved] = useState<Record<string, boolean>>(() => Object.fromEntries(Object.keys(attempt.answers).map((id) => [id, true])));
-  const answered = Object.values(saved).filter(Boolean).length;
+  const { dateTimeZone } = useDates();
+  const revalidator = useRevalidator();
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const left = now === null ? null : timeLeft(deadline, now);
+  const over = left !== null && left.totalSeconds === 0;
+  useEffect(() => {
+    if (over && revalidator.state === "idle") revalidator.revalidate();
+  }, [over, revalidator]);
+  const minutes = left === null ? null : Math.ceil(left.totalSeconds / 60);
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
-        {attempt.deadline ? <p className="font-medium text-slate-800">{t("accreditation.exam.deadline", { time: dateTime(attempt.deadline) })}</p> : null}
-        <p className="text-slate-700">{t("accreditation.exam.savedAsYouGo")}</p>
-        <p aria-live="polite" className="text-sm font-semibold text-brand-800">
-          {t("accreditation.exam.progress", { count: answered, answered, total: attempt.items.length })}
+    <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+      <p className="font-medium text-slate-800">{t("accreditation.exam.deadline", { time: dateTimeZone(deadline) })}</p>
+      {left !== null ? (
+        <p role="timer" aria-live="off" className={`rounded-md px-2 py-0.5 font-mono text-lg font-semibold ${left.totalSeconds <= 300 ? "bg-amber-100 text-amber-950" : "bg-slate-100 text-slate-900"}`}>
+          <span className="sr-only">{t("accreditation.exam.timeLeft")} </span>
+          {left.text}
         </p>
-      </header>
-      <FormErrors errors={data && "fieldErrors" in data ? data.fieldErrors : null} />
-      <ol className="space-y-6">
-        {attempt.items.map((item, index) => (
-          <li key={item.id} id={`item-${item.id}`} className="scroll-mt-6">
-            <ExamItem
-              item={item}
-              n={index + 1}
-              total={attempt.items.length}
-              chosen={attempt.answers[item.id] ?? []}
-              hydrated={hydrated}
-              onSaved={() => setSaved((s) => (s[item.id] ? s : { ...s, [item.id]: true }))}
-            />
-          </li>
-        ))}
-      </ol>
-      <Form method="post" className="card space-y-3">
-        <input type="hidden" name="intent" value="submit" />
-        <p className="text-slate-700">{t("accreditation.exam.submitHelp")}</p>
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {t("accreditation.exam.submit")}
-        </button>
-      </Form>
+      ) : null}
+      <p aria-live="polite" className="sr-only">
+        {minutes === 5 || minutes === 1 ? t("accreditation.exam.minutesLeft", { count: minutes }) : ""}
+      </p>
     </div>
   );
 }
 
+function TakeAttempt({ attempt, page, pageSize }: { attempt: InProgress; page: number | "review"; pageSize: number }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const data = useActionData<typeof action>();
+  const [saved, setSaved] = useState<Record<string, boolean>>(() => Object.fromEntries(Object.keys(attempt.answers).map((id) => [id, true])));
+  const total = attempt.items.length;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const answered = attempt.items.filter((item) => saved[item.id]).length;
+  const unanswered = attempt.items.map((item, index) => ({ item, n: index + 1 })).filter(({ item }) => !saved[item.id]);
+  const onSaved = useCallback((id: string, has: boolean) => setSaved((s) => (Boolean(s[id]) === has ? s : { ...s, [id]: has })), []);
+  const first = page === "review" ? 0 : (page - 1) * pageSize;
+  const shown = page === "review" ? [] : attempt.items.slice(first, first + pageSize);
+  const pageLabel = (n: number) => t("accreditation.exam.pageN", { first: (n - 1) * pageSize + 1, last: Math.min(n * pageSize, total) });
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
+        {attempt.deadline ? <Countdown deadline={attempt.deadline} /> : null}
+        <p className="text-slate-700">{t("accreditation.exam.savedAsYouGo")}</p>
+        <p aria-live="polite" className="text-sm font-semibold text-brand-800">
+          {t("accreditation.exam.progress", { count: answered, answered, total })}
+        </p>
+      </header>
+      <FormErrors errors={data && "fieldErrors" in data ? data.fieldErrors : null} />
+      <Form method="post" className="space-y-6" aria-label={page === "review" ? t("accreditation.exam.reviewTitle") : pageLabel(page)}>
+        <input type="hidden" name="intent" value="page" />
+        <nav aria-label={t("accreditation.exam.pages")}>
+          <ul className="flex flex-wrap gap-2">
+            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+              <li key={n}>
+                <button type="submit" name="goto" value={n} className={n === page ? "btn-primary" : "btn-secondary"} aria-current={n === page ? "step" : undefined}>
+                  {pageLabel(n)}
+                </button>
+              </li>
+            ))}
+            <li>
+              <button type="submit" name="goto" value="review" className={page === "review" ? "btn-primary" : "btn-secondary"} aria-current={page === "review" ? "step" : undefined}>
+                {t("accreditation.exam.reviewTitle")}
+              </button>
+            </li>
+          </ul>
+        </nav>
+        {shown.length ? (
+          <ol className="space-y-6">
+            {shown.map((item, index) => (
+              <li key={item.id} id={`item-${item.id}`} className="scroll-mt-6">
+                <ExamItem item={item} attemptId={attempt.id} n={first + index + 1} total={total} chosen={attempt.answers[item.id] ?? []} onSaved={onSaved} />
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {page !== "review" ? (
+          <p className="flex flex-wrap justify-between gap-3">
+            {page > 1 ? (
+              <button type="submit" name="goto" value={page - 1} className="btn-secondary" disabled={busy}>
+                ← {t("common.previous")}
+              </button>
+            ) : (
+              <span />
+            )}
+            <button type="submit" name="goto" value={page < pages ? page + 1 : "review"} className="btn-primary" disabled={busy}>
+              {page < pages ? `${t("common.next")} →` : t("accreditation.exam.toReview")}
+            </button>
+          </p>
+        ) : null}
+      </Form>
+      {page === "review" ? (
+        <section aria-labelledby="review-title" className="card space-y-4">
+          <h2 id="review-title" className="text-xl font-semibold">
+            {t("accreditation.exam.reviewTitle")}
+          </h2>
+          {unanswered.length === 0 ? (
+            <p className="font-medium text-emerald-800">{t("accreditation.exam.allAnswered")}</p>
+          ) : (
+            <div className="space-y-2">
+              <p className="font-medium text-amber-900">{t("accreditation.exam.unanswered", { count: unanswered.length })}</p>
+              <ul className="flex flex-wrap gap-2">
+                {unanswered.map(({ item, n }) => (
+                  <li key={item.id}>
+                    <Link to={`?item=${encodeURIComponent(item.id)}#item-${encodeURIComponent(item.id)}`} className="link">
+                      {t("accreditation.exam.questionN", { n, total })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="submit" />
+            <p className="text-slate-700">{t("accreditation.exam.submitHelp")}</p>
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("accreditation.exam.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * One item: its options are fields of the page's form (`a:<itemId>`), sent by the page's buttons; with
+ * JavaScript each choice is also saved at once, in the background.
+ */
 function ExamItem({
   item,
+  attemptId,
   n,
   total,
   chosen,
-  hydrated,
   onSaved,
 }: {
   item: InProgress["items"][number];
+  attemptId: string;
   n: number;
   total: number;
   chosen: string[];
-  hydrated: boolean;
-  onSaved: () => void;
+  onSaved: (id: string, has: boolean) => void;
 }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<{ saved?: string; fieldErrors?: Record<string, string> }>();
   const errors = fetcher.data?.fieldErrors ?? null;
   const justSaved = fetcher.state === "idle" && fetcher.data?.saved === item.id;
+  const [has, setHas] = useState(chosen.length > 0);
   useEffect(() => {
-    if (justSaved) onSaved();
-  }, [justSaved, onSaved]);
+    if (justSaved) onSaved(item.id, has);
+  }, [justSaved, onSaved, item.id, has]);
   const multiple = item.type === "multiple";
   const legendId = `legend-${item.id}`;
   const statusId = `status-${item.id}`;
   const itemError = errors?.[`item:${item.id}`] ?? errors?.form ?? errors?.itemId;
+  const save = (fieldset: HTMLFieldSetElement) => {
+    const picked = [...fieldset.querySelectorAll<HTMLInputElement>("input:checked")].map((input) => input.value);
+    setHas(picked.length > 0);
+    const body = new FormData();
+    body.set("intent", picked.length ? "answer" : "clear");
+    body.set("itemId", item.id);
+    body.set("js", "1");
+    for (const id of picked) body.append("option", id);
+    fetcher.submit(body, { method: "post", action: `/exam/${attemptId}` });
+  };
   return (
-    <fetcher.Form method="post" className="card space-y-3" aria-labelledby={legendId}>
-      <input type="hidden" name="intent" value="answer" />
-      <input type="hidden" name="itemId" value={item.id} />
-      {hydrated ? <input type="hidden" name="js" value="1" /> : null}
+    <div className="card space-y-3">
       <p className="text-sm font-semibold text-slate-600">{t("accreditation.exam.questionN", { n, total })}</p>
       {item.scenario ? (
         <div>
@@ -154,7 +311,7 @@ function ExamItem({
           <blockquote className="mt-1 whitespace-pre-line text-slate-900">{item.post}</blockquote>
         </figure>
       ) : null}
-      <fieldset aria-describedby={itemError ? `${statusId}-error` : undefined}>
+      <fieldset aria-describedby={itemError ? `${statusId}-error` : statusId} onChange={(event) => save(event.currentTarget)}>
         <legend id={legendId} className="font-medium text-slate-900">
           {item.question}
         </legend>
@@ -162,16 +319,7 @@ function ExamItem({
         <div className="mt-2 space-y-2">
           {item.options.map((option) => (
             <label key={option.id} className="flex items-start gap-2">
-              <input
-                type={multiple ? "checkbox" : "radio"}
-                name="option"
-                value={option.id}
-                defaultChecked={chosen.includes(option.id)}
-                className="mt-1 h-4 w-4"
-                onChange={(event) => {
-                  if (!multiple) fetcher.submit(event.currentTarget.form);
-                }}
-              />
+              <input type={multiple ? "checkbox" : "radio"} name={`a:${item.id}`} value={option.id} defaultChecked={chosen.includes(option.id)} className="mt-1 h-4 w-4" />
               <span>{option.text}</span>
             </label>
           ))}
@@ -182,20 +330,14 @@ function ExamItem({
           {t(itemError)}
         </p>
       ) : null}
-      <div className="flex items-center gap-3">
-        <button type="submit" className="btn-secondary" disabled={fetcher.state !== "idle"}>
-          {t("accreditation.exam.save")}
-          <span className="sr-only"> ({t("accreditation.exam.questionN", { n, total })})</span>
-        </button>
-        <span id={statusId} aria-live="polite" className="text-sm text-slate-700">
-          {justSaved || (chosen.length > 0 && !fetcher.data) ? t("accreditation.exam.saved") : ""}
-        </span>
-      </div>
-    </fetcher.Form>
+      <p id={statusId} aria-live="polite" className="text-sm text-slate-700">
+        {fetcher.state !== "idle" ? t("accreditation.exam.saving") : justSaved ? (has ? t("accreditation.exam.saved") : t("accreditation.exam.cleared")) : has ? t("accreditation.exam.saved") : ""}
+      </p>
+    </div>
   );
 }
 
-function AttemptResult({ attempt }: { attempt: Graded }) {
+function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["road"] }) {
   const { t } = useTranslation();
   const optionText = (item: Graded["missed"][number], ids: string[]) =>
     ids.length === 0 ? t("accreditation.exam.noAnswer") : ids.map((id) => item.options.find((o) => o.id === id)?.text ?? id).join(" ; ");
@@ -249,11 +391,12 @@ function AttemptResult({ attempt }: { attempt: Graded }) {
           ))}
         </section>
       ) : null}
+      {road ? <NextStep {...road} /> : null}
       <p className="flex flex-wrap gap-4">
         <Link to="/exam" className="btn-secondary">
           {t("accreditation.exam.back")}
         </Link>
-        <Link to="/accreditation" className="btn-primary">
+        <Link to="/accreditation" className="btn-secondary">
           {t("accreditation.exam.nextStep")}
         </Link>
       </p>

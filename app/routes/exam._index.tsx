@@ -1,18 +1,27 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { useDates } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AttemptRefused, examOverview, startAttempt } from "~/models/exam.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { withFormErrors } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/next-step";
+import { resolveLocale } from "~/i18n/config";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
-  return json(await examOverview(viewer.id));
+  const overview = await examOverview(viewer.id);
+  // Closed for a while after an attempt: the road says what can be done meanwhile (the charter).
+  const closed = !overview.allowance.ok && (overview.allowance.reason === "cooldown" || overview.allowance.reason === "maxAttempts");
+  const road = closed ? await roadStepFor(viewer.id, new Date(), resolveLocale(request, viewer.locale)) : null;
+  return json({ ...overview, road, title: titleFor(request, viewer, "exam") });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -31,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function ExamPage() {
   const { t } = useTranslation();
   const { date, dateTime } = useDates();
-  const { settings, allowance, inProgress, history, available } = useLoaderData<typeof loader>();
+  const { settings, allowance, inProgress, history, available, road } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const refused = data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
@@ -63,9 +72,16 @@ export default function ExamPage() {
             </Link>
           </p>
         ) : refused ? (
-          <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
-            {t(`accreditation.exam.refused.${refused.reason}`, { date: dateTime(refused.until) })}
-          </p>
+          <div role="alert" className="space-y-3 rounded-md bg-amber-50 p-3 text-amber-900">
+            <p>{t(`accreditation.exam.refused.${refused.reason}`, { date: dateTime(refused.until) })}</p>
+            {refused.reason === "trackIncomplete" ? (
+              <p>
+                <Link to="/track" className="btn-primary">
+                  {t("accreditation.exam.toTrack")}
+                </Link>
+              </p>
+            ) : null}
+          </div>
         ) : (
           <Form method="post">
             <button type="submit" className="btn-primary" disabled={busy}>
@@ -74,6 +90,7 @@ export default function ExamPage() {
           </Form>
         )}
       </section>
+      {road && road.next !== "exam" && road.next !== "recertify" ? <NextStep {...road} examOpensAt={null} /> : null}
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title" className="text-xl font-semibold">
           {t("accreditation.exam.history")}
@@ -94,7 +111,7 @@ export default function ExamPage() {
               {history.map((attempt) => (
                 <tr key={attempt.id}>
                   <td className="py-2 pr-3">{date(attempt.startedAt)}</td>
-                  <td className="py-2 pr-3">{attempt.score} %</td>
+                  <td className="py-2 pr-3">{t("common.percent", { value: attempt.score })}</td>
                   <td className="py-2 pr-3">{attempt.passed ? t("accreditation.exam.passed") : t("accreditation.exam.failed")}</td>
                   <td className="py-2">
                     <Link to={`/exam/${attempt.id}`} className="link">

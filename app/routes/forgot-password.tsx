@@ -6,14 +6,18 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { resolveLocale } from "~/i18n/config";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 
 function schema() {
   return z.object({ email: fields.email() });
 }
 
-export async function loader(_: LoaderFunctionArgs) {
-  return json({});
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ title: titleFor(request, null, "forgotPassword") });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
@@ -9,12 +9,15 @@ import { AccreditationRoad } from "~/components/accreditation";
 import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
 import { accreditationStatusFor } from "~/models/accreditation-views.server";
+import { homeSignals } from "~/models/home.server";
 import { loadLearnerTrack } from "~/models/track.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 /** Pages the learner cards above already lead to; the tools list keeps the staff ones. */
 const LEARNER_PAGES = new Set(["/track", "/placement", "/accreditation"]);
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 async function learnerCard(viewer: Awaited<ReturnType<typeof requireUser>>, request: Request) {
   if (!can(viewer.roles, "learn")) return null;
@@ -36,11 +39,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Where the learner stands on the road to accreditation, with the next step.
   const accreditation = learner?.placed ? await accreditationStatusFor(viewer.id, new Date(), locale) : null;
   return json({
+    title: titleFor(request, viewer, "home"),
     name: viewer.name,
     roles: viewer.roles,
     teamName: viewer.teamName,
     learner,
     accreditation,
+    // Staff start with what waits for them (translated here: learners' browsers hold only the core strings).
+    signals: await homeSignals(viewer, locale),
     // The learner's own card replaces the link to their track in the tools list.
     tools: navigationFor(viewer.roles).filter((item) => item.to !== "/home" && !(learner && LEARNER_PAGES.has(item.to))),
   });
@@ -86,7 +92,7 @@ function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLo
       <p className="flex flex-wrap gap-3">
         {next ? (
           <Link to={`/track/${next.id}`} className="btn-primary">
-            {t("track.continueModule", { title: next.title })}
+            {t(totals?.completed === 0 && next.status === "not_started" ? "track.startModule" : "track.continueModule", { title: next.title })}
           </Link>
         ) : null}
         <Link to="/track" className="btn-secondary">
@@ -109,6 +115,26 @@ export default function Home() {
           {data.teamName ? ` — ${data.teamName}` : ""}
         </p>
       </header>
+      {data.signals ? (
+        <section aria-labelledby="signals-title" className="card space-y-3">
+          <h2 id="signals-title" className="text-lg font-semibold">
+            {data.signals.title}
+          </h2>
+          <ul className="space-y-2">
+            {data.signals.items.map((item) => (
+              <li key={item.id} className={`rounded-md border-l-4 p-3 ${item.tone === "problem" ? "border-amber-600 bg-amber-50 text-amber-950" : item.tone === "todo" ? "border-brand-700 bg-brand-50 text-slate-900" : "border-green-700 bg-green-50 text-green-900"}`}>
+                {item.href ? (
+                  <Link to={item.href} className="link font-medium">
+                    {item.text}
+                  </Link>
+                ) : (
+                  item.text
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {data.learner ? <LearnerCard learner={data.learner} /> : null}
       {data.accreditation ? <AccreditationRoad road={data.accreditation} /> : null}
       {data.tools.length ? (

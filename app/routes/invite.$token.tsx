@@ -10,12 +10,17 @@ import { acceptInvitation, findUsableInvitation } from "~/models/invitation.serv
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors } from "~/utils/forms.server";
 import { newPasswordSchema } from "~/utils/password-form.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 /** Public: the single-use secret in the URL is the authorization. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = findUsableInvitation(params.token ?? "");
-  if (!invitation) return json({ invitation: null }, { status: 410 });
-  return json({ invitation: { name: invitation.name, email: invitation.email } });
+  const title = titleFor(request, null, "invite");
+  if (!invitation) return json({ invitation: null, title }, { status: 410 });
+  return json({ invitation: { name: invitation.name, email: invitation.email }, title });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { getViewer } from "~/auth/guards.server";
@@ -8,8 +8,10 @@ import { signIn } from "~/models/session.server";
 import { mayUsePassword, signInOptions } from "~/models/sso.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 
 function schema() {
@@ -23,7 +25,7 @@ function schema() {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   if (viewer) throw redirect("/home");
-  return json({ sso: signInOptions() });
+  return json({ sso: signInOptions(), title: titleFor(request, null, "login") });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,14 +1,18 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { getViewer, requireUser } from "~/auth/guards.server";
 import { blankSessionCookie, invalidateAllSessions, invalidateSession } from "~/auth/lucia.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
-  return null;
+  const viewer = await requireUser(request, context);
+  return json({ title: titleFor(request, viewer, "logout") });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -17,6 +17,10 @@ import { getPerson, updatePerson } from "~/models/user.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 function updateSchema() {
   return z.object({
@@ -37,11 +41,11 @@ function schema() {
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "people.manage");
+  const viewer = await requirePermission(request, context, "people.manage");
   const person = getPerson(params.userId ?? "");
   if (!person) throw notFound();
   const invitationMail = person.invited ? latestMailFor(person.id, "invitation") : null;
-  return json({ person, teams: teamOptions(), mailToFile: mailGoesToFile(), invitationMail: invitationMail && { status: invitationMail.status, attempts: invitationMail.attempts, lastError: invitationMail.lastError } });
+  return json({ title: titleFor(request, viewer, "person", { name: person.name }), person, teams: teamOptions(), mailToFile: mailGoesToFile(), invitationMail: invitationMail && { status: invitationMail.status, attempts: invitationMail.attempts, lastError: invitationMail.lastError } });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -3,31 +3,26 @@
  * a reason; a trainer or admin lets a person retake the questionnaire. The file name's `_` keeps this
  * page out of /people/:userId's layout, which is for admins only.
  */
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "~/components/dates";
 import { forbidden, notFound, requireUser, teamScope, type Viewer } from "~/auth/guards.server";
 import { canActOn, scopeFor, type Permission } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
-import { EarlierQuestionnaireNote, FactList, formatDate, PlacementHistory, PlacementOrigin } from "~/components/placement";
+import { PlacementHistory, EarlierQuestionnaireNote, FactList, PlacementOrigin } from "~/components/placement";
 import { LEVELS } from "~/domain/placement";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
-import {
-  allowRetake,
-  findPlacementSubject,
-  getRetakeStatus,
-  OVERRIDE_REASON_MAX,
-  overridePlacement,
-  placedWithEarlierQuestionnaire,
-  placementHistory,
-} from "~/models/placement.server";
+import { allowRetake, findPlacementSubject, getRetakeStatus, OVERRIDE_REASON_MAX, overridePlacement, placedWithEarlierQuestionnaire, placementHistory } from "~/models/placement.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 const PERMISSIONS: Permission[] = ["placement.override", "placement.reset"];
 
@@ -75,6 +70,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const status = getRetakeStatus(person.id);
   const questionnaire = await loadQuestionnaire();
   return json({
+    title: titleFor(request, viewer, "personPlacement", { name: person.name }),
     person: { id: person.id, name: person.name, email: person.email, teamName: person.teamName },
     current,
     retake: { status: status.kind, availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null },
@@ -117,12 +113,12 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function PersonPlacement() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { date } = useDates();
   const data = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.fieldErrors ?? null;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const locale = i18n.language;
   const { person, current } = data;
   const reasonError = errors?.reason;
   const levelError = errors?.level;
@@ -145,7 +141,7 @@ export default function PersonPlacement() {
         {current ? (
           <>
             <p className="text-2xl font-bold text-brand-800">{t(`placement.levels.${current.level}.name`)}</p>
-            <PlacementOrigin placement={current} locale={locale} questionnaireKey="staffView.placement.fromQuestionnaire" />
+            <PlacementOrigin placement={current} questionnaireKey="staffView.placement.fromQuestionnaire" />
             <EarlierQuestionnaireNote earlier={data.earlier} messageKey="diagnostic.person.earlierQuestionnaire" />
             <FactList facts={current.facts} keys="staffView.placement.facts" />
           </>
@@ -154,7 +150,7 @@ export default function PersonPlacement() {
         )}
         <p className="text-sm text-slate-700">
           {data.retake.status === "waiting" && data.retake.availableAt
-            ? t("diagnostic.person.waiting", { date: formatDate(data.retake.availableAt, locale) })
+            ? t("diagnostic.person.waiting", { date: date(data.retake.availableAt) })
             : t("diagnostic.person.mayRetake")}
         </p>
       </section>
@@ -241,7 +237,7 @@ export default function PersonPlacement() {
         <h2 id="history-title" className="text-xl font-semibold">
           {t("diagnostic.history.title")}
         </h2>
-        <PlacementHistory rows={data.history} questions={data.questions} locale={locale} titleId="history-title" />
+        <PlacementHistory rows={data.history} questions={data.questions} titleId="history-title" />
       </section>
     </div>
   );

@@ -8,6 +8,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { listPeople } from "~/models/user.server";
 import { z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 const PAGE_SIZE = 25;
 
@@ -22,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "people.invite");
   const query = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = listPeople({ search: query.q, teamIds: teamScope(viewer), page: query.page, pageSize: PAGE_SIZE });
-  return json({ ...result, q: query.q ?? "", page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage") });
+  return json({ ...result, q: query.q ?? "", page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage"), title: titleFor(request, viewer, "people") });
 }
 
 export default function People() {

@@ -14,6 +14,10 @@ import { teamOptions } from "~/models/team.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 
 function schema() {
@@ -35,7 +39,7 @@ function invitableFor(viewer: Awaited<ReturnType<typeof requirePermission>>) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "people.invite");
-  return json(invitableFor(viewer));
+  return json({ ...invitableFor(viewer), title: titleFor(request, viewer, "peopleInvite") });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,14 +1,19 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { EarlierQuestionnaireNote, FactList, formatDate, LevelName, PlacementHistory, PlacementOrigin } from "~/components/placement";
+import { EarlierQuestionnaireNote, FactList, LevelName, PlacementHistory, PlacementOrigin } from "~/components/placement";
 import { resolveLocale } from "~/i18n/config";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
 import { getRetakeStatus, placedWithEarlierQuestionnaire, placementHistory, trackOutline } from "~/models/placement.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/next-step";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 /** The learner's level, why, what their track will contain, and every placement they had. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -19,6 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const status = getRetakeStatus(viewer.id);
   const questionnaire = await loadQuestionnaire();
   return json({
+    title: titleFor(request, viewer, "placement"),
+    road: current ? await roadStepFor(viewer.id, new Date(), locale) : null,
     current: current
       ? { level: current.level, source: current.source, facts: current.facts, reason: current.reason, setByName: current.setByName, createdAt: current.createdAt }
       : null,
@@ -34,9 +41,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function PlacementPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { date } = useDates();
   const data = useLoaderData<typeof loader>();
-  const locale = i18n.language;
   if (!data.current) {
     return (
       <div className="mx-auto max-w-2xl space-y-6">
@@ -56,8 +63,10 @@ export default function PlacementPage() {
       <header className="space-y-3">
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("diagnostic.result.title")}</p>
         <h1 className="text-3xl font-bold">{t("placement.resultTitle", { level: t(`placement.levels.${current.level}.name`) })}</h1>
-        <PlacementOrigin placement={current} locale={locale} />
+        <PlacementOrigin placement={current} />
       </header>
+
+      {data.road ? <NextStep {...data.road} /> : null}
 
       {current.facts.length ? (
         <section aria-labelledby="why-title" className="card space-y-3">
@@ -97,7 +106,7 @@ export default function PlacementPage() {
         </h2>
         {data.retake.status === "waiting" && data.retake.availableAt ? (
           <>
-            <p className="text-slate-800">{t("diagnostic.waiting", { date: formatDate(data.retake.availableAt, locale) })}</p>
+            <p className="text-slate-800">{t("diagnostic.waiting", { date: date(data.retake.availableAt) })}</p>
             <p className="text-sm text-slate-700">{t("diagnostic.waitingHelp")}</p>
           </>
         ) : (
@@ -114,7 +123,7 @@ export default function PlacementPage() {
         <h2 id="history-title" className="text-xl font-semibold">
           {t("diagnostic.history.title")}
         </h2>
-        <PlacementHistory rows={data.history} questions={data.questions} locale={locale} titleId="history-title" />
+        <PlacementHistory rows={data.history} questions={data.questions} titleId="history-title" />
       </section>
     </div>
   );

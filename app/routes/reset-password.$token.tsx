@@ -9,11 +9,15 @@ import { isResetTokenUsable, resetPassword, resetTokenHolder } from "~/models/pa
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors } from "~/utils/forms.server";
 import { newPasswordSchema } from "~/utils/password-form.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 /** Public: the secret in the URL is the authorization. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const usable = isResetTokenUsable(params.token ?? "");
-  return json({ usable }, { status: usable ? 200 : 410 });
+  return json({ usable, title: titleFor(request, null, "resetPassword") }, { status: usable ? 200 : 410 });
 }
 
 export async function action(args: ActionFunctionArgs) {

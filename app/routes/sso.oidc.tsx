@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/guards.server";
 import { startOidcSignIn } from "~/auth/oidc.server";
@@ -6,8 +6,9 @@ import { startSsoResponse } from "~/auth/sso.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SsoErrorPage } from "~/components/sso";
 import { getSsoConfig } from "~/models/sso.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
+export const meta = titled;
 
 /** "Sign in with <name>" (OpenID Connect): to the IdP, or a page that says why not. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/guards.server";
 import { finishOidcSignIn } from "~/auth/oidc.server";
@@ -6,8 +6,9 @@ import { completeSsoSignIn, readFlowCookie, ssoErrorResponse } from "~/auth/sso.
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SsoErrorPage } from "~/components/sso";
 import { getSsoConfig, SsoError } from "~/models/sso.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
+export const meta = titled;
 
 /**
  * The IdP sends the browser back here with `code` and `state` (or `error`). The state must be the one

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { receiveSamlResponse } from "~/auth/saml.server";
 import { publicOrigin, ssoErrorResponse, ssoErrorTitle } from "~/auth/sso.server";
@@ -6,8 +6,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SsoErrorPage, SsoNothingHere } from "~/components/sso";
 import { getSsoConfig, SsoError } from "~/models/sso.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
+export const meta = titled;
 
 const schema = () =>
   z.object({

@@ -1,12 +1,13 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/guards.server";
 import { finishSamlSignIn } from "~/auth/saml.server";
 import { completeSsoSignIn, readFlowCookie, ssoErrorResponse } from "~/auth/sso.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SsoErrorPage } from "~/components/sso";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "Ambassade" }];
+export const meta = titled;
 
 /** After the ACS: this browser's cookie must name a sign-in with a verified answer (used once). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

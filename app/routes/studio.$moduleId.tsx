@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { notFound, requirePermission } from "~/auth/guards.server";
@@ -24,6 +24,8 @@ import { locateProblems, previewSource } from "~/models/studio-preview.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 const MAX_BODY_CHARS = 200_000;
 
@@ -86,7 +88,7 @@ function fieldErrorsOf(drafts: Record<Lang, FormDraft>, only?: Lang): Record<str
   return errors;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.id} — Studio — Ambassade` : "Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "content.author");
@@ -94,6 +96,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!state) throw notFound();
   const [fr, en] = await Promise.all([previewSource(state.id, state.sources.fr), previewSource(state.id, state.sources.en)]);
   return json({
+    title: titleFor(request, viewer, "studioModule", { id: state.id }),
     id: state.id,
     revision: state.revision,
     languages: { fr: formDraftOf(state.sources.fr), en: formDraftOf(state.sources.en) },

@@ -1,6 +1,7 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "~/components/dates";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,6 +14,8 @@ import { MAX_NOTE_CHARS, PublishRefused, getEditorState, getVersionSources, list
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 type HistoryProblem = SaidProblem & { where: string };
 
@@ -32,7 +35,7 @@ function rollbackSchema() {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.id} — Studio — Ambassade` : "Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "content.author");
@@ -49,7 +52,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const lines = from && to ? diffLines(from[lang], to[lang]) : null;
   return json({
     id: state.id,
-    title: readFields(state.publishedSources?.[lang] ?? state.sources[lang]).title || state.id,
+    title: titleFor(request, viewer, "studioHistory", { id: state.id }),
+    moduleTitle: readFields(state.publishedSources?.[lang] ?? state.sources[lang]).title || state.id,
     versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
     compare: lines && a !== undefined && b !== undefined ? { a, b, lang, hunks: diffHunks(lines), stats: diffStats(lines) } : null,
     lang,
@@ -79,18 +83,18 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ModuleHistory() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const failure = result && "number" in result ? (result as { number: number; fieldErrors: Record<string, string>; problems: HistoryProblem[] | null }) : null;
   const failedFor = failure?.number ?? null;
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const { dateTime: date } = useDates();
   const latest = data.versions[0]?.number;
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }, { to: `/studio/${data.id}`, label: data.id }]} current={t("studio.history.title")} />
-      <h1 className="text-3xl font-bold">{t("studio.history.heading", { title: data.title })}</h1>
+      <h1 className="text-3xl font-bold">{t("studio.history.heading", { title: data.moduleTitle })}</h1>
 
       {data.versions.length === 0 ? (
         <p className="card text-slate-700">{t("studio.history.none")}</p>

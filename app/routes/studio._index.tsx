@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -10,6 +10,8 @@ import { resolveLocale } from "~/i18n/config";
 import { MAX_MODULE_ID_CHARS, createModule, listStudioModules } from "~/models/studio.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 function createSchema() {
   return z.object({
@@ -22,13 +24,14 @@ function createSchema() {
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Studio — Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "content.author");
   const library = await loadContentLibrary();
   const rows = listStudioModules(library, resolveLocale(request, viewer.locale));
   return json({
+    title: titleFor(request, viewer, "studio"),
     modules: rows.map((row) => ({ ...row, updatedAt: row.updatedAt?.toISOString() ?? null })),
     canReview: can(viewer.roles, "reviews.manage"),
   });

@@ -1,6 +1,7 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,6 +11,8 @@ import { resolveLocale } from "~/i18n/config";
 import { REVIEW_COMMENT_MAX_CHARS, listPendingReflections, reviewReflection } from "~/models/reviews.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 const PAGE_SIZE = 20;
 
@@ -29,7 +32,7 @@ function reviewSchema() {
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Studio — Ambassade" }];
+export const meta = titled;
 
 /** The queue, oldest first: who answered what, to which prompt (in the reader's language). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -48,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       prompt: module?.reflections.find((r) => r.id === row.reflectionId)?.prompt ?? null,
     };
   });
-  return json({ items, total, page, pageSize: PAGE_SIZE });
+  return json({ items, total, page, pageSize: PAGE_SIZE, title: titleFor(request, viewer, "studioReviews") });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -63,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Reviews() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -90,7 +93,7 @@ export default function Reviews() {
               <li key={key} className="card space-y-3">
                 <p className="text-sm text-slate-700">
                   <span className="font-semibold text-slate-900">{item.userName}</span> — {item.moduleTitle} —{" "}
-                  {new Date(item.updatedAt).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" })}
+                  <DateTime value={item.updatedAt} />
                 </p>
                 {item.prompt ? <p className="font-semibold">{item.prompt}</p> : null}
                 <blockquote className="whitespace-pre-line border-l-4 border-slate-300 pl-4 text-slate-800">{item.text}</blockquote>

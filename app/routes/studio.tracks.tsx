@@ -1,6 +1,7 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,6 +13,8 @@ import { MAX_NOTE_CHARS } from "~/models/studio.server";
 import { getTracksState, publishTracks } from "~/models/studio-tracks.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
 function schema() {
   const list = () => z.array(z.string().max(100, "errors.invalidInput")).max(200, "errors.invalidInput");
@@ -27,7 +30,7 @@ function schema() {
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Studio — Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "content.author");
@@ -37,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const tracks = state.tracks;
   const lists: Lists | null = tracks ? { core: tracks.core, ...tracks.levels } : null;
   const modules = [...library.modules.keys()].sort().map((id) => ({ id, title: lookupModule(library, id, locale)?.module.title ?? id }));
-  return json({ lists, basedOn: state.basedOn, modules, history: state.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) });
+  return json({ title: titleFor(request, viewer, "studioTracks"), lists, basedOn: state.basedOn, modules, history: state.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -55,7 +58,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function StudioTracks() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.fieldErrors ?? null;
@@ -118,7 +121,7 @@ export default function StudioTracks() {
           <ul className="mt-3 space-y-2 text-sm">
             {data.history.map((entry) => (
               <li key={entry.id}>
-                <span className="font-semibold">{new Date(entry.createdAt).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" })}</span> —{" "}
+                <span className="font-semibold"><DateTime value={entry.createdAt} /></span> —{" "}
                 {entry.authorName ?? t("studio.editor.importAuthor")} — {entry.note}
               </li>
             ))}

@@ -1,8 +1,9 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { isoDay, parseIsoDay } from "~/utils/dates";
 import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
-import { StateBadge, useDates } from "~/components/accreditation";
+import { StateBadge } from "~/components/accreditation";
 import { StaffChecklist, StaffPartialGrant, StaffStateExplanation } from "~/components/accreditation-staff";
 import { DecisionHistory } from "~/components/decision-history";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -14,8 +15,11 @@ import { accreditationHistory, accreditationInScope, getDecisionCase } from "~/m
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+import { useDates } from "~/components/dates";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 const version = () => z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").positive("errors.invalidInput");
 /** Types only: the state machine checks that a reason is given (and the model its length). */
@@ -38,16 +42,16 @@ function schema() {
 
 /** "2027-03-31" → the end of that day (UTC); anything else is refused. */
 function endOfDay(value: string): Date {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new InputError({ validUntil: "accreditation.errors.dateInvalid" });
-  return date;
+  const day = parseIsoDay(value);
+  if (!day) throw new InputError({ validUntil: "accreditation.errors.dateInvalid" });
+  return new Date(day.getTime() + 24 * 60 * 60 * 1000 - 1);
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "accreditation.decide");
   const found = await getDecisionCase(params.accreditationId ?? "", teamScope(viewer), resolveLocale(request, viewer.locale), viewer.id);
   if (!found) throw notFound();
-  return json({ case: found, history: accreditationHistory(found.userId) });
+  return json({ case: found, history: accreditationHistory(found.userId), title: titleFor(request, viewer, "teamRequest", { name: found.name }) });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -80,13 +84,14 @@ export async function action(args: ActionFunctionArgs) {
   });
 }
 
+/** A calendar day stored as a moment of that UTC day (ADR 0022), for `<input type="date">`. */
 function isoDate(value: string | Date): string {
-  return new Date(value).toISOString().slice(0, 10);
+  return isoDay(value, "UTC");
 }
 
 export default function DecisionCasePage() {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { date, day } = useDates();
   const { case: c, history } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
@@ -125,7 +130,7 @@ export default function DecisionCasePage() {
           <p>
             <span className="font-medium">{t("accreditation.page.channels")}{t("accreditation.colon")}</span>
             {c.channelLabels.join(", ")}
-            {c.validUntil ? ` — ${t("accreditation.page.validUntil")} ${date(c.validUntil)}` : ""}
+            {c.validUntil ? ` — ${t("accreditation.page.validUntil")} ${day(c.validUntil)}` : ""}
           </p>
         ) : null}
         <blockquote className="rounded-md bg-slate-50 p-3 text-slate-900">
@@ -194,7 +199,7 @@ export default function DecisionCasePage() {
                   {t("accreditation.team.validUntil")}
                 </label>
                 <p id="validUntil-hint" className="mt-1 text-sm text-slate-600">
-                  {t("lifecycle.team.maxValidUntil", { date: date(c.maxValidUntil) })}
+                  {t("lifecycle.team.maxValidUntil", { date: day(c.maxValidUntil) })}
                 </p>
                 <input
                   id="validUntil"

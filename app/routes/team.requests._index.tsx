@@ -1,23 +1,26 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission, teamScope } from "~/auth/guards.server";
-import { StateBadge, useDates } from "~/components/accreditation";
+import { StateBadge } from "~/components/accreditation";
+import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DecisionHistory } from "~/components/decision-history";
+import { titled } from "~/utils/meta";
 import { listPendingRequests, listTeamAccreditations, listTeamClosedAccreditations, teamDecisionHistory } from "~/models/accreditation-views.server";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "accreditation.decide");
   const scope = teamScope(viewer);
-  return json({ pending: listPendingRequests(scope), active: listTeamAccreditations(scope), closed: listTeamClosedAccreditations(scope), decisions: teamDecisionHistory(scope) });
+  return json({ pending: listPendingRequests(scope), active: listTeamAccreditations(scope), closed: listTeamClosedAccreditations(scope), decisions: teamDecisionHistory(scope), title: titleFor(request, viewer, "teamRequests") });
 }
 
 export default function TeamRequests() {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const { date, day } = useDates();
   const { pending, active, closed, decisions } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
@@ -65,7 +68,7 @@ export default function TeamRequests() {
                     {accreditation.name} <StateBadge status={accreditation.status} />
                   </p>
                   <p className="text-sm text-slate-700">
-                    {accreditation.channelLabels.join(", ")} — {t("accreditation.page.validUntil")} {date(accreditation.validUntil)}
+                    {accreditation.channelLabels.join(", ")} — {t("accreditation.page.validUntil")} {day(accreditation.validUntil)}
                   </p>
                 </div>
                 <Link to={`/team/requests/${accreditation.id}`} className="btn-secondary">

@@ -10,6 +10,10 @@ import { LevelDistribution, sourceLabel } from "~/components/placement";
 import { listTeamMembers, teamLevelDistribution } from "~/models/placement.server";
 import { getTeam } from "~/models/team.server";
 import { z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 const PAGE_SIZE = 50;
 
@@ -27,6 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const members = listTeamMembers({ teamId: team.id, page, pageSize: PAGE_SIZE });
   return json({
+    title: titleFor(request, viewer, "team", { name: team.name }),
     team,
     ...members,
     page,

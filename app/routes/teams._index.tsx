@@ -4,10 +4,14 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission, teamScope } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listTeams } from "~/models/team.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "team.view");
-  return json({ teams: listTeams(teamScope(viewer)) });
+  return json({ teams: listTeams(teamScope(viewer)), title: titleFor(request, viewer, "teams") });
 }
 
 export default function Teams() {

@@ -2,7 +2,6 @@ import {
   json,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo } from "react";
@@ -31,6 +30,10 @@ import {
 import { findTrackModule, moduleProblems } from "~/models/track.server";
 import { InputError } from "~/utils/errors";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/next-step";
 
 /** Bounds only: the model says which check, option, reflection or section is unknown, in words. */
 function schema() {
@@ -48,9 +51,7 @@ function schema() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && data.available ? `${data.module.title} — Ambassade` : "Ambassade" },
-];
+export const meta = titled;
 
 /**
  * Reads only: the learner's level and progress row (one query), their passed checks and their
@@ -62,7 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const state = getLearnerModuleState(viewer.id, moduleId);
   // Not placed yet: no track, so no module; the page says where to start (no redirect, so that a
   // refused post from an unplaced person still shows its message).
-  if (!state.level) return json({ placed: false as const, available: false as const });
+  if (!state.level) return json({ placed: false as const, available: false as const, title: titleFor(request, viewer, "track") });
   const locale = resolveLocale(request, viewer.locale);
   const found = await findTrackModule(state.level, moduleId, locale);
   if (!found) throw notFound();
@@ -75,7 +76,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!lookup) {
     const why = moduleProblems(library, moduleId);
     console.warn(`[track] module "${moduleId}" is in the ${state.level} track but unavailable: ${why.length ? why.join("; ") : "it is not in the content library"}`);
-    return json({ ...place, placed: true as const, available: false as const });
+    return json({ ...place, placed: true as const, available: false as const, title: titleFor(request, viewer, "track") });
   }
 
   const module = lookup.module;
@@ -92,6 +93,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   return json({
     ...place,
+    title: titleFor(request, viewer, "trackModule", { title: module.title }),
     placed: true as const,
     available: true as const,
     module: {
@@ -114,6 +116,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     passed,
     reflections,
     reflectionMax: REFLECTION_MAX_CHARS,
+    // The last module ends on the road's next step (the exam, the charter…) rather than on the track.
+    road: place.next === null && status === "completed" ? await roadStepFor(viewer.id, new Date(), locale) : null,
   });
 }
 
@@ -350,13 +354,18 @@ export default function ModulePage() {
                     <Link to={`/track/${data.next.id}`} className="btn-primary">
                       {t("track.module.nextUp", { title: data.next.title ?? t("track.untitled") })}
                     </Link>
-                  ) : (
-                    <span>{t("track.module.trackDone")}</span>
-                  )}
-                  <Link to="/track" className="btn-secondary">
-                    {t("track.module.backToTrack")}
-                  </Link>
+                  ) : null}
+                  {data.next || !data.road ? (
+                    <Link to="/track" className="btn-secondary">
+                      {t("track.module.backToTrack")}
+                    </Link>
+                  ) : null}
                 </p>
+                {!data.next && data.road ? (
+                  <div className="mt-4">
+                    <NextStep {...data.road} />
+                  </div>
+                ) : null}
               </section>
             ) : (
               <p className="text-sm text-slate-700">{t("track.module.checksLeft", { count: module.checkCount, left: module.checkCount - passedCount })}</p>

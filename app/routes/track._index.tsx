@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -6,14 +6,22 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ProgressBar, StatusBadge, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
 import { loadLearnerTrack } from "~/models/track.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
+import { roadStepFor } from "~/models/accreditation-views.server";
+import { NextStep } from "~/components/next-step";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }];
+export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
   const state = await loadLearnerTrack(viewer.id, resolveLocale(request, viewer.locale));
-  if (!state.placed) return json({ placed: false as const });
-  return json({ placed: true as const, level: state.level, track: state.learner?.track ?? null, titles: state.learner?.titles ?? {} });
+  const title = titleFor(request, viewer, "track");
+  if (!state.placed) return json({ placed: false as const, title });
+  const track = state.learner?.track ?? null;
+  // Once every module is done, the page ends on the road's next step (the exam, or the charter).
+  const road = track && !track.next ? await roadStepFor(viewer.id, new Date(), resolveLocale(request, viewer.locale)) : null;
+  return json({ title, placed: true as const, level: state.level, track, titles: state.learner?.titles ?? {}, road });
 }
 
 export default function MyTrack() {
@@ -69,12 +77,15 @@ export default function MyTrack() {
                 <p className="text-slate-700">{t("track.timeLeft", { time: formatMinutes(t, track.totals.minutesLeft) })}</p>
                 <p>
                   <Link to={`/track/${track.next.id}`} className="btn-primary">
-                    {t("track.continueModule", { title: titles[track.next.id] ?? track.next.id })}
+                    {t(track.totals.completed === 0 && track.next.status === "not_started" ? "track.startModule" : "track.continueModule", { title: titles[track.next.id] ?? track.next.id })}
                   </Link>
                 </p>
               </>
             ) : (
-              <p className="font-semibold text-emerald-800">{t("track.finished")}</p>
+              <>
+                <p className="font-semibold text-emerald-800">{t("track.finished")}</p>
+                {data.road ? <NextStep {...data.road} /> : null}
+              </>
             )}
             {track.totals.unavailable > 0 ? <p className="text-sm text-slate-700">{t("track.unavailableNote", { count: track.totals.unavailable })}</p> : null}
           </section>

@@ -7,23 +7,27 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { notFound } from "~/auth/guards.server";
-import { DateOnly, DateTime } from "~/components/dates";
+import { CalendarDay, DateOnly, DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCredentialView, organisationName } from "~/models/credential.server";
+import { titleFor } from "~/utils/title.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ambassade" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => [...titled(args), { name: "robots", content: "noindex" }];
 
 export const headers: HeadersFunction = () => ({ Vary: "Accept", "Cache-Control": "no-store" });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public: verifying a credential needs no account.
   const view = getCredentialView(params.id ?? "");
-  if (!view) throw notFound();
+  // Its own message: an unknown identifier is not a question of scope (a 404 all the same).
+  if (!view) return json({ found: false as const, erased: false as const, title: titleFor(request, null, "verifyNotFound") }, { status: 404 });
   // The holder's data was erased: the credential exists no more, and the page says so (410 Gone).
-  if (view === "erased") return json({ erased: true as const, issuerName: organisationName() }, { status: 410 });
+  if (view === "erased") return json({ found: true as const, erased: true as const, issuerName: organisationName(), title: titleFor(request, null, "verify") }, { status: 410 });
   return json({
+    found: true as const,
     erased: false as const,
+    title: titleFor(request, null, "verify"),
     id: view.id,
     url: view.url,
     status: view.status,
@@ -47,6 +51,16 @@ const STATUS_STYLE = {
 export default function VerifyCredential() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  if (!data.found) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <h1 className="text-3xl font-bold">{t("api.verify.notFoundTitle")}</h1>
+        <p role="status" className="rounded-lg border-l-4 border-slate-500 bg-white p-5 text-slate-900">
+          {t("api.verify.notFound")}
+        </p>
+      </div>
+    );
+  }
   if (data.erased) {
     return (
       <div className="mx-auto max-w-2xl space-y-6">
@@ -87,7 +101,7 @@ export default function VerifyCredential() {
           [t("api.verify.holder"), c.holderName],
           [t("api.verify.channels"), c.channelLabels.join(", ")],
           [t("api.verify.validFrom"), <DateOnly key="from" value={c.validFrom} />],
-          [t("api.verify.validUntil"), <DateOnly key="until" value={c.validUntil} />],
+          [t("api.verify.validUntil"), <CalendarDay key="until" value={c.validUntil} />],
           [t("api.verify.issuer"), c.issuerName],
           [t("api.verify.issuedAt"), <DateTime key="issued" value={c.issuedAt} />],
         ].map(([term, value], i) => (

@@ -8,6 +8,8 @@ import { getViewer } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/navigation";
 import { resolveLocale } from "~/i18n/config";
 import { unreadCount } from "~/models/notifications.server";
+import { getSetting } from "~/models/settings.server";
+import { readTimeZoneCookie } from "./dates";
 import { consumeFlash } from "./flash.server";
 
 export async function loadShellData(request: Request, context: AppLoadContext) {
@@ -16,10 +18,17 @@ export async function loadShellData(request: Request, context: AppLoadContext) {
   const flash = await consumeFlash(request, context);
   return {
     locale,
+    /** The reader's time zone (their browser's, ADR 0022), else the organisation's. */
+    timeZone: readerTimeZone(request),
     flash,
     viewer: viewer ? { id: viewer.id, name: viewer.name, email: viewer.email, roles: viewer.roles, teamName: viewer.teamName } : null,
     nav: viewer ? navigationFor(viewer.roles) : [],
     /** Unread notices, for the header's link to /inbox (one indexed count). */
     unread: viewer ? unreadCount(viewer.id) : 0,
   };
+}
+
+/** The time zone dates are shown in: the browser's (cookie written by entry.client.tsx), else the organisation's setting. */
+export function readerTimeZone(request: Request): string {
+  return readTimeZoneCookie(request.headers.get("Cookie")) ?? getSetting("organisation.timeZone");
 }

@@ -67,7 +67,7 @@ test("a trainer fixes an unsafe edit, publishes, rolls back; the learner sees ea
   // Signed in through the form and navigated without reloading: the staff strings came in time.
   await expectNoRawKeys(trainer);
   await trainer.getByRole("link", { name: /^Petits pas/ }).click();
-  await expect(trainer.getByRole("heading", { level: 1, name: /^Modifier : Petits pas/ })).toBeVisible();
+  await expect(trainer.getByRole("heading", { level: 1, name: /^Modifier\s:\sPetits pas/ })).toBeVisible();
   await expectNoRawKeys(trainer);
 
   // CodeMirror replaces the textarea once loaded (its content is the labelled textbox).
@@ -83,7 +83,7 @@ test("a trainer fixes an unsafe edit, publishes, rolls back; the learner sees ea
   await trainer.keyboard.press("Enter");
   await trainer.keyboard.type(UNSAFE);
   await expect(preview.getByText(/le HTML <script> n'est pas permis/)).toBeVisible();
-  const problem = preview.getByRole("button", { name: /^Ligne \d+, colonne \d+ :$/ });
+  const problem = preview.getByRole("button", { name: /^Ligne \d+, colonne \d+\s:$/ });
   await expect(problem).toBeVisible();
   // The draft is saved all the same (it is only a draft).
   await expect(trainer.getByRole("status").filter({ hasText: /^Brouillon enregistré à \d\d:\d\d$/ })).toBeVisible();
@@ -182,7 +182,7 @@ test("two trainers edit the same module: the second is told, sees the difference
   await second.keyboard.type(addition);
   const conflict = second.getByRole("region", { name: "Ce module a changé pendant que vous l'éditiez" });
   await expect(conflict).toBeVisible();
-  await expect(second.getByRole("status").filter({ hasText: /^Non enregistré : quelqu'un d'autre a modifié ce module/ })).toBeVisible();
+  await expect(second.getByRole("status").filter({ hasText: /^Non enregistré\s:\squelqu'un d'autre a modifié ce module/ })).toBeVisible();
   await expect(conflict.getByRole("group", { name: "Différences — Français" })).toContainText(newTitle);
   await expect(conflict.getByRole("group", { name: "Différences — Français" })).toContainText(addition);
   await expect(editor).toContainText(addition);
@@ -264,7 +264,7 @@ test("a trainer discards a draft's unpublished changes after confirming, and the
   await expect(confirm).toBeVisible();
   await confirm.focus();
   await trainer.keyboard.press("Enter");
-  await expect(trainer.getByText(/^Modifications abandonnées : le brouillon est de nouveau la version en ligne \d+\.$/)).toBeVisible();
+  await expect(trainer.getByText(/^Modifications abandonnées\s:\sle brouillon est de nouveau la version en ligne \d+\.$/)).toBeVisible();
 
   // The editor starts again from the published text, in both the form and the preview.
   await expect(trainer.getByRole("status").filter({ hasText: "Aucune modification en cours : le texte est celui en ligne." })).toBeVisible();

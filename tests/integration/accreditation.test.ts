@@ -81,7 +81,7 @@ describe("requesting", () => {
     expect(before).toContain("Continuez votre parcours de formation.");
     await makeEligible("demo-yasmine.haddad");
     const ready = await (await yasmine.get("/accreditation")).text();
-    expect(ready).toContain("Tout est prêt : demandez votre accréditation.");
+    expect(ready).toContain("Tout est prêt\u00a0: demandez votre accréditation.");
     expect(ready).toContain("Envoyer ma demande");
 
     const snapshot = snapshotDatabase();
@@ -218,7 +218,7 @@ describe("deciding", () => {
     const yasmine = await signedIn(server, "yasmine.haddad@ambassade.test");
     const page = await (await yasmine.get("/accreditation")).text();
     expect(page).toContain("Accordée");
-    expect(page).toContain("Valide : vous pouvez publier");
+    expect(page).toContain("Valide\u00a0: vous pouvez publier");
 
     const sophie = await signedIn(server, "manager@ambassade.test");
     const url = `/team/requests/${granted.id}`;
@@ -231,7 +231,7 @@ describe("deciding", () => {
     expect(rowById(granted.id)).toMatchObject({ status: "revoked", reason: "Publication d'un chiffre confidentiel", decidedBy: "demo-manager" });
     expect(auditOf(granted.id, "accreditation.revoke")[0]).toMatchObject({ fromState: "granted", toState: "revoked", actorId: "demo-manager", reason: "Publication d'un chiffre confidentiel" });
     const after = await (await yasmine.get("/accreditation")).text();
-    expect(after).toContain("Votre accréditation a été retirée. Motif : Publication d&#x27;un chiffre confidentiel");
+    expect(after).toContain("Votre accréditation a été retirée. Motif\u00a0: Publication d&#x27;un chiffre confidentiel");
     expect(after).toContain("Retrait");
   });
 });

@@ -145,6 +145,6 @@ describe("publishing a new version", () => {
     expect(reinstated.version).toBe(suspended.version + 1);
     const back = getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, suspended.id), eq(auditLog.action, "accreditation.reinstate"))).get();
     expect(back).toMatchObject({ fromState: "suspended", toState: "granted", actorId: ambassador });
-    expect(await (await karim.get("/accreditation")).text()).toContain("Valide : vous pouvez publier");
+    expect(await (await karim.get("/accreditation")).text()).toContain("Valide\u00a0: vous pouvez publier");
   });
 });

@@ -160,7 +160,7 @@ describe("taking the questionnaire", () => {
 
     const page = await pageText(await phone.get("/placement"));
     expectIn(page, "Votre niveau");
-    expectIn(page, "Pourquoi ce niveau ?");
+    expectIn(page, "Pourquoi ce niveau\u00a0?");
     expectIn(page, "Ce que contiendra votre parcours");
     expectIn(page, "Historique des positionnements");
   });

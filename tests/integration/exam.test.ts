@@ -38,8 +38,10 @@ async function start(client: Awaited<ReturnType<typeof signedIn>>): Promise<stri
 }
 
 beforeEach(() => {
-  // Defaults for every test; some tests change a setting.
+  // Defaults for every test; some tests change a setting. These people have not finished their track:
+  // the exam's track gate (on by default) has its own tests in exam-gate.test.ts.
   getDb().delete(settings).run();
+  getDb().insert(settings).values({ key: "exam.requiresTrackComplete", value: false, updatedAt: new Date() }).run();
 });
 
 describe("an attempt", () => {
@@ -75,10 +77,10 @@ describe("an attempt", () => {
     const id = await start(laptop);
     const first = ((await routeData(laptop, `/exam/${id}`, "routes/exam.$attemptId")).json as InProgress).attempt;
     const [a, b, c] = first.items;
-    // Without JavaScript: the form posts and the browser comes back to the item.
+    // Without JavaScript: the form posts and the browser comes back to the item, on its page.
     const plain = await laptop.post(`/exam/${id}`, { intent: "answer", itemId: a!.id, option: rightAnswer(a!.id) });
     expect(plain.status).toBe(302);
-    expect(plain.headers.get("location")).toBe(`/exam/${id}#item-${a!.id}`);
+    expect(plain.headers.get("location")).toBe(`/exam/${id}?item=${a!.id}#item-${a!.id}`);
     // With JavaScript (fetcher): a small JSON answer, the page stays.
     const js = await postData(laptop, `/exam/${id}`, "routes/exam.$attemptId", { intent: "answer", itemId: b!.id, option: wrongAnswer(b!.id), js: "1" });
     expect(js).toEqual({ status: 200, body: { saved: b!.id } });
@@ -144,6 +146,45 @@ describe("an attempt", () => {
     const english = ((await routeData(learner, `/exam/${attempt.id}`, "routes/exam.$attemptId")).json as Graded).attempt;
     expect(english.missed[0]!.explanation).toBe(bank.find((i) => i.id === items[13]!.id)!.explanation.en);
     getDb().$client.prepare("update users set locale = null where id = 'demo-nathan.durand'").run();
+  });
+});
+
+describe("pages of items", () => {
+  it("shows four items a page and a review page listing the unanswered ones; a page's buttons save its answers without JavaScript", async () => {
+    const learner = await signedIn(server, "olivier.moreau@ambassade.test");
+    const id = await start(learner);
+    const { attempt } = (await routeData(learner, `/exam/${id}`, "routes/exam.$attemptId")).json as InProgress;
+    const page1 = await (await learner.get(`/exam/${id}`)).text();
+    const shown = attempt.items.filter((item) => page1.includes(`name="a:${item.id}"`));
+    expect(shown.map((i) => i.id)).toEqual(attempt.items.slice(0, 4).map((i) => i.id));
+    // No save button per item any more: choices are saved as they are made, or with the page.
+    expect(page1).not.toContain("Enregistrer la réponse");
+
+    // The page's "Next" button posts the page's answers (fields a:<item>) and goes to page 2.
+    const [a, b] = attempt.items;
+    const next = await learner.post(`/exam/${id}`, { intent: "page", goto: "2", [`a:${a!.id}`]: rightAnswer(a!.id), [`a:${b!.id}`]: wrongAnswer(b!.id) });
+    expect(next.status).toBe(302);
+    expect(next.headers.get("location")).toBe(`/exam/${id}?page=2`);
+    const page2 = await (await learner.get(`/exam/${id}?page=2`)).text();
+    expect(page2).toContain(`name="a:${attempt.items[4]!.id}"`);
+    expect(page2).not.toContain(`name="a:${a!.id}"`);
+
+    // With JavaScript, unticking every box removes the answer.
+    expect((await postData(learner, `/exam/${id}`, "routes/exam.$attemptId", { intent: "clear", itemId: b!.id, js: "1" })).status).toBe(200);
+    const after = ((await routeData(learner, `/exam/${id}`, "routes/exam.$attemptId")).json as InProgress).attempt;
+    expect(after.answers).toEqual({ [a!.id]: rightAnswer(a!.id) });
+
+    // The review page says how many are left, and links to each.
+    const review = await (await learner.get(`/exam/${id}?page=review`)).text();
+    expect(review).toContain("15 questions sans réponse");
+    expect(review).toContain(`?item=${b!.id}`);
+    expect(review).toContain('value="submit"');
+
+    // A bad page answer is refused and nothing of it is written.
+    const c = attempt.items[2]!;
+    const bad = await learner.post(`/exam/${id}`, { intent: "page", goto: "3", [`a:${c.id}`]: rightAnswer(c.id), [`a:${b!.id}`]: "no-such-option" });
+    expect(bad.status).toBe(400);
+    expect(((await routeData(learner, `/exam/${id}`, "routes/exam.$attemptId")).json as InProgress).attempt.answers).toEqual({ [a!.id]: rightAnswer(a!.id) });
   });
 });
 

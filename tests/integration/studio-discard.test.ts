@@ -78,10 +78,10 @@ describe("discarding a published module's draft", () => {
 
     // The page shows the published text and says so.
     const page = readable(await (await trainer.get(`/studio/${MODULE}`)).text());
-    expect(page).toContain("Modifications abandonnées : le brouillon est de nouveau la version en ligne 1.");
+    expect(page).toContain("Modifications abandonnées\u00a0: le brouillon est de nouveau la version en ligne 1.");
     expect(page).not.toContain("Titre provisoire");
     expect(page).not.toContain(sentence);
-    expect(page).toContain("Aucune modification en cours : le texte est celui en ligne.");
+    expect(page).toContain("Aucune modification en cours\u00a0: le texte est celui en ligne.");
     expect(page).not.toContain("Abandonner les modifications non publiées…");
 
     // An editor still open on the discarded text is told at its next save, with the published text.
@@ -146,7 +146,7 @@ describe("discarding a module never published", () => {
     expect(snapshotDatabase()).toBe(before);
     // Without JavaScript, the page says it next to the button.
     const page = readable(await (await trainer.post(`/studio/${id}`, { intent: "discard", revision })).text());
-    expect(page).toContain("Ce module ne peut pas être supprimé : il figure dans un parcours.");
+    expect(page).toContain("Ce module ne peut pas être supprimé\u00a0: il figure dans un parcours.");
     getDb().insert(trackVersions).values({ yaml: original, note: "test", origin: "import" }).run();
     await reloadContentLibrary();
 

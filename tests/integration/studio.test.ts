@@ -130,7 +130,7 @@ describe("publishing", () => {
     expect(await saved.json()).toMatchObject({ intent: "save", revision: 1 });
     // In the trainer's language, at the same place: French here, English for an English reader.
     const editor = readable(await (await trainer.get(`/studio/${MODULE}`)).text());
-    expect(editor).toContain(`Ligne ${scriptLine}, colonne 1 :</span> <span>le HTML <script> n'est pas permis : utilisez le Markdown ou les composants Callout,`);
+    expect(editor).toContain(`Ligne ${scriptLine}, colonne 1\u00a0:</span> <span>le HTML <script> n'est pas permis\u00a0: utilisez le Markdown ou les composants Callout,`);
     expect(editor).not.toContain("raw HTML <script> is not allowed");
     const beforeEnglish = snapshotDatabase();
     const english = await trainer.post(`/studio/${MODULE}`, { intent: "publish", revision: "1", note: "Trying a script", ...form }, { "Accept-Language": "en" });

@@ -94,14 +94,16 @@ describe("my track", () => {
     const response = await lucas.get("/track");
     expect(response.status).toBe(200);
     const html = readable(await response.text());
-    expect(html).toContain(`Votre niveau : ${LEVEL_NAMES[level]}`);
+    expect(html).toContain(`Votre niveau\u00a0: ${LEVEL_NAMES[level]}`);
     expect(html).toMatch(/<progress max="100" value="0" aria-label="Progression du parcours"/);
     expect(html).toContain("Temps restant estimé");
     const ids = trackOf(level);
     const positions = ids.map((id) => html.indexOf(`href="/track/${id}"`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(html).toContain(`Continuer : ${moduleOf(ids[0]!).title}`);
+    // Nothing started yet: the button says "Start", not "Continue".
+    expect(html).toContain(`Commencer\u00a0: ${moduleOf(ids[0]!).title}`);
+    expect(html).not.toContain("Continuer\u00a0:");
   });
 
   it("is refused to a person who does not learn (403)", async () => {
@@ -114,16 +116,16 @@ describe("my track", () => {
 describe("home page", () => {
   it("invites an unplaced learner to take the diagnostic questionnaire", async () => {
     const html = readable(await (await (await signedIn("learner@ambassade.test")).get("/home")).text());
-    expect(html).toContain("Première étape : le questionnaire de diagnostic");
+    expect(html).toContain("Première étape\u00a0: le questionnaire de diagnostic");
     expect(html).toContain('href="/diagnostic"');
   });
 
-  it("shows a placed learner their level, progress and a button to continue with the next module", async () => {
+  it("shows a placed learner their level, progress and a button to start the next module", async () => {
     const html = readable(await (await (await signedIn("thomas.michel@ambassade.test")).get("/home")).text());
     const level = levelOf("demo-thomas.michel");
-    expect(html).toContain(`Votre niveau : ${LEVEL_NAMES[level]}`);
+    expect(html).toContain(`Votre niveau\u00a0: ${LEVEL_NAMES[level]}`);
     expect(html).toMatch(/<progress max="100" value="0"/);
-    expect(html).toContain(`Continuer : ${moduleOf(trackOf(level)[0]!).title}`);
+    expect(html).toContain(`Commencer\u00a0: ${moduleOf(trackOf(level)[0]!).title}`);
     expect(html).not.toContain("questionnaire de diagnostic");
   });
 
@@ -289,12 +291,12 @@ describe("knowledge checks and completion", () => {
     const done = readable(await (await lucas.get(`/track/${id}`)).text());
     expect(done).toContain("Module terminé");
     const next = trackOf(levelOf(userId))[1]!;
-    expect(done).toContain(`Module suivant : ${moduleOf(next).title}`);
+    expect(done).toContain(`Module suivant\u00a0: ${moduleOf(next).title}`);
 
     const track = readable(await (await lucas.get("/track")).text());
     const total = trackOf(levelOf(userId)).length;
     expect(track).toContain(`1 module terminé sur ${total}`);
-    expect(track).toContain(`Continuer : ${moduleOf(next).title}`);
+    expect(track).toContain(`Continuer\u00a0: ${moduleOf(next).title}`);
   });
 
   it("grades in the language the learner read, and answers in English", async () => {
@@ -323,7 +325,7 @@ describe("progress and reflections", () => {
     const row = getDb().select().from(moduleProgress).where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, id))).get();
     expect(row).toMatchObject({ status: "in_progress", lastSection: heading.id });
     const html = readable(await (await sarah.get(`/track/${id}`)).text());
-    expect(html).toContain(`Reprendre là où vous vous étiez arrêté·e : ${heading.text}`);
+    expect(html).toContain(`Reprendre là où vous vous étiez arrêté·e\u00a0: ${heading.text}`);
     expect(html).toContain(`href="#${heading.id}"`);
   });
 

@@ -8,6 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { parse } from "yaml";
+import { getDb } from "../../db/connection";
+import { moduleProgress } from "../../db/schema";
 import { Client, type TestServer } from "./server";
 import { DEMO_PASSWORD } from "./fixtures";
 
@@ -60,6 +62,19 @@ export function wrongAnswer(itemId: string): string[] {
   return [item.options.find((o) => o.correct !== true)!.id];
 }
 
+
+/** Every module of a native learner's track, completed (direct write: the track feature has its own tests). */
+export function completeNativeTrack(userId: string) {
+  const dir = process.env.CONTENT_DIR ?? "content";
+  const tracks = parse(fs.readFileSync(path.join(dir, "tracks.yaml"), "utf8")) as { core: string[]; levels: { native: string[] } };
+  for (const moduleId of [...tracks.core, ...tracks.levels.native]) {
+    getDb()
+      .insert(moduleProgress)
+      .values({ userId, moduleId, status: "completed", completedVersion: 1, completedAt: new Date() })
+      .onConflictDoUpdate({ target: [moduleProgress.userId, moduleProgress.moduleId], set: { status: "completed", completedVersion: 1 } })
+      .run();
+  }
+}
 
 export async function signedIn(server: TestServer, email: string): Promise<Client> {
   const client = new Client(server.url);

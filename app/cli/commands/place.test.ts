@@ -31,8 +31,8 @@ describe("npm run cli -- place", () => {
     const out = await cli("--answers", write("jean.json", jean));
     expect(out.stderr).toBe("");
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain("Votre niveau : Réticent (reluctant)");
-    expect(out.stdout).toContain("Pourquoi ce niveau ?");
+    expect(out.stdout).toContain("Votre niveau\u00a0: Réticent (reluctant)");
+    expect(out.stdout).toContain("Pourquoi ce niveau\u00a0?");
     expect(out.stdout).toMatch(/- Vous utilisez peu les réseaux sociaux à titre personnel\u00a0: .*\(usage de \d+\u00a0%/);
   });
 

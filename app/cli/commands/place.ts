@@ -9,7 +9,7 @@ import { parseFlags, UsageError, type CliCommand } from "../args";
 class AnswersFileError extends Error {}
 
 const HEADINGS = {
-  fr: { scores: "Scores :", why: "Pourquoi ce niveau ?", track: "Le parcours :" },
+  fr: { scores: "Scores\u00a0:", why: "Pourquoi ce niveau\u00a0?", track: "Le parcours\u00a0:" },
   en: { scores: "Scores:", why: "Why this level?", track: "The track:" },
 } as const;
 

@@ -8,6 +8,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
+import { useDates } from "~/components/dates";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
@@ -55,7 +56,7 @@ function snippets(lang: Lang, body: string) {
 }
 
 export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; actionData: EditorActionData | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [hydrated, setHydrated] = useState(false);
   const [active, setActive] = useState<Lang>(data.initialLang);
   const [drafts, setDrafts] = useState(data.languages);
@@ -98,7 +99,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
       >,
     [previews, problemText],
   );
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: "2-digit", minute: "2-digit" });
+  const { time } = useDates();
 
   const saveMessage =
     !saveIdle

@@ -18,6 +18,7 @@ export function formatMinutes(t: TFunction, minutes: number): string {
  * forbids inline styles, so a width cannot be set from the page's HTML.
  */
 export function ProgressBar({ percent, label, valueText }: { percent: number; label: string; valueText: string }) {
+  const { t } = useTranslation();
   const clamped = Math.max(0, Math.min(100, Math.round(percent)));
   return (
     <div>
@@ -28,7 +29,7 @@ export function ProgressBar({ percent, label, valueText }: { percent: number; la
         aria-valuetext={valueText}
         className="block h-3 w-full appearance-none overflow-hidden rounded-full bg-slate-200 [&::-moz-progress-bar]:rounded-full [&::-moz-progress-bar]:bg-brand-700 [&::-webkit-progress-bar]:rounded-full [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:rounded-full [&::-webkit-progress-value]:bg-brand-700"
       >
-        {clamped} %
+        {t("common.percent", { value: clamped })}
       </progress>
       <p className="mt-2 text-sm text-slate-700">{valueText}</p>
     </div>

@@ -50,7 +50,7 @@ const accreditationStaff: AccreditationStaffStrings = {
     },
     notPlaced: "Not placed yet",
     modules: "Track modules",
-    moduleChecks: "{{passed}} check(s) passed in {{answers}} answer(s)",
+    moduleChecks: "Checks passed: {{passed}}, answers given: {{answers}}",
     examResult: "Exam",
     examPassed: "Passed on {{date}} with {{score}}%",
     noExam: "No passed exam",

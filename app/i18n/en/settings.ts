@@ -12,6 +12,7 @@ const settings: SettingsStrings = {
   saved: "Settings saved.",
   unchanged: "No change: nothing was saved.",
   errors: {
+    timeZone: "Enter a known IANA time zone, e.g. Europe/Paris.",
     integer: "Enter a whole number.",
     range: "Enter a number between {{min}} and {{max}}.",
     unknown: "This setting does not exist.",

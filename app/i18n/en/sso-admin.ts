@@ -28,7 +28,7 @@ const ssoAdmin: SsoAdminStrings = {
   unchanged: "No change: nothing was saved.",
   errors: {
     url: "Enter a full https:// address (http:// only for a server on this machine).",
-    claim: "Invalid attribute name: letters, digits and . : / # - _ only.",
+    claim: "Invalid attribute name: letters, digits, full stop, colon, slash, hash, hyphen and underscore only.",
     certificate: "Paste the certificate in PEM form, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.",
     requiredWhenEnabled: "Required to turn this sign-in method on.",
     team: "This team does not exist.",

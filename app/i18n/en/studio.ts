@@ -170,7 +170,7 @@ const studio: StudioStrings = {
     to: "To version",
     language: "Language",
     compareSubmit: "Compare",
-    stats: "From version {{a}} to version {{b}}: {{added}} line(s) added, {{removed}} removed.",
+    stats: "From version {{a}} to version {{b}}: lines added: {{added}}, removed: {{removed}}.",
     diffLabel: "Differences between versions {{a}} and {{b}}",
   },
   errors: {

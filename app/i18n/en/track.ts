@@ -19,6 +19,7 @@ const track: TrackStrings = {
   unavailableNote_other: "{{count}} modules of your track are unavailable for the moment; they do not count in your progress.",
   modulesTitle: "The modules of your track",
   continue: "Continue",
+  startModule: "Start: {{title}}",
   continueModule: "Continue: {{title}}",
   start: "Start",
   reread: "Read again",

@@ -3,7 +3,7 @@ const api = {
   nav: "API",
   verify: {
     title: "Vérification d'une accréditation",
-    intro: "Cette page permet à chacun de vérifier qu'une personne est bien autorisée à parler au nom de {{issuer}} sur les réseaux sociaux.",
+    intro: "Cette page permet à chacun de vérifier qu'une personne est bien autorisée à parler au nom {{de issuer}} sur les réseaux sociaux.",
     statusLabel: "Statut",
     status: {
       valid: "Valide",
@@ -13,9 +13,9 @@ const api = {
     },
     statusHelp: {
       valid: "Cette personne est actuellement accréditée pour parler au nom de l'organisation sur les réseaux indiqués.",
-      expired: "Cette accréditation n'est plus en vigueur : sa date de fin est passée.",
-      suspended: "Cette accréditation est suspendue : la personne ne peut pas parler au nom de l'organisation pour l'instant.",
-      revoked: "Cette accréditation a été retirée : la personne ne peut plus parler au nom de l'organisation.",
+      expired: "Cette accréditation n'est plus en vigueur\u00a0: sa date de fin est passée.",
+      suspended: "Cette accréditation est suspendue\u00a0: la personne ne peut pas parler au nom de l'organisation pour l'instant.",
+      revoked: "Cette accréditation a été retirée\u00a0: la personne ne peut plus parler au nom de l'organisation.",
     },
     holder: "Titulaire",
     channels: "Réseaux autorisés",

@@ -10,7 +10,7 @@ const lifecycle = {
     waitingNoDate: "Votre accréditation a été retirée. Vous ne pouvez pas encore faire de nouvelle demande.",
   },
   explanation: {
-    leftOrganisation: "Accréditation suspendue : la personne a quitté l’organisation. Elle ne redevient valide que si un manager la rétablit.",
+    leftOrganisation: "Accréditation suspendue\u00a0: la personne a quitté l’organisation. Elle ne redevient valide que si un manager la rétablit.",
   },
   history: {
     leftOrganisation: "Départ de l’organisation ({{source}})",
@@ -20,23 +20,23 @@ const lifecycle = {
     reinstateTitle: "Rétablir l’accréditation",
     reinstateHelp: "La personne est revenue dans l’organisation. Rétablir son accréditation la rend de nouveau valide jusqu’à sa date de fin.",
     reinstate: "Rétablir",
-    reinstated: "Accréditation de {{name}} rétablie.",
+    reinstated: "Accréditation {{de name}} rétablie.",
     reopenTitle: "Rouvrir le dossier",
     reopenHelp: "Après un retrait, la personne doit attendre avant de refaire une demande. Rouvrir son dossier lui permet de demander dès maintenant.",
     reopen: "Rouvrir le dossier",
-    reopened: "Dossier de {{name}} rouvert : la personne peut faire une nouvelle demande.",
+    reopened: "Dossier {{de name}} rouvert\u00a0: la personne peut faire une nouvelle demande.",
     maxValidUntil: "Au plus tard le {{date}}.",
   },
   errors: {
     validUntilTooFar: "Cette date de fin dépasse la durée maximale d’une accréditation.",
     revokedWaiting: "Après un retrait, une nouvelle demande n’est possible qu’à la fin du délai d’attente, ou si votre manager rouvre votre dossier.",
-    leftOrganisation: "Cette accréditation a été suspendue au départ de la personne : seul son manager peut la rétablir.",
+    leftOrganisation: "Cette accréditation a été suspendue au départ de la personne\u00a0: seul son manager peut la rétablir.",
     holderInactive: "Le compte de cette personne est désactivé.",
     alreadyReopened: "Ce dossier est déjà ouvert à une nouvelle demande.",
-    lastAdmin: "C’est le dernier compte administrateur actif : nommez d’abord un autre administrateur.",
+    lastAdmin: "C’est le dernier compte administrateur actif\u00a0: nommez d’abord un autre administrateur.",
   },
   verify: {
-    leftOrganisation: "Le titulaire a quitté l’organisation : cette accréditation n’est plus valide.",
+    leftOrganisation: "Le titulaire a quitté l’organisation\u00a0: cette accréditation n’est plus valide.",
   },
 };
 

@@ -16,8 +16,8 @@ export type PlacementStrings = {
 const NBSP = "\u00a0";
 
 const placement: PlacementStrings = {
-  resultTitle: "Votre niveau : {{level}}",
-  whyTitle: "Pourquoi ce niveau ?",
+  resultTitle: "Votre niveau\u00a0: {{level}}",
+  whyTitle: "Pourquoi ce niveau\u00a0?",
   commonCore:
     "Comme tout le monde, vous suivrez aussi le tronc commun\u00a0: la charte (ligne éditoriale, nétiquette, données personnelles, règles de divulgation), le code de conduite et la manière de répondre aux critiques.",
   levels: {

@@ -39,7 +39,7 @@ const privacyAdmin = {
   },
   person: {
     link: "Données personnelles",
-    title: "Données personnelles de {{name}}",
+    title: "Données personnelles {{de name}}",
     erasedOn: "Données effacées le {{date}}.",
     exportTitle: "Exporter",
     exportHelp: "Un fichier ZIP avec tout ce qu’Ambassade conserve sur cette personne (résumé lisible et JSON). L’export est inscrit au journal d’audit.",

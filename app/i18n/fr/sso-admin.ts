@@ -11,7 +11,7 @@ const ssoAdmin = {
   acsUrl: "URL ACS SAML (Assertion Consumer Service, liaison HTTP-POST)",
   spEntityId: "Identifiant d’entité SAML d’Ambassade",
   metadataUrl: "URL des métadonnées SAML",
-  appUrlWarning: "APP_URL n’est pas défini : ces adresses sont déduites de la requête. Définissez APP_URL en production pour qu’elles ne changent pas.",
+  appUrlWarning: "APP_URL n’est pas défini\u00a0: ces adresses sont déduites de la requête. Définissez APP_URL en production pour qu’elles ne changent pas.",
   oidcTitle: "OpenID Connect",
   samlTitle: "SAML 2.0",
   accountsTitle: "Comptes et connexion par mot de passe",
@@ -23,14 +23,14 @@ const ssoAdmin = {
   breakGlassHelp:
     "« Administrateurs seulement » ne peut être choisi qu’après une première connexion réussie par SSO. Les administrateurs gardent alors un accès de secours par mot de passe à /login?password=1.",
   saved: "Réglages SSO enregistrés.",
-  unchanged: "Aucun changement : rien n’a été enregistré.",
+  unchanged: "Aucun changement\u00a0: rien n’a été enregistré.",
   errors: {
     url: "Saisissez une adresse complète en https:// (http:// seulement pour un serveur sur cette machine).",
-    claim: "Nom d’attribut invalide : lettres, chiffres et . : / # - _ seulement.",
+    claim: "Nom d’attribut invalide\u00a0: lettres, chiffres, point, deux-points, barre oblique, croisillon, tiret et tiret bas seulement.",
     certificate: "Collez le certificat au format PEM, de -----BEGIN CERTIFICATE----- à -----END CERTIFICATE-----.",
     requiredWhenEnabled: "Obligatoire pour activer cette méthode de connexion.",
     team: "Cette équipe n’existe pas.",
-    ssoNotProven: "Une personne doit d’abord s’être connectée par SSO avec un fournisseur activé : essayez-le, puis revenez.",
+    ssoNotProven: "Une personne doit d’abord s’être connectée par SSO avec un fournisseur activé\u00a0: essayez-le, puis revenez.",
   },
 };
 

@@ -15,7 +15,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { getDb } from "../../../db/connection";
-import { credentials } from "../../../db/schema";
+import { credentials, settings } from "../../../db/schema";
 import { createApiToken } from "../../../app/models/api-token.server";
 import { startAttempt } from "../../../app/models/exam.server";
 import { storeMedia } from "../../../app/models/media.server";
@@ -73,6 +73,9 @@ function matrix(): Record<string, Row> {
     "accreditation.tsx": { url: "/accreditation", get: learners("ok"), post: { body: {}, expect: learners(400) } },
     // Nobody of the personas holds a credential: 404 for learners, 403 for those who do not learn.
     "accreditation_.credential.ts": { url: "/accreditation/credential", get: learners(404) },
+    // The certificate page says "none yet" with the next step; its PDF is a 404 without a credential.
+    "accreditation_.certificate.tsx": { url: "/accreditation/certificate", get: learners("ok") },
+    "accreditation_.certificate[.]pdf.ts": { url: "/accreditation/certificate.pdf", get: learners(404) },
     "admin.api.tsx": { url: "/admin/api", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.audit.tsx": { url: "/admin/audit", get: adminOnly("ok") },
     "admin.charter.tsx": { url: "/admin/charter", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
@@ -226,6 +229,8 @@ beforeAll(async () => {
   await seedDemoOrganisation();
   server = await startServer();
   ids.token = createApiToken(null, "authorization matrix").token;
+  // These personas have not finished their track: the exam's track gate has its own tests (exam-gate.test.ts).
+  getDb().insert(settings).values({ key: "exam.requiresTrackComplete", value: false, updatedAt: new Date() }).run();
   // An attempt in progress for each learner persona: learner@'s is the one the exam row reads.
   ids.attempt = await startAttempt("demo-learner");
   await startAttempt("demo-manager");

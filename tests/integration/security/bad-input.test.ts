@@ -18,7 +18,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../db/connection";
-import { examAttempts } from "../../../db/schema";
+import { examAttempts, settings } from "../../../db/schema";
 import { createApiToken } from "../../../app/models/api-token.server";
 import { loadQuestionnaire } from "../../../app/models/diagnostic.server";
 import { startAttempt } from "../../../app/models/exam.server";
@@ -195,6 +195,8 @@ beforeAll(async () => {
   await seedDemoOrganisation();
   server = await startServer();
   ids.token = createApiToken(null, "bad input").token;
+  // These personas have not finished their track: the exam's track gate has its own tests (exam-gate.test.ts).
+  getDb().insert(settings).values({ key: "exam.requiresTrackComplete", value: false, updatedAt: new Date() }).run();
   ids.attempt = await startAttempt("demo-learner");
   const items = getDb().select({ items: examAttempts.items }).from(examAttempts).where(eq(examAttempts.id, ids.attempt)).get()!.items;
   ids.item = items[0]!.id;
