@@ -20,6 +20,8 @@ export type Permission =
   | "content.author"
   | "reviews.manage"
   | "settings.manage"
+  /** Draft, compare and publish charter versions (docs/decisions/0028-charter-in-the-browser.md). */
+  | "charter.manage"
   | "audit.view"
   | "api.manage";
 
@@ -46,6 +48,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "placement.reset": "all",
     "content.author": "all",
     "settings.manage": "all",
+    "charter.manage": "all",
     "audit.view": "all",
     "api.manage": "all",
   },

@@ -1,6 +1,7 @@
 import type { StaffStrings } from "./staff.fr";
 import accreditationStaff from "./en/accreditation-staff";
 import apiAdmin from "./en/api-admin";
+import charterEditor from "./en/charter-editor";
 import provisioning from "./en/provisioning";
 import settings from "./en/settings";
 import ssoAdmin from "./en/sso-admin";
@@ -80,6 +81,7 @@ const staff: StaffStrings = {
   },
   accreditation: accreditationStaff,
   api: apiAdmin,
+  charterEditor,
   provisioning,
   settings,
   ssoAdmin,

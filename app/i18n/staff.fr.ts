@@ -1,5 +1,6 @@
 import accreditationStaff from "./fr/accreditation-staff";
 import apiAdmin from "./fr/api-admin";
+import charterEditor from "./fr/charter-editor";
 import provisioning from "./fr/provisioning";
 import settings from "./fr/settings";
 import ssoAdmin from "./fr/sso-admin";
@@ -79,6 +80,7 @@ const staff = {
   },
   accreditation: accreditationStaff,
   api: apiAdmin,
+  charterEditor,
   provisioning,
   settings,
   ssoAdmin,
