@@ -475,19 +475,13 @@ export async function compileCharterSources(version: string, sources: Partial<Ch
   return { version, effective: fr.effective, locales: { fr, en }, check };
 }
 
-type CompiledLocale<T> = { frontmatter: T; result: CompiledSource };
 type Identity = { key: string; value: string };
 
 /**
- * Validates a file's frontmatter with `schema` (and that its `identity.key` equals `identity.value`)
- * and compiles its MDX; every problem is reported. Null when anything is wrong.
+ * Validates a source's frontmatter with `schema` (and that its `identity.key` equals `identity.value`)
+ * and compiles its MDX; every problem is reported. The valid frontmatter and the compiled MDX, each
+ * null when wrong.
  */
-async function compileLocale<S extends z.ZodType>(file: string, schema: S, identity: Identity, problems: Problem[]): Promise<CompiledLocale<z.output<S>> | null> {
-  const { frontmatter, result } = await compileLocaleSource(readText(file) ?? "", file, schema, identity, problems);
-  return frontmatter !== null && result !== null ? { frontmatter, result } : null;
-}
-
-/** compileLocale for a source in hand: the valid frontmatter and the compiled MDX, each null when wrong. */
 async function compileLocaleSource<S extends z.ZodType>(
   source: string,
   file: string,

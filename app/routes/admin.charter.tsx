@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/accreditation";
@@ -42,6 +42,11 @@ export default function AdminCharter() {
       <header>
         <h1 className="text-3xl font-bold">{t("accreditation.adminCharter.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("accreditation.adminCharter.intro")}</p>
+        <p className="mt-3">
+          <Link to="/admin/charter/new" className="btn-secondary">
+            {t("charterEditor.draftLink")}
+          </Link>
+        </p>
       </header>
       <FormErrors errors={errors} />
       <DataTable columns={[t("accreditation.adminCharter.version"), t("accreditation.adminCharter.effective"), t("accreditation.adminCharter.status"), t("accreditation.adminCharter.signatures"), <span key="actions" className="sr-only">{t("common.actions")}</span>]}>
@@ -50,6 +55,7 @@ export default function AdminCharter() {
             <th scope="row" className="px-3 py-2 text-left font-semibold">
               {v.version}
               <span className="block font-normal text-slate-700">{v.title}</span>
+              {v.fromBrowser ? <span className="block text-sm font-normal text-slate-700">{t("charterEditor.fromBrowser")}</span> : null}
             </th>
             <td className="px-3 py-2">{date(v.effective)}</td>
             <td className="px-3 py-2">

@@ -6,7 +6,6 @@ const charterEditor: CharterEditorStrings = {
   drafts: "Drafts in progress",
   draftRow: "Version {{version}}: draft changed on {{date}} by {{name}}",
   draftRowNoName: "Version {{version}}: draft changed on {{date}}",
-  openDraft: "Open draft {{version}}",
   fromBrowser: "Written in the browser",
   breadcrumb: "Breadcrumb",
   charter: "Charter versions",

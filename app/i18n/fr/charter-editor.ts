@@ -4,7 +4,6 @@ const charterEditor = {
   drafts: "Brouillons en cours",
   draftRow: "Version {{version}} : brouillon modifié le {{date}} par {{name}}",
   draftRowNoName: "Version {{version}} : brouillon modifié le {{date}}",
-  openDraft: "Ouvrir le brouillon {{version}}",
   fromBrowser: "Rédigée dans le navigateur",
   breadcrumb: "Fil d’Ariane",
   charter: "Versions de la charte",
