@@ -38,6 +38,8 @@ export function useAutosave<D>(input: {
   const [kept, setKept] = useState<D | null>(null);
   const lastSaved = useRef(JSON.stringify(input.initial.languages));
   const sent = useRef<string | null>(null);
+  /** What the state says when nothing is pending: the last save, or idle. */
+  const settled = useRef<SaveState>({ kind: "idle" });
   const fetcher = useFetcher<SaveAnswer<D>>();
   const submit = useRef(fetcher.submit);
   submit.current = fetcher.submit;
@@ -54,7 +56,11 @@ export function useAutosave<D>(input: {
   };
   useEffect(() => {
     if (conflict || !saveIdle || busy) return;
-    if (JSON.stringify(drafts) === lastSaved.current) return;
+    // Back to the text last saved (typed and undone before the save): nothing is pending any more.
+    if (JSON.stringify(drafts) === lastSaved.current) {
+      setSave((current) => (current.kind === "pending" ? settled.current : current));
+      return;
+    }
     setSave((current) => (current.kind === "pending" ? current : { kind: "pending" }));
     const timer = setTimeout(() => saveNow.current(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
@@ -69,7 +75,8 @@ export function useAutosave<D>(input: {
     } else if ("revision" in result) {
       setRevision(result.revision);
       if (sent.current) lastSaved.current = sent.current;
-      setSave({ kind: "saved", at: result.savedAt });
+      settled.current = { kind: "saved", at: result.savedAt };
+      setSave(settled.current);
     } else if ("fieldErrors" in result) {
       setSave({ kind: "error", key: Object.values(result.fieldErrors)[0] ?? "errors.invalidInput" });
     }
