@@ -5,6 +5,7 @@
  * until they sign it, and the published text is frozen.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { getDb } from "../../db/connection";
 import { accreditations, charterDrafts, charterPublications, charterSignatures, charterTexts } from "../../db/schema";
 import { loadContentLibrary } from "../../app/content/library.server";
 import { charterBody, sha256 } from "../../app/models/charter.server";
+import { exportContent } from "../../app/models/content-sync.server";
 import { seedDemoOrganisation, snapshotDatabase } from "../support/fixtures";
 import { startServer, type TestServer } from "../support/server";
 import { charterAnswers, postData, signedIn } from "../support/accreditation";
@@ -192,5 +194,15 @@ describe("publishing", () => {
     const again = await postData(admin, "/admin/charter/new", "routes/admin.charter_.new", { version: VERSION });
     expect(again.status).toBe(409);
     expect(snapshotDatabase()).toBe(before);
+  });
+
+  it("is written back as a folder by content:export", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "ambassade-export-"));
+    const report = await exportContent(out);
+    expect(report.problems).toEqual([]);
+    const stored = getDb().select().from(charterTexts).where(eq(charterTexts.version, VERSION)).get()!;
+    expect(fs.readFileSync(path.join(out, "policy", "charter", VERSION, "fr.mdx"), "utf8")).toBe(stored.frSource);
+    expect(fs.readFileSync(path.join(out, "policy", "charter", VERSION, "check.yaml"), "utf8")).toBe(stored.checkYaml);
+    fs.rmSync(out, { recursive: true, force: true });
   });
 });
