@@ -104,11 +104,6 @@ export function listCharterDrafts(): { version: string; updatedAt: Date; updated
     .sort((a, b) => b.version.localeCompare(a.version));
 }
 
-/** Whether `version` was published from the browser (its text is then frozen). */
-export function isStoredCharterVersion(version: string): boolean {
-  return Boolean(getDb().select({ version: charterTexts.version }).from(charterTexts).where(eq(charterTexts.version, version)).get());
-}
-
 // ---------------------------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------------------------
