@@ -120,6 +120,10 @@ describe("editing a draft", () => {
     expect(saved.revision).toBe(Number(revision) + 1);
     expect((lost.body.conflict as { revision: number; languages: { fr: string } }).revision).toBe(saved.revision);
     expect((lost.body.conflict as { languages: { fr: string } }).languages.fr).toBe(saved.frSource);
+    // Without JavaScript, "Save the draft" posts the form and comes back to the editor.
+    const byHand = await admin.post(draftUrl(), { intent: "save", revision: String(saved.revision), ...textsOf() });
+    expect(byHand.status).toBe(302);
+    expect(byHand.headers.get("location")).toBe(draftUrl());
   });
 });
 

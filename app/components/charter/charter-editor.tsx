@@ -179,9 +179,17 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
               </ul>
             </div>
           ) : null}
-          <button type="submit" name="intent" value="publish" className="btn-primary" aria-describedby="publish-consequence" disabled={publishing || Boolean(conflict)}>
-            {publishing ? t("charterEditor.editor.publishing") : t("charterEditor.editor.publish", { version: data.version })}
-          </button>
+          <p className="flex flex-wrap gap-3">
+            <button type="submit" name="intent" value="publish" className="btn-primary" aria-describedby="publish-consequence" disabled={publishing || Boolean(conflict)}>
+              {publishing ? t("charterEditor.editor.publishing") : t("charterEditor.editor.publish", { version: data.version })}
+            </button>
+            {/* Autosave does this with JavaScript; without it, the draft is saved by hand. */}
+            {hydrated ? null : (
+              <button type="submit" name="intent" value="save" className="btn-secondary">
+                {t("charterEditor.editor.saveDraft")}
+              </button>
+            )}
+          </p>
         </section>
       </Form>
 

@@ -48,6 +48,7 @@ const charterEditor: CharterEditorStrings = {
     unsaved: "Unsaved changes…",
     notSaved: "Draft not saved: {{reason}}",
     conflictReason: "someone changed it in the meantime.",
+    saveDraft: "Save the draft",
     idle: "Draft saved.",
   },
   conflict: {

@@ -46,6 +46,7 @@ const charterEditor = {
     unsaved: "Modifications non enregistrées…",
     notSaved: "Brouillon non enregistré : {{reason}}",
     conflictReason: "quelqu’un l’a modifié entre-temps.",
+    saveDraft: "Enregistrer le brouillon",
     idle: "Brouillon enregistré.",
   },
   conflict: {
