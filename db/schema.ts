@@ -340,6 +340,38 @@ export const charterSignatures = sqliteTable(
   (t) => [uniqueIndex("charter_signatures_user_version_idx").on(t.userId, t.version)],
 );
 
+/**
+ * A charter version being drafted in the browser (docs/decisions/0028-charter-in-the-browser.md):
+ * both languages as full raw files and the comprehension check as YAML text, shared by the people
+ * who may manage the charter; `revision` detects concurrent edits. Deleted when it is published.
+ */
+export const charterDrafts = sqliteTable("charter_drafts", {
+  /** The version id it will be published as (date-like, e.g. 2027-01). */
+  version: text("version").primaryKey(),
+  frSource: text("fr_source").notNull(),
+  enSource: text("en_source").notNull(),
+  checkYaml: text("check_yaml").notNull(),
+  /** Incremented by every save; a save based on another revision is refused (409). */
+  revision: integer("revision").notNull(),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * A charter version written in the browser and published: immutable (never updated nor deleted by
+ * the app), laid over content/policy/charter/ by the content library. Signatures reference the hash
+ * of these texts as they do for the files.
+ */
+export const charterTexts = sqliteTable("charter_texts", {
+  version: text("version").primaryKey(),
+  frSource: text("fr_source").notNull(),
+  enSource: text("en_source").notNull(),
+  checkYaml: text("check_yaml").notNull(),
+  author: text("author").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
 export const EXAM_ATTEMPT_STATUSES = ["in_progress", "graded"] as const;
 
 /** One exam attempt: the items drawn (in their shuffled order) are fixed at start. */

@@ -20,6 +20,8 @@ export type Permission =
   | "content.author"
   | "reviews.manage"
   | "settings.manage"
+  /** Draft, compare and publish charter versions (docs/decisions/0028-charter-in-the-browser.md). */
+  | "charter.manage"
   | "audit.view"
   | "api.manage"
   /** The programme's results: dashboards and exports (trainers read them; managers for their teams). */
@@ -53,6 +55,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "placement.reset": "all",
     "content.author": "all",
     "settings.manage": "all",
+    "charter.manage": "all",
     "audit.view": "all",
     "api.manage": "all",
     "reports.view": "all",

@@ -20,11 +20,11 @@
  * - tracks, exam and questionnaire are null when their file is invalid (a track naming a module
  *   that does not exist is reported but kept: that module is simply unavailable).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { readContentOverlay, type ContentOverlay } from "../models/content-overlay.server";
+import { readContentOverlay, type ContentOverlay, type StoredCharter } from "../models/content-overlay.server";
 import { parseQuestionnaire, type Questionnaire } from "./diagnostic-schema";
 import { reachableLevels } from "../domain/placement";
 import { coded } from "./problem-codes";
@@ -64,7 +64,8 @@ export type ModuleEntry = {
 };
 
 export type CharterClause = { ref: string; title: string };
-export type CompiledCharter = CharterFrontmatter & CompiledBody & { locale: Locale; clauses: CharterClause[] };
+/** `stored`: the source, for a version held in the database (no file to read again when it is signed). */
+export type CompiledCharter = CharterFrontmatter & CompiledBody & { locale: Locale; clauses: CharterClause[]; stored?: string };
 export type CharterVersion = { version: string; effective: string; locales: { fr: CompiledCharter; en: CompiledCharter }; check: CharterCheck };
 
 export type ContentLibrary = {
@@ -268,8 +269,18 @@ export async function readContentLibrary(dir: string, overlay: ContentOverlay | 
       const charter = await readCharter(folder, version, problems);
       if (charter) charters.set(version, charter);
     }
-    if (versions.length === 0) problem(charterRoot, "no charter version: add policy/charter/<version>/");
+    if (versions.length === 0 && !overlay?.charters.size) problem(charterRoot, "no charter version: add policy/charter/<version>/");
   }
+  // Charter versions written in the browser and published (immutable): they win over a folder of the same name.
+  for (const [version, stored] of [...(overlay?.charters ?? new Map<string, StoredCharter>())].sort(([a], [b]) => a.localeCompare(b))) {
+    const label = (name: string) => `${path.join(charterRoot, version, name)} (${stored.label})`;
+    const sources: CharterSources = { fr: { source: stored.fr, file: label("fr.mdx") }, en: { source: stored.en, file: label("en.mdx") }, check: { source: stored.check, file: label("check.yaml") } };
+    const charter = await compileCharterSources(version, sources, problems, true);
+    if (charter) charters.set(version, charter);
+    else charters.delete(version);
+  }
+  // Oldest first, whatever their origin.
+  const sortedCharters = new Map([...charters].sort(([a], [b]) => a.localeCompare(b)));
 
   // Exam bank ----------------------------------------------------------------------------------
   let exam: ExamBank | null = null;
@@ -303,7 +314,7 @@ export async function readContentLibrary(dir: string, overlay: ContentOverlay | 
     dir,
     modules,
     tracks,
-    charters,
+    charters: sortedCharters,
     exam,
     questionnaire,
     problems,
@@ -312,7 +323,7 @@ export async function readContentLibrary(dir: string, overlay: ContentOverlay | 
       moduleDirs: moduleDirs.size,
       modules: modules.size,
       examItems: exam?.items.length ?? 0,
-      charterVersions: charters.size,
+      charterVersions: sortedCharters.size,
       questions: questionnaire?.questions.length ?? 0,
     },
   };
@@ -393,69 +404,102 @@ export async function checkModuleLocale(
 }
 
 async function readCharter(folder: string, version: string, problems: Problem[]): Promise<CharterVersion | null> {
+  const sources: Partial<CharterSources> = {};
+  for (const locale of LOCALES) {
+    const file = path.join(folder, `${locale}.mdx`);
+    const source = readText(file);
+    if (source === null) problems.push({ file, line: 1, col: 1, message: `charter ${version} has no ${locale === "fr" ? "French" : "English"} version (${locale}.mdx)` });
+    else sources[locale] = { source, file };
+  }
+  const checkFile = path.join(folder, "check.yaml");
+  const checkText = readText(checkFile);
+  if (checkText === null) problems.push({ file: checkFile, line: 1, col: 1, message: `charter ${version} has no comprehension check (check.yaml)` });
+  else sources.check = { source: checkText, file: checkFile };
+  return compileCharterSources(version, sources, problems);
+}
+
+/** A charter version's three texts (files or the database), each with the name its problems are reported under. */
+export type CharterSources = Record<Locale | "check", { source: string; file: string }>;
+
+/**
+ * One language of a charter: frontmatter (its `version` must be `version`), MDX compiled by the safe
+ * compiler, at least one <PolicyClause>, no clause twice. `charter` is set only when nothing is wrong;
+ * `tree` whenever the MDX compiled (the editor previews it while the frontmatter is being fixed).
+ */
+export async function checkCharterLocale(
+  version: string,
+  locale: Locale,
+  source: string,
+  file: string,
+  problems: Problem[],
+): Promise<{ charter: CompiledCharter | null; tree: MdxNode[] | null }> {
+  const before = problems.length;
+  const { frontmatter, result } = await compileLocaleSource(source, file, charterFrontmatterSchema, { key: "version", value: version }, problems);
+  if (!result) return { charter: null, tree: null };
+  const clauses = policyClauses(result.tree);
+  if (clauses.length === 0) problems.push({ file, line: 1, col: 1, message: "the charter has no <PolicyClause>" });
+  const seen = new Set<string>();
+  for (const clause of clauses) {
+    if (seen.has(clause.ref)) problems.push({ file, line: 1, col: 1, message: `clause ${clause.ref} appears twice` });
+    seen.add(clause.ref);
+  }
+  if (!frontmatter || problems.length > before) return { charter: null, tree: result.tree };
+  return { charter: { ...frontmatter, locale, file, tree: result.tree, headings: result.headings, hash: result.hash, clauses }, tree: result.tree };
+}
+
+/** The comprehension check of charter `version`: YAML validated with charterCheckSchema, clauses cited must exist. */
+export function checkCharterCheck(version: string, text: string, file: string, clauseRefs: readonly string[], problems: Problem[]): CharterCheck | null {
+  const parsed = parseYamlWith(text, file, charterCheckSchema);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return null;
+  }
+  const refs = new Set(clauseRefs);
+  let ok = true;
+  parsed.data.questions.forEach((question, index) => {
+    if (question.clause !== undefined && refs.size > 0 && !refs.has(question.clause)) {
+      const { line, col } = yamlPosition(text, ["questions", index, "clause"]);
+      problems.push({ file, line, col, message: `question "${question.id}" cites clause ${question.clause}, which is not in charter ${version}` });
+      ok = false;
+    }
+  });
+  return ok ? parsed.data : null;
+}
+
+/**
+ * Validates and compiles a charter version from its sources, as the library does for a folder: both
+ * languages valid with the same clauses and effective date, and a valid check. Null when anything is
+ * wrong (problems appended). `stored` keeps the sources on the version (database-held versions, whose
+ * text has no file to read again when it is signed).
+ */
+export async function compileCharterSources(version: string, sources: Partial<CharterSources>, problems: Problem[], stored = false): Promise<CharterVersion | null> {
   const before = problems.length;
   const locales: Partial<Record<Locale, CompiledCharter>> = {};
   for (const locale of LOCALES) {
-    const file = path.join(folder, `${locale}.mdx`);
-    if (!existsSync(file)) {
-      problems.push({ file, line: 1, col: 1, message: `charter ${version} has no ${locale === "fr" ? "French" : "English"} version (${locale}.mdx)` });
-      continue;
-    }
-    const compiled = await compileLocale(file, charterFrontmatterSchema, { key: "version", value: version }, problems);
-    if (!compiled) continue;
-    const { frontmatter, result } = compiled;
-    const clauses = policyClauses(result.tree);
-    if (clauses.length === 0) problems.push({ file, line: 1, col: 1, message: "the charter has no <PolicyClause>" });
-    const seen = new Set<string>();
-    for (const clause of clauses) {
-      if (seen.has(clause.ref)) problems.push({ file, line: 1, col: 1, message: `clause ${clause.ref} appears twice` });
-      seen.add(clause.ref);
-    }
-    locales[locale] = { ...frontmatter, locale, file, tree: result.tree, headings: result.headings, hash: result.hash, clauses };
+    const given = sources[locale];
+    if (!given) continue;
+    const { charter } = await checkCharterLocale(version, locale, given.source, given.file, problems);
+    if (charter) locales[locale] = stored ? { ...charter, stored: given.source } : charter;
   }
   const { fr, en } = locales;
   if (fr && en) {
     const frRefs = fr.clauses.map((c) => c.ref).join(", ");
     const enRefs = en.clauses.map((c) => c.ref).join(", ");
     if (frRefs !== enRefs) problems.push({ file: en.file, line: 1, col: 1, message: `the clauses (${enRefs}) differ from the French version's (${frRefs})` });
-    if (fr.effective !== en.effective) problems.push({ file: en.file, ...locateKey(readText(en.file) ?? "", "effective", 2), message: `effective date ${en.effective} differs from the French version's ${fr.effective}` });
+    if (fr.effective !== en.effective) problems.push({ file: en.file, ...locateKey(sources.en?.source ?? "", "effective", 2), message: `effective date ${en.effective} differs from the French version's ${fr.effective}` });
   }
-
-  let check: CharterCheck | null = null;
-  const checkFile = path.join(folder, "check.yaml");
-  const checkText = readText(checkFile);
-  if (checkText === null) problems.push({ file: checkFile, line: 1, col: 1, message: `charter ${version} has no comprehension check (check.yaml)` });
-  else {
-    const parsed = parseYamlWith(checkText, checkFile, charterCheckSchema);
-    if (!parsed.ok) problems.push(...parsed.problems);
-    else {
-      check = parsed.data;
-      const refs = new Set((fr ?? en)?.clauses.map((c) => c.ref) ?? []);
-      check.questions.forEach((question, index) => {
-        if (question.clause !== undefined && refs.size > 0 && !refs.has(question.clause)) {
-          const { line, col } = yamlPosition(checkText, ["questions", index, "clause"]);
-          problems.push({ file: checkFile, line, col, message: `question "${question.id}" cites clause ${question.clause}, which is not in charter ${version}` });
-        }
-      });
-    }
-  }
+  const check = sources.check ? checkCharterCheck(version, sources.check.source, sources.check.file, (fr ?? en)?.clauses.map((c) => c.ref) ?? [], problems) : null;
   if (problems.length > before || !fr || !en || !check) return null;
   return { version, effective: fr.effective, locales: { fr, en }, check };
 }
 
-type CompiledLocale<T> = { frontmatter: T; result: CompiledSource };
 type Identity = { key: string; value: string };
 
 /**
- * Validates a file's frontmatter with `schema` (and that its `identity.key` equals `identity.value`)
- * and compiles its MDX; every problem is reported. Null when anything is wrong.
+ * Validates a source's frontmatter with `schema` (and that its `identity.key` equals `identity.value`)
+ * and compiles its MDX; every problem is reported. The valid frontmatter and the compiled MDX, each
+ * null when wrong.
  */
-async function compileLocale<S extends z.ZodType>(file: string, schema: S, identity: Identity, problems: Problem[]): Promise<CompiledLocale<z.output<S>> | null> {
-  const { frontmatter, result } = await compileLocaleSource(readText(file) ?? "", file, schema, identity, problems);
-  return frontmatter !== null && result !== null ? { frontmatter, result } : null;
-}
-
-/** compileLocale for a source in hand: the valid frontmatter and the compiled MDX, each null when wrong. */
 async function compileLocaleSource<S extends z.ZodType>(
   source: string,
   file: string,

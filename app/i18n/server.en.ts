@@ -131,6 +131,8 @@ const server: ServerStrings = {
       module_versions_authored: "Module versions published",
       module_drafts_edited: "Module drafts edited",
       track_versions_authored: "Track versions published",
+      charter_drafts_edited: "Charter drafts edited",
+      charter_texts_authored: "Charter versions written",
       media_uploaded: "Images uploaded",
       privacy_notices_seen: "Privacy notices read",
       notifications: "Notifications (inbox)",

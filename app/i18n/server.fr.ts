@@ -133,6 +133,8 @@ const server = {
       module_versions_authored: "Versions de modules publiées",
       module_drafts_edited: "Brouillons de modules modifiés",
       track_versions_authored: "Versions des parcours publiées",
+      charter_drafts_edited: "Brouillons de charte modifiés",
+      charter_texts_authored: "Versions de charte rédigées",
       media_uploaded: "Images déposées",
       privacy_notices_seen: "Notices de confidentialité lues",
       notifications: "Notifications (boîte de réception)",

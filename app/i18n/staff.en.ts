@@ -2,6 +2,7 @@ import type { StaffStrings } from "./staff.fr";
 import accreditationStaff from "./en/accreditation-staff";
 import apiAdmin from "./en/api-admin";
 import privacyAdmin from "./en/privacy-admin";
+import charterEditor from "./en/charter-editor";
 import provisioning from "./en/provisioning";
 import reports from "./en/reports";
 import settings from "./en/settings";
@@ -86,6 +87,7 @@ const staff: StaffStrings = {
   accreditation: accreditationStaff,
   api: apiAdmin,
   privacyAdmin,
+  charterEditor,
   provisioning,
   reports,
   settings,

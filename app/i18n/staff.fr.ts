@@ -1,6 +1,7 @@
 import accreditationStaff from "./fr/accreditation-staff";
 import apiAdmin from "./fr/api-admin";
 import privacyAdmin from "./fr/privacy-admin";
+import charterEditor from "./fr/charter-editor";
 import provisioning from "./fr/provisioning";
 import reports from "./fr/reports";
 import settings from "./fr/settings";
@@ -85,6 +86,7 @@ const staff = {
   accreditation: accreditationStaff,
   api: apiAdmin,
   privacyAdmin,
+  charterEditor,
   provisioning,
   reports,
   settings,

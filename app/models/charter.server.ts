@@ -92,8 +92,8 @@ export function latestSignatures(userIds: readonly string[]): Map<string, { vers
   return new Map(rows.map((r) => [r.userId, { version: r.version, signedAt: r.signedAt }]));
 }
 
-/** The versions in the content folder, with when each was published, for the admin page. */
-export async function listCharterVersions(): Promise<{ current: string | null; versions: { version: string; effective: string; title: string; publishedAt: Date | null; publishedBy: string | null; signatures: number }[] }> {
+/** The versions in the content library (folders and those published from the browser), with when each was published, for the admin page. */
+export async function listCharterVersions(): Promise<{ current: string | null; versions: { version: string; effective: string; title: string; fromBrowser: boolean; publishedAt: Date | null; publishedBy: string | null; signatures: number }[] }> {
   const library = await loadContentLibrary();
   await getCurrentCharter();
   const db = getDb();
@@ -115,6 +115,7 @@ export async function listCharterVersions(): Promise<{ current: string | null; v
       version: c.version,
       effective: c.effective,
       title: c.locales.fr.title,
+      fromBrowser: c.locales.fr.stored !== undefined,
       publishedAt: byVersion.get(c.version)?.publishedAt ?? null,
       publishedBy: byVersion.get(c.version)?.publishedBy ?? null,
       signatures: countOf.get(c.version) ?? 0,
@@ -141,11 +142,13 @@ export function sha256(text: string): string {
 
 /**
  * The hash of the body of the text displayed. The file is read again and must be the very text the
- * library compiled (its hash), otherwise the charter changed on disk since it was shown.
+ * library compiled (its hash), otherwise the charter changed on disk since it was shown. A version
+ * held in the database (published from the browser) is hashed from the text the library compiled.
  */
 function signedTextHash(charter: CharterVersion, locale: Locale): string {
   const compiled = charter.locales[locale];
-  const source = readFileSync(compiled.file, "utf8");
+  // A version published from the browser is immutable and carries its text; a file is read again.
+  const source = compiled.stored ?? readFileSync(compiled.file, "utf8");
   if (sha256(source) !== compiled.hash) throw new InputError({ form: "accreditation.charter.changed" }, 409);
   return sha256(charterBody(source));
 }

@@ -1,15 +1,17 @@
 /**
  * What the database adds to the content files: the latest published version of each module, the
  * latest published tracks, which modules are unpublished, and since which version a completed module
- * needs a review. Read by the content library (app/content/library.server.ts) when it loads; three
+ * needs a review, and the charter versions published from the browser. Read by the content library (app/content/library.server.ts) when it loads; three
  * queries, whatever the number of modules.
  */
 import { and, desc, eq, max } from "drizzle-orm";
 import { getDb } from "../../db/connection";
-import { moduleVersions, modules, trackVersions } from "../../db/schema";
+import { charterTexts, moduleVersions, modules, trackVersions } from "../../db/schema";
 import { readSourceVersion } from "../domain/module-source";
 
 export type StoredModule = { fr: string; en: string; number: number; label: string };
+/** A charter version written in the browser and published (immutable). */
+export type StoredCharter = { fr: string; en: string; check: string; label: string };
 
 export type ContentOverlay = {
   /** Module id → the sources of its latest published version. */
@@ -25,10 +27,12 @@ export type ContentOverlay = {
    * is up to date with every change up to it (app/server/cache-sync.ts). -1 when unknown.
    */
   version: number;
+  /** Charter version → its texts, for the versions published from the browser. */
+  charters: Map<string, StoredCharter>;
 };
 
 export function emptyOverlay(): ContentOverlay {
-  return { modules: new Map(), hidden: new Set(), tracksYaml: null, reviewSince: new Map(), version: -1 };
+  return { modules: new Map(), hidden: new Set(), tracksYaml: null, reviewSince: new Map(), version: -1, charters: new Map() };
 }
 
 export function readContentOverlay(): ContentOverlay {
@@ -80,6 +84,10 @@ function queryOverlay(): ContentOverlay {
   for (const row of reviews) {
     const version = readSourceVersion(row.fr);
     if (version !== null) overlay.reviewSince.set(row.moduleId, version);
+  }
+
+  for (const row of db.select().from(charterTexts).all()) {
+    overlay.charters.set(row.version, { fr: row.frSource, en: row.enSource, check: row.checkYaml, label: "published from the browser, in the database" });
   }
 
   overlay.tracksYaml = db.select({ yaml: trackVersions.yaml }).from(trackVersions).orderBy(desc(trackVersions.id)).limit(1).get()?.yaml ?? null;

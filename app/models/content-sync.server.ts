@@ -326,6 +326,13 @@ export async function exportContent(outDir: string, baseDir: string = contentDir
   }
   const tracks = overlay.tracksYaml ?? fs.readFileSync(path.join(base, "tracks.yaml"), "utf8");
   writeIfChanged(path.join(out, "tracks.yaml"), tracks, report, out);
+  // Charter versions published from the browser (docs/decisions/0028-charter-in-the-browser.md), as folders.
+  for (const [version, stored] of overlay.charters) {
+    const folder = path.join(out, "policy", "charter", version);
+    writeIfChanged(path.join(folder, "fr.mdx"), stored.fr, report, out);
+    writeIfChanged(path.join(folder, "en.mdx"), stored.en, report, out);
+    writeIfChanged(path.join(folder, "check.yaml"), stored.check, report, out);
+  }
   const mediaProblems = exportMedia(out, report);
   report.problems = [...(await readContentLibrary(out)).problems, ...mediaProblems];
   return report;

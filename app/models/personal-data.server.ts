@@ -75,6 +75,8 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   { kind: "module_versions_authored", table: "module_versions", where: ofPerson("author"), covers: ["author"], role: "actor", columns: ["id", "module_id", "number", "change_note", "created_at"] },
   { kind: "module_drafts_edited", table: "module_drafts", where: ofPerson("updated_by"), covers: ["updated_by"], role: "actor", columns: ["module_id", "revision", "updated_at"] },
   { kind: "track_versions_authored", table: "track_versions", where: ofPerson("author"), covers: ["author"], role: "actor", columns: ["id", "note", "created_at"] },
+  { kind: "charter_drafts_edited", table: "charter_drafts", where: "created_by = @userId or updated_by = @userId", covers: ["created_by", "updated_by"], role: "actor", columns: ["version", "revision", "updated_at"] },
+  { kind: "charter_texts_authored", table: "charter_texts", where: ofPerson("author"), covers: ["author"], role: "actor", columns: ["version", "created_at"] },
   { kind: "media_uploaded", table: "media", where: ofPerson("uploaded_by"), covers: ["uploaded_by"], role: "actor", columns: ["id", "file_name", "mime", "size", "created_at"] },
   { kind: "privacy_notices_seen", table: "privacy_notice_views", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "notifications", table: "notifications", where: ofPerson(), covers: ["user_id"], role: "subject" },

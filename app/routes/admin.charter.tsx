@@ -29,7 +29,7 @@ function schema() {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await requirePermission(request, context, "settings.manage");
+  const viewer = await requirePermission(request, context, "charter.manage");
   const list = await listCharterVersions();
   const wanted = new URL(request.url).searchParams.get("publish");
   let confirm: { version: string; suspended: number } | null = null;
@@ -52,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context }) => {
-    const viewer = await requirePermission(request, context, "settings.manage");
+    const viewer = await requirePermission(request, context, "charter.manage");
     const form = await parseForm(request, schema());
     const { suspended } = await publishCharter(viewer.id, form.version, new Date(), undefined, { fr: form.summaryFr, en: form.summaryEn }, form.expected);
     return redirectWithFlash("/admin/charter", { kind: "success", key: "accreditation.adminCharter.published", params: { version: form.version, count: suspended } });
@@ -123,6 +123,11 @@ export default function AdminCharter() {
       <header>
         <h1 className="text-3xl font-bold">{t("accreditation.adminCharter.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("accreditation.adminCharter.intro")}</p>
+        <p className="mt-3">
+          <Link to="/admin/charter/new" className="btn-secondary">
+            {t("charterEditor.draftLink")}
+          </Link>
+        </p>
       </header>
       {confirm ? <Confirmation version={confirm.version} suspended={confirm.suspended} errors={errors} /> : <FormErrors errors={errors} />}
       <DataTable columns={[t("accreditation.adminCharter.version"), t("accreditation.adminCharter.effective"), t("accreditation.adminCharter.status"), t("accreditation.adminCharter.signatures"), <span key="actions" className="sr-only">{t("common.actions")}</span>]}>
@@ -131,6 +136,7 @@ export default function AdminCharter() {
             <th scope="row" className="px-3 py-2 text-left font-semibold">
               {v.version}
               <span className="block font-normal text-slate-700">{v.title}</span>
+              {v.fromBrowser ? <span className="block text-sm font-normal text-slate-700">{t("charterEditor.fromBrowser")}</span> : null}
             </th>
             <td className="px-3 py-2">{day(v.effective)}</td>
             <td className="px-3 py-2">

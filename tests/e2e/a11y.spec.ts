@@ -11,7 +11,7 @@ import { signIn } from "./support";
 const PAGES: Record<string, string[]> = {
   "trainer@ambassade.test": ["/home", "/studio", "/studio/core-code-of-conduct", "/studio/core-code-of-conduct/history", "/studio/tracks", "/studio/reviews", "/people/demo-learner/placement"],
   "manager@ambassade.test": ["/home", "/teams", "/team/requests"],
-  "admin@ambassade.test": ["/people", "/people/invite", "/admin/teams", "/admin/audit", "/admin/settings", "/admin/sso", "/admin/charter", "/admin/api", "/admin/webhooks", "/account"],
+  "admin@ambassade.test": ["/people", "/people/invite", "/admin/teams", "/admin/audit", "/admin/settings", "/admin/sso", "/admin/charter", "/admin/charter/new", "/admin/api", "/admin/webhooks", "/account"],
   "ambassador@ambassade.test": ["/home", "/track", "/track/native-company-objectives", "/placement", "/charter", "/exam", "/accreditation", "/accreditation/certificate", "/privacy"],
 };
 

@@ -15,6 +15,7 @@ import { MdxContent } from "~/components/mdx/mdx-content";
 import { diffHunks, diffLines } from "~/domain/diff";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { DiffView } from "./diff-view";
+import { flatten } from "./draft-fields";
 import { FigureDialog } from "./figure-dialog";
 import { ProblemMessage, useProblemText } from "./problem-message";
 import { useAutosave } from "./use-autosave";
@@ -68,14 +69,17 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   const navigation = useNavigation();
   const publishing = navigation.state !== "idle" && navigation.formData?.get("intent") === "publish";
   const discarding = navigation.state !== "idle" && navigation.formData?.get("intent") === "discard";
-  const { previews, previewErrors, previewBusy } = useLivePreview(active, drafts[active], data);
+  const { previews, previewErrors, previewBusy } = useLivePreview(active, drafts[active], data, flatten);
   const { revision, save, saveIdle, conflict, kept, dismissKept, keepMine, takeTheirs, saveNow } = useAutosave({
     initial: data,
     drafts,
     setDrafts,
     busy: publishing || discarding,
     actionData,
-    editors,
+    fields: (all) => ({ ...flatten("fr", all.fr), ...flatten("en", all.en) }),
+    applyTheirs: (theirs) => {
+      for (const lang of LANGS) editors[lang].current?.setValue(theirs[lang].body);
+    },
   });
 
   useEffect(() => setHydrated(true), []);

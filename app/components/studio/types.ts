@@ -14,7 +14,8 @@ export type PreviewProblem = { line: number; col: number; message: string; code?
 /** `stale`: the tree is the last one that compiled, kept on screen while the text has errors. */
 export type Preview = { tree: MdxNode[] | null; problems: PreviewProblem[]; stale?: boolean };
 
-export type ConflictData = { revision: number; languages: Record<Lang, LanguageDraft>; updatedByName: string | null; updatedAt: string | null };
+/** A colleague's text when a save was refused; `languages` is the whole draft (a module's two languages by default). */
+export type ConflictData<D = Record<Lang, LanguageDraft>> = { revision: number; languages: D; updatedByName: string | null; updatedAt: string | null };
 
 export type PublishProblem = PreviewProblem & { lang: Lang };
 

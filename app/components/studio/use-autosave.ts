@@ -5,32 +5,42 @@
  * keep mine (save over theirs, knowingly) or take theirs (mine is kept aside to copy from).
  */
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from "react";
-import type { CodeEditorHandle } from "./code-editor";
-import { flatten } from "./draft-fields";
-import { LANGS, type ConflictData, type EditorActionData, type Lang, type LanguageDraft } from "./types";
+import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import type { ConflictData } from "./types";
 
 export type SaveState = { kind: "idle" } | { kind: "pending" } | { kind: "saved"; at: string } | { kind: "error"; key: string } | { kind: "conflict" };
 
 const AUTOSAVE_DELAY_MS = 1500;
 
-export function useAutosave(input: {
-  initial: { languages: Record<Lang, LanguageDraft>; revision: number };
-  drafts: Record<Lang, LanguageDraft>;
-  setDrafts: Dispatch<SetStateAction<Record<Lang, LanguageDraft>>>;
+/** What a save or publication answers, as far as autosave is concerned. */
+type SaveAnswer<D> = { conflict: ConflictData<D> } | { revision: number; savedAt: string } | { fieldErrors: Record<string, string> } | object;
+
+/**
+ * `D` is the whole draft (a module's two languages, a charter's three texts); `fields` turns it into
+ * the form fields a save posts, and `applyTheirs` puts a colleague's text into the code editors.
+ */
+export function useAutosave<D>(input: {
+  initial: { languages: D; revision: number };
+  drafts: D;
+  setDrafts: Dispatch<SetStateAction<D>>;
   /** A publication or a discard is under way. */
   busy: boolean;
-  actionData: EditorActionData | undefined;
-  editors: Record<Lang, RefObject<CodeEditorHandle>>;
+  actionData: SaveAnswer<D> | undefined;
+  fields: (drafts: D) => Record<string, string>;
+  applyTheirs: (theirs: D) => void;
 }) {
-  const { drafts, setDrafts, busy, actionData, editors } = input;
+  const { drafts, setDrafts, busy, actionData } = input;
+  const fields = useRef(input.fields);
+  fields.current = input.fields;
   const [revision, setRevision] = useState(input.initial.revision);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
-  const [conflict, setConflict] = useState<ConflictData | null>(null);
-  const [kept, setKept] = useState<Record<Lang, LanguageDraft> | null>(null);
+  const [conflict, setConflict] = useState<ConflictData<D> | null>(null);
+  const [kept, setKept] = useState<D | null>(null);
   const lastSaved = useRef(JSON.stringify(input.initial.languages));
   const sent = useRef<string | null>(null);
-  const fetcher = useFetcher<EditorActionData>();
+  /** What the state says when nothing is pending: the last save, or idle. */
+  const settled = useRef<SaveState>({ kind: "idle" });
+  const fetcher = useFetcher<SaveAnswer<D>>();
   const submit = useRef(fetcher.submit);
   submit.current = fetcher.submit;
   const busyRef = useRef(busy);
@@ -42,18 +52,22 @@ export function useAutosave(input: {
     const snapshot = JSON.stringify(drafts);
     if (snapshot === lastSaved.current || conflict || !saveIdle || busyRef.current) return;
     sent.current = snapshot;
-    submit.current({ intent: "save", mode: "autosave", revision: String(revision), ...flatten("fr", drafts.fr), ...flatten("en", drafts.en) }, { method: "post" });
+    submit.current({ intent: "save", mode: "autosave", revision: String(revision), ...fields.current(drafts) }, { method: "post" });
   };
   useEffect(() => {
     if (conflict || !saveIdle || busy) return;
-    if (JSON.stringify(drafts) === lastSaved.current) return;
+    // Back to the text last saved (typed and undone before the save): nothing is pending any more.
+    if (JSON.stringify(drafts) === lastSaved.current) {
+      setSave((current) => (current.kind === "pending" ? settled.current : current));
+      return;
+    }
     setSave((current) => (current.kind === "pending" ? current : { kind: "pending" }));
     const timer = setTimeout(() => saveNow.current(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [drafts, revision, conflict, saveIdle, busy]);
 
   useEffect(() => {
-    const result = fetcher.data;
+    const result = fetcher.data as SaveAnswer<D> | undefined;
     if (fetcher.state !== "idle" || !result) return;
     if ("conflict" in result) {
       setConflict(result.conflict);
@@ -61,7 +75,8 @@ export function useAutosave(input: {
     } else if ("revision" in result) {
       setRevision(result.revision);
       if (sent.current) lastSaved.current = sent.current;
-      setSave({ kind: "saved", at: result.savedAt });
+      settled.current = { kind: "saved", at: result.savedAt };
+      setSave(settled.current);
     } else if ("fieldErrors" in result) {
       setSave({ kind: "error", key: Object.values(result.fieldErrors)[0] ?? "errors.invalidInput" });
     }
@@ -84,7 +99,7 @@ export function useAutosave(input: {
   const takeTheirs = () => {
     if (!conflict) return;
     setKept(drafts);
-    for (const lang of LANGS) editors[lang].current?.setValue(conflict.languages[lang].body);
+    input.applyTheirs(conflict.languages);
     setDrafts(conflict.languages);
     lastSaved.current = JSON.stringify(conflict.languages);
     setRevision(conflict.revision);

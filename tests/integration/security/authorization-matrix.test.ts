@@ -81,6 +81,9 @@ function matrix(): Record<string, Row> {
     "admin.charter.tsx": { url: "/admin/charter", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // The privacy notice's versions: an empty form publishes nothing.
     "admin.privacy.tsx": { url: "/admin/privacy", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
+    // Charter drafts (charter.manage, admins): an empty form is refused; no draft of 2099-01 exists (404).
+    "admin.charter_.new.tsx": { url: "/admin/charter/new", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
+    "admin.charter_.drafts.$version.tsx": { url: "/admin/charter/drafts/2099-01", get: adminOnly(404), post: { body: { intent: "discard", revision: "1" }, expect: adminOnly(404) } },
     // An empty settings form is a valid "nothing changed": a non-integer pass mark is refused instead.
     "admin.settings.tsx": { url: "/admin/settings", get: adminOnly("ok"), post: { body: { "exam.passMark": "eighty" }, expect: adminOnly(400) } },
     // People CSV: an empty form is neither an upload nor a valid apply step.
