@@ -4,7 +4,8 @@ import frStudio from "../i18n/fr/studio";
 import { PROBLEM_CODES, PROBLEM_TEMPLATES, coded, interpolate } from "./problem-codes";
 import { compileModuleSource } from "./mdx.server";
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+// `{{de component}}` is the translator's French elision of `{{component}}` (d’…/de …).
+const placeholders = (text: string) => [...text.matchAll(/\{\{(?:de )?(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe("problem codes", () => {
   it("every code is said in French and English by the studio, with the same parameters", () => {

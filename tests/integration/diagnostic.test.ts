@@ -224,7 +224,7 @@ describe("placements made with an earlier questionnaire", () => {
       .run();
     const sarah = await signedIn("sarah.lefebvre@ambassade.test");
     const page = await pageText(await sarah.get("/placement"));
-    expectIn(page, "Votre niveau : Réticent", "Pourquoi ce niveau ?");
+    expectIn(page, "Votre niveau\u00a0: Réticent", "Pourquoi ce niveau\u00a0?");
     expectIn(page, `version antérieure du questionnaire (version 1\u00a0; la version actuelle est la ${questionnaire.version})`);
     expectIn(page, "Vous utilisez peu les réseaux sociaux", "38\u00a0%");
 
@@ -234,7 +234,7 @@ describe("placements made with an earlier questionnaire", () => {
 
     // A placement of the current version has no note.
     const camille = await pageText(await (await signedIn("camille.simon@ambassade.test")).get("/placement"));
-    expectIn(camille, "Pourquoi ce niveau ?");
+    expectIn(camille, "Pourquoi ce niveau\u00a0?");
     expectNotIn(camille, "version antérieure du questionnaire");
   });
 });

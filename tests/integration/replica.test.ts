@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { rightAnswer } from "../support/accreditation";
 import { runCli } from "../support/cli";
-import { Browser, startChildServer, type ChildServer } from "../support/security";
+import { Browser, examWithoutTrack, startChildServer, type ChildServer } from "../support/security";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ambassade-replica-"));
 const live = path.join(dir, "live", "ambassade.db");
@@ -38,6 +38,7 @@ describe("the live replica", () => {
     const servingPid = Number(health.headers.get("x-ambassade-worker"));
     expect(servingPid).toBeGreaterThan(0);
     expect(servingPid).not.toBe(server.child.pid);
+    await examWithoutTrack(live);
 
     const learners = await Promise.all(
       LEARNERS.map(async (email) => {

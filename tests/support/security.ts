@@ -15,6 +15,7 @@ import { trackOrder } from "../../app/domain/track";
 import { signCharter } from "../../app/models/charter.server";
 import { saveAnswer, startAttempt, submitAttempt } from "../../app/models/exam.server";
 import { charterCheck, rightAnswer } from "./accreditation";
+import Database from "better-sqlite3";
 import { DEMO_PASSWORD, snapshotDatabase } from "./fixtures";
 
 // ---------------------------------------------------------------------------------------------
@@ -367,4 +368,16 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     await exited;
   };
   return { url, child, output: () => output, kill: () => end("SIGKILL"), stop: () => end("SIGTERM") };
+}
+
+/**
+ * Turns the exam's track gate off in a child server's database: the demo learners these suites drive
+ * have not finished their tracks, and the gate has its own tests (exam-gate.test.ts). The server
+ * sees the change through cache_versions within its 250 ms check.
+ */
+export async function examWithoutTrack(databasePath: string): Promise<void> {
+  const db = new Database(databasePath);
+  db.prepare("insert into settings (key, value) values ('exam.requiresTrackComplete', 'false') on conflict (key) do update set value = excluded.value").run();
+  db.close();
+  await new Promise((resolve) => setTimeout(resolve, 600));
 }

@@ -24,6 +24,7 @@ import {
   examAttempts,
   invitations,
   placements,
+  settings,
   users,
 } from "../../../db/schema";
 import { loadContentLibrary } from "../../../app/content/library.server";
@@ -41,6 +42,8 @@ let server: TestServer;
 
 beforeAll(async () => {
   await seedDemoOrganisation();
+  // The demo learners have not finished their track; the exam's track gate has its own tests (exam-gate.test.ts).
+  getDb().insert(settings).values({ key: "exam.requiresTrackComplete", value: false, updatedAt: new Date() }).run();
   server = await startServer();
 });
 afterAll(() => server.close());

@@ -10,7 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { rightAnswer } from "../../support/accreditation";
-import { Browser, startChildServer, type ChildServer } from "../../support/security";
+import { Browser, examWithoutTrack, startChildServer, type ChildServer } from "../../support/security";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ambassade-crash-"));
 const env = { DATABASE_PATH: path.join(dir, "crash.db"), OUTBOX_DIR: path.join(dir, "outbox") };
@@ -32,6 +32,7 @@ describe("a crash in the middle of exam answers", () => {
   it("loses no acknowledged answer and leaves an intact database", { timeout: 90_000 }, async () => {
     const first = await startChildServer(env);
     running.push(first);
+    await examWithoutTrack(env.DATABASE_PATH);
 
     // Sign in and start one attempt each; the draw of each attempt is read from the file.
     const learners = await Promise.all(

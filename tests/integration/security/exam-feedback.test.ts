@@ -18,6 +18,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => {
   getDb().delete(settings).run();
+  // These learners have not finished their track; the exam's track gate has its own tests (exam-gate.test.ts).
+  getDb().insert(settings).values({ key: "exam.requiresTrackComplete", value: false, updatedAt: new Date() }).run();
 });
 
 type Graded = { attempt: { status: "graded"; feedback: string; categoryScores: Record<string, unknown>; missed: { id: string; options: { id: string; text: string }[] }[] } };
