@@ -163,6 +163,19 @@ function historyReason(data: unknown, text: string | null): StateReason | null {
   return text ? { kind: "decision", text } : null;
 }
 
+/** An audit row about an accreditation, as the history views show it. */
+function historyEntry(r: { id: number; at: Date; action: string; fromState: string | null; toState: string | null; reason: string | null; data: unknown; actorName: string | null }): HistoryEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    fromState: isState(r.fromState) ? r.fromState : null,
+    toState: isState(r.toState) ? r.toState : null,
+    reason: historyReason(r.data, r.reason),
+    actorName: r.actorName,
+  };
+}
+
 /** The audit trail of a person's accreditations, newest first (one query). */
 export function accreditationHistory(userId: string, limit = 50): HistoryEntry[] {
   return getDb()
@@ -174,15 +187,7 @@ export function accreditationHistory(userId: string, limit = 50): HistoryEntry[]
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .all()
-    .map((r) => ({
-      id: r.id,
-      at: r.at,
-      action: r.action,
-      fromState: isState(r.fromState) ? r.fromState : null,
-      toState: isState(r.toState) ? r.toState : null,
-      reason: historyReason(r.data, r.reason),
-      actorName: r.actorName,
-    }));
+    .map(historyEntry);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,17 +290,7 @@ export function teamDecisionHistory(scope: TeamScope, limit = 50): TeamDecision[
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .all()
-    .map((r) => ({
-      id: r.id,
-      at: r.at,
-      action: r.action,
-      fromState: isState(r.fromState) ? r.fromState : null,
-      toState: isState(r.toState) ? r.toState : null,
-      reason: historyReason(r.data, r.reason),
-      actorName: r.actorName,
-      person: r.person,
-      accreditationId: r.accreditationId,
-    }));
+    .map((r) => ({ ...historyEntry(r), person: r.person, accreditationId: r.accreditationId }));
 }
 
 /** Whether an accreditation exists and belongs to someone in scope (for a 404 before anything else). */
