@@ -266,6 +266,15 @@ describe("erasure", () => {
     expect((await admin.post(`/people/${person.userId}/privacy`, { intent: "erase", confirmEmail: person.email })).status).toBe(302);
   });
 
+  it("two erasures of the same person at once: one erases, the other is a 409", async () => {
+    const person = richPerson("race");
+    const admin = await signedIn("admin@ambassade.test");
+    const answers = await Promise.all([0, 1, 2].map(() => admin.post(`/people/${person.userId}/privacy`, { intent: "erase", confirmEmail: person.email })));
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 409, 409]);
+    const erasures = getDb().$client.prepare("select count(*) as n from audit_log where action = 'person.erased' and subject_id = ?").get(person.userId) as { n: number };
+    expect(erasures.n).toBe(1);
+  });
+
   it("refuses to erase the last admin, or oneself, and writes nothing", async () => {
     const db = getDb();
     const admin = await signedIn("admin@ambassade.test");

@@ -386,6 +386,15 @@ describe("reminders", () => {
     expect(snapshotDatabase()).toBe(before);
   });
 
+  it("two reminders for the same person sent at once: one is queued, the other refused (429)", async () => {
+    const manager = await signedIn(server, "manager@ambassade.test");
+    const path = `/reports/team?team=${TEAM_A}`;
+    const answers = await Promise.all([0, 1, 2, 3].map(() => manager.post(path, { intent: "remind", userId: idOf("a4") })));
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 429, 429, 429]);
+    expect(one("select count(*) from mail_outbox where ref_id = ? and kind = 'reminder'", idOf("a4"))).toBe(1);
+    expect(one("select count(*) from audit_log where action = 'reports.reminder_sent' and subject_id = ?", idOf("a4"))).toBe(1);
+  });
+
   it("trainers cannot send reminders", async () => {
     const trainer = await signedIn(server, "trainer@ambassade.test");
     expect((await trainer.post(`/reports/team?team=${TEAM_A}`, { intent: "remind", userId: idOf("a4") })).status).toBe(403);
