@@ -19,6 +19,7 @@ export function openDatabase(file = databasePath()): Db {
   sqlite.pragma("busy_timeout = 5000");
   // WAL makes NORMAL durable across application crashes; only an OS crash may lose the last commits.
   sqlite.pragma("synchronous = NORMAL");
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   // Several processes write to this file (the cluster's workers, the CLI). A deferred transaction that
   // reads and then writes fails at once with SQLITE_BUSY when another process committed in between (the
@@ -27,6 +28,33 @@ export function openDatabase(file = databasePath()): Db {
   const transaction = db.transaction.bind(db);
   db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
   return db;
+}
+
+/** How many compiled statements a connection keeps (the app's queries are a few hundred SQL texts). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Compiles each SQL text once per connection. Drizzle prepares every query it runs, and SQLite's compile
+ * was a measurable share of a page's CPU (ADR 0035). A statement in use by an iteration is not shared (a
+ * new one is compiled); raw mode, which drizzle turns on for some queries, is turned off on reuse so a
+ * caller that did not ask for it gets objects. The oldest entry is dropped when the cache is full.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = statements.get(source);
+    if (cached && !cached.busy) {
+      if (cached.reader) cached.raw(false);
+      return cached;
+    }
+    const statement = compile(source);
+    if (!cached) {
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as Database.Database["prepare"];
 }
 
 // One connection per process; kept on globalThis so that it survives module reloads and is shared
