@@ -413,3 +413,54 @@ export function funnelByLevel(people: readonly ReportPerson[], now: number, minG
     return { level, people: suppressed ? 0 : group.length, suppressed, funnel: suppressed ? null : funnel(group, now) };
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The managers' weekly summary (the team dashboard's figures, for the week that ended)
+// ---------------------------------------------------------------------------------------------
+
+/** The dashboards' default "stalled for more than N days", also the weekly summary's. */
+export const STALLED_AFTER_DAYS = 14;
+/** The weekly summary covers the days before it is sent… */
+export const SUMMARY_PERIOD_DAYS = 7;
+/** …and the accreditations in force that end within this many days (the dashboard's first window). */
+export const SUMMARY_EXPIRY_DAYS = EXPIRY_WINDOWS[0];
+
+/** In force now and ending within `withinDays` days: the people the dashboard's "expiring" window counts. */
+export function expiringWithin(people: readonly ReportPerson[], now: number, withinDays: number): ReportPerson[] {
+  return people
+    .filter((p) => accreditedInForce(p, now) && p.accreditation!.validUntil !== null && p.accreditation!.validUntil - now <= withinDays * DAY_MS)
+    .sort((a, b) => a.accreditation!.validUntil! - b.accreditation!.validUntil! || a.id.localeCompare(b.id));
+}
+
+/** First accredited in the `days` days before `now` (the trends' "accredited": a first grant, not a renewal). */
+export function newlyAccredited(people: readonly ReportPerson[], now: number, days: number): ReportPerson[] {
+  const since = now - days * DAY_MS;
+  return people.filter((p) => p.firstGrantedAt !== null && p.firstGrantedAt > since && p.firstGrantedAt <= now).sort((a, b) => a.firstGrantedAt! - b.firstGrantedAt! || a.id.localeCompare(b.id));
+}
+
+export type WeeklyFigures = { newlyAccredited: ReportPerson[]; expiring: ReportPerson[]; stalled: Stalled[] };
+
+/** What a manager's weekly summary says of one team: active people only. */
+export function weeklyFigures(people: readonly ReportPerson[], now: number, stalledAfterDays = STALLED_AFTER_DAYS): WeeklyFigures {
+  const active = people.filter((p) => p.active);
+  return {
+    newlyAccredited: newlyAccredited(active, now, SUMMARY_PERIOD_DAYS),
+    expiring: expiringWithin(active, now, SUMMARY_EXPIRY_DAYS),
+    stalled: stalledPeople(active, now, stalledAfterDays),
+  };
+}
+
+export function hasNews(figures: WeeklyFigures): boolean {
+  return figures.newlyAccredited.length + figures.expiring.length + figures.stalled.length > 0;
+}
+
+/** The ISO 8601 week of an instant, in UTC ("2026-W50"): one summary per manager per week. */
+export function isoWeek(ms: number): string {
+  const d = new Date(ms);
+  const day = d.getUTCDay() || 7;
+  // The Thursday of this week decides its year.
+  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - day);
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}

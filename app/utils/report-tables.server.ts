@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Level, Locale } from "../../db/schema";
-import { FUNNEL_STEPS, type Filters } from "~/domain/reports";
+import { FUNNEL_STEPS, STALLED_AFTER_DAYS, type Filters } from "~/domain/reports";
 import { LEVELS } from "~/domain/placement";
 import type { TFunction } from "~/i18n/translate";
 import type { Dashboard, ExportPerson } from "~/models/reports.server";
@@ -47,10 +47,10 @@ export function filtersSchema() {
         .string()
         .trim()
         .regex(/^\d{0,3}$/)
-        .transform((v) => (v === "" ? 14 : Number(v)))
+        .transform((v) => (v === "" ? STALLED_AFTER_DAYS : Number(v)))
         .pipe(z.number().int().min(1).max(365))
         .optional()
-        .transform((v) => v ?? 14),
+        .transform((v) => v ?? STALLED_AFTER_DAYS),
     })
     .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"] });
 }
