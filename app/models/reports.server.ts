@@ -261,7 +261,7 @@ export function namesOf(ids: readonly string[]): PersonNames {
   return out;
 }
 
-/** How many stalled people a dashboard lists by name (all of them are counted and exported). */
+/** How many stalled people a dashboard lists per page (all of them are counted, paged through and exported). */
 export const STALLED_SHOWN = 50;
 
 export async function dashboard(input: DashboardInput) {

@@ -68,6 +68,11 @@ export function parseFilters(url: URL, t: TFunction): ParsedFilters {
   return parsed.data;
 }
 
+/** The page of the stalled list (`?page=`): 1 when missing or not a page number (as the people list does). */
+export function parseStalledPage(url: URL): number {
+  return z.coerce.number().int().min(1).max(100_000).catch(1).parse(url.searchParams.get("page") ?? 1);
+}
+
 /** The domain's filters (period and level) from the parsed ones; the team is a scope, applied in SQL. */
 export function domainFilters(f: ParsedFilters): Omit<Filters, "teamIds"> {
   return {
