@@ -321,18 +321,32 @@ export function stalledWithNames(stalled: readonly Stalled[], limit?: number) {
 
 export type ExportPerson = ReportPerson & { name: string; email: string; team: string };
 
-/** Every learner in scope with their name, email and team (two queries). */
-export async function exportPeople(scope: ReportScope, filters: Omit<Filters, "teamIds">): Promise<ExportPerson[]> {
+/** People per query and per batch of the full export. */
+export const EXPORT_BATCH = 2_000;
+
+/**
+ * Every learner in scope with the filters, with their name, email and team, batch by batch (one query
+ * per batch of EXPORT_BATCH people): the full export is written as it is read, and never holds a second
+ * copy of everyone (at 53,000 people that copy cost more in garbage collection than the rest of the
+ * export, the server's heap being capped: ADR 0033).
+ */
+export async function exportPeople(scope: ReportScope, filters: Omit<Filters, "teamIds">, size = EXPORT_BATCH): Promise<{ count: number; batches: () => Generator<ExportPerson[]> }> {
   const people = selectPeople(await reportPeople(scope), filters);
-  const s = scopeSql(scope);
-  const rows = getDb()
-    .$client.prepare(`select u.id, u.name, u.email, coalesce(t.name, '') as team from users u left join teams t on t.id = u.team_id where ${s.clause}`)
-    .all(...s.params) as { id: string; name: string; email: string; team: string }[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return people.map((p) => {
-    const r = byId.get(p.id);
-    return { ...p, name: r?.name ?? "", email: r?.email ?? "", team: r?.team ?? "" };
-  });
+  const names = getDb().$client.prepare(`select u.id, u.name, u.email, coalesce(t.name, '') as team from json_each(?) j join users u on u.id = j.value left join teams t on t.id = u.team_id`);
+  return {
+    count: people.length,
+    *batches() {
+      for (let i = 0; i < people.length; i += size) {
+        const batch = people.slice(i, i + size);
+        const rows = names.all(JSON.stringify(batch.map((p) => p.id))) as { id: string; name: string; email: string; team: string }[];
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        yield batch.map((p) => {
+          const r = byId.get(p.id);
+          return { ...p, name: r?.name ?? "", email: r?.email ?? "", team: r?.team ?? "" };
+        });
+      }
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
