@@ -91,21 +91,21 @@ export async function gatherReportPeople(scope: ReportScope): Promise<ReportPers
 
   // Track membership as "level\u001fmodule" keys: an IN over a JSON list is looked up in an ephemeral
   // index (a joined VALUES table was scanned once per progress row: 2.4 s instead of 0.9 s at 550,000 rows).
+  // Driven from the people in scope (CROSS JOIN keeps that order: each person's rows are one range of
+  // the progress key, grouped without a sort): 28 % less CPU than grouping the progress rows (ADR 0033).
   const trackKeys: string[] = [];
   for (const [level, ids] of tracks) for (const id of ids) trackKeys.push(`${level}\u001f${id}`);
+  const inTrack = "(mp.status = 'completed' and (p.level || char(31) || mp.module_id) in (select value from json_each(@tracks)))";
   const progress = client
     .prepare(
-      `select user_id, sum(in_track) as done, max(case when in_track then completed_at end) as done_at, max(updated_at) as last from (
-         select mp.user_id, mp.completed_at, mp.updated_at,
-           (mp.status = 'completed' and (p.level || char(31) || mp.module_id) in (select value from json_each(?))) as in_track
-         from users u
-         join module_progress mp on mp.user_id = u.id
-         left join placements p on p.user_id = u.id and p.is_current = 1
-         where ${s.clause}
-       )
-       group by user_id`,
+      `select u.id as user_id, sum(${inTrack}) as done, max(case when ${inTrack} then mp.completed_at end) as done_at, max(mp.updated_at) as last
+       from users u
+       left join placements p on p.user_id = u.id and p.is_current = 1
+       cross join module_progress mp on mp.user_id = u.id
+       where ${s.clause}
+       group by u.id`,
     )
-    .all(JSON.stringify(trackKeys), ...s.params) as ProgressAgg[];
+    .all({ tracks: JSON.stringify(trackKeys) }, ...s.params) as ProgressAgg[];
 
   const passes = client
     .prepare(`select a.user_id, min(a.graded_at) as first from users u join exam_attempts a on a.user_id = u.id where a.passed = 1 and ${s.clause} group by a.user_id`)
