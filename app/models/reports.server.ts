@@ -20,6 +20,7 @@ import {
   MIN_GROUP,
   accreditationFigures,
   charterShare,
+  depthMemo,
   funnel,
   funnelByLevel,
   lastMonths,
@@ -273,13 +274,15 @@ export async function dashboard(input: DashboardInput) {
   // An organisation-wide view filtered to one level shows nothing about a group smaller than the minimum.
   const withheld = programme && Boolean(input.filters.level) && people.length > 0 && people.length < MIN_GROUP;
   const group = withheld ? [] : people;
-  const stalled = stalledPeople(group, now, input.stalledAfterDays);
+  // Each person's place on the road, once for the funnel, the levels and the stalled list.
+  const depthOf = depthMemo(now);
+  const stalled = stalledPeople(group, now, input.stalledAfterDays, depthOf);
   const months = monthsFor(input.filters, now);
   return {
     people: group.length,
     withheld,
-    funnel: funnel(group, now),
-    byLevel: funnelByLevel(group, now, minGroup),
+    funnel: funnel(group, now, depthOf),
+    byLevel: funnelByLevel(group, now, minGroup, depthOf),
     timeToAccreditation: timeToAccreditation(group, minGroup),
     timeAtSteps: timeAtSteps(group),
     accreditations: accreditationFigures(group, now),
