@@ -17,7 +17,7 @@ import { STALLED_AFTER_DAYS, SUMMARY_EXPIRY_DAYS, hasNews, isoWeek, weeklyFigure
 import { composeWeeklySummaryMail } from "~/mail/notification-mail.server";
 import { queueMail } from "~/mail/outbox.server";
 import { linkTo } from "~/mail/templates.server";
-import { namesOf, reportPeople } from "./reports.server";
+import { gatherReportPeople, namesOf } from "./reports.server";
 
 export const WEEKLY_SUMMARY_KIND = "weekly_summary";
 /** The summary of a week is sent from Monday at this hour (UTC). */
@@ -63,11 +63,12 @@ export async function runWeeklySummaries(now = new Date()): Promise<{ week: stri
   }
   if (managers.size === 0) return { week, mailed: 0, quiet: 0 };
 
-  // Each team's figures once, from the dashboard's records (a team's are read fresh: a few ms).
+  // Each team's figures once, from the records the dashboard reads (a team's: a few ms), read here
+  // without the dashboards' cache, which keeps 32 scopes: 400 teams would evict the organisation's.
   const teamIds = [...new Set([...managers.values()].flatMap((m) => m.teamIds))];
   const teamNames = new Map(db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)).all().map((t) => [t.id, t.name]));
   const figures = new Map<string, WeeklyFigures>();
-  for (const teamId of teamIds) figures.set(teamId, weeklyFigures(await reportPeople([teamId]), now.getTime(), STALLED_AFTER_DAYS));
+  for (const teamId of teamIds) figures.set(teamId, weeklyFigures(await gatherReportPeople([teamId]), now.getTime(), STALLED_AFTER_DAYS));
   const named = new Set<string>();
   for (const f of figures.values()) for (const id of [...f.newlyAccredited.map((p) => p.id), ...f.expiring.map((p) => p.id), ...f.stalled.map((s) => s.id)]) named.add(id);
   const names = namesOf([...named]);
