@@ -10,7 +10,7 @@
  * The job runs in the process that runs the jobs (app/server/start.ts), hourly; the first run of a
  * week from Monday SEND_FROM_HOUR o'clock (UTC) sends it. See docs/decisions/0033-weekly-summary-and-report-speed.md.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, lt } from "drizzle-orm";
 import { getDb } from "../../db/connection";
 import { notificationOptOuts, teamManagers, teams, users, weeklySummaries, type Locale } from "../../db/schema";
 import { STALLED_AFTER_DAYS, SUMMARY_EXPIRY_DAYS, hasNews, isoWeek, weeklyFigures, type WeeklyFigures } from "~/domain/reports";
@@ -114,6 +114,14 @@ export async function runWeeklySummaries(now = new Date()): Promise<{ week: stri
     else quiet += 1;
   }
   return { week, mailed, quiet };
+}
+
+/** Housekeeping: the record of a week is needed only while that week lasts; kept `days` for the curious. */
+export function purgeOldWeeklySummaries(days = 90, now = new Date()): number {
+  return getDb()
+    .delete(weeklySummaries)
+    .where(lt(weeklySummaries.createdAt, new Date(now.getTime() - days * 86_400_000)))
+    .run().changes;
 }
 
 /** The weeks recorded for a manager (tests, personal data). */

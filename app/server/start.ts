@@ -19,7 +19,7 @@ import { deleteExpiredSessions } from "../auth/session.server";
 import { loadContentLibrary } from "../content/library.server";
 import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
 import { runAccreditationJobs } from "../models/accreditation-jobs.server";
-import { runWeeklySummaries } from "../models/weekly-summary.server";
+import { purgeOldWeeklySummaries, runWeeklySummaries } from "../models/weekly-summary.server";
 import { importContentMedia } from "../models/content-sync.server";
 import { purgeReadNotifications } from "../models/notifications.server";
 import { applyRetention, describeRetention } from "../models/retention.server";
@@ -156,7 +156,10 @@ export function startJobs(): { stop: () => void } {
       const throttles = deleteStaleThrottles();
       const mails = purgeOldMail(getSetting("retention.mailDays"));
       const notices = purgeReadNotifications();
-      if (sessions + throttles + mails + notices > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s), ${notices} old read notice(s)`);
+      const summaries = purgeOldWeeklySummaries();
+      if (sessions + throttles + mails + notices + summaries > 0) {
+        console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s), ${notices} old read notice(s), ${summaries} old weekly summary record(s)`);
+      }
     } catch (error) {
       console.error("[housekeeping] failed", error);
     }

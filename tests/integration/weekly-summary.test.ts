@@ -14,7 +14,7 @@ import { isoWeek } from "../../app/domain/reports";
 import { linkTo } from "../../app/mail/templates.server";
 import { mailPreferences } from "../../app/models/notifications.server";
 import { dashboard } from "../../app/models/reports.server";
-import { runWeeklySummaries, summaryWeeks } from "../../app/models/weekly-summary.server";
+import { purgeOldWeeklySummaries, runWeeklySummaries, summaryWeeks } from "../../app/models/weekly-summary.server";
 import { insertUser } from "../../app/models/user.server";
 import { DEMO_PASSWORD, seedDemoOrganisation } from "../support/fixtures";
 import { startServer, type TestServer, Client } from "../support/server";
@@ -178,6 +178,15 @@ describe("the weekly summary", () => {
     // One row per manager and week: the key.
     const rows = getDb().select().from(weeklySummaries).where(inArray(weeklySummaries.userId, [fr.id, en.id, quiet.id])).all();
     expect(rows).toHaveLength(6);
+  });
+
+  it("the records of past weeks are forgotten after 90 days (housekeeping)", () => {
+    const count = () => getDb().select().from(weeklySummaries).where(eq(weeklySummaries.userId, fr.id)).all().length;
+    // The rows were written with the injected clock (NOW and a week later).
+    expect(purgeOldWeeklySummaries(90, new Date(NOW.getTime() + 90 * DAY))).toBe(0);
+    expect(count()).toBe(2);
+    expect(purgeOldWeeklySummaries(90, new Date(NOW.getTime() + 91 * DAY))).toBeGreaterThanOrEqual(1);
+    expect(count()).toBe(1);
   });
 });
 
