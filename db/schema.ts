@@ -834,3 +834,22 @@ export const notificationOptOuts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+/**
+ * The managers' weekly summaries: one row per manager and ISO week, claimed in the transaction that
+ * queues the mail, so that two runs of the job (or two processes) never send it twice. `mailed` is
+ * false when there was nothing to report (app/models/weekly-summary.server.ts).
+ */
+export const weeklySummaries = sqliteTable(
+  "weekly_summaries",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** "2026-W50" (ISO 8601, UTC). */
+    week: text("week").notNull(),
+    mailed: integer("mailed", { mode: "boolean" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.week] })],
+);

@@ -1,14 +1,15 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
-export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+/** Previous/next links that set `?page=`; `anchor` (an element id) brings the reader back to the paged list. */
+export function Pagination({ page, pageSize, total, anchor }: { page: number; pageSize: number; total: number; anchor?: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const hrefFor = (p: number) => {
     const params = new URLSearchParams(location.search);
     params.set("page", String(p));
-    return `${location.pathname}?${params}`;
+    return `${location.pathname}?${params}${anchor ? `#${anchor}` : ""}`;
   };
   return (
     <nav aria-label="pagination" className="mt-4 flex items-center justify-between text-sm">

@@ -1,6 +1,7 @@
 /** The body of a dashboard (programme or team): the sections, their charts, tables and export links. */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { Pagination } from "./pagination";
 import { Chart, ExportLinks, ReportTable, Section, type TextTable } from "./reports";
 
 type Page = {
@@ -9,6 +10,9 @@ type Page = {
   charter: { signed: number; active: number; share: number | null };
   charterShare: string;
   stalledTotal: number;
+  stalledPage: number;
+  stalledPageSize: number;
+  stalledFrom: number;
   stalledIds: { id: string; name: string }[];
   tables: Record<"funnel" | "levels" | "time" | "steps" | "accreditations" | "channels" | "stalled" | "trends", TextTable>;
   charts: { funnel: string; channels: string | null; time: string | null; trends: string };
@@ -80,7 +84,14 @@ export function DashboardView({ page, exportBase, days, view, canRemind = false 
                   : undefined
               }
             />
-            {page.stalledTotal > page.tables.stalled.rows.length ? <p className="text-sm">{t("reports.stalled.more", { shown: page.tables.stalled.rows.length, total: page.stalledTotal })}</p> : null}
+            {page.stalledTotal > page.stalledPageSize ? (
+              <>
+                <p className="text-sm" data-testid="stalled-range">
+                  {t("reports.stalled.more", { from: page.stalledFrom, to: page.stalledFrom + page.tables.stalled.rows.length - 1, total: page.stalledTotal })}
+                </p>
+                <Pagination page={page.stalledPage} pageSize={page.stalledPageSize} total={page.stalledTotal} anchor="stalled" />
+              </>
+            ) : null}
           </>
         )}
       </Section>

@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   "request_waiting",
   "team_suspended",
   "team_expiring",
+  /** The weekly summary of their teams (mail only: the dashboard is its page). */
+  "weekly_summary",
   // To the person.
   "granted",
   "declined",
@@ -35,6 +37,7 @@ const MANDATORY: Record<NotificationKind, boolean> = {
   request_waiting: false,
   team_suspended: false,
   team_expiring: false,
+  weekly_summary: false,
   granted: true,
   declined: false,
   suspended: true,

@@ -3,6 +3,12 @@ import { itemStats, unansweredGroups } from "./exam-analytics";
 import {
   DAY_MS,
   accreditationFigures,
+  depthMemo,
+  expiringWithin,
+  funnelDepth,
+  monthOf,
+  newlyAccredited,
+  weeklyFigures,
   funnel,
   funnelByLevel,
   lastMonths,
@@ -190,5 +196,44 @@ describe("item analysis", () => {
     const s = itemStats(item, [...answered, ...missing]);
     expect([s.answers, s.correct, s.unanswered]).toEqual([10, 9, 1]);
     expect(s.flags).toEqual(["tooEasy"]);
+  });
+});
+
+describe("speed without changing a figure (ADR 0033)", () => {
+  it("monthly trends put a date on a month's first and last millisecond in that month, as monthOf says", () => {
+    const months = ["2026-10", "2026-11", "2026-12"];
+    const edges = [Date.UTC(2026, 9, 1) - 1, Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 1) - 1, Date.UTC(2026, 10, 1), Date.UTC(2026, 11, 31, 23, 59, 59, 999), Date.UTC(2027, 0, 1)];
+    const people = edges.map((ms, i) => person(`p${i}`, { invitedAt: ms }));
+    const rows = monthlyTrends(people, months);
+    for (const row of rows) expect(row.invited).toBe(edges.filter((ms) => monthOf(ms) === row.month).length);
+    expect(rows.map((r) => r.invited)).toEqual([2, 1, 1]);
+    // Months given out of order are counted the same.
+    expect(monthlyTrends(people, [...months].reverse()).map((r) => [r.month, r.invited])).toEqual([["2026-12", 1], ["2026-11", 1], ["2026-10", 2]]);
+  });
+
+  it("a memo of each person's depth gives the funnel and the stalled list their own results", () => {
+    const people = [person("a"), accredited("b"), accredited("c", { charterSignedAt: null }), person("d", { signedIn: true, placedAt: ago(30), level: "native", trackTotal: 2 })];
+    const depthOf = depthMemo(NOW);
+    expect(people.map(depthOf)).toEqual(people.map((p) => funnelDepth(p, NOW)));
+    expect(funnel(people, NOW, depthOf)).toEqual(funnel(people, NOW));
+    expect(funnelByLevel(people, NOW, 0, depthOf)).toEqual(funnelByLevel(people, NOW));
+    expect(stalledPeople(people, NOW, 14, depthOf)).toEqual(stalledPeople(people, NOW, 14));
+  });
+});
+
+describe("the weekly summary's figures", () => {
+  it("new accreditations are first grants of the last 7 days; expiring is in force and ending within 30 days; active people only", () => {
+    const fresh = accredited("fresh", { firstGrantedAt: ago(3) });
+    const old = accredited("old", { firstGrantedAt: ago(8) });
+    const ending = accredited("ending", { accreditation: { status: "granted", validUntil: NOW + 20 * DAY_MS, channels: ["x"], reasonKind: null } });
+    const unsigned = accredited("unsigned", { charterSignedAt: null, accreditation: { status: "granted", validUntil: NOW + 20 * DAY_MS, channels: ["x"], reasonKind: null } });
+    const left = accredited("left", { active: false, firstGrantedAt: ago(2) });
+    const people = [fresh, old, ending, unsigned, left];
+    expect(newlyAccredited(people, NOW, 7).map((p) => p.id)).toEqual(["fresh", "left"]);
+    expect(expiringWithin(people, NOW, 30).map((p) => p.id)).toEqual(["ending"]);
+    expect(expiringWithin(people, NOW, 30)).toHaveLength(accreditationFigures(people, NOW).expiring.find((w) => w.days === 30)!.count);
+    const weekly = weeklyFigures(people, NOW);
+    expect(weekly.newlyAccredited.map((p) => p.id)).toEqual(["fresh"]);
+    expect(weekly.stalled.map((s) => s.id)).toEqual(stalledPeople(people, NOW, 14).map((s) => s.id));
   });
 });

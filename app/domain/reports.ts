@@ -139,6 +139,22 @@ export function stepTime(p: ReportPerson, step: FunnelStep): number | null {
   }
 }
 
+/** How far along the funnel a person is, at one instant: `funnelDepth`, or a memo of it (`depthMemo`). */
+export type DepthOf = (p: ReportPerson) => number;
+
+/**
+ * `funnelDepth` at `now`, computed once per person: a dashboard asks it of everyone for the funnel,
+ * again per level and again for the stalled list (ADR 0033).
+ */
+export function depthMemo(now: number): DepthOf {
+  const memo = new WeakMap<ReportPerson, number>();
+  return (p) => {
+    let depth = memo.get(p);
+    if (depth === undefined) memo.set(p, (depth = funnelDepth(p, now)));
+    return depth;
+  };
+}
+
 /** How far along the funnel the person is: the index of the last step reached with every step before it. */
 export function funnelDepth(p: ReportPerson, now: number): number {
   let depth = 0;
@@ -163,11 +179,11 @@ export type FunnelRow = {
 };
 
 /** Active people only: someone who left is no longer on the road. */
-export function funnel(people: readonly ReportPerson[], now: number): FunnelRow[] {
+export function funnel(people: readonly ReportPerson[], now: number, depthOf: DepthOf = (p) => funnelDepth(p, now)): FunnelRow[] {
   const counts = FUNNEL_STEPS.map(() => 0);
   for (const p of people) {
     if (!p.active) continue;
-    const depth = funnelDepth(p, now);
+    const depth = depthOf(p);
     for (let i = 0; i <= depth; i++) counts[i]! += 1;
   }
   return FUNNEL_STEPS.map((step, i) => ({
@@ -337,11 +353,11 @@ export type Stalled = {
  * Active people stuck for more than `afterDays` days before a step. People whose request awaits a
  * manager are not stalled (it is the manager's turn), nor people accredited.
  */
-export function stalledPeople(people: readonly ReportPerson[], now: number, afterDays: number): Stalled[] {
+export function stalledPeople(people: readonly ReportPerson[], now: number, afterDays: number, depthOf: DepthOf = (p) => funnelDepth(p, now)): Stalled[] {
   const out: Stalled[] = [];
   for (const p of people) {
     if (!p.active) continue;
-    const depth = funnelDepth(p, now);
+    const depth = depthOf(p);
     if (depth === FUNNEL_STEPS.length - 1) continue;
     const step = FUNNEL_STEPS[depth + 1]!;
     if (step === "accredited" && p.accreditation && STATES[p.accreditation.status].pending) continue;
@@ -356,7 +372,9 @@ export function stalledPeople(people: readonly ReportPerson[], now: number, afte
 
 /** Stalled people counted per step, in the funnel's order (steps with nobody included). */
 export function stalledByStep(stalled: readonly Stalled[]): { step: FunnelStep; count: number }[] {
-  return FUNNEL_STEPS.slice(1).map((step) => ({ step, count: stalled.filter((s) => s.step === step).length }));
+  const counts = new Map<FunnelStep, number>();
+  for (const s of stalled) counts.set(s.step, (counts.get(s.step) ?? 0) + 1);
+  return FUNNEL_STEPS.slice(1).map((step) => ({ step, count: counts.get(step) ?? 0 }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,10 +404,25 @@ export function lastMonths(now: number, count: number): string[] {
 /** How many people were invited, placed, passed the exam for the first time and were first accredited, per month. */
 export function monthlyTrends(people: readonly ReportPerson[], months: readonly string[]): TrendRow[] {
   const rows = new Map(months.map((month) => [month, { month, invited: 0, placed: 0, examPassed: 0, accredited: 0 } as TrendRow]));
+  // Each month as [start, end) in epoch ms, sorted: a date finds its month by a binary search, with no
+  // string made per date (four dates per person at 53,000 people: ADR 0033).
+  const ranges = [...rows.values()]
+    .map((row) => {
+      const [y, m] = row.month.split("-").map(Number) as [number, number];
+      return { start: Date.UTC(y, m - 1, 1), end: Date.UTC(y, m, 1), row };
+    })
+    .sort((a, b) => a.start - b.start);
   const add = (ms: number | null, series: TrendSeries) => {
-    if (ms === null) return;
-    const row = rows.get(monthOf(ms));
-    if (row) row[series] += 1;
+    if (ms === null || ranges.length === 0 || ms < ranges[0]!.start || ms >= ranges[ranges.length - 1]!.end) return;
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ranges[mid]!.start <= ms) lo = mid;
+      else hi = mid - 1;
+    }
+    const range = ranges[lo]!;
+    if (ms < range.end) range.row[series] += 1;
   };
   for (const p of people) {
     add(p.invitedAt, "invited");
@@ -406,10 +439,63 @@ export type LevelFunnel = { level: Level | null; people: number; suppressed: boo
  * The funnel per level (and for people not placed yet). With `minGroup`, a level with fewer people
  * is shown as suppressed, without figures.
  */
-export function funnelByLevel(people: readonly ReportPerson[], now: number, minGroup = 0): LevelFunnel[] {
+export function funnelByLevel(people: readonly ReportPerson[], now: number, minGroup = 0, depthOf: DepthOf = (p) => funnelDepth(p, now)): LevelFunnel[] {
+  const groups = new Map<Level | null, ReportPerson[]>([...LEVELS, null].map((level) => [level, []]));
+  for (const p of people) if (p.active) groups.get(p.level)?.push(p);
   return [...LEVELS, null].map((level) => {
-    const group = people.filter((p) => p.active && p.level === level);
+    const group = groups.get(level)!;
     const suppressed = group.length > 0 && group.length < minGroup;
-    return { level, people: suppressed ? 0 : group.length, suppressed, funnel: suppressed ? null : funnel(group, now) };
+    return { level, people: suppressed ? 0 : group.length, suppressed, funnel: suppressed ? null : funnel(group, now, depthOf) };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The managers' weekly summary (the team dashboard's figures, for the week that ended)
+// ---------------------------------------------------------------------------------------------
+
+/** The dashboards' default "stalled for more than N days", also the weekly summary's. */
+export const STALLED_AFTER_DAYS = 14;
+/** The weekly summary covers the days before it is sent… */
+export const SUMMARY_PERIOD_DAYS = 7;
+/** …and the accreditations in force that end within this many days (the dashboard's first window). */
+export const SUMMARY_EXPIRY_DAYS = EXPIRY_WINDOWS[0];
+
+/** In force now and ending within `withinDays` days: the people the dashboard's "expiring" window counts. */
+export function expiringWithin(people: readonly ReportPerson[], now: number, withinDays: number): ReportPerson[] {
+  return people
+    .filter((p) => accreditedInForce(p, now) && p.accreditation!.validUntil !== null && p.accreditation!.validUntil - now <= withinDays * DAY_MS)
+    .sort((a, b) => a.accreditation!.validUntil! - b.accreditation!.validUntil! || a.id.localeCompare(b.id));
+}
+
+/** First accredited in the `days` days before `now` (the trends' "accredited": a first grant, not a renewal). */
+export function newlyAccredited(people: readonly ReportPerson[], now: number, days: number): ReportPerson[] {
+  const since = now - days * DAY_MS;
+  return people.filter((p) => p.firstGrantedAt !== null && p.firstGrantedAt > since && p.firstGrantedAt <= now).sort((a, b) => a.firstGrantedAt! - b.firstGrantedAt! || a.id.localeCompare(b.id));
+}
+
+export type WeeklyFigures = { newlyAccredited: ReportPerson[]; expiring: ReportPerson[]; stalled: Stalled[] };
+
+/** What a manager's weekly summary says of one team: active people only. */
+export function weeklyFigures(people: readonly ReportPerson[], now: number, stalledAfterDays = STALLED_AFTER_DAYS): WeeklyFigures {
+  const active = people.filter((p) => p.active);
+  return {
+    newlyAccredited: newlyAccredited(active, now, SUMMARY_PERIOD_DAYS),
+    expiring: expiringWithin(active, now, SUMMARY_EXPIRY_DAYS),
+    stalled: stalledPeople(active, now, stalledAfterDays),
+  };
+}
+
+export function hasNews(figures: WeeklyFigures): boolean {
+  return figures.newlyAccredited.length + figures.expiring.length + figures.stalled.length > 0;
+}
+
+/** The ISO 8601 week of an instant, in UTC ("2026-W50"): one summary per manager per week. */
+export function isoWeek(ms: number): string {
+  const d = new Date(ms);
+  const day = d.getUTCDay() || 7;
+  // The Thursday of this week decides its year.
+  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - day);
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
 }

@@ -137,6 +137,7 @@ const server: ServerStrings = {
       privacy_notices_seen: "Privacy notices read",
       notifications: "Notifications (inbox)",
       notification_opt_outs: "Mails turned off",
+      weekly_summaries: "Weekly summaries received",
       privacy_notices_published: "Privacy notices published",
       legal_hold: "Legal hold",
       legal_holds_set: "Legal holds set",

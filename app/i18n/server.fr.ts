@@ -139,6 +139,7 @@ const server = {
       privacy_notices_seen: "Notices de confidentialité lues",
       notifications: "Notifications (boîte de réception)",
       notification_opt_outs: "E-mails désactivés",
+      weekly_summaries: "Résumés hebdomadaires reçus",
       privacy_notices_published: "Notices de confidentialité publiées",
       legal_hold: "Gel légal",
       legal_holds_set: "Gels légaux posés",

@@ -33,6 +33,9 @@ export function noticeText(locale: Locale, kind: NotificationKind, params: Notic
       const left = params.reasonKind === "left_organisation";
       return { subject: k("subject"), paragraphs: [k(left ? "bodyLeft" : "bodyCharter")], inbox: k("inbox") };
     }
+    case "weekly_summary":
+      // Mail only (composeWeeklySummaryMail): no inbox row is written; these lines are for completeness.
+      return { subject: k("subject"), paragraphs: [t("notifications.weekly.intro")], inbox: k("inbox") };
     case "team_expiring":
     case "expiring": {
       const manager = kind === "team_expiring";
@@ -130,5 +133,66 @@ export function composeNotificationMail(input: { locale: Locale; name: string; n
     footer,
   ].join("\n\n");
   const html = "<!DOCTYPE html>" + renderToStaticMarkup(<Email preview={digest ? t("notifications.digestIntro") : texts[0]!.paragraphs[0] ?? subject} greeting={greeting} sections={sections} footer={footer} button={t("notifications.open")} />);
+  return { subject, text, html };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The managers' weekly summary
+// ---------------------------------------------------------------------------------------------
+
+/** Names listed per figure; the rest are counted ("and 3 others"): the dashboard lists them all. */
+export const SUMMARY_NAMES_SHOWN = 10;
+
+export type SummaryTeam = {
+  name: string;
+  /** The team dashboard. */
+  url: string;
+  newlyAccredited: readonly { name: string }[];
+  expiring: readonly { name: string; validUntil: number }[];
+  stalled: readonly { name: string; step: string; days: number }[];
+};
+
+/**
+ * A manager's weekly summary: one section per team (new accreditations, accreditations ending soon,
+ * stalled people), in the manager's language, HTML from the same React Email layout and the same
+ * paragraphs as text.
+ */
+export function composeWeeklySummaryMail(input: { locale: Locale; name: string; teams: readonly SummaryTeam[]; stalledAfterDays: number; expiryDays: number; accountUrl: string }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const t: TFunction = getT(input.locale);
+  const list = (names: string[]) => {
+    const shown = names.slice(0, SUMMARY_NAMES_SHOWN);
+    const rest = names.length - shown.length;
+    return rest > 0 ? [...shown, t("notifications.weekly.more", { count: rest })].join(", ") : shown.join(", ");
+  };
+  const sections = input.teams.map((team) => {
+    const paragraphs: string[] = [];
+    if (team.newlyAccredited.length) paragraphs.push(t("notifications.weekly.newlyAccredited", { count: team.newlyAccredited.length, names: list(team.newlyAccredited.map((p) => p.name)) }));
+    if (team.expiring.length) {
+      const names = team.expiring.map((p) => t("notifications.weekly.expiringPerson", { name: p.name, date: noticeDate(p.validUntil, input.locale) }));
+      paragraphs.push(t("notifications.weekly.expiring", { count: team.expiring.length, days: input.expiryDays, names: list(names) }));
+    }
+    if (team.stalled.length) {
+      const names = team.stalled.map((p) => t("notifications.weekly.stalledPerson", { name: p.name, step: t(`notifications.weekly.steps.${p.step}`), days: p.days }));
+      paragraphs.push(t("notifications.weekly.stalled", { count: team.stalled.length, days: input.stalledAfterDays, names: list(names) }));
+    }
+    if (paragraphs.length === 0) paragraphs.push(t("notifications.weekly.quiet"));
+    return { title: team.name, paragraphs, url: team.url };
+  });
+  const subject = t("notifications.kinds.weekly_summary.subject");
+  const greeting = t("notifications.greeting", { name: input.name });
+  const intro = t("notifications.weekly.intro");
+  const footer = t("notifications.footerOptional", { link: input.accountUrl });
+  const text = [
+    greeting,
+    intro,
+    ...sections.map((s) => [`## ${s.title}`, ...s.paragraphs, t("notifications.openLink", { link: s.url })].join("\n\n")),
+    "--",
+    footer,
+  ].join("\n\n");
+  const html = "<!DOCTYPE html>" + renderToStaticMarkup(<Email preview={intro} greeting={`${greeting} ${intro}`} sections={sections} footer={footer} button={t("notifications.open")} />);
   return { subject, text, html };
 }

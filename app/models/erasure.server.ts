@@ -39,6 +39,7 @@ import {
   loginThrottle,
   mailOutbox,
   notificationOptOuts,
+  weeklySummaries,
   notifications,
   passwordResets,
   placements,
@@ -210,6 +211,7 @@ export function erasePerson(input: { userId: string; actorId: string; actorEmail
       // The person's inbox and mail choices, and the notices others got about them (they name the person).
       count("notifications", tx.delete(notifications).where(sql`${notifications.userId} = ${person.id} or json_extract(${notifications.params}, '$.person') = ${person.name}`).run().changes);
       count("notification_opt_outs", tx.delete(notificationOptOuts).where(eq(notificationOptOuts.userId, person.id)).run().changes);
+      count("weekly_summaries", tx.delete(weeklySummaries).where(eq(weeklySummaries.userId, person.id)).run().changes);
       count("managed_teams", tx.delete(teamManagers).where(eq(teamManagers.userId, person.id)).run().changes);
       count("sign_in_counters", tx.delete(loginThrottle).where(inArray(loginThrottle.key, [...emails].map((e) => `email:${e}`))).run().changes);
       const mailRefs = [person.id, ...accIds];

@@ -81,6 +81,7 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   { kind: "privacy_notices_seen", table: "privacy_notice_views", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "notifications", table: "notifications", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "notification_opt_outs", table: "notification_opt_outs", where: ofPerson(), covers: ["user_id"], role: "subject" },
+  { kind: "weekly_summaries", table: "weekly_summaries", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "privacy_notices_published", table: "privacy_notices", where: ofPerson("published_by"), covers: ["published_by"], role: "actor", columns: ["version", "created_at"] },
   { kind: "legal_hold", table: "legal_holds", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "legal_holds_set", table: "legal_holds", where: "set_by = @userId and user_id <> @userId", covers: ["set_by"], role: "actor", columns: ["set_at"] },

@@ -14,7 +14,7 @@ import { getT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { teamOptions } from "~/models/team.server";
 import { dashboardPage } from "~/utils/report-page.server";
-import { filtersQuery, parseFilters } from "~/utils/report-tables.server";
+import { filtersQuery, parseFilters, parseStalledPage } from "~/utils/report-tables.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
 
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = parseFilters(new URL(request.url), t);
   const teams = teamOptions();
   if (filters.team && !teams.some((team) => team.id === filters.team)) throw notFound();
-  const page = await dashboardPage({ view: "programme", scope: filters.team ? [filters.team] : undefined, filters, t, locale });
+  const page = await dashboardPage({ view: "programme", scope: filters.team ? [filters.team] : undefined, filters, t, locale, stalledPage: parseStalledPage(new URL(request.url)) });
   return json(
     {
       title: `${t("reports.programme.title")} · Ambassade`,

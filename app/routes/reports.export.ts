@@ -121,10 +121,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 
   if (table === "people") {
-    const { columns, people, row } = await peopleExport({ scope, filters, t, locale });
-    return send("people", columns, (function* () {
-      for (const p of people) yield row(p);
-    })());
+    const { columns, rows } = await peopleExport({ scope, filters, t, locale });
+    return send("people", columns, rows);
   }
   const page = await dashboardPage({ view, scope, filters, t, locale, allStalled: table === "stalled" });
   if (page.withheld) return new Response(t("reports.withheld"), { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });

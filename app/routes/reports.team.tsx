@@ -19,7 +19,7 @@ import { listTeams } from "~/models/team.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { dashboardPage } from "~/utils/report-page.server";
-import { filtersQuery, parseFilters, type ParsedFilters } from "~/utils/report-tables.server";
+import { filtersQuery, parseFilters, parseStalledPage, type ParsedFilters } from "~/utils/report-tables.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
 
@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = parseFilters(new URL(request.url), t);
   const { teams, scope, managerView } = teamsFor(viewer, filters);
   const chosen: ParsedFilters = managerView || filters.team ? filters : { ...filters, team: scope[0] };
-  const page = teams.length ? await dashboardPage({ view: "team", scope, filters: chosen, t, locale }) : null;
+  const page = teams.length ? await dashboardPage({ view: "team", scope, filters: chosen, t, locale, stalledPage: parseStalledPage(new URL(request.url)) }) : null;
   return json(
     {
       title: `${t("reports.team.title")} · Ambassade`,

@@ -19,6 +19,7 @@ import { deleteExpiredSessions } from "../auth/session.server";
 import { loadContentLibrary } from "../content/library.server";
 import { purgeOldMail, startMailWorker } from "../mail/outbox.server";
 import { runAccreditationJobs } from "../models/accreditation-jobs.server";
+import { purgeOldWeeklySummaries, runWeeklySummaries } from "../models/weekly-summary.server";
 import { importContentMedia } from "../models/content-sync.server";
 import { purgeReadNotifications } from "../models/notifications.server";
 import { applyRetention, describeRetention } from "../models/retention.server";
@@ -155,12 +156,22 @@ export function startJobs(): { stop: () => void } {
       const throttles = deleteStaleThrottles();
       const mails = purgeOldMail(getSetting("retention.mailDays"));
       const notices = purgeReadNotifications();
-      if (sessions + throttles + mails + notices > 0) console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s), ${notices} old read notice(s)`);
+      const summaries = purgeOldWeeklySummaries();
+      if (sessions + throttles + mails + notices + summaries > 0) {
+        console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s), ${notices} old read notice(s), ${summaries} old weekly summary record(s)`);
+      }
     } catch (error) {
       console.error("[housekeeping] failed", error);
     }
   };
   void housekeeping();
+  // The managers' weekly summaries: a minute after start, then hourly; each manager gets one per week
+  // (claimed in the database, ADR 0033).
+  const weekly = () => runWeeklySummaries().catch((error: unknown) => console.error("[weekly summary] failed", error));
+  const firstWeekly = setTimeout(() => void weekly(), 60 * 1000);
+  firstWeekly.unref();
+  const weeklyTimer = setInterval(() => void weekly(), 60 * 60 * 1000);
+  weeklyTimer.unref();
   const hourly = setInterval(() => void housekeeping(), 60 * 60 * 1000);
   hourly.unref();
   // Retention (docs/privacy.md): a minute after start, then nightly; each run that removes something
@@ -180,6 +191,8 @@ export function startJobs(): { stop: () => void } {
     stop: () => {
       clearInterval(jobs);
       clearInterval(hourly);
+      clearTimeout(firstWeekly);
+      clearInterval(weeklyTimer);
       clearTimeout(firstRetention);
       clearInterval(nightly);
       webhooks.stop();

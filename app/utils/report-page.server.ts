@@ -10,7 +10,7 @@ import { dashboard, exportPeople, reportRecords, lastReminders, STALLED_SHOWN, s
 import { barChart, monthlyChart, seriesColors } from "./charts.server";
 import { dashboardTables, domainFilters, formatter, peopleTable, type ParsedFilters } from "./report-tables.server";
 
-type PageInput = { view: "programme" | "team"; scope: ReportScope; filters: ParsedFilters; t: TFunction; locale: Locale; allStalled?: boolean };
+type PageInput = { view: "programme" | "team"; scope: ReportScope; filters: ParsedFilters; t: TFunction; locale: Locale; allStalled?: boolean; stalledPage?: number };
 
 const globalForPages = globalThis as unknown as { __ambassadeDashboardPages?: Map<string, { key: string; page: Promise<DashboardPage> }> };
 const CACHED_PAGES = 64;
@@ -22,7 +22,7 @@ const CACHED_PAGES = 64;
  */
 export async function dashboardPage(input: PageInput): Promise<DashboardPage> {
   const cache = (globalForPages.__ambassadeDashboardPages ??= new Map());
-  const id = JSON.stringify([input.view, input.scope ? [...input.scope].sort() : null, input.filters, input.locale, Boolean(input.allStalled)]);
+  const id = JSON.stringify([input.view, input.scope ? [...input.scope].sort() : null, input.filters, input.locale, Boolean(input.allStalled), input.allStalled ? 1 : (input.stalledPage ?? 1)]);
   // The page follows its records (read again after a write, or after a while for the organisation).
   const { version } = await reportRecords(input.scope);
   const key = `${version}@${Math.floor(Date.now() / 60_000)}`;
@@ -39,7 +39,11 @@ export async function dashboardPage(input: PageInput): Promise<DashboardPage> {
 async function buildDashboardPage(input: PageInput) {
   const f = formatter(input.t, input.locale);
   const d = await dashboard({ view: input.view, scope: input.scope, filters: domainFilters(input.filters), stalledAfterDays: input.filters.days });
-  const stalledRows = stalledWithNames(d.stalled, input.allStalled ? undefined : STALLED_SHOWN);
+  // The stalled list by pages of STALLED_SHOWN (a page past the last shows the last); the export has them all.
+  const stalledPages = Math.max(1, Math.ceil(d.stalled.length / STALLED_SHOWN));
+  const stalledPage = Math.min(Math.max(1, input.stalledPage ?? 1), stalledPages);
+  const stalledOffset = input.allStalled ? 0 : (stalledPage - 1) * STALLED_SHOWN;
+  const stalledRows = stalledWithNames(input.allStalled ? d.stalled : d.stalled.slice(stalledOffset, stalledOffset + STALLED_SHOWN));
   const reminders = lastReminders(stalledRows.map((s) => s.id));
   for (const row of stalledRows) row.lastReminder = reminders.get(row.id) ?? null;
   const tables = dashboardTables(d, stalledRows, f);
@@ -52,6 +56,9 @@ async function buildDashboardPage(input: PageInput) {
     withheld: d.withheld,
     charter: d.charter,
     stalledTotal: d.stalled.length,
+    stalledPage,
+    stalledPageSize: STALLED_SHOWN,
+    stalledFrom: stalledOffset + 1,
     stalledIds: stalledRows.map((s) => ({ id: s.id, name: s.name })),
     tables,
     charts: {
@@ -76,11 +83,17 @@ async function buildDashboardPage(input: PageInput) {
 
 export type DashboardPage = Awaited<ReturnType<typeof buildDashboardPage>>;
 
-/** Everyone in scope with the filters, for the full export. */
+/** Everyone in scope with the filters, for the full export: rows made batch by batch as the file is written. */
 export async function peopleExport(input: { scope: ReportScope; filters: ParsedFilters; t: TFunction; locale: Locale }) {
   const f = formatter(input.t, input.locale);
   const now = Date.now();
-  const people = await exportPeople(input.scope, domainFilters(input.filters));
+  const { count, batches } = await exportPeople(input.scope, domainFilters(input.filters));
   const table = peopleTable((p) => accreditedInForce(p, now), f);
-  return { columns: table.columns, people, row: table.row };
+  return {
+    columns: table.columns,
+    count,
+    rows: (function* () {
+      for (const batch of batches()) for (const p of batch) yield table.row(p);
+    })(),
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Level, Locale } from "../../db/schema";
-import { FUNNEL_STEPS, type Filters } from "~/domain/reports";
+import { FUNNEL_STEPS, STALLED_AFTER_DAYS, type Filters } from "~/domain/reports";
 import { LEVELS } from "~/domain/placement";
 import type { TFunction } from "~/i18n/translate";
 import type { Dashboard, ExportPerson } from "~/models/reports.server";
@@ -47,10 +47,10 @@ export function filtersSchema() {
         .string()
         .trim()
         .regex(/^\d{0,3}$/)
-        .transform((v) => (v === "" ? 14 : Number(v)))
+        .transform((v) => (v === "" ? STALLED_AFTER_DAYS : Number(v)))
         .pipe(z.number().int().min(1).max(365))
         .optional()
-        .transform((v) => v ?? 14),
+        .transform((v) => v ?? STALLED_AFTER_DAYS),
     })
     .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"] });
 }
@@ -66,6 +66,11 @@ export function parseFilters(url: URL, t: TFunction): ParsedFilters {
     throw new Response(t("reports.filters.invalid", { fields }), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   return parsed.data;
+}
+
+/** The page of the stalled list (`?page=`): 1 when missing or not a page number (as the people list does). */
+export function parseStalledPage(url: URL): number {
+  return z.coerce.number().int().min(1).max(100_000).catch(1).parse(url.searchParams.get("page") ?? 1);
 }
 
 /** The domain's filters (period and level) from the parsed ones; the team is a scope, applied in SQL. */

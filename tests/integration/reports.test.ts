@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { getDb } from "../../db/connection";
-import { dashboard, reportPeople } from "../../app/models/reports.server";
+import { dashboard, exportPeople, reportPeople } from "../../app/models/reports.server";
 import { examAnalytics } from "../../app/models/exam-analytics.server";
 import { flushMail, seedDemoOrganisation, snapshotDatabase } from "../support/fixtures";
 import { startServer, type TestServer } from "../support/server";
@@ -420,4 +420,68 @@ describe("a renewed accreditation", () => {
 
 it("fixture sanity: the charter in force is the one the fixture signed", () => {
   expect(currentCharter()).toBe(charter);
+});
+
+describe("the full export, batch by batch", () => {
+  it("gives every record in scope once, in order, each with the name, email and team plain SQL gives", async () => {
+    const records = await reportPeople(undefined);
+    const { count, batches } = await exportPeople(undefined, {}, 7);
+    const all = [...batches()];
+    expect(all.every((b) => b.length <= 7)).toBe(true);
+    const flat = all.flat();
+    expect(count).toBe(records.length);
+    expect(flat.map((p) => p.id)).toEqual(records.map((p) => p.id));
+    const bySql = new Map(
+      (sql.prepare("select u.id, u.name, u.email, coalesce(t.name, '') as team from users u left join teams t on t.id = u.team_id").all() as { id: string; name: string; email: string; team: string }[]).map((r) => [r.id, r]),
+    );
+    for (const p of flat) expect({ name: p.name, email: p.email, team: p.team }).toEqual({ name: bySql.get(p.id)!.name, email: bySql.get(p.id)!.email, team: bySql.get(p.id)!.team });
+    // With a filter: the records it chooses, no more.
+    const native = await exportPeople([TEAM_A], { level: "native" }, 5);
+    expect([...native.batches()].flat().map((p) => p.id).sort()).toEqual(records.filter((p) => p.teamId === TEAM_A && p.level === "native").map((p) => p.id).sort());
+  });
+});
+
+describe("a long list of people who need a nudge", () => {
+  it("is paged by 50: every stalled person is on exactly one page, the export holds them all, a page past the last shows the last", async () => {
+    const team = "team-rpt-many";
+    const ids: string[] = [];
+    sql.transaction(() => {
+      sql.prepare("insert into teams (id, name) values (?, 'Reports many')").run(team);
+      for (let i = 1; i <= 123; i++) {
+        const id = `rpt-many-${String(i).padStart(3, "0")}`;
+        ids.push(id);
+        sql.prepare("insert into users (id, email, name, locale, team_id, active, created_at) values (?, ?, ?, 'fr', ?, 1, ?)").run(id, `${id}@reports.test`, `Many ${i}`, team, Date.now() - (20 + i) * DAY);
+        sql.prepare("insert into user_roles (user_id, role) values (?, 'employee')").run(id);
+      }
+    })();
+    const admin = await signedIn(server, "admin@ambassade.test");
+    type Page = { stalledTotal: number; stalledPage: number; stalledFrom: number; stalledIds: { id: string }[]; tables: { stalled: { rows: string[][] } } };
+    const pageOf = async (n: number | string) => (await routeData(admin, `/reports/team?team=${team}&page=${n}`, "routes/reports.team")).json as { page: Page };
+    const seen: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const { page } = await pageOf(n);
+      expect(page.stalledTotal).toBe(123);
+      expect(page.stalledPage).toBe(n);
+      expect(page.stalledFrom).toBe((n - 1) * 50 + 1);
+      expect(page.stalledIds).toHaveLength(n < 3 ? 50 : 23);
+      expect(page.tables.stalled.rows).toHaveLength(page.stalledIds.length);
+      seen.push(...page.stalledIds.map((s) => s.id));
+    }
+    expect(seen).toHaveLength(123);
+    expect([...seen].sort()).toEqual([...ids].sort());
+    // Longest stalled first, across pages.
+    expect(seen[0]).toBe("rpt-many-123");
+    expect(seen[122]).toBe("rpt-many-001");
+    // Past the last page: the last; not a number: the first.
+    expect((await pageOf(9)).page.stalledPage).toBe(3);
+    expect((await pageOf("x")).page.stalledPage).toBe(1);
+    // The page links to the next one (filters kept, back to the list) and says which people it shows.
+    const html = await (await admin.get(`/reports/team?team=${team}&page=2`)).text();
+    expect(html).toContain(`href="/reports/team?team=${team}&amp;page=3#stalled"`);
+    expect(html).toContain(`href="/reports/team?team=${team}&amp;page=1#stalled"`);
+    expect(html).toMatch(/Personnes 51 à 100 sur 123/);
+    // The export holds them all.
+    const csv = await (await admin.get(`/reports/export?view=team&table=stalled&team=${team}&format=csv`)).text();
+    expect(parseCsv(csv.replace(/^\uFEFF/, ""), { from_line: 2 })).toHaveLength(123);
+  });
 });

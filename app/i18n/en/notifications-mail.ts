@@ -10,6 +10,28 @@ const notifications: NotificationMailStrings = {
   digestSubject_one: "{{count}} update in Ambassade",
   digestSubject_other: "{{count}} updates in Ambassade",
   digestIntro: "Several changes concern you:",
+  weekly: {
+    intro: "Here is what changed in your teams over the last 7 days, and what awaits them.",
+    newlyAccredited_one: "New accreditation ({{count}}): {{names}}.",
+    newlyAccredited_other: "New accreditations ({{count}}): {{names}}.",
+    expiring_one: "Accreditation ending within {{days}} days ({{count}}): {{names}}.",
+    expiring_other: "Accreditations ending within {{days}} days ({{count}}): {{names}}.",
+    expiringPerson: "{{name}} (on {{date}})",
+    stalled_one: "Person with no progress for more than {{days}} days ({{count}}): {{names}}.",
+    stalled_other: "People with no progress for more than {{days}} days ({{count}}): {{names}}.",
+    stalledPerson: "{{name}} ({{step}}, for {{days}} days)",
+    more_one: "and {{count}} other",
+    more_other: "and {{count}} others",
+    quiet: "Nothing to report in this team this week.",
+    steps: {
+      signedIn: "has to sign in",
+      placed: "has to answer the questionnaire",
+      trackCompleted: "has to finish their track",
+      examPassed: "has to pass the exam",
+      charterSigned: "has to sign the charter",
+      accredited: "may request their accreditation",
+    },
+  },
   kinds: {
     request_waiting: {
       label: "An accreditation request awaits my decision (manager)",
@@ -29,6 +51,11 @@ const notifications: NotificationMailStrings = {
     team_expiring: {
       label: "The accreditation of someone in my team is about to end (manager)",
       inbox: "{{person}}’s accreditation ends on {{date}}.",
+    },
+    weekly_summary: {
+      label: "The weekly summary of my teams (manager)",
+      subject: "Your teams’ week in Ambassade",
+      inbox: "Your teams’ weekly summary.",
     },
     granted: {
       label: "Accreditation granted",

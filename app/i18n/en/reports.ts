@@ -116,7 +116,7 @@ const reports: ReportsStrings = {
     remindLabel: "Send a reminder to {{name}}",
     reminded: "Reminder sent to {{name}}.",
     none: "Nobody has been stuck that long.",
-    more: "{{shown}} of {{total}} people shown: the export holds them all.",
+    more: "People {{from}} to {{to}} of {{total}}; the export holds them all.",
   },
   trends: {
     title: "Monthly trends",

@@ -13,6 +13,28 @@ const notifications = {
   digestSubject_one: "{{count}} nouvelle dans Ambassade",
   digestSubject_other: "{{count}} nouvelles dans Ambassade",
   digestIntro: "Plusieurs changements vous concernent :",
+  weekly: {
+    intro: "Voici ce qui a changé dans vos équipes ces 7\u00a0derniers jours, et ce qui les attend.",
+    newlyAccredited_one: "Nouvelle accréditation ({{count}})\u00a0: {{names}}.",
+    newlyAccredited_other: "Nouvelles accréditations ({{count}})\u00a0: {{names}}.",
+    expiring_one: "Accréditation qui prend fin dans les {{days}}\u00a0jours ({{count}})\u00a0: {{names}}.",
+    expiring_other: "Accréditations qui prennent fin dans les {{days}}\u00a0jours ({{count}})\u00a0: {{names}}.",
+    expiringPerson: "{{name}} (le {{date}})",
+    stalled_one: "Personne sans progrès depuis plus de {{days}}\u00a0jours ({{count}})\u00a0: {{names}}.",
+    stalled_other: "Personnes sans progrès depuis plus de {{days}}\u00a0jours ({{count}})\u00a0: {{names}}.",
+    stalledPerson: "{{name}} ({{step}}, depuis {{days}}\u00a0jours)",
+    more_one: "et {{count}} autre",
+    more_other: "et {{count}} autres",
+    quiet: "Rien à signaler dans cette équipe cette semaine.",
+    steps: {
+      signedIn: "doit se connecter",
+      placed: "doit répondre au questionnaire",
+      trackCompleted: "doit terminer son parcours",
+      examPassed: "doit réussir l’examen",
+      charterSigned: "doit signer la charte",
+      accredited: "peut demander son accréditation",
+    },
+  },
   kinds: {
     request_waiting: {
       label: "Une demande d’accréditation attend ma décision (manager)",
@@ -32,6 +54,11 @@ const notifications = {
     team_expiring: {
       label: "L’accréditation d’une personne de mon équipe arrive à échéance (manager)",
       inbox: "Fin d’accréditation le {{date}} : {{person}}.",
+    },
+    weekly_summary: {
+      label: "Le résumé hebdomadaire de mes équipes (manager)",
+      subject: "La semaine de vos équipes dans Ambassade",
+      inbox: "Résumé de la semaine de vos équipes.",
     },
     granted: {
       label: "Accréditation accordée",

@@ -118,7 +118,7 @@ const reports = {
     remindLabel: "Envoyer un rappel à {{name}}",
     reminded: "Rappel envoyé à {{name}}.",
     none: "Personne n’est bloqué depuis si longtemps.",
-    more: "{{shown}} personnes affichées sur {{total}}\u00a0: l’export les contient toutes.",
+    more: "Personnes {{from}} à {{to}} sur {{total}}\u00a0; l’export les contient toutes.",
   },
   trends: {
     title: "Évolution mensuelle",
