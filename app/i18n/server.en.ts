@@ -1,5 +1,6 @@
 import type { ServerStrings } from "./server.fr";
 import notifications from "./en/notifications-mail";
+import auditLog from "./en/audit-log";
 
 /** Strings only the server uses (e-mails), English; typed by server.fr.ts so that no key can be missing. Never sent to the browser. */
 const server: ServerStrings = {
@@ -158,6 +159,7 @@ const server: ServerStrings = {
     },
   },
   notifications,
+  auditLog,
 };
 
 export default server;

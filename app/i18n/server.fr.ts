@@ -1,4 +1,5 @@
 import notifications from "./fr/notifications-mail";
+import auditLog from "./fr/audit-log";
 
 /** Strings only the server uses (e-mails), French; the reference: server.en.ts must have the same keys. Never sent to the browser. */
 const server = {
@@ -160,6 +161,7 @@ const server = {
     },
   },
   notifications,
+  auditLog,
 };
 
 export default server;

@@ -78,6 +78,7 @@ function matrix(): Record<string, Row> {
     "accreditation_.certificate[.]pdf.ts": { url: "/accreditation/certificate.pdf", get: learners(404) },
     "admin.api.tsx": { url: "/admin/api", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.audit.tsx": { url: "/admin/audit", get: adminOnly("ok") },
+    "admin.audit[.]csv.ts": { url: "/admin/audit.csv", get: adminOnly("ok") },
     "admin.charter.tsx": { url: "/admin/charter", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // The privacy notice's versions: an empty form publishes nothing.
     "admin.privacy.tsx": { url: "/admin/privacy", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
