@@ -60,6 +60,13 @@ const server: ServerStrings = {
     status: { valid: "valid", expired: "expired", suspended: "suspended", revoked: "revoked" },
     openBadge: "Open Badges 3.0 verifiable credential, signed by the issuer.",
   },
+  /** Messages posted to a team's chat webhook (app/models/team-chat.server.ts): names and links only. */
+  teamChat: {
+    requestWaiting: "{{person}}’s accreditation request awaits a decision.",
+    renewalWaiting: "{{person}}’s renewal request awaits a decision.",
+    expiring: "{{person}}’s accreditation ends on {{date}}.",
+    open: "Open in Ambassade",
+  },
   homeSignals: {
     title: "What waits for you",
     requests_one: "{{count}} accreditation request awaits your decision.",

@@ -62,6 +62,13 @@ const server = {
     openBadge: "Attestation vérifiable Open Badges 3.0, signée par l’émetteur.",
   },
   /** What waits for staff on their home page (app/models/home.server.ts). */
+  /** Messages posted to a team's chat webhook (app/models/team-chat.server.ts): names and links only. */
+  teamChat: {
+    requestWaiting: "La demande d’accréditation {{de person}} attend une décision.",
+    renewalWaiting: "La demande de renouvellement {{de person}} attend une décision.",
+    expiring: "L’accréditation {{de person}} arrive à échéance le {{date}}.",
+    open: "Ouvrir dans Ambassade",
+  },
   homeSignals: {
     title: "Ce qui vous attend",
     requests_one: "{{count}} demande d’accréditation attend votre décision.",

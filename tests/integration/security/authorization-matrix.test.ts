@@ -199,7 +199,7 @@ function matrix(): Record<string, Row> {
       post: { body: {}, expect: o("login", 403, 403, 400, 404, 403) },
     },
     "team.requests._index.tsx": { url: "/team/requests", get: o("login", 403, 403, "ok", "ok", 403) },
-    "teams.$teamId.tsx": { url: "/teams/team-comms", get: o("login", 403, "ok", "ok", 404, "ok") },
+    "teams.$teamId.tsx": { url: "/teams/team-comms", get: o("login", 403, "ok", "ok", 404, "ok"), post: { body: {}, expect: o("login", 403, 403, 400, 404, 400) } },
     "teams._index.tsx": { url: "/teams", get: o("login", 403, "ok", "ok", "ok", "ok") },
     // A common-core module, in every track. learner@ is not placed: the page says so (200) and an
     // answer is refused (409).
