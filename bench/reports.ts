@@ -36,8 +36,20 @@ export function reportSpecs(server: AppServer, seed: SeedManifest, common: Commo
       vary: () => ({ path: `/reports/team?team=${seed.manager.teamId}&days=${days()}` }),
       ...common,
     },
+    {
+      // The audit log in sentences (ADR 0031): the newest page, a kind of action, a person by name.
+      name: "audit log (sentences, filters)",
+      url: `${server.url}/admin/audit`,
+      label: "/admin/audit?…",
+      connections: 4,
+      headers: { cookie: `ambassade_session=${seed.admin.session}` },
+      vary: () => ({ path: `/admin/audit?${auditFilters()}` }),
+      ...common,
+    },
   ];
 }
+
+const auditFilters = rotate(["", "action=accreditation.*", "action=accreditation.grant", "person=bench", "from=2026-01-01"]);
 
 export type ExportTiming = { name: string; path: string; status: number; ms: number; bytes: number; rows: number | null };
 
@@ -57,6 +69,7 @@ export async function reportTimings(server: AppServer, seed: SeedManifest): Prom
   out.push(await timed("full export of everyone, CSV (cold)", `${server.url}/reports/export?view=programme&table=people&format=csv`, admin, true));
   out.push(await timed("programme dashboard, first request (warm records)", `${server.url}/reports`, admin, false));
   out.push(await timed("full export of everyone, CSV (warm)", `${server.url}/reports/export?view=programme&table=people&format=csv`, admin, true));
+  out.push(await timed("audit log, CSV export of accreditation decisions", `${server.url}/admin/audit.csv?action=accreditation.*`, admin, true));
   out.push(await timed("full export of everyone, XLSX (warm)", `${server.url}/reports/export?view=programme&table=people&format=xlsx`, admin, false));
   out.push(await timed("exam analytics, first request", `${server.url}/reports/exam`, admin, false));
   return out;

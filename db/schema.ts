@@ -853,3 +853,47 @@ export const weeklySummaries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.week] })],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Team chat webhooks (ADR 0031): a team's optional Slack or Teams incoming webhook, and the queue of
+// messages posted there (names and links only), delivered after the transaction and retried.
+// ---------------------------------------------------------------------------------------------
+
+export const CHAT_FORMATS = ["slack", "teams"] as const;
+export type ChatFormat = (typeof CHAT_FORMATS)[number];
+export const CHAT_MESSAGE_KINDS = ["request_waiting", "expiring"] as const;
+export type ChatMessageKind = (typeof CHAT_MESSAGE_KINDS)[number];
+
+export const teamChatHooks = sqliteTable("team_chat_hooks", {
+  teamId: text("team_id")
+    .primaryKey()
+    .references(() => teams.id, { onDelete: "cascade" }),
+  /** The incoming-webhook URL: a secret (whoever holds it may post in the channel), never shown back whole. */
+  url: text("url").notNull(),
+  format: text("format", { enum: CHAT_FORMATS }).notNull(),
+  /** The language of the team's messages. */
+  locale: text("locale", { enum: ["fr", "en"] }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+export const chatMessages = sqliteTable(
+  "chat_messages",
+  {
+    id: text("id").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: CHAT_MESSAGE_KINDS }).notNull(),
+    /** What the message is about (an accreditation id): erasing the person deletes their messages. */
+    refId: text("ref_id").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index("chat_messages_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`), index("chat_messages_ref_idx").on(t.refId)],
+);

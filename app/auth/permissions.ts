@@ -27,7 +27,9 @@ export type Permission =
   /** The programme's results: dashboards and exports (trainers read them; managers for their teams). */
   | "reports.view"
   /** Sending a reminder to someone who needs a nudge. */
-  | "reports.nudge";
+  | "reports.nudge"
+  /** A team's chat webhook (Slack, Teams): its managers and admins (ADR 0031). */
+  | "team.chat";
 
 export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   employee: { learn: "self" },
@@ -46,6 +48,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "accreditation.decide": "team",
     "reports.view": "team",
     "reports.nudge": "team",
+    "team.chat": "team",
   },
   admin: {
     "team.view": "all",
@@ -60,6 +63,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "api.manage": "all",
     "reports.view": "all",
     "reports.nudge": "all",
+    "team.chat": "all",
   },
 };
 

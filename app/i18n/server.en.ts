@@ -1,5 +1,6 @@
 import type { ServerStrings } from "./server.fr";
 import notifications from "./en/notifications-mail";
+import auditLog from "./en/audit-log";
 
 /** Strings only the server uses (e-mails), English; typed by server.fr.ts so that no key can be missing. Never sent to the browser. */
 const server: ServerStrings = {
@@ -22,6 +23,7 @@ const server: ServerStrings = {
     examAttempt: "Exam in progress",
     examResult: "Exam result",
     forgotPassword: "Forgotten password",
+    inbox: "Notifications",
     home: "Home",
     invite: "Accept the invitation",
     login: "Sign in",
@@ -58,6 +60,13 @@ const server: ServerStrings = {
     status: { valid: "valid", expired: "expired", suspended: "suspended", revoked: "revoked" },
     openBadge: "Open Badges 3.0 verifiable credential, signed by the issuer.",
   },
+  /** Messages posted to a team's chat webhook (app/models/team-chat.server.ts): names and links only. */
+  teamChat: {
+    requestWaiting: "{{person}}’s accreditation request awaits a decision.",
+    renewalWaiting: "{{person}}’s renewal request awaits a decision.",
+    expiring: "{{person}}’s accreditation ends on {{date}}.",
+    open: "Open in Ambassade",
+  },
   homeSignals: {
     title: "What waits for you",
     requests_one: "{{count}} accreditation request awaits your decision.",
@@ -72,6 +81,19 @@ const server: ServerStrings = {
     noAppUrl: "APP_URL is not set: links in mail and credentials lead to this machine.",
     demoData_one: "{{count}} demo account is still present.",
     demoData_other: "{{count}} demo accounts are still present.",
+    stalled_one: "{{name}} has not moved for {{count}} day (next step: {{step}}).",
+    stalled_other: "{{name}} has not moved for {{count}} days (next step: {{step}}).",
+    stalledMore_one: "And {{count}} more person stalled in your teams.",
+    stalledMore_other: "And {{count}} more people stalled in your teams.",
+    nextStep: {
+      invited: "receive their invitation",
+      signedIn: "sign in",
+      placed: "answer the placement questionnaire",
+      trackCompleted: "finish their track",
+      examPassed: "pass the final exam",
+      charterSigned: "sign the charter",
+      accredited: "request their accreditation",
+    },
     nothing: "Nothing waits for you for now.",
   },
   invite: {
@@ -145,6 +167,7 @@ const server: ServerStrings = {
     },
   },
   notifications,
+  auditLog,
 };
 
 export default server;

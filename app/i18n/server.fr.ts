@@ -1,4 +1,5 @@
 import notifications from "./fr/notifications-mail";
+import auditLog from "./fr/audit-log";
 
 /** Strings only the server uses (e-mails), French; the reference: server.en.ts must have the same keys. Never sent to the browser. */
 const server = {
@@ -22,6 +23,7 @@ const server = {
     examAttempt: "Examen en cours",
     examResult: "Résultat de l’examen",
     forgotPassword: "Mot de passe oublié",
+    inbox: "Notifications",
     home: "Accueil",
     invite: "Accepter l’invitation",
     login: "Connexion",
@@ -60,6 +62,13 @@ const server = {
     openBadge: "Attestation vérifiable Open Badges 3.0, signée par l’émetteur.",
   },
   /** What waits for staff on their home page (app/models/home.server.ts). */
+  /** Messages posted to a team's chat webhook (app/models/team-chat.server.ts): names and links only. */
+  teamChat: {
+    requestWaiting: "La demande d’accréditation {{de person}} attend une décision.",
+    renewalWaiting: "La demande de renouvellement {{de person}} attend une décision.",
+    expiring: "L’accréditation {{de person}} arrive à échéance le {{date}}.",
+    open: "Ouvrir dans Ambassade",
+  },
   homeSignals: {
     title: "Ce qui vous attend",
     requests_one: "{{count}} demande d’accréditation attend votre décision.",
@@ -74,6 +83,19 @@ const server = {
     noAppUrl: "APP_URL n’est pas défini\u00a0: les liens des courriels et des attestations mènent à cette machine.",
     demoData_one: "{{count}} compte de démonstration est encore présent.",
     demoData_other: "{{count}} comptes de démonstration sont encore présents.",
+    stalled_one: "{{name}} n’a pas avancé depuis {{count}} jour (prochaine étape\u00a0: {{step}}).",
+    stalled_other: "{{name}} n’a pas avancé depuis {{count}} jours (prochaine étape\u00a0: {{step}}).",
+    stalledMore_one: "Et {{count}} autre personne au point mort dans vos équipes.",
+    stalledMore_other: "Et {{count}} autres personnes au point mort dans vos équipes.",
+    nextStep: {
+      invited: "recevoir son invitation",
+      signedIn: "se connecter",
+      placed: "répondre au questionnaire de positionnement",
+      trackCompleted: "terminer son parcours",
+      examPassed: "réussir l’examen final",
+      charterSigned: "signer la charte",
+      accredited: "demander son accréditation",
+    },
     nothing: "Rien ne vous attend pour l’instant.",
   },
   invite: {
@@ -147,6 +169,7 @@ const server = {
     },
   },
   notifications,
+  auditLog,
 };
 
 export default server;

@@ -15,6 +15,7 @@ import { appUrl } from "~/utils/app-url.server";
 import { channelLabels, offeredChannels } from "./channels.server";
 import { issueCredential } from "./credential.server";
 import { notify, type Notice } from "./notifications.server";
+import { enqueueTeamChat } from "./team-chat.server";
 import { enqueueWebhookEvent } from "./webhook.server";
 
 export type AccreditationEventData = {
@@ -134,4 +135,8 @@ export function notifyAccreditationChange(
     }
   }
   notify(tx, notices, change.now);
+  // The team's chat channel, when it has one, hears of requests waiting (names and links only).
+  if (who.managers === "request_waiting" && row.teamId) {
+    enqueueTeamChat(tx, { kind: "request_waiting", teamId: row.teamId, accreditationId: a.id, person: row.name, renewal: params.renewal === 1 }, change.now);
+  }
 }

@@ -10,6 +10,7 @@ import { InputError } from "~/utils/errors";
 import { applyTransition } from "./accreditation-transition.server";
 import { recordAudit } from "./audit.server";
 import { channelLabels, offeredChannels } from "./channels.server";
+import { enqueueTeamChat } from "./team-chat.server";
 import { notify, withNotificationBatch, type Notice } from "./notifications.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -79,6 +80,7 @@ export async function runAccreditationJobs(now = new Date()): Promise<{ notices:
             told.push({ userId: m.id, kind: "team_expiring", params, link: `/team/requests/${c.row.id}`, refId: c.row.id });
           }
           notify(tx, told, now);
+          if (c.teamId) enqueueTeamChat(tx, { kind: "expiring", teamId: c.teamId, accreditationId: c.row.id, person: c.name, validUntil: c.row.validUntil! }, now);
         }
         return claimedCount;
       },

@@ -22,6 +22,7 @@ import {
   type StateReason,
   type Transition,
 } from "~/domain/accreditation";
+import { accreditationAction } from "~/domain/audit";
 import { InputError } from "~/utils/errors";
 import { announceAccreditationChange, notifyAccreditationChange } from "./accreditation-events.server";
 import { recordAudit } from "./audit.server";
@@ -60,7 +61,7 @@ function recordTransition(
 ): void {
   recordAudit(tx, {
     actorId: change.actorId,
-    action: `accreditation.${change.transition}`,
+    action: accreditationAction(change.transition),
     subjectType: "accreditation",
     subjectId: change.accreditationId,
     fromState: change.from,

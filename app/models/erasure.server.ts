@@ -28,6 +28,7 @@ import {
   accreditations,
   auditLog,
   charterSignatures,
+  chatMessages,
   credentials,
   diagnosticAnswers,
   diagnosticRuns,
@@ -215,6 +216,7 @@ export function erasePerson(input: { userId: string; actorId: string; actorEmail
       count("managed_teams", tx.delete(teamManagers).where(eq(teamManagers.userId, person.id)).run().changes);
       count("sign_in_counters", tx.delete(loginThrottle).where(inArray(loginThrottle.key, [...emails].map((e) => `email:${e}`))).run().changes);
       const mailRefs = [person.id, ...accIds];
+      count("chat_messages", tx.delete(chatMessages).where(inArray(chatMessages.refId, mailRefs)).run().changes);
       count("mails", tx.delete(mailOutbox).where(sql`${mailOutbox.to} in ${[...emails]} or ${mailOutbox.refId} in ${mailRefs}`).run().changes);
 
       // 4. Blanked or pseudonymised.

@@ -14,8 +14,15 @@ import { loadContentLibrary } from "~/content/library.server";
 import { getT } from "~/i18n/i18n.server";
 import { listPendingRequests, listTeamAccreditations } from "./accreditation-views.server";
 import { listPendingReflections } from "./reviews.server";
+import { reportPeople, stalledWithNames } from "./reports.server";
+import { stalledPeople } from "~/domain/reports";
 
 export type HomeSignal = { id: string; text: string; href: string | null; tone: "todo" | "problem" | "ok" };
+
+/** How many stalled people a manager's home names (the team dashboard lists them all). */
+export const HOME_STALLED = 3;
+/** The team dashboard's default threshold (its `days` filter): stalled after this many days without moving. */
+const STALLED_AFTER_DAYS = 14;
 export type HomeSignals = { title: string; items: HomeSignal[] };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,6 +37,14 @@ export async function homeSignals(viewer: { roles: readonly Role[]; managedTeamI
     const expiring = listTeamAccreditations(scope, now).filter((a) => a.validUntil && a.validUntil.getTime() > now.getTime() && a.validUntil.getTime() - now.getTime() <= RENEWAL_WINDOW_DAYS * DAY_MS).length;
     if (pending) items.push({ id: "requests", text: t("homeSignals.requests", { count: pending }), href: "/team/requests", tone: "todo" });
     if (expiring) items.push({ id: "expiring", text: t("homeSignals.expiring", { count: expiring }), href: "/team/requests", tone: "todo" });
+  }
+  // A manager's few people stalled longest, by the team dashboard's definition (app/domain/reports.ts).
+  if (scopeFor(viewer.roles, "reports.view") === "team" && viewer.managedTeamIds.length) {
+    const stalled = stalledPeople(await reportPeople(viewer.managedTeamIds), now.getTime(), STALLED_AFTER_DAYS);
+    for (const person of stalledWithNames(stalled, HOME_STALLED)) {
+      items.push({ id: `stalled-${person.id}`, text: t("homeSignals.stalled", { name: person.name, count: person.days, step: t(`homeSignals.nextStep.${person.step}`) }), href: "/reports/team", tone: "todo" });
+    }
+    if (stalled.length > HOME_STALLED) items.push({ id: "stalled-more", text: t("homeSignals.stalledMore", { count: stalled.length - HOME_STALLED }), href: "/reports/team", tone: "todo" });
   }
   if (scopeFor(viewer.roles, "reviews.manage")) {
     const reviews = listPendingReflections({ page: 1, pageSize: 1 }).total;

@@ -30,6 +30,7 @@ import { trackOrder } from "~/domain/track";
 import { LEVELS, type Level } from "~/domain/placement";
 import { loadContentLibrary } from "~/content/library.server";
 import { newId } from "~/utils/ids.server";
+import type { AuditAction } from "~/domain/audit";
 import { recordAudit, type AuditSource } from "./audit.server";
 import { prepared } from "./prepared.server";
 
@@ -249,7 +250,7 @@ export async function applyImport(actor: { id: string; email: string }, fileId: 
       tx.insert(users).values(chunk.map((c) => ({ id: c.id, email: c.email, name: c.name, teamId: teamId(c.team), locale: c.language, passwordHash: null }))).run();
       tx.insert(userRoles).values(chunk.flatMap((c) => c.roles.map((role) => ({ userId: c.id, role })))).run();
       tx.insert(auditLog)
-        .values(chunk.map((c) => ({ actorId: actor.id, action: "person.imported", subjectType: "user", subjectId: c.id, toState: "created", data: { source, line: c.line, teamId: teamId(c.team), roles: c.roles } })))
+        .values(chunk.map((c) => ({ actorId: actor.id, action: "person.imported" satisfies AuditAction, subjectType: "user", subjectId: c.id, toState: "created", data: { source, line: c.line, teamId: teamId(c.team), roles: c.roles } })))
         .run();
       for (const c of chunk) if (c.manages.length) setManaged(c.id, c.manages);
     }

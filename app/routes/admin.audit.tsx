@@ -1,76 +1,130 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
-import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
+import { DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { listAudit } from "~/models/audit.server";
-import { findUserByEmail } from "~/models/user.server";
-import { z } from "~/utils/forms.server";
+import { Field, FieldFrame, FormErrors } from "~/components/form";
+import { AUDIT_ACTIONS, AUDIT_KINDS, kindOf } from "~/domain/audit";
+import { resolveLocale } from "~/i18n/config";
+import { getT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { describeAudit, listAudit } from "~/models/audit.server";
+import { auditQueryString, parseAuditQuery } from "~/utils/audit-filters.server";
 import { titled } from "~/utils/meta";
+import { readerTimeZone } from "~/utils/shell.server";
 import { titleFor } from "~/utils/title.server";
 
 export const meta = titled;
 
 const PAGE = 50;
 
-function querySchema() {
-  return z.object({
-    action: z.string().trim().max(60).optional().catch(undefined),
-    subject: z.string().trim().max(64).optional().catch(undefined),
-    person: z.string().trim().max(254).optional().catch(undefined),
-    before: z.coerce.number().int().positive().optional().catch(undefined),
-  });
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "audit.view");
-  const q = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
-  // "accreditation.*" (or "accreditation.") lists every action of that kind; a person is found by email.
-  const prefix = q.action && /[.*]$/.test(q.action) ? q.action.replace(/\*$/, "") : undefined;
-  const personId = q.person ? (findUserByEmail(q.person)?.id ?? "—") : undefined;
-  const rows = listAudit({ action: prefix ? undefined : q.action || undefined, actionPrefix: prefix, personId, subjectId: q.subject || undefined, before: q.before, limit: PAGE + 1 });
-  return json({ rows: rows.slice(0, PAGE), more: rows.length > PAGE, q, title: titleFor(request, viewer, "adminAudit") });
+  const locale = resolveLocale(request, viewer.locale);
+  const t = getT(locale);
+  const url = new URL(request.url);
+  const { q, filter, errors } = parseAuditQuery(url, readerTimeZone(request));
+  // The action filter: every action of a kind, then each action, in the reader's language.
+  const actions = AUDIT_KINDS.map((kind) => ({
+    kind,
+    label: t(`auditLog.kinds.${kind}`),
+    all: t("auditLog.allOfKind", { kind: t(`auditLog.kinds.${kind}`) }),
+    actions: AUDIT_ACTIONS.filter((a) => kindOf(a) === kind).map((a) => ({ value: a, label: t(`auditLog.labels.${a}`) })),
+  }));
+  const rows = errors ? [] : listAudit({ ...filter, limit: PAGE + 1 });
+  const shown = describeAudit(rows.slice(0, PAGE), locale);
+  const query = auditQueryString(q);
+  const next = rows.length > PAGE ? new URLSearchParams([...query, ["before", String(shown[shown.length - 1]!.id)]]).toString() : null;
+  return json(
+    { rows: shown, next, paged: Boolean(q.before), q, errors, actions, query: query.toString(), title: titleFor(request, viewer, "adminAudit") },
+    { status: errors ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export default function AuditLog() {
   const { t } = useTranslation();
-  const { rows, more, q } = useLoaderData<typeof loader>();
-  const last = rows[rows.length - 1];
-  const nextParams = new URLSearchParams({ ...(q.action ? { action: q.action } : {}), ...(q.subject ? { subject: q.subject } : {}), ...(q.person ? { person: q.person } : {}), before: String(last?.id ?? "") });
+  const { rows, next, paged, q, errors, actions, query } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold">{t("nav.audit")}</h1>
-      <Form method="get" className="card flex flex-wrap items-end gap-4">
+      <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <label htmlFor="action" className="field-label">{t("audit.filterAction")}</label>
-          <input id="action" name="action" defaultValue={q.action ?? ""} className="field-input" maxLength={60} />
+          <h1 className="text-3xl font-bold">{t("nav.audit")}</h1>
+          <p className="mt-2 text-slate-700">{t("audit.intro")}</p>
         </div>
-        <div>
-          <label htmlFor="subject" className="field-label">{t("audit.filterSubject")}</label>
-          <input id="subject" name="subject" defaultValue={q.subject ?? ""} className="field-input" maxLength={64} />
+        <a className="btn-secondary" href={`/admin/audit.csv${query ? `?${query}` : ""}`} download>
+          {t("audit.export")}
+        </a>
+      </header>
+      <Form method="get" className="card space-y-4" aria-labelledby="audit-filters">
+        <h2 id="audit-filters" className="text-lg font-semibold">
+          {t("audit.filters")}
+        </h2>
+        <FormErrors errors={errors} />
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <Field name="actor" label={t("audit.filterActor")} hint={t("audit.filterPersonHint")} defaultValue={q.actor ?? ""} maxLength={254} errors={errors} />
+          <Field name="person" label={t("audit.filterPerson")} hint={t("audit.filterPersonHint")} defaultValue={q.person ?? ""} maxLength={254} errors={errors} />
+          <FieldFrame id="field-action" label={t("audit.filterAction")} error={errors?.action ? t(errors.action) : null}>
+            {(aria) => (
+              <select name="action" className="field-input" defaultValue={q.action ?? ""} {...aria}>
+                <option value="">{t("audit.allActions")}</option>
+                {actions.map((group) => (
+                  <optgroup key={group.kind} label={group.label}>
+                    <option value={`${group.kind}.*`}>{group.all}</option>
+                    {group.actions.map((a) => (
+                      <option key={a.value} value={a.value}>
+                        {a.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </FieldFrame>
+          <Field name="from" type="date" label={t("audit.from")} defaultValue={q.from ?? ""} errors={errors} />
+          <Field name="to" type="date" label={t("audit.to")} defaultValue={q.to ?? ""} errors={errors} />
         </div>
-        <div>
-          <label htmlFor="person" className="field-label">{t("common.email")}</label>
-          <input id="person" name="person" type="email" defaultValue={q.person ?? ""} className="field-input" maxLength={254} />
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className="btn-primary">
+            {t("audit.apply")}
+          </button>
+          {query ? (
+            <Link to="/admin/audit" className="btn-secondary">
+              {t("audit.clear")}
+            </Link>
+          ) : null}
         </div>
-        <button type="submit" className="btn-secondary">{t("common.search")}</button>
       </Form>
-      <DataTable columns={[t("audit.when"), t("audit.who"), t("audit.action"), t("audit.subject"), t("audit.change"), t("audit.why")]}>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td className="px-3 py-2 whitespace-nowrap"><DateTime value={row.at} /></td>
-            <td className="px-3 py-2">{row.actorName ?? "—"}</td>
-            <td className="px-3 py-2 font-mono">{row.action}</td>
-            <td className="px-3 py-2 font-mono text-xs">{row.subjectType}:{row.subjectId}</td>
-            <td className="px-3 py-2">{row.fromState ?? "∅"} → {row.toState ?? "∅"}</td>
-            <td className="px-3 py-2">{row.reason ?? ""}</td>
-          </tr>
-        ))}
-      </DataTable>
-      {rows.length === 0 ? <p className="card">{t("audit.empty")}</p> : null}
-      {more ? <Link className="btn-secondary" to={`?${nextParams}`}>{t("audit.older")}</Link> : null}
+      {rows.length ? (
+        <DataTable columns={[t("audit.when"), t("audit.what"), t("audit.why")]}>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td className="px-3 py-2 align-top whitespace-nowrap">
+                <DateTime value={row.at} />
+              </td>
+              <td className="px-3 py-2 align-top">
+                {row.sentence}
+                <span className="ml-2 text-xs text-slate-600">{row.label}</span>
+              </td>
+              <td className="px-3 py-2 align-top">{row.reason ?? ""}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : (
+        <p className="card">{t("audit.empty")}</p>
+      )}
+      <nav aria-label={t("audit.pages")} className="flex flex-wrap gap-3">
+        {paged ? (
+          <Link className="btn-secondary" to={`/admin/audit${query ? `?${query}` : ""}`}>
+            {t("audit.newest")}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link className="btn-secondary" to={`?${next}`} rel="next">
+            {t("audit.older")}
+          </Link>
+        ) : null}
+      </nav>
     </div>
   );
 }

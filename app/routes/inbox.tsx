@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DateTime } from "~/components/dates";
@@ -10,8 +10,10 @@ import { INBOX_PAGE_SIZE, listInbox, markAllRead, markRead } from "~/models/noti
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
+import { titleFor } from "~/utils/title.server";
 
-export const meta: MetaFunction = () => [{ title: "Notifications · Ambassade" }];
+export const meta = titled;
 
 /** A function, not a constant: `z` comes from a server module, absent from the browser bundle. */
 function querySchema() {
@@ -31,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, viewer.locale);
   const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const inbox = listInbox(viewer.id, locale, page);
-  return json({ ...inbox, page, pageSize: INBOX_PAGE_SIZE });
+  return json({ ...inbox, page, pageSize: INBOX_PAGE_SIZE, title: titleFor(request, viewer, "inbox") });
 }
 
 export async function action(args: ActionFunctionArgs) {

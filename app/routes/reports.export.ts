@@ -6,7 +6,6 @@
  */
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { stringify } from "csv-stringify/sync";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { can } from "~/auth/permissions";
 import { forbidden, notFound, requirePermission, teamScope } from "~/auth/guards.server";
@@ -17,6 +16,7 @@ import { listTeams, teamOptions } from "~/models/team.server";
 import { dashboardPage, peopleExport } from "~/utils/report-page.server";
 import { DASHBOARD_TABLES, EXAM_TABLES, examTables, formatter, parseFilters, type TextTable } from "~/utils/report-tables.server";
 import { z } from "~/utils/forms.server";
+import { csvResponse, downloadHeaders as headers } from "~/utils/csv-response.server";
 
 function querySchema() {
   return z.object({
@@ -27,38 +27,6 @@ function querySchema() {
 }
 
 const BATCH = 2_000;
-
-function csvResponse(name: string, columns: string[], rows: Iterable<string[]>): Response {
-  const iterator = rows[Symbol.iterator]();
-  let headerSent = false;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const batch: string[][] = headerSent ? [] : [columns];
-      headerSent = true;
-      for (let i = 0; i < BATCH; i++) {
-        const next = iterator.next();
-        if (next.done) break;
-        batch.push(next.value);
-      }
-      if (batch.length === 0) return controller.close();
-      // A byte-order mark first, so that spreadsheet programs read the file as UTF-8.
-      controller.enqueue(new TextEncoder().encode(stringify(batch)));
-    },
-  });
-  const withBom = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      controller.enqueue(new Uint8Array([0xef, 0xbb, 0xbf]));
-      const reader = body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        controller.enqueue(value);
-      }
-      controller.close();
-    },
-  });
-  return new Response(withBom, { headers: headers(name, "csv", "text/csv; charset=utf-8") });
-}
 
 function xlsxResponse(name: string, sheet: string, columns: string[], rows: Iterable<string[]>): Response {
   const stream = new PassThrough();
@@ -82,10 +50,6 @@ function xlsxResponse(name: string, sheet: string, columns: string[], rows: Iter
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers: headers(name, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") });
 }
 
-function headers(name: string, ext: string, type: string) {
-  const day = new Date().toISOString().slice(0, 10);
-  return { "Content-Type": type, "Content-Disposition": `attachment; filename="ambassade-${name}-${day}.${ext}"`, "Cache-Control": "no-store" };
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -26,6 +26,7 @@ import { applyRetention, describeRetention } from "../models/retention.server";
 import { getSetting } from "../models/settings.server";
 import { deleteStaleThrottles } from "../models/throttle.server";
 import { startWebhookWorker } from "../models/webhook.server";
+import { startTeamChatWorker } from "../models/team-chat.server";
 import { startCacheSync } from "./cache-sync";
 import { createAppServer, parseTrustProxy } from "./http";
 import { resolvePublicOrigin, type PublicOrigin } from "./public-origin";
@@ -149,6 +150,8 @@ export function startJobs(): { stop: () => void } {
   const webhooks = startWebhookWorker({ intervalMs: 2_000 });
   // Mails: queued by requests, sent here after the reply, retried (the timer does not keep the process alive).
   const mail = startMailWorker({ intervalMs: 5_000 });
+  // Teams' chat webhooks (ADR 0031): queued with the change, posted here, retried like webhooks.
+  const teamChat = startTeamChatWorker({ intervalMs: 5_000 });
   // Housekeeping, now and every hour: expired sessions, stale sign-in counters, old sent mails.
   const housekeeping = async () => {
     try {
@@ -197,6 +200,7 @@ export function startJobs(): { stop: () => void } {
       clearInterval(nightly);
       webhooks.stop();
       mail.stop();
+      teamChat.stop();
     },
   };
 }

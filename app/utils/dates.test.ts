@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, isTimeZone, isoDay, parseIsoDay, readTimeZoneCookie, timeLeft } from "./dates";
+import { formatDate, isTimeZone, isoDay, parseIsoDay, readTimeZoneCookie, startOfDayIn, timeLeft } from "./dates";
 
 const moment = new Date("2026-12-07T23:30:00Z");
 
@@ -42,5 +42,15 @@ describe("the date module", () => {
     expect(timeLeft("2026-12-07T10:30:00Z", "2026-12-07T10:17:55Z")).toEqual({ totalSeconds: 725, text: "12:05" });
     expect(timeLeft("2026-12-07T12:00:00Z", "2026-12-07T10:57:55Z").text).toBe("1:02:05");
     expect(timeLeft("2026-12-07T10:00:00Z", "2026-12-07T11:00:00Z")).toEqual({ totalSeconds: 0, text: "0:00" });
+  });
+});
+
+describe("startOfDayIn", () => {
+  it("is the moment a day starts in the reader's time zone, summer and winter", () => {
+    expect(startOfDayIn("2026-12-07", "Europe/Paris")?.toISOString()).toBe("2026-12-06T23:00:00.000Z");
+    expect(startOfDayIn("2026-07-01", "Europe/Paris")?.toISOString()).toBe("2026-06-30T22:00:00.000Z");
+    expect(startOfDayIn("2026-03-08", "America/New_York")?.toISOString()).toBe("2026-03-08T05:00:00.000Z");
+    expect(startOfDayIn("2026-12-07", "UTC")?.toISOString()).toBe("2026-12-07T00:00:00.000Z");
+    expect(startOfDayIn("2026-02-30", "UTC")).toBeNull();
   });
 });

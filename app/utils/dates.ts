@@ -119,3 +119,24 @@ export function timeLeft(deadline: DateInput, now: DateInput): { totalSeconds: n
   const two = (n: number) => String(n).padStart(2, "0");
   return { totalSeconds, text: hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}` };
 }
+
+/**
+ * The moment a calendar day (YYYY-MM-DD) starts in a time zone (a "from" or "to" day typed by a reader
+ * filtering by date), or null when it is not a real day.
+ */
+export function startOfDayIn(day: string, timeZone: string): Date | null {
+  const utcMidnight = parseIsoDay(day);
+  if (!utcMidnight) return null;
+  const zone = isTimeZone(timeZone) ? timeZone : "UTC";
+  // The zone's offset at that moment, then once more at the corrected moment (a change of offset that day).
+  let guess = utcMidnight.getTime();
+  for (let i = 0; i < 2; i++) guess = utcMidnight.getTime() - offsetMs(new Date(guess), zone);
+  return new Date(guess);
+}
+
+function offsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour") % 24, n("minute"), n("second"));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}

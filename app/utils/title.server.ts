@@ -12,7 +12,7 @@ import { SITE_NAME } from "./meta";
 export type TitleKey =
   | "account" | "accreditation" | "certificate" | "adminApi" | "adminAudit" | "adminCharter" | "adminSettings" | "adminTeams" | "adminWebhooks"
   | "charter" | "diagnostic" | "diagnosticStep" | "diagnosticClosed" | "diagnosticReview" | "exam" | "examAttempt" | "examResult" | "forgotPassword"
-  | "home" | "invite" | "login" | "logout" | "person" | "personPlacement" | "people" | "peopleInvite" | "placement" | "resetPassword"
+  | "home" | "inbox" | "invite" | "login" | "logout" | "person" | "personPlacement" | "people" | "peopleInvite" | "placement" | "resetPassword"
   | "studio" | "studioModule" | "studioHistory" | "studioReviews" | "studioTracks" | "teamRequest" | "teamRequests" | "team" | "teams"
   | "track" | "trackModule" | "verify" | "verifyNotFound";
 

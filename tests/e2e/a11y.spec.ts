@@ -10,7 +10,7 @@ import { signIn } from "./support";
 
 const PAGES: Record<string, string[]> = {
   "trainer@ambassade.test": ["/home", "/studio", "/studio/core-code-of-conduct", "/studio/core-code-of-conduct/history", "/studio/tracks", "/studio/reviews", "/people/demo-learner/placement"],
-  "manager@ambassade.test": ["/home", "/teams", "/team/requests"],
+  "manager@ambassade.test": ["/home", "/teams", "/teams/team-comms", "/team/requests"],
   "admin@ambassade.test": ["/people", "/people/invite", "/admin/teams", "/admin/audit", "/admin/settings", "/admin/sso", "/admin/charter", "/admin/charter/new", "/admin/api", "/admin/webhooks", "/account"],
   "ambassador@ambassade.test": ["/home", "/track", "/track/native-company-objectives", "/placement", "/charter", "/exam", "/accreditation", "/accreditation/certificate", "/privacy"],
 };
@@ -36,3 +36,11 @@ for (const [email, paths] of Object.entries(PAGES)) {
     expect(found).toEqual([]);
   });
 }
+
+test("the audit log, filtered, passes axe's WCAG 2.1 AA rules and reads as sentences", async ({ page }) => {
+  await signIn(page, "admin@ambassade.test");
+  const found = await violations(page, "/admin/audit?action=accreditation.*&person=Karim");
+  expect(found).toEqual([]);
+  await expect(page.getByText("Sophie Laurent a accordé l’accréditation de Karim Benali pour LinkedIn.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Exporter en CSV" })).toHaveAttribute("href", "/admin/audit.csv?person=Karim&action=accreditation.*");
+});

@@ -237,15 +237,16 @@ describe("deciding", () => {
 });
 
 describe("the audit trail", () => {
-  it("an admin filters it by action prefix and by person", async () => {
+  it("an admin filters it by action kind and by person, and reads sentences, not codes", async () => {
     const admin = await signedIn(server, "admin@ambassade.test");
     const html = await (await admin.get("/admin/audit?action=accreditation.*&person=yasmine.haddad%40ambassade.test")).text();
-    expect(html).toMatch(/>accreditation\.revoke</);
-    expect(html).toMatch(/>accreditation\.request</);
-    expect(html).not.toMatch(/>charter\.signed</);
+    expect(html).toContain("Sophie Laurent a retiré l’accréditation de Yasmine Haddad.");
+    expect(html).toMatch(/Yasmine Haddad a demandé une accréditation pour [^<]+\./);
+    expect(html).not.toContain("a signé la charte");
+    expect(html).not.toMatch(/>accreditation\.[a-z_]+</);
     expect(html).not.toContain("demo-accreditation-ambassador");
     const nobody = await (await admin.get("/admin/audit?person=nobody%40ambassade.test")).text();
-    expect(nobody).not.toMatch(/>accreditation\.[a-z_]+</);
+    expect(nobody).toContain("Aucune entrée ne correspond à ces filtres.");
   });
 });
 

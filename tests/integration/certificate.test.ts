@@ -3,10 +3,10 @@
  * APP_URL, not the Host header) and a QR code, LinkedIn's add-certification link, the VC-JWT still
  * downloadable; the public verify page's own "not found".
  */
-import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "../support/fixtures";
 import { startServer, type TestServer } from "../support/server";
+import { pdfText } from "../support/pdf-text";
 import { routeData, signedIn } from "../support/accreditation";
 
 let server: TestServer;
@@ -15,27 +15,6 @@ beforeAll(async () => {
   server = await startServer();
 });
 afterAll(() => server.close());
-
-/**
- * The text a PDF shows: its content streams inflated, the strings of its text operators read back
- * (pdf-lib writes the standard fonts' text as <hex> strings in WinAnsi).
- */
-function pdfText(bytes: Buffer): string {
-  const raw = bytes.toString("latin1");
-  const parts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const data = Buffer.from(match[1]!, "latin1");
-    let content: string;
-    try {
-      content = zlib.inflateSync(data).toString("latin1");
-    } catch {
-      content = data.toString("latin1");
-    }
-    for (const [, hex] of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) parts.push(Buffer.from(hex!, "hex").toString("latin1"));
-    for (const [, literal] of content.matchAll(/\(((?:\\.|[^\\)])*)\)\s*Tj/g)) parts.push(literal!);
-  }
-  return parts.join("\n");
-}
 
 type Certificate = { certificate: { credentialId: string; verifyUrl: string; linkedInUrl: string; qrSvg: string; status: string } | null; road: { next: string } | null };
 

@@ -78,6 +78,7 @@ function matrix(): Record<string, Row> {
     "accreditation_.certificate[.]pdf.ts": { url: "/accreditation/certificate.pdf", get: learners(404) },
     "admin.api.tsx": { url: "/admin/api", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.audit.tsx": { url: "/admin/audit", get: adminOnly("ok") },
+    "admin.audit[.]csv.ts": { url: "/admin/audit.csv", get: adminOnly("ok") },
     "admin.charter.tsx": { url: "/admin/charter", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // The privacy notice's versions: an empty form publishes nothing.
     "admin.privacy.tsx": { url: "/admin/privacy", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
@@ -198,7 +199,7 @@ function matrix(): Record<string, Row> {
       post: { body: {}, expect: o("login", 403, 403, 400, 404, 403) },
     },
     "team.requests._index.tsx": { url: "/team/requests", get: o("login", 403, 403, "ok", "ok", 403) },
-    "teams.$teamId.tsx": { url: "/teams/team-comms", get: o("login", 403, "ok", "ok", 404, "ok") },
+    "teams.$teamId.tsx": { url: "/teams/team-comms", get: o("login", 403, "ok", "ok", 404, "ok"), post: { body: {}, expect: o("login", 403, 403, 400, 404, 400) } },
     "teams._index.tsx": { url: "/teams", get: o("login", 403, "ok", "ok", "ok", "ok") },
     // A common-core module, in every track. learner@ is not placed: the page says so (200) and an
     // answer is refused (409).
