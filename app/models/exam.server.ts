@@ -110,6 +110,15 @@ const overdueQuery = preparedQuery((db) =>
     .prepare(),
 );
 
+/** One answer written, or replaced (the last choice wins). */
+const upsertAnswerQuery = preparedQuery((db) =>
+  db
+    .insert(examAnswers)
+    .values({ attemptId: sql.placeholder("attemptId"), itemId: sql.placeholder("itemId"), optionIds: sql.placeholder("optionIds"), answeredAt: sql.placeholder("answeredAt") })
+    .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: sql`excluded.option_ids`, answeredAt: sql`excluded.answered_at` } })
+    .prepare(),
+);
+
 function attemptsOf(userId: string) {
   return attemptsQuery().all({ userId });
 }
@@ -340,7 +349,7 @@ export async function saveAnswer(userId: string, attemptId: string, itemId: stri
 /** Saves several answers (a page of items) in one transaction: all of them, or none when one is refused. */
 export async function saveAnswers(userId: string, attemptId: string, answers: Readonly<Record<string, readonly string[]>>, now = new Date()): Promise<void> {
   const { byId } = await examBank();
-  getDb().transaction((tx) => {
+  getDb().transaction(() => {
     const attempt = ownAttempt(userId, attemptId);
     if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
     if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
@@ -350,10 +359,7 @@ export async function saveAnswers(userId: string, attemptId: string, answers: Re
       const item = byId.get(itemId);
       if (!drawn || !item) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
       if (!isWellFormedAnswer(item, drawn.options, optionIds)) throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
-      tx.insert(examAnswers)
-        .values({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now })
-        .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: [...optionIds], answeredAt: now } })
-        .run();
+      upsertAnswerQuery().run({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now });
     }
   });
 }

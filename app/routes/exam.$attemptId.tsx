@@ -25,7 +25,13 @@ const ATTEMPT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 /** Items shown per page while taking an exam (with a review page before submitting). */
 const PAGE_SIZE = 4;
 
-function schema() {
+/**
+ * The page's forms: one schema, built on first use and kept (building a zod schema costs more than parsing
+ * with it). A function, not a module constant: `z` comes from a server module, absent from the browser's bundle.
+ */
+let formSchema: ReturnType<typeof buildSchema> | undefined;
+const schema = () => (formSchema ??= buildSchema());
+function buildSchema() {
   return z.discriminatedUnion("intent", [
     z.object({
       intent: z.literal("answer"),
