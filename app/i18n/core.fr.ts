@@ -1,12 +1,10 @@
 import accreditation from "./fr/accreditation";
 import api from "./fr/api";
-import diagnostic from "./fr/diagnostic";
 import lifecycle from "./fr/lifecycle";
 import placement from "./fr/placement";
 import privacy from "./fr/privacy";
 import security from "./fr/security";
 import sso from "./fr/sso";
-import track from "./fr/track";
 
 /**
  * Interface strings of every learner's page (root layout, navigation, errors, sign-in, account, track,
@@ -182,8 +180,6 @@ const core = {
     invalidInput: "Valeur invalide.",
   },
   placement,
-  diagnostic,
-  track,
   security,
   accreditation,
   lifecycle,

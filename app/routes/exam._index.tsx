@@ -13,6 +13,8 @@ import { newId } from "~/utils/ids.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
 import { resolveLocale } from "~/i18n/config";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/exam.client";
 
 export const meta = titled;
 
