@@ -2,7 +2,6 @@ import type { CoreStrings } from "./core.fr";
 import accreditation from "./en/accreditation";
 import api from "./en/api";
 import lifecycle from "./en/lifecycle";
-import placement from "./en/placement";
 import privacy from "./en/privacy";
 import security from "./en/security";
 import sso from "./en/sso";
@@ -180,7 +179,6 @@ const core: CoreStrings = {
     managerRoles: "A manager can only invite employees.",
     invalidInput: "Invalid value.",
   },
-  placement,
   security,
   accreditation,
   lifecycle,

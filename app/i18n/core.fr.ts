@@ -1,7 +1,6 @@
 import accreditation from "./fr/accreditation";
 import api from "./fr/api";
 import lifecycle from "./fr/lifecycle";
-import placement from "./fr/placement";
 import privacy from "./fr/privacy";
 import security from "./fr/security";
 import sso from "./fr/sso";
@@ -179,7 +178,6 @@ const core = {
     managerRoles: "Un manager ne peut inviter que des salariés.",
     invalidInput: "Valeur invalide.",
   },
-  placement,
   security,
   accreditation,
   lifecycle,

@@ -14,6 +14,8 @@ import examEn from "./exam.en";
 import examFr from "./exam.fr";
 import trackEn from "./track.en";
 import trackFr from "./track.fr";
+import placementEn from "./placement.en";
+import placementFr from "./placement.fr";
 import { groupsFor, hasStringsFor, loadStrings } from "./strings";
 
 function flatten(strings: Dictionary, prefix = ""): Map<string, string> {
@@ -27,7 +29,7 @@ function flatten(strings: Dictionary, prefix = ""): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(?:(?:de|le|la|que)\s+)?(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-const PAGE_GROUPS = { exam: [examFr, examEn], diagnostic: [diagnosticFr, diagnosticEn], track: [trackFr, trackEn] } as const;
+const PAGE_GROUPS = { exam: [examFr, examEn], diagnostic: [diagnosticFr, diagnosticEn], track: [trackFr, trackEn], placement: [placementFr, placementEn] } as const;
 const GROUPS = { core: [coreFr, coreEn], staff: [staffFr, staffEn], server: [serverFr, serverEn], ...PAGE_GROUPS } as const;
 
 /**

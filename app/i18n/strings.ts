@@ -33,11 +33,11 @@ export async function loadStrings(locale: Locale, groups: readonly StringGroup[]
  * strings of the page's language are in the translator. A test (strings.test.ts) checks that every route whose
  * files name keys of a page group imports its loader. The server has every group from the start.
  */
-export type PageGroup = "exam" | "diagnostic" | "track";
+export type PageGroup = "exam" | "diagnostic" | "track" | "placement";
 
 const pageChunks: Record<Locale, Record<PageGroup, () => Promise<{ default: Dictionary }>>> = {
-  fr: { exam: () => import("./exam.fr"), diagnostic: () => import("./diagnostic.fr"), track: () => import("./track.fr") },
-  en: { exam: () => import("./exam.en"), diagnostic: () => import("./diagnostic.en"), track: () => import("./track.en") },
+  fr: { exam: () => import("./exam.fr"), diagnostic: () => import("./diagnostic.fr"), track: () => import("./track.fr"), placement: () => import("./placement.fr") },
+  en: { exam: () => import("./exam.en"), diagnostic: () => import("./diagnostic.en"), track: () => import("./track.en"), placement: () => import("./placement.en") },
 };
 
 /** Page groups loaded before the translator existed (the first page's modules load before the entry runs). */

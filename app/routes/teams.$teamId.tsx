@@ -12,8 +12,9 @@ import { getTeam } from "~/models/team.server";
 import { z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
-// The page group of strings this file names (ADR 0032).
+// The page groups of strings this file names (ADR 0032).
 import "~/i18n/load/diagnostic.client";
+import "~/i18n/load/placement.client";
 
 export const meta = titled;
 
