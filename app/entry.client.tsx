@@ -2,7 +2,7 @@ import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nProvider } from "./i18n/react";
-import { loadStrings, type StringGroup } from "./i18n/strings";
+import { adoptTranslator, loadStrings, type StringGroup } from "./i18n/strings";
 import { createTranslator } from "./i18n/translate";
 
 /** Tells the server the reader's time zone, so that the next pages show dates in it (ADR 0022). */
@@ -23,6 +23,8 @@ async function hydrate() {
   // layout names them); switching language reloads the document.
   const groups = (html.dataset.strings ?? "core").split(" ").filter((g): g is StringGroup => g === "core" || g === "staff");
   const translator = createTranslator(locale, await loadStrings(locale, groups));
+  // With the page groups the page's modules loaded before this entry ran (app/i18n/load/*.client.ts).
+  adoptTranslator(translator);
   startTransition(() => {
     hydrateRoot(
       document,

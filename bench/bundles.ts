@@ -3,7 +3,9 @@
  * the page's route, and the chunks they import, as listed in the build's manifest
  * (public/build/manifest-*.js), plus the French strings the entry loads when it starts (dynamic
  * imports of app/i18n/strings.ts): the core group on every page, and the staff group on staff pages,
- * as the root layout asks for the staff's roles. Each file counted once per page.
+ * as the root layout asks for the staff's roles; and the page groups of strings (ADR 0032) that the page's modules
+ * load when they load (`await <needStrings>("<group>")` in a file of the page: the group's French chunk). Each file
+ * counted once per page.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -75,6 +77,15 @@ export function bundleSizes(publicDir = path.join(ROOT, "public")): BundleSize[]
     for (const f of [...files]) for (const d of dynamicImports(publicDir, f)) if (strings.test(d)) files.add(d);
     // And everything those files import statically, in case the manifest's lists are not closed.
     for (const f of files) for (const i of staticImports(publicDir, f)) files.add(i);
+    // The page groups of strings its modules wait for (app/i18n/load/*.client.ts), in French.
+    const groups = new Set<string>();
+    for (const f of files) for (const m of read(publicDir, f).matchAll(/await [A-Za-z_$][\w$]*\("(\w+)"\)/g)) groups.add(m[1]!);
+    for (const f of [...files]) {
+      for (const d of dynamicImports(publicDir, f)) {
+        const group = /\/(\w+)\.fr-[A-Z0-9]+\.js$/i.exec(d)?.[1];
+        if (group && groups.has(group)) files.add(d);
+      }
+    }
     let raw = 0;
     let gzip = 0;
     for (const f of files) {

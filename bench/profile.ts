@@ -2,7 +2,8 @@
  * `npm run bench:profile -- <scenario> [seconds]`: one scenario against the quick seed, with the server
  * under `node --cpu-prof`, then where its CPU went (self time by package or file, and by function).
  * For finding what to make faster; the figures that count are `npm run bench`'s. Scenarios: module,
- * home, team, gate, batch. Build first (`npm run build`); the seed is the quick bench's. BENCH_PROFILE=0
+ * home, team, gate, batch, and storm (the quick exam storm: its 300 learners start at once, answer and
+ * submit; `seconds` is ignored). Build first (`npm run build`); the seed is the quick bench's. BENCH_PROFILE=0
  * runs without the profiler.
  */
 import fs from "node:fs";
@@ -11,6 +12,7 @@ import { benchConfig, DATA_DIR, ROOT } from "./config";
 import { runLoad, type LoadSpec } from "./load";
 import { copyPristine, ensureSeed } from "./seed";
 import { startAppServer } from "./server";
+import { runStorm } from "./storm";
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
@@ -76,10 +78,16 @@ try {
       vary: () => ({ body: JSON.stringify({ checks: Array.from({ length: 50 }, () => ({ email: email(), channel: "x" })) }) }),
     },
   };
-  const spec = specs[scenario];
-  if (!spec) throw new Error(`Unknown scenario "${scenario}": one of ${Object.keys(specs).join(", ")}`);
-  const result = await runLoad({ ...spec, name: scenario, seconds, warmupSeconds: 1, pid: server.pid });
-  console.info(`${scenario}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, ${result.serverCpuMsPerRequest} ms CPU/req, peak ${result.peakMemoryMB} MB`);
+  if (scenario === "storm") {
+    const storm = await runStorm({ base: server.url, learners: manifest.stormLearners, thinkMs: [config.thinkMin, config.thinkMax], limitMs: config.stormLimitMs, pid: server.pid, log: console.info });
+    const line = (name: string, p: { count: number; ok: number; latencyMs: { p50: number; p95: number } }) => `  ${name}: ${p.ok}/${p.count} ok, p50 ${p.latencyMs.p50} ms, p95 ${p.latencyMs.p95} ms`;
+    console.info(`storm: ${storm.learners} learners, ${storm.requests} requests in ${storm.seconds} s, ${storm.serverCpuMsPerRequest} ms CPU/req\n${line("start", storm.start)}\n${line("answer POST", storm.answer)}\n${line("submit", storm.submit)}`);
+  } else {
+    const spec = specs[scenario];
+    if (!spec) throw new Error(`Unknown scenario "${scenario}": one of ${[...Object.keys(specs), "storm"].join(", ")}`);
+    const result = await runLoad({ ...spec, name: scenario, seconds, warmupSeconds: 1, pid: server.pid });
+    console.info(`${scenario}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, ${result.serverCpuMsPerRequest} ms CPU/req, peak ${result.peakMemoryMB} MB`);
+  }
 } finally {
   await server.stop();
 }

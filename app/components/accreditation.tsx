@@ -10,6 +10,8 @@ import { unreachable, type AccreditationState, type NextStepKey, type StateReaso
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "./dates";
 import { NEXT_STEP_LINKS, NextStep, type RoadStepData } from "./next-step";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/placement.client";
 
 export { NextStep, type RoadStepData };
 

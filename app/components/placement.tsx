@@ -4,6 +4,9 @@
  */
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "./dates";
+// The page groups of strings this file names (ADR 0032).
+import "~/i18n/load/diagnostic.client";
+import "~/i18n/load/placement.client";
 
 type Level = "native" | "late_adopter" | "reluctant" | "objector" | "beginner";
 type Fact = { key: string; params?: Record<string, string | number> };

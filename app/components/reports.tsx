@@ -6,6 +6,8 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/placement.client";
 
 export type TextTable = { columns: string[]; rows: string[][] };
 

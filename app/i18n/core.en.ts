@@ -1,13 +1,10 @@
 import type { CoreStrings } from "./core.fr";
 import accreditation from "./en/accreditation";
 import api from "./en/api";
-import diagnostic from "./en/diagnostic";
 import lifecycle from "./en/lifecycle";
-import placement from "./en/placement";
 import privacy from "./en/privacy";
 import security from "./en/security";
 import sso from "./en/sso";
-import track from "./en/track";
 
 /**
  * Interface strings of every learner's page (root layout, navigation, errors, sign-in, account, track,
@@ -182,9 +179,6 @@ const core: CoreStrings = {
     managerRoles: "A manager can only invite employees.",
     invalidInput: "Invalid value.",
   },
-  placement,
-  diagnostic,
-  track,
   security,
   accreditation,
   lifecycle,

@@ -1,12 +1,9 @@
 import accreditation from "./fr/accreditation";
 import api from "./fr/api";
-import diagnostic from "./fr/diagnostic";
 import lifecycle from "./fr/lifecycle";
-import placement from "./fr/placement";
 import privacy from "./fr/privacy";
 import security from "./fr/security";
 import sso from "./fr/sso";
-import track from "./fr/track";
 
 /**
  * Interface strings of every learner's page (root layout, navigation, errors, sign-in, account, track,
@@ -181,9 +178,6 @@ const core = {
     managerRoles: "Un manager ne peut inviter que des salariés.",
     invalidInput: "Valeur invalide.",
   },
-  placement,
-  diagnostic,
-  track,
   security,
   accreditation,
   lifecycle,

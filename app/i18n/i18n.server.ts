@@ -1,5 +1,13 @@
 import type { Locale } from "../../db/schema";
 import enCore from "./core.en";
+import enDiagnostic from "./diagnostic.en";
+import enExam from "./exam.en";
+import enTrack from "./track.en";
+import enPlacement from "./placement.en";
+import frDiagnostic from "./diagnostic.fr";
+import frExam from "./exam.fr";
+import frTrack from "./track.fr";
+import frPlacement from "./placement.fr";
 import enServer from "./server.en";
 import enStaff from "./staff.en";
 import frCore from "./core.fr";
@@ -9,8 +17,8 @@ import { createTranslator, type TFunction, type Translator } from "./translate";
 
 // Built once at start with every string of both languages: a request only picks one.
 const translators: Record<Locale, Translator> = {
-  fr: createTranslator("fr", [frCore, frStaff, frServer]),
-  en: createTranslator("en", [enCore, enStaff, enServer]),
+  fr: createTranslator("fr", [frCore, frExam, frDiagnostic, frTrack, frPlacement, frStaff, frServer]),
+  en: createTranslator("en", [enCore, enExam, enDiagnostic, enTrack, enPlacement, enStaff, enServer]),
 };
 
 export function translatorFor(locale: Locale): Translator {

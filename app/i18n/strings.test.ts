@@ -8,6 +8,14 @@ import serverEn from "./server.en";
 import serverFr from "./server.fr";
 import staffEn from "./staff.en";
 import staffFr from "./staff.fr";
+import diagnosticEn from "./diagnostic.en";
+import diagnosticFr from "./diagnostic.fr";
+import examEn from "./exam.en";
+import examFr from "./exam.fr";
+import trackEn from "./track.en";
+import trackFr from "./track.fr";
+import placementEn from "./placement.en";
+import placementFr from "./placement.fr";
 import { groupsFor, hasStringsFor, loadStrings } from "./strings";
 
 function flatten(strings: Dictionary, prefix = ""): Map<string, string> {
@@ -21,7 +29,31 @@ function flatten(strings: Dictionary, prefix = ""): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(?:(?:de|le|la|que)\s+)?(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-const GROUPS = { core: [coreFr, coreEn], staff: [staffFr, staffEn], server: [serverFr, serverEn] } as const;
+const PAGE_GROUPS = { exam: [examFr, examEn], diagnostic: [diagnosticFr, diagnosticEn], track: [trackFr, trackEn], placement: [placementFr, placementEn] } as const;
+const GROUPS = { core: [coreFr, coreEn], staff: [staffFr, staffEn], server: [serverFr, serverEn], ...PAGE_GROUPS } as const;
+
+/**
+ * The files a module imports from the app (not server modules, not the strings themselves, not app/auth whose
+ * permission names look like keys), its keys (literal, or a prefix followed by `${`), and the page groups' loaders it imports.
+ */
+function moduleGraph(app: string, entry: string) {
+  const seen = new Set<string>();
+  const keys: { file: string; literal: string; dynamic: boolean }[] = [];
+  const loaders = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || /\.server\.tsx?$/.test(file) || /[/\\](i18n|auth)[/\\]/.test(file)) return;
+    seen.add(file);
+    const source = fs.readFileSync(file, "utf8");
+    for (const [, group] of source.matchAll(/import\s+"~\/i18n\/load\/(\w+)\.client"/g)) loaders.add(group!);
+    for (const [, literal, dynamic] of source.matchAll(/["'`]([a-z]\w*(?:\.\w+)+)(\.\$\{)?/g)) keys.push({ file, literal: literal!, dynamic: Boolean(dynamic) });
+    for (const [, spec] of source.matchAll(/from\s+"((?:~|\.{1,2})\/[^"]+)"/g)) {
+      const base = spec!.startsWith("~/") ? path.join(app, spec!.slice(2)) : path.resolve(path.dirname(file), spec!);
+      for (const candidate of [base, `${base}.ts`, `${base}.tsx`]) if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) visit(candidate);
+    }
+  };
+  visit(entry);
+  return { seen, keys, loaders };
+}
 
 describe("interface strings", () => {
   for (const [group, [fr, en]] of Object.entries(GROUPS)) {
@@ -59,6 +91,33 @@ describe("interface strings", () => {
     expect(hasStringsFor("fr", null)).toBe(true);
     expect(hasStringsFor("fr", ["employee", "manager"])).toBe(false);
     expect(hasStringsFor("en", ["employee"])).toBe(false);
+  });
+
+  // A page group reaches the browser only with the modules that import its loader: every route whose files name
+  // one of its keys must import it (through any of its files), and the root layout none (ADR 0032).
+  it("loads each page group with the routes that name its keys", () => {
+    const app = path.resolve(__dirname, "..");
+    const owners = new Map<string, string>();
+    for (const [group, [fr]] of Object.entries(PAGE_GROUPS)) for (const key of flatten(fr).keys()) owners.set(key, group);
+    const groupsNamed = (keys: ReturnType<typeof moduleGraph>["keys"]) => {
+      const named = new Map<string, string>();
+      for (const { file, literal, dynamic } of keys) {
+        const matches = dynamic ? [...owners].filter(([key]) => key.startsWith(`${literal}.`)) : owners.has(literal) ? [[literal, owners.get(literal)!] as const] : [];
+        for (const [key, group] of matches) named.set(group, `${path.relative(app, file)}: ${key}`);
+      }
+      return named;
+    };
+    const root = moduleGraph(app, path.join(app, "root.tsx"));
+    expect([...groupsNamed(root.keys).values()]).toEqual([]);
+    expect([...root.loaders]).toEqual([]);
+    const problems: string[] = [];
+    const routes = fs.readdirSync(path.join(app, "routes")).filter((f) => /\.tsx$/.test(f) && !/\.test\./.test(f));
+    for (const route of routes) {
+      const graph = moduleGraph(app, path.join(app, "routes", route));
+      for (const [group, example] of groupsNamed(graph.keys)) if (!graph.loaders.has(group)) problems.push(`routes/${route} needs the "${group}" loader (${example})`);
+    }
+    expect(routes.length).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
   });
 
   // Learners' browsers only have the core group: the pages they see, and the components those pages

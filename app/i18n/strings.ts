@@ -3,7 +3,7 @@
  * each language is its own chunk: a learner's page ships only the core group of its language.
  */
 import type { Locale, Role } from "../../db/schema";
-import type { Dictionary } from "./translate";
+import type { Dictionary, Translator } from "./translate";
 
 export type StringGroup = "core" | "staff";
 
@@ -24,6 +24,39 @@ export async function loadStrings(locale: Locale, groups: readonly StringGroup[]
   const strings = await Promise.all(groups.map(async (group) => (await chunks[locale][group]()).default));
   loaded = { locale, groups };
   return strings;
+}
+
+/**
+ * Groups of strings that only some pages use, loaded by those pages' modules (ADR 0032): a file whose
+ * components name keys of such a group imports its loader, `app/i18n/load/<group>.client.ts`, whose top-level
+ * `await` holds the module (and so the page, on the first load and on client-side navigation alike) until the
+ * strings of the page's language are in the translator. A test (strings.test.ts) checks that every route whose
+ * files name keys of a page group imports its loader. The server has every group from the start.
+ */
+export type PageGroup = "exam" | "diagnostic" | "track" | "placement";
+
+const pageChunks: Record<Locale, Record<PageGroup, () => Promise<{ default: Dictionary }>>> = {
+  fr: { exam: () => import("./exam.fr"), diagnostic: () => import("./diagnostic.fr"), track: () => import("./track.fr"), placement: () => import("./placement.fr") },
+  en: { exam: () => import("./exam.en"), diagnostic: () => import("./diagnostic.en"), track: () => import("./track.en"), placement: () => import("./placement.en") },
+};
+
+/** Page groups loaded before the translator existed (the first page's modules load before the entry runs). */
+const early: Dictionary[] = [];
+let live: Translator | null = null;
+
+/** For the browser's entry: the translator that page groups are added to from now on, with those loaded so far. */
+export function adoptTranslator(translator: Translator) {
+  for (const strings of early.splice(0)) translator.add(strings);
+  live = translator;
+}
+
+/** Loads a page group of the page's language into the browser's translator (nothing to do on the server). */
+export async function needStrings(group: PageGroup): Promise<void> {
+  if (typeof document === "undefined") return;
+  const locale: Locale = document.documentElement.lang === "en" ? "en" : "fr";
+  const strings = (await pageChunks[locale][group]()).default;
+  if (live) live.add(strings);
+  else early.push(strings);
 }
 
 /** Whether the browser holds what a person's pages need: their language and their groups (always true on the server). */

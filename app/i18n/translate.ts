@@ -13,6 +13,8 @@ export type TFunction = (key: string, options?: TOptions) => string;
 export type Translator = {
   readonly language: string;
   readonly t: TFunction;
+  /** Adds a group of strings (a page's own group, loaded when the page's module loads: app/i18n/strings.ts). */
+  readonly add: (strings: Dictionary) => void;
 };
 
 const warned = new Set<string>();
@@ -70,5 +72,5 @@ export function createTranslator(language: string, groups: readonly Dictionary[]
     return interpolate(template, options, key);
   }
 
-  return { language, t };
+  return { language, t, add: (strings) => flatten(strings, entries) };
 }

@@ -12,6 +12,14 @@ import serverFr from "./server.fr";
 import staffEn from "./staff.en";
 import staffFr from "./staff.fr";
 import type { Dictionary } from "./translate";
+import diagnosticEn from "./diagnostic.en";
+import diagnosticFr from "./diagnostic.fr";
+import examEn from "./exam.en";
+import examFr from "./exam.fr";
+import placementEn from "./placement.en";
+import placementFr from "./placement.fr";
+import trackEn from "./track.en";
+import trackFr from "./track.fr";
 
 function flatten(strings: Dictionary, prefix = "", out = new Map<string, string>()): Map<string, string> {
   for (const [key, value] of Object.entries(strings)) {
@@ -21,8 +29,9 @@ function flatten(strings: Dictionary, prefix = "", out = new Map<string, string>
   return out;
 }
 
-const fr = new Map([...flatten(coreFr), ...flatten(staffFr), ...flatten(serverFr)]);
-const en = new Map([...flatten(coreEn), ...flatten(staffEn), ...flatten(serverEn)]);
+// Every group, the page groups too (ADR 0032).
+const fr = new Map([coreFr, examFr, diagnosticFr, trackFr, placementFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]));
+const en = new Map([coreEn, examEn, diagnosticEn, trackEn, placementEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]));
 
 /** Placeholders that hold numbers or dates: "de 12 %" and "du 7 mai" need no elision. */
 const NUMERIC = new Set(["count", "n", "total", "days", "hours", "minutes", "months", "max", "min", "percent", "score", "passMark", "items", "completed", "left", "first", "last", "position", "page", "pages", "answers", "passed", "added", "removed", "found", "expected", "attitude", "knowledge", "usage", "ease", "threshold", "date", "until", "from", "time", "a", "b", "size", "limit", "correct", "exposure"]);

@@ -4,7 +4,7 @@
  * explanations stay here until an attempt is graded.
  */
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { examAnswers, examAttempts, type Locale } from "../../db/schema";
 import { loadContentLibrary } from "~/content/library.server";
@@ -14,6 +14,7 @@ import { attemptAllowance, drawExam, gradeExam, isWellFormedAnswer, type Attempt
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { recordAudit } from "./audit.server";
+import { preparedQuery } from "./prepared.server";
 import { getSettings, type SettingValue } from "./settings.server";
 import { loadLearnerTrack } from "./track.server";
 
@@ -46,30 +47,88 @@ async function trackFacts(userId: string, settings: ExamSettings): Promise<{ tra
   return { trackComplete: isTrackComplete(state.placed, totals ? { total: totals.available, completed: totals.completed } : null) };
 }
 
-async function examBank(): Promise<ExamBank> {
+/**
+ * The bank as the exam pages use it, built once per bank (a new library has a new bank): items by id,
+ * and each item's texts per language, so that a page's items are looked up rather than rebuilt.
+ */
+type CompiledBank = { bank: ExamBank; byId: Map<string, ExamItem>; texts: Record<Locale, Map<string, ItemTexts>> };
+type ItemTexts = Omit<ItemView, "options"> & { options: Map<string, string> };
+const compiledBanks = new WeakMap<ExamBank, CompiledBank>();
+
+function compileBank(bank: ExamBank): CompiledBank {
+  let compiled = compiledBanks.get(bank);
+  if (!compiled) {
+    const texts = (locale: Locale) =>
+      new Map(
+        bank.items.map((item): [string, ItemTexts] => [
+          item.id,
+          {
+            id: item.id,
+            type: item.type,
+            category: item.category,
+            scenario: item.scenario?.[locale] ?? null,
+            post: item.post?.[locale] ?? null,
+            question: item.question[locale],
+            options: new Map(item.options.map((o) => [o.id, o.text[locale]])),
+          },
+        ]),
+      );
+    compiled = { bank, byId: new Map(bank.items.map((item) => [item.id, item])), texts: { fr: texts("fr"), en: texts("en") } };
+    compiledBanks.set(bank, compiled);
+  }
+  return compiled;
+}
+
+async function examBank(): Promise<CompiledBank> {
   const bank = (await loadContentLibrary()).exam;
   if (!bank) throw new InputError({ form: "accreditation.exam.unavailable" }, 503);
-  return bank;
+  return compileBank(bank);
 }
 
 type AttemptRow = typeof examAttempts.$inferSelect;
 
-function attemptsOf(userId: string, db: Pick<Tx, "select"> = getDb()) {
-  return db
+// The reads every exam request makes, compiled once per connection (see preparedQuery). They run on the
+// one connection, so inside a transaction too.
+const attemptsQuery = preparedQuery((db) =>
+  db
     .select({ id: examAttempts.id, status: examAttempts.status, startedAt: examAttempts.startedAt, gradedAt: examAttempts.gradedAt, deadline: examAttempts.deadline, score: examAttempts.score, passed: examAttempts.passed, passMark: examAttempts.passMark })
     .from(examAttempts)
-    .where(eq(examAttempts.userId, userId))
+    .where(eq(examAttempts.userId, sql.placeholder("userId")))
     .orderBy(desc(examAttempts.startedAt))
-    .all();
+    .prepare(),
+);
+const attemptQuery = preparedQuery((db) => db.select().from(examAttempts).where(eq(examAttempts.id, sql.placeholder("id"))).prepare());
+const answersQuery = preparedQuery((db) =>
+  db.select({ itemId: examAnswers.itemId, optionIds: examAnswers.optionIds }).from(examAnswers).where(eq(examAnswers.attemptId, sql.placeholder("attemptId"))).prepare(),
+);
+/** Attempts in progress past their deadline (placeholder `now` in milliseconds, the column's unit). */
+const overdueQuery = preparedQuery((db) =>
+  db
+    .select()
+    .from(examAttempts)
+    .where(and(eq(examAttempts.userId, sql.placeholder("userId")), eq(examAttempts.status, "in_progress"), lt(examAttempts.deadline, sql.placeholder("now"))))
+    .prepare(),
+);
+
+/** One answer written, or replaced (the last choice wins). */
+const upsertAnswerQuery = preparedQuery((db) =>
+  db
+    .insert(examAnswers)
+    .values({ attemptId: sql.placeholder("attemptId"), itemId: sql.placeholder("itemId"), optionIds: sql.placeholder("optionIds"), answeredAt: sql.placeholder("answeredAt") })
+    .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: sql`excluded.option_ids`, answeredAt: sql`excluded.answered_at` } })
+    .prepare(),
+);
+
+function attemptsOf(userId: string) {
+  return attemptsQuery().all({ userId });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Grading
 // ---------------------------------------------------------------------------------------------
 
-function gradeInTx(tx: Tx, attempt: AttemptRow, bank: ExamBank, now: Date, actorId: string | null) {
-  const answers = tx.select({ itemId: examAnswers.itemId, optionIds: examAnswers.optionIds }).from(examAnswers).where(eq(examAnswers.attemptId, attempt.id)).all();
-  const byId = new Map(bank.items.map((item) => [item.id, item]));
+function gradeInTx(tx: Tx, attempt: AttemptRow, { byId }: CompiledBank, now: Date, actorId: string | null) {
+  const answers = answersQuery().all({ attemptId: attempt.id });
   const result = gradeExam(byId, attempt.items, new Map(answers.map((a) => [a.itemId, a.optionIds])), attempt.passMark);
   // Graded at the deadline when it passed: an attempt closed late still counts from when it ended.
   const gradedAt = attempt.deadline && attempt.deadline.getTime() < now.getTime() ? attempt.deadline : now;
@@ -92,11 +151,7 @@ function gradeInTx(tx: Tx, attempt: AttemptRow, bank: ExamBank, now: Date, actor
 
 /** Closes and grades a person's attempts whose time limit has passed. Called on every access. */
 export async function closeOverdueAttempts(userId: string, now = new Date()): Promise<number> {
-  const overdue = getDb()
-    .select()
-    .from(examAttempts)
-    .where(and(eq(examAttempts.userId, userId), eq(examAttempts.status, "in_progress"), lt(examAttempts.deadline, now)))
-    .all();
+  const overdue = overdueQuery().all({ userId, now: now.getTime() });
   if (overdue.length === 0) return 0;
   const bank = await examBank();
   getDb().transaction((tx) => {
@@ -143,18 +198,27 @@ export function examLockedUntil(userId: string, now = new Date()): Date | null {
 /**
  * Starts an attempt: refused during the cooldown, beyond the attempt limit, or while one is in
  * progress (409 with the date from which it is possible). The draw is stored with the attempt.
+ *
+ * `id` is the attempt's id when the page chose it (the Start form posts to `/exam/<id>`, ADR 0032): the
+ * start is then idempotent. The same person starting the same id again (a double click, a resent form)
+ * gets that attempt back and nothing is written; an id that is another person's attempt is a 404. The check
+ * and the insert are in one write transaction, so two requests with one id make one attempt.
  */
-export async function startAttempt(userId: string, now = new Date(), seed = randomInt(0, 2 ** 31 - 1)): Promise<string> {
+export async function startAttempt(userId: string, now = new Date(), seed = randomInt(0, 2 ** 31 - 1), id: string = newId()): Promise<string> {
   await closeOverdueAttempts(userId, now);
-  const bank = await examBank();
+  const { bank } = await examBank();
   const settings = examSettings();
   const drawn = drawExam(bank.items, settings.itemsPerAttempt, seed);
   const track = await trackFacts(userId, settings);
-  const id = newId();
   getDb().transaction((tx) => {
-    const attempts = attemptsOf(userId, tx);
+    const existing = attemptQuery().get({ id });
+    if (existing) {
+      if (existing.userId !== userId) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
+      return;
+    }
+    const attempts = attemptsOf(userId);
     const allowance = attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings, track);
-    if (!allowance.ok) throw new AttemptRefused(allowance.reason, allowance.until);
+    if (!allowance.ok) throw new AttemptRefused(allowance.reason, allowance.until, attempts.find((a) => a.status === "in_progress")?.id ?? null);
     tx.insert(examAttempts)
       .values({
         id,
@@ -176,6 +240,8 @@ export class AttemptRefused extends InputError {
   constructor(
     public readonly reason: "inProgress" | "trackIncomplete" | "cooldown" | "maxAttempts",
     public readonly until: Date | null,
+    /** The attempt in progress, when that is the reason. */
+    public readonly inProgressId: string | null = null,
   ) {
     super({ form: `accreditation.exam.refused.${reason}` }, 409);
   }
@@ -185,8 +251,9 @@ export class AttemptRefused extends InputError {
 // Taking
 // ---------------------------------------------------------------------------------------------
 
-function ownAttempt(userId: string, attemptId: string, db: Pick<Tx, "select"> = getDb()): AttemptRow | null {
-  return db.select().from(examAttempts).where(and(eq(examAttempts.id, attemptId), eq(examAttempts.userId, userId))).get() ?? null;
+function ownAttempt(userId: string, attemptId: string): AttemptRow | null {
+  const attempt = attemptQuery().get({ id: attemptId });
+  return attempt && attempt.userId === userId ? attempt : null;
 }
 
 export type ItemView = {
@@ -200,17 +267,9 @@ export type ItemView = {
 };
 
 /** An item as the learner sees it: one language, the drawn option order, no key, no explanation. */
-function itemView(item: ExamItem, drawn: DrawnItem, locale: Locale): ItemView {
-  const texts = new Map(item.options.map((o) => [o.id, o.text[locale]]));
-  return {
-    id: item.id,
-    type: item.type,
-    category: item.category,
-    scenario: item.scenario?.[locale] ?? null,
-    post: item.post?.[locale] ?? null,
-    question: item.question[locale],
-    options: drawn.options.filter((id) => texts.has(id)).map((id) => ({ id, text: texts.get(id)! })),
-  };
+function itemView(item: ItemTexts, drawn: DrawnItem): ItemView {
+  const { options, ...rest } = item;
+  return { ...rest, options: drawn.options.filter((id) => options.has(id)).map((id) => ({ id, text: options.get(id)! })) };
 }
 
 export type AttemptView =
@@ -240,9 +299,8 @@ export async function getAttempt(userId: string, attemptId: string, locale: Loca
   await closeOverdueAttempts(userId, now);
   const attempt = ownAttempt(userId, attemptId);
   if (!attempt) return null;
-  const bank = await examBank();
-  const byId = new Map(bank.items.map((item) => [item.id, item]));
-  const answers = getDb().select({ itemId: examAnswers.itemId, optionIds: examAnswers.optionIds }).from(examAnswers).where(eq(examAnswers.attemptId, attempt.id)).all();
+  const { byId, texts } = await examBank();
+  const answers = answersQuery().all({ attemptId: attempt.id });
   const answerMap = Object.fromEntries(answers.map((a) => [a.itemId, a.optionIds]));
   const present = attempt.items.filter((d) => byId.has(d.id));
   if (attempt.status === "in_progress") {
@@ -251,7 +309,7 @@ export async function getAttempt(userId: string, attemptId: string, locale: Loca
       id: attempt.id,
       startedAt: attempt.startedAt,
       deadline: attempt.deadline,
-      items: present.map((d) => itemView(byId.get(d.id)!, d, locale)),
+      items: present.map((d) => itemView(texts[locale].get(d.id)!, d)),
       answers: answerMap,
     };
   }
@@ -272,7 +330,7 @@ export async function getAttempt(userId: string, attemptId: string, locale: Loca
       .map((id) => ({ id, item: byId.get(id), drawn: attempt.items.find((d) => d.id === id)! }))
       .filter((m): m is { id: string; item: ExamItem; drawn: DrawnItem } => m.item !== undefined)
       .map(({ id, item, drawn }) => ({
-        ...itemView(item, drawn, locale),
+        ...itemView(texts[locale].get(id)!, drawn),
         chosen: answerMap[id] ?? [],
         explanation: item.explanation[locale],
       })),
@@ -290,21 +348,18 @@ export async function saveAnswer(userId: string, attemptId: string, itemId: stri
 
 /** Saves several answers (a page of items) in one transaction: all of them, or none when one is refused. */
 export async function saveAnswers(userId: string, attemptId: string, answers: Readonly<Record<string, readonly string[]>>, now = new Date()): Promise<void> {
-  const bank = await examBank();
-  getDb().transaction((tx) => {
-    const attempt = ownAttempt(userId, attemptId, tx);
+  const { byId } = await examBank();
+  getDb().transaction(() => {
+    const attempt = ownAttempt(userId, attemptId);
     if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
     if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
     if (attempt.deadline && attempt.deadline.getTime() <= now.getTime()) throw new InputError({ form: "accreditation.exam.timeUp" }, 409);
     for (const [itemId, optionIds] of Object.entries(answers)) {
       const drawn = attempt.items.find((d) => d.id === itemId);
-      const item = bank.items.find((i) => i.id === itemId);
+      const item = byId.get(itemId);
       if (!drawn || !item) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
       if (!isWellFormedAnswer(item, drawn.options, optionIds)) throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
-      tx.insert(examAnswers)
-        .values({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now })
-        .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: [...optionIds], answeredAt: now } })
-        .run();
+      upsertAnswerQuery().run({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now });
     }
   });
 }
@@ -312,7 +367,7 @@ export async function saveAnswers(userId: string, attemptId: string, answers: Re
 /** Removes one answer (every box of a multiple-answer item unticked), under the same refusals as `saveAnswer`. */
 export async function clearAnswer(userId: string, attemptId: string, itemId: string, now = new Date()): Promise<void> {
   getDb().transaction((tx) => {
-    const attempt = ownAttempt(userId, attemptId, tx);
+    const attempt = ownAttempt(userId, attemptId);
     if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
     if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
     if (attempt.deadline && attempt.deadline.getTime() <= now.getTime()) throw new InputError({ form: "accreditation.exam.timeUp" }, 409);
@@ -325,7 +380,7 @@ export async function clearAnswer(userId: string, attemptId: string, itemId: str
 export async function submitAttempt(userId: string, attemptId: string, now = new Date()): Promise<void> {
   const bank = await examBank();
   getDb().transaction((tx) => {
-    const attempt = ownAttempt(userId, attemptId, tx);
+    const attempt = ownAttempt(userId, attemptId);
     if (!attempt) throw new InputError({ form: "accreditation.exam.notFound" }, 404);
     if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
     gradeInTx(tx, attempt, bank, now, userId);

@@ -14,6 +14,8 @@ import { InputError } from "~/utils/errors";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/diagnostic.client";
 
 export const meta = titled;
 

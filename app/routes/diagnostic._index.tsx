@@ -15,6 +15,8 @@ import { NoticeText } from "~/components/privacy";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/diagnostic.client";
 
 export const meta = titled;
 

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
@@ -7,7 +7,7 @@ import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
-import { clearAnswer, getAttempt, saveAnswer, saveAnswers, submitAttempt } from "~/models/exam.server";
+import { AttemptRefused, clearAnswer, getAttempt, saveAnswer, saveAnswers, startAttempt, submitAttempt } from "~/models/exam.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formToObject, readFormData, toFieldErrors, withFormErrors, z } from "~/utils/forms.server";
 import { InputError } from "~/utils/errors";
@@ -16,13 +16,24 @@ import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/exam.client";
 
 export const meta = titled;
+
+/** An attempt id chosen by the exam page for its Start form (a UUID, as `newId` makes them). */
+const ATTEMPT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Items shown per page while taking an exam (with a review page before submitting). */
 const PAGE_SIZE = 4;
 
-function schema() {
+/**
+ * The page's forms: one schema, built on first use and kept (building a zod schema costs more than parsing
+ * with it). A function, not a module constant: `z` comes from a server module, absent from the browser's bundle.
+ */
+let formSchema: ReturnType<typeof buildSchema> | undefined;
+const schema = () => (formSchema ??= buildSchema());
+function buildSchema() {
   return z.discriminatedUnion("intent", [
     z.object({
       intent: z.literal("answer"),
@@ -39,6 +50,8 @@ function schema() {
       answers: z.record(z.string().max(100, "errors.invalidInput"), z.array(z.string().max(40, "errors.invalidInput")).max(10, "errors.invalidInput")),
     }),
     z.object({ intent: z.literal("submit") }),
+    // The Start button of /exam: a document form posting to the id its page chose (ADR 0032).
+    z.object({ intent: z.literal("start") }),
   ]);
 }
 
@@ -83,6 +96,21 @@ export async function action(args: ActionFunctionArgs) {
     if (!parsed.success) throw new InputError(toFieldErrors(parsed.error));
     const form = parsed.data;
     switch (form.intent) {
+      case "start":
+        // Remix then runs the page's loaders in the same request: the answer is the first page of questions.
+        if (!ATTEMPT_ID.test(attemptId)) throw notFound();
+        try {
+          await startAttempt(viewer.id, new Date(), undefined, attemptId);
+        } catch (error) {
+          // Thrown, so that the attempt's loader (which would find nothing) does not run: the page shows why.
+          if (error instanceof AttemptRefused) {
+            const refused: StartRefusal = { reason: error.reason, until: error.until?.toISOString() ?? null, inProgressId: error.inProgressId, title: titleFor(request, viewer, "exam") };
+            throw json({ refused }, { status: 409 });
+          }
+          if (error instanceof InputError && error.status === 404) throw notFound();
+          throw error;
+        }
+        return json({ started: attemptId });
       case "submit":
         await submitAttempt(viewer.id, attemptId);
         return redirectWithFlash(`/exam/${attemptId}`, { kind: "success", key: "accreditation.exam.submitted" });
@@ -404,4 +432,38 @@ function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["r
   );
 }
 
-export const ErrorBoundary = GeneralErrorBoundary;
+type StartRefusal = { reason: AttemptRefused["reason"]; until: string | null; inProgressId: string | null; title: string };
+
+/** A start refused (409 from the Start form: attempts exhausted, track unfinished, one already in progress): why, and where to go. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const refused = isRouteErrorResponse(error) && error.status === 409 ? (error.data as { refused?: StartRefusal } | null)?.refused : undefined;
+  return refused ? <StartRefused refused={refused} /> : <GeneralErrorBoundary />;
+}
+
+function StartRefused({ refused }: { refused: StartRefusal }) {
+  const { t } = useTranslation();
+  const { dateTime } = useDates();
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
+      <div role="alert" className="card space-y-3 bg-amber-50 text-amber-900">
+        <p>{t(`accreditation.exam.refused.${refused.reason}`, { date: refused.until ? dateTime(refused.until) : "" })}</p>
+        <p className="flex flex-wrap gap-4">
+          {refused.inProgressId ? (
+            <Link to={`/exam/${refused.inProgressId}`} className="btn-primary">
+              {t("accreditation.exam.resume")}
+            </Link>
+          ) : refused.reason === "trackIncomplete" ? (
+            <Link to="/track" className="btn-primary">
+              {t("accreditation.exam.toTrack")}
+            </Link>
+          ) : null}
+          <Link to="/exam" className="btn-secondary">
+            {t("accreditation.exam.back")}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

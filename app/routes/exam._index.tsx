@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
@@ -9,9 +9,12 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { withFormErrors } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import { newId } from "~/utils/ids.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
 import { resolveLocale } from "~/i18n/config";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/exam.client";
 
 export const meta = titled;
 
@@ -21,7 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Closed for a while after an attempt: the road says what can be done meanwhile (the charter).
   const closed = !overview.allowance.ok && (overview.allowance.reason === "cooldown" || overview.allowance.reason === "maxAttempts");
   const road = closed ? await roadStepFor(viewer.id, new Date(), resolveLocale(request, viewer.locale)) : null;
-  return json({ ...overview, road, title: titleFor(request, viewer, "exam") });
+  // The id of the attempt the Start button makes: the form posts to the attempt's own URL, whose answer is
+  // its first page (one request from the click to the first question, ADR 0032). Unused ids cost nothing.
+  const startId = overview.available && !overview.inProgress && overview.allowance.ok ? newId() : null;
+  return json({ ...overview, road, startId, title: titleFor(request, viewer, "exam") });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -40,9 +46,8 @@ export async function action(args: ActionFunctionArgs) {
 export default function ExamPage() {
   const { t } = useTranslation();
   const { date, dateTime } = useDates();
-  const { settings, allowance, inProgress, history, available, road } = useLoaderData<typeof loader>();
+  const { settings, allowance, inProgress, history, available, road, startId } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   const refused = data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -82,13 +87,15 @@ export default function ExamPage() {
               </p>
             ) : null}
           </div>
-        ) : (
-          <Form method="post">
-            <button type="submit" className="btn-primary" disabled={busy}>
+        ) : startId ? (
+          // A document form, with or without JavaScript: the browser shows the answer, the attempt's first page.
+          <Form method="post" action={`/exam/${startId}`} reloadDocument>
+            <input type="hidden" name="intent" value="start" />
+            <button type="submit" className="btn-primary">
               {t("accreditation.exam.start")}
             </button>
           </Form>
-        )}
+        ) : null}
       </section>
       {road && road.next !== "exam" && road.next !== "recertify" ? <NextStep {...road} examOpensAt={null} /> : null}
       <section className="card" aria-labelledby="history-title">

@@ -13,6 +13,9 @@ import { homeSignals } from "~/models/home.server";
 import { loadLearnerTrack } from "~/models/track.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+// The page groups of strings this file names (ADR 0032).
+import "~/i18n/load/track.client";
+import "~/i18n/load/placement.client";
 
 /** Pages the learner cards above already lead to; the tools list keeps the staff ones. */
 const LEARNER_PAGES = new Set(["/track", "/placement", "/accreditation"]);

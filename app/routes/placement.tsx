@@ -12,6 +12,9 @@ import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
+// The page groups of strings this file names (ADR 0032).
+import "~/i18n/load/diagnostic.client";
+import "~/i18n/load/placement.client";
 
 export const meta = titled;
 

@@ -12,6 +12,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/placement.client";
 
 function createSchema() {
   return z.object({

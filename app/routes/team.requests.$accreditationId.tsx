@@ -18,6 +18,8 @@ import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { useDates } from "~/components/dates";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/placement.client";
 
 export const meta = titled;
 

@@ -16,6 +16,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+// The page groups of strings this file names (ADR 0032).
+import "~/i18n/load/diagnostic.client";
+import "~/i18n/load/placement.client";
 
 export const meta = titled;
 

@@ -34,6 +34,8 @@ import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/track.client";
 
 /** Bounds only: the model says which check, option, reflection or section is unknown, in words. */
 function schema() {

@@ -54,10 +54,16 @@ function formatter(language: string, timeZone: string, style: DateStyle | "isoDa
 }
 
 /** Whether `value` names a time zone this runtime knows (IANA names such as "Europe/Paris", or "UTC"). */
+/** Zones already found valid: building a formatter to check one costs more than the rest of a small page's work. */
+const knownZones = new Set<string>();
+
 export function isTimeZone(value: unknown): value is string {
   if (typeof value !== "string" || value.length === 0 || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return false;
+  if (knownZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
+    // Bounded: the IANA database has about 600 names, and only valid ones are kept.
+    if (knownZones.size < 1000) knownZones.add(value);
     return true;
   } catch {
     return false;

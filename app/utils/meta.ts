@@ -13,7 +13,9 @@ const ERROR_TITLES = {
 } as const;
 
 export const titled: MetaFunction = ({ data, error, matches }) => {
-  const title = (data as { title?: unknown } | null | undefined)?.title;
+  // A page that refuses with its own message (a thrown 4xx whose data carries `refused.title`) keeps its title.
+  const refusedTitle = isRouteErrorResponse(error) ? (error.data as { refused?: { title?: unknown } } | null)?.refused?.title : undefined;
+  const title = (data as { title?: unknown } | null | undefined)?.title ?? refusedTitle;
   if (typeof title === "string" && title !== "") return [{ title }];
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale === "en" ? "en" : "fr";
   const status = isRouteErrorResponse(error) && (error.status === 403 || error.status === 404) ? error.status : "other";

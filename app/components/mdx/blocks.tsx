@@ -1,6 +1,8 @@
 /** The presentational MDX components: callouts, do/don't examples, charter clauses, figures, videos. */
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/track.client";
 
 const CALLOUT_STYLES: Record<string, string> = {
   info: "border-brand-600 bg-brand-50",

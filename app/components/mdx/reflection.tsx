@@ -6,6 +6,8 @@ import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { fieldErrorsOf, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/track.client";
 
 type Props = { id: string; prompt: string; review: boolean };
 

@@ -21,6 +21,8 @@ import { ProblemMessage, useProblemText } from "./problem-message";
 import { useAutosave } from "./use-autosave";
 import { useLivePreview } from "./use-live-preview";
 import { LANGS, type ConflictData, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/track.client";
 
 export type ModuleEditorData = {
   id: string;

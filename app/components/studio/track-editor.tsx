@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/placement.client";
 
 export const LIST_NAMES = ["core", "native", "late_adopter", "reluctant", "objector", "beginner"] as const;
 export type ListName = (typeof LIST_NAMES)[number];

@@ -3,6 +3,8 @@ import { useFetcher, useFetchers } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/react";
 import type { TFunction } from "~/i18n/translate";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/track.client";
 
 export type ModuleStatusName = "not_started" | "in_progress" | "completed" | "unavailable";
 
