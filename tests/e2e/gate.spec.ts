@@ -10,6 +10,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
@@ -24,11 +25,12 @@ type Person = { id: string; email: string; name: string; accreditationId: string
 /** A new accredited person in the server's database (see gate-fixture.ts). */
 function createAccreditedPerson(name: string): Person {
   const dataDir = process.env.E2E_DATA_DIR ?? path.resolve("data-e2e");
-  const out = execFileSync("node_modules/.bin/tsx", ["tests/e2e/gate-fixture.ts"], {
-    env: { ...process.env, DATABASE_PATH: path.join(dataDir, "e2e.db"), OUTBOX_DIR: path.join(dataDir, "outbox"), PERSON_NAME: name },
-    encoding: "utf8",
+  const file = path.join(dataDir, `gate-person-${Date.now()}.json`);
+  execFileSync("node_modules/.bin/tsx", ["tests/e2e/gate-fixture.ts"], {
+    env: { ...process.env, DATABASE_PATH: path.join(dataDir, "e2e.db"), OUTBOX_DIR: path.join(dataDir, "outbox"), PERSON_NAME: name, PERSON_FILE: file },
+    stdio: "pipe",
   });
-  return JSON.parse(out) as Person;
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Person;
 }
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
@@ -67,6 +69,7 @@ function signatureHolds(header: string | string[] | undefined, body: string): bo
 }
 
 test("a revocation closes the gate, shows on the verification page and reaches the webhook, signed", async ({ page, request }) => {
+  test.setTimeout(90_000); // the fixture runs in a process of its own first
   const person = createAccreditedPerson("Gabriel Fontaine");
   const receiver = await startReceiver();
   try {

@@ -5,7 +5,7 @@
  * publishes it; an accredited person is then suspended until she signs it, and signing reinstates her.
  *
  * It publishes a charter version, which suspends everyone accredited who has not signed it: it runs
- * after zzz-gate.spec.ts (which needs the demo ambassador accredited) and uses a person it creates.
+ * after the specs that need the demo ambassador accredited (a11y, titles) and uses a person it creates.
  */
 import fs from "node:fs";
 import path from "node:path";
