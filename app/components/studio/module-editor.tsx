@@ -12,15 +12,14 @@ import { useDates } from "~/components/dates";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
-import { diffHunks, diffLines } from "~/domain/diff";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
-import { DiffView } from "./diff-view";
+import { ConflictPanel } from "./conflict-panel";
 import { flatten } from "./draft-fields";
 import { FigureDialog } from "./figure-dialog";
 import { ProblemMessage, useProblemText } from "./problem-message";
 import { useAutosave } from "./use-autosave";
 import { useLivePreview } from "./use-live-preview";
-import { LANGS, type ConflictData, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
+import { LANGS, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
 
 export type ModuleEditorData = {
   id: string;
@@ -151,7 +150,26 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
         {saveMessage}
       </p>
 
-      {conflict ? <ConflictPanel conflict={conflict} mine={drafts} onKeepMine={keepMine} onTakeTheirs={takeTheirs} time={time} /> : null}
+      {conflict ? (
+        <ConflictPanel
+          parts={LANGS}
+          theirs={conflict.languages}
+          mine={drafts}
+          text={asText}
+          langOf={(lang) => lang}
+          words={{
+            title: t("studio.conflict.title"),
+            body: t("studio.conflict.body", { who: conflict.updatedByName ?? t("studio.conflict.someone"), time: conflict.updatedAt ? time(conflict.updatedAt) : "?" }),
+            howTo: t("studio.conflict.howTo"),
+            diffTitle: (lang) => t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) }),
+            theirText: (lang) => t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) }),
+            keepMine: t("studio.conflict.keepMine"),
+            takeTheirs: t("studio.conflict.takeTheirs"),
+          }}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
+      ) : null}
       {kept ? <KeptCopy kept={kept} onDismiss={dismissKept} /> : null}
 
       <Form method="post" noValidate className="space-y-6">
@@ -574,57 +592,6 @@ function PreviewPanel({
           <article className="text-[1.0625rem] text-slate-800">{preview.tree ? <MdxContent nodes={preview.tree} lang={lang} /> : <p className="mt-4 text-slate-700">{t("studio.preview.unavailable")}</p>}</article>
         </div>
       </div>
-    </section>
-  );
-}
-
-function ConflictPanel({
-  conflict,
-  mine,
-  onKeepMine,
-  onTakeTheirs,
-  time,
-}: {
-  conflict: ConflictData;
-  mine: Record<Lang, LanguageDraft>;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
-  time: (iso: string) => string;
-}) {
-  const { t } = useTranslation();
-  const diffs = useMemo(() => LANGS.map((lang) => ({ lang, hunks: diffHunks(diffLines(asText(conflict.languages[lang]), asText(mine[lang]))) })), [conflict, mine]);
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <section ref={ref} tabIndex={-1} aria-labelledby="conflict-title" className="card space-y-4 border-2 border-red-700">
-      <h2 id="conflict-title" className="text-xl font-bold text-red-900">
-        {t("studio.conflict.title")}
-      </h2>
-      <p>
-        {t("studio.conflict.body", {
-          who: conflict.updatedByName ?? t("studio.conflict.someone"),
-          time: conflict.updatedAt ? time(conflict.updatedAt) : "?",
-        })}
-      </p>
-      <p className="text-sm text-slate-700">{t("studio.conflict.howTo")}</p>
-      {diffs.map(({ lang, hunks }) => (
-        <div key={lang}>
-          <h3 className="font-semibold">{t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) })}</h3>
-          <DiffView hunks={hunks} label={t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) })} lang={lang} />
-          <details className="mt-2">
-            <summary className="cursor-pointer text-sm font-semibold">{t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) })}</summary>
-            <textarea readOnly rows={10} value={asText(conflict.languages[lang])} className="field-input mt-2 font-mono text-xs" aria-label={t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) })} />
-          </details>
-        </div>
-      ))}
-      <p className="flex flex-wrap gap-3">
-        <button type="button" className="btn-primary" onClick={onKeepMine}>
-          {t("studio.conflict.keepMine")}
-        </button>
-        <button type="button" className="btn-secondary" onClick={onTakeTheirs}>
-          {t("studio.conflict.takeTheirs")}
-        </button>
-      </p>
     </section>
   );
 }
