@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "~/components/dates";
 import { Breadcrumb } from "~/components/breadcrumb";
-import { FormErrors } from "~/components/form";
+import { FieldFrame, FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { ConflictPanel } from "./conflict-panel";
@@ -282,32 +282,9 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
               </ul>
             </div>
           ) : null}
-          <div>
-            <label htmlFor="note" className="field-label">
-              {t("studio.editor.note")}
-              <span className="text-red-700" aria-hidden="true">
-                {" "}
-                *
-              </span>
-            </label>
-            <p id="note-hint" className="mt-1 text-sm text-slate-600">
-              {t("studio.editor.noteHint")}
-            </p>
-            <textarea
-              id="note"
-              name="note"
-              rows={2}
-              maxLength={500}
-              aria-describedby={publishErrors?.note ? "note-hint note-error" : "note-hint"}
-              aria-invalid={publishErrors?.note ? true : undefined}
-              className="field-input"
-            />
-            {publishErrors?.note ? (
-              <p id="note-error" className="field-error">
-                {t(publishErrors.note)}
-              </p>
-            ) : null}
-          </div>
+          <FieldFrame id="note" label={t("studio.editor.note")} hint={t("studio.editor.noteHint")} error={publishErrors?.note ? t(publishErrors.note) : null} required>
+            {(aria) => <textarea {...aria} name="note" rows={2} maxLength={500} className="field-input" />}
+          </FieldFrame>
           <div className="flex items-start gap-2">
             <input id="significant" name="significant" type="checkbox" className="mt-1 h-4 w-4" aria-describedby="significant-hint" />
             <div>
@@ -473,37 +450,16 @@ function TextField({
   const { t } = useTranslation();
   const id = `${lang}_${name}`;
   const error = errors[id];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name: id,
-    value,
-    lang,
-    className: "field-input",
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
-  };
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {multiline ? (
-        <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
-      ) : (
-        <input {...common} type="text" inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
-      )}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error ? t(error) : null}>
+      {(aria) =>
+        multiline ? (
+          <textarea {...aria} name={id} value={value} lang={lang} className="field-input" rows={rows} onChange={(event) => onChange(event.target.value)} />
+        ) : (
+          <input {...aria} name={id} value={value} lang={lang} className="field-input" type="text" inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+        )
+      }
+    </FieldFrame>
   );
 }
 
