@@ -40,7 +40,7 @@ export default defineConfig({
       NODE_ENV: "production",
       // One process, as before the cluster (ADR 0025): the specs do not depend on which worker answers.
       WORKERS: "1",
-      // zzz-gate.spec.ts's webhook receiver listens on loopback (docs/security.md › outgoing requests).
+      // gate.spec.ts's webhook receiver listens on loopback (docs/security.md › outgoing requests).
       OUTBOUND_ALLOW_PRIVATE: "1",
       // No password is published: the seed generates one unless told which to use.
       DEMO_PASSWORD: TEST_DEMO_PASSWORD,

@@ -10,9 +10,12 @@ import { useTranslation } from "~/i18n/react";
 /** What a control needs to be described by its hint and error. */
 export type FieldAria = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
 
-/** The ids and ARIA attributes of a field with an optional hint and error. */
-export function fieldAria(id: string, hint: boolean, error: boolean): FieldAria {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/**
+ * The ids and ARIA attributes of a field with an optional hint and error; `alsoDescribedBy` names other
+ * elements that describe it (a help paragraph above the form), read before its hint.
+ */
+export function fieldAria(id: string, hint: boolean, error: boolean, alsoDescribedBy: readonly string[] = []): FieldAria {
+  const describedBy = [...alsoDescribedBy, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return { id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined };
 }
 
@@ -20,8 +23,25 @@ export function fieldAria(id: string, hint: boolean, error: boolean): FieldAria 
  * A label, a hint, the control and its error. `label` may be a node (a checkbox inside its label);
  * `children` receives the ARIA attributes to spread on the control.
  */
-export function FieldFrame({ id, label, hint, error, required, children }: { id: string; label: ReactNode; hint?: string | null; error?: string | null; required?: boolean; children: (aria: FieldAria) => ReactNode }) {
-  const aria = fieldAria(id, Boolean(hint), Boolean(error));
+export function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  describedBy,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: string | null;
+  error?: string | null;
+  required?: boolean;
+  /** Ids of other elements that describe the control (see fieldAria). */
+  describedBy?: readonly string[];
+  children: (aria: FieldAria) => ReactNode;
+}) {
+  const aria = fieldAria(id, Boolean(hint), Boolean(error), describedBy);
   return (
     <div>
       {typeof label === "string" ? (

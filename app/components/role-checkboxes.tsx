@@ -1,5 +1,6 @@
 import { useTranslation } from "~/i18n/react";
 import { ROLES, type Role } from "~/domain/roles";
+import { FieldFrame } from "~/components/form";
 
 export function RoleCheckboxes({ selected, errors, allowed = ROLES }: { selected: readonly Role[]; errors?: Record<string, string> | null; allowed?: readonly Role[] }) {
   const { t } = useTranslation();
@@ -28,23 +29,17 @@ export function TeamSelect({ teams, value, errors }: { teams: { id: string; name
   const { t } = useTranslation();
   const error = errors?.teamId;
   return (
-    <div>
-      <label htmlFor="field-teamId" className="field-label">
-        {t("common.team")}
-      </label>
-      <select id="field-teamId" name="teamId" defaultValue={value ?? ""} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? "teamId-error" : undefined}>
-        <option value="">{t("common.noTeam")}</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id="teamId-error" className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id="field-teamId" label={t("common.team")} error={error ? t(error) : null}>
+      {(aria) => (
+        <select {...aria} name="teamId" defaultValue={value ?? ""} className="field-input">
+          <option value="">{t("common.noTeam")}</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { AccreditationSummary, Checklist, NextStep, reasonInWords } from "~/components/accreditation";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FieldFrame, FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
 import { STATEMENT_MAX, STATEMENT_MIN } from "~/domain/accreditation";
 import { requestAccreditation, requestRenewal } from "~/models/accreditation.server";
@@ -108,32 +108,20 @@ export default function AccreditationPage() {
                 </p>
               ) : null}
             </fieldset>
-            <div>
-              <label htmlFor="statement" className="field-label">
-                {t("accreditation.page.statementLabel")}
-                <span className="text-red-700" aria-hidden="true"> *</span>
-              </label>
-              <p id="statement-hint" className="mt-1 text-sm text-slate-600">
-                {t("accreditation.page.statementHint")}
-              </p>
-              <textarea
-                id="statement"
-                name="statement"
-                required
-                minLength={STATEMENT_MIN}
-                maxLength={STATEMENT_MAX}
-                rows={4}
-                className="field-input"
-                aria-invalid={errors?.statement ? true : undefined}
-                aria-describedby={errors?.statement ? "statement-hint statement-error" : "statement-hint"}
-                defaultValue={renewal ? status.accreditation?.statement : ""}
-              />
-              {errors?.statement ? (
-                <p id="statement-error" className="field-error">
-                  {t(errors.statement)}
-                </p>
-              ) : null}
-            </div>
+            <FieldFrame id="statement" label={t("accreditation.page.statementLabel")} hint={t("accreditation.page.statementHint")} error={errors?.statement ? t(errors.statement) : null} required>
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  name="statement"
+                  required
+                  minLength={STATEMENT_MIN}
+                  maxLength={STATEMENT_MAX}
+                  rows={4}
+                  className="field-input"
+                  defaultValue={renewal ? status.accreditation?.statement : ""}
+                />
+              )}
+            </FieldFrame>
             <button type="submit" className="btn-primary" disabled={busy}>
               {renewal ? t("accreditation.page.submitRenewal") : t("accreditation.page.submitRequest")}
             </button>

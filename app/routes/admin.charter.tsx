@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FieldFrame, FormErrors } from "~/components/form";
 import { CHANGE_SUMMARY_MAX, charterPublicationPreview, listCharterVersions, publishCharter } from "~/models/charter.server";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -92,23 +92,10 @@ function Confirmation({ version, suspended, errors }: { version: string; suspend
 function TextArea({ name, label, hint, lang, errors }: { name: string; label: string; hint: string; lang: string; errors: Record<string, string> | null }) {
   const { t } = useTranslation();
   const error = errors?.[name];
-  const id = `field-${name}`;
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-        <span className="text-red-700" aria-hidden="true"> *</span>
-      </label>
-      <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-        {hint}
-      </p>
-      <textarea id={id} name={name} lang={lang} rows={3} required maxLength={CHANGE_SUMMARY_MAX} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={`field-${name}`} label={label} hint={hint} error={error ? t(error) : null} required>
+      {(aria) => <textarea {...aria} name={name} lang={lang} rows={3} required maxLength={CHANGE_SUMMARY_MAX} className="field-input" />}
+    </FieldFrame>
   );
 }
 

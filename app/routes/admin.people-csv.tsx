@@ -16,7 +16,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useIsPending } from "~/components/form";
-import { ProvisioningTabs } from "~/components/provisioning-tabs";
+import { ProvisioningTabs } from "~/components/api-admin";
 import { CSV_MAX_BYTES } from "~/domain/people-csv";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";

@@ -9,7 +9,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FieldFrame, FormErrors } from "~/components/form";
 import { getT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/config";
 import { NOTICE_MAX, listPrivacyNotices, publishPrivacyNotice } from "~/models/privacy-notice.server";
@@ -65,24 +65,9 @@ export default function AdminPrivacy() {
           <FormErrors errors={errors} />
           <input type="hidden" name="basedOn" value={current.version} />
           {(["fr", "en"] as const).map((lang) => (
-            <div key={lang}>
-              <label htmlFor={`notice-${lang}`} className="field-label">
-                {t(`privacyAdmin.notice.${lang}`)}
-              </label>
-              <textarea
-                id={`notice-${lang}`}
-                name={lang}
-                lang={lang}
-                rows={14}
-                required
-                maxLength={20000}
-                defaultValue={current[lang]}
-                className="field-input"
-                aria-describedby="notice-hint"
-                aria-invalid={errors?.[lang] ? true : undefined}
-              />
-              {errors?.[lang] ? <p className="mt-1 text-sm text-red-800">{t(errors[lang])}</p> : null}
-            </div>
+            <FieldFrame key={lang} id={`notice-${lang}`} label={t(`privacyAdmin.notice.${lang}`)} error={errors?.[lang] ? t(errors[lang]) : null} describedBy={["notice-hint"]}>
+              {(aria) => <textarea {...aria} name={lang} lang={lang} rows={14} required maxLength={20000} defaultValue={current[lang]} className="field-input" />}
+            </FieldFrame>
           ))}
           <p id="notice-hint" className="text-sm text-slate-600">{t("privacyAdmin.notice.hint")}</p>
           <button type="submit" className="btn-primary" disabled={busy}>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
-import { ApiTabs, ShownOnce } from "~/components/api-admin";
+import { ApiTabs, CreatedPanel, ShownOnce } from "~/components/api-admin";
 import { DataTable } from "~/components/data-table";
 import { DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -86,10 +86,7 @@ export default function AdminWebhooks() {
       <p className="max-w-3xl text-slate-700">{t("api.webhooks.intro")}</p>
 
       {created ? (
-        <section role="status" aria-labelledby="created-title" className="card space-y-3 border-l-4 border-l-green-700">
-          <h2 id="created-title" className="text-xl font-semibold">
-            {t("api.webhooks.createdTitle")}
-          </h2>
+        <CreatedPanel title={t("api.webhooks.createdTitle")}>
           {created.secret ? (
             <>
               <p className="text-slate-800">{t("api.webhooks.createdSecret", { url: created.url })}</p>
@@ -98,7 +95,7 @@ export default function AdminWebhooks() {
           ) : (
             <p className="text-slate-800">{t("api.webhooks.createdTyped", { url: created.url })}</p>
           )}
-        </section>
+        </CreatedPanel>
       ) : null}
 
       <section aria-labelledby="add-title" className="card space-y-4">

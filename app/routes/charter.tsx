@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors } from "~/components/form";
+import { Field, FieldFrame, FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
 import { resolveLocale } from "~/i18n/config";
 import { CharterCheckError, charterChangeSummary, checkForDisplay, getCurrentCharter, getSignature, signCharter } from "~/models/charter.server";
@@ -170,24 +170,14 @@ export default function CharterPage() {
               autoComplete="name"
               errors={errors}
             />
-            <div>
-              <label className="flex items-start gap-2">
-                <input
-                  type="checkbox"
-                  name="confirm"
-                  required
-                  className="mt-1 h-4 w-4"
-                  aria-invalid={errors?.confirm ? true : undefined}
-                  aria-describedby={errors?.confirm ? "confirm-error" : undefined}
-                />
-                <span>{t("accreditation.charter.confirm")}</span>
-              </label>
-              {errors?.confirm ? (
-                <p id="confirm-error" className="field-error">
-                  {t(errors.confirm)}
-                </p>
-              ) : null}
-            </div>
+            <FieldFrame id="confirm" label={null} error={errors?.confirm ? t(errors.confirm) : null}>
+              {(aria) => (
+                <label className="flex items-start gap-2">
+                  <input {...aria} type="checkbox" name="confirm" required className="mt-1 h-4 w-4" />
+                  <span>{t("accreditation.charter.confirm")}</span>
+                </label>
+              )}
+            </FieldFrame>
             <button type="submit" className="btn-primary" disabled={busy}>
               {t("accreditation.charter.submit")}
             </button>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FormErrors, fieldAria } from "~/components/form";
 import { stepAfter } from "~/domain/diagnostic";
 import { mayTakeDiagnostic } from "~/domain/retake";
 import { resolveLocale } from "~/i18n/config";
@@ -174,7 +174,7 @@ function QuestionForm({
   }
 
   const optionsError = errors?.options;
-  const describedBy = [question.help ? "question-help" : null, "question-hint", optionsError ? "question-error" : null].filter(Boolean).join(" ");
+  const aria = fieldAria("question", true, Boolean(optionsError), question.help ? ["question-help"] : []);
   const nextLabel = fromReview ? t("diagnostic.backToReview") : step === total ? t("diagnostic.lastNext") : t("diagnostic.next");
   return (
     <Form method="post" className="card space-y-5" noValidate>
@@ -182,7 +182,7 @@ function QuestionForm({
       <input type="hidden" name="runId" value={runId} />
       <input type="hidden" name="questionId" value={question.id} />
       {fromReview ? <input type="hidden" name="from" value="review" /> : null}
-      <fieldset aria-describedby={describedBy} aria-invalid={optionsError ? true : undefined}>
+      <fieldset aria-describedby={aria["aria-describedby"]} aria-invalid={aria["aria-invalid"]}>
         <legend className="w-full">
           <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
             {question.prompt}

@@ -10,7 +10,7 @@ import { useDates } from "~/components/dates";
 import { forbidden, notFound, requireUser, teamScope, type Viewer } from "~/auth/guards.server";
 import { canActOn, scopeFor, type Permission } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FieldFrame, FormErrors } from "~/components/form";
 import { PlacementHistory, EarlierQuestionnaireNote, FactList, PlacementOrigin } from "~/components/placement";
 import { LEVELS } from "~/domain/placement";
 import { resolveLocale } from "~/i18n/config";
@@ -186,30 +186,9 @@ export default function PersonPlacement() {
                 ))}
               </div>
             </fieldset>
-            <div>
-              <label htmlFor="reason" className="field-label">
-                {t("diagnostic.person.reason")}
-                <span className="text-red-700" aria-hidden="true"> *</span>
-              </label>
-              <p id="reason-hint" className="mt-1 text-sm text-slate-600">
-                {t("diagnostic.person.reasonHint")}
-              </p>
-              <textarea
-                id="reason"
-                name="reason"
-                required
-                maxLength={500}
-                rows={3}
-                className="field-input"
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={reasonError ? "reason-hint reason-error" : "reason-hint"}
-              />
-              {reasonError ? (
-                <p id="reason-error" className="field-error">
-                  {t(reasonError)}
-                </p>
-              ) : null}
-            </div>
+            <FieldFrame id="reason" label={t("diagnostic.person.reason")} hint={t("diagnostic.person.reasonHint")} error={reasonError ? t(reasonError) : null} required>
+              {(aria) => <textarea {...aria} name="reason" required maxLength={500} rows={3} className="field-input" />}
+            </FieldFrame>
             <button type="submit" className="btn-primary" disabled={busy}>
               {t("diagnostic.person.overrideSubmit")}
             </button>

@@ -9,7 +9,7 @@ import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FieldFrame, FormErrors } from "~/components/form";
 import { getT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/config";
 import { HOLD_REASON_MAX, LegalHoldError, clearLegalHold, erasePerson, erasureState, getLegalHold, setLegalHold } from "~/models/erasure.server";
@@ -121,11 +121,9 @@ export default function PersonPrivacy() {
           )}
           <Form method="post" className="space-y-2" noValidate>
             <input type="hidden" name="intent" value="hold" />
-            <label htmlFor="hold-reason" className="field-label">
-              {t("privacyAdmin.person.holdReason")}
-            </label>
-            <textarea id="hold-reason" name="reason" rows={3} maxLength={500} required defaultValue={hold?.reason ?? ""} className="field-input" aria-invalid={errors?.reason ? true : undefined} />
-            {errors?.reason ? <p className="text-sm text-red-800">{t(errors.reason)}</p> : null}
+            <FieldFrame id="hold-reason" label={t("privacyAdmin.person.holdReason")} error={errors?.reason ? t(errors.reason) : null}>
+              {(aria) => <textarea {...aria} name="reason" rows={3} maxLength={500} required defaultValue={hold?.reason ?? ""} className="field-input" />}
+            </FieldFrame>
             <button type="submit" className="btn-secondary">
               {hold ? t("privacyAdmin.person.holdUpdate") : t("privacyAdmin.person.holdSubmit")}
             </button>
@@ -147,11 +145,9 @@ export default function PersonPrivacy() {
           <p id="erase-help" className="text-sm text-slate-700">{t("privacyAdmin.person.eraseHelp")}</p>
           <Form method="post" className="space-y-2" noValidate>
             <input type="hidden" name="intent" value="erase" />
-            <label htmlFor="confirm-email" className="field-label">
-              {t("privacyAdmin.person.eraseConfirm")}
-            </label>
-            <input id="confirm-email" name="confirmEmail" type="email" autoComplete="off" required className="field-input" aria-describedby="erase-help" aria-invalid={errors?.confirmEmail ? true : undefined} />
-            {errors?.confirmEmail ? <p className="text-sm text-red-800">{t(errors.confirmEmail)}</p> : null}
+            <FieldFrame id="confirm-email" label={t("privacyAdmin.person.eraseConfirm")} error={errors?.confirmEmail ? t(errors.confirmEmail) : null} describedBy={["erase-help"]}>
+              {(aria) => <input {...aria} name="confirmEmail" type="email" autoComplete="off" required className="field-input" />}
+            </FieldFrame>
             <button type="submit" className="btn-danger">
               {t("privacyAdmin.person.eraseSubmit")}
             </button>

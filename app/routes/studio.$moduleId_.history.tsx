@@ -5,6 +5,7 @@ import { useDates } from "~/components/dates";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { fieldAria } from "~/components/form";
 import { DiffView } from "~/components/studio/diff-view";
 import { ProblemMessage, type SaidProblem } from "~/components/studio/problem-message";
 import { diffHunks, diffLines, diffStats } from "~/domain/diff";
@@ -145,15 +146,8 @@ export default function ModuleHistory() {
                       <label htmlFor={`note-${version.number}`} className="field-label">
                         {t("studio.editor.note")}
                       </label>
-                      <textarea
-                        id={`note-${version.number}`}
-                        name="note"
-                        rows={2}
-                        maxLength={MAX_NOTE_CHARS}
-                        className="field-input"
-                        aria-invalid={failedFor === version.number && failure?.fieldErrors.note ? true : undefined}
-                        aria-describedby={failedFor === version.number && failure?.fieldErrors.note ? `note-${version.number}-error` : undefined}
-                      />
+                      {/* Invalid only for a note error; a version error is shown in the same place but is not the note's fault. */}
+                      <textarea {...fieldAria(`note-${version.number}`, false, failedFor === version.number && Boolean(failure?.fieldErrors.note))} name="note" rows={2} maxLength={MAX_NOTE_CHARS} className="field-input" />
                       {failure && failedFor === version.number && (failure.fieldErrors.note || failure.fieldErrors.version) ? (
                         <p id={`note-${version.number}-error`} className="field-error">
                           {t(failure.fieldErrors.note ?? failure.fieldErrors.version ?? "errors.invalidInput")}

@@ -5,7 +5,7 @@ import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, useIsPending } from "~/components/form";
+import { FieldFrame, FormErrors, useIsPending } from "~/components/form";
 import { LIST_NAMES, TrackEditor, type Lists } from "~/components/studio/track-editor";
 import { loadContentLibrary, lookupModule } from "~/content/library.server";
 import { resolveLocale } from "~/i18n/config";
@@ -83,29 +83,9 @@ export default function StudioTracks() {
               {t("studio.tracks.publishTitle")}
             </h2>
             <p className="text-sm text-slate-700">{t("studio.tracks.publishIntro")}</p>
-            <div>
-              <label htmlFor="tracks-note" className="field-label">
-                {t("studio.editor.note")}
-                <span className="text-red-700" aria-hidden="true">
-                  {" "}
-                  *
-                </span>
-              </label>
-              <textarea
-                id="tracks-note"
-                name="note"
-                rows={2}
-                maxLength={MAX_NOTE_CHARS}
-                className="field-input"
-                aria-invalid={errors?.note ? true : undefined}
-                aria-describedby={errors?.note ? "tracks-note-error" : undefined}
-              />
-              {errors?.note ? (
-                <p id="tracks-note-error" className="field-error">
-                  {t(errors.note)}
-                </p>
-              ) : null}
-            </div>
+            <FieldFrame id="tracks-note" label={t("studio.editor.note")} error={errors?.note ? t(errors.note) : null} required>
+              {(aria) => <textarea {...aria} name="note" rows={2} maxLength={MAX_NOTE_CHARS} className="field-input" />}
+            </FieldFrame>
             <button type="submit" className="btn-primary" disabled={busy}>
               {t("studio.tracks.publish")}
             </button>

@@ -7,7 +7,7 @@ import { StateBadge } from "~/components/accreditation";
 import { StaffChecklist, StaffPartialGrant, StaffStateExplanation } from "~/components/accreditation-staff";
 import { DecisionHistory } from "~/components/decision-history";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FieldFrame, FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
 import { REASON_MAX } from "~/domain/accreditation";
 import { declineAccreditation, grantAccreditation, reinstateAccreditation, reopenAccreditation, revokeAccreditation } from "~/models/accreditation.server";
@@ -196,30 +196,9 @@ export default function DecisionCasePage() {
                   ))}
                 </div>
               </fieldset>
-              <div>
-                <label htmlFor="validUntil" className="field-label">
-                  {t("accreditation.team.validUntil")}
-                </label>
-                <p id="validUntil-hint" className="mt-1 text-sm text-slate-600">
-                  {t("lifecycle.team.maxValidUntil", { date: day(c.maxValidUntil) })}
-                </p>
-                <input
-                  id="validUntil"
-                  name="validUntil"
-                  type="date"
-                  required
-                  max={isoDate(c.maxValidUntil)}
-                  defaultValue={isoDate(c.defaultValidUntil)}
-                  className="field-input"
-                  aria-invalid={errors?.validUntil ? true : undefined}
-                  aria-describedby={errors?.validUntil ? "validUntil-hint validUntil-error" : "validUntil-hint"}
-                />
-                {errors?.validUntil ? (
-                  <p id="validUntil-error" className="field-error">
-                    {t(errors.validUntil)}
-                  </p>
-                ) : null}
-              </div>
+              <FieldFrame id="validUntil" label={t("accreditation.team.validUntil")} hint={t("lifecycle.team.maxValidUntil", { date: day(c.maxValidUntil) })} error={errors?.validUntil ? t(errors.validUntil) : null}>
+                {(aria) => <input {...aria} name="validUntil" type="date" required max={isoDate(c.maxValidUntil)} defaultValue={isoDate(c.defaultValidUntil)} className="field-input" />}
+              </FieldFrame>
               <button type="submit" className="btn-primary" disabled={busy || !facts.eligibility.eligible}>
                 {c.renewal ? t("accreditation.team.renew") : t("accreditation.team.grant")}
               </button>
@@ -304,27 +283,9 @@ function ReasonField({ id, errors }: { id: string; errors: Record<string, string
   const { t } = useTranslation();
   const error = errors?.reason;
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {t("accreditation.team.reason")}
-        <span className="text-red-700" aria-hidden="true"> *</span>
-      </label>
-      <textarea
-        id={id}
-        name="reason"
-        required
-        maxLength={REASON_MAX}
-        rows={3}
-        className="field-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={t("accreditation.team.reason")} error={error ? t(error) : null} required>
+      {(aria) => <textarea {...aria} name="reason" required maxLength={REASON_MAX} rows={3} className="field-input" />}
+    </FieldFrame>
   );
 }
 

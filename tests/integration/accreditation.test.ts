@@ -1,17 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection";
-import { accreditations, auditLog, moduleProgress, placements, teamManagers, users } from "../../db/schema";
+import { accreditations, auditLog, placements, teamManagers } from "../../db/schema";
 import { addMonths } from "../../app/domain/accreditation";
 import { grantAccreditation, requestAccreditation, requestRenewal } from "../../app/models/accreditation.server";
 import { runAccreditationJobs } from "../../app/models/accreditation-jobs.server";
-import { signCharter } from "../../app/models/charter.server";
 import { saveAnswer, startAttempt, submitAttempt } from "../../app/models/exam.server";
 import { loadContentLibrary } from "../../app/content/library.server";
 import { trackOrder } from "../../app/domain/track";
 import { readOutbox, seedDemoOrganisation, snapshotDatabase } from "../support/fixtures";
-import { startServer, type TestServer } from "../support/server";
-import { charterCheck, postData, rightAnswer, signedIn } from "../support/accreditation";
+import { startServer, type Client, type TestServer } from "../support/server";
+import type { AccreditationStatus, DecisionCase } from "../../app/models/accreditation-views.server";
+import { postData, rightAnswer, routeData, signedIn } from "../support/accreditation";
+import { makeEligible } from "../support/people";
 
 /** An end date within the longest validity (setting accreditation.maxValidityMonths, 24 months by default). */
 // Eighteen months: clear of the demo ambassador's end date, which the expiry tests below walk around.
@@ -31,28 +32,19 @@ const rowsOf = (userId: string) => getDb().select().from(accreditations).where(e
 const rowById = (id: string) => getDb().select().from(accreditations).where(eq(accreditations.id, id)).get()!;
 const auditOf = (id: string, action: string) => getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, id), eq(auditLog.action, action))).all();
 
+/** The learner's /accreditation page as its loader hands it to the view (state, checklist, `can`, next step). */
+async function accreditationPage(client: Client): Promise<{ status: AccreditationStatus; history: Record<string, unknown>[] }> {
+  const page = await routeData(client, "/accreditation", "routes/accreditation");
+  expect(page.status).toBe(200);
+  return page.json as { status: AccreditationStatus; history: Record<string, unknown>[] };
+}
+
 /** How many modules the native track has (core and level modules), from the content. */
 async function nativeTrackLength(): Promise<number> {
   return trackOrder((await loadContentLibrary()).tracks!, "native").length;
 }
 
 /** Completes the person's track, passes the exam and signs the charter, through the models. */
-async function makeEligible(userId: string, now = new Date()) {
-  const library = await loadContentLibrary();
-  const level = getDb().select({ level: placements.level }).from(placements).where(and(eq(placements.userId, userId), eq(placements.isCurrent, true))).get()!.level;
-  for (const item of trackOrder(library.tracks!, level)) {
-    getDb()
-      .insert(moduleProgress)
-      .values({ userId, moduleId: item.id, status: "completed", completedVersion: 1, completedAt: now })
-      .onConflictDoUpdate({ target: [moduleProgress.userId, moduleProgress.moduleId], set: { status: "completed" } })
-      .run();
-  }
-  await passExam(userId, now);
-  const name = getDb().select({ name: users.name }).from(users).where(eq(users.id, userId)).get()!.name;
-  const answers = Object.fromEntries(charterCheck().questions.map((q) => [q.id, q.options.find((o) => o.correct === true)!.id]));
-  await signCharter(userId, { answers, typedName: name, confirmed: true, locale: "fr" }, now);
-}
-
 async function passExam(userId: string, now: Date) {
   const id = await startAttempt(userId, now);
   const attempt = getDb().$client.prepare("select items from exam_attempts where id = ?").get(id) as { items: string };
@@ -63,9 +55,9 @@ async function passExam(userId: string, now: Date) {
 describe("requesting", () => {
   it("is refused while not eligible, writing nothing", async () => {
     const lucas = await signedIn(server, "lucas.bernard@ambassade.test");
-    const page = await (await lucas.get("/accreditation")).text();
-    expect(page).toContain("Les étapes de l'accréditation".replace("'", "&#x27;"));
-    expect(page).not.toContain("Envoyer ma demande");
+    const page = await accreditationPage(lucas);
+    expect(page.status.eligibility.eligible).toBe(false);
+    expect(page.status.can.request).toBe(false);
     const before = snapshotDatabase();
     const response = await postData(lucas, "/accreditation", "routes/accreditation", { intent: "request", channels: ["linkedin"], statement });
     expect(response).toEqual({ status: 400, body: { fieldErrors: { form: "accreditation.errors.notEligible" } } });
@@ -74,15 +66,17 @@ describe("requesting", () => {
 
   it("shows the checklist with the next step, then accepts a request once every condition holds", async () => {
     const yasmine = await signedIn(server, "yasmine.haddad@ambassade.test");
-    const before = await (await yasmine.get("/accreditation")).text();
+    const before = (await accreditationPage(yasmine)).status;
     // Yasmine has read every module of the native track but one (db/seed-accreditation.ts).
     const total = await nativeTrackLength();
-    expect(before).toContain(`${total - 1} modules terminés sur ${total}`);
-    expect(before).toContain("Continuez votre parcours de formation.");
+    expect(before.eligibility.checklist.find((c) => c.item === "track")).toMatchObject({ met: false, completed: total - 1, total });
+    expect(before.next).toBe("track");
+    expect(before.can.request).toBe(false);
     await makeEligible("demo-yasmine.haddad");
-    const ready = await (await yasmine.get("/accreditation")).text();
-    expect(ready).toContain("Tout est prêt\u00a0: demandez votre accréditation.");
-    expect(ready).toContain("Envoyer ma demande");
+    const ready = (await accreditationPage(yasmine)).status;
+    expect(ready.eligibility.eligible).toBe(true);
+    expect(ready.next).toBe("request");
+    expect(ready.can.request).toBe(true);
 
     const snapshot = snapshotDatabase();
     const short = await postData(yasmine, "/accreditation", "routes/accreditation", { intent: "request", channels: ["linkedin"], statement: "Trop court" });
@@ -98,7 +92,7 @@ describe("requesting", () => {
     const [row] = rowsOf("demo-yasmine.haddad");
     expect(row).toMatchObject({ status: "requested", requestedChannels: ["linkedin", "x"], statement, version: 1 });
     expect(auditOf(row!.id, "accreditation.request")).toHaveLength(1);
-    expect(await (await yasmine.get("/accreditation")).text()).toContain("Votre demande attend la décision de votre manager.");
+    expect((await accreditationPage(yasmine)).status).toMatchObject({ state: "requested", next: "pending", can: { request: false } });
     const twice = await postData(yasmine, "/accreditation", "routes/accreditation", { intent: "request", channels: ["linkedin"], statement });
     expect(twice).toEqual({ status: 409, body: { fieldErrors: { form: "accreditation.errors.alreadyOpen" } } });
   });
@@ -127,14 +121,14 @@ describe("deciding", () => {
     const sophie = await signedIn(server, "manager@ambassade.test");
     const list = await (await sophie.get("/team/requests")).text();
     expect(list).toContain("Yasmine Haddad");
-    const page = await (await sophie.get(`/team/requests/${yasmineRow().id}`)).text();
-    expect(page).toContain("Natif (d&#x27;après le questionnaire)");
-    expect(page).toContain("Réussi le");
-    expect(page).toContain("Version 2026-01 signée le");
-    expect(page).toContain("Modules du parcours");
+    const page = await routeData(sophie, `/team/requests/${yasmineRow().id}`, "routes/team.requests.$accreditationId");
+    expect(page.status).toBe(200);
+    const evidence = (page.json as { case: DecisionCase }).case;
     const total = await nativeTrackLength();
-    expect(page).toContain(`${total} modules terminés sur ${total}`);
-    expect(page).toContain(statement.replace(/'/g, "&#x27;"));
+    expect(evidence).toMatchObject({ name: "Yasmine Haddad", statement, facts: { level: "native", placementSource: "questionnaire", signedVersion: "2026-01" } });
+    expect(evidence.facts.lastPass).not.toBeNull();
+    expect(evidence.facts.modules).toHaveLength(total);
+    expect(evidence.facts.eligibility.checklist.find((c) => c.item === "track")).toMatchObject({ met: true, completed: total, total });
   });
 
   it("refuses channels not requested or not offered, a past end date, and a decline or revocation without reason, writing nothing", async () => {
@@ -216,9 +210,7 @@ describe("deciding", () => {
     const granted = rowsOf("demo-yasmine.haddad").find((r) => r.status === "granted")!;
     expect(granted.channels).toEqual(["linkedin"]);
     const yasmine = await signedIn(server, "yasmine.haddad@ambassade.test");
-    const page = await (await yasmine.get("/accreditation")).text();
-    expect(page).toContain("Accordée");
-    expect(page).toContain("Valide\u00a0: vous pouvez publier");
+    expect((await accreditationPage(yasmine)).status).toMatchObject({ state: "granted", next: "inForce", accreditation: { status: "granted", inForce: true, channels: ["linkedin"] } });
 
     const sophie = await signedIn(server, "manager@ambassade.test");
     const url = `/team/requests/${granted.id}`;
@@ -230,9 +222,9 @@ describe("deciding", () => {
     expect(revoked.status).toBe(302);
     expect(rowById(granted.id)).toMatchObject({ status: "revoked", reason: "Publication d'un chiffre confidentiel", decidedBy: "demo-manager" });
     expect(auditOf(granted.id, "accreditation.revoke")[0]).toMatchObject({ fromState: "granted", toState: "revoked", actorId: "demo-manager", reason: "Publication d'un chiffre confidentiel" });
-    const after = await (await yasmine.get("/accreditation")).text();
-    expect(after).toContain("Votre accréditation a été retirée. Motif\u00a0: Publication d&#x27;un chiffre confidentiel");
-    expect(after).toContain("Retrait");
+    const after = await accreditationPage(yasmine);
+    expect(after.status).toMatchObject({ state: "revoked", accreditation: { status: "revoked", inForce: false, reason: { kind: "decision", text: "Publication d'un chiffre confidentiel" } } });
+    expect(after.history[0]).toMatchObject({ action: "accreditation.revoke", fromState: "granted", toState: "revoked", actorName: "Sophie Laurent" });
   });
 });
 

@@ -87,7 +87,8 @@ describe("signing", () => {
     expect(charterBody(source)).not.toContain("version:");
     expect(Date.now() - signature!.signedAt.getTime()).toBeLessThan(60_000);
     // The page now says so, and signing twice is refused.
-    expect(await (await learner.get("/charter")).text()).toContain("Vous avez signé cette version");
+    const after = await routeData(learner, "/charter", "routes/charter");
+    expect(after.json).toMatchObject({ signedAt: expect.any(String), charter: { version: "2026-01", questions: [] } });
     const again = await postData(learner, "/charter", "routes/charter", { ...charterAnswers(), fullName: "Lucas Bernard", confirm: "on" });
     expect(again.status).toBe(409);
     expect(again.body.fieldErrors).toEqual({ form: "accreditation.charter.alreadySigned" });
@@ -100,10 +101,9 @@ describe("publishing a new version", () => {
     expect((await manager.get("/admin/charter")).status).toBe(403);
     expect((await manager.post("/admin/charter", { version: "2026-06" })).status).toBe(403);
     const admin = await signedIn(server, "admin@ambassade.test");
-    const html = await (await admin.get("/admin/charter")).text();
-    expect(html).toContain("2026-06");
-    expect(html).toContain("En vigueur");
-    expect(html).toContain("Publier la version 2026-06");
+    const list = (await routeData(admin, "/admin/charter", "routes/admin.charter")).json as { current: string | null; versions: { version: string; publishedAt: string | null }[] };
+    expect(list.current).toBe("2026-01");
+    expect(list.versions.map((v) => [v.version, v.publishedAt !== null])).toEqual(expect.arrayContaining([["2026-01", true], ["2026-06", false]]));
   });
 
   it("refuses an unknown or older version, writing nothing", async () => {
@@ -120,8 +120,8 @@ describe("publishing a new version", () => {
   it("suspends accredited people until they sign it; signing again reinstates them", async () => {
     expect(accreditationOf(ambassador)?.status).toBe("granted");
     const admin = await signedIn(server, "admin@ambassade.test");
-    const confirmation = await (await admin.get("/admin/charter?publish=2026-06")).text();
-    expect(confirmation).toContain("1 personne accréditée sera suspendue");
+    const confirmation = await routeData(admin, "/admin/charter?publish=2026-06", "routes/admin.charter");
+    expect(confirmation.json).toMatchObject({ confirm: { version: "2026-06", suspended: 1 }, confirmError: null });
     const published = await admin.post("/admin/charter", { version: "2026-06", summaryFr: "Une règle sur l’IA générative.", summaryEn: "A rule on generative AI.", expected: "1" });
     expect(published.status).toBe(302);
     expect(getDb().select().from(charterPublications).all().map((p) => p.version)).toEqual(["2026-01", "2026-06"]);
@@ -133,9 +133,8 @@ describe("publishing a new version", () => {
 
     // The person is told why, and what to do.
     const karim = await signedIn(server, "ambassador@ambassade.test");
-    const page = await (await karim.get("/accreditation")).text();
-    expect(page).toContain("Suspendue");
-    expect(page).toContain("une nouvelle version de la charte (2026-06) est en vigueur");
+    const page = await routeData(karim, "/accreditation", "routes/accreditation");
+    expect(page.json).toMatchObject({ status: { state: "suspended", next: "resign", accreditation: { status: "suspended", inForce: false, reason: { kind: "charter", version: "2026-06" } } } });
     expect((await karim.get("/charter")).status).toBe(200);
 
     const signed = await karim.post("/charter", { ...charterAnswers("2026-06"), fullName: "Karim Benali", confirm: "on" });
@@ -145,6 +144,6 @@ describe("publishing a new version", () => {
     expect(reinstated.version).toBe(suspended.version + 1);
     const back = getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, suspended.id), eq(auditLog.action, "accreditation.reinstate"))).get();
     expect(back).toMatchObject({ fromState: "suspended", toState: "granted", actorId: ambassador });
-    expect(await (await karim.get("/accreditation")).text()).toContain("Valide\u00a0: vous pouvez publier");
+    expect((await routeData(karim, "/accreditation", "routes/accreditation")).json).toMatchObject({ status: { state: "granted", next: "inForce", accreditation: { inForce: true } } });
   });
 });

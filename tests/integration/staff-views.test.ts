@@ -7,15 +7,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection";
-import { accreditations, placements, users, type Role } from "../../db/schema";
+import { accreditations } from "../../db/schema";
 import { grantAccreditation, requestAccreditation, revokeAccreditation } from "../../app/models/accreditation.server";
 import { publishCharter } from "../../app/models/charter.server";
-import { insertUser } from "../../app/models/user.server";
 import { seedDemoOrganisation } from "../support/fixtures";
 import { startServer, type TestServer } from "../support/server";
 import { signedIn, useContentCopy } from "../support/accreditation";
 import { grantFor, signCharter } from "../support/gate";
-import { makeEligible } from "../support/security";
+import { insertNewUser, makeEligible } from "../support/people";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,16 +26,6 @@ afterAll(() => server.close());
 
 const DAY = 24 * 60 * 60 * 1000;
 const decider = { id: "demo-manager", scope: ["team-comms"] };
-let serial = 0;
-
-function insertNewUser(name: string, roles: Role[] = ["employee"]): { id: string; email: string; name: string } {
-  serial += 1;
-  const email = `staff-view-${serial}-${Date.now()}@ambassade.test`;
-  const passwordHash = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.email, "admin@ambassade.test")).get()!.hash;
-  const id = getDb().transaction((tx) => insertUser(tx, { email, name, teamId: "team-comms", roles, passwordHash }));
-  getDb().insert(placements).values({ id: `placement-${id}`, userId: id, level: "native", source: "questionnaire", facts: [{ key: "usage_high", params: { usage: 80, threshold: 60 } }] }).run();
-  return { id, email, name };
-}
 const version = (id: string) => getDb().select({ v: accreditations.version }).from(accreditations).where(eq(accreditations.id, id)).get()!.v;
 const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ");
 

@@ -12,6 +12,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
 import { CodeEditor, type CodeEditorHandle } from "~/components/studio/code-editor";
+import { ConflictPanel } from "~/components/studio/conflict-panel";
 import { DiffView } from "~/components/studio/diff-view";
 import { ProblemMessage, useProblemText } from "~/components/studio/problem-message";
 import type { ConflictData, Preview } from "~/components/studio/types";
@@ -22,6 +23,7 @@ import { diffHunks, diffLines } from "~/domain/diff";
 export type Part = "fr" | "en" | "check";
 const PARTS: readonly Part[] = ["fr", "en", "check"];
 export type Texts = Record<Part, string>;
+const asIs = (text: string) => text;
 
 export type CharterPublishProblem = { part: Part; line: number; col: number; message: string; code?: string; params?: Record<string, string | number> };
 
@@ -103,7 +105,24 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
       <p role="status" aria-live="polite" className={`text-sm font-semibold ${save.kind === "error" || save.kind === "conflict" ? "text-red-800" : "text-slate-700"}`}>
         {saveMessage}
       </p>
-      {conflict ? <ConflictPanel conflict={conflict} mine={texts} onKeepMine={keepMine} onTakeTheirs={takeTheirs} time={time} partName={partName} /> : null}
+      {conflict ? (
+        <ConflictPanel
+          parts={PARTS}
+          theirs={conflict.languages}
+          mine={texts}
+          text={asIs}
+          langOf={(part) => (part === "check" ? undefined : part)}
+          words={{
+            title: t("charterEditor.conflict.title"),
+            body: t("charterEditor.conflict.body", { who: conflict.updatedByName ?? t("charterEditor.conflict.someone"), time: conflict.updatedAt ? time(conflict.updatedAt) : "?" }),
+            diffTitle: (part) => t("charterEditor.conflict.diffTitle", { part: partName(part) }),
+            keepMine: t("charterEditor.conflict.keepMine"),
+            takeTheirs: t("charterEditor.conflict.takeTheirs"),
+          }}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
+      ) : null}
 
       <Form method="post" noValidate className="space-y-6">
         <input type="hidden" name="revision" value={revision} />
@@ -251,49 +270,6 @@ function PreviewPanel({ part, partName, preview, busy, hydrated, onGoTo }: { par
           </div>
         )}
       </div>
-    </section>
-  );
-}
-
-function ConflictPanel({
-  conflict,
-  mine,
-  onKeepMine,
-  onTakeTheirs,
-  time,
-  partName,
-}: {
-  conflict: ConflictData<Texts>;
-  mine: Texts;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
-  time: (iso: string) => string;
-  partName: (part: Part) => string;
-}) {
-  const { t } = useTranslation();
-  const diffs = useMemo(() => PARTS.map((part) => ({ part, hunks: diffHunks(diffLines(conflict.languages[part], mine[part])) })), [conflict, mine]);
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <section ref={ref} tabIndex={-1} aria-labelledby="conflict-title" className="card space-y-4 border-2 border-red-700">
-      <h2 id="conflict-title" className="text-xl font-bold text-red-900">
-        {t("charterEditor.conflict.title")}
-      </h2>
-      <p>{t("charterEditor.conflict.body", { who: conflict.updatedByName ?? t("charterEditor.conflict.someone"), time: conflict.updatedAt ? time(conflict.updatedAt) : "?" })}</p>
-      {diffs.map(({ part, hunks }) => (
-        <div key={part}>
-          <h3 className="font-semibold">{t("charterEditor.conflict.diffTitle", { part: partName(part) })}</h3>
-          <DiffView hunks={hunks} label={t("charterEditor.conflict.diffTitle", { part: partName(part) })} lang={part === "check" ? undefined : part} />
-        </div>
-      ))}
-      <p className="flex flex-wrap gap-3">
-        <button type="button" className="btn-primary" onClick={onKeepMine}>
-          {t("charterEditor.conflict.keepMine")}
-        </button>
-        <button type="button" className="btn-secondary" onClick={onTakeTheirs}>
-          {t("charterEditor.conflict.takeTheirs")}
-        </button>
-      </p>
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
+import { fieldAria } from "~/components/form";
 import { fieldErrorsOf, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
 // The page group of strings this file names (ADR 0032).
 import "~/i18n/load/track.client";
@@ -37,6 +38,9 @@ function InteractiveReflection({ id, prompt, review, interaction }: Props & { in
   const justSaved = (savedByFetcher || savedByPlainPost) && saved?.text === text.trim();
   const domId = `reflection-${id}`;
   const over = text.length > max;
+  // Over the limit is invalid too, before any error comes back: the counter, which describes the field, says why.
+  const described = fieldAria(`${domId}-text`, false, Boolean(errors), [`${domId}-help`, `${domId}-counter`]);
+  const aria = over ? { ...described, "aria-invalid": true as const } : described;
 
   return (
     <fetcher.Form method="post" action={`${interaction.action}#${domId}`} id={domId} className="my-8 scroll-mt-6 rounded-lg border border-slate-300 bg-white p-5">
@@ -50,22 +54,20 @@ function InteractiveReflection({ id, prompt, review, interaction }: Props & { in
         {review ? t("track.reflection.reviewed") : t("track.reflection.private")}
       </p>
       <textarea
-        id={`${domId}-text`}
+        {...aria}
         name="text"
         rows={5}
         required
         maxLength={max}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        aria-describedby={`${domId}-help ${domId}-counter${errors ? ` ${domId}-error` : ""}`}
-        aria-invalid={errors || over ? true : undefined}
         className="field-input"
       />
       <p id={`${domId}-counter`} className={`mt-1 text-right text-sm ${over ? "text-red-700" : "text-slate-700"}`}>
         {t("track.reflection.counter", { count: text.length, max })}
       </p>
       {errors ? (
-        <p id={`${domId}-error`} className="field-error">
+        <p id={`${domId}-text-error`} className="field-error">
           {t(Object.values(errors)[0] ?? "errors.invalidInput")}
         </p>
       ) : null}

@@ -6,6 +6,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
+import { fieldAria } from "~/components/form";
 import type { Lang, MediaOption } from "./types";
 
 type UploadResult = { media: MediaOption } | { fieldErrors: Record<string, string> };
@@ -35,6 +36,8 @@ export function FigureDialog({
   const [alt, setAlt] = useState("");
   const [caption, setCaption] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // The dialog's one error line says what is wrong; when it is the missing text, it describes that field.
+  const altMissing = error === "studio.figure.altRequired";
 
   useEffect(() => {
     const dialog = ref.current;
@@ -127,13 +130,11 @@ export function FigureDialog({
             {t("studio.figure.altHint")}
           </p>
           <input
-            id="figure-alt"
+            {...fieldAria("figure-alt", true, altMissing)}
             type="text"
             value={alt}
             lang={lang}
             required
-            aria-describedby="figure-alt-hint"
-            aria-invalid={error === "studio.figure.altRequired" ? true : undefined}
             onChange={(event) => setAlt(event.target.value)}
             className="field-input"
           />
@@ -145,7 +146,7 @@ export function FigureDialog({
           <input id="figure-caption" type="text" value={caption} lang={lang} onChange={(event) => setCaption(event.target.value)} className="field-input" />
         </div>
         {error ? (
-          <p role="alert" className="field-error">
+          <p id={altMissing ? "figure-alt-error" : undefined} role="alert" className="field-error">
             {t(error)}
           </p>
         ) : null}

@@ -10,17 +10,16 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "~/components/dates";
 import { Breadcrumb } from "~/components/breadcrumb";
-import { FormErrors } from "~/components/form";
+import { FieldFrame, FormErrors } from "~/components/form";
 import { MdxContent } from "~/components/mdx/mdx-content";
-import { diffHunks, diffLines } from "~/domain/diff";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
-import { DiffView } from "./diff-view";
+import { ConflictPanel } from "./conflict-panel";
 import { flatten } from "./draft-fields";
 import { FigureDialog } from "./figure-dialog";
 import { ProblemMessage, useProblemText } from "./problem-message";
 import { useAutosave } from "./use-autosave";
 import { useLivePreview } from "./use-live-preview";
-import { LANGS, type ConflictData, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
+import { LANGS, type EditorActionData, type Lang, type LanguageDraft, type MediaOption, type Preview } from "./types";
 // The page group of strings this file names (ADR 0032).
 import "~/i18n/load/track.client";
 
@@ -153,7 +152,26 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
         {saveMessage}
       </p>
 
-      {conflict ? <ConflictPanel conflict={conflict} mine={drafts} onKeepMine={keepMine} onTakeTheirs={takeTheirs} time={time} /> : null}
+      {conflict ? (
+        <ConflictPanel
+          parts={LANGS}
+          theirs={conflict.languages}
+          mine={drafts}
+          text={asText}
+          langOf={(lang) => lang}
+          words={{
+            title: t("studio.conflict.title"),
+            body: t("studio.conflict.body", { who: conflict.updatedByName ?? t("studio.conflict.someone"), time: conflict.updatedAt ? time(conflict.updatedAt) : "?" }),
+            howTo: t("studio.conflict.howTo"),
+            diffTitle: (lang) => t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) }),
+            theirText: (lang) => t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) }),
+            keepMine: t("studio.conflict.keepMine"),
+            takeTheirs: t("studio.conflict.takeTheirs"),
+          }}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
+      ) : null}
       {kept ? <KeptCopy kept={kept} onDismiss={dismissKept} /> : null}
 
       <Form method="post" noValidate className="space-y-6">
@@ -266,32 +284,9 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
               </ul>
             </div>
           ) : null}
-          <div>
-            <label htmlFor="note" className="field-label">
-              {t("studio.editor.note")}
-              <span className="text-red-700" aria-hidden="true">
-                {" "}
-                *
-              </span>
-            </label>
-            <p id="note-hint" className="mt-1 text-sm text-slate-600">
-              {t("studio.editor.noteHint")}
-            </p>
-            <textarea
-              id="note"
-              name="note"
-              rows={2}
-              maxLength={500}
-              aria-describedby={publishErrors?.note ? "note-hint note-error" : "note-hint"}
-              aria-invalid={publishErrors?.note ? true : undefined}
-              className="field-input"
-            />
-            {publishErrors?.note ? (
-              <p id="note-error" className="field-error">
-                {t(publishErrors.note)}
-              </p>
-            ) : null}
-          </div>
+          <FieldFrame id="note" label={t("studio.editor.note")} hint={t("studio.editor.noteHint")} error={publishErrors?.note ? t(publishErrors.note) : null} required>
+            {(aria) => <textarea {...aria} name="note" rows={2} maxLength={500} className="field-input" />}
+          </FieldFrame>
           <div className="flex items-start gap-2">
             <input id="significant" name="significant" type="checkbox" className="mt-1 h-4 w-4" aria-describedby="significant-hint" />
             <div>
@@ -457,37 +452,16 @@ function TextField({
   const { t } = useTranslation();
   const id = `${lang}_${name}`;
   const error = errors[id];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name: id,
-    value,
-    lang,
-    className: "field-input",
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
-  };
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {multiline ? (
-        <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
-      ) : (
-        <input {...common} type="text" inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
-      )}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error ? t(error) : null}>
+      {(aria) =>
+        multiline ? (
+          <textarea {...aria} name={id} value={value} lang={lang} className="field-input" rows={rows} onChange={(event) => onChange(event.target.value)} />
+        ) : (
+          <input {...aria} name={id} value={value} lang={lang} className="field-input" type="text" inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+        )
+      }
+    </FieldFrame>
   );
 }
 
@@ -576,57 +550,6 @@ function PreviewPanel({
           <article className="text-[1.0625rem] text-slate-800">{preview.tree ? <MdxContent nodes={preview.tree} lang={lang} /> : <p className="mt-4 text-slate-700">{t("studio.preview.unavailable")}</p>}</article>
         </div>
       </div>
-    </section>
-  );
-}
-
-function ConflictPanel({
-  conflict,
-  mine,
-  onKeepMine,
-  onTakeTheirs,
-  time,
-}: {
-  conflict: ConflictData;
-  mine: Record<Lang, LanguageDraft>;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
-  time: (iso: string) => string;
-}) {
-  const { t } = useTranslation();
-  const diffs = useMemo(() => LANGS.map((lang) => ({ lang, hunks: diffHunks(diffLines(asText(conflict.languages[lang]), asText(mine[lang]))) })), [conflict, mine]);
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <section ref={ref} tabIndex={-1} aria-labelledby="conflict-title" className="card space-y-4 border-2 border-red-700">
-      <h2 id="conflict-title" className="text-xl font-bold text-red-900">
-        {t("studio.conflict.title")}
-      </h2>
-      <p>
-        {t("studio.conflict.body", {
-          who: conflict.updatedByName ?? t("studio.conflict.someone"),
-          time: conflict.updatedAt ? time(conflict.updatedAt) : "?",
-        })}
-      </p>
-      <p className="text-sm text-slate-700">{t("studio.conflict.howTo")}</p>
-      {diffs.map(({ lang, hunks }) => (
-        <div key={lang}>
-          <h3 className="font-semibold">{t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) })}</h3>
-          <DiffView hunks={hunks} label={t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) })} lang={lang} />
-          <details className="mt-2">
-            <summary className="cursor-pointer text-sm font-semibold">{t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) })}</summary>
-            <textarea readOnly rows={10} value={asText(conflict.languages[lang])} className="field-input mt-2 font-mono text-xs" aria-label={t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) })} />
-          </details>
-        </div>
-      ))}
-      <p className="flex flex-wrap gap-3">
-        <button type="button" className="btn-primary" onClick={onKeepMine}>
-          {t("studio.conflict.keepMine")}
-        </button>
-        <button type="button" className="btn-secondary" onClick={onTakeTheirs}>
-          {t("studio.conflict.takeTheirs")}
-        </button>
-      </p>
     </section>
   );
 }

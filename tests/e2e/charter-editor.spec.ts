@@ -4,8 +4,9 @@
  * problem of the comprehension check with its line, compares the draft with the version in force and
  * publishes it; an accredited person is then suspended until she signs it, and signing reinstates her.
  *
- * It publishes a charter version, which suspends everyone accredited who has not signed it: it runs
- * after zzz-gate.spec.ts (which needs the demo ambassador accredited) and uses a person it creates.
+ * It publishes a charter version, which suspends everyone accredited who has not signed it (the demo
+ * ambassador too) and uses a person it creates; no other spec needs anyone in force, so it may run in any
+ * order (checked by running it first, before a11y, accreditation, gate, reports and titles).
  */
 import fs from "node:fs";
 import path from "node:path";
