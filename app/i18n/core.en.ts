@@ -22,6 +22,8 @@ const core: CoreStrings = {
   },
   nav: {
     main: "Main navigation",
+    menu: "Menu",
+    administration: "Administration",
     inbox: "Notifications",
     home: "Home",
     myTrack: "My track",
