@@ -49,7 +49,7 @@ function endFor(items: NavItems, to: string): boolean {
 }
 
 const barLink = (isActive: boolean) =>
-  `block whitespace-nowrap rounded-control px-2.5 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`;
+  `block whitespace-nowrap rounded-control px-2 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`;
 const menuLink = (isActive: boolean) => `block rounded-control px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-800 hover:bg-slate-100"}`;
 
 /**
@@ -153,6 +153,26 @@ function PhoneMenu({ items, data }: { items: NavItems; data: ShellData }) {
   );
 }
 
+/** The person's name opens their account link and the sign-out button (wide screens; phones have them in the menu). */
+function AccountMenu({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <details key={pathname} className="disclosure relative hidden lg:block" data-testid="account-menu">
+      <summary className={`${barLink(pathname === "/account")} flex max-w-52 list-none items-center gap-1`}>
+        <span className="truncate">{name}</span>
+        <Chevron />
+      </summary>
+      <div className="absolute right-0 z-40 mt-2 w-56 rounded-card border border-line bg-white p-1.5 shadow-raised">
+        <NavLink to="/account" className={({ isActive }) => menuLink(isActive)}>
+          {t("nav.account")}
+        </NavLink>
+        <SignOut className="block w-full rounded-control px-3 py-2 text-left text-sm font-medium text-slate-800 hover:bg-slate-100" />
+      </div>
+    </details>
+  );
+}
+
 function Brand({ data }: { data: ShellData }) {
   const { t } = useTranslation();
   const logo = data.brand?.logo;
@@ -173,7 +193,7 @@ export function AppShell({ data, children }: { data: ShellData; children: React.
         {t("app.skipToContent")}
       </a>
       <header className="relative border-b border-line bg-white">
-        <div className="page-wide flex h-16 items-center gap-3 px-4">
+        <div className="flex h-16 items-center gap-3 px-4 lg:px-6">
           <Brand data={data} />
           {viewer ? <DesktopNav items={nav} /> : <div className="flex-1" />}
           <div className="ml-auto flex items-center gap-1.5">
@@ -190,7 +210,7 @@ export function AppShell({ data, children }: { data: ShellData; children: React.
                   <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5 shrink-0">
                     <path d="M10 2a6 6 0 0 0-6 6v2.6l-1.7 3A1 1 0 0 0 3.2 15h13.6a1 1 0 0 0 .9-1.4l-1.7-3V8a6 6 0 0 0-6-6Zm0 17a2.5 2.5 0 0 0 2.4-2h-4.8A2.5 2.5 0 0 0 10 19Z" />
                   </svg>
-                  <span className="sr-only xl:not-sr-only">{t("nav.inbox")}</span>
+                  <span className="sr-only 2xl:not-sr-only">{t("nav.inbox")}</span>
                   {unread > 0 ? (
                     <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white" data-testid="unread-count">
                       {unread > 99 ? "99+" : unread}
@@ -198,13 +218,7 @@ export function AppShell({ data, children }: { data: ShellData; children: React.
                     </span>
                   ) : null}
                 </NavLink>
-                <NavLink to="/account" className={({ isActive }) => `hidden max-w-44 truncate ${barLink(isActive)} lg:block`}>
-                  <span className="sr-only">{t("nav.account")}: </span>
-                  {viewer.name}
-                </NavLink>
-                <div className="hidden lg:block">
-                  <SignOut />
-                </div>
+                <AccountMenu name={viewer.name} />
                 <PhoneMenu items={nav} data={data} />
               </>
             ) : null}

@@ -17,7 +17,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: /Se déconnecter|Sign out/ }).click();
+  const button = page.getByRole("button", { name: /Se déconnecter|Sign out/ });
+  // The button sits in the account menu (wide screens) or the phone menu (ADR 0030): opened first.
+  if (!(await button.isVisible())) {
+    const account = page.getByTestId("account-menu").locator("summary");
+    await (await account.isVisible() ? account : page.getByTestId("phone-menu").locator("summary")).click();
+  }
+  await button.click();
   await expect(page).toHaveURL(/\/login/);
 }
 
