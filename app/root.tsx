@@ -80,7 +80,7 @@ export default function App() {
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppShell data={data ?? { locale: "fr", timeZone: "UTC", flash: null, viewer: null, nav: [], unread: 0, brand: { stylesheet: null, logo: null } }}>
+    <AppShell data={data ?? { locale: "fr", timeZone: "UTC", flash: null, viewer: null, nav: [], unread: 0, brand: null }}>
       <GeneralErrorBoundary />
     </AppShell>
   );

@@ -6,7 +6,7 @@
  * is read with an exhaustive `switch`, so a new state is a compile error here until it is described.
  */
 import { Link } from "@remix-run/react";
-import { Badge, type BadgeTone } from "./ui/badge";
+import type { BadgeTone } from "./ui/badge";
 import { unreachable, type AccreditationState, type NextStepKey, type StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "./dates";
@@ -70,7 +70,7 @@ function badgeTone(status: AccreditationState): BadgeTone {
 
 export function StateBadge({ status }: { status: AccreditationState }) {
   const { t } = useTranslation();
-  return <Badge tone={badgeTone(status)}>{t(`accreditation.states.${status}`)}</Badge>;
+  return <span className={`badge badge-${badgeTone(status)}`}>{t(`accreditation.states.${status}`)}</span>;
 }
 
 type Translate = (key: string, params?: Record<string, string>) => string;

@@ -27,7 +27,7 @@ export async function loadShellData(request: Request, context: AppLoadContext) {
     /** Unread notices, for the header's link to /inbox (one indexed count). */
     unread: viewer ? unreadCount(viewer.id) : 0,
     /** The organisation's accent (a stylesheet) and logo, for every page including sign-in (ADR 0030). */
-    brand: brandForShell(),
+    brand: brandForShell() as { stylesheet: string | null; logo: string | null } | null,
   };
 }
 

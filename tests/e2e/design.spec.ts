@@ -48,29 +48,29 @@ for (const { who, email, paths } of PAGES) {
       // The header is one row of 64 px, and every item of the bar sits on the same line.
       expect((await page.locator("body > header, header").first().boundingBox())!.height, `${path}: header height`).toBeLessThanOrEqual(65);
       if (email) {
-        const tops = await page.getByTestId("desktop-nav").locator(":scope > ul > li").evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
+        const tops = await page.locator("nav.shell-nav").locator(":scope > ul > li, :scope > details").evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
         expect(tops.length, path).toBeGreaterThan(0);
         expect(new Set(tops).size, `${path}: the bar's items on one row (${tops.join(", ")})`).toBe(1);
         // Nothing of the bar is hidden under the right-hand side: the last item ends before the account menu starts.
-        const lastRight = await page.getByTestId("desktop-nav").locator(":scope > ul > li").last().evaluate((li) => li.getBoundingClientRect().right);
-        const accountLeft = await page.getByTestId("account-menu").evaluate((el) => el.getBoundingClientRect().left);
+        const lastRight = await page.locator("nav.shell-nav").locator(":scope > ul > li, :scope > details").last().evaluate((li) => li.getBoundingClientRect().right);
+        const accountLeft = await page.getByTestId("menu").evaluate((el) => el.getBoundingClientRect().left);
         expect(lastRight, `${path}: the bar overlaps the account menu`).toBeLessThan(accountLeft);
       }
       found.push(...(await axe(page, `${path} at 1280 px`)));
     }
     if (email) {
-      // The account menu and (for admins) the administration menu open with the keyboard, and pass axe open.
+      // The menu (the person's name: account, sign out) and, for admins, the administration menu open with the keyboard, and pass axe open.
       await page.goto(paths[0]!);
-      const account = page.getByTestId("account-menu").locator("summary");
+      const account = page.getByTestId("menu").locator("summary");
       await account.focus();
       await page.keyboard.press("Enter");
-      await expect(page.getByTestId("account-menu").getByRole("link", { name: "Mon compte" })).toBeVisible();
-      await expect(page.getByTestId("account-menu").getByRole("button", { name: "Se déconnecter" })).toBeVisible();
-      const admin = page.getByTestId("desktop-nav").getByText("Administration", { exact: true });
+      await expect(page.getByTestId("menu").getByRole("link", { name: "Mon compte" })).toBeVisible();
+      await expect(page.getByTestId("menu").getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+      const admin = page.locator("nav.shell-nav").getByText("Administration", { exact: true });
       if (await admin.count()) {
         await admin.focus();
         await page.keyboard.press("Space");
-        await expect(page.getByTestId("desktop-nav").getByRole("link", { name: "Paramètres" })).toBeVisible();
+        await expect(page.locator("nav.shell-nav").getByRole("link", { name: "Paramètres" })).toBeVisible();
       }
       found.push(...(await axe(page, `${paths[0]} at 1280 px, menus open`)));
     }
@@ -87,7 +87,7 @@ for (const { who, email, paths } of PAGES) {
       await small.goto(paths[0]!);
       const header = await small.locator("header").first().boundingBox();
       expect(header!.height, "the header takes one row on a phone").toBeLessThanOrEqual(65);
-      const menu = small.getByTestId("phone-menu");
+      const menu = small.getByTestId("menu");
       const summary = menu.locator("summary");
       await expect(summary).toHaveText("Menu");
       // Closed, its links are out of reach; Enter opens it and Tab goes into it.
@@ -106,13 +106,13 @@ for (const { who, email, paths } of PAGES) {
       const target = await second.getAttribute("href");
       await second.click();
       await expect(small).toHaveURL(new RegExp(`${target}$`));
-      await expect(small.getByTestId("phone-menu")).not.toHaveAttribute("open", "");
+      await expect(small.getByTestId("menu")).not.toHaveAttribute("open", "");
       // And Enter closes it again from the keyboard.
-      await small.getByTestId("phone-menu").locator("summary").focus();
+      await small.getByTestId("menu").locator("summary").focus();
       await small.keyboard.press("Enter");
-      await expect(small.getByTestId("phone-menu")).toHaveAttribute("open", "");
+      await expect(small.getByTestId("menu")).toHaveAttribute("open", "");
       await small.keyboard.press("Enter");
-      await expect(small.getByTestId("phone-menu")).not.toHaveAttribute("open", "");
+      await expect(small.getByTestId("menu")).not.toHaveAttribute("open", "");
     } else {
       found.push(...(await axe(small, `${paths[0]} at 390 px`)));
     }

@@ -18,11 +18,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export async function signOut(page: Page) {
   const button = page.getByRole("button", { name: /Se déconnecter|Sign out/ });
-  // The button sits in the account menu (wide screens) or the phone menu (ADR 0030): opened first.
-  if (!(await button.isVisible())) {
-    const account = page.getByTestId("account-menu").locator("summary");
-    await (await account.isVisible() ? account : page.getByTestId("phone-menu").locator("summary")).click();
-  }
+  // The button sits in the menu at the bar's end (ADR 0030): opened first.
+  if (!(await button.isVisible())) await page.getByTestId("menu").locator("summary").click();
   await button.click();
   await expect(page).toHaveURL(/\/login/);
 }
