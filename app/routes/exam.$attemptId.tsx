@@ -169,7 +169,7 @@ function TakeAttempt({ attempt, page, pageSize }: { attempt: InProgress; page: n
   const shown = page === "review" ? [] : attempt.items.slice(first, first + pageSize);
   const pageLabel = (n: number) => t("accreditation.exam.pageN", { first: (n - 1) * pageSize + 1, last: Math.min(n * pageSize, total) });
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
         {attempt.deadline ? <Countdown deadline={attempt.deadline} /> : null}
@@ -342,7 +342,7 @@ function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["r
   const optionText = (item: Graded["missed"][number], ids: string[]) =>
     ids.length === 0 ? t("accreditation.exam.noAnswer") : ids.map((id) => item.options.find((o) => o.id === id)?.text ?? id).join(" ; ");
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("accreditation.exam.resultTitle")}</h1>
       </header>

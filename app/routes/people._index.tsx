@@ -6,6 +6,9 @@ import { can } from "~/auth/permissions";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
+import { ButtonLink } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
 import { listPeople } from "~/models/user.server";
 import { z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
@@ -34,12 +37,15 @@ export default function People() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-3xl font-bold">{t("people.title")}</h1>
-        <Link to="/people/invite" className="btn-primary">
-          {t("people.invite")}
-        </Link>
-      </div>
+      <PageHeader
+        title={t("people.title")}
+        actions={
+          <ButtonLink to="/people/invite" variant="primary">
+            {t("people.invite")}
+          </ButtonLink>
+        }
+        className="mb-0"
+      />
       <Form method="get" role="search" className="flex items-end gap-2">
         <div className="flex-1">
           <label htmlFor="q" className="field-label">
@@ -55,7 +61,7 @@ export default function People() {
         {t("common.results", { count: data.total })}
       </p>
       {data.rows.length === 0 ? (
-        <p className="card">{t("people.empty")}</p>
+        <EmptyState title={t("people.empty")} />
       ) : (
         <DataTable cellPadding="px-4" columns={[t("common.name"), t("common.email"), t("common.team"), t("common.roles"), t("common.status")]}>
           {data.rows.map((person) => (

@@ -89,7 +89,7 @@ for (const { who, email, paths } of PAGES) {
       expect(header!.height, "the header takes one row on a phone").toBeLessThanOrEqual(65);
       const menu = small.getByTestId("menu");
       const summary = menu.locator("summary");
-      await expect(summary).toHaveText("Menu");
+      await expect(summary).toHaveAccessibleName("Menu");
       // Closed, its links are out of reach; Enter opens it and Tab goes into it.
       await expect(menu.getByRole("link", { name: "Accueil" })).toBeHidden();
       await summary.focus();
