@@ -107,7 +107,7 @@ export default function CharterPage() {
           <p className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">{t("accreditation.charter.mustSign")}</p>
         )}
         {charter.changes ? (
-          <section aria-labelledby="changes-title" className="mt-3 rounded-md border border-blue-200 bg-blue-50 p-3 text-blue-950">
+          <section aria-labelledby="changes-title" className="callout-info mt-3">
             <h2 id="changes-title" className="font-semibold">
               {t("accreditation.charter.changesTitle")}
             </h2>

@@ -306,7 +306,7 @@ function ExamItem({
         </div>
       ) : null}
       {item.post ? (
-        <figure className="rounded-md border border-slate-300 bg-slate-50 p-3">
+        <figure className="callout-muted">
           <figcaption className="text-sm font-semibold text-slate-700">{t("accreditation.exam.post")}</figcaption>
           <blockquote className="mt-1 whitespace-pre-line text-slate-900">{item.post}</blockquote>
         </figure>
