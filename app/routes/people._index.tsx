@@ -9,7 +9,7 @@ import { Pagination } from "~/components/pagination";
 import { ButtonLink } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
-import { listPeople } from "~/models/user.server";
+import { PEOPLE_SORTS, listPeople } from "~/models/user.server";
 import { z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
@@ -22,14 +22,16 @@ function querySchema() {
   return z.object({
     q: z.string().trim().max(100).optional().catch(undefined),
     page: z.coerce.number().int().min(1).max(100000).catch(1),
+    sort: z.enum(PEOPLE_SORTS).catch("name"),
+    dir: z.enum(["asc", "desc"]).catch("asc"),
   });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "people.invite");
   const query = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = listPeople({ search: query.q, teamIds: teamScope(viewer), page: query.page, pageSize: PAGE_SIZE });
-  return json({ ...result, q: query.q ?? "", page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage"), title: titleFor(request, viewer, "people") });
+  const result = listPeople({ search: query.q, teamIds: teamScope(viewer), page: query.page, pageSize: PAGE_SIZE, sort: query.sort, dir: query.dir });
+  return json({ ...result, q: query.q ?? "", sort: { key: query.sort, dir: query.dir }, page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage"), title: titleFor(request, viewer, "people") });
 }
 
 export default function People() {
@@ -53,6 +55,9 @@ export default function People() {
           </label>
           <input id="q" name="q" type="search" defaultValue={data.q} className="field-input" maxLength={100} />
         </div>
+        {/* A new search keeps the table's order. */}
+        <input type="hidden" name="sort" value={data.sort.key} />
+        <input type="hidden" name="dir" value={data.sort.dir} />
         <button type="submit" className="btn-secondary">
           {t("common.search")}
         </button>
@@ -63,7 +68,11 @@ export default function People() {
       {data.rows.length === 0 ? (
         <EmptyState title={t("people.empty")} />
       ) : (
-        <DataTable cellPadding="px-4" columns={[t("common.name"), t("common.email"), t("common.team"), t("common.roles"), t("common.status")]}>
+        <DataTable
+          cellPadding="px-4"
+          sort={data.sort}
+          columns={[{ label: t("common.name"), sortKey: "name" }, { label: t("common.email"), sortKey: "email" }, { label: t("common.team"), sortKey: "team" }, t("common.roles"), t("common.status")]}
+        >
           {data.rows.map((person) => (
             <tr key={person.id}>
               <td className="px-4 py-2">
