@@ -50,6 +50,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* The organisation's accent colour, after the app's stylesheet (a file: the CSP allows no inline style). */}
+        {data?.brand?.stylesheet ? <link rel="stylesheet" href={data.brand.stylesheet} /> : null}
       </head>
       <body className="min-h-full bg-slate-50 text-slate-900 antialiased">
         {children}
@@ -78,7 +80,7 @@ export default function App() {
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppShell data={data ?? { locale: "fr", timeZone: "UTC", flash: null, viewer: null, nav: [], unread: 0 }}>
+    <AppShell data={data ?? { locale: "fr", timeZone: "UTC", flash: null, viewer: null, nav: [], unread: 0, brand: null }}>
       <GeneralErrorBoundary />
     </AppShell>
   );

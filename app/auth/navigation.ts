@@ -1,7 +1,10 @@
 import type { Role } from "../../db/schema";
 import { can, type Permission } from "./permissions";
 
-export type NavItem = { to: string; labelKey: string };
+/** `admin`: grouped under the "Administration" menu, so that the bar stays on one row (ADR 0030). */
+export type NavGroup = "main" | "admin";
+/** `end`: the link is "current" on its own path only, because another item lives under it (/reports and /reports/exam). */
+export type NavItem = { to: string; labelKey: string; group: NavGroup; end: boolean };
 
 /** Role-aware navigation: an entry appears only when its permission is held. Order is display order. */
 const NAV: { to: string; labelKey: string; permission: Permission | null }[] = [
@@ -26,5 +29,6 @@ const NAV: { to: string; labelKey: string; permission: Permission | null }[] = [
 ];
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {
-  return NAV.filter((item) => item.permission === null || can(roles, item.permission)).map(({ to, labelKey }) => ({ to, labelKey }));
+  const items = NAV.filter((item) => item.permission === null || can(roles, item.permission));
+  return items.map(({ to, labelKey }) => ({ to, labelKey, group: to.startsWith("/admin/") ? "admin" : "main", end: items.some((other) => other.to.startsWith(`${to}/`)) }));
 }

@@ -6,6 +6,7 @@
  * is read with an exhaustive `switch`, so a new state is a compile error here until it is described.
  */
 import { Link } from "@remix-run/react";
+import type { BadgeTone } from "./ui/badge";
 import { unreachable, type AccreditationState, type NextStepKey, type StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "./dates";
@@ -52,18 +53,18 @@ const CHECKLIST_LINKS: Record<ChecklistData["item"], string | null> = {
   charter: NEXT_STEP_LINKS.charter,
 };
 
-function badgeTone(status: AccreditationState): string {
+function badgeTone(status: AccreditationState): BadgeTone {
   switch (status) {
     case "granted":
-      return "bg-green-100 text-green-900";
+      return "success";
     case "suspended":
     case "requested":
     case "renewal_requested":
-      return "bg-amber-100 text-amber-900";
+      return "warning";
     case "declined":
     case "expired":
     case "revoked":
-      return "bg-slate-200 text-slate-900";
+      return "neutral";
     default:
       return unreachable(status);
   }
@@ -71,7 +72,7 @@ function badgeTone(status: AccreditationState): string {
 
 export function StateBadge({ status }: { status: AccreditationState }) {
   const { t } = useTranslation();
-  return <span className={`inline-block rounded px-2 py-0.5 text-sm font-semibold ${badgeTone(status)}`}>{t(`accreditation.states.${status}`)}</span>;
+  return <span className={`badge badge-${badgeTone(status)}`}>{t(`accreditation.states.${status}`)}</span>;
 }
 
 type Translate = (key: string, params?: Record<string, string>) => string;

@@ -1,3 +1,10 @@
+/**
+ * Every page's frame: the bar (brand, navigation, language, inbox, account) and the main column.
+ * Menus are `<details>` disclosures: no script, keyboard and screen readers handle them natively, and
+ * they work before the page hydrates (ADR 0030). Each is keyed by the path, so that it closes once a
+ * page is chosen. Looks live in app/styles/app.css (`.bar-link`, `.menu-link`, icons), not here: this
+ * module ships on every page, the learner's included, whose JavaScript must not grow.
+ */
 import type { SerializeFrom } from "@remix-run/node";
 import { NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -6,6 +13,7 @@ import { FlashMessage } from "./flash-message";
 
 /** The root loader's data, as the browser receives it. */
 export type ShellData = SerializeFrom<typeof loadShellData>;
+type NavItems = ShellData["nav"];
 
 function LanguageSwitch({ locale }: { locale: "fr" | "en" }) {
   const { t } = useTranslation();
@@ -16,80 +24,127 @@ function LanguageSwitch({ locale }: { locale: "fr" | "en" }) {
     <form method="post" action="/language">
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" className="btn-secondary px-3 py-1" lang={other} aria-label={t("nav.switchToLabel")}>
+      <button type="submit" className="btn-secondary btn-sm" lang={other} aria-label={t("nav.switchToLabel")}>
         {t("nav.switchTo")}
       </button>
     </form>
   );
 }
 
+function SignOut({ className }: { className: string }) {
+  const { t } = useTranslation();
+  return (
+    <form method="post" action="/logout">
+      <button type="submit" className={className}>
+        {t("nav.signOut")}
+      </button>
+    </form>
+  );
+}
+
+/** A list of navigation links (`end`: "current" for its own path only, app/auth/navigation.ts). */
+function Links({ items, className, linkClass = "menu-link" }: { items: NavItems; className: string; linkClass?: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.end} prefetch="intent" className={linkClass}>
+            {t(item.labelKey)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function AppShell({ data, children }: { data: ShellData; children: React.ReactNode }) {
   const { t } = useTranslation();
-  const { viewer, nav, flash, locale, unread } = data;
+  const { pathname } = useLocation();
+  const { viewer, nav, flash, locale, unread, brand } = data;
+  const main = nav.filter((item) => item.group === "main");
+  const admin = nav.filter((item) => item.group === "admin");
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+      <a href="#main" className="skip-link">
         {t("app.skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-          <a href={viewer ? "/home" : "/login"} className="text-lg font-bold text-brand-800">
+      <header className="shell-header">
+        <div className="shell-bar">
+          <a href={viewer ? "/home" : "/login"} className="shell-brand">
+            {brand?.logo ? <img src={brand.logo} alt="" className="shell-logo" /> : <span aria-hidden="true" className="shell-mark">A</span>}
             {t("app.name")}
           </a>
           {viewer ? (
-            <nav aria-label={t("nav.main")} className="flex-1">
-              <ul className="flex flex-wrap gap-1">
-                {nav.map((item) => (
-                  <li key={item.to}>
-                    <NavLink
-                      to={item.to}
-                      prefetch="intent"
-                      className={({ isActive }) =>
-                        `block rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
-                      }
-                    >
-                      {t(item.labelKey)}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
+            // Wide screens: the main items on one row, the administration pages in a menu.
+            <nav aria-label={t("nav.main")} className="shell-nav">
+              <Links items={main} className="shell-row" linkClass="bar-link" />
+              {admin.length ? (
+                <details key={pathname} className="disclosure relative">
+                  <summary className="bar-link shell-row">
+                    {t("nav.administration")}
+                    <span aria-hidden="true" className="icon-chevron" />
+                  </summary>
+                  <Links items={admin} className="menu-panel" />
+                </details>
+              ) : null}
             </nav>
-          ) : (
-            <div className="flex-1" />
-          )}
-          <div className="flex items-center gap-2">
-            <LanguageSwitch locale={locale} />
+          ) : null}
+          <div className="shell-end">
+            <div className={viewer ? "wide-only" : ""}>
+              <LanguageSwitch locale={locale} />
+            </div>
             {viewer ? (
               <>
-                <NavLink
-                  to="/inbox"
-                  className={({ isActive }) => `flex items-center gap-1 rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
-                >
-                  {/* The name read out is the text shown ("Notifications 3"), with "unread" for screen readers. */}
-                  <span>{t("nav.inbox")}</span>
+                <NavLink to="/inbox" className="bar-link shell-row">
+                  {/* The name read out is the text ("Notifications 3"), with "unread" for screen readers. */}
+                  <span aria-hidden="true" className="icon-bell" />
+                  <span className="shell-inbox-label">{t("nav.inbox")}</span>
                   {unread > 0 ? (
-                    <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white" data-testid="unread-count">
+                    <span className="unread-pill" data-testid="unread-count">
                       {unread > 99 ? "99+" : unread}
                       <span className="sr-only"> {t("inbox.unreadSuffix", { count: unread })}</span>
                     </span>
                   ) : null}
                 </NavLink>
-                <NavLink to="/account" className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
-                  <span className="sr-only">{t("nav.account")}: </span>
-                  {viewer.name}
-                </NavLink>
-                <form method="post" action="/logout">
-                  <button type="submit" className="btn-secondary px-3 py-1">
-                    {t("nav.signOut")}
-                  </button>
-                </form>
+                {/*
+                  One menu: on phones it discloses every item, the account and the language; on wide screens,
+                  where the bar shows the items, it is the person's name and holds the account and sign-out.
+                */}
+                <details key={pathname} className="disclosure" data-testid="menu">
+                  <summary className="btn-secondary btn-sm">
+                    <span className="phone-only">{t("nav.menu")}</span>
+                    <span className="wide-only shell-name">{viewer.name}</span>
+                    <span aria-hidden="true" className="icon-chevron" />
+                  </summary>
+                  <div className="menu-drop">
+                    <nav aria-label={t("nav.main")} className="phone-only">
+                      <Links items={main} className="phone-links" />
+                      {admin.length ? (
+                        <>
+                          <p className="phone-group">{t("nav.administration")}</p>
+                          <Links items={admin} className="phone-links" />
+                        </>
+                      ) : null}
+                    </nav>
+                    <div className="menu-account">
+                      <NavLink to="/account" className="menu-link">
+                        {t("nav.account")}
+                      </NavLink>
+                      <div className="phone-only">
+                        <LanguageSwitch locale={locale} />
+                      </div>
+                      <SignOut className="menu-link" />
+                    </div>
+                  </div>
+                </details>
               </>
             ) : null}
           </div>
         </div>
       </header>
       {flash ? <FlashMessage flash={flash} /> : null}
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8" tabIndex={-1}>
+      <main id="main" className="shell-main" tabIndex={-1}>
         {children}
       </main>
     </>

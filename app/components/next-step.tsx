@@ -49,7 +49,7 @@ export function NextStep({ next, requestAgainFrom = null, examOpensAt = null, tr
       ? t(next === "waiting" && requestAgainFrom ? "lifecycle.next.waiting" : next === "waiting" ? "lifecycle.next.waitingNoDate" : "lifecycle.next.contactManager", { date: date(requestAgainFrom) })
       : t(`accreditation.next.${next}`);
   return (
-    <section aria-labelledby="next-step-title" className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-4">
+    <section aria-labelledby="next-step-title" className="callout-next">
       <h2 id="next-step-title" className="text-sm font-semibold text-brand-800">
         {t("accreditation.next.title")}
       </h2>

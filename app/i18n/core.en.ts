@@ -19,6 +19,8 @@ const core: CoreStrings = {
   },
   nav: {
     main: "Main navigation",
+    menu: "Menu",
+    administration: "Administration",
     inbox: "Notifications",
     home: "Home",
     myTrack: "My track",

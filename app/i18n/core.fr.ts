@@ -18,6 +18,8 @@ const core = {
   },
   nav: {
     main: "Navigation principale",
+    menu: "Menu",
+    administration: "Administration",
     inbox: "Notifications",
     home: "Accueil",
     myTrack: "Mon parcours",

@@ -11,6 +11,8 @@ import { z } from "zod";
 import { getDb } from "../../db/connection";
 import { settings } from "../../db/schema";
 import { InputError } from "~/utils/errors";
+import { DEFAULT_ACCENT, checkAccent } from "~/domain/brand";
+import { MEDIA_FILE } from "~/domain/media";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "~/utils/dates";
 import { FORBIDDEN_CHARACTERS, hasForbiddenCharacters } from "~/utils/text";
 import { recordAudit } from "./audit.server";
@@ -35,8 +37,11 @@ export type SettingDefinition<T> = {
   field: SettingField;
   label: Bilingual;
   help?: Bilingual;
-  /** Settings edited on their own page (e.g. "sso": /admin/sso) rather than on /admin/settings. */
-  group?: "sso";
+  /**
+   * Settings edited on their own page (e.g. "sso": /admin/sso) or form ("brand": the appearance form of
+   * /admin/settings, with its logo upload) rather than in the main form of /admin/settings.
+   */
+  group?: "sso" | "brand";
   /** Validates a stored or submitted value; messages are i18n keys of the `settings.errors` namespace. */
   schema: () => z.ZodType<T>;
 };
@@ -154,6 +159,27 @@ export const SETTINGS = {
   "organisation.timeZone": {
     ...settingKinds.text(DEFAULT_TIME_ZONE, 64, { fr: "Fuseau horaire de l’organisation", en: "Organisation time zone" }, { fr: "Nom IANA, par exemple Europe/Paris. Les dates sont montrées dans le fuseau du navigateur de chaque personne ; celui-ci sert quand il n’est pas connu, et dans les courriels.", en: "IANA name, e.g. Europe/Paris. Dates are shown in each person’s browser time zone; this one is used when it is not known, and in mail." }),
     schema: () => z.string({ error: "errors.invalidInput" }).trim().refine(isTimeZone, "settings.errors.timeZone"),
+  },
+  // The organisation's look (ADR 0030), edited in the appearance form of /admin/settings.
+  "organisation.accentColor": {
+    ...settingKinds.text(DEFAULT_ACCENT, 7, { fr: "Couleur d’accent", en: "Accent colour" }, { fr: "Code hexadécimal, par exemple #1e40af. Le texte blanc des boutons doit y rester lisible (contraste d’au moins 4,5:1).", en: "Hex code, e.g. #1e40af. White text on buttons must stay readable on it (contrast of at least 4.5:1)." }),
+    group: "brand",
+    schema: () =>
+      z
+        .string({ error: "errors.invalidInput" })
+        .trim()
+        .refine((v) => {
+          const check = checkAccent(v);
+          return check.ok || check.problem !== "format";
+        }, "settings.errors.accentFormat")
+        .refine((v) => checkAccent(v).ok, "settings.errors.accentContrast")
+        .transform((v) => (checkAccent(v) as { hex: string }).hex),
+  },
+  "organisation.logo": {
+    ...settingKinds.text("", 80, { fr: "Logo", en: "Logo" }, { fr: "Image PNG, JPEG, WebP ou GIF de 2 Mo au plus, montrée dans l’en-tête de chaque page.", en: "PNG, JPEG, WebP or GIF image of 2 MB at most, shown in every page’s header." }),
+    group: "brand",
+    /** The stored media file's name (<sha256>.<ext>, app/models/media.server.ts), or "" for none. */
+    schema: () => z.string({ error: "errors.invalidInput" }).refine((v) => v === "" || MEDIA_FILE.test(v), "errors.invalidInput"),
   },
   "exam.requiresTrackComplete": boolean(true, { fr: "L’examen n’ouvre qu’une fois le parcours terminé", en: "The exam opens only once the track is complete" }, { fr: "Évite qu’une personne épuise ses tentatives avant d’avoir suivi ses modules.", en: "Keeps people from using up their attempts before they have followed their modules." }),
 } satisfies Record<string, SettingDefinition<number> | SettingDefinition<boolean> | SettingDefinition<string>>;
@@ -317,7 +343,7 @@ export type SettingForm = {
  * What a settings page shows, in the reader's language: one entry per setting of the group (none:
  * /admin/settings), current value included, except a secret's.
  */
-export function settingsForm(locale: keyof Bilingual, group?: "sso"): SettingForm[] {
+export function settingsForm(locale: keyof Bilingual, group?: "sso" | "brand"): SettingForm[] {
   const values = getSettings();
   return SETTING_KEYS.filter((key) => (SETTINGS[key] as SettingDefinition<unknown>).group === group).map((key) => {
     const def = SETTINGS[key] as SettingDefinition<number | boolean | string>;

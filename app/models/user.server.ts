@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { ROLES, teams, userRoles, users, type Locale, type Role } from "../../db/schema";
 import { InputError } from "~/utils/errors";
@@ -109,7 +109,19 @@ export type PeopleQuery = {
   teamId?: string;
   page: number;
   pageSize: number;
+  /** The column the list is sorted by (name by default), then by name and id so pages never overlap. */
+  sort?: PeopleSort;
+  dir?: "asc" | "desc";
 };
+
+export const PEOPLE_SORTS = ["name", "email", "team"] as const;
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
+
+function peopleOrder(sort: PeopleSort, dir: "asc" | "desc"): SQL[] {
+  const by = dir === "desc" ? desc : asc;
+  const column = sort === "email" ? users.email : sort === "team" ? sql`coalesce(${teams.name}, '')` : users.name;
+  return [by(column), asc(users.name), asc(users.id)];
+}
 
 export function listPeople(query: PeopleQuery): { rows: PersonRow[]; total: number } {
   const where: SQL[] = [];
@@ -131,7 +143,7 @@ export function listPeople(query: PeopleQuery): { rows: PersonRow[]; total: numb
     .from(users)
     .leftJoin(teams, eq(teams.id, users.teamId))
     .where(condition)
-    .orderBy(asc(users.name), asc(users.id))
+    .orderBy(...peopleOrder(query.sort ?? "name", query.dir ?? "asc"))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();

@@ -70,7 +70,7 @@ export default function Account() {
   const result = useActionData<typeof action>();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : null;
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="page-narrow space-y-6">
       <h1 className="text-3xl font-bold">{t("account.title")}</h1>
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title" className="text-lg font-semibold">{t("account.profile")}</h2>

@@ -57,7 +57,7 @@ export default function AccreditationPage() {
   const showForm = status.can.request || status.can.requestRenewal;
   const preselected = new Set(renewal ? (status.accreditation?.channelLabels ?? []) : []);
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("accreditation.page.title")}</h1>
         <p className="mt-2 text-slate-700">{t("accreditation.page.intro")}</p>

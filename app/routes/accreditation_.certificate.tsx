@@ -41,7 +41,7 @@ export default function CertificatePage() {
   const { day } = useDates();
   const { certificate: c, road } = useLoaderData<typeof loader>();
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("accreditation.certificate.title")}</h1>
         <p className="mt-2 text-slate-700">{t("accreditation.certificate.intro")}</p>

@@ -67,7 +67,7 @@ export default function AdminSso() {
   const errors = data?.fieldErrors ?? null;
   const busy = useIsPending();
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="page-narrow space-y-6">
       <h1 className="text-3xl font-bold">{t("ssoAdmin.title")}</h1>
       <p className="text-slate-700">{t("ssoAdmin.intro")}</p>
       <section aria-labelledby="sp-title" className="card space-y-3">

@@ -80,7 +80,7 @@ export default function CharterPage() {
   const busy = useNavigation().state === "submitting";
   if (!charter) {
     return (
-      <div className="card mx-auto max-w-3xl">
+      <div className="card page-narrow">
         <h1 className="text-3xl font-bold">{t("accreditation.charter.title")}</h1>
         <p className="mt-3">{t("accreditation.charter.noneInForce")}</p>
       </div>
@@ -88,7 +88,7 @@ export default function CharterPage() {
   }
   const lang = i18n.language === "en" ? "en" : "fr";
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{charter.title ?? t("accreditation.charter.title")}</h1>
         <p className="mt-2 text-slate-700">{t("accreditation.charter.versionLine", { version: charter.version, date: day(charter.effective) })}</p>
@@ -107,7 +107,7 @@ export default function CharterPage() {
           <p className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">{t("accreditation.charter.mustSign")}</p>
         )}
         {charter.changes ? (
-          <section aria-labelledby="changes-title" className="mt-3 rounded-md border border-blue-200 bg-blue-50 p-3 text-blue-950">
+          <section aria-labelledby="changes-title" className="callout-info mt-3">
             <h2 id="changes-title" className="font-semibold">
               {t("accreditation.charter.changesTitle")}
             </h2>

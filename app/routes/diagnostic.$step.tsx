@@ -86,7 +86,7 @@ export default function DiagnosticStep() {
 
   if (!data.open) {
     return (
-      <div className="mx-auto max-w-2xl space-y-6">
+      <div className="page-narrow space-y-6">
         <h1 className="text-3xl font-bold">{t("diagnostic.title")}</h1>
         <div className="card space-y-4">
           <FormErrors errors={errors} />
@@ -106,7 +106,7 @@ export default function DiagnosticStep() {
 
   const percent = Math.round((data.answered / data.total) * 100);
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="page-narrow space-y-6">
       <div className="space-y-2">
         <p className="text-sm font-semibold text-slate-700" aria-live="polite">
           {t("diagnostic.progress", { step: data.step, total: data.total })}

@@ -66,7 +66,7 @@ export default function DiagnosticStart() {
   const busy = useNavigation().state === "submitting";
   const retake = data.status !== "first_time";
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="page-narrow space-y-6">
       <h1 className="text-3xl font-bold">{retake ? t("diagnostic.retakeTitle") : t("diagnostic.title")}</h1>
       <div className="card space-y-4">
         <FormErrors errors={errors} />

@@ -58,7 +58,7 @@ export default function DiagnosticReview() {
   const busy = useNavigation().state !== "idle";
   if (!data.open) {
     return (
-      <div className="mx-auto max-w-2xl space-y-6">
+      <div className="page-narrow space-y-6">
         <h1 className="text-3xl font-bold">{t("diagnostic.reviewTitle")}</h1>
         <div className="card space-y-4">
           <FormErrors errors={errors} />
@@ -73,7 +73,7 @@ export default function DiagnosticReview() {
     );
   }
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <h1 className="text-3xl font-bold">{t("diagnostic.reviewTitle")}</h1>
       <p className="text-slate-700">{t("diagnostic.reviewIntro")}</p>
       <FormErrors errors={errors} />

@@ -197,7 +197,7 @@ function TakeAttempt({ attempt, page, pageSize }: { attempt: InProgress; page: n
   const shown = page === "review" ? [] : attempt.items.slice(first, first + pageSize);
   const pageLabel = (n: number) => t("accreditation.exam.pageN", { first: (n - 1) * pageSize + 1, last: Math.min(n * pageSize, total) });
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
         {attempt.deadline ? <Countdown deadline={attempt.deadline} /> : null}
@@ -334,7 +334,7 @@ function ExamItem({
         </div>
       ) : null}
       {item.post ? (
-        <figure className="rounded-md border border-slate-300 bg-slate-50 p-3">
+        <figure className="callout-muted">
           <figcaption className="text-sm font-semibold text-slate-700">{t("accreditation.exam.post")}</figcaption>
           <blockquote className="mt-1 whitespace-pre-line text-slate-900">{item.post}</blockquote>
         </figure>
@@ -370,7 +370,7 @@ function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["r
   const optionText = (item: Graded["missed"][number], ids: string[]) =>
     ids.length === 0 ? t("accreditation.exam.noAnswer") : ids.map((id) => item.options.find((o) => o.id === id)?.text ?? id).join(" ; ");
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("accreditation.exam.resultTitle")}</h1>
       </header>

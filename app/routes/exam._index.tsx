@@ -50,7 +50,7 @@ export default function ExamPage() {
   const data = useActionData<typeof action>();
   const refused = data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
         <p className="mt-2 text-slate-700">{t("accreditation.exam.intro")}</p>

@@ -125,7 +125,7 @@ export default function Home() {
           </h2>
           <ul className="space-y-2">
             {data.signals.items.map((item) => (
-              <li key={item.id} className={`rounded-md border-l-4 p-3 ${item.tone === "problem" ? "border-amber-600 bg-amber-50 text-amber-950" : item.tone === "todo" ? "border-brand-700 bg-brand-50 text-slate-900" : "border-green-700 bg-green-50 text-green-900"}`}>
+              <li key={item.id} className={`signal signal-${item.tone}`}>
                 {item.href ? (
                   <Link to={item.href} className="link font-medium">
                     {item.text}
@@ -145,10 +145,10 @@ export default function Home() {
           <h2 id="tools-title" className="text-lg font-semibold">
             {t("home.staffIntro")}
           </h2>
-          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+          <ul className="tiles">
             {data.tools.map((tool) => (
               <li key={tool.to}>
-                <Link to={tool.to} className="link">
+                <Link to={tool.to} className="tile">
                   {t(tool.labelKey)}
                 </Link>
               </li>

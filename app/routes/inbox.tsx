@@ -54,7 +54,7 @@ export default function Inbox() {
   const { t } = useTranslation();
   const { items, total, unread, page, pageSize } = useLoaderData<typeof loader>();
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold">{t("inbox.title")}</h1>

@@ -84,7 +84,7 @@ export default function EditPerson() {
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="page-narrow space-y-6">
       <h1 className="text-3xl font-bold">{t("people.editTitle", { name: person.name })}</h1>
       <p className="text-slate-700">
         {person.email} — {!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}

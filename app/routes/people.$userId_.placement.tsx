@@ -126,7 +126,7 @@ export default function PersonPlacement() {
   const reasonError = errors?.reason;
   const levelError = errors?.level;
   return (
-    <div className="mx-auto max-w-3xl space-y-8">
+    <div className="page-narrow space-y-8">
       <header>
         <h1 className="text-3xl font-bold">{t("diagnostic.person.title", { name: person.name })}</h1>
         <p className="mt-2 text-slate-700">

@@ -77,7 +77,7 @@ export default function PersonPrivacy() {
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const holdReason = data && "holdReason" in data ? data.holdReason : null;
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("privacyAdmin.person.title", { name: person.name })}</h1>
         <p className="mt-2 text-slate-700">

@@ -6,7 +6,10 @@ import { can } from "~/auth/permissions";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
-import { listPeople } from "~/models/user.server";
+import { ButtonLink } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { PEOPLE_SORTS, listPeople } from "~/models/user.server";
 import { z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
@@ -19,14 +22,16 @@ function querySchema() {
   return z.object({
     q: z.string().trim().max(100).optional().catch(undefined),
     page: z.coerce.number().int().min(1).max(100000).catch(1),
+    sort: z.enum(PEOPLE_SORTS).catch("name"),
+    dir: z.enum(["asc", "desc"]).catch("asc"),
   });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "people.invite");
   const query = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = listPeople({ search: query.q, teamIds: teamScope(viewer), page: query.page, pageSize: PAGE_SIZE });
-  return json({ ...result, q: query.q ?? "", page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage"), title: titleFor(request, viewer, "people") });
+  const result = listPeople({ search: query.q, teamIds: teamScope(viewer), page: query.page, pageSize: PAGE_SIZE, sort: query.sort, dir: query.dir });
+  return json({ ...result, q: query.q ?? "", sort: { key: query.sort, dir: query.dir }, page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage"), title: titleFor(request, viewer, "people") });
 }
 
 export default function People() {
@@ -34,12 +39,15 @@ export default function People() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-3xl font-bold">{t("people.title")}</h1>
-        <Link to="/people/invite" className="btn-primary">
-          {t("people.invite")}
-        </Link>
-      </div>
+      <PageHeader
+        title={t("people.title")}
+        actions={
+          <ButtonLink to="/people/invite" variant="primary">
+            {t("people.invite")}
+          </ButtonLink>
+        }
+        className="mb-0"
+      />
       <Form method="get" role="search" className="flex items-end gap-2">
         <div className="flex-1">
           <label htmlFor="q" className="field-label">
@@ -47,6 +55,9 @@ export default function People() {
           </label>
           <input id="q" name="q" type="search" defaultValue={data.q} className="field-input" maxLength={100} />
         </div>
+        {/* A new search keeps the table's order. */}
+        <input type="hidden" name="sort" value={data.sort.key} />
+        <input type="hidden" name="dir" value={data.sort.dir} />
         <button type="submit" className="btn-secondary">
           {t("common.search")}
         </button>
@@ -55,9 +66,13 @@ export default function People() {
         {t("common.results", { count: data.total })}
       </p>
       {data.rows.length === 0 ? (
-        <p className="card">{t("people.empty")}</p>
+        <EmptyState title={t("people.empty")} />
       ) : (
-        <DataTable cellPadding="px-4" columns={[t("common.name"), t("common.email"), t("common.team"), t("common.roles"), t("common.status")]}>
+        <DataTable
+          cellPadding="px-4"
+          sort={data.sort}
+          columns={[{ label: t("common.name"), sortKey: "name" }, { label: t("common.email"), sortKey: "email" }, { label: t("common.team"), sortKey: "team" }, t("common.roles"), t("common.status")]}
+        >
           {data.rows.map((person) => (
             <tr key={person.id}>
               <td className="px-4 py-2">

@@ -77,7 +77,7 @@ export default function InvitePerson() {
   const errors = data?.fieldErrors ?? null;
   const busy = useIsPending();
   return (
-    <div className="mx-auto max-w-xl">
+    <div className="page-narrow">
       <h1 className="text-3xl font-bold">{t("invite.title")}</h1>
       <p className="mt-2 text-slate-700">{t("invite.intro")}</p>
       <Form method="post" className="card mt-6 space-y-4" noValidate>

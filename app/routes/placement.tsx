@@ -49,7 +49,7 @@ export default function PlacementPage() {
   const data = useLoaderData<typeof loader>();
   if (!data.current) {
     return (
-      <div className="mx-auto max-w-2xl space-y-6">
+      <div className="page-narrow space-y-6">
         <h1 className="text-3xl font-bold">{t("diagnostic.result.notPlacedTitle")}</h1>
         <div className="card space-y-4">
           <p className="text-slate-800">{t("diagnostic.result.notPlacedBody")}</p>
@@ -62,7 +62,7 @@ export default function PlacementPage() {
   }
   const current = data.current;
   return (
-    <div className="mx-auto max-w-3xl space-y-8">
+    <div className="page-narrow space-y-8">
       <header className="space-y-3">
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("diagnostic.result.title")}</p>
         <h1 className="text-3xl font-bold">{t("placement.resultTitle", { level: t(`placement.levels.${current.level}.name`) })}</h1>

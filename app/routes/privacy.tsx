@@ -53,7 +53,7 @@ export default function PrivacyNotice() {
   const errors = useActionData<typeof action>()?.fieldErrors ?? null;
   const current = data.seen?.version === data.version;
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("privacy.title")}</h1>
         {data.publishedAt ? <p className="mt-2 text-sm text-slate-700">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p> : null}

@@ -93,7 +93,7 @@ export default function ModuleHistory() {
   const { dateTime: date } = useDates();
   const latest = data.versions[0]?.number;
   return (
-    <div className="mx-auto max-w-5xl space-y-6">
+    <div className="page-wide space-y-6">
       <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }, { to: `/studio/${data.id}`, label: data.id }]} current={t("studio.history.title")} />
       <h1 className="text-3xl font-bold">{t("studio.history.heading", { title: data.moduleTitle })}</h1>
 

@@ -1,20 +1,9 @@
-import {
-  MaxPartSizeExceededError,
-  json,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
-import { MAX_MEDIA_BYTES } from "~/domain/media";
 import { listMedia, storeMedia } from "~/models/media.server";
-import { readBodyWithin } from "~/utils/body.server";
 import { InputError } from "~/utils/errors";
 import { withFormErrors } from "~/utils/forms.server";
-
-/** Room for the multipart envelope around a file at the size limit. */
-const ENVELOPE_BYTES = 64 * 1024;
+import { readMultipartForm } from "~/utils/upload.server";
 
 /** The uploaded images, newest first (for the studio's figure dialog). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -31,16 +20,7 @@ export async function action(args: ActionFunctionArgs) {
     const viewer = await requirePermission(request, context, "content.author");
     // The whole body within the limit, declared or chunked: a part limit alone let a chunked upload of
     // many parts grow without bound (issue #13).
-    const body = await readBodyWithin(request, MAX_MEDIA_BYTES + ENVELOPE_BYTES);
-    if (!body) throw new InputError({ file: "studio.media.errors.tooLarge" }, 413);
-    let form: FormData;
-    try {
-      const bounded = new Request(request.url, { method: "POST", headers: request.headers, body });
-      form = await unstable_parseMultipartFormData(bounded, unstable_createMemoryUploadHandler({ maxPartSize: MAX_MEDIA_BYTES }));
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) throw new InputError({ file: "studio.media.errors.tooLarge" }, 413);
-      throw new InputError({ file: "errors.invalidInput" });
-    }
+    const form = await readMultipartForm(request);
     const file = form.get("file");
     if (!file || typeof file === "string") throw new InputError({ file: "studio.media.errors.empty" });
     const item = storeMedia(viewer.id, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });

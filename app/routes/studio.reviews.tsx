@@ -72,7 +72,7 @@ export default function Reviews() {
   const navigation = useNavigation();
   const errors: Record<string, string> | null = result && "fieldErrors" in result ? result.fieldErrors : null;
   return (
-    <div className="mx-auto max-w-4xl space-y-6">
+    <div className="page-wide space-y-6">
       <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }]} current={t("studio.reviews.title")} />
       <h1 className="text-3xl font-bold">{t("studio.reviews.title")}</h1>
       <p className="text-slate-700">{t("studio.reviews.intro", { count: data.total })}</p>

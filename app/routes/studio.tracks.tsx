@@ -64,7 +64,7 @@ export default function StudioTracks() {
   const errors = result?.fieldErrors ?? null;
   const busy = useIsPending();
   return (
-    <div className="mx-auto max-w-6xl space-y-6">
+    <div className="page-wide space-y-6">
       <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }]} current={t("studio.tracks.title")} />
       <h1 className="text-3xl font-bold">{t("studio.tracks.title")}</h1>
       <p className="max-w-3xl text-slate-700">{t("studio.tracks.intro")}</p>

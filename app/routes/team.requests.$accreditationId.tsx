@@ -103,7 +103,7 @@ export default function DecisionCasePage() {
   const grantable = c.requestedChannels.filter((id) => offeredIds.has(id));
   const labelOf = (id: string) => c.offered.find((o) => o.id === id)?.label ?? id;
   return (
-    <div className="mx-auto max-w-4xl space-y-6">
+    <div className="page-wide space-y-6">
       <p>
         <Link to="/team/requests" className="link">
           {t("accreditation.team.back")}

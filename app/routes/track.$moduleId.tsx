@@ -198,7 +198,7 @@ export default function ModulePage() {
 
   if (!data.placed) {
     return (
-      <div className="mx-auto max-w-3xl">
+      <div className="page-narrow">
         <section role="alert" aria-labelledby="not-placed-title" className="card">
           <h1 id="not-placed-title" className="text-2xl font-bold">
             {t("track.notPlacedTitle")}
@@ -237,7 +237,7 @@ export default function ModulePage() {
 
   if (!data.available) {
     return (
-      <div className="mx-auto max-w-3xl">
+      <div className="page-narrow">
         {breadcrumb(t("track.module.unavailableTitle"))}
         <section role="alert" aria-labelledby="unavailable-title" className="card mt-6">
           <p className="text-sm text-slate-700">{t("track.position", { position: data.position, total: data.total })}</p>
@@ -263,7 +263,7 @@ export default function ModulePage() {
   const plainErrors = fieldErrorsOf(actionData);
 
   return (
-    <div className="mx-auto max-w-6xl">
+    <div className="page-wide">
       {breadcrumb(module.title)}
       <div className="mt-4 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
         <aside className="hidden lg:block">

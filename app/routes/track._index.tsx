@@ -33,7 +33,7 @@ export default function MyTrack() {
 
   if (!data.placed) {
     return (
-      <div className="mx-auto max-w-3xl">
+      <div className="page-narrow">
         <h1 className="text-3xl font-bold">{t("track.title")}</h1>
         <section aria-labelledby="not-placed-title" className="card mt-6 border-brand-600">
           <h2 id="not-placed-title" className="text-xl font-semibold">
@@ -53,7 +53,7 @@ export default function MyTrack() {
   const { track, titles, level } = data;
   const levelName = t(`placement.levels.${level}.name`);
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("track.title")}</h1>
         <p className="mt-2 text-lg text-slate-800">{t("track.level", { level: levelName })}</p>

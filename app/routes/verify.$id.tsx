@@ -53,7 +53,7 @@ export default function VerifyCredential() {
   const data = useLoaderData<typeof loader>();
   if (!data.found) {
     return (
-      <div className="mx-auto max-w-2xl space-y-6">
+      <div className="page-narrow space-y-6">
         <h1 className="text-3xl font-bold">{t("api.verify.notFoundTitle")}</h1>
         <p role="status" className="rounded-lg border-l-4 border-slate-500 bg-white p-5 text-slate-900">
           {t("api.verify.notFound")}
@@ -63,7 +63,7 @@ export default function VerifyCredential() {
   }
   if (data.erased) {
     return (
-      <div className="mx-auto max-w-2xl space-y-6">
+      <div className="page-narrow space-y-6">
         <header>
           <h1 className="text-3xl font-bold">{t("api.verify.title")}</h1>
           <p className="mt-2 text-slate-700">{t("api.verify.intro", { issuer: data.issuerName })}</p>
@@ -80,7 +80,7 @@ export default function VerifyCredential() {
   }
   const c = data;
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
+    <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("api.verify.title")}</h1>
         <p className="mt-2 text-slate-700">{t("api.verify.intro", { issuer: c.issuerName })}</p>

@@ -7,6 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getViewer } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/navigation";
 import { resolveLocale } from "~/i18n/config";
+import { brandForShell } from "~/models/brand.server";
 import { unreadCount } from "~/models/notifications.server";
 import { getSetting } from "~/models/settings.server";
 import { readTimeZoneCookie } from "./dates";
@@ -25,6 +26,8 @@ export async function loadShellData(request: Request, context: AppLoadContext) {
     nav: viewer ? navigationFor(viewer.roles) : [],
     /** Unread notices, for the header's link to /inbox (one indexed count). */
     unread: viewer ? unreadCount(viewer.id) : 0,
+    /** The organisation's accent (a stylesheet) and logo, for every page including sign-in (ADR 0030). */
+    brand: brandForShell() as { stylesheet: string | null; logo: string | null } | null,
   };
 }
 

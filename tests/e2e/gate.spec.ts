@@ -75,6 +75,8 @@ test("a revocation closes the gate, shows on the verification page and reaches t
   try {
     // 1. The admin registers the receiver and creates a token, in the admin pages.
     await signIn(page, "admin@ambassade.test");
+    // Administration pages sit in the bar's "Administration" menu (ADR 0030).
+    await navOf(page).getByText("Administration", { exact: true }).click();
     await navOf(page).getByRole("link", { name: "API", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Jetons d'API", level: 1 })).toBeVisible();
     await page.getByRole("link", { name: "Webhooks", exact: true }).click();

@@ -17,7 +17,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: /Se déconnecter|Sign out/ }).click();
+  const button = page.getByRole("button", { name: /Se déconnecter|Sign out/ });
+  // The button sits in the menu at the bar's end (ADR 0030): opened first.
+  if (!(await button.isVisible())) await page.getByTestId("menu").locator("summary").click();
+  await button.click();
   await expect(page).toHaveURL(/\/login/);
 }
 

@@ -29,7 +29,7 @@ export function ProgressBar({ percent, label, valueText }: { percent: number; la
         value={clamped}
         aria-label={label}
         aria-valuetext={valueText}
-        className="block h-3 w-full appearance-none overflow-hidden rounded-full bg-slate-200 [&::-moz-progress-bar]:rounded-full [&::-moz-progress-bar]:bg-brand-700 [&::-webkit-progress-bar]:rounded-full [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:rounded-full [&::-webkit-progress-value]:bg-brand-700"
+        className="progress"
       >
         {t("common.percent", { value: clamped })}
       </progress>
@@ -38,18 +38,14 @@ export function ProgressBar({ percent, label, valueText }: { percent: number; la
   );
 }
 
-const BADGE: Record<ModuleStatusName, string> = {
-  not_started: "border-slate-300 bg-white text-slate-700",
-  in_progress: "border-amber-300 bg-amber-50 text-amber-900",
-  completed: "border-emerald-300 bg-emerald-50 text-emerald-900",
-  unavailable: "border-slate-300 bg-slate-100 text-slate-700",
-};
+/** Badge tones of app/styles/app.css (the design system's `.badge-<tone>`). */
+const BADGE: Record<ModuleStatusName, string> = { not_started: "neutral", in_progress: "warning", completed: "success", unavailable: "neutral" };
 const ICON: Record<ModuleStatusName, string> = { not_started: "○", in_progress: "◐", completed: "✓", unavailable: "–" };
 
 export function StatusBadge({ status }: { status: ModuleStatusName }) {
   const { t } = useTranslation();
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold ${BADGE[status]}`}>
+    <span className={`badge badge-${BADGE[status]}`}>
       <span aria-hidden="true">{ICON[status]}</span>
       {t(`track.status.${status}`)}
     </span>

@@ -11,7 +11,16 @@ const settings: SettingsStrings = {
   range: "Between {{min}} and {{max}}.",
   saved: "Settings saved.",
   unchanged: "No change: nothing was saved.",
+  general: "Programme and security",
+  brand: {
+    title: "Appearance",
+    currentLogo: "Current logo",
+    removeLogo: "Remove the logo",
+    save: "Save the appearance",
+  },
   errors: {
+    accentFormat: "Enter a colour in hex format, e.g. #1e40af.",
+    accentContrast: "White text on this colour reaches a contrast of only {{ratio}}:1 (at least 4.5:1 is needed). Choose a darker colour, e.g. {{suggestion}}.",
     timeZone: "Enter a known IANA time zone, e.g. Europe/Paris.",
     integer: "Enter a whole number.",
     range: "Enter a number between {{min}} and {{max}}.",

@@ -120,6 +120,9 @@ function matrix(): Record<string, Row> {
     // The exam start takes no field: every learner persona has an attempt in progress, so it is a 409.
     "exam._index.tsx": { url: "/exam", get: learners("ok"), post: { body: {}, expect: learners(409) } },
     "forgot-password.tsx": { url: "/forgot-password", get: all("ok"), post: { body: {}, expect: all(400) } },
+    // The organisation's look (ADR 0030), public: the sign-in page wears it. No logo is set in the sweep.
+    "brand[.]css.ts": { url: "/brand.css", get: all("ok") },
+    "brand.logo.$file.ts": { url: `/brand/logo/${"0".repeat(64)}.png`, get: all(404) },
     "healthz.tsx": { url: "/healthz", get: all("ok") },
     "home.tsx": { url: "/home", get: signedIn("ok") },
     // Everyone's own notices; an empty form marks nothing.
