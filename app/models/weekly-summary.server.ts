@@ -68,7 +68,11 @@ export async function runWeeklySummaries(now = new Date()): Promise<{ week: stri
   const teamIds = [...new Set([...managers.values()].flatMap((m) => m.teamIds))];
   const teamNames = new Map(db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)).all().map((t) => [t.id, t.name]));
   const figures = new Map<string, WeeklyFigures>();
-  for (const teamId of teamIds) figures.set(teamId, weeklyFigures(await gatherReportPeople([teamId]), now.getTime(), STALLED_AFTER_DAYS));
+  for (const teamId of teamIds) {
+    figures.set(teamId, weeklyFigures(await gatherReportPeople([teamId]), now.getTime(), STALLED_AFTER_DAYS));
+    // One team at a time, then the event loop: the jobs' process keeps answering its workers meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const named = new Set<string>();
   for (const f of figures.values()) for (const id of [...f.newlyAccredited.map((p) => p.id), ...f.expiring.map((p) => p.id), ...f.stalled.map((s) => s.id)]) named.add(id);
   const names = namesOf([...named]);

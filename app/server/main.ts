@@ -51,6 +51,9 @@ async function primary(workers: number) {
   const ready = new Set<number>();
   const recentExits: number[] = [];
 
+  // The workers accept connections themselves (the kernel shares them out): with Node's default on Linux, this
+  // process accepts each connection and hands it over, so a long job here would leave new visitors waiting.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   const fork = () => {
     if (shuttingDown) return;
     const worker = cluster.fork(workerEnv);
