@@ -48,8 +48,10 @@ export function DataTable({
   /** The current order, when some columns are sortable. */
   sort?: TableSort;
 }) {
+  // The scroll box is positioned, so that what sits absolutely inside (screen-reader-only labels) scrolls with
+  // the table instead of widening the page on a phone.
   return (
-    <div className="overflow-x-auto rounded-card border border-line bg-white shadow-card">
+    <div className="relative overflow-x-auto rounded-card border border-line bg-white shadow-card">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>

@@ -13,7 +13,7 @@ export type TextTable = { columns: string[]; rows: string[][] };
 
 export function ReportTable({ id, caption, table, extraColumn }: { id: string; caption: string; table: TextTable; extraColumn?: { label: string; cell: (index: number) => ReactNode } }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table id={id} className="min-w-full divide-y divide-slate-200 text-sm" data-report-table={id}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left">
