@@ -93,7 +93,14 @@ export function bundleSizes(publicDir = path.join(ROOT, "public")): BundleSize[]
       raw += s.raw;
       gzip += s.gzip;
     }
-    out.push({ page: page.page, route: routeId, files: files.size, rawKB: Math.round(raw / 102.4) / 10, gzipKB: Math.round(gzip / 102.4) / 10, learner: page.learner });
+    out.push({
+      page: page.page,
+      route: routeId,
+      files: files.size,
+      rawKB: Math.round(raw / 102.4) / 10,
+      gzipKB: Math.round(gzip / 102.4) / 10,
+      learner: page.learner,
+    });
   }
   return out;
 }

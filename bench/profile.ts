@@ -33,7 +33,8 @@ function summarise(file: string): string {
     const url = node.callFrame.url.replace(/^file:\/\//, "").replace(ROOT + "/", "");
     const parts = url.split("/");
     const nm = parts.lastIndexOf("node_modules");
-    const place = nm >= 0 ? parts.slice(nm + 1, nm + (parts[nm + 1]?.startsWith("@") ? 3 : 2)).join("/") : url || `(${node.callFrame.functionName || "native"})`;
+    const place =
+      nm >= 0 ? parts.slice(nm + 1, nm + (parts[nm + 1]?.startsWith("@") ? 3 : 2)).join("/") : url || `(${node.callFrame.functionName || "native"})`;
     byPlace.set(place, (byPlace.get(place) ?? 0) + t);
     const fn = `${node.callFrame.functionName || "(anonymous)"}  ${url}:${node.callFrame.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + t);
@@ -79,14 +80,26 @@ try {
     },
   };
   if (scenario === "storm") {
-    const storm = await runStorm({ base: server.url, learners: manifest.stormLearners, thinkMs: [config.thinkMin, config.thinkMax], limitMs: config.stormLimitMs, pid: server.pid, log: console.info });
-    const line = (name: string, p: { count: number; ok: number; latencyMs: { p50: number; p95: number } }) => `  ${name}: ${p.ok}/${p.count} ok, p50 ${p.latencyMs.p50} ms, p95 ${p.latencyMs.p95} ms`;
-    console.info(`storm: ${storm.learners} learners, ${storm.requests} requests in ${storm.seconds} s, ${storm.serverCpuMsPerRequest} ms CPU/req\n${line("start", storm.start)}\n${line("answer POST", storm.answer)}\n${line("submit", storm.submit)}`);
+    const storm = await runStorm({
+      base: server.url,
+      learners: manifest.stormLearners,
+      thinkMs: [config.thinkMin, config.thinkMax],
+      limitMs: config.stormLimitMs,
+      pid: server.pid,
+      log: console.info,
+    });
+    const line = (name: string, p: { count: number; ok: number; latencyMs: { p50: number; p95: number } }) =>
+      `  ${name}: ${p.ok}/${p.count} ok, p50 ${p.latencyMs.p50} ms, p95 ${p.latencyMs.p95} ms`;
+    console.info(
+      `storm: ${storm.learners} learners, ${storm.requests} requests in ${storm.seconds} s, ${storm.serverCpuMsPerRequest} ms CPU/req\n${line("start", storm.start)}\n${line("answer POST", storm.answer)}\n${line("submit", storm.submit)}`,
+    );
   } else {
     const spec = specs[scenario];
     if (!spec) throw new Error(`Unknown scenario "${scenario}": one of ${[...Object.keys(specs), "storm"].join(", ")}`);
     const result = await runLoad({ ...spec, name: scenario, seconds, warmupSeconds: 1, pid: server.pid });
-    console.info(`${scenario}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, ${result.serverCpuMsPerRequest} ms CPU/req, peak ${result.peakMemoryMB} MB`);
+    console.info(
+      `${scenario}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, ${result.serverCpuMsPerRequest} ms CPU/req, peak ${result.peakMemoryMB} MB`,
+    );
   }
 } finally {
   await server.stop();

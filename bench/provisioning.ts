@@ -111,7 +111,13 @@ async function main() {
       }),
     );
     const createMs = performance.now() - t0;
-    results.scimCreate = { seconds: seconds(createMs), perSecond: Math.round(USERS / (createMs / 1000)), p50Ms: Math.round(percentile(latencies, 50)), p95Ms: Math.round(percentile(latencies, 95)), failures };
+    results.scimCreate = {
+      seconds: seconds(createMs),
+      perSecond: Math.round(USERS / (createMs / 1000)),
+      p50Ms: Math.round(percentile(latencies, 50)),
+      p95Ms: Math.round(percentile(latencies, 95)),
+      failures,
+    };
     log(`SCIM: ${USERS} users created in ${seconds(createMs)} s (${failures} failures, p95 ${Math.round(percentile(latencies, 95))} ms) — target under 60 s`);
 
     // 2. Leavers: accredit LEAVERS people (direct writes), check the gate allows them, then deactivate each.
@@ -126,12 +132,20 @@ async function main() {
           `insert into accreditations (id, user_id, status, version, requested_channels, statement, requested_at, channels, granted_at, valid_until, updated_at, charter_version)
            values (?, ?, 'granted', 1, '["linkedin"]', 'bench', ?, '["linkedin"]', ?, ?, ?, ?)`,
         ).run(`bench-acc-${userId}`, userId, now, now, now + 180 * 86_400_000, now, charter ?? null);
-        if (charter) db.prepare("insert into charter_signatures (id, user_id, version, locale, text_hash, signed_name) values (?, ?, ?, 'fr', ?, 'bench')").run(`bench-sig-${userId}`, userId, charter, "0".repeat(64));
+        if (charter)
+          db.prepare("insert into charter_signatures (id, user_id, version, locale, text_hash, signed_name) values (?, ?, ?, 'fr', ?, 'bench')").run(
+            `bench-sig-${userId}`,
+            userId,
+            charter,
+            "0".repeat(64),
+          );
       }
     })();
     db.close();
     const gate = async (email: string) => {
-      const response = await fetch(`${server.url}/api/v1/authorizations?email=${encodeURIComponent(email)}&channel=linkedin`, { headers: { Authorization: `Bearer ${apiToken}` } });
+      const response = await fetch(`${server.url}/api/v1/authorizations?email=${encodeURIComponent(email)}&channel=linkedin`, {
+        headers: { Authorization: `Bearer ${apiToken}` },
+      });
       return ((await response.json()) as { allowed: boolean }).allowed;
     };
     const emailOf = (userId: string) => `scim.user.${ids.indexOf(userId)}@bench.test`;
@@ -142,7 +156,10 @@ async function main() {
     const t1 = performance.now();
     for (const userId of leavers) {
       const start = performance.now();
-      const response = await scim("PATCH", `/Users/${userId}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] });
+      const response = await scim("PATCH", `/Users/${userId}`, {
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        Operations: [{ op: "replace", path: "active", value: false }],
+      });
       if (response.status !== 200) throw new Error(`PATCH answered ${response.status}: ${await response.text()}`);
       if (!(await gate(emailOf(userId)))) notAllowedAfter++;
       leaverMs.push(performance.now() - start);
@@ -155,8 +172,9 @@ async function main() {
       patchThenGateP50Ms: Math.round(percentile(leaverMs, 50)),
       patchThenGateMaxMs: Math.round(Math.max(...leaverMs)),
     };
-    log(`Leavers: ${allowedBefore}/${LEAVERS} allowed before; after each PATCH active:false the gate said not allowed for ${notAllowedAfter}/${LEAVERS}; PATCH + gate p50 ${Math.round(percentile(leaverMs, 50))} ms, max ${Math.round(Math.max(...leaverMs))} ms`);
-
+    log(
+      `Leavers: ${allowedBefore}/${LEAVERS} allowed before; after each PATCH active:false the gate said not allowed for ${notAllowedAfter}/${LEAVERS}; PATCH + gate p50 ${Math.round(percentile(leaverMs, 50))} ms, max ${Math.round(Math.max(...leaverMs))} ms`,
+    );
   }
 
   async function csvScenario() {
@@ -170,11 +188,18 @@ async function main() {
       body: new URLSearchParams({ email: "admin@ambassade.test", password: DEMO_PASSWORD }),
       redirect: "manual",
     });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const form = new FormData();
     form.append("file", new Blob([csv], { type: "text/csv" }), "bench.csv");
     const t2 = performance.now();
-    const previewResponse = await fetch(`${server.url}/admin/people-csv?_data=routes%2Fadmin.people-csv`, { method: "POST", headers: { Origin: server.url, Cookie: cookie }, body: form });
+    const previewResponse = await fetch(`${server.url}/admin/people-csv?_data=routes%2Fadmin.people-csv`, {
+      method: "POST",
+      headers: { Origin: server.url, Cookie: cookie },
+      body: form,
+    });
     const previewMs = performance.now() - t2;
     const preview = (await previewResponse.json()) as { preview?: { fileId: string; counts: Record<string, number> } };
     if (!preview.preview) throw new Error(`preview answered ${previewResponse.status}: ${JSON.stringify(preview).slice(0, 500)}`);
@@ -199,7 +224,9 @@ async function main() {
       imported,
       serverRssAfterPreviewMb: rssAfterPreview ? mb(rssAfterPreview) : null,
     };
-    log(`CSV: ${CSV_LINES} lines (${mb(Buffer.byteLength(csv))} MB) previewed in ${seconds(previewMs)} s, applied in ${seconds(applyMs)} s (status ${applyResponse.status}); ${imported} people now in the database`);
+    log(
+      `CSV: ${CSV_LINES} lines (${mb(Buffer.byteLength(csv))} MB) previewed in ${seconds(previewMs)} s, applied in ${seconds(applyMs)} s (status ${applyResponse.status}); ${imported} people now in the database`,
+    );
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `provisioning-${quick ? "quick" : "full"}.json`);

@@ -59,17 +59,28 @@ fs.rmSync(db, { force: true });
 if (process.argv.includes("--http")) {
   const { startAppServer, cpuTimeMs } = await import("./server");
   const { readFileSync } = await import("node:fs");
-  const manifest = JSON.parse(readFileSync(pristine.replace(/\.db$/, ".json"), "utf8")) as { admin: { session: string }; manager: { session: string; teamId: string } };
+  const manifest = JSON.parse(readFileSync(pristine.replace(/\.db$/, ".json"), "utf8")) as {
+    admin: { session: string };
+    manager: { session: string; teamId: string };
+  };
   const httpDb = path.join(DATA_DIR, "stages-http.db");
   copyPristine(pristine, httpDb);
-  const server = await startAppServer({ dbPath: httpDb, port: 21_000 + Math.floor(Math.random() * 9_000), appDir: path.resolve("."), workers: 1, env: { REPORTS_MAX_AGE_MS: "60000" } });
+  const server = await startAppServer({
+    dbPath: httpDb,
+    port: 21_000 + Math.floor(Math.random() * 9_000),
+    appDir: path.resolve("."),
+    workers: 1,
+    env: { REPORTS_MAX_AGE_MS: "60000" },
+  });
   try {
     const timed = async (name: string, pathname: string, cookie: string) => {
       const c = cpuTimeMs(server.pid)!;
       const w = performance.now();
       const response = await fetch(`${server.url}${pathname}`, { headers: { cookie } });
       const bytes = (await response.arrayBuffer()).byteLength;
-      console.info(`${name.padEnd(48)} cpu ${String(Math.round(cpuTimeMs(server.pid)! - c)).padStart(6)} ms   wall ${(performance.now() - w).toFixed(0).padStart(6)} ms  ${response.status} ${bytes} B`);
+      console.info(
+        `${name.padEnd(48)} cpu ${String(Math.round(cpuTimeMs(server.pid)! - c)).padStart(6)} ms   wall ${(performance.now() - w).toFixed(0).padStart(6)} ms  ${response.status} ${bytes} B`,
+      );
     };
     const admin = `ambassade_session=${manifest.admin.session}`;
     await timed("HTTP export CSV (cold)", "/reports/export?view=programme&table=people&format=csv", admin);

@@ -58,7 +58,12 @@ async function timed(name: string, url: string, cookie: string, countRows: boole
   const response = await fetch(url, { headers: { cookie } });
   const body = Buffer.from(await response.arrayBuffer());
   const ms = Math.round(performance.now() - started);
-  const rows = countRows ? body.toString("utf8").split("\n").filter((l) => l.length > 0).length - 1 : null;
+  const rows = countRows
+    ? body
+        .toString("utf8")
+        .split("\n")
+        .filter((l) => l.length > 0).length - 1
+    : null;
   return { name, path: new URL(url).pathname + new URL(url).search, status: response.status, ms, bytes: body.length, rows };
 }
 

@@ -59,7 +59,11 @@ function build(): { seconds: number; appDir: string } {
   const t = performance.now();
   const appDir = path.join(ROOT, ".cache", "bench-app");
   for (let attempt = 1; ; attempt++) {
-    execFileSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+    execFileSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     fs.rmSync(appDir, { recursive: true, force: true });
     fs.mkdirSync(appDir, { recursive: true });
     try {
@@ -79,7 +83,10 @@ function build(): { seconds: number; appDir: string } {
 async function startBaseline(html: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const file = path.join(DATA_DIR, "baseline.html");
   fs.writeFileSync(file, html);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "baseline-server.ts"), file, String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "baseline-server.ts"), file, String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
     child.once("exit", (code) => reject(new Error(`baseline server exited with ${code}`)));
@@ -101,7 +108,14 @@ const workers = workerCount(process.env.WORKERS);
 const smoke = process.env.BENCH_SMOKE === "1";
 
 /** The module page and the gate with one worker and with `workers`: how the server scales per core. */
-async function scaling(seed: SeedManifest, dbPath: string, port: number, appDir: string, all: LoadResult[], baseline: LoadResult | null): Promise<Record<string, unknown> | null> {
+async function scaling(
+  seed: SeedManifest,
+  dbPath: string,
+  port: number,
+  appDir: string,
+  all: LoadResult[],
+  baseline: LoadResult | null,
+): Promise<Record<string, unknown> | null> {
   if (workers === 1) return null;
   const names = ["module page", "gate API, single"].filter((name) => all.some((l) => l.name === name));
   log(`Per-core scaling: the same scenarios with WORKERS=1 (${elapsed()})…`);
@@ -121,14 +135,22 @@ async function scaling(seed: SeedManifest, dbPath: string, port: number, appDir:
           : {}),
       };
     });
-    for (const p of pairs) log(`  ${p.scenario}: 1 worker ${p.oneWorker.rps} req/s (p99 ${p.oneWorker.p99} ms) → ${workers} workers ${p.allWorkers.rps} req/s (p99 ${p.allWorkers.p99} ms): ${p.speedup} ×`);
+    for (const p of pairs)
+      log(
+        `  ${p.scenario}: 1 worker ${p.oneWorker.rps} req/s (p99 ${p.oneWorker.p99} ms) → ${workers} workers ${p.allWorkers.rps} req/s (p99 ${p.allWorkers.p99} ms): ${p.speedup} ×`,
+      );
     return { workers, pairs };
   } finally {
     await single.stop();
   }
 }
 
-async function scenarios(server: AppServer, seed: SeedManifest, only: string[] | null = null, withBaseline = true): Promise<{ loads: LoadResult[]; baseline: LoadResult | null; moduleHtmlBytes: number; timings: ExportTiming[] }> {
+async function scenarios(
+  server: AppServer,
+  seed: SeedManifest,
+  only: string[] | null = null,
+  withBaseline = true,
+): Promise<{ loads: LoadResult[]; baseline: LoadResult | null; moduleHtmlBytes: number; timings: ExportTiming[] }> {
   const common = { seconds: config.duration, warmupSeconds: config.warmup, pid: server.pid };
   const learnerCookie = rotate(seed.pageLearners.map((l) => `ambassade_session=${l.session}`));
   const modulePath = `/track/${seed.coreModule}`;
@@ -148,28 +170,30 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
   const specs: LoadSpec[] = onlyReports ? [] : pageSpecs;
   const email = rotate(seed.gateEmails);
   const channels = rotate(["linkedin", "LinkedIn", "x", "instagram", "facebook", "youtube", "tiktok"]);
-  if (!onlyReports) specs.push({
-    name: "gate API, single",
-    url: `${server.url}/api/v1/authorizations?email=x&channel=linkedin`,
-    label: "GET /api/v1/authorizations",
-    connections: 32,
-    headers: { authorization: `Bearer ${seed.apiToken}` },
-    vary: () => ({ path: `/api/v1/authorizations?email=${encodeURIComponent(email())}&channel=${channels()}` }),
-    ...common,
-  });
+  if (!onlyReports)
+    specs.push({
+      name: "gate API, single",
+      url: `${server.url}/api/v1/authorizations?email=x&channel=linkedin`,
+      label: "GET /api/v1/authorizations",
+      connections: 32,
+      headers: { authorization: `Bearer ${seed.apiToken}` },
+      vary: () => ({ path: `/api/v1/authorizations?email=${encodeURIComponent(email())}&channel=${channels()}` }),
+      ...common,
+    });
   const batches = Array.from({ length: 50 }, () => JSON.stringify({ checks: Array.from({ length: 50 }, () => ({ email: email(), channel: channels() })) }));
   const batch = rotate(batches);
-  if (!onlyReports) specs.push({
-    name: "gate API, batch of 50",
-    url: `${server.url}/api/v1/authorizations`,
-    label: "POST /api/v1/authorizations ×50",
-    method: "POST",
-    connections: 32,
-    headers: { authorization: `Bearer ${seed.apiToken}`, "content-type": "application/json" },
-    body: batches[0],
-    vary: () => ({ body: batch() }),
-    ...common,
-  });
+  if (!onlyReports)
+    specs.push({
+      name: "gate API, batch of 50",
+      url: `${server.url}/api/v1/authorizations`,
+      label: "POST /api/v1/authorizations ×50",
+      method: "POST",
+      connections: 32,
+      headers: { authorization: `Bearer ${seed.apiToken}`, "content-type": "application/json" },
+      body: batches[0],
+      vary: () => ({ body: batch() }),
+      ...common,
+    });
 
   // Programme results (issue 15): the full export timed once, cold, before anything else reads the records
   // (not in the per-core comparison or the smoke run, which measure named scenarios only).
@@ -178,7 +202,10 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
   else {
     log(`  programme results: single requests (full export cold and warm, first dashboard)…`);
     timings.push(...(await reportTimings(server, seed)));
-    for (const timing of timings) log(`    ${timing.name}: ${timing.status}, ${timing.ms} ms, ${(timing.bytes / 1024).toFixed(0)} KB${timing.rows === null ? "" : `, ${timing.rows} rows`}`);
+    for (const timing of timings)
+      log(
+        `    ${timing.name}: ${timing.status}, ${timing.ms} ms, ${(timing.bytes / 1024).toFixed(0)} KB${timing.rows === null ? "" : `, ${timing.rows} rows`}`,
+      );
     specs.push(...reportSpecs(server, seed, common));
   }
 
@@ -187,7 +214,12 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
     const url = new URL(spec.url);
     const varied = spec.vary?.() ?? {};
     const target = url.origin + (varied.path ?? url.pathname + url.search);
-    const res = await fetch(target, { method: spec.method ?? "GET", headers: { ...spec.headers, ...varied.headers }, body: varied.body ?? spec.body, redirect: "manual" });
+    const res = await fetch(target, {
+      method: spec.method ?? "GET",
+      headers: { ...spec.headers, ...varied.headers },
+      body: varied.body ?? spec.body,
+      redirect: "manual",
+    });
     if (res.status !== 200) throw new Error(`${spec.name}: ${target} answered ${res.status} before the run:\n${(await res.text()).slice(0, 500)}`);
     await res.arrayBuffer().catch(() => undefined);
   }
@@ -196,7 +228,9 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
   for (const spec of specs) {
     log(`  ${spec.name}: ${spec.connections} connections, ${spec.seconds} s…`);
     const result = await runLoad(spec);
-    log(`    ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, peak ${result.peakMemoryMB} MB, server CPU ${result.serverCpuMsPerRequest} ms/req (${result.serverCpuCores} cores)`);
+    log(
+      `    ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, peak ${result.peakMemoryMB} MB, server CPU ${result.serverCpuMsPerRequest} ms/req (${result.serverCpuCores} cores)`,
+    );
     loads.push(result);
   }
 
@@ -206,7 +240,13 @@ async function scenarios(server: AppServer, seed: SeedManifest, only: string[] |
   const html = await page.text();
   const baselineServer = await startBaseline(html, await freePort());
   log(`  baseline (bare node:http, ${Buffer.byteLength(html)} bytes): 16 connections, ${config.duration} s…`);
-  const baseline = await runLoad({ ...specs[0]!, name: "baseline: module page HTML from bare node:http", url: baselineServer.url + modulePath, label: "/track/$moduleId (static)", pid: undefined });
+  const baseline = await runLoad({
+    ...specs[0]!,
+    name: "baseline: module page HTML from bare node:http",
+    url: baselineServer.url + modulePath,
+    label: "/track/$moduleId (static)",
+    pid: undefined,
+  });
   await baselineServer.stop();
   log(`    ${baseline.rps} req/s, p50 ${baseline.latencyMs.p50} ms, p95 ${baseline.latencyMs.p95} ms, p99 ${baseline.latencyMs.p99} ms`);
   return { loads, baseline, moduleHtmlBytes: Buffer.byteLength(html), timings };
@@ -219,21 +259,30 @@ function stormSummary(storm: StormResult) {
 
 function logStorm(storm: StormResult) {
   const line = (name: string, p: StormResult["start"]) =>
-    log(`    ${name.padEnd(22)} ${String(p.count).padStart(6)} req  p50 ${p.latencyMs.p50} ms  p95 ${p.latencyMs.p95} ms  p99 ${p.latencyMs.p99} ms  max ${p.latencyMs.max} ms  errors ${p.errors}  non-2xx ${p.non2xx}${p.sampleErrors.length ? `  (${p.sampleErrors.join(", ")})` : ""}`);
+    log(
+      `    ${name.padEnd(22)} ${String(p.count).padStart(6)} req  p50 ${p.latencyMs.p50} ms  p95 ${p.latencyMs.p95} ms  p99 ${p.latencyMs.p99} ms  max ${p.latencyMs.max} ms  errors ${p.errors}  non-2xx ${p.non2xx}${p.sampleErrors.length ? `  (${p.sampleErrors.join(", ")})` : ""}`,
+    );
   line("start (to 1st question)", storm.start);
   line("start POST", storm.startPost);
   line("answer POST", storm.answer);
   line("answer until saved", storm.answerSaved);
   line("submit", storm.submit);
   if (storm.cutShort) log(`    ${storm.cutShort} learners stopped by the ${storm.timeLimitMs / 1000} s limit before finishing`);
-  log(`    ${storm.seconds} s, ${storm.requests} requests, server peak ${storm.peakMemoryMB} MB, server CPU ${storm.serverCpuMsPerRequest} ms/req (${storm.serverCpuCores} cores)`);
+  log(
+    `    ${storm.seconds} s, ${storm.requests} requests, server peak ${storm.peakMemoryMB} MB, server CPU ${storm.serverCpuMsPerRequest} ms/req (${storm.serverCpuCores} cores)`,
+  );
 }
 
 /** The programme results' targets (issue 15): each dashboard p95 < 200 ms at 8 connections, the full export < 5 s. */
 function reportTargets(loads: LoadResult[], timings: ExportTiming[]): Target[] {
   const out: Target[] = [];
   for (const load of loads.filter((l) => l.name.includes("dashboard"))) {
-    out.push({ name: `${load.name} p95 (${load.connections} connections)`, goal: "< 200 ms", measured: `${load.latencyMs.p95} ms`, met: load.latencyMs.p95 < 200 && load.errors + load.non2xx === 0 });
+    out.push({
+      name: `${load.name} p95 (${load.connections} connections)`,
+      goal: "< 200 ms",
+      measured: `${load.latencyMs.p95} ms`,
+      met: load.latencyMs.p95 < 200 && load.errors + load.non2xx === 0,
+    });
   }
   for (const timing of timings.filter((t) => t.name.startsWith("full export"))) {
     out.push({ name: timing.name, goal: "< 5 s", measured: `${timing.ms} ms (${timing.rows ?? "?"} rows)`, met: timing.status === 200 && timing.ms < 5000 });
@@ -249,7 +298,12 @@ function writeReportsOnly(loads: LoadResult[], timings: ExportTiming[], loadBefo
     quick,
     only: "reports",
     ...gitCommit(),
-    machine: { cpus: os.cpus().length, node: process.version, loadAverageBefore: loadBefore.map((l) => Math.round(l * 100) / 100), loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: {
+      cpus: os.cpus().length,
+      node: process.version,
+      loadAverageBefore: loadBefore.map((l) => Math.round(l * 100) / 100),
+      loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
     seedReused: reused,
     scenarios: loads,
     reportTimings: timings,
@@ -278,7 +332,9 @@ async function main() {
   if (priority !== 0) log(`  running at priority ${priority} (nice); the server inherits it`);
   const loadBefore = os.loadavg();
   if (loadBefore[0]! > 0.5 * os.cpus().length) {
-    log(`  WARNING: the machine is busy (load average ${loadBefore.map((l) => l.toFixed(2)).join(", ")}): other processes share the CPU and the figures will be lower.`);
+    log(
+      `  WARNING: the machine is busy (load average ${loadBefore.map((l) => l.toFixed(2)).join(", ")}): other processes share the CPU and the figures will be lower.`,
+    );
   }
   log(`Building (remix build)…`);
   const { seconds: buildSeconds, appDir } = build();
@@ -288,7 +344,12 @@ async function main() {
   log(`Seeding ${config.employees.toLocaleString("en")} employees…`);
   const seeded = await ensureSeed(config, log);
   const seed = seeded.manifest;
-  log(`  ${seeded.reused ? "reused the seeded database" : `seeded in ${seed.seconds} s`}: ${Object.entries(seed.counts).filter(([k]) => !k.includes(".")).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}`);
+  log(
+    `  ${seeded.reused ? "reused the seeded database" : `seeded in ${seed.seconds} s`}: ${Object.entries(seed.counts)
+      .filter(([k]) => !k.includes("."))
+      .map(([k, v]) => `${k} ${v.toLocaleString("en")}`)
+      .join(", ")}`,
+  );
   const dbPath = path.join(DATA_DIR, `run-${quick ? "quick" : "full"}.db`);
   copyPristine(seeded.file, dbPath);
 
@@ -340,7 +401,9 @@ async function main() {
     hwmPerProcess = highWater?.max ?? null;
 
     if (config.crash) {
-      log(`Crash safety: ${seed.crashLearners.length} learners, SIGKILL after ${config.killAfterAnswers} acknowledged answers or ${config.killAfterMs} ms (${elapsed()})…`);
+      log(
+        `Crash safety: ${seed.crashLearners.length} learners, SIGKILL after ${config.killAfterAnswers} acknowledged answers or ${config.killAfterMs} ms (${elapsed()})…`,
+      );
       const current = server;
       const crashed = await runStorm({
         base: server.url,
@@ -368,7 +431,9 @@ async function main() {
         ok: integrity === "ok" && check.ok && health.status === 200,
       };
       await health.arrayBuffer();
-      log(`  restarted in ${restartMs} ms; integrity_check: ${integrity}; acknowledged answers ${crashed.acks.answers.length}, not stored ${check.acknowledgedNotStored}; acknowledged starts ${crashed.acks.starts.size}, not stored ${check.acknowledgedStartsNotStored}`);
+      log(
+        `  restarted in ${restartMs} ms; integrity_check: ${integrity}; acknowledged answers ${crashed.acks.answers.length}, not stored ${check.acknowledgedNotStored}; acknowledged starts ${crashed.acks.starts.size}, not stored ${check.acknowledgedStartsNotStored}`,
+      );
     }
   } catch (error) {
     log(`\nThe server's last output:\n${server.output().slice(-3000)}`);
@@ -395,10 +460,25 @@ async function main() {
   const stormPeak = storm ? storm.peakMemoryMB : null;
   const stormErrors = storm ? [storm.start, storm.answer, storm.answerSaved, storm.submit].reduce((n, p) => n + p.errors + p.non2xx, 0) : null;
   const targets: Target[] = [
-    { name: "module page p99 at 16 connections", goal: "< 50 ms", measured: `${modulePage.latencyMs.p99} ms`, met: modulePage.latencyMs.p99 < 50 && modulePage.errors + modulePage.non2xx === 0 },
-    { name: "gate API throughput at 32 connections", goal: "≥ 5,000 req/s", measured: `${gate.rps} req/s`, met: gate.rps >= 5000 && gate.errors + gate.non2xx === 0 },
+    {
+      name: "module page p99 at 16 connections",
+      goal: "< 50 ms",
+      measured: `${modulePage.latencyMs.p99} ms`,
+      met: modulePage.latencyMs.p99 < 50 && modulePage.errors + modulePage.non2xx === 0,
+    },
+    {
+      name: "gate API throughput at 32 connections",
+      goal: "≥ 5,000 req/s",
+      measured: `${gate.rps} req/s`,
+      met: gate.rps >= 5000 && gate.errors + gate.non2xx === 0,
+    },
     { name: "gate API p99 at 32 connections", goal: "< 10 ms", measured: `${gate.latencyMs.p99} ms`, met: gate.latencyMs.p99 < 10 },
-    { name: `manager team page p95 (${team.connections} connections)`, goal: "< 100 ms", measured: `${team.latencyMs.p95} ms`, met: team.latencyMs.p95 < 100 && team.errors + team.non2xx === 0 },
+    {
+      name: `manager team page p95 (${team.connections} connections)`,
+      goal: "< 100 ms",
+      measured: `${team.latencyMs.p95} ms`,
+      met: team.latencyMs.p95 < 100 && team.errors + team.non2xx === 0,
+    },
     {
       name: "exam storm: no errors",
       goal: "0",
@@ -408,16 +488,44 @@ async function main() {
     {
       name: "exam storm: every answer stored",
       goal: `${config.stormLearners} attempts × ${storm?.itemsPerAttempt ?? 16} answers`,
-      measured: stormCheck ? `${stormCheck.attemptsWithAllAnswers} complete, ${stormCheck.missingAnswers} missing, ${stormCheck.learnersWithSeveralAttempts} duplicated` : "not run",
+      measured: stormCheck
+        ? `${stormCheck.attemptsWithAllAnswers} complete, ${stormCheck.missingAnswers} missing, ${stormCheck.learnersWithSeveralAttempts} duplicated`
+        : "not run",
       met: stormCheck ? stormCheck.ok : null,
     },
-    { name: "exam storm: synchronised start p95", goal: "< 2 s", measured: storm ? `${storm.start.latencyMs.p95} ms` : "not run", met: storm ? storm.start.latencyMs.p95 < 2000 : null },
-    { name: "exam storm: answer POST p95", goal: "< 100 ms", measured: storm ? `${storm.answer.latencyMs.p95} ms` : "not run", met: storm ? storm.answer.latencyMs.p95 < 100 : null },
-    { name: "learner pages' JavaScript (gzip)", goal: "< 100 KB each", measured: biggestLearner ? `largest ${biggestLearner.gzipKB} KB (${biggestLearner.page})` : "none", met: learnerBundles.every((b) => b.gzipKB < 100) },
-    { name: "server peak memory through the storm", goal: "< 400 MB", measured: stormPeak === null ? "not run" : `${stormPeak} MB`, met: stormPeak === null ? null : stormPeak < 400 },
+    {
+      name: "exam storm: synchronised start p95",
+      goal: "< 2 s",
+      measured: storm ? `${storm.start.latencyMs.p95} ms` : "not run",
+      met: storm ? storm.start.latencyMs.p95 < 2000 : null,
+    },
+    {
+      name: "exam storm: answer POST p95",
+      goal: "< 100 ms",
+      measured: storm ? `${storm.answer.latencyMs.p95} ms` : "not run",
+      met: storm ? storm.answer.latencyMs.p95 < 100 : null,
+    },
+    {
+      name: "learner pages' JavaScript (gzip)",
+      goal: "< 100 KB each",
+      measured: biggestLearner ? `largest ${biggestLearner.gzipKB} KB (${biggestLearner.page})` : "none",
+      met: learnerBundles.every((b) => b.gzipKB < 100),
+    },
+    {
+      name: "server peak memory through the storm",
+      goal: "< 400 MB",
+      measured: stormPeak === null ? "not run" : `${stormPeak} MB`,
+      met: stormPeak === null ? null : stormPeak < 400,
+    },
   ];
   targets.push(...reportTargets(loads, result.reportTimings as ExportTiming[]));
-  if (crash) targets.push({ name: "crash: integrity and acknowledged answers kept", goal: "ok, 0 lost", measured: `${String(crash.integrityCheck)}, ${(crash.stored as StormCheck).acknowledgedNotStored} lost`, met: Boolean(crash.ok) });
+  if (crash)
+    targets.push({
+      name: "crash: integrity and acknowledged answers kept",
+      goal: "ok, 0 lost",
+      measured: `${String(crash.integrityCheck)}, ${(crash.stored as StormCheck).acknowledgedNotStored} lost`,
+      met: Boolean(crash.ok),
+    });
 
   const totalSeconds = Math.round((performance.now() - wallStart) / 100) / 10;
   const cpus = os.cpus();
@@ -466,7 +574,9 @@ async function main() {
   // latest.json is the last run of either size (see its `quick` flag); each size also keeps its own copy.
   // A what-if run (BENCH_STORM_REVALIDATE=1, BENCH_SERVER_NODE_OPTIONS) never replaces the standard results.
   const variation = Object.keys(report.variations).length > 0;
-  const whatIf = [process.env.BENCH_STORM_REVALIDATE === "1" ? "revalidation" : "", process.env.BENCH_SERVER_NODE_OPTIONS ? "node-options" : ""].filter(Boolean).join("-");
+  const whatIf = [process.env.BENCH_STORM_REVALIDATE === "1" ? "revalidation" : "", process.env.BENCH_SERVER_NODE_OPTIONS ? "node-options" : ""]
+    .filter(Boolean)
+    .join("-");
   const out = path.join(RESULTS_DIR, variation ? `what-if-${whatIf}-${quick ? "quick" : "full"}.json` : "latest.json");
   fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
   if (!variation) fs.writeFileSync(path.join(RESULTS_DIR, quick ? "latest-quick.json" : "latest-full.json"), JSON.stringify(report, null, 2) + "\n");
@@ -474,18 +584,31 @@ async function main() {
   // Table
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
   const padl = (s: string | number, n: number) => String(s).padStart(n);
-  log(`\n${pad("scenario", 34)}${padl("conn", 6)}${padl("req/s", 9)}${padl("p50 ms", 9)}${padl("p95 ms", 9)}${padl("p99 ms", 9)}${padl("errors", 8)}${padl("non2xx", 8)}${padl("peak MB", 9)}${padl("cpu ms/req", 12)}`);
+  log(
+    `\n${pad("scenario", 34)}${padl("conn", 6)}${padl("req/s", 9)}${padl("p50 ms", 9)}${padl("p95 ms", 9)}${padl("p99 ms", 9)}${padl("errors", 8)}${padl("non2xx", 8)}${padl("peak MB", 9)}${padl("cpu ms/req", 12)}`,
+  );
   for (const l of [...loads, baseline]) {
-    log(`${pad(l.name.slice(0, 33), 34)}${padl(l.connections, 6)}${padl(l.rps, 9)}${padl(l.latencyMs.p50, 9)}${padl(l.latencyMs.p95, 9)}${padl(l.latencyMs.p99, 9)}${padl(l.errors + l.timeouts, 8)}${padl(l.non2xx, 8)}${padl(l.peakMemoryMB ?? "—", 9)}${padl(l.serverCpuMsPerRequest ?? "—", 12)}`);
+    log(
+      `${pad(l.name.slice(0, 33), 34)}${padl(l.connections, 6)}${padl(l.rps, 9)}${padl(l.latencyMs.p50, 9)}${padl(l.latencyMs.p95, 9)}${padl(l.latencyMs.p99, 9)}${padl(l.errors + l.timeouts, 8)}${padl(l.non2xx, 8)}${padl(l.peakMemoryMB ?? "—", 9)}${padl(l.serverCpuMsPerRequest ?? "—", 12)}`,
+    );
   }
   if (storm) {
-    for (const [name, p] of [["storm: start → 1st question", storm.start], ["storm: answer POST", storm.answer], ["storm: answer until saved", storm.answerSaved], ["storm: submit", storm.submit]] as const) {
-      log(`${pad(name, 34)}${padl(storm.learners, 6)}${padl("—", 9)}${padl(p.latencyMs.p50, 9)}${padl(p.latencyMs.p95, 9)}${padl(p.latencyMs.p99, 9)}${padl(p.errors, 8)}${padl(p.non2xx, 8)}${padl(storm.peakMemoryMB, 9)}`);
+    for (const [name, p] of [
+      ["storm: start → 1st question", storm.start],
+      ["storm: answer POST", storm.answer],
+      ["storm: answer until saved", storm.answerSaved],
+      ["storm: submit", storm.submit],
+    ] as const) {
+      log(
+        `${pad(name, 34)}${padl(storm.learners, 6)}${padl("—", 9)}${padl(p.latencyMs.p50, 9)}${padl(p.latencyMs.p95, 9)}${padl(p.latencyMs.p99, 9)}${padl(p.errors, 8)}${padl(p.non2xx, 8)}${padl(storm.peakMemoryMB, 9)}`,
+      );
     }
   }
   log(`\nModule page / baseline: ${ratio.rps} × the requests/s, ${ratio.p99} × the p99.`);
   log(`\nJavaScript per page (gzip): ${bundles.map((b) => `${b.page} ${b.gzipKB} KB`).join(", ")}`);
-  log(`Server peak memory (VmHWM): ${report.serverPeakMemoryMB} MB in all, ${report.serverPeakMemoryPerProcessMB} MB the largest process (${workers} worker(s))`);
+  log(
+    `Server peak memory (VmHWM): ${report.serverPeakMemoryMB} MB in all, ${report.serverPeakMemoryPerProcessMB} MB the largest process (${workers} worker(s))`,
+  );
   if (scalingResult) log(`Per-core scaling: ${JSON.stringify(scalingResult)}`);
   log(`\nTargets:`);
   for (const t of targets) log(`  ${t.met === null ? "n/a    " : t.met ? "met    " : "NOT MET"}  ${pad(t.name, 48)} ${pad(t.goal, 22)} ${t.measured}`);

@@ -87,7 +87,11 @@ function readContent(): Content {
   const bank = parseYaml(itemsText) as { items: { id: string; options: { id: string | boolean; correct?: boolean }[] }[] };
   const items = bank.items.map((item) => ({ id: item.id, options: item.options.map((o) => ({ id: String(o.id), correct: o.correct === true })) }));
   const charterRoot = path.join(contentDir, "policy", "charter");
-  const version = fs.readdirSync(charterRoot).filter((v) => !v.startsWith(".")).sort().at(-1)!;
+  const version = fs
+    .readdirSync(charterRoot)
+    .filter((v) => !v.startsWith("."))
+    .sort()
+    .at(-1)!;
   const bodyHash = (locale: string) => {
     const text = fs.readFileSync(path.join(charterRoot, version, `${locale}.mdx`), "utf8");
     const body = text.replace(/^---[\s\S]*?---\r?\n/, "");
@@ -99,7 +103,10 @@ function readContent(): Content {
 
 function migrationsHash(): string {
   const h = createHash("sha256");
-  for (const file of fs.readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of fs
+    .readdirSync(MIGRATIONS_FOLDER)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     h.update(file).update(fs.readFileSync(path.join(MIGRATIONS_FOLDER, file)));
   }
   return h.digest("hex").slice(0, 16);
@@ -117,7 +124,16 @@ function paths(config: BenchConfig) {
 export async function ensureSeed(config: BenchConfig, log: (line: string) => void): Promise<{ file: string; manifest: SeedManifest; reused: boolean }> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const content = readContent();
-  const sizes = [config.employees, config.teams, config.bigTeam, config.accreditations, config.failedAttempts, config.pageLearners, config.stormLearners, config.crashLearners];
+  const sizes = [
+    config.employees,
+    config.teams,
+    config.bigTeam,
+    config.accreditations,
+    config.failedAttempts,
+    config.pageLearners,
+    config.stormLearners,
+    config.crashLearners,
+  ];
   const key = `seed${SEED_VERSION}-${migrationsHash()}-${content.hash}-${sizes.join(".")}`;
   const { pristine, manifest: manifestFile } = paths(config);
   if (fs.existsSync(pristine) && fs.existsSync(manifestFile)) {
@@ -192,8 +208,50 @@ function seedInto(file: string, config: BenchConfig, content: Content, passwordH
     count("teams");
   }
 
-  const firstNames = ["Camille", "Louis", "Emma", "Hugo", "Léa", "Lucas", "Chloé", "Nathan", "Inès", "Jules", "Sarah", "Adam", "Zoé", "Noah", "Jade", "Karim", "Anna", "Tom", "Lina", "Yanis"];
-  const lastNames = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Janssens", "Peeters", "De Vries", "Kowalski", "Nowak"];
+  const firstNames = [
+    "Camille",
+    "Louis",
+    "Emma",
+    "Hugo",
+    "Léa",
+    "Lucas",
+    "Chloé",
+    "Nathan",
+    "Inès",
+    "Jules",
+    "Sarah",
+    "Adam",
+    "Zoé",
+    "Noah",
+    "Jade",
+    "Karim",
+    "Anna",
+    "Tom",
+    "Lina",
+    "Yanis",
+  ];
+  const lastNames = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Laurent",
+    "Lefebvre",
+    "Michel",
+    "Garcia",
+    "Janssens",
+    "Peeters",
+    "De Vries",
+    "Kowalski",
+    "Nowak",
+  ];
 
   const result: Omit<SeedManifest, "seconds"> = {
     key,
@@ -246,7 +304,10 @@ function seedInto(file: string, config: BenchConfig, content: Content, passwordH
         const id = uuidFrom(r.next);
         const first = r.pick(firstNames);
         const last = r.pick(lastNames);
-        const email = `${first.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, "")}.${i}@bench.test`;
+        const email = `${first
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, "")}.${i}@bench.test`;
         const team = i < config.bigTeam ? 0 : 1 + ((i - config.bigTeam) % (config.teams - 1));
         const level = LEVELS[Math.min(LEVELS.length - 1, Math.floor(r.next() ** 1.3 * LEVELS.length))]!;
         insUser.run(id, email, `${first} ${last}`, passwordHash, r.next() < 0.7 ? "fr" : "en", teamIds[team], now - r.int(30, 400) * DAY);
@@ -294,7 +355,15 @@ function seedInto(file: string, config: BenchConfig, content: Content, passwordH
           const completed = k < rows - 1 || full || r.next() < 0.5;
           const started = at;
           at += r.int(1, 5) * 3_600_000;
-          insProgress.run(p.id, moduleId, completed ? "completed" : "in_progress", completed ? content.versions.get(moduleId) ?? 1 : null, started, at, completed ? at : null);
+          insProgress.run(
+            p.id,
+            moduleId,
+            completed ? "completed" : "in_progress",
+            completed ? (content.versions.get(moduleId) ?? 1) : null,
+            started,
+            at,
+            completed ? at : null,
+          );
           count("module_progress");
         }
       }
@@ -353,9 +422,16 @@ function seedInto(file: string, config: BenchConfig, content: Content, passwordH
       if (requested.length === 0) requested.push("linkedin");
       const wasGranted = !["requested", "declined"].includes(status);
       const grantedAt = wasGranted ? requestedAt + r.int(1, 7) * DAY : null;
-      const validUntil = !grantedAt ? null : status === "expired" ? now - r.int(1, 30) * DAY : status === "renewal_requested" ? now + r.int(1, 29) * DAY : grantedAt + 365 * DAY;
+      const validUntil = !grantedAt
+        ? null
+        : status === "expired"
+          ? now - r.int(1, 30) * DAY
+          : status === "renewal_requested"
+            ? now + r.int(1, 29) * DAY
+            : grantedAt + 365 * DAY;
       const decided = status === "requested" ? null : requestedAt + r.int(1, 7) * DAY;
-      const reason = { declined: "Track not followed seriously", suspended: "New charter version not signed", revoked: "Posted confidential information" }[status] ?? null;
+      const reason =
+        { declined: "Track not followed seriously", suspended: "New charter version not signed", revoked: "Posted confidential information" }[status] ?? null;
       insAccreditation.run(
         uuidFrom(r.next),
         p.id,

@@ -23,7 +23,15 @@ type Item = { id: string; type: string; options: { id: string }[] };
 
 export type Ack = { learner: string; attemptId: string; itemId: string; options: string[] };
 
-export type PhaseStats = { count: number; ok: number; errors: number; non2xx: number; latencyMs: Latency; statuses: Record<string, number>; sampleErrors: string[] };
+export type PhaseStats = {
+  count: number;
+  ok: number;
+  errors: number;
+  non2xx: number;
+  latencyMs: Latency;
+  statuses: Record<string, number>;
+  sampleErrors: string[];
+};
 
 export type StormResult = {
   learners: number;
@@ -68,7 +76,15 @@ class Phase {
     else this.ok++;
   }
   stats(): PhaseStats {
-    return { count: this.times.length, ok: this.ok, errors: this.errors, non2xx: this.non2xx, latencyMs: percentiles(this.times), statuses: this.statuses, sampleErrors: this.sampleErrors };
+    return {
+      count: this.times.length,
+      ok: this.ok,
+      errors: this.errors,
+      non2xx: this.non2xx,
+      latencyMs: percentiles(this.times),
+      statuses: this.statuses,
+      sampleErrors: this.sampleErrors,
+    };
   }
 }
 
@@ -96,7 +112,12 @@ class Browser {
       else this.cookies.set(name, value);
     }
   }
-  async send(method: "GET" | "POST", path: string, form?: URLSearchParams, document?: { referer: string }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  async send(
+    method: "GET" | "POST",
+    path: string,
+    form?: URLSearchParams,
+    document?: { referer: string },
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
     const headers: Record<string, string> = { cookie: this.cookieHeader(), accept: document ? "text/html,application/xhtml+xml,*/*;q=0.8" : "*/*" };
     if (form) {
       headers["content-type"] = "application/x-www-form-urlencoded;charset=UTF-8";
@@ -155,7 +176,13 @@ function sleep(ms: number) {
 export async function runStorm(options: StormOptions): Promise<StormResult> {
   // Two connections per learner (the root and attempt loaders load in parallel). Browsers wait minutes for a connection and a response, so the pool does
   // too: a slow answer is measured as slow, not turned into an error by the client's own timeout.
-  const agent = new Agent({ connections: 2 * options.learners.length + 100, pipelining: 1, connect: { timeout: 120_000 }, headersTimeout: 300_000, bodyTimeout: 300_000 });
+  const agent = new Agent({
+    connections: 2 * options.learners.length + 100,
+    pipelining: 1,
+    connect: { timeout: 120_000 },
+    headersTimeout: 300_000,
+    bodyTimeout: 300_000,
+  });
   const phases = { start: new Phase(), startPost: new Phase(), answer: new Phase(), answerSaved: new Phase(), submit: new Phase() };
   const acks = { starts: new Map<string, string>(), answers: [] as Ack[] };
   let itemsPerAttempt: number | null = null;
@@ -374,7 +401,10 @@ export function checkStored(dbPath: string, learners: SeededPerson[], itemsPerAt
       ok: false,
     };
     check.ok = expectComplete
-      ? check.attempts === learners.length && check.attemptsWithAllAnswers === learners.length && check.learnersWithSeveralAttempts === 0 && acknowledgedNotStored === 0
+      ? check.attempts === learners.length &&
+        check.attemptsWithAllAnswers === learners.length &&
+        check.learnersWithSeveralAttempts === 0 &&
+        acknowledgedNotStored === 0
       : acknowledgedNotStored === 0 && acknowledgedStartsNotStored === 0 && check.learnersWithSeveralAttempts === 0;
     return check;
   } finally {

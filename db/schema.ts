@@ -3,14 +3,7 @@ import { LEVELS } from "../app/domain/placement";
 import { ROLES } from "../app/domain/roles";
 import { ACCREDITATION_EVENTS, ACCREDITATION_STATUSES, OPEN_STATES, PENDING_STATES, REASON_KINDS, statusIn } from "../app/domain/accreditation";
 import { NOTIFICATION_KINDS, type NoticeParams } from "../app/domain/notifications";
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Timestamps are stored as integer milliseconds and read back as Date. */
 const createdAt = () =>
@@ -176,7 +169,6 @@ export const settings = sqliteTable("settings", {
   updatedAt: createdAt(),
 });
 
-
 // ───────────────────────── Diagnostic and placement ─────────────────────────
 
 export { LEVELS, type Level } from "../app/domain/placement";
@@ -191,7 +183,9 @@ export const diagnosticRuns = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** Hash of the questionnaire file the run was started with. */
     questionnaireHash: text("questionnaire_hash").notNull(),
-    status: text("status", { enum: ["in_progress", "completed"] }).notNull().default("in_progress"),
+    status: text("status", { enum: ["in_progress", "completed"] })
+      .notNull()
+      .default("in_progress"),
     startedAt: createdAt(),
     completedAt: integer("completed_at", { mode: "timestamp_ms" }),
   },
@@ -239,8 +233,12 @@ export const placements = sqliteTable(
   },
   (t) => [
     index("placements_user_idx").on(t.userId, t.createdAt),
-    uniqueIndex("placements_current_idx").on(t.userId).where(sql`is_current = 1`),
-    index("placements_level_idx").on(t.level).where(sql`is_current = 1`),
+    uniqueIndex("placements_current_idx")
+      .on(t.userId)
+      .where(sql`is_current = 1`),
+    index("placements_level_idx")
+      .on(t.level)
+      .where(sql`is_current = 1`),
   ],
 );
 
@@ -254,11 +252,15 @@ export const moduleProgress = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     moduleId: text("module_id").notNull(),
-    status: text("status", { enum: ["in_progress", "completed"] }).notNull().default("in_progress"),
+    status: text("status", { enum: ["in_progress", "completed"] })
+      .notNull()
+      .default("in_progress"),
     lastSection: text("last_section"),
     completedVersion: integer("completed_version"),
     startedAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
     completedAt: integer("completed_at", { mode: "timestamp_ms" }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId] }), index("module_progress_module_idx").on(t.moduleId, t.status)],
@@ -281,7 +283,9 @@ export const checkAnswers = sqliteTable(
   (t) => [
     index("check_answers_user_module_idx").on(t.userId, t.moduleId, t.checkId),
     // A check is passed once: a second correct answer is refused, not stored.
-    uniqueIndex("check_answers_passed_idx").on(t.userId, t.moduleId, t.checkId).where(sql`correct = 1`),
+    uniqueIndex("check_answers_passed_idx")
+      .on(t.userId, t.moduleId, t.checkId)
+      .where(sql`correct = 1`),
   ],
 );
 
@@ -295,11 +299,15 @@ export const reflections = sqliteTable(
     moduleId: text("module_id").notNull(),
     reflectionId: text("reflection_id").notNull(),
     text: text("text").notNull(),
-    reviewStatus: text("review_status", { enum: ["none", "pending", "reviewed"] }).notNull().default("none"),
+    reviewStatus: text("review_status", { enum: ["none", "pending", "reviewed"] })
+      .notNull()
+      .default("none"),
     reviewComment: text("review_comment"),
     reviewedBy: text("reviewed_by").references(() => users.id, { onDelete: "set null" }),
     reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.reflectionId] }), index("reflections_review_idx").on(t.reviewStatus, t.updatedAt)],
 );
@@ -307,19 +315,16 @@ export const reflections = sqliteTable(
 // ───────────────────────── Charter, exam, accreditation ─────────────────────────
 
 /** Charter versions an admin has published; the current charter is the latest publication. */
-export const charterPublications = sqliteTable(
-  "charter_publications",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    /** A version folder under content/policy/charter/; each version is published at most once. */
-    version: text("version").notNull().unique(),
-    publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
-    publishedAt: createdAt(),
-    /** What changed since the previous version, written by the admin who published it; shown to signers. */
-    summaryFr: text("summary_fr"),
-    summaryEn: text("summary_en"),
-  },
-);
+export const charterPublications = sqliteTable("charter_publications", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** A version folder under content/policy/charter/; each version is published at most once. */
+  version: text("version").notNull().unique(),
+  publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
+  publishedAt: createdAt(),
+  /** What changed since the previous version, written by the admin who published it; shown to signers. */
+  summaryFr: text("summary_fr"),
+  summaryEn: text("summary_en"),
+});
 
 /** A person's signature of one charter version: the exact text signed is identified by its hash. */
 export const charterSignatures = sqliteTable(
@@ -399,7 +404,9 @@ export const examAttempts = sqliteTable(
   },
   (t) => [
     index("exam_attempts_user_idx").on(t.userId, t.startedAt),
-    uniqueIndex("exam_attempts_open_idx").on(t.userId).where(sql`status = 'in_progress'`),
+    uniqueIndex("exam_attempts_open_idx")
+      .on(t.userId)
+      .where(sql`status = 'in_progress'`),
   ],
 );
 
@@ -436,7 +443,10 @@ export const accreditations = sqliteTable(
     statement: text("statement").notNull(),
     requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
     /** Channels granted; empty until granted. */
-    channels: text("channels", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    channels: text("channels", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     grantedAt: integer("granted_at", { mode: "timestamp_ms" }),
     grantedBy: text("granted_by").references(() => users.id, { onDelete: "set null" }),
     validUntil: integer("valid_until", { mode: "timestamp_ms" }),
@@ -459,9 +469,13 @@ export const accreditations = sqliteTable(
   (t) => [
     index("accreditations_user_idx").on(t.userId, t.requestedAt),
     index("accreditations_status_valid_idx").on(t.status, t.validUntil),
-    index("accreditations_pending_idx").on(t.status, t.requestedAt).where(sql.raw(statusIn(PENDING_STATES))),
+    index("accreditations_pending_idx")
+      .on(t.status, t.requestedAt)
+      .where(sql.raw(statusIn(PENDING_STATES))),
     // At most one open accreditation (pending, in force or suspended) per person: also the posting gate's lookup.
-    uniqueIndex("accreditations_open_idx").on(t.userId).where(sql.raw(statusIn(OPEN_STATES))),
+    uniqueIndex("accreditations_open_idx")
+      .on(t.userId)
+      .where(sql.raw(statusIn(OPEN_STATES))),
   ],
 );
 
@@ -501,7 +515,9 @@ export const webhookEndpoints = sqliteTable("webhook_endpoints", {
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
 });
 
 /**
@@ -544,11 +560,15 @@ export const webhookDeliveries = sqliteTable(
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [
     // The worker's query: due pending deliveries, oldest first.
-    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
     index("webhook_deliveries_event_idx").on(t.eventId),
     index("webhook_deliveries_created_idx").on(t.createdAt),
@@ -609,7 +629,9 @@ export const moduleVersions = sqliteTable(
   },
   (t) => [
     uniqueIndex("module_versions_number_idx").on(t.moduleId, t.number),
-    index("module_versions_significant_idx").on(t.moduleId, t.number).where(sql`significant = 1`),
+    index("module_versions_significant_idx")
+      .on(t.moduleId, t.number)
+      .where(sql`significant = 1`),
   ],
 );
 
@@ -688,7 +710,9 @@ export const mailOutbox = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
   },
   (t) => [
-    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("mail_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     index("mail_outbox_ref_idx").on(t.refId, t.createdAt),
   ],
 );
@@ -819,7 +843,12 @@ export const notifications = sqliteTable(
     createdAt: createdAt(),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt), index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`read_at is null`),
+  ],
 );
 
 /** The kinds of mail a person turned off (mandatory kinds cannot be: app/domain/notifications.ts). */
@@ -873,7 +902,9 @@ export const teamChatHooks = sqliteTable("team_chat_hooks", {
   format: text("format", { enum: CHAT_FORMATS }).notNull(),
   /** The language of the team's messages. */
   locale: text("locale", { enum: ["fr", "en"] }).notNull(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
 });
 
 export const chatMessages = sqliteTable(
@@ -893,7 +924,14 @@ export const chatMessages = sqliteTable(
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
   },
-  (t) => [index("chat_messages_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`), index("chat_messages_ref_idx").on(t.refId)],
+  (t) => [
+    index("chat_messages_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+    index("chat_messages_ref_idx").on(t.refId),
+  ],
 );

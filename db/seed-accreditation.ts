@@ -16,17 +16,7 @@ import { addMonths } from "../app/domain/accreditation";
 import { drawExam, gradeExam, type BankItem } from "../app/domain/exam";
 import { trackOrder, type TracksDefinition } from "../app/domain/track";
 import type { Db, Tx } from "./connection";
-import {
-  accreditations,
-  auditLog,
-  charterPublications,
-  charterSignatures,
-  examAnswers,
-  examAttempts,
-  moduleProgress,
-  userRoles,
-  users,
-} from "./schema";
+import { accreditations, auditLog, charterPublications, charterSignatures, examAnswers, examAttempts, moduleProgress, userRoles, users } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 const CHARTER_VERSION = "2026-01";
@@ -49,7 +39,9 @@ function nativeTrack(): string[] {
 function charterHash(locale: "fr" | "en"): string {
   const lines = readFileSync(path.join(contentDir(), "policy", "charter", CHARTER_VERSION, `${locale}.mdx`), "utf8").split("\n");
   const close = lines.findIndex((line, index) => index > 0 && /^---[ \t]*\r?$/.test(line));
-  return createHash("sha256").update(lines.slice(close + 1).join("\n"), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(lines.slice(close + 1).join("\n"), "utf8")
+    .digest("hex");
 }
 
 function completeModules(db: Tx, userId: string, ids: readonly string[], at: Date) {
@@ -65,7 +57,9 @@ export function seedAccreditationDemo(db: Db, now = new Date()): void {
   db.transaction((tx) => {
     // The charter in force.
     if (!tx.select({ id: charterPublications.id }).from(charterPublications).limit(1).get()) {
-      tx.insert(charterPublications).values({ version: CHARTER_VERSION, publishedBy: "demo-admin", publishedAt: new Date(now.getTime() - 60 * DAY) }).run();
+      tx.insert(charterPublications)
+        .values({ version: CHARTER_VERSION, publishedBy: "demo-admin", publishedAt: new Date(now.getTime() - 60 * DAY) })
+        .run();
     }
 
     // Karim Benali, accredited for LinkedIn.
@@ -75,7 +69,15 @@ export function seedAccreditationDemo(db: Db, now = new Date()): void {
     if (hasAmbassador && !accredited) {
       completeModules(tx, ambassador, nativeTrack(), new Date(now.getTime() - 30 * DAY));
       tx.insert(charterSignatures)
-        .values({ id: "demo-signature-ambassador", userId: ambassador, version: CHARTER_VERSION, locale: "fr", textHash: charterHash("fr"), signedName: "Karim Benali", signedAt: new Date(now.getTime() - 20 * DAY) })
+        .values({
+          id: "demo-signature-ambassador",
+          userId: ambassador,
+          version: CHARTER_VERSION,
+          locale: "fr",
+          textHash: charterHash("fr"),
+          signedName: "Karim Benali",
+          signedAt: new Date(now.getTime() - 20 * DAY),
+        })
         .onConflictDoNothing()
         .run();
       const bank = (parse(readFileSync(path.join(contentDir(), "exam", "items.yaml"), "utf8")) as { items: BankItem[] }).items;
@@ -93,9 +95,23 @@ export function seedAccreditationDemo(db: Db, now = new Date()): void {
       const startedAt = new Date(now.getTime() - 15 * DAY);
       const gradedAt = new Date(startedAt.getTime() + 20 * 60 * 1000);
       tx.insert(examAttempts)
-        .values({ id: "demo-exam-ambassador", userId: ambassador, seed: 2026, items: drawn, status: "graded", startedAt, deadline: new Date(startedAt.getTime() + 30 * 60 * 1000), passMark: 80, gradedAt, score: result.score, passed: result.passed, categoryScores: result.categoryScores })
+        .values({
+          id: "demo-exam-ambassador",
+          userId: ambassador,
+          seed: 2026,
+          items: drawn,
+          status: "graded",
+          startedAt,
+          deadline: new Date(startedAt.getTime() + 30 * 60 * 1000),
+          passMark: 80,
+          gradedAt,
+          score: result.score,
+          passed: result.passed,
+          categoryScores: result.categoryScores,
+        })
         .run();
-      for (const [itemId, optionIds] of answers) tx.insert(examAnswers).values({ attemptId: "demo-exam-ambassador", itemId, optionIds, answeredAt: gradedAt }).run();
+      for (const [itemId, optionIds] of answers)
+        tx.insert(examAnswers).values({ attemptId: "demo-exam-ambassador", itemId, optionIds, answeredAt: gradedAt }).run();
       const requestedAt = new Date(now.getTime() - 12 * DAY);
       const grantedAt = new Date(now.getTime() - 10 * DAY);
       tx.insert(accreditations)
@@ -119,8 +135,27 @@ export function seedAccreditationDemo(db: Db, now = new Date()): void {
         })
         .run();
       const audit = { subjectType: "accreditation", subjectId: "demo-accreditation-ambassador" };
-      tx.insert(auditLog).values({ ...audit, at: requestedAt, actorId: ambassador, action: "accreditation.request", toState: "requested", data: { userId: ambassador, channels: ["linkedin"] } }).run();
-      tx.insert(auditLog).values({ ...audit, at: grantedAt, actorId: "demo-manager", action: "accreditation.grant", fromState: "requested", toState: "granted", data: { userId: ambassador, channels: ["linkedin"] } }).run();
+      tx.insert(auditLog)
+        .values({
+          ...audit,
+          at: requestedAt,
+          actorId: ambassador,
+          action: "accreditation.request",
+          toState: "requested",
+          data: { userId: ambassador, channels: ["linkedin"] },
+        })
+        .run();
+      tx.insert(auditLog)
+        .values({
+          ...audit,
+          at: grantedAt,
+          actorId: "demo-manager",
+          action: "accreditation.grant",
+          fromState: "requested",
+          toState: "granted",
+          data: { userId: ambassador, channels: ["linkedin"] },
+        })
+        .run();
     }
 
     // Yasmine Haddad: not placed yet, but has read all of the native track but one module
@@ -129,11 +164,18 @@ export function seedAccreditationDemo(db: Db, now = new Date()): void {
     const comms = tx.select({ teamId: users.teamId, passwordHash: users.passwordHash }).from(users).where(eq(users.id, "demo-manager")).get();
     const exists = tx.select({ id: users.id }).from(users).where(eq(users.email, "yasmine.haddad@ambassade.test")).get();
     if (comms?.teamId && comms.passwordHash && !exists) {
-      tx.insert(users).values({ id: yasmine, email: "yasmine.haddad@ambassade.test", name: "Yasmine Haddad", passwordHash: comms.passwordHash, teamId: comms.teamId }).run();
+      tx.insert(users)
+        .values({ id: yasmine, email: "yasmine.haddad@ambassade.test", name: "Yasmine Haddad", passwordHash: comms.passwordHash, teamId: comms.teamId })
+        .run();
       tx.insert(userRoles).values({ userId: yasmine, role: "employee" }).run();
       // Not placed: the accreditation spec starts with her questionnaire, whose answers place her native.
       const track = nativeTrack();
-      completeModules(tx, yasmine, track.filter((id) => id !== "native-content-strategy"), new Date(now.getTime() - 5 * DAY));
+      completeModules(
+        tx,
+        yasmine,
+        track.filter((id) => id !== "native-content-strategy"),
+        new Date(now.getTime() - 5 * DAY),
+      );
     }
   });
 }

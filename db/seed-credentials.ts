@@ -14,7 +14,14 @@ export function seedDemoCredentials(db: Db, now = new Date()): number {
       .select({ id: accreditations.id, grantedAt: accreditations.grantedAt })
       .from(accreditations)
       .leftJoin(credentials, eq(credentials.accreditationId, accreditations.id))
-      .where(and(inArray(accreditations.status, ["granted", "renewal_requested", "suspended"]), isNotNull(accreditations.grantedAt), isNotNull(accreditations.validUntil), isNull(credentials.id)))
+      .where(
+        and(
+          inArray(accreditations.status, ["granted", "renewal_requested", "suspended"]),
+          isNotNull(accreditations.grantedAt),
+          isNotNull(accreditations.validUntil),
+          isNull(credentials.id),
+        ),
+      )
       .all();
     for (const row of missing) issueCredential(tx, row.id, row.grantedAt ?? now);
     return missing.length;

@@ -54,7 +54,13 @@ export type SeedResult = {
 export const DEMO_LOGINS: { email: string; name: string; roles: Role[]; team: "comms" | "ops" | null; description: string }[] = [
   { email: "admin@ambassade.test", name: "Claire Dubois", roles: ["admin"], team: null, description: "admin: people, teams, settings" },
   { email: "trainer@ambassade.test", name: "Julien Mercier", roles: ["trainer"], team: null, description: "trainer: modules, placements, reviews" },
-  { email: "manager@ambassade.test", name: "Sophie Laurent", roles: ["manager", "employee"], team: "comms", description: "manager of Marketing & Communication" },
+  {
+    email: "manager@ambassade.test",
+    name: "Sophie Laurent",
+    roles: ["manager", "employee"],
+    team: "comms",
+    description: "manager of Marketing & Communication",
+  },
   { email: "ambassador@ambassade.test", name: "Karim Benali", roles: ["employee"], team: "comms", description: "employee, accredited for LinkedIn" },
   { email: "learner@ambassade.test", name: "Emma Petit", roles: ["employee"], team: "comms", description: "employee, not yet placed" },
 ];
@@ -112,7 +118,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       tx.insert(users)
         .values({ id, email: person.email, name: person.name, passwordHash, teamId: person.team ? DEMO_TEAMS[person.team].id : null })
         .run();
-      tx.insert(userRoles).values(person.roles.map((role) => ({ userId: id, role }))).run();
+      tx.insert(userRoles)
+        .values(person.roles.map((role) => ({ userId: id, role })))
+        .run();
     }
     tx.insert(teamManagers).values({ teamId: DEMO_TEAMS.comms.id, userId: "demo-manager" }).run();
     tx.insert(teamManagers).values({ teamId: DEMO_TEAMS.ops.id, userId: "demo-olivier.moreau" }).run();

@@ -41,11 +41,7 @@ export function notFound(message = "not found"): Response {
   return new Response(message, { status: 404, statusText: "Not Found" });
 }
 
-export async function requirePermission(
-  request: Request,
-  context: AppLoadContext,
-  permission: Permission,
-): Promise<Viewer & { scope: Scope }> {
+export async function requirePermission(request: Request, context: AppLoadContext, permission: Permission): Promise<Viewer & { scope: Scope }> {
   const viewer = await requireUser(request, context);
   const scope = scopeFor(viewer.roles, permission);
   if (!scope) throw forbidden();
@@ -58,4 +54,3 @@ export function teamScope(viewer: Viewer & { scope: Scope }): readonly string[] 
   if (viewer.scope === "team") return viewer.managedTeamIds;
   return viewer.teamId ? [] : [];
 }
-

@@ -30,5 +30,10 @@ const NAV: { to: string; labelKey: string; permission: Permission | null }[] = [
 
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   const items = NAV.filter((item) => item.permission === null || can(roles, item.permission));
-  return items.map(({ to, labelKey }) => ({ to, labelKey, group: to.startsWith("/admin/") ? "admin" : "main", end: items.some((other) => other.to.startsWith(`${to}/`)) }));
+  return items.map(({ to, labelKey }) => ({
+    to,
+    labelKey,
+    group: to.startsWith("/admin/") ? "admin" : "main",
+    end: items.some((other) => other.to.startsWith(`${to}/`)),
+  }));
 }

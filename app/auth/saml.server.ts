@@ -8,7 +8,18 @@
  */
 import { randomBytes } from "node:crypto";
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from "@node-saml/node-saml";
-import { answerSamlFlow, createFlow, FLOW_TTL_MS, pendingSamlRequest, rememberAssertion, samlProviderKey, SsoError, takeFlow, type SamlConfig, type SsoProfile } from "~/models/sso.server";
+import {
+  answerSamlFlow,
+  createFlow,
+  FLOW_TTL_MS,
+  pendingSamlRequest,
+  rememberAssertion,
+  samlProviderKey,
+  SsoError,
+  takeFlow,
+  type SamlConfig,
+  type SsoProfile,
+} from "~/models/sso.server";
 
 export function samlAcsUrl(origin: string): string {
   return `${origin}/sso/saml/acs`;
@@ -109,7 +120,8 @@ export async function receiveSamlResponse(config: SamlConfig, origin: string, sa
   const destination = /<(?:\w+:)?Response\b[^>]*\sDestination="([^"]*)"/.exec(profile.getSamlResponseXml?.() ?? "")?.[1];
   if (destination !== undefined && destination !== acs) throw new SsoError("invalidResponse", `destination ${destination} is not ${acs}`);
   if (!profile.nameID) throw new SsoError("invalidResponse", "no NameID");
-  if (profile.nameIDFormat === "urn:oasis:names:tc:SAML:2.0:nameid-format:transient") throw new SsoError("invalidResponse", "a transient NameID cannot identify a person");
+  if (profile.nameIDFormat === "urn:oasis:names:tc:SAML:2.0:nameid-format:transient")
+    throw new SsoError("invalidResponse", "a transient NameID cannot identify a person");
   const notOnOrAfter = first(assertion.Conditions)?.$?.NotOnOrAfter;
   const expiresAt = notOnOrAfter ? new Date(notOnOrAfter) : new Date(Date.now() + FLOW_TTL_MS);
   if (!rememberAssertion(assertionId, Number.isNaN(expiresAt.getTime()) ? new Date(Date.now() + FLOW_TTL_MS) : expiresAt)) {

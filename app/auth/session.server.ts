@@ -39,7 +39,11 @@ function limits(now = Date.now()): Limits {
   const version = cache.__ambassadeSettingsVersion ?? 0;
   const cached = cache.__ambassadeSessionLimits;
   if (!cached || cached.version !== version || now - cached.at > 30_000) {
-    cache.__ambassadeSessionLimits = { at: now, version, limits: { idleS: getSetting("session.idleHours") * 3600, absoluteS: getSetting("session.absoluteDays") * 86_400 } };
+    cache.__ambassadeSessionLimits = {
+      at: now,
+      version,
+      limits: { idleS: getSetting("session.idleHours") * 3600, absoluteS: getSetting("session.absoluteDays") * 86_400 },
+    };
   }
   return cache.__ambassadeSessionLimits!.limits;
 }

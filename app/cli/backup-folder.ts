@@ -38,7 +38,7 @@ export function sha256File(file: string): string {
   const buffer = Buffer.alloc(1 << 20);
   const fd = fs.openSync(file, "r");
   try {
-    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) hash.update(buffer.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }
@@ -81,7 +81,8 @@ export function lastMigration(file: string, journal: readonly { when: number; ta
   try {
     const table = db.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
     if (!table) return null;
-    const row = db.prepare("select created_at as createdAt from __drizzle_migrations order by created_at desc limit 1").get() as { createdAt: number } | undefined;
+    const row = db.prepare("select created_at as createdAt from __drizzle_migrations order by created_at desc limit 1").get() as
+      { createdAt: number } | undefined;
     if (!row) return null;
     return journal.find((entry) => entry.when === Number(row.createdAt))?.tag ?? `unknown (${row.createdAt})`;
   } finally {
@@ -112,14 +113,17 @@ export function checkBackupFolder(folder: string): { ok: true; manifest: Manifes
     return { ok: false, problems: [`${BACKUP.manifest} is not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${BACKUP.manifest}: ${issue.path.join(".") || "(root)"}: ${issue.message}`) };
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${BACKUP.manifest}: ${issue.path.join(".") || "(root)"}: ${issue.message}`) };
   const manifest = parsed.data;
 
   const problems: string[] = [];
   const listed = new Set(manifest.files.map((f) => f.path));
   if (!listed.has(BACKUP.database)) problems.push(`${BACKUP.manifest} lists no ${BACKUP.database}`);
-  if ((manifest.issuerKey === "file") !== listed.has(BACKUP.issuerKey)) problems.push(`${BACKUP.manifest}: issuerKey says "${manifest.issuerKey}" but ${BACKUP.issuerKey} is ${listed.has(BACKUP.issuerKey) ? "" : "not "}listed`);
-  if ((manifest.secret === "file") !== listed.has(BACKUP.secret)) problems.push(`${BACKUP.manifest}: secret says "${manifest.secret}" but ${BACKUP.secret} is ${listed.has(BACKUP.secret) ? "" : "not "}listed`);
+  if ((manifest.issuerKey === "file") !== listed.has(BACKUP.issuerKey))
+    problems.push(`${BACKUP.manifest}: issuerKey says "${manifest.issuerKey}" but ${BACKUP.issuerKey} is ${listed.has(BACKUP.issuerKey) ? "" : "not "}listed`);
+  if ((manifest.secret === "file") !== listed.has(BACKUP.secret))
+    problems.push(`${BACKUP.manifest}: secret says "${manifest.secret}" but ${BACKUP.secret} is ${listed.has(BACKUP.secret) ? "" : "not "}listed`);
   for (const entry of manifest.files) {
     const file = path.join(folder, entry.path);
     if (!fs.existsSync(file)) problems.push(`${entry.path} is missing`);

@@ -21,7 +21,9 @@ async function main(argv: string[]): Promise<number> {
   const report = await importContent(dir);
   if (report.problems.length > 0) {
     for (const p of report.problems) console.log(problemLine(p));
-    console.log(`content:import: ${report.problems.length} problem(s) in ${dir}: nothing imported (fix them first; npm run content:check ${dir} checks the content files)`);
+    console.log(
+      `content:import: ${report.problems.length} problem(s) in ${dir}: nothing imported (fix them first; npm run content:check ${dir} checks the content files)`,
+    );
     return 1;
   }
   if (report.conflicts.length > 0) {

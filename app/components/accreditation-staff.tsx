@@ -15,8 +15,17 @@ export function StaffStateExplanation({ accreditation, person }: { accreditation
   const { status, reason } = accreditation;
   switch (status) {
     case "suspended":
-      if (reason?.kind === "left_organisation") return <p role="status" className="text-amber-900">{t("lifecycle.explanation.leftOrganisation")}</p>;
-      return <p role="status" className="text-amber-900">{t("staffView.explanation.suspendedCharter", { name: person, version: reason?.kind === "charter" ? reason.version : "" })}</p>;
+      if (reason?.kind === "left_organisation")
+        return (
+          <p role="status" className="text-amber-900">
+            {t("lifecycle.explanation.leftOrganisation")}
+          </p>
+        );
+      return (
+        <p role="status" className="text-amber-900">
+          {t("staffView.explanation.suspendedCharter", { name: person, version: reason?.kind === "charter" ? reason.version : "" })}
+        </p>
+      );
     case "revoked":
       return <p className="text-red-800">{t("staffView.explanation.revoked", { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
     case "declined":
@@ -25,7 +34,11 @@ export function StaffStateExplanation({ accreditation, person }: { accreditation
       return <p className="text-slate-800">{t("staffView.explanation.expired", { date: date(accreditation.validUntil) })}</p>;
     case "granted":
     case "renewal_requested":
-      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{t(accreditation.inForce ? "staffView.explanation.inForce" : "staffView.explanation.notInForce", { name: person })}</p>;
+      return (
+        <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>
+          {t(accreditation.inForce ? "staffView.explanation.inForce" : "staffView.explanation.notInForce", { name: person })}
+        </p>
+      );
     case "requested":
       return null;
     default:
@@ -52,7 +65,9 @@ export function StaffChecklist({ checklist }: { checklist: ChecklistData[] }) {
       case "exam":
         return !entry.met && entry.lapsed ? t("staffView.checklist.examLapsed", { date: date(entry.passedAt), until: date(entry.validUntil) }) : null;
       case "charter":
-        return !entry.met && entry.currentVersion && entry.signedVersion ? t("staffView.checklist.charterOld", { signed: entry.signedVersion, current: entry.currentVersion }) : null;
+        return !entry.met && entry.currentVersion && entry.signedVersion
+          ? t("staffView.checklist.charterOld", { signed: entry.signedVersion, current: entry.currentVersion })
+          : null;
       case "track":
         return null;
       default:

@@ -94,7 +94,9 @@ export function reasonInWords(reason: StateReason, t: Translate): string {
 function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string): string {
   switch (entry.item) {
     case "placed":
-      return entry.level ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) }) : t("accreditation.checklist.placedUnmet");
+      return entry.level
+        ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) })
+        : t("accreditation.checklist.placedUnmet");
     case "track":
       return t("accreditation.checklist.trackProgress", { count: entry.completed, completed: entry.completed, total: entry.total });
     case "exam":
@@ -114,7 +116,15 @@ function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string,
  * third-person wording where it differs (null: this one), and `links={false}`: no link to the reader's
  * own pages.
  */
-export function Checklist({ checklist, detail, links = true }: { checklist: ChecklistData[]; detail?: (entry: ChecklistData) => string | null; links?: boolean }) {
+export function Checklist({
+  checklist,
+  detail,
+  links = true,
+}: {
+  checklist: ChecklistData[];
+  detail?: (entry: ChecklistData) => string | null;
+  links?: boolean;
+}) {
   const { t } = useTranslation();
   const { date } = useDates();
   return (
@@ -158,16 +168,35 @@ export function StateExplanation({ accreditation }: { accreditation: Accreditati
   const { status, reason } = accreditation;
   switch (status) {
     case "suspended":
-      if (reason?.kind === "left_organisation") return <p role="status" className="text-amber-900">{t("lifecycle.explanation.leftOrganisation")}</p>;
-      return <p role="status" className="text-amber-900">{t("accreditation.page.suspendedBecause", { version: reason?.kind === "charter" ? reason.version : "" })}</p>;
+      if (reason?.kind === "left_organisation")
+        return (
+          <p role="status" className="text-amber-900">
+            {t("lifecycle.explanation.leftOrganisation")}
+          </p>
+        );
+      return (
+        <p role="status" className="text-amber-900">
+          {t("accreditation.page.suspendedBecause", { version: reason?.kind === "charter" ? reason.version : "" })}
+        </p>
+      );
     case "revoked":
     case "declined":
-      return <p className="text-red-800">{t(status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause", { reason: reason ? reasonInWords(reason, t) : "" })}</p>;
+      return (
+        <p className="text-red-800">
+          {t(status === "revoked" ? "accreditation.page.revokedBecause" : "accreditation.page.declinedBecause", {
+            reason: reason ? reasonInWords(reason, t) : "",
+          })}
+        </p>
+      );
     case "expired":
       return <p className="text-slate-800">{t("accreditation.page.expiredInfo", { date: day(accreditation.validUntil) })}</p>;
     case "granted":
     case "renewal_requested":
-      return <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>{accreditation.inForce ? t("accreditation.page.inForce") : t("accreditation.page.notInForce")}</p>;
+      return (
+        <p className={accreditation.inForce ? "text-green-900" : "text-slate-800"}>
+          {accreditation.inForce ? t("accreditation.page.inForce") : t("accreditation.page.notInForce")}
+        </p>
+      );
     case "requested":
       return null;
     default:
@@ -196,7 +225,10 @@ export function AccreditationSummary({ accreditation }: { accreditation: Accredi
   return (
     <div className="space-y-2">
       <p>
-        <span className="font-medium">{t("accreditation.page.status")}{t("accreditation.colon")}</span>
+        <span className="font-medium">
+          {t("accreditation.page.status")}
+          {t("accreditation.colon")}
+        </span>
         <StateBadge status={accreditation.status} />
       </p>
       <StateExplanation accreditation={accreditation} />

@@ -111,7 +111,19 @@ export function CreatedToken({ words, created }: { words: TokenWords; created: {
  * The form that creates a token: its name (80 characters at most, as the route's schema says) and any
  * `extra` fields. `formKey` changes after a creation, so the form starts empty again.
  */
-export function TokenCreateForm({ words, formKey, errors, busy, extra }: { words: TokenWords; formKey: string; errors: Record<string, string> | null; busy: boolean; extra?: ReactNode }) {
+export function TokenCreateForm({
+  words,
+  formKey,
+  errors,
+  busy,
+  extra,
+}: {
+  words: TokenWords;
+  formKey: string;
+  errors: Record<string, string> | null;
+  busy: boolean;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="create-title" className="card space-y-4">
@@ -122,7 +134,16 @@ export function TokenCreateForm({ words, formKey, errors, busy, extra }: { words
         <FormErrors errors={errors} />
         <input type="hidden" name="intent" value="create" />
         <div className="min-w-64 flex-1">
-          <Field name="name" id="token-name" label={t(`${words}.name`)} hint={t(`${words}.nameHint`)} required maxLength={TOKEN_NAME_MAX} errors={errors} autoComplete="off" />
+          <Field
+            name="name"
+            id="token-name"
+            label={t(`${words}.name`)}
+            hint={t(`${words}.nameHint`)}
+            required
+            maxLength={TOKEN_NAME_MAX}
+            errors={errors}
+            autoComplete="off"
+          />
         </div>
         {extra}
         <button type="submit" className="btn-primary" disabled={busy}>
@@ -133,7 +154,16 @@ export function TokenCreateForm({ words, formKey, errors, busy, extra }: { words
   );
 }
 
-export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; createdByName: string | null; lastUsedAt: string | null; revokedAt: string | null; expiresAt: string | null };
+export type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  createdByName: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  expiresAt: string | null;
+};
 
 /**
  * The list of tokens with a revoke button each. `creator` adds who created it under the date (API

@@ -72,7 +72,13 @@ export function AppShell({ data, children }: { data: ShellData; children: React.
       <header className="shell-header">
         <div className="shell-bar">
           <a href={viewer ? "/home" : "/login"} className="shell-brand">
-            {brand?.logo ? <img src={brand.logo} alt="" className="shell-logo" /> : <span aria-hidden="true" className="shell-mark">A</span>}
+            {brand?.logo ? (
+              <img src={brand.logo} alt="" className="shell-logo" />
+            ) : (
+              <span aria-hidden="true" className="shell-mark">
+                A
+              </span>
+            )}
             {t("app.name")}
           </a>
           {viewer ? (

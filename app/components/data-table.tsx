@@ -57,7 +57,12 @@ export function DataTable({
           <tr>
             {columns.map((column, index) =>
               isSortable(column) && sort ? (
-                <th key={index} scope="col" className={`${cellPadding} py-2.5 font-semibold`} aria-sort={sort.key === column.sortKey ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
+                <th
+                  key={index}
+                  scope="col"
+                  className={`${cellPadding} py-2.5 font-semibold`}
+                  aria-sort={sort.key === column.sortKey ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
                   <SortLink column={column} sort={sort} />
                 </th>
               ) : (

@@ -37,11 +37,23 @@ export function DecisionHistory({ entries, withPerson = false, caption }: { entr
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-slate-700">
           <tr>
-            <th scope="col" className="px-2 py-2">{t("staffView.history.when")}</th>
-            {withPerson ? <th scope="col" className="px-2 py-2">{t("staffView.history.person")}</th> : null}
-            <th scope="col" className="px-2 py-2">{t("staffView.history.decision")}</th>
-            <th scope="col" className="px-2 py-2">{t("staffView.history.by")}</th>
-            <th scope="col" className="px-2 py-2">{t("staffView.history.reason")}</th>
+            <th scope="col" className="px-2 py-2">
+              {t("staffView.history.when")}
+            </th>
+            {withPerson ? (
+              <th scope="col" className="px-2 py-2">
+                {t("staffView.history.person")}
+              </th>
+            ) : null}
+            <th scope="col" className="px-2 py-2">
+              {t("staffView.history.decision")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("staffView.history.by")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("staffView.history.reason")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -2,7 +2,6 @@ import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import type { Flash } from "~/utils/flash.server";
 
-
 export function FlashMessage({ flash }: { flash: Flash }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);

@@ -47,7 +47,12 @@ export function FieldFrame({
       {typeof label === "string" ? (
         <label htmlFor={id} className="field-label">
           {label}
-          {required ? <span className="text-red-700" aria-hidden="true"> *</span> : null}
+          {required ? (
+            <span className="text-red-700" aria-hidden="true">
+              {" "}
+              *
+            </span>
+          ) : null}
         </label>
       ) : (
         label

@@ -46,7 +46,14 @@ export function NextStep({ next, requestAgainFrom = null, examOpensAt = null, tr
   // The leaver path's two steps have their words with the lifecycle strings.
   const text =
     next === "contactManager" || next === "waiting"
-      ? t(next === "waiting" && requestAgainFrom ? "lifecycle.next.waiting" : next === "waiting" ? "lifecycle.next.waitingNoDate" : "lifecycle.next.contactManager", { date: date(requestAgainFrom) })
+      ? t(
+          next === "waiting" && requestAgainFrom
+            ? "lifecycle.next.waiting"
+            : next === "waiting"
+              ? "lifecycle.next.waitingNoDate"
+              : "lifecycle.next.contactManager",
+          { date: date(requestAgainFrom) },
+        )
       : t(`accreditation.next.${next}`);
   return (
     <section aria-labelledby="next-step-title" className="callout-next">

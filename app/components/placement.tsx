@@ -11,7 +11,6 @@ import "~/i18n/load/placement.client";
 type Level = "native" | "late_adopter" | "reluctant" | "objector" | "beginner";
 type Fact = { key: string; params?: Record<string, string | number> };
 
-
 export function LevelName({ level }: { level: Level }) {
   const { t } = useTranslation();
   return <>{t(`placement.levels.${level}.name`)}</>;
@@ -87,7 +86,10 @@ export type HistoryRow = {
   answers: Record<string, string[]> | null;
 };
 
-export function sourceLabel(t: (key: string, params?: Record<string, string>) => string, row: { source: "questionnaire" | "override"; setByName: string | null }) {
+export function sourceLabel(
+  t: (key: string, params?: Record<string, string>) => string,
+  row: { source: "questionnaire" | "override"; setByName: string | null },
+) {
   if (row.source === "questionnaire") return t("diagnostic.source.questionnaire");
   return row.setByName ? t("diagnostic.source.override", { name: row.setByName }) : t("diagnostic.source.overrideUnknown");
 }
@@ -102,10 +104,18 @@ export function PlacementHistory({ rows, questions, titleId }: { rows: HistoryRo
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-labelledby={titleId}>
         <thead className="bg-slate-50 text-left">
           <tr>
-            <th scope="col" className="px-4 py-2">{t("diagnostic.history.date")}</th>
-            <th scope="col" className="px-4 py-2">{t("diagnostic.history.level")}</th>
-            <th scope="col" className="px-4 py-2">{t("diagnostic.history.source")}</th>
-            <th scope="col" className="px-4 py-2">{t("diagnostic.history.reason")}</th>
+            <th scope="col" className="px-4 py-2">
+              {t("diagnostic.history.date")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("diagnostic.history.level")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("diagnostic.history.source")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("diagnostic.history.reason")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
@@ -114,7 +124,9 @@ export function PlacementHistory({ rows, questions, titleId }: { rows: HistoryRo
               <td className="whitespace-nowrap px-4 py-2">{date(row.createdAt)}</td>
               <td className="px-4 py-2">
                 <LevelName level={row.level} />
-                {row.isCurrent ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{t("diagnostic.history.current")}</span> : null}
+                {row.isCurrent ? (
+                  <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">{t("diagnostic.history.current")}</span>
+                ) : null}
               </td>
               <td className="px-4 py-2">{sourceLabel(t, row)}</td>
               <td className="px-4 py-2">
@@ -175,7 +187,9 @@ export function LevelDistribution({ counts }: { counts: { level: Level | null; c
             <span className="truncate text-slate-800">{label(c.level)}</span>
             <svg className="h-5 w-full" role="presentation" focusable="false">
               <rect x="0" y="0" width="100%" height="100%" rx="3" className="fill-slate-100" />
-              {c.count > 0 ? <rect x="0" y="0" width={`${(c.count / max) * 100}%`} height="100%" rx="3" className={c.level ? "fill-brand-700" : "fill-slate-500"} /> : null}
+              {c.count > 0 ? (
+                <rect x="0" y="0" width={`${(c.count / max) * 100}%`} height="100%" rx="3" className={c.level ? "fill-brand-700" : "fill-slate-500"} />
+              ) : null}
             </svg>
             <span className="text-right font-semibold tabular-nums text-slate-900">{c.count}</span>
           </div>
@@ -185,15 +199,23 @@ export function LevelDistribution({ counts }: { counts: { level: Level | null; c
         <caption className="px-4 py-2 text-left text-slate-700">{t("diagnostic.team.distributionCaption", { count: total })}</caption>
         <thead className="bg-slate-50 text-left">
           <tr>
-            <th scope="col" className="px-4 py-2">{t("diagnostic.team.level")}</th>
-            <th scope="col" className="px-4 py-2 text-right">{t("diagnostic.team.people")}</th>
-            <th scope="col" className="px-4 py-2 text-right">{t("diagnostic.team.share")}</th>
+            <th scope="col" className="px-4 py-2">
+              {t("diagnostic.team.level")}
+            </th>
+            <th scope="col" className="px-4 py-2 text-right">
+              {t("diagnostic.team.people")}
+            </th>
+            <th scope="col" className="px-4 py-2 text-right">
+              {t("diagnostic.team.share")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {counts.map((c) => (
             <tr key={c.level ?? "none"}>
-              <th scope="row" className="px-4 py-2 text-left font-normal">{label(c.level)}</th>
+              <th scope="row" className="px-4 py-2 text-left font-normal">
+                {label(c.level)}
+              </th>
               <td className="px-4 py-2 text-right tabular-nums">{c.count}</td>
               <td className="px-4 py-2 text-right tabular-nums">{share(c.count)}</td>
             </tr>

@@ -19,7 +19,19 @@ type Page = {
   legend: { name: string; color: string }[];
 };
 
-export function DashboardView({ page, exportBase, days, view, canRemind = false }: { page: Page; exportBase: string; days: number; view: "programme" | "team"; canRemind?: boolean }) {
+export function DashboardView({
+  page,
+  exportBase,
+  days,
+  view,
+  canRemind = false,
+}: {
+  page: Page;
+  exportBase: string;
+  days: number;
+  view: "programme" | "team";
+  canRemind?: boolean;
+}) {
   const { t } = useTranslation();
   const exportLinks = (table: string) => <ExportLinks table={table} base={exportBase} />;
   if (page.withheld) return <p className="card">{t("reports.withheld")}</p>;
@@ -48,11 +60,17 @@ export function DashboardView({ page, exportBase, days, view, canRemind = false 
         <ReportTable id="accreditations" caption={t("reports.accreditations.title")} table={page.tables.accreditations} />
         <h3 className="text-lg font-semibold">{t("reports.accreditations.channelsTitle")}</h3>
         <ReportTable id="channels" caption={t("reports.accreditations.channelsTitle")} table={page.tables.channels} />
-        {page.charts.channels ? <Chart id="channels-chart" svg={page.charts.channels} caption={t("reports.accreditations.chartLabel")} tableId="channels" /> : null}
+        {page.charts.channels ? (
+          <Chart id="channels-chart" svg={page.charts.channels} caption={t("reports.accreditations.chartLabel")} tableId="channels" />
+        ) : null}
         {exportLinks("channels")}
       </Section>
       <Section id="charter" title={t("reports.charter.title")}>
-        <p data-testid="charter-share">{page.charter.active === 0 ? t("reports.charter.none") : t("reports.charter.share", { signed: page.charter.signed, active: page.charter.active, share: page.charterShare })}</p>
+        <p data-testid="charter-share">
+          {page.charter.active === 0
+            ? t("reports.charter.none")
+            : t("reports.charter.share", { signed: page.charter.signed, active: page.charter.active, share: page.charterShare })}
+        </p>
       </Section>
       <Section id="stalled" title={t("reports.stalled.title")} actions={exportLinks("stalled")}>
         <p className="text-sm text-slate-700">{t("reports.stalled.intro", { days })}</p>

@@ -11,7 +11,17 @@ import "~/i18n/load/placement.client";
 
 export type TextTable = { columns: string[]; rows: string[][] };
 
-export function ReportTable({ id, caption, table, extraColumn }: { id: string; caption: string; table: TextTable; extraColumn?: { label: string; cell: (index: number) => ReactNode } }) {
+export function ReportTable({
+  id,
+  caption,
+  table,
+  extraColumn,
+}: {
+  id: string;
+  caption: string;
+  table: TextTable;
+  extraColumn?: { label: string; cell: (index: number) => ReactNode };
+}) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table id={id} className="min-w-full divide-y divide-slate-200 text-sm" data-report-table={id}>
@@ -119,7 +129,21 @@ export function ExportLinks({ table, base }: { table: string; base: string }) {
 
 export type FilterValues = { from?: string; to?: string; level?: string; team?: string; days: number };
 
-export function FiltersForm({ values, levels, teams, teamLabel, allTeamsLabel, resetTo }: { values: FilterValues; levels: readonly string[]; teams?: { id: string; name: string }[]; teamLabel?: string; allTeamsLabel?: string | null; resetTo: string }) {
+export function FiltersForm({
+  values,
+  levels,
+  teams,
+  teamLabel,
+  allTeamsLabel,
+  resetTo,
+}: {
+  values: FilterValues;
+  levels: readonly string[];
+  teams?: { id: string; name: string }[];
+  teamLabel?: string;
+  allTeamsLabel?: string | null;
+  resetTo: string;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="get" className="card flex flex-wrap items-end gap-4" aria-label={t("reports.filters.legend")}>

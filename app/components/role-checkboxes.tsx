@@ -2,7 +2,15 @@ import { useTranslation } from "~/i18n/react";
 import { ROLES, type Role } from "~/domain/roles";
 import { FieldFrame } from "~/components/form";
 
-export function RoleCheckboxes({ selected, errors, allowed = ROLES }: { selected: readonly Role[]; errors?: Record<string, string> | null; allowed?: readonly Role[] }) {
+export function RoleCheckboxes({
+  selected,
+  errors,
+  allowed = ROLES,
+}: {
+  selected: readonly Role[];
+  errors?: Record<string, string> | null;
+  allowed?: readonly Role[];
+}) {
   const { t } = useTranslation();
   const error = errors?.roles;
   return (

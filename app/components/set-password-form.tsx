@@ -10,7 +10,17 @@ export function SetPasswordForm({ errors, submitLabel }: { errors: Record<string
     // of their roles and language (ADR 0011).
     <Form method="post" reloadDocument className="card mt-6 space-y-4" noValidate>
       <FormErrors errors={errors} />
-      <Field name="password" type="password" label={t("password.new")} hint={t("password.rules")} autoComplete="new-password" required minLength={12} maxLength={200} errors={errors} />
+      <Field
+        name="password"
+        type="password"
+        label={t("password.new")}
+        hint={t("password.rules")}
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={200}
+        errors={errors}
+      />
       <Field name="confirm" type="password" label={t("password.confirm")} autoComplete="new-password" required errors={errors} />
       <button type="submit" className="btn-primary w-full">
         {submitLabel}

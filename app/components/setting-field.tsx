@@ -41,7 +41,17 @@ export function SettingErrors({ settings, errors }: { settings: readonly Setting
 }
 
 /** `errorKey`: the server's message key for this setting, if it was refused. */
-export function SettingField({ setting, errorKey, extraHint, control }: { setting: SettingForm; errorKey: string | null | undefined; extraHint?: string | null; control?: (aria: FieldAria & { name: string }) => ReactNode }) {
+export function SettingField({
+  setting,
+  errorKey,
+  extraHint,
+  control,
+}: {
+  setting: SettingForm;
+  errorKey: string | null | undefined;
+  extraHint?: string | null;
+  control?: (aria: FieldAria & { name: string }) => ReactNode;
+}) {
   const { t } = useTranslation();
   const message = useSettingMessage();
   const error = errorKey ? message(setting, errorKey) : null;
@@ -65,7 +75,16 @@ export function SettingField({ setting, errorKey, extraHint, control }: { settin
           case "integer":
             return (
               <div className="mt-1 flex items-center gap-2">
-                <input type="number" inputMode="numeric" min={field.min} max={field.max} step={1} defaultValue={String(setting.value)} className="field-input mt-0 w-32" {...common} />
+                <input
+                  type="number"
+                  inputMode="numeric"
+                  min={field.min}
+                  max={field.max}
+                  step={1}
+                  defaultValue={String(setting.value)}
+                  className="field-input mt-0 w-32"
+                  {...common}
+                />
                 {field.unit ? <span className="text-slate-700">{field.unit}</span> : null}
               </div>
             );
@@ -74,7 +93,16 @@ export function SettingField({ setting, errorKey, extraHint, control }: { settin
           case "secret":
             return <input type="password" autoComplete="off" maxLength={field.maxLength} defaultValue="" className="field-input" {...common} />;
           case "multiline":
-            return <textarea rows={6} maxLength={field.maxLength} defaultValue={String(setting.value)} className="field-input font-mono text-xs" spellCheck={false} {...common} />;
+            return (
+              <textarea
+                rows={6}
+                maxLength={field.maxLength}
+                defaultValue={String(setting.value)}
+                className="field-input font-mono text-xs"
+                spellCheck={false}
+                {...common}
+              />
+            );
           case "choice":
             return (
               <select defaultValue={String(setting.value)} className="field-input" {...common}>

@@ -13,7 +13,11 @@ export function SsoButtons({ providers, redirectTo }: { providers: readonly SsoP
   return (
     <div className="card mt-6 space-y-3">
       {providers.map((provider) => (
-        <a key={provider.protocol} href={`/sso/${provider.protocol}?redirectTo=${encodeURIComponent(redirectTo)}`} className="btn-primary block w-full text-center">
+        <a
+          key={provider.protocol}
+          href={`/sso/${provider.protocol}?redirectTo=${encodeURIComponent(redirectTo)}`}
+          className="btn-primary block w-full text-center"
+        >
           {t("sso.signInWith", { name: provider.name })}
         </a>
       ))}

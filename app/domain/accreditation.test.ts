@@ -38,7 +38,15 @@ const decision = (text: string): StateReason => ({ kind: "decision", text });
 /** Facts that satisfy each transition's guard, so that only the from-state and the actor decide. */
 const passing: Record<Transition, GuardFacts> = {
   request: { now, eligible: true, channels: ["linkedin"], offeredChannels: offered, revokedAt: days(-100), revokedWaitDays: 90 },
-  grant: { now, eligible: true, channels: ["linkedin"], requestedChannels: ["linkedin", "x"], offeredChannels: offered, newValidUntil: days(365), maxValidityMonths: 24 },
+  grant: {
+    now,
+    eligible: true,
+    channels: ["linkedin"],
+    requestedChannels: ["linkedin", "x"],
+    offeredChannels: offered,
+    newValidUntil: days(365),
+    maxValidityMonths: 24,
+  },
   decline: { now, reason: decision("Not yet"), validUntil: days(10) },
   suspend: { now, reason: { kind: "charter", version: "2026-06" } },
   reinstate: { now, currentCharterSigned: true, validUntil: days(100), currentReason: { kind: "charter", version: "2026-06" }, holderActive: true },
@@ -46,7 +54,15 @@ const passing: Record<Transition, GuardFacts> = {
   revoke: { now, reason: decision("Posted confidential figures") },
   reopen: { now, revokedAt: days(-1), revokedWaitDays: 90 },
   request_renewal: { now, eligible: true, recertified: true, validUntil: days(20), channels: ["linkedin"], offeredChannels: offered },
-  renew: { now, eligible: true, channels: ["linkedin"], requestedChannels: ["linkedin"], offeredChannels: offered, newValidUntil: days(365), maxValidityMonths: 24 },
+  renew: {
+    now,
+    eligible: true,
+    channels: ["linkedin"],
+    requestedChannels: ["linkedin"],
+    offeredChannels: offered,
+    newValidUntil: days(365),
+    maxValidityMonths: 24,
+  },
 };
 
 /** The expected table, written out independently of RULES: from-state → transition → [resulting state, actors]. */
@@ -66,7 +82,12 @@ const ALLOWED: Partial<Record<PersonState, Partial<Record<Transition, [Accredita
     revoke: ["revoked", ["manager"]],
   },
   expired: { request_renewal: ["renewal_requested", ["holder"]] },
-  renewal_requested: { renew: ["granted", ["manager"]], decline: ["granted", ["manager", "system"]], revoke: ["revoked", ["manager"]], suspend: ["suspended", ["system"]] },
+  renewal_requested: {
+    renew: ["granted", ["manager"]],
+    decline: ["granted", ["manager", "system"]],
+    revoke: ["revoked", ["manager"]],
+    suspend: ["suspended", ["system"]],
+  },
   declined: {},
   revoked: { request: ["requested", ["holder"]], reopen: ["revoked", ["manager"]] },
 };
@@ -113,12 +134,22 @@ describe("availableTransitions: what each viewer may do in each state", () => {
 
 describe("guards", () => {
   it("refuses a request from a person who is not eligible", () => {
-    expect(decide("none", "request", { ...passing.request, eligible: false }, "holder")).toMatchObject({ ok: false, error: "accreditation.errors.notEligible" });
+    expect(decide("none", "request", { ...passing.request, eligible: false }, "holder")).toMatchObject({
+      ok: false,
+      error: "accreditation.errors.notEligible",
+    });
   });
 
   it("refuses a request with no channel or a channel not offered", () => {
-    expect(decide("none", "request", { ...passing.request, channels: [] }, "holder")).toMatchObject({ ok: false, field: "channels", error: "accreditation.errors.channelsRequired" });
-    expect(decide("none", "request", { ...passing.request, channels: ["myspace"] }, "holder")).toMatchObject({ ok: false, error: "accreditation.errors.channelNotOffered" });
+    expect(decide("none", "request", { ...passing.request, channels: [] }, "holder")).toMatchObject({
+      ok: false,
+      field: "channels",
+      error: "accreditation.errors.channelsRequired",
+    });
+    expect(decide("none", "request", { ...passing.request, channels: ["myspace"] }, "holder")).toMatchObject({
+      ok: false,
+      error: "accreditation.errors.channelNotOffered",
+    });
   });
 
   it("grants only channels both requested and offered, until a future date within the longest validity", () => {
@@ -128,15 +159,30 @@ describe("guards", () => {
     expect(grant({ newValidUntil: days(-1) })).toMatchObject({ ok: false, field: "validUntil" });
     expect(grant({ channels: [] })).toMatchObject({ ok: false, field: "channels" });
     expect(grant({ eligible: false })).toMatchObject({ ok: false, error: "accreditation.errors.notEligible" });
-    expect(grant({ newValidUntil: new Date("9999-12-31T23:59:59.999Z") })).toEqual({ ok: false, field: "validUntil", error: "lifecycle.errors.validUntilTooFar" });
+    expect(grant({ newValidUntil: new Date("9999-12-31T23:59:59.999Z") })).toEqual({
+      ok: false,
+      field: "validUntil",
+      error: "lifecycle.errors.validUntilTooFar",
+    });
     expect(grant({ newValidUntil: latestValidUntil(now, 24) })).toEqual({ ok: true, to: "granted" });
-    expect(grant({ newValidUntil: new Date(latestValidUntil(now, 24).getTime() + 1) })).toMatchObject({ ok: false, error: "lifecycle.errors.validUntilTooFar" });
+    expect(grant({ newValidUntil: new Date(latestValidUntil(now, 24).getTime() + 1) })).toMatchObject({
+      ok: false,
+      error: "lifecycle.errors.validUntilTooFar",
+    });
     expect(grant({ maxValidityMonths: undefined })).toMatchObject({ ok: false, field: "validUntil" });
   });
 
   it("needs a reason to decline, suspend and revoke", () => {
-    for (const [from, transition, actor] of [["requested", "decline", "manager"], ["granted", "suspend", "system"], ["granted", "revoke", "manager"]] as const) {
-      expect(decide(from, transition, { now, reason: decision("  ") }, actor)).toMatchObject({ ok: false, field: "reason", error: "accreditation.errors.reasonRequired" });
+    for (const [from, transition, actor] of [
+      ["requested", "decline", "manager"],
+      ["granted", "suspend", "system"],
+      ["granted", "revoke", "manager"],
+    ] as const) {
+      expect(decide(from, transition, { now, reason: decision("  ") }, actor)).toMatchObject({
+        ok: false,
+        field: "reason",
+        error: "accreditation.errors.reasonRequired",
+      });
       expect(decide(from, transition, { now }, actor)).toMatchObject({ ok: false, field: "reason" });
     }
   });
@@ -147,14 +193,23 @@ describe("guards", () => {
   });
 
   it("reinstates only with the current charter signed and before the end date", () => {
-    expect(decide("suspended", "reinstate", { ...passing.reinstate, currentCharterSigned: false }, "system")).toMatchObject({ ok: false, error: "accreditation.errors.charterNotSigned" });
-    expect(decide("suspended", "reinstate", { ...passing.reinstate, validUntil: days(-1) }, "system")).toMatchObject({ ok: false, error: "accreditation.errors.alreadyPastEnd" });
+    expect(decide("suspended", "reinstate", { ...passing.reinstate, currentCharterSigned: false }, "system")).toMatchObject({
+      ok: false,
+      error: "accreditation.errors.charterNotSigned",
+    });
+    expect(decide("suspended", "reinstate", { ...passing.reinstate, validUntil: days(-1) }, "system")).toMatchObject({
+      ok: false,
+      error: "accreditation.errors.alreadyPastEnd",
+    });
   });
 
   it("a suspension for leaving is lifted only by a manager, once the person is active again", () => {
     const left = { ...passing.reinstate, currentReason: { kind: "left_organisation", source: "admin" } as StateReason };
     expect(decide("suspended", "reinstate", left, "system")).toMatchObject({ ok: false, error: "lifecycle.errors.leftOrganisation" });
-    expect(decide("suspended", "reinstate", { ...left, holderActive: false }, "manager")).toMatchObject({ ok: false, error: "lifecycle.errors.holderInactive" });
+    expect(decide("suspended", "reinstate", { ...left, holderActive: false }, "manager")).toMatchObject({
+      ok: false,
+      error: "lifecycle.errors.holderInactive",
+    });
     expect(decide("suspended", "reinstate", left, "manager")).toEqual({ ok: true, to: "granted" });
   });
 
@@ -181,9 +236,15 @@ describe("guards", () => {
   });
 
   it("renews with the same checks as a grant", () => {
-    expect(decide("renewal_requested", "renew", { ...passing.renew, channels: ["x"] }, "manager")).toMatchObject({ ok: false, error: "accreditation.errors.channelNotRequested" });
+    expect(decide("renewal_requested", "renew", { ...passing.renew, channels: ["x"] }, "manager")).toMatchObject({
+      ok: false,
+      error: "accreditation.errors.channelNotRequested",
+    });
     expect(decide("renewal_requested", "renew", { ...passing.renew, newValidUntil: null }, "manager")).toMatchObject({ ok: false, field: "validUntil" });
-    expect(decide("renewal_requested", "renew", { ...passing.renew, newValidUntil: days(3650) }, "manager")).toMatchObject({ ok: false, error: "lifecycle.errors.validUntilTooFar" });
+    expect(decide("renewal_requested", "renew", { ...passing.renew, newValidUntil: days(3650) }, "manager")).toMatchObject({
+      ok: false,
+      error: "lifecycle.errors.validUntilTooFar",
+    });
   });
 });
 
@@ -195,7 +256,9 @@ describe("what is derived from the table", () => {
   });
 
   it("the gate's SQL order: in force first, then suspended", () => {
-    expect(gateOrderSql("x.status")).toBe("case when x.status = 'granted' then 0 when x.status = 'suspended' then 1 when x.status = 'renewal_requested' then 0 else 2 end");
+    expect(gateOrderSql("x.status")).toBe(
+      "case when x.status = 'granted' then 0 when x.status = 'suspended' then 1 when x.status = 'renewal_requested' then 0 else 2 end",
+    );
   });
 
   it("every webhook event is emitted by some transition, and only the table's events", () => {
@@ -234,7 +297,11 @@ describe("in force: the one definition", () => {
   });
 
   it("names every problem, in the gate's order", () => {
-    expect(standingProblems({ status: "suspended", validUntil: days(-1) }, now, { inForce: true, signed: false })).toEqual(["suspended", "expired", "charter_not_signed"]);
+    expect(standingProblems({ status: "suspended", validUntil: days(-1) }, now, { inForce: true, signed: false })).toEqual([
+      "suspended",
+      "expired",
+      "charter_not_signed",
+    ]);
     expect(standingProblems({ status: "revoked", validUntil: days(-1) }, now, { inForce: true, signed: false })).toEqual(["revoked"]);
     expect(standingProblems({ status: "requested", validUntil: null }, now)).toEqual(["not_accredited"]);
     expect(standingProblems({ status: "expired", validUntil: days(10) }, now)).toEqual(["expired"]);

@@ -100,10 +100,7 @@ export type LeaverSource = (typeof LEAVER_SOURCES)[number];
  * - `charter`: a new charter version (`version`) awaits the person's signature (suspension);
  * - `left_organisation`: the person was deactivated (`source`: admin, SCIM, CSV import or SSO).
  */
-export type StateReason =
-  | { kind: "decision"; text: string }
-  | { kind: "charter"; version: string }
-  | { kind: "left_organisation"; source: LeaverSource };
+export type StateReason = { kind: "decision"; text: string } | { kind: "charter"; version: string } | { kind: "left_organisation"; source: LeaverSource };
 export type ReasonKind = StateReason["kind"];
 export const REASON_KINDS = ["decision", "charter", "left_organisation"] as const satisfies readonly ReasonKind[];
 
@@ -525,17 +522,7 @@ export function inRenewalWindow(validUntil: Date | null, now: Date): boolean {
 /** The eligibility condition still unmet, first first (app/domain/eligibility.ts). */
 type UnmetItem = "placed" | "track" | "exam" | "charter";
 
-export type NextStepKey =
-  | UnmetItem
-  | "request"
-  | "renew"
-  | "recertify"
-  | "resign"
-  | "contactManager"
-  | "waiting"
-  | "pending"
-  | "inForce"
-  | "none";
+export type NextStepKey = UnmetItem | "request" | "renew" | "recertify" | "resign" | "contactManager" | "waiting" | "pending" | "inForce" | "none";
 
 /**
  * What the person should do next, as a key (the view maps keys to words and links). While the exam
@@ -592,10 +579,7 @@ function nextStepBeforeLocks(input: Parameters<typeof nextStep>[0]): NextStepKey
 // ---------------------------------------------------------------------------------------------
 
 /** Whether the 30-day expiry notice is due (rows the expiry job would expire, within the window). */
-export function expiryNoticeDue(
-  accreditation: { status: AccreditationState; validUntil: Date | null; expiryNoticeSentAt: Date | null },
-  now: Date,
-): boolean {
+export function expiryNoticeDue(accreditation: { status: AccreditationState; validUntil: Date | null; expiryNoticeSentAt: Date | null }, now: Date): boolean {
   if (accreditation.expiryNoticeSentAt || !accreditation.validUntil) return false;
   if (!RULES.expire.from.includes(accreditation.status)) return false;
   const left = accreditation.validUntil.getTime() - now.getTime();

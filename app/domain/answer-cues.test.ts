@@ -11,7 +11,11 @@ describe("answer cues", () => {
       ["longest", "en"],
     ]);
     // Only the French is cued.
-    const frOnly = answerCues([opt("Post it now, as drafted", false, "Publier"), opt("Ask the team first", true, "Demander à l’équipe d’abord"), opt("Delete it", false, "Supprimer")]);
+    const frOnly = answerCues([
+      opt("Post it now, as drafted", false, "Publier"),
+      opt("Ask the team first", true, "Demander à l’équipe d’abord"),
+      opt("Delete it", false, "Supprimer"),
+    ]);
     expect(frOnly.map((c) => c.locale)).toEqual(["fr"]);
   });
 
@@ -26,7 +30,11 @@ describe("answer cues", () => {
   });
 
   it("flags a right option that is the only one without an absolute word, or the only one with one", () => {
-    const without = answerCues([opt("You must always reply", false, "Il faut toujours répondre"), opt("Reply when useful", true, "Répondre quand c’est utile"), opt("Never reply", false, "Ne jamais répondre")]);
+    const without = answerCues([
+      opt("You must always reply", false, "Il faut toujours répondre"),
+      opt("Reply when useful", true, "Répondre quand c’est utile"),
+      opt("Never reply", false, "Ne jamais répondre"),
+    ]);
     expect(without.map((c) => [c.kind, c.locale])).toEqual([
       ["onlyWithoutAbsolute", "fr"],
       ["onlyWithoutAbsolute", "en"],

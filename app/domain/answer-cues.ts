@@ -21,7 +21,20 @@ export const LENGTH_MARGIN = 1.25;
  */
 export const ABSOLUTE_WORDS: Readonly<Record<"fr" | "en", ReadonlySet<string>>> = {
   en: new Set(["always", "never", "automatic", "automatically", "systematically", "invariably", "guaranteed"]),
-  fr: new Set(["toujours", "jamais", "automatique", "automatiques", "automatiquement", "systématique", "systématiques", "systématiquement", "garanti", "garantie", "garantis", "garanties"]),
+  fr: new Set([
+    "toujours",
+    "jamais",
+    "automatique",
+    "automatiques",
+    "automatiquement",
+    "systématique",
+    "systématiques",
+    "systématiquement",
+    "garanti",
+    "garantie",
+    "garantis",
+    "garanties",
+  ]),
 };
 
 export type CueLocale = "fr" | "en";

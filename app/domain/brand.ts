@@ -39,7 +39,8 @@ export function contrastRatio(a: string, b: string): number {
   return (l1 + 0.05) / (l2 + 0.05);
 }
 
-export type AccentCheck = { ok: true; hex: string; ratio: number } | { ok: false; problem: "format" } | { ok: false; problem: "contrast"; ratio: number; suggestion: string };
+export type AccentCheck =
+  { ok: true; hex: string; ratio: number } | { ok: false; problem: "format" } | { ok: false; problem: "contrast"; ratio: number; suggestion: string };
 
 /**
  * Whether a colour can be the accent: a hex colour on which white text reaches 4.5:1. A colour too
@@ -58,7 +59,13 @@ export function darkenUntilReadable(hex: string): string {
   const base = normaliseHex(hex)!;
   const rgb = [1, 3, 5].map((o) => parseInt(base.slice(o, o + 2), 16));
   for (let keep = 1; keep >= 0; keep -= 0.02) {
-    const candidate = `#${rgb.map((c) => Math.round(c * keep).toString(16).padStart(2, "0")).join("")}`;
+    const candidate = `#${rgb
+      .map((c) =>
+        Math.round(c * keep)
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("")}`;
     if (contrastRatio(candidate, "#ffffff") >= MIN_CONTRAST_ON_ACCENT) return candidate;
   }
   return "#000000";

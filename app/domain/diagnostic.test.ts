@@ -4,7 +4,14 @@ import type { PlacementQuestionnaire } from "./placement";
 
 const questionnaire: PlacementQuestionnaire = {
   questions: [
-    { id: "frequency", kind: "single", options: [{ id: "never", weights: {} }, { id: "daily", weights: { usage: 2 } }] },
+    {
+      id: "frequency",
+      kind: "single",
+      options: [
+        { id: "never", weights: {} },
+        { id: "daily", weights: { usage: 2 } },
+      ],
+    },
     {
       id: "networks",
       kind: "multiple",
@@ -14,7 +21,14 @@ const questionnaire: PlacementQuestionnaire = {
         { id: "none", exclusive: true, weights: {} },
       ],
     },
-    { id: "attitude", kind: "single", options: [{ id: "for", weights: { attitude: 1 } }, { id: "against", weights: { attitude: -1 } }] },
+    {
+      id: "attitude",
+      kind: "single",
+      options: [
+        { id: "for", weights: { attitude: 1 } },
+        { id: "against", weights: { attitude: -1 } },
+      ],
+    },
   ],
 };
 

@@ -67,7 +67,12 @@ export function itemStats(item: BankItem, groups: readonly AnswerGroup[]): ItemS
     }
   }
   const rightIds = new Set(item.options.filter((o) => o.correct === true).map((o) => o.id));
-  const options = item.options.map((o) => ({ optionId: o.id, correct: rightIds.has(o.id), chosen: chosen.get(o.id)!, share: answers === 0 ? null : chosen.get(o.id)! / answers }));
+  const options = item.options.map((o) => ({
+    optionId: o.id,
+    correct: rightIds.has(o.id),
+    chosen: chosen.get(o.id)!,
+    share: answers === 0 ? null : chosen.get(o.id)! / answers,
+  }));
   const flags: ItemFlag[] = [];
   if (answers >= MIN_ANSWERS_TO_FLAG && shareCorrect !== null) {
     if (shareCorrect >= TOO_EASY) flags.push("tooEasy");
@@ -101,6 +106,8 @@ export function unansweredGroups(
   return drawn.flatMap((d) => {
     const t = totals.get(key(d.itemId, d.passed)) ?? { count: 0, scoreSum: 0, scoreSquares: 0 };
     const count = d.count - t.count;
-    return count > 0 ? [{ itemId: d.itemId, optionIds: [], passed: d.passed, count, scoreSum: d.scoreSum - t.scoreSum, scoreSquares: d.scoreSquares - t.scoreSquares }] : [];
+    return count > 0
+      ? [{ itemId: d.itemId, optionIds: [], passed: d.passed, count, scoreSum: d.scoreSum - t.scoreSum, scoreSquares: d.scoreSquares - t.scoreSquares }]
+      : [];
   });
 }

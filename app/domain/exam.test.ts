@@ -33,7 +33,13 @@ describe("drawing an attempt", () => {
 
   it("is reproducible from its seed and differs between seeds", () => {
     expect(drawExam(bank, 16, 42)).toEqual(drawExam(bank, 16, 42));
-    const orders = new Set(Array.from({ length: 10 }, (_, seed) => drawExam(bank, 16, seed).map((d) => d.id).join()));
+    const orders = new Set(
+      Array.from({ length: 10 }, (_, seed) =>
+        drawExam(bank, 16, seed)
+          .map((d) => d.id)
+          .join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(5);
   });
 
@@ -49,7 +55,15 @@ describe("drawing an attempt", () => {
   it("shuffles the options of single and multiple items, keeps true/false and judgement in order", () => {
     const shuffledSomewhere = Array.from({ length: 20 }, (_, seed) => drawExam(bank, 16, seed))
       .flat()
-      .some((d) => ["single", "multiple"].includes(byId.get(d.id)!.type) && d.options.join() !== byId.get(d.id)!.options.map((o) => o.id).join());
+      .some(
+        (d) =>
+          ["single", "multiple"].includes(byId.get(d.id)!.type) &&
+          d.options.join() !==
+            byId
+              .get(d.id)!
+              .options.map((o) => o.id)
+              .join(),
+      );
     expect(shuffledSomewhere).toBe(true);
     for (const d of drawExam(bank, 16, 7)) {
       const item = byId.get(d.id)!;
@@ -60,7 +74,15 @@ describe("drawing an attempt", () => {
   });
 
   it("passes a small category's shortfall on to the others", () => {
-    const quotas = categoryQuotas(new Map([["a", 1], ["b", 10], ["c", 10]]), 12, seededRandom(1));
+    const quotas = categoryQuotas(
+      new Map([
+        ["a", 1],
+        ["b", 10],
+        ["c", 10],
+      ]),
+      12,
+      seededRandom(1),
+    );
     expect(quotas.get("a")).toBe(1);
     expect((quotas.get("b") ?? 0) + (quotas.get("c") ?? 0)).toBe(11);
     expect(Math.abs(quotas.get("b")! - quotas.get("c")!)).toBeLessThanOrEqual(1);
@@ -100,7 +122,14 @@ describe("grading", () => {
   it("scores per category, counts unanswered items as missed, and applies the pass mark", () => {
     const drawn = drawExam(bank, 16, 5);
     const answers = new Map<string, string[]>();
-    for (const d of drawn.slice(0, 13)) answers.set(d.id, byId.get(d.id)!.options.filter((o) => o.correct).map((o) => o.id));
+    for (const d of drawn.slice(0, 13))
+      answers.set(
+        d.id,
+        byId
+          .get(d.id)!
+          .options.filter((o) => o.correct)
+          .map((o) => o.id),
+      );
     const result = gradeExam(byId, drawn, answers, 80);
     expect(result).toMatchObject({ correct: 13, total: 16, score: 81, passed: true });
     expect(result.missed).toEqual(drawn.slice(13).map((d) => d.id));

@@ -80,7 +80,13 @@ export function drawExam(items: readonly BankItem[], count: number, seed: number
   }
   return shuffle(chosen, random).map((item) => ({
     id: item.id,
-    options: item.type === "single" || item.type === "multiple" ? shuffle(item.options.map((o) => o.id), random) : item.options.map((o) => o.id),
+    options:
+      item.type === "single" || item.type === "multiple"
+        ? shuffle(
+            item.options.map((o) => o.id),
+            random,
+          )
+        : item.options.map((o) => o.id),
   }));
 }
 
@@ -112,7 +118,12 @@ export type ExamResult = {
   missed: string[];
 };
 
-export function gradeExam(bank: ReadonlyMap<string, BankItem>, drawn: readonly DrawnItem[], answers: ReadonlyMap<string, readonly string[]>, passMark: number): ExamResult {
+export function gradeExam(
+  bank: ReadonlyMap<string, BankItem>,
+  drawn: readonly DrawnItem[],
+  answers: ReadonlyMap<string, readonly string[]>,
+  passMark: number,
+): ExamResult {
   const categoryScores: ExamResult["categoryScores"] = {};
   const missed: string[] = [];
   let correct = 0;
@@ -163,7 +174,10 @@ export function attemptAllowance(attempts: readonly AttemptSummary[], now: Date,
   }
   if (rules.maxAttempts > 0) {
     const windowMs = rules.windowDays * 24 * HOUR_MS;
-    const recent = attempts.map((a) => a.startedAt.getTime()).filter((t) => t > now.getTime() - windowMs).sort((a, b) => a - b);
+    const recent = attempts
+      .map((a) => a.startedAt.getTime())
+      .filter((t) => t > now.getTime() - windowMs)
+      .sort((a, b) => a - b);
     if (recent.length >= rules.maxAttempts) {
       // A slot frees up when the oldest attempts leave the window.
       const freeing = recent[recent.length - rules.maxAttempts]!;

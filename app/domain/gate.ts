@@ -25,15 +25,7 @@
 
 import { standingProblems, type AccreditationState } from "./accreditation";
 
-export const GATE_REASONS = [
-  "unknown_person",
-  "not_accredited",
-  "revoked",
-  "suspended",
-  "expired",
-  "channel_not_granted",
-  "charter_not_signed",
-] as const;
+export const GATE_REASONS = ["unknown_person", "not_accredited", "revoked", "suspended", "expired", "channel_not_granted", "charter_not_signed"] as const;
 export type GateReason = (typeof GATE_REASONS)[number];
 
 export type GateFacts = {

@@ -24,7 +24,13 @@ describe("detectImageType", () => {
 
 describe("checkImageUpload", () => {
   it("accepts an image whose extension agrees with its bytes", () => {
-    expect(checkImageUpload({ fileName: "chart.PNG", bytes: PNG })).toEqual({ ok: true, type: "png", mime: "image/png", extension: "png", fileName: "chart.PNG" });
+    expect(checkImageUpload({ fileName: "chart.PNG", bytes: PNG })).toEqual({
+      ok: true,
+      type: "png",
+      mime: "image/png",
+      extension: "png",
+      fileName: "chart.PNG",
+    });
     expect(checkImageUpload({ fileName: "C:\\photos\\team.jpeg", bytes: JPEG })).toMatchObject({ ok: true, type: "jpg", fileName: "team.jpeg" });
   });
 

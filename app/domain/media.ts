@@ -35,8 +35,11 @@ export function checkImageUpload(input: { fileName: string; bytes: Uint8Array })
   if (input.bytes.length === 0) return { ok: false, problem: "empty" };
   if (input.bytes.length > MAX_MEDIA_BYTES) return { ok: false, problem: "tooLarge" };
   // Keep the last path segment only, without control characters.
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const fileName = (input.fileName.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const fileName = (input.fileName.split(/[\\/]/).pop() ?? "")
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (!fileName || !extension) return { ok: false, problem: "badName" };
   const type = detectImageType(input.bytes);
@@ -78,7 +81,13 @@ export type TransferProblem = "badName" | "notAFile" | "empty" | "tooLarge" | "n
  * <sha256>.<ext> as content:export writes it, 2 MB at most, an image by its bytes of the type its
  * extension says, whose sha256 is its name. `sha256` is the bytes' digest (computed by the caller).
  */
-export function checkTransferredMedia(input: { name: string; plainFile: boolean; size: number; bytes: Uint8Array | null; sha256: string | null }): TransferProblem | null {
+export function checkTransferredMedia(input: {
+  name: string;
+  plainFile: boolean;
+  size: number;
+  bytes: Uint8Array | null;
+  sha256: string | null;
+}): TransferProblem | null {
   const match = MEDIA_FILE.exec(input.name);
   if (!match) return "badName";
   if (!input.plainFile) return "notAFile";

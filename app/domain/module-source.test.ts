@@ -49,7 +49,12 @@ describe("splitSource", () => {
 
 describe("readFields and readSourceVersion", () => {
   it("reads the form fields and the version", () => {
-    expect(readFields(FILE)).toEqual({ title: "A title: with a colon", summary: "A summary.", duration: 12, objectives: ["First objective", "Second objective"] });
+    expect(readFields(FILE)).toEqual({
+      title: "A title: with a colon",
+      summary: "A summary.",
+      duration: 12,
+      objectives: ["First objective", "Second objective"],
+    });
     expect(readSourceVersion(FILE)).toBe(3);
   });
 
@@ -76,14 +81,25 @@ describe("composeSource", () => {
   });
 
   it("writes objectives as a list, the duration as a number, and the body after the fence", () => {
-    const next = composeSource({ id: "demo-module", previous: FILE, fields: { ...readFields(FILE), duration: "15", objectives: ["One", 'Two "quoted"', "Three"] }, body: "\nNew body.\r\n" });
+    const next = composeSource({
+      id: "demo-module",
+      previous: FILE,
+      fields: { ...readFields(FILE), duration: "15", objectives: ["One", 'Two "quoted"', "Three"] },
+      body: "\nNew body.\r\n",
+    });
     expect(readFields(next)).toMatchObject({ duration: 15, objectives: ["One", 'Two "quoted"', "Three"] });
     expect(splitSource(next).body).toBe("\nNew body.\n");
     expect(readSourceVersion(next)).toBe(3);
   });
 
   it("builds a whole frontmatter for a new file, in the usual key order", () => {
-    const source = composeSource({ id: "new-one", previous: null, fields: { title: "T", summary: "S", duration: 5, objectives: ["a", "b"] }, body: "\nHello\n", version: 1 });
+    const source = composeSource({
+      id: "new-one",
+      previous: null,
+      fields: { title: "T", summary: "S", duration: 5, objectives: ["a", "b"] },
+      body: "\nHello\n",
+      version: 1,
+    });
     expect(source).toBe('---\nid: "new-one"\ntitle: "T"\nsummary: "S"\nduration: 5\nobjectives:\n  - "a"\n  - "b"\nversion: 1\n---\n\nHello\n');
   });
 });

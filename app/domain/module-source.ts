@@ -107,7 +107,8 @@ export function composeSource(input: { id: string; previous: string | null; fiel
     return withNewline(previous.header) + body;
   }
 
-  const duration = typeof input.fields.duration === "string" && /^\s*\d+\s*$/.test(input.fields.duration) ? Number(input.fields.duration) : input.fields.duration;
+  const duration =
+    typeof input.fields.duration === "string" && /^\s*\d+\s*$/.test(input.fields.duration) ? Number(input.fields.duration) : input.fields.duration;
   const wanted: [string, unknown][] = [
     ["id", input.id],
     ["title", input.fields.title],
@@ -137,7 +138,9 @@ function editYaml(yaml: string, current: RawFrontmatter, wanted: [string, unknow
   let appended = "";
   for (const [key, value] of wanted) {
     const before = current[key];
-    const unchanged = Array.isArray(value) ? Array.isArray(before) && before.length === value.length && value.every((v, i) => v === before[i]) : before === value;
+    const unchanged = Array.isArray(value)
+      ? Array.isArray(before) && before.length === value.length && value.every((v, i) => v === before[i])
+      : before === value;
     if (unchanged && key in current) continue;
     const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
     const from = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
@@ -221,7 +224,13 @@ A useful tip.
 /** A new module's file in one language: valid as it stands, to be rewritten by the trainer. */
 export function moduleTemplate(id: string, locale: "fr" | "en"): string {
   const t = TEMPLATE[locale];
-  return composeSource({ id, previous: null, fields: { title: t.title, summary: t.summary, duration: 5, objectives: [...t.objectives] }, body: t.body, version: 1 });
+  return composeSource({
+    id,
+    previous: null,
+    fields: { title: t.title, summary: t.summary, duration: 5, objectives: [...t.objectives] },
+    body: t.body,
+    version: 1,
+  });
 }
 
 export type FieldName = "title" | "summary" | "duration" | "objectives";

@@ -72,7 +72,10 @@ export type NoticeParams = Record<string, string | number | null>;
  * The mails one recipient gets for the notices of one change: mandatory ones always, the others
  * unless opted out; one mail for all of them (`digest` when there are several).
  */
-export function mailPlan<T extends { kind: NotificationKind }>(notices: readonly T[], optedOut: ReadonlySet<NotificationKind>): { notices: T[]; digest: boolean } | null {
+export function mailPlan<T extends { kind: NotificationKind }>(
+  notices: readonly T[],
+  optedOut: ReadonlySet<NotificationKind>,
+): { notices: T[]; digest: boolean } | null {
   const mailed = notices.filter((n) => isMandatory(n.kind) || !optedOut.has(n.kind));
   if (mailed.length === 0) return null;
   return { notices: mailed, digest: mailed.length > 1 };

@@ -46,7 +46,9 @@ describe("buildCredential", () => {
     expect(credential.id).toBe("https://ambassade.example/verify/abc");
     expect(credential.type).toEqual(["VerifiableCredential", "OpenBadgeCredential"]);
     expect(credential.issuer.id).toBe("https://ambassade.example/issuer");
-    expect(credential.credentialSubject.result).toEqual([{ type: ["Result"], resultDescription: "https://ambassade.example/issuer#channels", value: "linkedin" }]);
+    expect(credential.credentialSubject.result).toEqual([
+      { type: ["Result"], resultDescription: "https://ambassade.example/issuer#channels", value: "linkedin" },
+    ]);
     expect(credential.credentialSubject.achievement.resultDescription[0]!.allowedValue).toEqual(["linkedin", "x"]);
     expect(credential.credentialSubject.achievement.criteria.narrative).toContain("version 2026-01");
     expect(credential.credentialSubject.achievement.criteria.narrative).toContain("at least 80%");

@@ -52,7 +52,9 @@ export function issuerProfile(appUrl: string, organisationName: string) {
 }
 
 export function criteriaNarrative(charterVersion: string | null, passMark: number | null): string {
-  const charter = charterVersion ? `the organisation's social-media charter in force (version ${charterVersion})` : "the organisation's social-media charter in force";
+  const charter = charterVersion
+    ? `the organisation's social-media charter in force (version ${charterVersion})`
+    : "the organisation's social-media charter in force";
   const exam = passMark !== null ? `passed the final exam with a score of at least ${passMark}%` : "passed the final exam";
   return [
     `The holder completed the training track for their level, signed ${charter} and ${exam}.`,

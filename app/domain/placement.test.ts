@@ -83,7 +83,11 @@ describe("placement of typical employees (the persona table, app/domain/placemen
 
   it("ordinary worries and shyness never make an objector: they are about ease, not attitude", () => {
     const martine = personas.find((p) => p.name === "Martine")!;
-    const worried = { ...martine.form, concerns: ["personal_data", "time", "misinformation", "harassment", "blurred_lines"], speaking_comfort: "uncomfortable" };
+    const worried = {
+      ...martine.form,
+      concerns: ["personal_data", "time", "misinformation", "harassment", "blurred_lines"],
+      speaking_comfort: "uncomfortable",
+    };
     const calm = { ...martine.form, concerns: ["nothing"], speaking_comfort: "not_sure" };
     const a = scoreAnswers(questionnaire, answers(worried));
     const b = scoreAnswers(questionnaire, answers(calm));
@@ -92,12 +96,14 @@ describe("placement of typical employees (the persona table, app/domain/placemen
     // No option of the worry and comfort questions other than a refusal on principle moves attitude.
     for (const id of ["concerns", "speaking_comfort"]) {
       const question = questionnaire.questions.find((q) => q.id === id)!;
-      for (const option of question.options) if (option.id !== "would_refuse" && option.id !== "glad") expect(option.weights.attitude ?? 0, `${id}.${option.id}`).toBe(0);
+      for (const option of question.options)
+        if (option.id !== "would_refuse" && option.id !== "glad") expect(option.weights.attitude ?? 0, `${id}.${option.id}`).toBe(0);
     }
   });
 
   it("Threads is among the networks used and known", () => {
-    for (const id of ["networks_used", "networks_known"]) expect(questionnaire.questions.find((q) => q.id === id)?.options.map((o) => o.id)).toContain("threads");
+    for (const id of ["networks_used", "networks_known"])
+      expect(questionnaire.questions.find((q) => q.id === id)?.options.map((o) => o.id)).toContain("threads");
   });
 
   it("explains every persona in both languages with no placeholder left", () => {
@@ -218,7 +224,14 @@ describe("placement properties", () => {
     // No negative attitude anywhere: nobody can be an objector, and the search must find that out.
     const tiny: PlacementQuestionnaire = {
       questions: [
-        { id: "use", kind: "single", options: [{ id: "no", weights: {} }, { id: "yes", weights: { usage: 1, ease: 1 } }] },
+        {
+          id: "use",
+          kind: "single",
+          options: [
+            { id: "no", weights: {} },
+            { id: "yes", weights: { usage: 1, ease: 1 } },
+          ],
+        },
         {
           id: "know",
           kind: "multiple",
@@ -228,8 +241,22 @@ describe("placement properties", () => {
             { id: "none", exclusive: true, weights: {} },
           ],
         },
-        { id: "like", kind: "single", options: [{ id: "meh", weights: {} }, { id: "yes", weights: { attitude: 1 } }] },
-        { id: "account", kind: "single", options: [{ id: "none", weights: {} }, { id: "yes", weights: { exposure: 1 } }] },
+        {
+          id: "like",
+          kind: "single",
+          options: [
+            { id: "meh", weights: {} },
+            { id: "yes", weights: { attitude: 1 } },
+          ],
+        },
+        {
+          id: "account",
+          kind: "single",
+          options: [
+            { id: "none", weights: {} },
+            { id: "yes", weights: { exposure: 1 } },
+          ],
+        },
       ],
     };
     const reach = reachableLevels(tiny);

@@ -134,12 +134,7 @@ export class UnknownAnswerError extends AnswerError {
     questionId: string,
     readonly optionId?: string,
   ) {
-    super(
-      optionId === undefined
-        ? `Unknown question "${questionId}"`
-        : `Unknown option "${optionId}" for question "${questionId}"`,
-      questionId,
-    );
+    super(optionId === undefined ? `Unknown question "${questionId}"` : `Unknown option "${optionId}" for question "${questionId}"`, questionId);
   }
 }
 
@@ -239,8 +234,7 @@ function resolveAnswers(questionnaire: PlacementQuestionnaire, answers: Answers)
   for (const question of questionnaire.questions) {
     const optionIds = (Object.hasOwn(answers, question.id) ? answers[question.id] : undefined) ?? [];
     if (optionIds.length === 0) throw new InvalidAnswerError(`Question "${question.id}" has no answer`, question.id);
-    if (new Set(optionIds).size !== optionIds.length)
-      throw new InvalidAnswerError(`Question "${question.id}" names the same option twice`, question.id);
+    if (new Set(optionIds).size !== optionIds.length) throw new InvalidAnswerError(`Question "${question.id}" names the same option twice`, question.id);
     if (question.kind === "single" && optionIds.length !== 1)
       throw new InvalidAnswerError(`Question "${question.id}" takes exactly one option, got ${optionIds.length}`, question.id);
     const chosen = question.options.filter((o) => optionIds.includes(o.id));

@@ -89,7 +89,11 @@ describe("the funnel", () => {
 
 describe("filters", () => {
   it("choose people by invitation date (from inclusive, to exclusive), level and team", () => {
-    const people = [person("old", { invitedAt: ago(200) }), person("in", { invitedAt: ago(10), level: "native" }), person("edge", { invitedAt: ago(5), teamId: "t2" })];
+    const people = [
+      person("old", { invitedAt: ago(200) }),
+      person("in", { invitedAt: ago(10), level: "native" }),
+      person("edge", { invitedAt: ago(5), teamId: "t2" }),
+    ];
     expect(selectPeople(people, { from: ago(100), to: ago(5) }).map((p) => p.id)).toEqual(["in"]);
     expect(selectPeople(people, { level: "native" }).map((p) => p.id)).toEqual(["in"]);
     expect(selectPeople(people, { teamIds: ["t2"] }).map((p) => p.id)).toEqual(["edge"]);
@@ -154,7 +158,10 @@ describe("monthly trends", () => {
   it("count first events per month over the months asked", () => {
     const months = lastMonths(NOW, 3);
     expect(months).toEqual(["2026-10", "2026-11", "2026-12"]);
-    const rows = monthlyTrends([accredited("a", { invitedAt: Date.UTC(2026, 10, 3), firstGrantedAt: Date.UTC(2026, 11, 1) }), person("old", { invitedAt: Date.UTC(2025, 0, 1) })], months);
+    const rows = monthlyTrends(
+      [accredited("a", { invitedAt: Date.UTC(2026, 10, 3), firstGrantedAt: Date.UTC(2026, 11, 1) }), person("old", { invitedAt: Date.UTC(2025, 0, 1) })],
+      months,
+    );
     expect(rows.find((r) => r.month === "2026-11")!.invited).toBe(1);
     expect(rows.find((r) => r.month === "2026-12")!.accredited).toBe(1);
     expect(rows.reduce((n, r) => n + r.invited, 0)).toBe(1);
@@ -202,17 +209,33 @@ describe("item analysis", () => {
 describe("speed without changing a figure (ADR 0033)", () => {
   it("monthly trends put a date on a month's first and last millisecond in that month, as monthOf says", () => {
     const months = ["2026-10", "2026-11", "2026-12"];
-    const edges = [Date.UTC(2026, 9, 1) - 1, Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 1) - 1, Date.UTC(2026, 10, 1), Date.UTC(2026, 11, 31, 23, 59, 59, 999), Date.UTC(2027, 0, 1)];
+    const edges = [
+      Date.UTC(2026, 9, 1) - 1,
+      Date.UTC(2026, 9, 1),
+      Date.UTC(2026, 10, 1) - 1,
+      Date.UTC(2026, 10, 1),
+      Date.UTC(2026, 11, 31, 23, 59, 59, 999),
+      Date.UTC(2027, 0, 1),
+    ];
     const people = edges.map((ms, i) => person(`p${i}`, { invitedAt: ms }));
     const rows = monthlyTrends(people, months);
     for (const row of rows) expect(row.invited).toBe(edges.filter((ms) => monthOf(ms) === row.month).length);
     expect(rows.map((r) => r.invited)).toEqual([2, 1, 1]);
     // Months given out of order are counted the same.
-    expect(monthlyTrends(people, [...months].reverse()).map((r) => [r.month, r.invited])).toEqual([["2026-12", 1], ["2026-11", 1], ["2026-10", 2]]);
+    expect(monthlyTrends(people, [...months].reverse()).map((r) => [r.month, r.invited])).toEqual([
+      ["2026-12", 1],
+      ["2026-11", 1],
+      ["2026-10", 2],
+    ]);
   });
 
   it("a memo of each person's depth gives the funnel and the stalled list their own results", () => {
-    const people = [person("a"), accredited("b"), accredited("c", { charterSignedAt: null }), person("d", { signedIn: true, placedAt: ago(30), level: "native", trackTotal: 2 })];
+    const people = [
+      person("a"),
+      accredited("b"),
+      accredited("c", { charterSignedAt: null }),
+      person("d", { signedIn: true, placedAt: ago(30), level: "native", trackTotal: 2 }),
+    ];
     const depthOf = depthMemo(NOW);
     expect(people.map(depthOf)).toEqual(people.map((p) => funnelDepth(p, NOW)));
     expect(funnel(people, NOW, depthOf)).toEqual(funnel(people, NOW));
@@ -226,7 +249,10 @@ describe("the weekly summary's figures", () => {
     const fresh = accredited("fresh", { firstGrantedAt: ago(3) });
     const old = accredited("old", { firstGrantedAt: ago(8) });
     const ending = accredited("ending", { accreditation: { status: "granted", validUntil: NOW + 20 * DAY_MS, channels: ["x"], reasonKind: null } });
-    const unsigned = accredited("unsigned", { charterSignedAt: null, accreditation: { status: "granted", validUntil: NOW + 20 * DAY_MS, channels: ["x"], reasonKind: null } });
+    const unsigned = accredited("unsigned", {
+      charterSignedAt: null,
+      accreditation: { status: "granted", validUntil: NOW + 20 * DAY_MS, channels: ["x"], reasonKind: null },
+    });
     const left = accredited("left", { active: false, firstGrantedAt: ago(2) });
     const people = [fresh, old, ending, unsigned, left];
     expect(newlyAccredited(people, NOW, 7).map((p) => p.id)).toEqual(["fresh", "left"]);

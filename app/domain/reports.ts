@@ -470,7 +470,9 @@ export function expiringWithin(people: readonly ReportPerson[], now: number, wit
 /** First accredited in the `days` days before `now` (the trends' "accredited": a first grant, not a renewal). */
 export function newlyAccredited(people: readonly ReportPerson[], now: number, days: number): ReportPerson[] {
   const since = now - days * DAY_MS;
-  return people.filter((p) => p.firstGrantedAt !== null && p.firstGrantedAt > since && p.firstGrantedAt <= now).sort((a, b) => a.firstGrantedAt! - b.firstGrantedAt! || a.id.localeCompare(b.id));
+  return people
+    .filter((p) => p.firstGrantedAt !== null && p.firstGrantedAt > since && p.firstGrantedAt <= now)
+    .sort((a, b) => a.firstGrantedAt! - b.firstGrantedAt! || a.id.localeCompare(b.id));
 }
 
 export type WeeklyFigures = { newlyAccredited: ReportPerson[]; expiring: ReportPerson[]; stalled: Stalled[] };

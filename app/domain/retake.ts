@@ -10,11 +10,7 @@
  */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type RetakeStatus =
-  | { kind: "first_time" }
-  | { kind: "reset" }
-  | { kind: "waited" }
-  | { kind: "waiting"; availableAt: Date; daysLeft: number };
+export type RetakeStatus = { kind: "first_time" } | { kind: "reset" } | { kind: "waited" } | { kind: "waiting"; availableAt: Date; daysLeft: number };
 
 export type PlacementForRetake = { createdAt: Date; retakeAllowed: boolean } | null;
 

@@ -58,9 +58,31 @@ export type ScimPerson = {
 // and ignored unless mapped below. Anything else is refused, so that a mapping typo does not vanish.
 const USER_ATTRIBUTES = new Set(
   [
-    "schemas", "id", "meta", "externalId", "userName", "name", "displayName", "nickName", "profileUrl", "title", "userType",
-    "preferredLanguage", "locale", "timezone", "active", "password", "emails", "phoneNumbers", "ims", "photos", "addresses",
-    "groups", "entitlements", "roles", "x509Certificates",
+    "schemas",
+    "id",
+    "meta",
+    "externalId",
+    "userName",
+    "name",
+    "displayName",
+    "nickName",
+    "profileUrl",
+    "title",
+    "userType",
+    "preferredLanguage",
+    "locale",
+    "timezone",
+    "active",
+    "password",
+    "emails",
+    "phoneNumbers",
+    "ims",
+    "photos",
+    "addresses",
+    "groups",
+    "entitlements",
+    "roles",
+    "x509Certificates",
   ].map((a) => a.toLowerCase()),
 );
 const NAME_ATTRIBUTES = new Set(["formatted", "familyname", "givenname", "middlename", "honorificprefix", "honorificsuffix"]);
@@ -119,7 +141,8 @@ function lowerKeys(value: Record<string, unknown>): Map<string, [string, unknown
 
 function checkSchemas(body: Record<string, unknown>, core: string, extensions: readonly string[]) {
   const schemas = body.schemas;
-  if (!Array.isArray(schemas) || !schemas.every((s) => typeof s === "string")) throw new ScimError(400, "schemas must be an array of schema URNs", "invalidSyntax");
+  if (!Array.isArray(schemas) || !schemas.every((s) => typeof s === "string"))
+    throw new ScimError(400, "schemas must be an array of schema URNs", "invalidSyntax");
   if (!schemas.some((s) => s.toLowerCase() === core.toLowerCase())) throw new ScimError(400, `schemas must include ${core}`, "invalidSyntax");
   const known = [core, ...extensions, ...TOLERATED_SCHEMAS].map((s) => s.toLowerCase());
   const unknown = (schemas as string[]).find((s) => !known.includes(s.toLowerCase()));
@@ -164,7 +187,11 @@ export function personFromScimUser(body: unknown, current?: ScimPerson): ScimPer
   if (nameValue !== undefined && nameValue !== null) {
     if (typeof nameValue !== "object" || Array.isArray(nameValue)) throw new ScimError(400, "name must be an object", "invalidValue");
     const parts = lowerKeys(nameValue as Record<string, unknown>);
-    refuseUnknown([...parts.values()].map(([k]) => k), NAME_ATTRIBUTES, "name.");
+    refuseUnknown(
+      [...parts.values()].map(([k]) => k),
+      NAME_ATTRIBUTES,
+      "name.",
+    );
     given = text(parts.get("givenname")?.[1], "name.givenName", 120);
     family = text(parts.get("familyname")?.[1], "name.familyName", 120);
     formatted = text(parts.get("formatted")?.[1], "name.formatted", 200);
@@ -207,7 +234,8 @@ export function parsePatch(body: unknown): PatchOperation[] {
     const o = raw as Record<string, unknown>;
     const op = typeof o.op === "string" ? o.op.toLowerCase() : "";
     if (op !== "add" && op !== "replace" && op !== "remove") throw new ScimError(400, `Operations[${i}].op must be add, replace or remove`, "invalidSyntax");
-    if (o.path !== undefined && o.path !== null && typeof o.path !== "string") throw new ScimError(400, `Operations[${i}].path must be a string`, "invalidPath");
+    if (o.path !== undefined && o.path !== null && typeof o.path !== "string")
+      throw new ScimError(400, `Operations[${i}].path must be a string`, "invalidPath");
     const path = typeof o.path === "string" && o.path.trim() ? o.path.trim() : null;
     if (op === "remove" && !path) throw new ScimError(400, `Operations[${i}]: remove needs a path`, "noTarget");
     if (op !== "remove" && o.value === undefined) throw new ScimError(400, `Operations[${i}]: ${op} needs a value`, "invalidValue");
@@ -246,7 +274,8 @@ export function applyUserPatch(current: ScimPerson, operations: readonly PatchOp
     }
     if (!path) {
       // A whole-resource value inside a schema URN path.
-      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ScimError(400, "a value without a path must be an object", "invalidValue");
+      if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw new ScimError(400, "a value without a path must be an object", "invalidValue");
       for (const [k, v] of Object.entries(value)) set(k, v, op);
       return;
     }
@@ -289,7 +318,11 @@ export function applyUserPatch(current: ScimPerson, operations: readonly PatchOp
         }
         if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ScimError(400, "name must be an object", "invalidValue");
         const parts = lowerKeys(value as Record<string, unknown>);
-        refuseUnknown([...parts.values()].map(([k]) => k), NAME_ATTRIBUTES, "name.");
+        refuseUnknown(
+          [...parts.values()].map(([k]) => k),
+          NAME_ATTRIBUTES,
+          "name.",
+        );
         for (const [key, [original, v]] of parts) if (key === "givenname" || key === "familyname" || key === "formatted") set(`name.${original}`, v, op);
         return;
       }
@@ -317,7 +350,8 @@ export function applyUserPatch(current: ScimPerson, operations: readonly PatchOp
     if (operation.path) set(operation.path, operation.value, operation.op);
     else {
       const value = operation.value;
-      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ScimError(400, `${operation.op} without a path needs an object value`, "invalidValue");
+      if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw new ScimError(400, `${operation.op} without a path needs an object value`, "invalidValue");
       for (const [key, v] of Object.entries(value)) set(key, v, operation.op);
     }
   }
@@ -336,7 +370,12 @@ export function groupFromScim(body: unknown): GroupInput {
   const record = body as Record<string, unknown>;
   checkSchemas(record, SCIM.group, []);
   const attrs = lowerKeys(record);
-  refuseUnknown([...attrs.values()].map(([k]) => k), GROUP_ATTRIBUTES, "", TOLERATED_SCHEMAS);
+  refuseUnknown(
+    [...attrs.values()].map(([k]) => k),
+    GROUP_ATTRIBUTES,
+    "",
+    TOLERATED_SCHEMAS,
+  );
   const displayName = text(attrs.get("displayname")?.[1], "displayName", 120);
   if (!displayName) throw new ScimError(400, "displayName is required", "invalidValue");
   const members = attrs.get("members")?.[1];
@@ -395,7 +434,8 @@ export function groupChanges(operations: readonly PatchOperation[]): GroupChange
     if (operation.path) one(operation.op, operation.path, operation.value);
     else {
       const value = operation.value;
-      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ScimError(400, `${operation.op} without a path needs an object value`, "invalidValue");
+      if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw new ScimError(400, `${operation.op} without a path needs an object value`, "invalidValue");
       for (const [key, v] of Object.entries(value)) one(operation.op, key, v);
     }
   }

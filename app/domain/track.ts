@@ -149,9 +149,7 @@ export function neighbours(track: Pick<Track, "items">, moduleId: string): { pre
 
 export type GradableCheck = { id: string; options: readonly { id: string; correct: boolean; explanation: string }[] };
 
-export type Grade =
-  | { ok: true; correct: boolean; explanation: string }
-  | { ok: false; problem: "unknown_check" | "unknown_option" };
+export type Grade = { ok: true; correct: boolean; explanation: string } | { ok: false; problem: "unknown_check" | "unknown_option" };
 
 /** Grades one answer against the module's answer key. */
 export function gradeAnswer(checks: readonly GradableCheck[], checkId: string, optionId: string): Grade {

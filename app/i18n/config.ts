@@ -19,7 +19,7 @@ export function fromAcceptLanguage(header: string | null): Locale {
       return { lang: (tag ?? "").slice(0, 2).toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  return ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
+  return (ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined) ?? DEFAULT_LOCALE;
 }
 
 export function readLocaleCookie(cookieHeader: string | null): Locale | null {

@@ -193,8 +193,7 @@ const core: CoreStrings = {
     learner: {
       updatedBadge: "Updated — please review",
       updatedTitle: "This module was updated",
-      updatedBody:
-        "It changed significantly since you completed it. Your module stays completed: read it again, answer any new questions, then confirm.",
+      updatedBody: "It changed significantly since you completed it. Your module stays completed: read it again, answer any new questions, then confirm.",
       markReviewed: "I have reviewed this module",
       errors: {
         notCompleted: "This module is not completed yet.",

@@ -72,7 +72,8 @@ const core = {
     forgot: "Mot de passe oublié\u00a0?",
     invalid: "Adresse e-mail ou mot de passe incorrect.",
     throttled: "Trop de tentatives échouées. Réessayez dans 15 minutes ou réinitialisez votre mot de passe.",
-    demoHint: "Démo : les identifiants sont dans le README ; le mot de passe a été affiché au premier démarrage et se trouve dans le dossier des données (demo-password.txt).",
+    demoHint:
+      "Démo : les identifiants sont dans le README ; le mot de passe a été affiché au premier démarrage et se trouve dans le dossier des données (demo-password.txt).",
   },
   logout: {
     title: "Déconnexion",

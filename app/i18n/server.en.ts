@@ -98,11 +98,13 @@ const server: ServerStrings = {
   },
   invite: {
     mailSubject: "Your invitation to Ambassade",
-    mailBody: "Hello {{name}},\n\n{{inviter}} invites you to join Ambassade, where the company trains its social-media ambassadors.\n\nChoose your password with this link (valid for 7 days, single use):\n{{link}}\n\nIf you were not expecting this message, ignore it.",
+    mailBody:
+      "Hello {{name}},\n\n{{inviter}} invites you to join Ambassade, where the company trains its social-media ambassadors.\n\nChoose your password with this link (valid for 7 days, single use):\n{{link}}\n\nIf you were not expecting this message, ignore it.",
   },
   password: {
     mailSubject: "Reset your Ambassade password",
-    mailBody: "Hello {{name}},\n\nTo choose a new password, open this link (valid for one hour, single use):\n{{link}}\n\nIf you did not ask for this, ignore this message: your current password still works.",
+    mailBody:
+      "Hello {{name}},\n\nTo choose a new password, open this link (valid for one hour, single use):\n{{link}}\n\nIf you did not ask for this, ignore this message: your current password still works.",
   },
   accreditation: {
     mail: {
@@ -117,7 +119,8 @@ const server: ServerStrings = {
   privacyExport: {
     title: "Data Ambassade keeps about {{name}}",
     intro: "Address: {{email}}. Export made on {{date}} (UTC).",
-    files: "This ZIP file holds this summary, person.json, one JSON file per kind of data below and, in the credentials/ folder, your signed credentials (VC-JWT). Secrets (password and token hashes) are not included.",
+    files:
+      "This ZIP file holds this summary, person.json, one JSON file per kind of data below and, in the credentials/ folder, your signed credentials (VC-JWT). Secrets (password and token hashes) are not included.",
     none: "No data.",
     count_one: "{{count}} record.",
     count_other: "{{count}} records.",

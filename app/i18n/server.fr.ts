@@ -100,11 +100,13 @@ const server = {
   },
   invite: {
     mailSubject: "Votre invitation à Ambassade",
-    mailBody: "Bonjour {{name}},\n\n{{inviter}} vous invite à rejoindre Ambassade, la plateforme de formation des ambassadeurs de l'entreprise sur les réseaux sociaux.\n\nChoisissez votre mot de passe avec ce lien (valable 7 jours, utilisable une seule fois)\u00a0:\n{{link}}\n\nSi vous ne vous attendiez pas à ce message, ignorez-le.",
+    mailBody:
+      "Bonjour {{name}},\n\n{{inviter}} vous invite à rejoindre Ambassade, la plateforme de formation des ambassadeurs de l'entreprise sur les réseaux sociaux.\n\nChoisissez votre mot de passe avec ce lien (valable 7 jours, utilisable une seule fois)\u00a0:\n{{link}}\n\nSi vous ne vous attendiez pas à ce message, ignorez-le.",
   },
   password: {
     mailSubject: "Réinitialisation de votre mot de passe Ambassade",
-    mailBody: "Bonjour {{name}},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, utilisable une seule fois)\u00a0:\n{{link}}\n\nSi vous n'avez rien demandé, ignorez ce message\u00a0: votre mot de passe actuel reste valable.",
+    mailBody:
+      "Bonjour {{name}},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, utilisable une seule fois)\u00a0:\n{{link}}\n\nSi vous n'avez rien demandé, ignorez ce message\u00a0: votre mot de passe actuel reste valable.",
   },
   accreditation: {
     mail: {
@@ -119,7 +121,8 @@ const server = {
   privacyExport: {
     title: "Données conservées par Ambassade sur {{name}}",
     intro: "Adresse : {{email}}. Export produit le {{date}} (UTC).",
-    files: "Ce fichier ZIP contient ce résumé, person.json, un fichier JSON par type de donnée ci-dessous et, dans le dossier credentials/, vos attestations signées (VC-JWT). Les secrets (empreintes de mot de passe et de jetons) n’y figurent pas.",
+    files:
+      "Ce fichier ZIP contient ce résumé, person.json, un fichier JSON par type de donnée ci-dessous et, dans le dossier credentials/, vos attestations signées (VC-JWT). Les secrets (empreintes de mot de passe et de jetons) n’y figurent pas.",
     none: "Aucune donnée.",
     count_one: "{{count}} enregistrement.",
     count_other: "{{count}} enregistrements.",

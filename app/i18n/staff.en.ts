@@ -49,7 +49,8 @@ const staff: StaffStrings = {
     empty: "No team to show.",
     chat: {
       title: "Team chat channel",
-      intro: "Optional: a Slack or Microsoft Teams incoming webhook where Ambassade announces requests waiting and accreditations about to end in this team. Messages hold only names and links to Ambassade.",
+      intro:
+        "Optional: a Slack or Microsoft Teams incoming webhook where Ambassade announces requests waiting and accreditations about to end in this team. Messages hold only names and links to Ambassade.",
       none: "No webhook is set for this team.",
       current: "Messages go to {{host}} ({{format}}).",
       lastFailed: "The last message could not be delivered ({{error}}).",

@@ -48,7 +48,8 @@ const staff = {
     empty: "Aucune équipe à afficher.",
     chat: {
       title: "Canal de discussion de l’équipe",
-      intro: "Facultatif\u00a0: un webhook entrant Slack ou Microsoft Teams où Ambassade annonce les demandes en attente et les accréditations qui arrivent à échéance dans cette équipe. Les messages ne contiennent que des noms et des liens vers Ambassade.",
+      intro:
+        "Facultatif\u00a0: un webhook entrant Slack ou Microsoft Teams où Ambassade annonce les demandes en attente et les accréditations qui arrivent à échéance dans cette équipe. Les messages ne contiennent que des noms et des liens vers Ambassade.",
       none: "Aucun webhook n’est réglé pour cette équipe.",
       current: "Messages envoyés à {{host}} ({{format}}).",
       lastFailed: "Le dernier message n’a pas pu être remis ({{error}}).",

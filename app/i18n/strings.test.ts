@@ -29,7 +29,12 @@ function flatten(strings: Dictionary, prefix = ""): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(?:(?:de|le|la|que)\s+)?(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
-const PAGE_GROUPS = { exam: [examFr, examEn], diagnostic: [diagnosticFr, diagnosticEn], track: [trackFr, trackEn], placement: [placementFr, placementEn] } as const;
+const PAGE_GROUPS = {
+  exam: [examFr, examEn],
+  diagnostic: [diagnosticFr, diagnosticEn],
+  track: [trackFr, trackEn],
+  placement: [placementFr, placementEn],
+} as const;
 const GROUPS = { core: [coreFr, coreEn], staff: [staffFr, staffEn], server: [serverFr, serverEn], ...PAGE_GROUPS } as const;
 
 /**
@@ -45,7 +50,8 @@ function moduleGraph(app: string, entry: string) {
     seen.add(file);
     const source = fs.readFileSync(file, "utf8");
     for (const [, group] of source.matchAll(/import\s+"~\/i18n\/load\/(\w+)\.client"/g)) loaders.add(group!);
-    for (const [, literal, dynamic] of source.matchAll(/["'`]([a-z]\w*(?:\.\w+)+)(\.\$\{)?/g)) keys.push({ file, literal: literal!, dynamic: Boolean(dynamic) });
+    for (const [, literal, dynamic] of source.matchAll(/["'`]([a-z]\w*(?:\.\w+)+)(\.\$\{)?/g))
+      keys.push({ file, literal: literal!, dynamic: Boolean(dynamic) });
     for (const [, spec] of source.matchAll(/from\s+"((?:~|\.{1,2})\/[^"]+)"/g)) {
       const base = spec!.startsWith("~/") ? path.join(app, spec!.slice(2)) : path.resolve(path.dirname(file), spec!);
       for (const candidate of [base, `${base}.ts`, `${base}.tsx`]) if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) visit(candidate);
@@ -102,7 +108,11 @@ describe("interface strings", () => {
     const groupsNamed = (keys: ReturnType<typeof moduleGraph>["keys"]) => {
       const named = new Map<string, string>();
       for (const { file, literal, dynamic } of keys) {
-        const matches = dynamic ? [...owners].filter(([key]) => key.startsWith(`${literal}.`)) : owners.has(literal) ? [[literal, owners.get(literal)!] as const] : [];
+        const matches = dynamic
+          ? [...owners].filter(([key]) => key.startsWith(`${literal}.`))
+          : owners.has(literal)
+            ? [[literal, owners.get(literal)!] as const]
+            : [];
         for (const [key, group] of matches) named.set(group, `${path.relative(app, file)}: ${key}`);
       }
       return named;
@@ -114,7 +124,8 @@ describe("interface strings", () => {
     const routes = fs.readdirSync(path.join(app, "routes")).filter((f) => /\.tsx$/.test(f) && !/\.test\./.test(f));
     for (const route of routes) {
       const graph = moduleGraph(app, path.join(app, "routes", route));
-      for (const [group, example] of groupsNamed(graph.keys)) if (!graph.loaders.has(group)) problems.push(`routes/${route} needs the "${group}" loader (${example})`);
+      for (const [group, example] of groupsNamed(graph.keys))
+        if (!graph.loaders.has(group)) problems.push(`routes/${route} needs the "${group}" loader (${example})`);
     }
     expect(routes.length).toBeGreaterThan(50);
     expect(problems).toEqual([]);
@@ -129,7 +140,11 @@ describe("interface strings", () => {
       "root.tsx",
       ...fs
         .readdirSync(path.join(app, "routes"))
-        .filter((f) => /^(\$|_index|home|track|diagnostic|placement|charter|exam|accreditation|account|login|logout|forgot-password|reset-password|invite|verify|language)\b/.test(f))
+        .filter((f) =>
+          /^(\$|_index|home|track|diagnostic|placement|charter|exam|accreditation|account|login|logout|forgot-password|reset-password|invite|verify|language)\b/.test(
+            f,
+          ),
+        )
         .map((f) => `routes/${f}`),
     ];
     const seen = new Set<string>();

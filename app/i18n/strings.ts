@@ -36,8 +36,18 @@ export async function loadStrings(locale: Locale, groups: readonly StringGroup[]
 export type PageGroup = "exam" | "diagnostic" | "track" | "placement";
 
 const pageChunks: Record<Locale, Record<PageGroup, () => Promise<{ default: Dictionary }>>> = {
-  fr: { exam: () => import("./exam.fr"), diagnostic: () => import("./diagnostic.fr"), track: () => import("./track.fr"), placement: () => import("./placement.fr") },
-  en: { exam: () => import("./exam.en"), diagnostic: () => import("./diagnostic.en"), track: () => import("./track.en"), placement: () => import("./placement.en") },
+  fr: {
+    exam: () => import("./exam.fr"),
+    diagnostic: () => import("./diagnostic.fr"),
+    track: () => import("./track.fr"),
+    placement: () => import("./placement.fr"),
+  },
+  en: {
+    exam: () => import("./exam.en"),
+    diagnostic: () => import("./diagnostic.en"),
+    track: () => import("./track.en"),
+    placement: () => import("./placement.en"),
+  },
 };
 
 /** Page groups loaded before the translator existed (the first page's modules load before the entry runs). */

@@ -34,7 +34,49 @@ const fr = new Map([coreFr, examFr, diagnosticFr, trackFr, placementFr, staffFr,
 const en = new Map([coreEn, examEn, diagnosticEn, trackEn, placementEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]));
 
 /** Placeholders that hold numbers or dates: "de 12 %" and "du 7 mai" need no elision. */
-const NUMERIC = new Set(["count", "n", "total", "days", "hours", "minutes", "months", "max", "min", "percent", "score", "passMark", "items", "completed", "left", "first", "last", "position", "page", "pages", "answers", "passed", "added", "removed", "found", "expected", "attitude", "knowledge", "usage", "ease", "threshold", "date", "until", "from", "time", "a", "b", "size", "limit", "correct", "exposure"]);
+const NUMERIC = new Set([
+  "count",
+  "n",
+  "total",
+  "days",
+  "hours",
+  "minutes",
+  "months",
+  "max",
+  "min",
+  "percent",
+  "score",
+  "passMark",
+  "items",
+  "completed",
+  "left",
+  "first",
+  "last",
+  "position",
+  "page",
+  "pages",
+  "answers",
+  "passed",
+  "added",
+  "removed",
+  "found",
+  "expected",
+  "attitude",
+  "knowledge",
+  "usage",
+  "ease",
+  "threshold",
+  "date",
+  "until",
+  "from",
+  "time",
+  "a",
+  "b",
+  "size",
+  "limit",
+  "correct",
+  "exposure",
+]);
 
 /** Technical text where a colon or a question mark is code, not French punctuation: URLs, paths, headers, schemes. */
 function prose(text: string): string {
@@ -55,10 +97,8 @@ describe("words in both dictionaries", () => {
     expect(offenders(en, (text) => /\((s|es)\)/.test(text))).toEqual([]);
   });
 
-  it("French: no \"de \" before a placeholder that may start with a vowel, nor before a vowel", () => {
-    expect(
-      offenders(fr, (text) => [...text.matchAll(/(?<!\p{L})de \{\{\s*(\w+)\s*\}\}/gu)].some((m) => !NUMERIC.has(m[1]!))),
-    ).toEqual([]);
+  it('French: no "de " before a placeholder that may start with a vowel, nor before a vowel', () => {
+    expect(offenders(fr, (text) => [...text.matchAll(/(?<!\p{L})de \{\{\s*(\w+)\s*\}\}/gu)].some((m) => !NUMERIC.has(m[1]!)))).toEqual([]);
     expect(offenders(fr, (text) => /(?<!\p{L})de [aeiouyàâéèêëîïôûœ]/iu.test(prose(text)))).toEqual([]);
   });
 
@@ -70,6 +110,8 @@ describe("words in both dictionaries", () => {
 
   it("English: no space before : ; ! ? and %, and no French left", () => {
     expect(offenders(en, (text) => /[ \u00a0\u202f][:;!?%](?=\s|$|\))/.test(prose(text)))).toEqual([]);
-    expect(offenders(en, (text) => /[éèêàçùœ]|\b(le|la|les|des|vous|votre|avec|pour)\b/i.test(text)).filter((line) => !line.startsWith("nav.switchTo"))).toEqual([]);
+    expect(
+      offenders(en, (text) => /[éèêàçùœ]|\b(le|la|les|des|vous|votre|avec|pour)\b/i.test(text)).filter((line) => !line.startsWith("nav.switchTo")),
+    ).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ const str = (value: string | number | null | undefined) => (value === null || va
 /** The words of one notice for a reader. */
 export function noticeText(locale: Locale, kind: NotificationKind, params: NoticeParams): NoticeText {
   const t = getT(locale);
-  const k = (key: string, extra: Record<string, unknown> = {}) => t(`notifications.kinds.${kind}.${key}`, { ...params, date: noticeDate(params.date, locale), ...extra });
+  const k = (key: string, extra: Record<string, unknown> = {}) =>
+    t(`notifications.kinds.${kind}.${key}`, { ...params, date: noticeDate(params.date, locale), ...extra });
   switch (kind) {
     case "request_waiting": {
       const renewal = params.renewal === 1;
@@ -42,7 +43,14 @@ export function noticeText(locale: Locale, kind: NotificationKind, params: Notic
       const p = { ...params, name: "", date: noticeDate(params.date, locale) };
       // The notice's own words since it exists (app/i18n/server.*.ts › accreditation.mail).
       const body = t(manager ? "accreditation.mail.managerNoticeBody" : "accreditation.mail.noticeBody", { ...p, link: "" }).split("\n\n");
-      return { subject: t(manager ? "accreditation.mail.managerNoticeSubject" : "accreditation.mail.noticeSubject", p), paragraphs: body.slice(1).map((s) => s.trim()).filter(Boolean), inbox: k("inbox") };
+      return {
+        subject: t(manager ? "accreditation.mail.managerNoticeSubject" : "accreditation.mail.noticeSubject", p),
+        paragraphs: body
+          .slice(1)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        inbox: k("inbox"),
+      };
     }
     case "granted": {
       const paragraphs = [k("body")];
@@ -51,7 +59,11 @@ export function noticeText(locale: Locale, kind: NotificationKind, params: Notic
     }
     case "declined": {
       const renewal = params.renewal === 1;
-      return { subject: k(renewal ? "subjectRenewal" : "subject"), paragraphs: [k(renewal ? "bodyRenewal" : "body"), ...(renewal ? [] : [k("after")])], inbox: k("inbox") };
+      return {
+        subject: k(renewal ? "subjectRenewal" : "subject"),
+        paragraphs: [k(renewal ? "bodyRenewal" : "body"), ...(renewal ? [] : [k("after")])],
+        inbox: k("inbox"),
+      };
     }
     case "suspended": {
       if (params.reasonKind === "left_organisation") return { subject: k("subjectLeft"), paragraphs: [k("bodyLeft")], inbox: k("inboxLeft") };
@@ -81,7 +93,19 @@ export function noticeText(locale: Locale, kind: NotificationKind, params: Notic
 
 export type MailNotice = { kind: NotificationKind; params: NoticeParams; url: string };
 
-function Email({ preview, greeting, sections, footer, button }: { preview: string; greeting: string; sections: { title?: string; paragraphs: string[]; url: string }[]; footer: string; button: string }) {
+function Email({
+  preview,
+  greeting,
+  sections,
+  footer,
+  button,
+}: {
+  preview: string;
+  greeting: string;
+  sections: { title?: string; paragraphs: string[]; url: string }[];
+  footer: string;
+  button: string;
+}) {
   return (
     <Html>
       <Head />
@@ -117,13 +141,19 @@ function Email({ preview, greeting, sections, footer, button }: { preview: strin
  * One mail for one recipient: a single notice, or a digest of several (one section each). `accountUrl`
  * is where optional kinds are turned off.
  */
-export function composeNotificationMail(input: { locale: Locale; name: string; notices: readonly MailNotice[]; accountUrl: string }): { subject: string; text: string; html: string } {
+export function composeNotificationMail(input: { locale: Locale; name: string; notices: readonly MailNotice[]; accountUrl: string }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
   const t: TFunction = getT(input.locale);
   const texts = input.notices.map((n) => ({ ...noticeText(input.locale, n.kind, n.params), url: n.url }));
   const digest = texts.length > 1;
   const subject = digest ? t("notifications.digestSubject", { count: texts.length }) : texts[0]!.subject;
   const greeting = t("notifications.greeting", { name: input.name });
-  const footer = input.notices.every((n) => isMandatory(n.kind)) ? t("notifications.footerMandatory") : t("notifications.footerOptional", { link: input.accountUrl });
+  const footer = input.notices.every((n) => isMandatory(n.kind))
+    ? t("notifications.footerMandatory")
+    : t("notifications.footerOptional", { link: input.accountUrl });
   const sections = texts.map((x) => ({ title: digest ? x.subject : undefined, paragraphs: x.paragraphs, url: x.url }));
   const text = [
     greeting,
@@ -132,7 +162,17 @@ export function composeNotificationMail(input: { locale: Locale; name: string; n
     "--",
     footer,
   ].join("\n\n");
-  const html = "<!DOCTYPE html>" + renderToStaticMarkup(<Email preview={digest ? t("notifications.digestIntro") : texts[0]!.paragraphs[0] ?? subject} greeting={greeting} sections={sections} footer={footer} button={t("notifications.open")} />);
+  const html =
+    "<!DOCTYPE html>" +
+    renderToStaticMarkup(
+      <Email
+        preview={digest ? t("notifications.digestIntro") : (texts[0]!.paragraphs[0] ?? subject)}
+        greeting={greeting}
+        sections={sections}
+        footer={footer}
+        button={t("notifications.open")}
+      />,
+    );
   return { subject, text, html };
 }
 
@@ -157,7 +197,14 @@ export type SummaryTeam = {
  * stalled people), in the manager's language, HTML from the same React Email layout and the same
  * paragraphs as text.
  */
-export function composeWeeklySummaryMail(input: { locale: Locale; name: string; teams: readonly SummaryTeam[]; stalledAfterDays: number; expiryDays: number; accountUrl: string }): {
+export function composeWeeklySummaryMail(input: {
+  locale: Locale;
+  name: string;
+  teams: readonly SummaryTeam[];
+  stalledAfterDays: number;
+  expiryDays: number;
+  accountUrl: string;
+}): {
   subject: string;
   text: string;
   html: string;
@@ -170,13 +217,16 @@ export function composeWeeklySummaryMail(input: { locale: Locale; name: string; 
   };
   const sections = input.teams.map((team) => {
     const paragraphs: string[] = [];
-    if (team.newlyAccredited.length) paragraphs.push(t("notifications.weekly.newlyAccredited", { count: team.newlyAccredited.length, names: list(team.newlyAccredited.map((p) => p.name)) }));
+    if (team.newlyAccredited.length)
+      paragraphs.push(t("notifications.weekly.newlyAccredited", { count: team.newlyAccredited.length, names: list(team.newlyAccredited.map((p) => p.name)) }));
     if (team.expiring.length) {
       const names = team.expiring.map((p) => t("notifications.weekly.expiringPerson", { name: p.name, date: noticeDate(p.validUntil, input.locale) }));
       paragraphs.push(t("notifications.weekly.expiring", { count: team.expiring.length, days: input.expiryDays, names: list(names) }));
     }
     if (team.stalled.length) {
-      const names = team.stalled.map((p) => t("notifications.weekly.stalledPerson", { name: p.name, step: t(`notifications.weekly.steps.${p.step}`), days: p.days }));
+      const names = team.stalled.map((p) =>
+        t("notifications.weekly.stalledPerson", { name: p.name, step: t(`notifications.weekly.steps.${p.step}`), days: p.days }),
+      );
       paragraphs.push(t("notifications.weekly.stalled", { count: team.stalled.length, days: input.stalledAfterDays, names: list(names) }));
     }
     if (paragraphs.length === 0) paragraphs.push(t("notifications.weekly.quiet"));
@@ -193,6 +243,8 @@ export function composeWeeklySummaryMail(input: { locale: Locale; name: string; 
     "--",
     footer,
   ].join("\n\n");
-  const html = "<!DOCTYPE html>" + renderToStaticMarkup(<Email preview={intro} greeting={`${greeting} ${intro}`} sections={sections} footer={footer} button={t("notifications.open")} />);
+  const html =
+    "<!DOCTYPE html>" +
+    renderToStaticMarkup(<Email preview={intro} greeting={`${greeting} ${intro}`} sections={sections} footer={footer} button={t("notifications.open")} />);
   return { subject, text, html };
 }

@@ -44,7 +44,18 @@ const globalForMail = globalThis as unknown as { __ambassadeMailWake?: Wake; __a
 export function queueMail(db: Db | Tx, mail: QueuedMail, now = new Date()): string {
   const id = newId();
   db.insert(mailOutbox)
-    .values({ id, kind: mail.kind, refId: mail.refId ?? null, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, status: "pending", nextAttemptAt: now, createdAt: now })
+    .values({
+      id,
+      kind: mail.kind,
+      refId: mail.refId ?? null,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      status: "pending",
+      nextAttemptAt: now,
+      createdAt: now,
+    })
     .run();
   // After the caller's transaction has committed and its response is on its way.
   setImmediate(() => (globalForMail.__ambassadeMailWake ?? runPass)());
@@ -100,7 +111,10 @@ export async function deliverQueuedMail(now = () => new Date()): Promise<number>
       for (const mail of claimed) {
         try {
           await sendMail({ to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) });
-          db.update(mailOutbox).set({ status: "sent", sentAt: now(), nextAttemptAt: null, lastError: null, text: "", html: null }).where(eq(mailOutbox.id, mail.id)).run();
+          db.update(mailOutbox)
+            .set({ status: "sent", sentAt: now(), nextAttemptAt: null, lastError: null, text: "", html: null })
+            .where(eq(mailOutbox.id, mail.id))
+            .run();
           sent += 1;
         } catch (error) {
           const lastError = describeError(error);
@@ -166,7 +180,14 @@ export type MailFate = { id: string; status: MailStatus; attempts: number; lastE
 export function latestMailFor(refId: string, kind: string): MailFate | null {
   return (
     getDb()
-      .select({ id: mailOutbox.id, status: mailOutbox.status, attempts: mailOutbox.attempts, lastError: mailOutbox.lastError, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt })
+      .select({
+        id: mailOutbox.id,
+        status: mailOutbox.status,
+        attempts: mailOutbox.attempts,
+        lastError: mailOutbox.lastError,
+        createdAt: mailOutbox.createdAt,
+        sentAt: mailOutbox.sentAt,
+      })
       .from(mailOutbox)
       .where(and(eq(mailOutbox.refId, refId), eq(mailOutbox.kind, kind)))
       .orderBy(desc(mailOutbox.createdAt))
@@ -174,7 +195,6 @@ export function latestMailFor(refId: string, kind: string): MailFate | null {
       .get() ?? null
   );
 }
-
 
 /** Housekeeping: sent and abandoned mails older than `days` are forgotten. */
 export function purgeOldMail(days = 30, now = new Date()): number {

@@ -36,7 +36,17 @@ export function queuePasswordResetMail(db: Db | Tx, input: { userId: string; to:
 /** The 30-day notice before an accreditation ends: to the person, and to the managers of their team. */
 export function queueExpiryNoticeMail(
   db: Db | Tx,
-  input: { to: string; name: string; person: string; channels: string; validUntil: Date; pathname: string; locale: Locale; forManager: boolean; refId?: string },
+  input: {
+    to: string;
+    name: string;
+    person: string;
+    channels: string;
+    validUntil: Date;
+    pathname: string;
+    locale: Locale;
+    forManager: boolean;
+    refId?: string;
+  },
 ): string {
   const t = getT(input.locale);
   // An end date is a calendar day (ADR 0022): the same day for every reader.

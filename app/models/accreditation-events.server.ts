@@ -83,7 +83,15 @@ export function announceAccreditationChange(tx: Tx, change: { accreditationId: s
  */
 export function notifyAccreditationChange(
   tx: Tx,
-  change: { accreditationId: string; transition: Transition; from: AccreditationState | null; to: AccreditationState; actorId: string | null; reason: StateReason | null; now: Date },
+  change: {
+    accreditationId: string;
+    transition: Transition;
+    from: AccreditationState | null;
+    to: AccreditationState;
+    actorId: string | null;
+    reason: StateReason | null;
+    now: Date;
+  },
 ): void {
   const who = noticeOf(change.transition, change.to);
   if (!who.holder && !who.managers) return;
@@ -100,7 +108,11 @@ export function notifyAccreditationChange(
   const reason = change.reason ?? null;
   const charterVersion = reason?.kind === "charter" ? reason.version : null;
   const summary = charterVersion
-    ? tx.select({ fr: charterPublications.summaryFr, en: charterPublications.summaryEn }).from(charterPublications).where(eq(charterPublications.version, charterVersion)).get()
+    ? tx
+        .select({ fr: charterPublications.summaryFr, en: charterPublications.summaryEn })
+        .from(charterPublications)
+        .where(eq(charterPublications.version, charterVersion))
+        .get()
     : undefined;
   const params: NoticeParams = {
     person: row.name,

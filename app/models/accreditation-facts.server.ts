@@ -45,7 +45,13 @@ async function gatherFacts(userIds: readonly string[], now: Date, locale: Locale
     .where(and(inArray(placements.userId, ids), eq(placements.isCurrent, true)))
     .all();
   const progress = db
-    .select({ userId: moduleProgress.userId, moduleId: moduleProgress.moduleId, status: moduleProgress.status, lastSection: moduleProgress.lastSection, completedVersion: moduleProgress.completedVersion })
+    .select({
+      userId: moduleProgress.userId,
+      moduleId: moduleProgress.moduleId,
+      status: moduleProgress.status,
+      lastSection: moduleProgress.lastSection,
+      completedVersion: moduleProgress.completedVersion,
+    })
     .from(moduleProgress)
     .where(inArray(moduleProgress.userId, ids))
     .all();
@@ -74,7 +80,13 @@ async function gatherFacts(userIds: readonly string[], now: Date, locale: Locale
     const learnerTrack = placement ? trackFor(library, placement.level, rows, locale) : null;
     const modules: ModuleEvidence[] = (learnerTrack?.track.items ?? []).map((item) => {
       const stats = checks.find((c) => c.userId === userId && c.moduleId === item.id);
-      return { id: item.id, title: learnerTrack?.titles[item.id] ?? item.id, status: item.status, checksPassed: Number(stats?.passed ?? 0), answers: Number(stats?.answers ?? 0) };
+      return {
+        id: item.id,
+        title: learnerTrack?.titles[item.id] ?? item.id,
+        status: item.status,
+        checksPassed: Number(stats?.passed ?? 0),
+        answers: Number(stats?.answers ?? 0),
+      };
     });
     const totals = learnerTrack?.track.totals;
     const signature = signatures.get(userId) ?? null;

@@ -24,7 +24,13 @@ export async function runAccreditationJobs(now = new Date()): Promise<{ notices:
   // The rows the machine lets expire (and so the rows whose end is worth a notice).
   const expiring = statesFrom("expire");
   const due = db
-    .select({ id: accreditations.id, userId: accreditations.userId, status: accreditations.status, version: accreditations.version, validUntil: accreditations.validUntil })
+    .select({
+      id: accreditations.id,
+      userId: accreditations.userId,
+      status: accreditations.status,
+      version: accreditations.version,
+      validUntil: accreditations.validUntil,
+    })
     .from(accreditations)
     .where(and(inArray(accreditations.status, expiring), lte(accreditations.validUntil, now)))
     .all();
@@ -45,7 +51,14 @@ export async function runAccreditationJobs(now = new Date()): Promise<{ notices:
     .select({ row: accreditations, name: users.name, email: users.email, locale: users.locale, teamId: users.teamId, active: users.active })
     .from(accreditations)
     .innerJoin(users, eq(users.id, accreditations.userId))
-    .where(and(inArray(accreditations.status, expiring), isNull(accreditations.expiryNoticeSentAt), gt(accreditations.validUntil, now), lte(accreditations.validUntil, horizon)))
+    .where(
+      and(
+        inArray(accreditations.status, expiring),
+        isNull(accreditations.expiryNoticeSentAt),
+        gt(accreditations.validUntil, now),
+        lte(accreditations.validUntil, horizon),
+      ),
+    )
     .all()
     .filter((c) => expiryNoticeDue(c.row, now));
   const teamIds = [...new Set(candidates.map((c) => c.teamId).filter((t): t is string => t !== null))];
@@ -72,7 +85,15 @@ export async function runAccreditationJobs(now = new Date()): Promise<{ notices:
             .where(and(eq(accreditations.id, c.row.id), isNull(accreditations.expiryNoticeSentAt)))
             .run();
           if (result.changes !== 1) continue;
-          recordAudit(tx, { actorId: null, action: "accreditation.expiry_notice", subjectType: "accreditation", subjectId: c.row.id, fromState: c.row.status, toState: c.row.status, data: { userId: c.row.userId, validUntil: c.row.validUntil?.toISOString() } });
+          recordAudit(tx, {
+            actorId: null,
+            action: "accreditation.expiry_notice",
+            subjectType: "accreditation",
+            subjectId: c.row.id,
+            fromState: c.row.status,
+            toState: c.row.status,
+            data: { userId: c.row.userId, validUntil: c.row.validUntil?.toISOString() },
+          });
           claimedCount += 1;
           const params = { person: c.name, channels: channelLabels(c.row.channels, offered).join(", "), date: c.row.validUntil!.toISOString() };
           const told: Notice[] = [{ userId: c.row.userId, kind: "expiring", params, link: "/accreditation", refId: c.row.id }];
@@ -80,7 +101,8 @@ export async function runAccreditationJobs(now = new Date()): Promise<{ notices:
             told.push({ userId: m.id, kind: "team_expiring", params, link: `/team/requests/${c.row.id}`, refId: c.row.id });
           }
           notify(tx, told, now);
-          if (c.teamId) enqueueTeamChat(tx, { kind: "expiring", teamId: c.teamId, accreditationId: c.row.id, person: c.name, validUntil: c.row.validUntil! }, now);
+          if (c.teamId)
+            enqueueTeamChat(tx, { kind: "expiring", teamId: c.teamId, accreditationId: c.row.id, person: c.name, validUntil: c.row.validUntil! }, now);
         }
         return claimedCount;
       },

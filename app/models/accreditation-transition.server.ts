@@ -44,7 +44,11 @@ function conflictError(): InputError {
 function completeFacts(tx: Tx, rowId: string | null, facts: GuardFacts): GuardFacts {
   const out: GuardFacts = { ...facts, maxValidityMonths: facts.maxValidityMonths ?? getSetting("accreditation.maxValidityMonths") };
   if (rowId && facts.currentReason === undefined) {
-    const current = tx.select({ reasonKind: accreditations.reasonKind, reason: accreditations.reason }).from(accreditations).where(eq(accreditations.id, rowId)).get();
+    const current = tx
+      .select({ reasonKind: accreditations.reasonKind, reason: accreditations.reason })
+      .from(accreditations)
+      .where(eq(accreditations.id, rowId))
+      .get();
     out.currentReason = current ? reasonFrom(current) : null;
   }
   return out;
@@ -57,7 +61,17 @@ function completeFacts(tx: Tx, rowId: string | null, facts: GuardFacts): GuardFa
  */
 function recordTransition(
   tx: Tx,
-  change: { accreditationId: string; userId: string; transition: Transition; from: AccreditationState | null; to: AccreditationState; actorId: string | null; reason: StateReason | null; now: Date; data?: Record<string, unknown> },
+  change: {
+    accreditationId: string;
+    userId: string;
+    transition: Transition;
+    from: AccreditationState | null;
+    to: AccreditationState;
+    actorId: string | null;
+    reason: StateReason | null;
+    now: Date;
+    data?: Record<string, unknown>;
+  },
 ): void {
   recordAudit(tx, {
     actorId: change.actorId,
@@ -100,14 +114,31 @@ export function applyTransition(
     .where(and(eq(accreditations.id, row.id), eq(accreditations.version, expected)))
     .run();
   if (updated.changes !== 1) throw conflictError();
-  recordTransition(tx, { accreditationId: row.id, userId: row.userId, transition, from: row.status, to: decision.to, actorId: input.actorId, reason: facts.reason ?? null, now: facts.now, data: input.data });
+  recordTransition(tx, {
+    accreditationId: row.id,
+    userId: row.userId,
+    transition,
+    from: row.status,
+    to: decision.to,
+    actorId: input.actorId,
+    reason: facts.reason ?? null,
+    now: facts.now,
+    data: input.data,
+  });
   return decision.to;
 }
 
 /** A new row, by a transition from the person's state (`request`): decided, inserted, audited and announced. */
 export function openAccreditation(
   tx: Tx,
-  input: { id: string; userId: string; from: PersonState; facts: GuardFacts; values: { requestedChannels: string[]; statement: string }; data?: Record<string, unknown> },
+  input: {
+    id: string;
+    userId: string;
+    from: PersonState;
+    facts: GuardFacts;
+    values: { requestedChannels: string[]; statement: string };
+    data?: Record<string, unknown>;
+  },
 ): AccreditationState {
   const facts = completeFacts(tx, null, input.facts);
   const decision = decide(input.from, "request", facts, "holder");
@@ -115,6 +146,16 @@ export function openAccreditation(
   tx.insert(accreditations)
     .values({ id: input.id, userId: input.userId, status: decision.to, ...input.values, requestedAt: facts.now, updatedAt: facts.now })
     .run();
-  recordTransition(tx, { accreditationId: input.id, userId: input.userId, transition: "request", from: null, to: decision.to, actorId: input.userId, reason: null, now: facts.now, data: input.data });
+  recordTransition(tx, {
+    accreditationId: input.id,
+    userId: input.userId,
+    transition: "request",
+    from: null,
+    to: decision.to,
+    actorId: input.userId,
+    reason: null,
+    now: facts.now,
+    data: input.data,
+  });
   return decision.to;
 }

@@ -40,7 +40,15 @@ import { getSetting } from "./settings.server";
 type Row = AccreditationRow;
 
 function latestRow(userId: string): Row | null {
-  return getDb().select().from(accreditations).where(eq(accreditations.userId, userId)).orderBy(desc(accreditations.requestedAt), desc(accreditations.updatedAt)).limit(1).get() ?? null;
+  return (
+    getDb()
+      .select()
+      .from(accreditations)
+      .where(eq(accreditations.userId, userId))
+      .orderBy(desc(accreditations.requestedAt), desc(accreditations.updatedAt))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 export type AccreditationView = {
@@ -164,7 +172,16 @@ function historyReason(data: unknown, text: string | null): StateReason | null {
 }
 
 /** An audit row about an accreditation, as the history views show it. */
-function historyEntry(r: { id: number; at: Date; action: string; fromState: string | null; toState: string | null; reason: string | null; data: unknown; actorName: string | null }): HistoryEntry {
+function historyEntry(r: {
+  id: number;
+  at: Date;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  data: unknown;
+  actorName: string | null;
+}): HistoryEntry {
   return {
     id: r.id,
     at: r.at,
@@ -179,7 +196,16 @@ function historyEntry(r: { id: number; at: Date; action: string; fromState: stri
 /** The audit trail of a person's accreditations, newest first (one query). */
 export function accreditationHistory(userId: string, limit = 50): HistoryEntry[] {
   return getDb()
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState, reason: auditLog.reason, data: auditLog.data, actorName: users.name })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      fromState: auditLog.fromState,
+      toState: auditLog.toState,
+      reason: auditLog.reason,
+      data: auditLog.data,
+      actorName: users.name,
+    })
     .from(auditLog)
     .innerJoin(accreditations, and(eq(auditLog.subjectType, "accreditation"), eq(auditLog.subjectId, accreditations.id)))
     .leftJoin(users, eq(users.id, auditLog.actorId))
@@ -281,7 +307,18 @@ export type TeamDecision = HistoryEntry & { person: string; accreditationId: str
 export function teamDecisionHistory(scope: TeamScope, limit = 50): TeamDecision[] {
   const actor = alias(users, "actor");
   return getDb()
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, fromState: auditLog.fromState, toState: auditLog.toState, reason: auditLog.reason, data: auditLog.data, actorName: actor.name, person: users.name, accreditationId: accreditations.id })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      fromState: auditLog.fromState,
+      toState: auditLog.toState,
+      reason: auditLog.reason,
+      data: auditLog.data,
+      actorName: actor.name,
+      person: users.name,
+      accreditationId: accreditations.id,
+    })
     .from(auditLog)
     .innerJoin(accreditations, and(eq(auditLog.subjectType, "accreditation"), eq(auditLog.subjectId, accreditations.id)))
     .innerJoin(users, eq(users.id, accreditations.userId))

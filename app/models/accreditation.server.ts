@@ -18,7 +18,15 @@ import { scopeCondition, type TeamScope } from "./accreditation-views.server";
 type Row = AccreditationRow;
 
 function latestRowIn(tx: Tx, userId: string): Row | null {
-  return tx.select().from(accreditations).where(eq(accreditations.userId, userId)).orderBy(desc(accreditations.requestedAt), desc(accreditations.updatedAt)).limit(1).get() ?? null;
+  return (
+    tx
+      .select()
+      .from(accreditations)
+      .where(eq(accreditations.userId, userId))
+      .orderBy(desc(accreditations.requestedAt), desc(accreditations.updatedAt))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

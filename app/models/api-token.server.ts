@@ -67,8 +67,17 @@ export function createApiToken(
   const id = newId();
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
   getDb().transaction((tx) => {
-    tx.insert(apiTokens).values({ id, name: trimmed, prefix, tokenHash: hash(token), createdBy: actorId, scope, expiresAt: options.expiresAt ?? null }).run();
-    recordAudit(tx, { actorId, action: "api_token.created", subjectType: "api_token", subjectId: id, toState: "active", data: { name: trimmed, prefix, scope } });
+    tx.insert(apiTokens)
+      .values({ id, name: trimmed, prefix, tokenHash: hash(token), createdBy: actorId, scope, expiresAt: options.expiresAt ?? null })
+      .run();
+    recordAudit(tx, {
+      actorId,
+      action: "api_token.created",
+      subjectType: "api_token",
+      subjectId: id,
+      toState: "active",
+      data: { name: trimmed, prefix, scope },
+    });
   });
   return { id, name: trimmed, token, prefix, scope };
 }
@@ -101,7 +110,15 @@ export function revokeApiToken(actorId: string | null, id: string): { name: stri
   if (!row.revokedAt) {
     getDb().transaction((tx) => {
       tx.update(apiTokens).set({ revokedAt: new Date(), revokedBy: actorId }).where(eq(apiTokens.id, id)).run();
-      recordAudit(tx, { actorId, action: "api_token.revoked", subjectType: "api_token", subjectId: id, fromState: "active", toState: "revoked", data: { name: row.name, prefix: row.prefix } });
+      recordAudit(tx, {
+        actorId,
+        action: "api_token.revoked",
+        subjectType: "api_token",
+        subjectId: id,
+        fromState: "active",
+        toState: "revoked",
+        data: { name: row.name, prefix: row.prefix },
+      });
     });
   }
   memory().byHash.delete(row.tokenHash);
@@ -131,8 +148,7 @@ export function authenticateApiToken(
   let found = mem.byHash.get(tokenHash);
   if (!found || now - found.cachedAt > CACHE_TTL_MS) {
     const row = prepared("select id, name, scope, expires_at as expiresAt from api_tokens where token_hash = ? and revoked_at is null").get(tokenHash) as
-      | { id: string; name: string; scope: ApiTokenScope; expiresAt: number | null }
-      | undefined;
+      { id: string; name: string; scope: ApiTokenScope; expiresAt: number | null } | undefined;
     if (!row) {
       mem.byHash.delete(tokenHash);
       return { ok: false, error: "invalid_token" };

@@ -24,10 +24,7 @@ export type AuditEntry = {
  * provisioning token (by name), a CSV file (by name), single sign-on.
  */
 export type AuditSource =
-  | { kind: "admin" }
-  | { kind: "scim"; tokenId: string; tokenName: string }
-  | { kind: "csv"; file: string }
-  | { kind: "sso"; provider: string };
+  { kind: "admin" } | { kind: "scim"; tokenId: string; tokenName: string } | { kind: "csv"; file: string } | { kind: "sso"; provider: string };
 
 /** Writes one append-only audit row; call it inside the transaction that makes the change. */
 export function recordAudit(tx: Tx, entry: AuditEntry): void {
@@ -75,7 +72,14 @@ export function listAudit(filter: AuditFilter = {}) {
   if (filter.actorIds) where.push(filter.actorIds.length ? inArray(auditLog.actorId, [...filter.actorIds]) : sql`0`);
   if (filter.personIds) {
     const ids = [...filter.personIds];
-    where.push(ids.length ? sql`(${inArray(auditLog.subjectId, ids)} or json_extract(${auditLog.data}, '$.userId') in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}))` : sql`0`);
+    where.push(
+      ids.length
+        ? sql`(${inArray(auditLog.subjectId, ids)} or json_extract(${auditLog.data}, '$.userId') in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )}))`
+        : sql`0`,
+    );
   }
   if (filter.from) where.push(gte(auditLog.at, filter.from));
   if (filter.to) where.push(lt(auditLog.at, filter.to));
@@ -147,11 +151,18 @@ export function describeAudit(rows: readonly AuditRow[], locale: Locale): Descri
   const accreditationIds = rows.filter((r) => r.subjectType === "accreditation").map((r) => r.subjectId);
   const accreditationRows = new Map(
     accreditationIds.length
-      ? db.select({ id: accreditations.id, userId: accreditations.userId, channels: accreditations.channels }).from(accreditations).where(inArray(accreditations.id, [...new Set(accreditationIds)])).all().map((a) => [a.id, a])
+      ? db
+          .select({ id: accreditations.id, userId: accreditations.userId, channels: accreditations.channels })
+          .from(accreditations)
+          .where(inArray(accreditations.id, [...new Set(accreditationIds)]))
+          .all()
+          .map((a) => [a.id, a])
       : [],
   );
   const personOf = (row: AuditRow): string | null =>
-    row.subjectType === "user" ? row.subjectId : (str(row.data?.userId) ?? (row.subjectType === "accreditation" ? (accreditationRows.get(row.subjectId)?.userId ?? null) : null));
+    row.subjectType === "user"
+      ? row.subjectId
+      : (str(row.data?.userId) ?? (row.subjectType === "accreditation" ? (accreditationRows.get(row.subjectId)?.userId ?? null) : null));
   const userIds = new Set<string>();
   for (const row of rows) {
     if (row.actorId) userIds.add(row.actorId);
@@ -162,11 +173,21 @@ export function describeAudit(rows: readonly AuditRow[], locale: Locale): Descri
   const people = new Map<string, { name: string; erased: boolean }>();
   const ids = [...userIds];
   for (let i = 0; i < ids.length; i += 500) {
-    for (const u of db.select({ id: users.id, name: users.name, erasedAt: users.erasedAt }).from(users).where(inArray(users.id, ids.slice(i, i + 500))).all()) {
+    for (const u of db
+      .select({ id: users.id, name: users.name, erasedAt: users.erasedAt })
+      .from(users)
+      .where(inArray(users.id, ids.slice(i, i + 500)))
+      .all()) {
       people.set(u.id, { name: u.name, erased: u.erasedAt !== null });
     }
   }
-  const teamNames = new Map(db.select({ id: teams.id, name: teams.name }).from(teams).all().map((team) => [team.id, team.name]));
+  const teamNames = new Map(
+    db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .all()
+      .map((team) => [team.id, team.name]),
+  );
   const offered = offeredChannels();
   const nameOf = (id: string | null): string => {
     if (!id) return t("auditLog.none");
@@ -218,7 +239,13 @@ export function describeAudit(rows: readonly AuditRow[], locale: Locale): Descri
         to = row.toState ? t(`placement.levels.${row.toState}.name`) : t("auditLog.none");
         break;
       case "person.roles": {
-        const roles = (v: string | null) => list((v ?? "").split(",").filter(Boolean).map((r) => t(`roles.${r}`)));
+        const roles = (v: string | null) =>
+          list(
+            (v ?? "")
+              .split(",")
+              .filter(Boolean)
+              .map((r) => t(`roles.${r}`)),
+          );
         from = roles(row.fromState);
         to = roles(row.toState);
         break;

@@ -37,7 +37,6 @@ export function brandForShell(): { stylesheet: string | null; logo: string | nul
   };
 }
 
-
 /**
  * The accent colour was refused because white text on it would be too faint: the ratio reached, and a
  * darker colour of the same hue to offer instead.
@@ -65,7 +64,11 @@ export function saveBrand(actorId: string, input: { accent: string; logo: { file
   }
   if (input.logo) {
     const check = checkImageUpload(input.logo);
-    if (!check.ok) throw new InputError({ [LOGO]: `studio.media.errors.${check.problem}` }, check.problem === "tooLarge" ? 413 : check.problem === "notAnImage" || check.problem === "extensionMismatch" ? 415 : 400);
+    if (!check.ok)
+      throw new InputError(
+        { [LOGO]: `studio.media.errors.${check.problem}` },
+        check.problem === "tooLarge" ? 413 : check.problem === "notAnImage" || check.problem === "extensionMismatch" ? 415 : 400,
+      );
   }
   let logoFile: string | undefined;
   if (input.logo) logoFile = storeMedia(actorId, input.logo).src.replace(/^\/media\//, "");

@@ -124,7 +124,13 @@ export async function certificatePdf(certificate: Certificate, locale: Locale, n
   write(page, t("certificate.verifyHere"), { x: left, y: 180, size: 12, font: bold, color: INK });
   write(page, certificate.verifyUrl, { x: left, y: 160, size: 10, font: regular, color: BRAND });
   write(page, t("certificate.credentialId", { id: certificate.credentialId }), { x: left, y: 136, size: 10, font: regular, color: MUTED });
-  write(page, t("certificate.statusOn", { date: day(now), status: t(`certificate.status.${certificate.status}`) }), { x: left, y: 116, size: 10, font: regular, color: MUTED });
+  write(page, t("certificate.statusOn", { date: day(now), status: t(`certificate.status.${certificate.status}`) }), {
+    x: left,
+    y: 116,
+    size: 10,
+    font: regular,
+    color: MUTED,
+  });
   write(page, t("certificate.openBadge"), { x: left, y: 96, size: 9, font: regular, color: MUTED });
   return pdf.save({ useObjectStreams: false });
 }

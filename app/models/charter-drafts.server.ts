@@ -17,7 +17,15 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { charterDrafts, charterTexts, users } from "../../db/schema";
-import { checkCharterCheck, checkCharterLocale, compileCharterSources, contentDir, loadContentLibrary, reloadContentLibrary, type Problem } from "~/content/library.server";
+import {
+  checkCharterCheck,
+  checkCharterLocale,
+  compileCharterSources,
+  contentDir,
+  loadContentLibrary,
+  reloadContentLibrary,
+  type Problem,
+} from "~/content/library.server";
 import type { MdxNode } from "~/content/mdx-components";
 import { CHARTER_VERSION } from "~/content/schemas";
 import { InputError } from "~/utils/errors";
@@ -133,7 +141,15 @@ export async function createCharterDraft(actorId: string, version: string): Prom
   const base = current ? charterVersionTexts(current.version) : null;
   if (!base) throw new InputError({ form: "charterEditor.errors.noBase" }, 409);
   getDb().transaction((tx) => {
-    const known = [...library.charters.keys(), ...tx.select({ v: charterDrafts.version }).from(charterDrafts).all().map((r) => r.v), currentCharterVersion(tx) ?? ""];
+    const known = [
+      ...library.charters.keys(),
+      ...tx
+        .select({ v: charterDrafts.version })
+        .from(charterDrafts)
+        .all()
+        .map((r) => r.v),
+      currentCharterVersion(tx) ?? "",
+    ];
     if (known.includes(version) || charterVersionTexts(version, tx)) throw new InputError({ version: "charterEditor.errors.versionTaken" }, 409);
     const newest = known.filter(Boolean).sort().pop();
     if (newest && version <= newest) throw new InputError({ version: "charterEditor.errors.versionNotNewer" }, 409);
@@ -149,19 +165,37 @@ export async function createCharterDraft(actorId: string, version: string): Prom
         updatedAt: new Date(),
       })
       .run();
-    recordAudit(tx, { actorId, action: "charter.draft_created", subjectType: "charter", subjectId: version, fromState: current?.version ?? null, toState: "draft" });
+    recordAudit(tx, {
+      actorId,
+      action: "charter.draft_created",
+      subjectType: "charter",
+      subjectId: version,
+      fromState: current?.version ?? null,
+      toState: "draft",
+    });
   });
 }
 
 function snapshot(tx: Reader, version: string): CharterDraftSnapshot {
-  const row = tx.select({ draft: charterDrafts, name: users.name }).from(charterDrafts).leftJoin(users, eq(users.id, charterDrafts.updatedBy)).where(eq(charterDrafts.version, version)).get();
+  const row = tx
+    .select({ draft: charterDrafts, name: users.name })
+    .from(charterDrafts)
+    .leftJoin(users, eq(users.id, charterDrafts.updatedBy))
+    .where(eq(charterDrafts.version, version))
+    .get();
   if (!row) return { revision: 0, texts: { fr: "", en: "", check: "" }, updatedByName: null, updatedAt: null };
-  return { revision: row.draft.revision, texts: { fr: row.draft.frSource, en: row.draft.enSource, check: row.draft.checkYaml }, updatedByName: row.name, updatedAt: row.draft.updatedAt.toISOString() };
+  return {
+    revision: row.draft.revision,
+    texts: { fr: row.draft.frSource, en: row.draft.enSource, check: row.draft.checkYaml },
+    updatedByName: row.name,
+    updatedAt: row.draft.updatedAt.toISOString(),
+  };
 }
 
 /** A draft that is not there: frozen when the version was published (409), else unknown (404). */
 function missingDraft(tx: Reader, version: string): never {
-  if (tx.select({ version: charterTexts.version }).from(charterTexts).where(eq(charterTexts.version, version)).get()) throw new InputError({ form: "charterEditor.errors.frozen" }, 409);
+  if (tx.select({ version: charterTexts.version }).from(charterTexts).where(eq(charterTexts.version, version)).get())
+    throw new InputError({ form: "charterEditor.errors.frozen" }, 409);
   throw new InputError({ form: "charterEditor.errors.unknownDraft" }, 404);
 }
 
@@ -174,10 +208,14 @@ export function saveCharterDraft(actorId: string, version: string, expectedRevis
     const draft = tx.select().from(charterDrafts).where(eq(charterDrafts.version, version)).get();
     if (!draft) missingDraft(tx, version);
     if (draft.revision !== expectedRevision) throw new CharterEditConflict(snapshot(tx, version));
-    if (draft.frSource === texts.fr && draft.enSource === texts.en && draft.checkYaml === texts.check) return { revision: draft.revision, updatedAt: draft.updatedAt };
+    if (draft.frSource === texts.fr && draft.enSource === texts.en && draft.checkYaml === texts.check)
+      return { revision: draft.revision, updatedAt: draft.updatedAt };
     const updatedAt = new Date();
     const revision = draft.revision + 1;
-    tx.update(charterDrafts).set({ frSource: texts.fr, enSource: texts.en, checkYaml: texts.check, revision, updatedBy: actorId, updatedAt }).where(eq(charterDrafts.version, version)).run();
+    tx.update(charterDrafts)
+      .set({ frSource: texts.fr, enSource: texts.en, checkYaml: texts.check, revision, updatedBy: actorId, updatedAt })
+      .where(eq(charterDrafts.version, version))
+      .run();
     return { revision, updatedAt };
   });
 }
@@ -188,7 +226,11 @@ export function saveCharterDraft(actorId: string, version: string, expectedRevis
  */
 export async function charterDraftProblems(version: string, texts: CharterTexts): Promise<Problem[]> {
   const problems: Problem[] = [];
-  await compileCharterSources(version, { fr: { source: texts.fr, file: "fr" }, en: { source: texts.en, file: "en" }, check: { source: texts.check, file: "check" } }, problems);
+  await compileCharterSources(
+    version,
+    { fr: { source: texts.fr, file: "fr" }, en: { source: texts.en, file: "en" }, check: { source: texts.check, file: "check" } },
+    problems,
+  );
   return problems;
 }
 
@@ -198,7 +240,12 @@ export async function charterDraftProblems(version: string, texts: CharterTexts)
  * longer newer than the one in force (409). Then stores the immutable text, reloads the library and
  * runs publishCharter(): returns how many accreditations were suspended.
  */
-export async function publishCharterDraft(input: { actorId: string; version: string; expectedRevision: number; texts: CharterTexts }): Promise<{ suspended: number }> {
+export async function publishCharterDraft(input: {
+  actorId: string;
+  version: string;
+  expectedRevision: number;
+  texts: CharterTexts;
+}): Promise<{ suspended: number }> {
   const { actorId, version, expectedRevision, texts } = input;
   const db = getDb();
   const draft = db.select({ revision: charterDrafts.revision }).from(charterDrafts).where(eq(charterDrafts.version, version)).get();
@@ -216,7 +263,15 @@ export async function publishCharterDraft(input: { actorId: string; version: str
     if (current !== null && version <= current) throw new InputError({ form: "accreditation.charter.notNewer" }, 409);
     tx.insert(charterTexts).values({ version, frSource: texts.fr, enSource: texts.en, checkYaml: texts.check, author: actorId }).run();
     tx.delete(charterDrafts).where(eq(charterDrafts.version, version)).run();
-    recordAudit(tx, { actorId, action: "charter.text_stored", subjectType: "charter", subjectId: version, fromState: "draft", toState: "stored", data: { revision: expectedRevision } });
+    recordAudit(tx, {
+      actorId,
+      action: "charter.text_stored",
+      subjectType: "charter",
+      subjectId: version,
+      fromState: "draft",
+      toState: "stored",
+      data: { revision: expectedRevision },
+    });
   });
   const library = await reloadContentLibrary();
   // The same function as the admin's list: suspends whoever has not signed it.
@@ -230,7 +285,14 @@ export function discardCharterDraft(actorId: string, version: string, expectedRe
     if (!draft) missingDraft(tx, version);
     if (draft.revision !== expectedRevision) throw new InputError({ form: "charterEditor.errors.changedMeanwhile" }, 409);
     tx.delete(charterDrafts).where(eq(charterDrafts.version, version)).run();
-    recordAudit(tx, { actorId, action: "charter.draft_discarded", subjectType: "charter", subjectId: version, fromState: "draft", data: { revision: draft.revision } });
+    recordAudit(tx, {
+      actorId,
+      action: "charter.draft_discarded",
+      subjectType: "charter",
+      subjectId: version,
+      fromState: "draft",
+      data: { revision: draft.revision },
+    });
   });
 }
 
@@ -248,7 +310,11 @@ const located = (problems: readonly Problem[]): CharterPreviewProblem[] =>
  * One of the three texts as it would be published: a language rendered by the learners' safe compiler
  * (the tree whenever the MDX compiles), or the check validated with charterCheckSchema; with its problems.
  */
-export async function previewCharterPart(version: string, part: CharterPart, text: string): Promise<{ tree: MdxNode[] | null; problems: CharterPreviewProblem[] }> {
+export async function previewCharterPart(
+  version: string,
+  part: CharterPart,
+  text: string,
+): Promise<{ tree: MdxNode[] | null; problems: CharterPreviewProblem[] }> {
   const problems: Problem[] = [];
   if (part === "check") {
     checkCharterCheck(version, text, "check", [], problems);

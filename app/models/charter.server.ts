@@ -10,16 +10,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { accreditations, charterPublications, charterSignatures, users, type Locale } from "../../db/schema";
 import { loadContentLibrary, type CharterVersion, type ContentLibrary } from "~/content/library.server";
-import {
-  IN_FORCE_STATES,
-  RULES,
-  STATES,
-  availableTransitions,
-  reasonColumns,
-  reasonFrom,
-  statesFrom,
-  type StateReason,
-} from "~/domain/accreditation";
+import { IN_FORCE_STATES, RULES, STATES, availableTransitions, reasonColumns, reasonFrom, statesFrom, type StateReason } from "~/domain/accreditation";
 import { personalOptionOrder } from "~/domain/option-order";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
@@ -73,7 +64,13 @@ export type Signature = { version: string; locale: Locale; textHash: string; sig
 export function getSignature(userId: string, version: string, db: Reader = getDb()): Signature | null {
   return (
     db
-      .select({ version: charterSignatures.version, locale: charterSignatures.locale, textHash: charterSignatures.textHash, signedName: charterSignatures.signedName, signedAt: charterSignatures.signedAt })
+      .select({
+        version: charterSignatures.version,
+        locale: charterSignatures.locale,
+        textHash: charterSignatures.textHash,
+        signedName: charterSignatures.signedName,
+        signedAt: charterSignatures.signedAt,
+      })
       .from(charterSignatures)
       .where(and(eq(charterSignatures.userId, userId), eq(charterSignatures.version, version)))
       .get() ?? null
@@ -93,7 +90,18 @@ export function latestSignatures(userIds: readonly string[]): Map<string, { vers
 }
 
 /** The versions in the content library (folders and those published from the browser), with when each was published, for the admin page. */
-export async function listCharterVersions(): Promise<{ current: string | null; versions: { version: string; effective: string; title: string; fromBrowser: boolean; publishedAt: Date | null; publishedBy: string | null; signatures: number }[] }> {
+export async function listCharterVersions(): Promise<{
+  current: string | null;
+  versions: {
+    version: string;
+    effective: string;
+    title: string;
+    fromBrowser: boolean;
+    publishedAt: Date | null;
+    publishedBy: string | null;
+    signatures: number;
+  }[];
+}> {
   const library = await loadContentLibrary();
   await getCurrentCharter();
   const db = getDb();
@@ -164,7 +172,10 @@ function accreditationsToSuspend(tx: Reader, version: string) {
     .from(accreditations)
     .where(
       and(
-        inArray(accreditations.status, [...IN_FORCE_STATES].filter((s) => RULES.suspend.from.includes(s) && !STATES[s].pending)),
+        inArray(
+          accreditations.status,
+          [...IN_FORCE_STATES].filter((s) => RULES.suspend.from.includes(s) && !STATES[s].pending),
+        ),
         sql`not exists (select 1 from ${charterSignatures} where ${charterSignatures.userId} = ${accreditations.userId} and ${charterSignatures.version} = ${version})`,
       ),
     )
@@ -175,7 +186,10 @@ function accreditationsToSuspend(tx: Reader, version: string) {
  * What publishing `version` would do, for the admin's confirmation step: how many people would be
  * suspended (the same query the publication runs). Refused like the publication itself.
  */
-export async function charterPublicationPreview(version: string, library?: ContentLibrary): Promise<{ version: string; title: string; suspended: number; current: string | null }> {
+export async function charterPublicationPreview(
+  version: string,
+  library?: ContentLibrary,
+): Promise<{ version: string; title: string; suspended: number; current: string | null }> {
   const lib = library ?? (await loadContentLibrary());
   const charter = lib.charters.get(version);
   if (!charter) throw new InputError({ version: "accreditation.charter.unknownVersion" });
@@ -218,7 +232,9 @@ export async function publishCharter(
       () => {
         const current = currentCharterVersion(tx);
         if (current !== null && version <= current) throw new InputError({ version: "accreditation.charter.notNewer" }, 409);
-        tx.insert(charterPublications).values({ version, publishedBy: actorId, publishedAt: now, summaryFr: summaryFr || null, summaryEn: summaryEn || null }).run();
+        tx.insert(charterPublications)
+          .values({ version, publishedBy: actorId, publishedAt: now, summaryFr: summaryFr || null, summaryEn: summaryEn || null })
+          .run();
         recordAudit(tx, { actorId, action: "charter.published", subjectType: "charter", subjectId: version, fromState: current, toState: version });
         const toSuspend = accreditationsToSuspend(tx, version);
         if (expectedSuspended !== undefined && new Set(toSuspend.map((r) => r.userId)).size !== expectedSuspended) {
@@ -226,7 +242,15 @@ export async function publishCharter(
         }
         const reason: StateReason = { kind: "charter", version };
         for (const row of toSuspend) {
-          applyTransition(tx, { row, transition: "suspend", by: "system", facts: { now, reason }, actorId, patch: reasonColumns(reason), data: { charterVersion: version } });
+          applyTransition(tx, {
+            row,
+            transition: "suspend",
+            by: "system",
+            facts: { now, reason },
+            actorId,
+            patch: reasonColumns(reason),
+            data: { charterVersion: version },
+          });
         }
         return { suspended: toSuspend.length };
       },
@@ -237,7 +261,11 @@ export async function publishCharter(
 
 /** What changed in the charter in force, in `locale` (null when the admin wrote nothing). */
 export function charterChangeSummary(version: string, locale: Locale): string | null {
-  const row = getDb().select({ fr: charterPublications.summaryFr, en: charterPublications.summaryEn }).from(charterPublications).where(eq(charterPublications.version, version)).get();
+  const row = getDb()
+    .select({ fr: charterPublications.summaryFr, en: charterPublications.summaryEn })
+    .from(charterPublications)
+    .where(eq(charterPublications.version, version))
+    .get();
   if (!row) return null;
   return (locale === "fr" ? row.fr : row.en) ?? row.fr ?? row.en ?? null;
 }
@@ -308,7 +336,14 @@ export async function signCharter(userId: string, input: SignInput, now = new Da
     tx.insert(charterSignatures)
       .values({ id: newId(), userId, version: current.version, locale: input.locale, textHash, signedName: input.typedName.trim(), signedAt: now })
       .run();
-    recordAudit(tx, { actorId: userId, action: "charter.signed", subjectType: "user", subjectId: userId, toState: current.version, data: { textHash, locale: input.locale } });
+    recordAudit(tx, {
+      actorId: userId,
+      action: "charter.signed",
+      subjectType: "user",
+      subjectId: userId,
+      toState: current.version,
+      data: { textHash, locale: input.locale },
+    });
     const suspended = tx
       .select({ row: accreditations, active: users.active })
       .from(accreditations)

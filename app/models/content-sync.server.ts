@@ -106,7 +106,17 @@ function decideModule(files: Sources, versions: VersionRow[], draft: typeof modu
  * nothing. The running app picks the changes up when it next loads the library (at start).
  */
 export async function importContent(dir: string, actorId: string | null = null): Promise<ImportReport> {
-  const report: ImportReport = { ok: false, problems: [], conflicts: [], created: [], updated: [], unchanged: [], stale: [], tracks: "missing", media: { imported: [], alreadyStored: 0 } };
+  const report: ImportReport = {
+    ok: false,
+    problems: [],
+    conflicts: [],
+    created: [],
+    updated: [],
+    unchanged: [],
+    stale: [],
+    tracks: "missing",
+    media: { imported: [], alreadyStored: 0 },
+  };
   const library = await readContentLibrary(dir);
   if (library.problems.length > 0) {
     report.problems = library.problems;
@@ -118,19 +128,42 @@ export async function importContent(dir: string, actorId: string | null = null):
     return report;
   }
   const modulesRoot = path.join(dir, "modules");
-  const ids = fs.readdirSync(modulesRoot).filter((name) => KEBAB_CASE.test(name) && fs.statSync(path.join(modulesRoot, name)).isDirectory()).sort();
+  const ids = fs
+    .readdirSync(modulesRoot)
+    .filter((name) => KEBAB_CASE.test(name) && fs.statSync(path.join(modulesRoot, name)).isDirectory())
+    .sort();
   const files = new Map(ids.map((id) => [id, readSources(path.join(modulesRoot, id))]));
 
   const db = getDb();
   const versions = new Map<string, VersionRow[]>();
-  const versionRows = ids.length ? db.select().from(moduleVersions).where(inArray(moduleVersions.moduleId, ids)).orderBy(desc(moduleVersions.number)).all() : [];
+  const versionRows = ids.length
+    ? db.select().from(moduleVersions).where(inArray(moduleVersions.moduleId, ids)).orderBy(desc(moduleVersions.number)).all()
+    : [];
   for (const row of versionRows) {
     const list = versions.get(row.moduleId) ?? [];
     list.push(row);
     versions.set(row.moduleId, list);
   }
-  const drafts = new Map(ids.length ? db.select().from(moduleDrafts).where(inArray(moduleDrafts.moduleId, ids)).all().map((d) => [d.moduleId, d]) : []);
-  const known = new Set(ids.length ? db.select({ id: modules.id }).from(modules).where(inArray(modules.id, ids)).all().map((m) => m.id) : []);
+  const drafts = new Map(
+    ids.length
+      ? db
+          .select()
+          .from(moduleDrafts)
+          .where(inArray(moduleDrafts.moduleId, ids))
+          .all()
+          .map((d) => [d.moduleId, d])
+      : [],
+  );
+  const known = new Set(
+    ids.length
+      ? db
+          .select({ id: modules.id })
+          .from(modules)
+          .where(inArray(modules.id, ids))
+          .all()
+          .map((m) => m.id)
+      : [],
+  );
 
   const writes: { id: string; sources: Sources; number: number; isNew: boolean }[] = [];
   for (const id of ids) {
@@ -174,7 +207,10 @@ export async function importContent(dir: string, actorId: string | null = null):
     } else {
       report.tracks = "conflict";
       const stats = diffStats(diffLines(latestTracks.yaml, tracksText));
-      report.conflicts.push({ id: "tracks", what: [`tracks.yaml differs from the studio's tracks: ${stats.removed} line(s) only in the studio, ${stats.added} line(s) only in the file`] });
+      report.conflicts.push({
+        id: "tracks",
+        what: [`tracks.yaml differs from the studio's tracks: ${stats.removed} line(s) only in the studio, ${stats.added} line(s) only in the file`],
+      });
     }
   }
 
@@ -192,7 +228,17 @@ export async function importContent(dir: string, actorId: string | null = null):
         else tx.update(modules).set({ unpublished: false }).where(eq(modules.id, write.id)).run();
         const versionId = newId();
         tx.insert(moduleVersions)
-          .values({ id: versionId, moduleId: write.id, number: write.number, frSource: write.sources.fr, enSource: write.sources.en, author: actorId, changeNote: note, significant: false, origin: "import" })
+          .values({
+            id: versionId,
+            moduleId: write.id,
+            number: write.number,
+            frSource: write.sources.fr,
+            enSource: write.sources.en,
+            author: actorId,
+            changeNote: note,
+            significant: false,
+            origin: "import",
+          })
           .run();
         // A draft without changes follows the new version (its revision moves, so open editors reload).
         const draft = drafts.get(write.id);
@@ -205,10 +251,21 @@ export async function importContent(dir: string, actorId: string | null = null):
             .where(eq(moduleDrafts.moduleId, write.id))
             .run();
         }
-        recordAudit(tx, { actorId, action: "module.imported", subjectType: "module", subjectId: write.id, toState: `v${write.number}`, data: { number: write.number, from: dir } });
+        recordAudit(tx, {
+          actorId,
+          action: "module.imported",
+          subjectType: "module",
+          subjectId: write.id,
+          toState: `v${write.number}`,
+          data: { number: write.number, from: dir },
+        });
       }
       if (writeTracks) {
-        const created = tx.insert(trackVersions).values({ yaml: tracksText, author: actorId, note, origin: "import" }).returning({ id: trackVersions.id }).get();
+        const created = tx
+          .insert(trackVersions)
+          .values({ yaml: tracksText, author: actorId, note, origin: "import" })
+          .returning({ id: trackVersions.id })
+          .get();
         recordAudit(tx, { actorId, action: "tracks.imported", subjectType: "tracks", subjectId: String(created.id), data: { from: dir } });
       }
     });
@@ -234,7 +291,11 @@ const TRANSFER_MESSAGES: Record<TransferProblem, (size: number) => string> = {
 function contentSources(dir: string): string[] {
   return ["modules", path.join("policy", "charter")].flatMap((sub) => {
     const root = path.join(dir, sub);
-    return fs.existsSync(root) ? listFiles(root).filter((file) => file.endsWith(".mdx")).map((file) => path.join(root, file)) : [];
+    return fs.existsSync(root)
+      ? listFiles(root)
+          .filter((file) => file.endsWith(".mdx"))
+          .map((file) => path.join(root, file))
+      : [];
   });
 }
 
@@ -255,7 +316,11 @@ function readFolderMedia(dir: string): { files: { name: string; bytes: Buffer; s
   let names: string[] = [];
   const stat = fs.lstatSync(folder, { throwIfNoEntry: false });
   if (stat && !stat.isDirectory()) at(folder, "media must be a folder holding the image files (not a file nor a symbolic link)");
-  else if (stat) names = fs.readdirSync(folder).filter((name) => !name.startsWith(".")).sort();
+  else if (stat)
+    names = fs
+      .readdirSync(folder)
+      .filter((name) => !name.startsWith("."))
+      .sort();
   for (const name of names) {
     const file = path.join(folder, name);
     const entry = fs.lstatSync(file);
@@ -269,12 +334,14 @@ function readFolderMedia(dir: string): { files: { name: string; bytes: Buffer; s
   const inFolder = new Set(names);
   const missing: { file: string; line: number; col: number; name: string }[] = [];
   for (const ref of referencesIn(dir)) {
-    if (!MEDIA_FILE.test(ref.name)) at(ref.file, `/media/${ref.name} is not an image of the media store: images are /media/<sha256>.<ext>, as the studio inserts them`, ref.line, ref.col);
+    if (!MEDIA_FILE.test(ref.name))
+      at(ref.file, `/media/${ref.name} is not an image of the media store: images are /media/<sha256>.<ext>, as the studio inserts them`, ref.line, ref.col);
     else if (!inFolder.has(ref.name)) missing.push(ref);
   }
   const stored = storedMediaNames(missing.map((ref) => ref.name));
   for (const ref of missing) {
-    if (!stored.has(ref.name)) at(ref.file, `image /media/${ref.name} is missing: add media/${ref.name} to the folder (npm run content:export writes it)`, ref.line, ref.col);
+    if (!stored.has(ref.name))
+      at(ref.file, `image /media/${ref.name} is missing: add media/${ref.name} to the folder (npm run content:export writes it)`, ref.line, ref.col);
   }
   return { files, problems };
 }
@@ -353,9 +420,19 @@ function exportMedia(out: string, report: ExportReport): Problem[] {
       writeIfChanged(target, bytes, report, out);
       copied.add(ref.name);
     } else if (!MEDIA_FILE.test(ref.name)) {
-      problems.push({ file: ref.file, line: ref.line, col: ref.col, message: `/media/${ref.name} is not an image of the media store: images are /media/<sha256>.<ext>, as the studio inserts them` });
+      problems.push({
+        file: ref.file,
+        line: ref.line,
+        col: ref.col,
+        message: `/media/${ref.name} is not an image of the media store: images are /media/<sha256>.<ext>, as the studio inserts them`,
+      });
     } else if (!fs.existsSync(target)) {
-      problems.push({ file: ref.file, line: ref.line, col: ref.col, message: `image /media/${ref.name} is not in the media store (${mediaDir()}): restore that folder from a backup, or upload the image again` });
+      problems.push({
+        file: ref.file,
+        line: ref.line,
+        col: ref.col,
+        message: `image /media/${ref.name} is not in the media store (${mediaDir()}): restore that folder from a backup, or upload the image again`,
+      });
     }
   }
   return problems;
@@ -374,7 +451,10 @@ export function importContentMedia(dir: string = contentDir()): { imported: stri
   if (!stat?.isDirectory()) return { imported: [], alreadyStored: 0, skipped: [] };
   const skipped: string[] = [];
   const files: { name: string; bytes: Buffer; size: number }[] = [];
-  for (const name of fs.readdirSync(folder).filter((n) => !n.startsWith(".")).sort()) {
+  for (const name of fs
+    .readdirSync(folder)
+    .filter((n) => !n.startsWith("."))
+    .sort()) {
     const file = path.join(folder, name);
     const entry = fs.lstatSync(file);
     const plainFile = entry.isFile();

@@ -10,14 +10,7 @@ import { desc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { accreditations, credentials, examAttempts, users } from "../../db/schema";
 import { reasonFrom, type AccreditationState, type ReasonKind } from "~/domain/accreditation";
-import {
-  buildCredential,
-  credentialStatus,
-  issuerProfile,
-  jwtPayload,
-  type CredentialStatus,
-  type OpenBadgeCredential,
-} from "~/domain/open-badge";
+import { buildCredential, credentialStatus, issuerProfile, jwtPayload, type CredentialStatus, type OpenBadgeCredential } from "~/domain/open-badge";
 import { appUrl } from "~/utils/app-url.server";
 import { newId } from "~/utils/ids.server";
 import { issuerKey, type PublicJwk } from "~/utils/issuer-key.server";
@@ -33,7 +26,9 @@ export function organisationName(): string {
 
 /** `sha256$<hex>` of the email followed by the salt, as Open Badges' IdentityObject wants it. */
 export function hashIdentity(email: string, salt: string): string {
-  return `sha256$${createHash("sha256").update(email + salt).digest("hex")}`;
+  return `sha256$${createHash("sha256")
+    .update(email + salt)
+    .digest("hex")}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,7 +85,10 @@ export function issueCredential(tx: Tx, accreditationId: string, now = new Date(
 // ---------------------------------------------------------------------------------------------
 
 export function issuerDocument() {
-  return { "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"], ...issuerProfile(appUrl(), organisationName()) };
+  return {
+    "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+    ...issuerProfile(appUrl(), organisationName()),
+  };
 }
 
 export function jwks(): { keys: PublicJwk[] } {

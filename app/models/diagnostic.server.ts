@@ -100,7 +100,9 @@ export function startRun(userId: string, questionnaire: Questionnaire, now: Date
     if (open) return open.id;
     assertMayTake(tx, userId, now);
     const id = newId();
-    tx.insert(diagnosticRuns).values({ id, userId, questionnaireHash: questionnaireHash(questionnaire), status: "in_progress", startedAt: now }).run();
+    tx.insert(diagnosticRuns)
+      .values({ id, userId, questionnaireHash: questionnaireHash(questionnaire), status: "in_progress", startedAt: now })
+      .run();
     return id;
   });
 }
@@ -117,7 +119,14 @@ function assertOpenRun(tx: Pick<Tx, "select">, userId: string, runId: string) {
 }
 
 /** Saves (or replaces) the answer to one question of the person's run in progress. */
-export function saveAnswer(userId: string, runId: string, questionnaire: Questionnaire, questionId: string, optionIds: readonly string[], now: Date = new Date()): OpenRun {
+export function saveAnswer(
+  userId: string,
+  runId: string,
+  questionnaire: Questionnaire,
+  questionId: string,
+  optionIds: readonly string[],
+  now: Date = new Date(),
+): OpenRun {
   return getDb().transaction((tx) => {
     assertOpenRun(tx, userId, runId);
     const check = checkAnswer(questionnaire, questionId, optionIds);

@@ -62,7 +62,21 @@ export const ERASED_DOMAIN = "erased.invalid";
 export const HOLD_REASON_MAX = 500;
 const ERASED_TEXT = "[erased]";
 /** Keys of audit data and event bodies that hold someone's own words or identity. */
-const FREE_TEXT_KEYS = new Set(["text", "statement", "comment", "reviewComment", "name", "email", "signedName", "typedName", "label", "givenName", "familyName", "userName", "externalId"]);
+const FREE_TEXT_KEYS = new Set([
+  "text",
+  "statement",
+  "comment",
+  "reviewComment",
+  "name",
+  "email",
+  "signedName",
+  "typedName",
+  "label",
+  "givenName",
+  "familyName",
+  "userName",
+  "externalId",
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Legal hold
@@ -90,7 +104,15 @@ export function setLegalHold(actorId: string, userId: string, reason: string, no
       .values({ userId, reason, setBy: actorId, setAt: now })
       .onConflictDoUpdate({ target: legalHolds.userId, set: { reason, setBy: actorId, setAt: now } })
       .run();
-    recordAudit(tx, { actorId, action: "person.legal_hold_set", subjectType: "user", subjectId: userId, fromState: before ? "held" : "none", toState: "held", reason });
+    recordAudit(tx, {
+      actorId,
+      action: "person.legal_hold_set",
+      subjectType: "user",
+      subjectId: userId,
+      fromState: before ? "held" : "none",
+      toState: "held",
+      reason,
+    });
   });
 }
 
@@ -128,7 +150,9 @@ function scrubJson(value: unknown, needles: readonly string[], pseudonym: string
 function textColumns(): { table: string; column: string }[] {
   // The same connection as the transaction's (better-sqlite3 is synchronous): these run inside it.
   const client = getDb().$client;
-  const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[];
+  const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
+    name: string;
+  }[];
   return tables.flatMap((t) =>
     (client.prepare(`pragma table_info("${t.name}")`).all() as { name: string; type: string; pk: number }[])
       .filter((c) => /text/i.test(c.type) && c.pk === 0)
@@ -141,7 +165,12 @@ function textColumns(): { table: string; column: string }[] {
  * pseudonym. Also used by retention for people who left (with `needles` empty: only free text goes).
  */
 export function scrubAuditRows(tx: Tx, userId: string, needles: readonly string[], pseudonym: string, options: { dropData?: boolean } = {}): number {
-  const accIds = tx.select({ id: accreditations.id }).from(accreditations).where(eq(accreditations.userId, userId)).all().map((a) => a.id);
+  const accIds = tx
+    .select({ id: accreditations.id })
+    .from(accreditations)
+    .where(eq(accreditations.userId, userId))
+    .all()
+    .map((a) => a.id);
   const aboutPerson = sql`((${auditLog.subjectType} = 'user' and ${auditLog.subjectId} = ${userId}) or json_extract(${auditLog.data}, '$.userId') = ${userId}${
     accIds.length ? sql` or (${auditLog.subjectType} = 'accreditation' and ${auditLog.subjectId} in ${accIds})` : sql``
   })`;
@@ -149,7 +178,13 @@ export function scrubAuditRows(tx: Tx, userId: string, needles: readonly string[
   let changed = 0;
   for (const row of rows) {
     const fix = (s: string | null) => (s === null ? null : replaceAll(s, needles, pseudonym));
-    const data = options.dropData ? (row.data ? { userId: (row.data as { userId?: unknown }).userId ?? undefined } : null) : row.data ? (scrubJson(row.data, needles, pseudonym) as Record<string, unknown>) : null;
+    const data = options.dropData
+      ? row.data
+        ? { userId: (row.data as { userId?: unknown }).userId ?? undefined }
+        : null
+      : row.data
+        ? (scrubJson(row.data, needles, pseudonym) as Record<string, unknown>)
+        : null;
     const next = { reason: null, fromState: fix(row.fromState), toState: fix(row.toState), data };
     if (JSON.stringify(next) === JSON.stringify({ reason: row.reason, fromState: row.fromState, toState: row.toState, data: row.data })) continue;
     tx.update(auditLog).set(next).where(eq(auditLog.id, row.id)).run();
@@ -185,18 +220,51 @@ export function erasePerson(input: { userId: string; actorId: string; actorEmail
       const pseudoEmail = `erased-${randomBytes(8).toString("hex")}@${ERASED_DOMAIN}`;
       const emails = new Set([person.email]);
       for (const i of tx.select({ email: identities.email }).from(identities).where(eq(identities.userId, person.id)).all()) emails.add(i.email.toLowerCase());
-      for (const a of tx.select({ from: auditLog.fromState, to: auditLog.toState }).from(auditLog).where(and(eq(auditLog.action, "person.email"), eq(auditLog.subjectId, person.id))).all()) {
+      for (const a of tx
+        .select({ from: auditLog.fromState, to: auditLog.toState })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "person.email"), eq(auditLog.subjectId, person.id)))
+        .all()) {
         for (const e of [a.from, a.to]) if (e && e.includes("@")) emails.add(e.toLowerCase());
       }
-      const signed = tx.select({ name: charterSignatures.signedName }).from(charterSignatures).where(eq(charterSignatures.userId, person.id)).all().map((s) => s.name);
-      const names = [person.name, person.givenName, person.familyName, person.userName, person.externalId, ...signed].filter((n): n is string => Boolean(n && n.trim().length >= 2));
+      const signed = tx
+        .select({ name: charterSignatures.signedName })
+        .from(charterSignatures)
+        .where(eq(charterSignatures.userId, person.id))
+        .all()
+        .map((s) => s.name);
+      const names = [person.name, person.givenName, person.familyName, person.userName, person.externalId, ...signed].filter((n): n is string =>
+        Boolean(n && n.trim().length >= 2),
+      );
       // Longest first, so that "Karim Benali" is replaced before "Karim".
       const needles = [...emails, ...names].sort((a, b) => b.length - a.length);
 
-      const accIds = tx.select({ id: accreditations.id }).from(accreditations).where(eq(accreditations.userId, person.id)).all().map((a) => a.id);
-      const credentialIds = accIds.length ? tx.select({ id: credentials.id }).from(credentials).where(inArray(credentials.accreditationId, accIds)).all().map((c) => c.id) : [];
-      const runIds = tx.select({ id: diagnosticRuns.id }).from(diagnosticRuns).where(eq(diagnosticRuns.userId, person.id)).all().map((r) => r.id);
-      const attemptIds = tx.select({ id: examAttempts.id }).from(examAttempts).where(eq(examAttempts.userId, person.id)).all().map((r) => r.id);
+      const accIds = tx
+        .select({ id: accreditations.id })
+        .from(accreditations)
+        .where(eq(accreditations.userId, person.id))
+        .all()
+        .map((a) => a.id);
+      const credentialIds = accIds.length
+        ? tx
+            .select({ id: credentials.id })
+            .from(credentials)
+            .where(inArray(credentials.accreditationId, accIds))
+            .all()
+            .map((c) => c.id)
+        : [];
+      const runIds = tx
+        .select({ id: diagnosticRuns.id })
+        .from(diagnosticRuns)
+        .where(eq(diagnosticRuns.userId, person.id))
+        .all()
+        .map((r) => r.id);
+      const attemptIds = tx
+        .select({ id: examAttempts.id })
+        .from(examAttempts)
+        .where(eq(examAttempts.userId, person.id))
+        .all()
+        .map((r) => r.id);
 
       // 3. Removed.
       const removed: Record<string, number> = {};
@@ -210,38 +278,81 @@ export function erasePerson(input: { userId: string; actorId: string; actorEmail
       count("identities", tx.delete(identities).where(eq(identities.userId, person.id)).run().changes);
       count("privacy_notices_seen", tx.delete(privacyNoticeViews).where(eq(privacyNoticeViews.userId, person.id)).run().changes);
       // The person's inbox and mail choices, and the notices others got about them (they name the person).
-      count("notifications", tx.delete(notifications).where(sql`${notifications.userId} = ${person.id} or json_extract(${notifications.params}, '$.person') = ${person.name}`).run().changes);
+      count(
+        "notifications",
+        tx
+          .delete(notifications)
+          .where(sql`${notifications.userId} = ${person.id} or json_extract(${notifications.params}, '$.person') = ${person.name}`)
+          .run().changes,
+      );
       count("notification_opt_outs", tx.delete(notificationOptOuts).where(eq(notificationOptOuts.userId, person.id)).run().changes);
       count("weekly_summaries", tx.delete(weeklySummaries).where(eq(weeklySummaries.userId, person.id)).run().changes);
       count("managed_teams", tx.delete(teamManagers).where(eq(teamManagers.userId, person.id)).run().changes);
-      count("sign_in_counters", tx.delete(loginThrottle).where(inArray(loginThrottle.key, [...emails].map((e) => `email:${e}`))).run().changes);
+      count(
+        "sign_in_counters",
+        tx
+          .delete(loginThrottle)
+          .where(
+            inArray(
+              loginThrottle.key,
+              [...emails].map((e) => `email:${e}`),
+            ),
+          )
+          .run().changes,
+      );
       const mailRefs = [person.id, ...accIds];
       count("chat_messages", tx.delete(chatMessages).where(inArray(chatMessages.refId, mailRefs)).run().changes);
-      count("mails", tx.delete(mailOutbox).where(sql`${mailOutbox.to} in ${[...emails]} or ${mailOutbox.refId} in ${mailRefs}`).run().changes);
+      count(
+        "mails",
+        tx
+          .delete(mailOutbox)
+          .where(sql`${mailOutbox.to} in ${[...emails]} or ${mailOutbox.refId} in ${mailRefs}`)
+          .run().changes,
+      );
 
       // 4. Blanked or pseudonymised.
       tx.update(users)
-        .set({ email: pseudoEmail, name: pseudonym, passwordHash: null, userName: null, externalId: null, givenName: null, familyName: null, locale: null, erasedAt: now })
+        .set({
+          email: pseudoEmail,
+          name: pseudonym,
+          passwordHash: null,
+          userName: null,
+          externalId: null,
+          givenName: null,
+          familyName: null,
+          locale: null,
+          erasedAt: now,
+        })
         .where(eq(users.id, person.id))
         .run();
       tx.update(charterSignatures).set({ signedName: pseudonym }).where(eq(charterSignatures.userId, person.id)).run();
       tx.update(placements).set({ reason: null }).where(eq(placements.userId, person.id)).run();
       if (accIds.length) {
         tx.update(accreditations).set({ statement: "" }).where(inArray(accreditations.id, accIds)).run();
-        tx.update(accreditations).set({ reason: null }).where(and(inArray(accreditations.id, accIds), eq(accreditations.reasonKind, "decision"))).run();
+        tx.update(accreditations)
+          .set({ reason: null })
+          .where(and(inArray(accreditations.id, accIds), eq(accreditations.reasonKind, "decision")))
+          .run();
       }
       if (credentialIds.length) tx.update(credentials).set({ jwt: "", salt: "" }).where(inArray(credentials.id, credentialIds)).run();
       count("audit_rows_scrubbed", scrubAuditRows(tx, person.id, needles, pseudonym));
       // Webhook events about the person's accreditations: the person block becomes the pseudonym.
       if (accIds.length) {
-        const events = tx.select({ id: webhookEvents.id, body: webhookEvents.body }).from(webhookEvents).where(sql`json_extract(${webhookEvents.body}, '$.data.accreditation.id') in ${accIds}`).all();
+        const events = tx
+          .select({ id: webhookEvents.id, body: webhookEvents.body })
+          .from(webhookEvents)
+          .where(sql`json_extract(${webhookEvents.body}, '$.data.accreditation.id') in ${accIds}`)
+          .all();
         for (const e of events) {
           const body = JSON.parse(e.body) as { data?: { person?: unknown; accreditation?: { reason?: unknown; reasonKind?: unknown } } };
           if (body.data) {
             body.data.person = { email: pseudoEmail, name: pseudonym };
             if (body.data.accreditation?.reasonKind === "decision") body.data.accreditation.reason = null;
           }
-          tx.update(webhookEvents).set({ body: JSON.stringify(body) }).where(eq(webhookEvents.id, e.id)).run();
+          tx.update(webhookEvents)
+            .set({ body: JSON.stringify(body) })
+            .where(eq(webhookEvents.id, e.id))
+            .run();
         }
       }
       // 5. The last pass: the person's addresses anywhere else (e.g. as the source of an admin's actions).
@@ -253,7 +364,15 @@ export function erasePerson(input: { userId: string; actorId: string; actorEmail
       }
 
       // 6. The record of the erasure, and the announcement.
-      recordAudit(tx, { actorId: input.actorId, action: "person.erased", subjectType: "user", subjectId: person.id, fromState: person.active ? "active" : "inactive", toState: "erased", data: { removed } });
+      recordAudit(tx, {
+        actorId: input.actorId,
+        action: "person.erased",
+        subjectType: "user",
+        subjectId: person.id,
+        fromState: person.active ? "active" : "inactive",
+        toState: "erased",
+        data: { removed },
+      });
       enqueueWebhookEvent(
         tx,
         "person.erased",
@@ -280,10 +399,22 @@ export class LegalHoldError extends InputError {
 
 /** People erased so far (for counts on admin pages). */
 export function erasedCount(): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.erasedAt} is not null`).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(sql`${users.erasedAt} is not null`)
+      .get()?.n ?? 0
+  );
 }
 
 /** What the admin's privacy page shows of a person; null when there is no such person. */
 export function erasureState(userId: string): { id: string; name: string; email: string; active: boolean; erasedAt: Date | null } | null {
-  return getDb().select({ id: users.id, name: users.name, email: users.email, active: users.active, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId)).get() ?? null;
+  return (
+    getDb()
+      .select({ id: users.id, name: users.name, email: users.email, active: users.active, erasedAt: users.erasedAt })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get() ?? null
+  );
 }

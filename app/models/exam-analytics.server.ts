@@ -50,7 +50,9 @@ function readRaw(): Raw {
   ).map((r) => ({ moduleId: r.module_id, started: r.started, completed: r.completed }));
   const checks = (
     client
-      .prepare(`select module_id, check_id, count(*) as answers, sum(correct = 0) as wrong, count(distinct user_id) as people from check_answers group by module_id, check_id`)
+      .prepare(
+        `select module_id, check_id, count(*) as answers, sum(correct = 0) as wrong, count(distinct user_id) as people from check_answers group by module_id, check_id`,
+      )
       .all() as { module_id: string; check_id: string; answers: number; wrong: number; people: number }[]
   ).map((r) => ({ moduleId: r.module_id, checkId: r.check_id, answers: r.answers, wrong: r.wrong, people: r.people }));
   const firstAttempts = (
@@ -114,7 +116,13 @@ export async function examAnalytics(locale: Locale) {
     .filter((id) => inTracks.has(id))
     .map((id) => {
       const m = moduleStats.get(id) ?? { started: 0, completed: 0 };
-      return { moduleId: id, title: lookupModule(library, id, locale)?.module.title ?? id, started: m.started, completed: m.completed, completion: m.started === 0 ? null : m.completed / m.started };
+      return {
+        moduleId: id,
+        title: lookupModule(library, id, locale)?.module.title ?? id,
+        started: m.started,
+        completed: m.completed,
+        completion: m.started === 0 ? null : m.completed / m.started,
+      };
     })
     .sort((a, b) => a.title.localeCompare(b.title, locale));
   const titles = new Map(modules.map((m) => [m.moduleId, m.title]));
@@ -128,7 +136,13 @@ export async function examAnalytics(locale: Locale) {
   const firstAttempts = [...LEVELS, null].map((level) => {
     const row = data.firstAttempts.find((r) => r.level === level) ?? { attempts: 0, passed: 0 };
     const suppressed = row.attempts > 0 && row.attempts < MIN_GROUP;
-    return { level, attempts: suppressed ? 0 : row.attempts, passed: suppressed ? 0 : row.passed, rate: suppressed || row.attempts === 0 ? null : row.passed / row.attempts, suppressed };
+    return {
+      level,
+      attempts: suppressed ? 0 : row.attempts,
+      passed: suppressed ? 0 : row.passed,
+      rate: suppressed || row.attempts === 0 ? null : row.passed / row.attempts,
+      suppressed,
+    };
   });
   const all = data.firstAttempts.reduce((acc, r) => ({ attempts: acc.attempts + r.attempts, passed: acc.passed + r.passed }), { attempts: 0, passed: 0 });
   return {

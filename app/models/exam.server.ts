@@ -91,15 +91,34 @@ type AttemptRow = typeof examAttempts.$inferSelect;
 // one connection, so inside a transaction too.
 const attemptsQuery = preparedQuery((db) =>
   db
-    .select({ id: examAttempts.id, status: examAttempts.status, startedAt: examAttempts.startedAt, gradedAt: examAttempts.gradedAt, deadline: examAttempts.deadline, score: examAttempts.score, passed: examAttempts.passed, passMark: examAttempts.passMark })
+    .select({
+      id: examAttempts.id,
+      status: examAttempts.status,
+      startedAt: examAttempts.startedAt,
+      gradedAt: examAttempts.gradedAt,
+      deadline: examAttempts.deadline,
+      score: examAttempts.score,
+      passed: examAttempts.passed,
+      passMark: examAttempts.passMark,
+    })
     .from(examAttempts)
     .where(eq(examAttempts.userId, sql.placeholder("userId")))
     .orderBy(desc(examAttempts.startedAt))
     .prepare(),
 );
-const attemptQuery = preparedQuery((db) => db.select().from(examAttempts).where(eq(examAttempts.id, sql.placeholder("id"))).prepare());
+const attemptQuery = preparedQuery((db) =>
+  db
+    .select()
+    .from(examAttempts)
+    .where(eq(examAttempts.id, sql.placeholder("id")))
+    .prepare(),
+);
 const answersQuery = preparedQuery((db) =>
-  db.select({ itemId: examAnswers.itemId, optionIds: examAnswers.optionIds }).from(examAnswers).where(eq(examAnswers.attemptId, sql.placeholder("attemptId"))).prepare(),
+  db
+    .select({ itemId: examAnswers.itemId, optionIds: examAnswers.optionIds })
+    .from(examAnswers)
+    .where(eq(examAnswers.attemptId, sql.placeholder("attemptId")))
+    .prepare(),
 );
 /** Attempts in progress past their deadline (placeholder `now` in milliseconds, the column's unit). */
 const overdueQuery = preparedQuery((db) =>
@@ -114,8 +133,16 @@ const overdueQuery = preparedQuery((db) =>
 const upsertAnswerQuery = preparedQuery((db) =>
   db
     .insert(examAnswers)
-    .values({ attemptId: sql.placeholder("attemptId"), itemId: sql.placeholder("itemId"), optionIds: sql.placeholder("optionIds"), answeredAt: sql.placeholder("answeredAt") })
-    .onConflictDoUpdate({ target: [examAnswers.attemptId, examAnswers.itemId], set: { optionIds: sql`excluded.option_ids`, answeredAt: sql`excluded.answered_at` } })
+    .values({
+      attemptId: sql.placeholder("attemptId"),
+      itemId: sql.placeholder("itemId"),
+      optionIds: sql.placeholder("optionIds"),
+      answeredAt: sql.placeholder("answeredAt"),
+    })
+    .onConflictDoUpdate({
+      target: [examAnswers.attemptId, examAnswers.itemId],
+      set: { optionIds: sql`excluded.option_ids`, answeredAt: sql`excluded.answered_at` },
+    })
     .prepare(),
 );
 
@@ -179,9 +206,16 @@ export async function examOverview(userId: string, now = new Date()): Promise<Ex
   const open = attempts.find((a) => a.status === "in_progress");
   return {
     settings,
-    allowance: attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings, await trackFacts(userId, settings)),
+    allowance: attemptAllowance(
+      attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })),
+      now,
+      settings,
+      await trackFacts(userId, settings),
+    ),
     inProgress: open ? { id: open.id, deadline: open.deadline } : null,
-    history: attempts.filter((a) => a.status === "graded").map(({ id, startedAt, gradedAt, score, passed, passMark }) => ({ id, startedAt, gradedAt, score, passed, passMark })),
+    history: attempts
+      .filter((a) => a.status === "graded")
+      .map(({ id, startedAt, gradedAt, score, passed, passMark }) => ({ id, startedAt, gradedAt, score, passed, passMark })),
     available: (await loadContentLibrary()).exam !== null,
   };
 }
@@ -191,7 +225,11 @@ export async function examOverview(userId: string, now = new Date()): Promise<Ex
  * Null when it is open, in progress, or closed for another reason (the track). For the road's next step.
  */
 export function examLockedUntil(userId: string, now = new Date()): Date | null {
-  const allowance = attemptAllowance(attemptsOf(userId).map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, examSettings());
+  const allowance = attemptAllowance(
+    attemptsOf(userId).map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })),
+    now,
+    examSettings(),
+  );
   return !allowance.ok && (allowance.reason === "cooldown" || allowance.reason === "maxAttempts") ? allowance.until : null;
 }
 
@@ -217,7 +255,12 @@ export async function startAttempt(userId: string, now = new Date(), seed = rand
       return;
     }
     const attempts = attemptsOf(userId);
-    const allowance = attemptAllowance(attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })), now, settings, track);
+    const allowance = attemptAllowance(
+      attempts.map((a) => ({ startedAt: a.startedAt, endedAt: a.gradedAt })),
+      now,
+      settings,
+      track,
+    );
     if (!allowance.ok) throw new AttemptRefused(allowance.reason, allowance.until, attempts.find((a) => a.status === "in_progress")?.id ?? null);
     tx.insert(examAttempts)
       .values({
@@ -230,7 +273,14 @@ export async function startAttempt(userId: string, now = new Date(), seed = rand
         passMark: settings.passMark,
       })
       .run();
-    recordAudit(tx, { actorId: userId, action: "exam.started", subjectType: "exam_attempt", subjectId: id, toState: "in_progress", data: { userId, items: drawn.length } });
+    recordAudit(tx, {
+      actorId: userId,
+      action: "exam.started",
+      subjectType: "exam_attempt",
+      subjectId: id,
+      toState: "in_progress",
+      data: { userId, items: drawn.length },
+    });
   });
   return id;
 }
@@ -358,7 +408,8 @@ export async function saveAnswers(userId: string, attemptId: string, answers: Re
       const drawn = attempt.items.find((d) => d.id === itemId);
       const item = byId.get(itemId);
       if (!drawn || !item) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
-      if (!isWellFormedAnswer(item, drawn.options, optionIds)) throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
+      if (!isWellFormedAnswer(item, drawn.options, optionIds))
+        throw new InputError({ [`item:${itemId}`]: optionIds.length === 0 ? "accreditation.exam.answerRequired" : "accreditation.exam.badAnswer" });
       upsertAnswerQuery().run({ attemptId, itemId, optionIds: [...optionIds], answeredAt: now });
     }
   });
@@ -372,7 +423,9 @@ export async function clearAnswer(userId: string, attemptId: string, itemId: str
     if (attempt.status !== "in_progress") throw new InputError({ form: "accreditation.exam.closed" }, 409);
     if (attempt.deadline && attempt.deadline.getTime() <= now.getTime()) throw new InputError({ form: "accreditation.exam.timeUp" }, 409);
     if (!attempt.items.some((d) => d.id === itemId)) throw new InputError({ itemId: "accreditation.exam.notInAttempt" });
-    tx.delete(examAnswers).where(and(eq(examAnswers.attemptId, attemptId), eq(examAnswers.itemId, itemId))).run();
+    tx.delete(examAnswers)
+      .where(and(eq(examAnswers.attemptId, attemptId), eq(examAnswers.itemId, itemId)))
+      .run();
   });
 }
 

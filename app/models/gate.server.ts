@@ -65,15 +65,16 @@ function isStatus(value: string | null): value is AccreditationState {
 function factsFor(row: GateRow | undefined): GateFacts["person"] {
   if (!row?.userId) return null;
   return {
-    accreditation: row.accId && isStatus(row.status)
-      ? {
-          id: row.accId,
-          status: row.status,
-          channels: parseChannels(row.channels),
-          validFrom: row.grantedAt === null ? null : new Date(row.grantedAt),
-          validUntil: row.validUntil === null ? null : new Date(row.validUntil),
-        }
-      : null,
+    accreditation:
+      row.accId && isStatus(row.status)
+        ? {
+            id: row.accId,
+            status: row.status,
+            channels: parseChannels(row.channels),
+            validFrom: row.grantedAt === null ? null : new Date(row.grantedAt),
+            validUntil: row.validUntil === null ? null : new Date(row.validUntil),
+          }
+        : null,
     charterInForce: row.charterVersion !== null,
     charterSigned: row.charterSigned === 1,
   };

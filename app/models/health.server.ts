@@ -36,7 +36,10 @@ export function checkDatabase(): DatabaseHealth {
       client.exec("ROLLBACK");
     }
   } catch (error) {
-    return { ok: false, problem: `database not writable (${codeOf(error)}): check the file's and its folder's permissions, the disk, and that no other process holds a lock` };
+    return {
+      ok: false,
+      problem: `database not writable (${codeOf(error)}): check the file's and its folder's permissions, the disk, and that no other process holds a lock`,
+    };
   }
   try {
     const stats = fs.statfsSync(path.dirname(databasePath()));

@@ -27,14 +27,20 @@ export type HomeSignals = { title: string; items: HomeSignal[] };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function homeSignals(viewer: { roles: readonly Role[]; managedTeamIds: readonly string[] }, locale: Locale, now = new Date()): Promise<HomeSignals | null> {
+export async function homeSignals(
+  viewer: { roles: readonly Role[]; managedTeamIds: readonly string[] },
+  locale: Locale,
+  now = new Date(),
+): Promise<HomeSignals | null> {
   const t = getT(locale);
   const items: HomeSignal[] = [];
   const decide = scopeFor(viewer.roles, "accreditation.decide");
   if (decide) {
     const scope = decide === "all" ? undefined : decide === "team" ? viewer.managedTeamIds : [];
     const pending = listPendingRequests(scope).length;
-    const expiring = listTeamAccreditations(scope, now).filter((a) => a.validUntil && a.validUntil.getTime() > now.getTime() && a.validUntil.getTime() - now.getTime() <= RENEWAL_WINDOW_DAYS * DAY_MS).length;
+    const expiring = listTeamAccreditations(scope, now).filter(
+      (a) => a.validUntil && a.validUntil.getTime() > now.getTime() && a.validUntil.getTime() - now.getTime() <= RENEWAL_WINDOW_DAYS * DAY_MS,
+    ).length;
     if (pending) items.push({ id: "requests", text: t("homeSignals.requests", { count: pending }), href: "/team/requests", tone: "todo" });
     if (expiring) items.push({ id: "expiring", text: t("homeSignals.expiring", { count: expiring }), href: "/team/requests", tone: "todo" });
   }
@@ -42,9 +48,15 @@ export async function homeSignals(viewer: { roles: readonly Role[]; managedTeamI
   if (scopeFor(viewer.roles, "reports.view") === "team" && viewer.managedTeamIds.length) {
     const stalled = stalledPeople(await reportPeople(viewer.managedTeamIds), now.getTime(), STALLED_AFTER_DAYS);
     for (const person of stalledWithNames(stalled, HOME_STALLED)) {
-      items.push({ id: `stalled-${person.id}`, text: t("homeSignals.stalled", { name: person.name, count: person.days, step: t(`homeSignals.nextStep.${person.step}`) }), href: "/reports/team", tone: "todo" });
+      items.push({
+        id: `stalled-${person.id}`,
+        text: t("homeSignals.stalled", { name: person.name, count: person.days, step: t(`homeSignals.nextStep.${person.step}`) }),
+        href: "/reports/team",
+        tone: "todo",
+      });
     }
-    if (stalled.length > HOME_STALLED) items.push({ id: "stalled-more", text: t("homeSignals.stalledMore", { count: stalled.length - HOME_STALLED }), href: "/reports/team", tone: "todo" });
+    if (stalled.length > HOME_STALLED)
+      items.push({ id: "stalled-more", text: t("homeSignals.stalledMore", { count: stalled.length - HOME_STALLED }), href: "/reports/team", tone: "todo" });
   }
   if (scopeFor(viewer.roles, "reviews.manage")) {
     const reviews = listPendingReflections({ page: 1, pageSize: 1 }).total;
@@ -57,7 +69,12 @@ export async function homeSignals(viewer: { roles: readonly Role[]; managedTeamI
   if (scopeFor(viewer.roles, "settings.manage")) {
     if (!process.env.SMTP_URL) items.push({ id: "smtp", text: t("homeSignals.noSmtp"), href: null, tone: "problem" });
     if (!process.env.APP_URL) items.push({ id: "appUrl", text: t("homeSignals.noAppUrl"), href: null, tone: "problem" });
-    const demo = getDb().select({ n: sql<number>`count(*)` }).from(users).where(like(users.id, "demo-%")).get()?.n ?? 0;
+    const demo =
+      getDb()
+        .select({ n: sql<number>`count(*)` })
+        .from(users)
+        .where(like(users.id, "demo-%"))
+        .get()?.n ?? 0;
     if (demo) items.push({ id: "demo", text: t("homeSignals.demoData", { count: demo }), href: "/people", tone: "problem" });
   }
   const staff = decide || scopeFor(viewer.roles, "reviews.manage") || scopeFor(viewer.roles, "content.author") || scopeFor(viewer.roles, "settings.manage");

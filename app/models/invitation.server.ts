@@ -44,7 +44,14 @@ export function invitePerson(
     tx.insert(invitations)
       .values({ id: newId(), tokenHash: hashToken(token), userId: id, invitedBy: actorId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
       .run();
-    recordAudit(tx, { actorId, action: "person.invited", subjectType: "user", subjectId: id, toState: "invited", data: { teamId: input.teamId, roles: input.roles } });
+    recordAudit(tx, {
+      actorId,
+      action: "person.invited",
+      subjectType: "user",
+      subjectId: id,
+      toState: "invited",
+      data: { teamId: input.teamId, roles: input.roles },
+    });
     queueInvitationMail(tx, { userId: id, to: input.email, name: input.name, inviter: mail.inviter, token, locale: mail.locale });
     return { kind: "invited", userId: id, token };
   });
@@ -57,7 +64,10 @@ export function reissueInvitation(actorId: string, userId: string, mail: Invitat
     const user = tx.select({ passwordHash: users.passwordHash, email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).get();
     if (!user) throw new InputError({ form: "errors.notFound" }, 404);
     if (user.passwordHash) throw new InputError({ form: "errors.alreadyAccepted" }, 409);
-    tx.update(invitations).set({ usedAt: now }).where(and(eq(invitations.userId, userId), isNull(invitations.usedAt))).run();
+    tx.update(invitations)
+      .set({ usedAt: now })
+      .where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)))
+      .run();
     tx.insert(invitations)
       .values({ id: newId(), tokenHash: hashToken(token), userId, invitedBy: actorId, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
       .run();
@@ -89,9 +99,19 @@ export function acceptInvitation(token: string, passwordHash: string, now = new 
       .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now), eq(users.active, true)))
       .get();
     if (!invitation) throw new InputError({ form: "errors.linkInvalid" }, 410);
-    tx.update(invitations).set({ usedAt: now }).where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt))).run();
+    tx.update(invitations)
+      .set({ usedAt: now })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt)))
+      .run();
     tx.update(users).set({ passwordHash }).where(eq(users.id, invitation.userId)).run();
-    recordAudit(tx, { actorId: invitation.userId, action: "person.accepted", subjectType: "user", subjectId: invitation.userId, fromState: "invited", toState: "active" });
+    recordAudit(tx, {
+      actorId: invitation.userId,
+      action: "person.accepted",
+      subjectType: "user",
+      subjectId: invitation.userId,
+      fromState: "invited",
+      toState: "active",
+    });
     return invitation.userId;
   });
 }

@@ -56,7 +56,11 @@ export function deactivatePerson(input: { userId: string; actor: PersonActor; so
         data: { source: input.source },
       });
       const reason: StateReason = { kind: "left_organisation", source: input.source.kind };
-      const open = tx.select().from(accreditations).where(and(eq(accreditations.userId, input.userId), inArray(accreditations.status, [...OPEN_STATES]))).all();
+      const open = tx
+        .select()
+        .from(accreditations)
+        .where(and(eq(accreditations.userId, input.userId), inArray(accreditations.status, [...OPEN_STATES])))
+        .all();
       const result = { changed: true, suspended: 0, declined: 0 };
       for (const row of open) {
         const transition = leaverTransition(row.status);
@@ -80,7 +84,10 @@ export function deactivatePerson(input: { userId: string; actor: PersonActor; so
 }
 
 /** Gives a deactivated person their account back; their accreditations stay as they are (see the file's comment). */
-export function reactivatePerson(input: { userId: string; actor: PersonActor; source: PersonSource; now?: Date }, db: Transactional = getDb()): { changed: boolean } {
+export function reactivatePerson(
+  input: { userId: string; actor: PersonActor; source: PersonSource; now?: Date },
+  db: Transactional = getDb(),
+): { changed: boolean } {
   return db.transaction(
     (tx) => {
       const person = tx.select({ active: users.active, erasedAt: users.erasedAt }).from(users).where(eq(users.id, input.userId)).get();

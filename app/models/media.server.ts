@@ -81,7 +81,12 @@ export function storedMediaNames(names: readonly string[]): Set<string> {
   const rows = getDb()
     .select()
     .from(media)
-    .where(inArray(media.sha256, valid.map((name) => MEDIA_FILE.exec(name)![1]!)))
+    .where(
+      inArray(
+        media.sha256,
+        valid.map((name) => MEDIA_FILE.exec(name)![1]!),
+      ),
+    )
     .all();
   const known = new Set(rows.map((row) => toItem(row).src.slice("/media/".length)));
   return new Set(valid.filter((name) => known.has(name) && fs.existsSync(path.join(mediaDir(), name))));
@@ -121,7 +126,15 @@ export function recordImportedMedia(tx: Tx, actorId: string | null, files: reado
   const recorded: string[] = [];
   for (const file of files) {
     const [, sha256, extension] = MEDIA_FILE.exec(file.name)!;
-    const row = { id: newId(), sha256: sha256!, fileName: file.name, mime: IMAGE_TYPES[extension as ImageType].mime, size: file.size, uploadedBy: actorId, createdAt: new Date() };
+    const row = {
+      id: newId(),
+      sha256: sha256!,
+      fileName: file.name,
+      mime: IMAGE_TYPES[extension as ImageType].mime,
+      size: file.size,
+      uploadedBy: actorId,
+      createdAt: new Date(),
+    };
     const inserted = tx.insert(media).values(row).onConflictDoNothing({ target: media.sha256 }).returning({ id: media.id }).all();
     if (inserted.length === 0) continue;
     recordAudit(tx, { actorId, action: "media.imported", subjectType: "media", subjectId: row.id, data: { sha256, size: file.size, from } });

@@ -58,8 +58,16 @@ export function notify(tx: Writer, notices: readonly Notice[], now = new Date())
 function deliver(tx: Writer, notices: readonly Notice[], now: Date): void {
   if (notices.length === 0) return;
   const userIds = [...new Set(notices.map((n) => n.userId))];
-  const people = tx.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active }).from(users).where(inArray(users.id, userIds)).all();
-  const optOuts = tx.select({ userId: notificationOptOuts.userId, kind: notificationOptOuts.kind }).from(notificationOptOuts).where(inArray(notificationOptOuts.userId, userIds)).all();
+  const people = tx
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active })
+    .from(users)
+    .where(inArray(users.id, userIds))
+    .all();
+  const optOuts = tx
+    .select({ userId: notificationOptOuts.userId, kind: notificationOptOuts.kind })
+    .from(notificationOptOuts)
+    .where(inArray(notificationOptOuts.userId, userIds))
+    .all();
   const byPerson = new Map<string, Notice[]>();
   for (const n of notices) byPerson.set(n.userId, [...(byPerson.get(n.userId) ?? []), n]);
   const optedOut = new Map<string, Set<NotificationKind>>();
@@ -67,7 +75,8 @@ function deliver(tx: Writer, notices: readonly Notice[], now: Date): void {
   for (const person of people) {
     if (!person.active) continue;
     const mine = byPerson.get(person.id) ?? [];
-    for (const n of mine) tx.insert(notifications).values({ id: newId(), userId: person.id, kind: n.kind, params: n.params, link: n.link, createdAt: now }).run();
+    for (const n of mine)
+      tx.insert(notifications).values({ id: newId(), userId: person.id, kind: n.kind, params: n.params, link: n.link, createdAt: now }).run();
     const plan = mailPlan(mine, optedOut.get(person.id) ?? new Set());
     if (!plan) continue;
     const mail = composeNotificationMail({
@@ -78,7 +87,12 @@ function deliver(tx: Writer, notices: readonly Notice[], now: Date): void {
     });
     const refId = plan.digest ? null : (plan.notices[0]!.refId ?? null);
     // Due at once (the clock's now, not the change's: a job may run with another time).
-    queueMail(tx, { kind: plan.digest ? "notification_digest" : `notification.${plan.notices[0]!.kind}`, ...(refId ? { refId } : {}), to: person.email, ...mail });
+    queueMail(tx, {
+      kind: plan.digest ? "notification_digest" : `notification.${plan.notices[0]!.kind}`,
+      ...(refId ? { refId } : {}),
+      to: person.email,
+      ...mail,
+    });
   }
 }
 
@@ -87,7 +101,13 @@ function deliver(tx: Writer, notices: readonly Notice[], now: Date): void {
 // ---------------------------------------------------------------------------------------------
 
 export function unreadCount(userId: string): number {
-  return getDb().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
 }
 
 export type InboxItem = { id: string; kind: NotificationKind; text: string; link: string; createdAt: Date; read: boolean };
@@ -107,7 +127,14 @@ export function listInbox(userId: string, locale: Locale, page = 1): { items: In
     .offset((page - 1) * INBOX_PAGE_SIZE)
     .all();
   return {
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, text: noticeText(locale, r.kind, r.params).inbox, link: r.link, createdAt: r.createdAt, read: r.readAt !== null })),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      text: noticeText(locale, r.kind, r.params).inbox,
+      link: r.link,
+      createdAt: r.createdAt,
+      read: r.readAt !== null,
+    })),
     total,
     unread: unreadCount(userId),
   };
@@ -118,13 +145,21 @@ export function markRead(userId: string, id: string, now = new Date()): string |
   const where = and(eq(notifications.userId, userId), eq(notifications.id, id));
   const row = getDb().select({ link: notifications.link }).from(notifications).where(where).get();
   if (!row) return null;
-  getDb().update(notifications).set({ readAt: now }).where(and(where, isNull(notifications.readAt))).run();
+  getDb()
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(where, isNull(notifications.readAt)))
+    .run();
   return row.link;
 }
 
 /** Marks all the person's notices read; returns how many were unread. */
 export function markAllRead(userId: string, now = new Date()): number {
-  return getDb().update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run().changes;
+  return getDb()
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .run().changes;
 }
 
 /** Housekeeping: read notices older than `days` are forgotten. */
@@ -141,7 +176,14 @@ export function purgeReadNotifications(days = 180, now = new Date()): number {
 
 /** The optional kinds, each with whether the person gets its mail, and its label in `locale`. */
 export function mailPreferences(userId: string, locale: Locale): { kind: NotificationKind; label: string; mailed: boolean }[] {
-  const off = new Set(getDb().select({ kind: notificationOptOuts.kind }).from(notificationOptOuts).where(eq(notificationOptOuts.userId, userId)).all().map((r) => r.kind));
+  const off = new Set(
+    getDb()
+      .select({ kind: notificationOptOuts.kind })
+      .from(notificationOptOuts)
+      .where(eq(notificationOptOuts.userId, userId))
+      .all()
+      .map((r) => r.kind),
+  );
   const t = (kind: NotificationKind) => noticeLabel(locale, kind);
   return OPTIONAL_KINDS.map((kind) => ({ kind, label: t(kind), mailed: !off.has(kind) }));
 }

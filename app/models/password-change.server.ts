@@ -20,7 +20,9 @@ export async function changePassword(viewer: { id: string; sessionId: string }, 
   const passwordHash = await hashPassword(input.password);
   getDb().transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.id)).run();
-    tx.delete(sessions).where(and(eq(sessions.userId, viewer.id), ne(sessions.id, viewer.sessionId))).run();
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, viewer.id), ne(sessions.id, viewer.sessionId)))
+      .run();
     recordAudit(tx, { actorId: viewer.id, action: "person.password_changed", subjectType: "user", subjectId: viewer.id });
   });
 }

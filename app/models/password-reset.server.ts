@@ -12,7 +12,10 @@ export const RESET_TTL_MS = 60 * 60_000;
 /** A reset token for an active person with a password, or null (the caller answers the same either way). */
 export function createPasswordReset(userId: string, now = new Date()): string {
   const token = newToken();
-  getDb().insert(passwordResets).values({ id: newId(), tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + RESET_TTL_MS) }).run();
+  getDb()
+    .insert(passwordResets)
+    .values({ id: newId(), tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + RESET_TTL_MS) })
+    .run();
   return token;
 }
 
@@ -26,7 +29,9 @@ export function requestPasswordReset(email: string, fallbackLocale: Locale, now 
   if (!user?.active || !user.passwordHash) return;
   const token = newToken();
   getDb().transaction((tx) => {
-    tx.insert(passwordResets).values({ id: newId(), tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TTL_MS) }).run();
+    tx.insert(passwordResets)
+      .values({ id: newId(), tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TTL_MS) })
+      .run();
     queuePasswordResetMail(tx, { userId: user.id, to: user.email, name: user.name, token, locale: user.locale ?? fallbackLocale });
   });
 }

@@ -118,7 +118,12 @@ function loadExisting(): { byEmail: Map<string, Existing>; teamByKey: Map<string
       teamId: r.teamId,
       locale: r.locale,
       roles: sortRoles((r.roles ?? "").split(",").filter((x): x is Role => (ROLES as readonly string[]).includes(x))),
-      manages: sortNames((r.manages ?? "").split(",").filter(Boolean).map((id) => teamNameById.get(id) ?? id)),
+      manages: sortNames(
+        (r.manages ?? "")
+          .split(",")
+          .filter(Boolean)
+          .map((id) => teamNameById.get(id) ?? id),
+      ),
     });
   }
   return { byEmail, teamByKey, teamNameById };
@@ -132,7 +137,17 @@ export async function planImport(bytes: Uint8Array, fileName: string, actor: { e
   const text = decode(bytes);
   const fileId = createHash("sha256").update(bytes).digest("hex");
   const { byEmail, teamByKey, teamNameById } = loadExisting();
-  const plan: ImportPlan = { fileId, fileName: fileName.slice(0, 200), lines: 0, creates: [], changes: [], refused: [], unchanged: 0, newTeams: [], ignoredColumns: [] };
+  const plan: ImportPlan = {
+    fileId,
+    fileName: fileName.slice(0, 200),
+    lines: 0,
+    creates: [],
+    changes: [],
+    refused: [],
+    unchanged: 0,
+    newTeams: [],
+    ignoredColumns: [],
+  };
   const newTeams = new Map<string, string>();
   const seen = new Map<string, number>();
   let columns: (ImportColumn | null)[] | null = null;
@@ -147,7 +162,8 @@ export async function planImport(bytes: Uint8Array, fileName: string, actor: { e
       const header = cells.map((c) => c.trim().toLowerCase().replace(/\s+/g, "_"));
       const unknown = header.filter((h) => h && !(IMPORT_COLUMNS as readonly string[]).includes(h) && !(EXPORT_ONLY_COLUMNS as readonly string[]).includes(h));
       if (!header.includes("email")) throw new CsvFileError("noEmailColumn", { columns: IMPORT_COLUMNS.join(", ") });
-      if (unknown.length) throw new CsvFileError("unknownColumns", { columns: unknown.slice(0, 5).join(", ").slice(0, 200), expected: EXPORT_COLUMNS.join(", ") });
+      if (unknown.length)
+        throw new CsvFileError("unknownColumns", { columns: unknown.slice(0, 5).join(", ").slice(0, 200), expected: EXPORT_COLUMNS.join(", ") });
       const duplicate = header.find((h, i) => h && header.indexOf(h) !== i);
       if (duplicate) throw new CsvFileError("duplicateColumn", { column: duplicate });
       columns = header.map((h) => ((IMPORT_COLUMNS as readonly string[]).includes(h) ? (h as ImportColumn) : null));
@@ -179,7 +195,15 @@ export async function planImport(bytes: Uint8Array, fileName: string, actor: { e
     if (entry.team) noteTeam(entry.team);
     for (const t of entry.manages ?? []) noteTeam(t);
     if (!existing) {
-      plan.creates.push({ line, email: entry.email, name: entry.name!, team: entry.team ?? null, roles: entry.roles?.length ? entry.roles : ["employee"], manages: entry.manages ?? [], language: entry.language ?? null });
+      plan.creates.push({
+        line,
+        email: entry.email,
+        name: entry.name!,
+        team: entry.team ?? null,
+        roles: entry.roles?.length ? entry.roles : ["employee"],
+        manages: entry.manages ?? [],
+        language: entry.language ?? null,
+      });
       return;
     }
     const changes: FieldChange[] = [];
@@ -188,12 +212,15 @@ export async function planImport(bytes: Uint8Array, fileName: string, actor: { e
       const current = existing.teamId ? (teamNameById.get(existing.teamId) ?? "") : "";
       if ((entry.team ?? "").toLowerCase() !== current.toLowerCase()) changes.push({ field: "team", from: current, to: entry.team ?? "" });
     }
-    if (entry.roles !== undefined && entry.roles.join("|") !== existing.roles.join("|")) changes.push({ field: "roles", from: existing.roles.join("|"), to: entry.roles.join("|") });
+    if (entry.roles !== undefined && entry.roles.join("|") !== existing.roles.join("|"))
+      changes.push({ field: "roles", from: existing.roles.join("|"), to: entry.roles.join("|") });
     if (entry.manages !== undefined) {
       const to = sortNames(entry.manages);
-      if (to.map((n) => n.toLowerCase()).join("|") !== existing.manages.map((n) => n.toLowerCase()).join("|")) changes.push({ field: "manager", from: existing.manages.join("|"), to: to.join("|") });
+      if (to.map((n) => n.toLowerCase()).join("|") !== existing.manages.map((n) => n.toLowerCase()).join("|"))
+        changes.push({ field: "manager", from: existing.manages.join("|"), to: to.join("|") });
     }
-    if (entry.language !== undefined && entry.language !== existing.locale) changes.push({ field: "language", from: existing.locale ?? "", to: entry.language ?? "" });
+    if (entry.language !== undefined && entry.language !== existing.locale)
+      changes.push({ field: "language", from: existing.locale ?? "", to: entry.language ?? "" });
     if (changes.length) plan.changes.push({ line, email: entry.email, userId: existing.id, changes, next: entry });
     else plan.unchanged++;
   });
@@ -231,7 +258,13 @@ export async function applyImport(actor: { id: string; email: string }, fileId: 
   const source: AuditSource = { kind: "csv", file: plan.fileName };
   const db = getDb();
   db.transaction((tx) => {
-    const teamIds = new Map(tx.select({ id: teams.id, name: teams.name }).from(teams).all().map((t) => [t.name.toLowerCase(), t.id]));
+    const teamIds = new Map(
+      tx
+        .select({ id: teams.id, name: teams.name })
+        .from(teams)
+        .all()
+        .map((t) => [t.name.toLowerCase(), t.id]),
+    );
     for (const name of plan.newTeams) {
       const id = newId();
       tx.insert(teams).values({ id, name }).run();
@@ -242,15 +275,31 @@ export async function applyImport(actor: { id: string; email: string }, fileId: 
     const setManaged = (userId: string, names: string[]) => {
       tx.delete(teamManagers).where(eq(teamManagers.userId, userId)).run();
       const ids = [...new Set(names.map((n) => teamId(n)!))];
-      if (ids.length) tx.insert(teamManagers).values(ids.map((id) => ({ teamId: id, userId }))).run();
+      if (ids.length)
+        tx.insert(teamManagers)
+          .values(ids.map((id) => ({ teamId: id, userId })))
+          .run();
     };
     // New people in chunks of 500 rows per statement: a 50,000-line file is a few hundred statements, not 150,000.
     for (let start = 0; start < plan.creates.length; start += 500) {
       const chunk = plan.creates.slice(start, start + 500).map((c) => ({ ...c, id: newId() }));
-      tx.insert(users).values(chunk.map((c) => ({ id: c.id, email: c.email, name: c.name, teamId: teamId(c.team), locale: c.language, passwordHash: null }))).run();
-      tx.insert(userRoles).values(chunk.flatMap((c) => c.roles.map((role) => ({ userId: c.id, role })))).run();
+      tx.insert(users)
+        .values(chunk.map((c) => ({ id: c.id, email: c.email, name: c.name, teamId: teamId(c.team), locale: c.language, passwordHash: null })))
+        .run();
+      tx.insert(userRoles)
+        .values(chunk.flatMap((c) => c.roles.map((role) => ({ userId: c.id, role }))))
+        .run();
       tx.insert(auditLog)
-        .values(chunk.map((c) => ({ actorId: actor.id, action: "person.imported" satisfies AuditAction, subjectType: "user", subjectId: c.id, toState: "created", data: { source, line: c.line, teamId: teamId(c.team), roles: c.roles } })))
+        .values(
+          chunk.map((c) => ({
+            actorId: actor.id,
+            action: "person.imported" satisfies AuditAction,
+            subjectType: "user",
+            subjectId: c.id,
+            toState: "created",
+            data: { source, line: c.line, teamId: teamId(c.team), roles: c.roles },
+          })),
+        )
         .run();
       for (const c of chunk) if (c.manages.length) setManaged(c.id, c.manages);
     }
@@ -263,7 +312,10 @@ export async function applyImport(actor: { id: string; email: string }, fileId: 
         if (c.field === "language") set.locale = next.language ?? null;
         if (c.field === "roles") {
           tx.delete(userRoles).where(eq(userRoles.userId, change.userId)).run();
-          if (next.roles!.length) tx.insert(userRoles).values(next.roles!.map((role) => ({ userId: change.userId, role }))).run();
+          if (next.roles!.length)
+            tx.insert(userRoles)
+              .values(next.roles!.map((role) => ({ userId: change.userId, role })))
+              .run();
         }
         if (c.field === "manager") setManaged(change.userId, next.manages!);
       }
@@ -320,7 +372,9 @@ limit 1000`;
  */
 export async function exportPeopleCsv(): Promise<ReadableStream<Uint8Array>> {
   const library = await loadContentLibrary();
-  const trackModules = new Map<Level, Set<string>>(LEVELS.map((level) => [level, new Set(library.tracks ? trackOrder(library.tracks, level).map((m) => m.id) : [])]));
+  const trackModules = new Map<Level, Set<string>>(
+    LEVELS.map((level) => [level, new Set(library.tracks ? trackOrder(library.tracks, level).map((m) => m.id) : [])]),
+  );
   // Pages of 1,000 by email, not one open cursor: the connection stays free for other requests between pages.
   function* rows(): Generator<ExportRow> {
     let after = "";
@@ -352,4 +406,3 @@ export async function exportPeopleCsv(): Promise<ReadableStream<Uint8Array>> {
   const csv = Readable.from(lines()).pipe(stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true }));
   return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
 }
-

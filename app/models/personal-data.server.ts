@@ -42,20 +42,54 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
   { kind: "managed_teams", table: "team_managers", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "sessions", table: "sessions", where: ofPerson(), covers: ["user_id"], role: "subject", redact: ["id"] },
   { kind: "invitations", table: "invitations", where: ofPerson(), covers: ["user_id"], role: "subject", redact: ["token_hash"] },
-  { kind: "invitations_sent", table: "invitations", where: ofPerson("invited_by"), covers: ["invited_by"], role: "actor", columns: ["id", "created_at", "used_at"] },
+  {
+    kind: "invitations_sent",
+    table: "invitations",
+    where: ofPerson("invited_by"),
+    covers: ["invited_by"],
+    role: "actor",
+    columns: ["id", "created_at", "used_at"],
+  },
   { kind: "password_resets", table: "password_resets", where: ofPerson(), covers: ["user_id"], role: "subject", redact: ["token_hash"] },
   { kind: "sign_in_counters", table: "login_throttle", where: "key = 'email:' || @email", covers: [], role: "subject" },
   { kind: "identities", table: "identities", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "questionnaire_runs", table: "diagnostic_runs", where: ofPerson(), covers: ["user_id"], role: "subject" },
-  { kind: "questionnaire_answers", table: "diagnostic_answers", where: "run_id in (select id from diagnostic_runs where user_id = @userId)", covers: [], role: "subject" },
+  {
+    kind: "questionnaire_answers",
+    table: "diagnostic_answers",
+    where: "run_id in (select id from diagnostic_runs where user_id = @userId)",
+    covers: [],
+    role: "subject",
+  },
   { kind: "placements", table: "placements", where: ofPerson(), covers: ["user_id"], role: "subject" },
-  { kind: "placements_set", table: "placements", where: ofPerson("set_by"), covers: ["set_by"], role: "actor", columns: ["id", "level", "source", "created_at"] },
+  {
+    kind: "placements_set",
+    table: "placements",
+    where: ofPerson("set_by"),
+    covers: ["set_by"],
+    role: "actor",
+    columns: ["id", "level", "source", "created_at"],
+  },
   { kind: "module_progress", table: "module_progress", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "check_answers", table: "check_answers", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "reflections", table: "reflections", where: ofPerson(), covers: ["user_id"], role: "subject" },
-  { kind: "reflections_reviewed", table: "reflections", where: ofPerson("reviewed_by"), covers: ["reviewed_by"], role: "actor", columns: ["module_id", "reflection_id", "review_comment", "reviewed_at"] },
+  {
+    kind: "reflections_reviewed",
+    table: "reflections",
+    where: ofPerson("reviewed_by"),
+    covers: ["reviewed_by"],
+    role: "actor",
+    columns: ["module_id", "reflection_id", "review_comment", "reviewed_at"],
+  },
   { kind: "charter_signatures", table: "charter_signatures", where: ofPerson(), covers: ["user_id"], role: "subject" },
-  { kind: "charter_publications", table: "charter_publications", where: ofPerson("published_by"), covers: ["published_by"], role: "actor", columns: ["version", "created_at"] },
+  {
+    kind: "charter_publications",
+    table: "charter_publications",
+    where: ofPerson("published_by"),
+    covers: ["published_by"],
+    role: "actor",
+    columns: ["version", "created_at"],
+  },
   { kind: "exam_attempts", table: "exam_attempts", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "exam_answers", table: "exam_answers", where: "attempt_id in (select id from exam_attempts where user_id = @userId)", covers: [], role: "subject" },
   { kind: "accreditations", table: "accreditations", where: ofPerson(), covers: ["user_id"], role: "subject" },
@@ -67,22 +101,97 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
     role: "actor",
     columns: ["id", "status", "granted_at", "decided_at"],
   },
-  { kind: "credentials", table: "credentials", where: "accreditation_id in (select id from accreditations where user_id = @userId)", covers: [], role: "subject" },
-  { kind: "webhook_events", table: "webhook_events", where: "json_extract(body, '$.data.accreditation.id') in (select id from accreditations where user_id = @userId) or json_extract(body, '$.data.person.id') = @userId", covers: [], role: "subject" },
-  { kind: "mails", table: "mail_outbox", where: "to_address = @email or ref_id = @userId or ref_id in (select id from accreditations where user_id = @userId)", covers: [], role: "subject" },
-  { kind: "api_tokens_created", table: "api_tokens", where: "created_by = @userId or revoked_by = @userId", covers: ["created_by", "revoked_by"], role: "actor", columns: ["id", "name", "prefix", "scope", "created_at", "revoked_at"] },
-  { kind: "webhooks_created", table: "webhook_endpoints", where: ofPerson("created_by"), covers: ["created_by"], role: "actor", columns: ["id", "url", "created_at"] },
-  { kind: "module_versions_authored", table: "module_versions", where: ofPerson("author"), covers: ["author"], role: "actor", columns: ["id", "module_id", "number", "change_note", "created_at"] },
-  { kind: "module_drafts_edited", table: "module_drafts", where: ofPerson("updated_by"), covers: ["updated_by"], role: "actor", columns: ["module_id", "revision", "updated_at"] },
-  { kind: "track_versions_authored", table: "track_versions", where: ofPerson("author"), covers: ["author"], role: "actor", columns: ["id", "note", "created_at"] },
-  { kind: "charter_drafts_edited", table: "charter_drafts", where: "created_by = @userId or updated_by = @userId", covers: ["created_by", "updated_by"], role: "actor", columns: ["version", "revision", "updated_at"] },
+  {
+    kind: "credentials",
+    table: "credentials",
+    where: "accreditation_id in (select id from accreditations where user_id = @userId)",
+    covers: [],
+    role: "subject",
+  },
+  {
+    kind: "webhook_events",
+    table: "webhook_events",
+    where:
+      "json_extract(body, '$.data.accreditation.id') in (select id from accreditations where user_id = @userId) or json_extract(body, '$.data.person.id') = @userId",
+    covers: [],
+    role: "subject",
+  },
+  {
+    kind: "mails",
+    table: "mail_outbox",
+    where: "to_address = @email or ref_id = @userId or ref_id in (select id from accreditations where user_id = @userId)",
+    covers: [],
+    role: "subject",
+  },
+  {
+    kind: "api_tokens_created",
+    table: "api_tokens",
+    where: "created_by = @userId or revoked_by = @userId",
+    covers: ["created_by", "revoked_by"],
+    role: "actor",
+    columns: ["id", "name", "prefix", "scope", "created_at", "revoked_at"],
+  },
+  {
+    kind: "webhooks_created",
+    table: "webhook_endpoints",
+    where: ofPerson("created_by"),
+    covers: ["created_by"],
+    role: "actor",
+    columns: ["id", "url", "created_at"],
+  },
+  {
+    kind: "module_versions_authored",
+    table: "module_versions",
+    where: ofPerson("author"),
+    covers: ["author"],
+    role: "actor",
+    columns: ["id", "module_id", "number", "change_note", "created_at"],
+  },
+  {
+    kind: "module_drafts_edited",
+    table: "module_drafts",
+    where: ofPerson("updated_by"),
+    covers: ["updated_by"],
+    role: "actor",
+    columns: ["module_id", "revision", "updated_at"],
+  },
+  {
+    kind: "track_versions_authored",
+    table: "track_versions",
+    where: ofPerson("author"),
+    covers: ["author"],
+    role: "actor",
+    columns: ["id", "note", "created_at"],
+  },
+  {
+    kind: "charter_drafts_edited",
+    table: "charter_drafts",
+    where: "created_by = @userId or updated_by = @userId",
+    covers: ["created_by", "updated_by"],
+    role: "actor",
+    columns: ["version", "revision", "updated_at"],
+  },
   { kind: "charter_texts_authored", table: "charter_texts", where: ofPerson("author"), covers: ["author"], role: "actor", columns: ["version", "created_at"] },
-  { kind: "media_uploaded", table: "media", where: ofPerson("uploaded_by"), covers: ["uploaded_by"], role: "actor", columns: ["id", "file_name", "mime", "size", "created_at"] },
+  {
+    kind: "media_uploaded",
+    table: "media",
+    where: ofPerson("uploaded_by"),
+    covers: ["uploaded_by"],
+    role: "actor",
+    columns: ["id", "file_name", "mime", "size", "created_at"],
+  },
   { kind: "privacy_notices_seen", table: "privacy_notice_views", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "notifications", table: "notifications", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "notification_opt_outs", table: "notification_opt_outs", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "weekly_summaries", table: "weekly_summaries", where: ofPerson(), covers: ["user_id"], role: "subject" },
-  { kind: "privacy_notices_published", table: "privacy_notices", where: ofPerson("published_by"), covers: ["published_by"], role: "actor", columns: ["version", "created_at"] },
+  {
+    kind: "privacy_notices_published",
+    table: "privacy_notices",
+    where: ofPerson("published_by"),
+    covers: ["published_by"],
+    role: "actor",
+    columns: ["version", "created_at"],
+  },
   { kind: "legal_hold", table: "legal_holds", where: ofPerson(), covers: ["user_id"], role: "subject" },
   { kind: "legal_holds_set", table: "legal_holds", where: "set_by = @userId and user_id <> @userId", covers: ["set_by"], role: "actor", columns: ["set_at"] },
   {
@@ -96,7 +205,11 @@ export const PERSONAL_DATA_SOURCES: readonly PersonalDataSource[] = [
 ];
 
 export type ExportRecord = Record<string, unknown>;
-export type PersonalDataExport = { person: { id: string; name: string; email: string; active: boolean; erased: boolean }; generatedAt: string; kinds: { kind: string; table: string; role: "subject" | "actor"; rows: ExportRecord[] }[] };
+export type PersonalDataExport = {
+  person: { id: string; name: string; email: string; active: boolean; erased: boolean };
+  generatedAt: string;
+  kinds: { kind: string; table: string; role: "subject" | "actor"; rows: ExportRecord[] }[];
+};
 
 const TIME_COLUMNS = /(_at|^at|deadline|valid_until)$/;
 
@@ -127,13 +240,20 @@ function quoteIdent(name: string): string {
  */
 export function collectPersonalData(userId: string, now = new Date()): PersonalDataExport {
   const db = getDb();
-  const person = db.select({ id: users.id, name: users.name, email: users.email, active: users.active, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId)).get();
+  const person = db
+    .select({ id: users.id, name: users.name, email: users.email, active: users.active, erasedAt: users.erasedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!person) throw new InputError({ form: "errors.notFound" }, 404);
   const client = db.$client;
   const read = client.transaction(() =>
     PERSONAL_DATA_SOURCES.map((source) => {
       const columns = source.role === "actor" ? (source.columns ?? []).map(quoteIdent).join(", ") : "*";
-      const rows = client.prepare(`select ${columns} from ${quoteIdent(source.table)} where ${source.where}`).all({ userId, email: person.email }) as Record<string, unknown>[];
+      const rows = client.prepare(`select ${columns} from ${quoteIdent(source.table)} where ${source.where}`).all({ userId, email: person.email }) as Record<
+        string,
+        unknown
+      >[];
       const redact = new Set(source.redact ?? []);
       return {
         kind: source.kind,

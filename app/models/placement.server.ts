@@ -175,7 +175,10 @@ function questionnaireVersionOf(placement: NewPlacement): number {
  * Whether a placement was made with an earlier questionnaire than the one in force: the person keeps
  * the level, and the page says so next to the facts of the time (ADR 0027).
  */
-export function placedWithEarlierQuestionnaire(placement: { source: PlacementSource; questionnaireVersion: number | null }, currentVersion: number | null): boolean {
+export function placedWithEarlierQuestionnaire(
+  placement: { source: PlacementSource; questionnaireVersion: number | null },
+  currentVersion: number | null,
+): boolean {
   return placement.source === "questionnaire" && currentVersion !== null && (placement.questionnaireVersion ?? 1) < currentVersion;
 }
 
@@ -257,7 +260,13 @@ function subjectInScope(tx: Tx, userId: string, teamIds: readonly string[] | und
   if (teamIds && teamIds.length === 0) return false;
   const where: SQL[] = [eq(users.id, userId)];
   if (teamIds) where.push(inArray(users.teamId, [...teamIds]));
-  return Boolean(tx.select({ id: users.id }).from(users).where(and(...where)).get());
+  return Boolean(
+    tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(...where))
+      .get(),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -46,7 +46,13 @@ export type PrivacyNotice = { version: number; fr: string; en: string; published
 function latest(db: Reader): PrivacyNotice | null {
   return (
     db
-      .select({ version: privacyNotices.version, fr: privacyNotices.fr, en: privacyNotices.en, publishedAt: privacyNotices.publishedAt, publishedBy: users.name })
+      .select({
+        version: privacyNotices.version,
+        fr: privacyNotices.fr,
+        en: privacyNotices.en,
+        publishedAt: privacyNotices.publishedAt,
+        publishedBy: users.name,
+      })
       .from(privacyNotices)
       .leftJoin(users, eq(users.id, privacyNotices.publishedBy))
       .orderBy(desc(privacyNotices.version))
@@ -79,7 +85,12 @@ export function listPrivacyNotices(): (PrivacyNotice & { seenBy: number })[] {
     .orderBy(desc(privacyNotices.version))
     .all();
   if (rows.length) return rows;
-  const seenBy = getDb().select({ n: sql<number>`count(*)` }).from(privacyNoticeViews).where(eq(privacyNoticeViews.version, 1)).get()?.n ?? 0;
+  const seenBy =
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(privacyNoticeViews)
+      .where(eq(privacyNoticeViews.version, 1))
+      .get()?.n ?? 0;
   return [{ ...currentPrivacyNotice(), seenBy }];
 }
 
@@ -92,13 +103,21 @@ export function publishPrivacyNotice(actorId: string, input: { fr: string; en: s
   return getDb().transaction(
     (tx) => {
       // The built-in version 1 is stored with the first publication, so that every version is on record.
-      if (!latest(tx)) tx.insert(privacyNotices).values({ version: 1, fr: DEFAULT_NOTICE.fr, en: DEFAULT_NOTICE.en, publishedBy: null, publishedAt: now }).run();
+      if (!latest(tx))
+        tx.insert(privacyNotices).values({ version: 1, fr: DEFAULT_NOTICE.fr, en: DEFAULT_NOTICE.en, publishedBy: null, publishedAt: now }).run();
       const inForce = latest(tx)!;
       if (inForce.version !== input.basedOn) throw new InputError({ form: "privacyAdmin.errors.changed" }, 409);
       if (inForce.fr === input.fr && inForce.en === input.en) throw new InputError({ form: "privacyAdmin.errors.unchanged" }, 409);
       const version = inForce.version + 1;
       tx.insert(privacyNotices).values({ version, fr: input.fr, en: input.en, publishedBy: actorId, publishedAt: now }).run();
-      recordAudit(tx, { actorId, action: "privacy_notice.published", subjectType: "privacy_notice", subjectId: String(version), fromState: String(inForce.version), toState: String(version) });
+      recordAudit(tx, {
+        actorId,
+        action: "privacy_notice.published",
+        subjectType: "privacy_notice",
+        subjectId: String(version),
+        fromState: String(inForce.version),
+        toState: String(version),
+      });
       return { version };
     },
     { behavior: "immediate" },
@@ -126,7 +145,11 @@ export function recordNoticeSeen(userId: string, version: number, now = new Date
   getDb().transaction((tx) => {
     const inForce = currentPrivacyNotice(tx);
     if (inForce.version !== version) throw new InputError({ form: "privacy.errors.noticeChanged" }, 409);
-    const already = tx.select({ v: privacyNoticeViews.version }).from(privacyNoticeViews).where(and(eq(privacyNoticeViews.userId, userId), eq(privacyNoticeViews.version, version))).get();
+    const already = tx
+      .select({ v: privacyNoticeViews.version })
+      .from(privacyNoticeViews)
+      .where(and(eq(privacyNoticeViews.userId, userId), eq(privacyNoticeViews.version, version)))
+      .get();
     if (already) return;
     tx.insert(privacyNoticeViews).values({ userId, version, seenAt: now }).run();
   });

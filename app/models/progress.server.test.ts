@@ -25,12 +25,14 @@ const checks = [
 let n = 0;
 function newLearner(): string {
   const id = `learner-${++n}`;
-  getDb().insert(users).values({ id, email: `${id}@example.test`, name: id }).run();
+  getDb()
+    .insert(users)
+    .values({ id, email: `${id}@example.test`, name: id })
+    .run();
   return id;
 }
 
-const answer = (userId: string, checkId: string, optionId: string, moduleId = "m1") =>
-  answerCheck({ userId, moduleId, version: 3, checks, checkId, optionId });
+const answer = (userId: string, checkId: string, optionId: string, moduleId = "m1") => answerCheck({ userId, moduleId, version: 3, checks, checkId, optionId });
 
 function rejection(fn: () => unknown): InputError {
   try {
@@ -44,7 +46,11 @@ function rejection(fn: () => unknown): InputError {
 
 const answersOf = (userId: string) => getDb().select().from(checkAnswers).where(eq(checkAnswers.userId, userId)).all();
 const progressOf = (userId: string, moduleId = "m1") =>
-  getDb().select().from(moduleProgress).where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId))).get();
+  getDb()
+    .select()
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)))
+    .get();
 
 describe("answerCheck", () => {
   it("stores every answer, and completes the module with its version once all checks are passed", () => {
@@ -145,7 +151,9 @@ describe("saveReflection", () => {
   it("saves a private reflection as is, and one a trainer reviews as pending, back to pending after an edit", () => {
     const userId = newLearner();
     expect(saveReflection({ userId, moduleId: "m1", reflections: defs, reflectionId: "private-one", text: "  Mine.  " })).toEqual({ reviewStatus: "none" });
-    expect(saveReflection({ userId, moduleId: "m1", reflections: defs, reflectionId: "reviewed-one", text: "For review." })).toEqual({ reviewStatus: "pending" });
+    expect(saveReflection({ userId, moduleId: "m1", reflections: defs, reflectionId: "reviewed-one", text: "For review." })).toEqual({
+      reviewStatus: "pending",
+    });
     getDb()
       .update(reflections)
       .set({ reviewStatus: "reviewed", reviewComment: "Good start." })
@@ -165,6 +173,8 @@ describe("saveReflection", () => {
     expect(rejection(save("private-one", " \n ")).fieldErrors).toEqual({ text: "errors.required" });
     expect(rejection(save("private-one", "x".repeat(2001))).fieldErrors).toEqual({ text: "track.errors.reflectionTooLong" });
     expect(rowsOf(userId)).toHaveLength(0);
-    expect(saveReflection({ userId, moduleId: "m1", reflections: defs, reflectionId: "private-one", text: "a\r\n".repeat(999) + "b" }).reviewStatus).toBe("none");
+    expect(saveReflection({ userId, moduleId: "m1", reflections: defs, reflectionId: "private-one", text: "a\r\n".repeat(999) + "b" }).reviewStatus).toBe(
+      "none",
+    );
   });
 });

@@ -86,9 +86,7 @@ export function getLearnerModuleState(userId: string, moduleId: string): Learner
   if (!row) return { level: null, progress: null };
   return {
     level: row.level,
-    progress: row.status
-      ? { status: row.status, lastSection: row.lastSection, completedVersion: row.completedVersion, completedAt: row.completedAt }
-      : null,
+    progress: row.status ? { status: row.status, lastSection: row.lastSection, completedVersion: row.completedVersion, completedAt: row.completedAt } : null,
   };
 }
 

@@ -49,7 +49,14 @@ export type ReportScope = readonly string[] | undefined;
 export function trackModules(library: ContentLibrary): Map<Level, string[]> {
   const out = new Map<Level, string[]>();
   for (const level of LEVELS) {
-    out.set(level, library.tracks ? trackOrder(library.tracks, level).map((m) => m.id).filter((id) => library.modules.has(id)) : []);
+    out.set(
+      level,
+      library.tracks
+        ? trackOrder(library.tracks, level)
+            .map((m) => m.id)
+            .filter((id) => library.modules.has(id))
+        : [],
+    );
   }
   return out;
 }
@@ -62,9 +69,25 @@ function scopeSql(scope: ReportScope, column = "u.team_id"): { clause: string; p
   return { clause: `${column} in (${scope.map(() => "?").join(", ")})`, params: [...scope] };
 }
 
-type PersonRow = { id: string; team_id: string | null; active: number; created_at: number; signed_in: number; signed_in_at: number | null; level: Level | null; placed_at: number | null };
+type PersonRow = {
+  id: string;
+  team_id: string | null;
+  active: number;
+  created_at: number;
+  signed_in: number;
+  signed_in_at: number | null;
+  level: Level | null;
+  placed_at: number | null;
+};
 type ProgressAgg = { user_id: string; done: number; done_at: number | null; last: number | null };
-type AccRow = { user_id: string; status: AccreditationState; valid_until: number | null; channels: string; reason_kind: ReasonKind | null; first_granted: number | null };
+type AccRow = {
+  user_id: string;
+  status: AccreditationState;
+  valid_until: number | null;
+  channels: string;
+  reason_kind: ReasonKind | null;
+  first_granted: number | null;
+};
 
 /** The learners in scope (holders of the employee role, active or not), as report records: five queries. */
 export async function gatherReportPeople(scope: ReportScope): Promise<ReportPerson[]> {
@@ -109,11 +132,15 @@ export async function gatherReportPeople(scope: ReportScope): Promise<ReportPers
     .all({ tracks: JSON.stringify(trackKeys) }, ...s.params) as ProgressAgg[];
 
   const passes = client
-    .prepare(`select a.user_id, min(a.graded_at) as first from users u join exam_attempts a on a.user_id = u.id where a.passed = 1 and ${s.clause} group by a.user_id`)
+    .prepare(
+      `select a.user_id, min(a.graded_at) as first from users u join exam_attempts a on a.user_id = u.id where a.passed = 1 and ${s.clause} group by a.user_id`,
+    )
     .all(...s.params) as { user_id: string; first: number }[];
 
   const signatures = charter
-    ? (client.prepare(`select c.user_id, c.created_at as signed_at from users u join charter_signatures c on c.user_id = u.id where c.version = ? and ${s.clause}`).all(charter, ...s.params) as {
+    ? (client
+        .prepare(`select c.user_id, c.created_at as signed_at from users u join charter_signatures c on c.user_id = u.id where c.version = ? and ${s.clause}`)
+        .all(charter, ...s.params) as {
         user_id: string;
         signed_at: number;
       }[])
@@ -256,7 +283,11 @@ export function namesOf(ids: readonly string[]): PersonNames {
   const out: PersonNames = new Map();
   const db = getDb();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = db.select({ id: users.id, name: users.name, email: users.email, teamId: users.teamId }).from(users).where(inArray(users.id, ids.slice(i, i + 500))).all();
+    const rows = db
+      .select({ id: users.id, name: users.name, email: users.email, teamId: users.teamId })
+      .from(users)
+      .where(inArray(users.id, ids.slice(i, i + 500)))
+      .all();
     for (const r of rows) out.set(r.id, { name: r.name, email: r.email, teamId: r.teamId });
   }
   return out;
@@ -301,7 +332,11 @@ export function monthsFor(filters: Pick<Filters, "from" | "to">, now: number): s
   const end = filters.to != null ? Math.min(filters.to - 1, now) : now;
   const months: string[] = [];
   const start = new Date(filters.from);
-  for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); d.getTime() <= end && months.length < 36; d.setUTCMonth(d.getUTCMonth() + 1)) {
+  for (
+    let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
+    d.getTime() <= end && months.length < 36;
+    d.setUTCMonth(d.getUTCMonth() + 1)
+  ) {
     months.push(d.toISOString().slice(0, 7));
   }
   return months.length ? months : lastMonths(now, 12);
@@ -311,7 +346,13 @@ export function monthsFor(filters: Pick<Filters, "from" | "to">, now: number): s
 export function stalledWithNames(stalled: readonly Stalled[], limit?: number) {
   const shown = limit === undefined ? stalled : stalled.slice(0, limit);
   const names = namesOf(shown.map((s) => s.id));
-  const teamNames = new Map(getDb().select({ id: teams.id, name: teams.name }).from(teams).all().map((t) => [t.id, t.name]));
+  const teamNames = new Map(
+    getDb()
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .all()
+      .map((t) => [t.id, t.name]),
+  );
   return shown.map((s) => {
     const n = names.get(s.id);
     return { ...s, name: n?.name ?? "", email: n?.email ?? "", team: n?.teamId ? (teamNames.get(n.teamId) ?? "") : "", lastReminder: null as number | null };
@@ -333,9 +374,15 @@ export const EXPORT_BATCH = 2_000;
  * copy of everyone (at 53,000 people that copy cost more in garbage collection than the rest of the
  * export, the server's heap being capped: ADR 0033).
  */
-export async function exportPeople(scope: ReportScope, filters: Omit<Filters, "teamIds">, size = EXPORT_BATCH): Promise<{ count: number; batches: () => Generator<ExportPerson[]> }> {
+export async function exportPeople(
+  scope: ReportScope,
+  filters: Omit<Filters, "teamIds">,
+  size = EXPORT_BATCH,
+): Promise<{ count: number; batches: () => Generator<ExportPerson[]> }> {
   const people = selectPeople(await reportPeople(scope), filters);
-  const names = getDb().$client.prepare(`select u.id, u.name, u.email, coalesce(t.name, '') as team from json_each(?) j join users u on u.id = j.value left join teams t on t.id = u.team_id`);
+  const names = getDb().$client.prepare(
+    `select u.id, u.name, u.email, coalesce(t.name, '') as team from json_each(?) j join users u on u.id = j.value left join teams t on t.id = u.team_id`,
+  );
   return {
     count: people.length,
     *batches() {
@@ -377,10 +424,20 @@ export function lastReminders(ids: readonly string[], now = new Date()): Map<str
  * Queues a reminder mail to a stalled person, with an audit row, in one transaction. Refused (409)
  * when the person had one less than REMINDER_EVERY_DAYS days ago; 404 when missing or outside scope.
  */
-export async function sendReminder(input: { actorId: string; userId: string; scope: ReportScope; stalledAfterDays: number; now?: Date }): Promise<{ name: string }> {
+export async function sendReminder(input: {
+  actorId: string;
+  userId: string;
+  scope: ReportScope;
+  stalledAfterDays: number;
+  now?: Date;
+}): Promise<{ name: string }> {
   const now = input.now ?? new Date();
   const db = getDb();
-  const person = db.select({ id: users.id, name: users.name, email: users.email, locale: users.locale, teamId: users.teamId, active: users.active }).from(users).where(eq(users.id, input.userId)).get();
+  const person = db
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, teamId: users.teamId, active: users.active })
+    .from(users)
+    .where(eq(users.id, input.userId))
+    .get();
   if (!person || !person.active || (input.scope !== undefined && (!person.teamId || !input.scope.includes(person.teamId)))) {
     throw new InputError({ form: "errors.notFound" }, 404);
   }
@@ -393,7 +450,13 @@ export async function sendReminder(input: { actorId: string; userId: string; sco
     const recent = tx
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
-      .where(and(eq(mailOutbox.refId, person.id), eq(mailOutbox.kind, REMINDER_KIND), gte(mailOutbox.createdAt, new Date(now.getTime() - REMINDER_EVERY_DAYS * DAY_MS))))
+      .where(
+        and(
+          eq(mailOutbox.refId, person.id),
+          eq(mailOutbox.kind, REMINDER_KIND),
+          gte(mailOutbox.createdAt, new Date(now.getTime() - REMINDER_EVERY_DAYS * DAY_MS)),
+        ),
+      )
       .get();
     if (recent) throw new InputError({ form: "reports.nudge.tooSoon" }, 429);
     queueMail(
@@ -403,11 +466,27 @@ export async function sendReminder(input: { actorId: string; userId: string; sco
         refId: person.id,
         to: person.email,
         subject: t("reports.mail.subject"),
-        text: t(`reports.mail.body.${stalled.step}`, { name: person.name, link: linkTo(stalled.step === "placed" ? "/diagnostic" : stalled.step === "accredited" || stalled.step === "examPassed" || stalled.step === "charterSigned" ? "/accreditation" : "/home") }),
+        text: t(`reports.mail.body.${stalled.step}`, {
+          name: person.name,
+          link: linkTo(
+            stalled.step === "placed"
+              ? "/diagnostic"
+              : stalled.step === "accredited" || stalled.step === "examPassed" || stalled.step === "charterSigned"
+                ? "/accreditation"
+                : "/home",
+          ),
+        }),
       },
       now,
     );
-    recordAudit(tx, { actorId: input.actorId, action: "reports.reminder_sent", subjectType: "user", subjectId: person.id, toState: stalled.step, data: { days: stalled.days } });
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "reports.reminder_sent",
+      subjectType: "user",
+      subjectId: person.id,
+      toState: stalled.step,
+      data: { days: stalled.days },
+    });
   });
   // The page shows when each person was last reminded: read again.
   forgetReportRecords();
@@ -416,5 +495,10 @@ export async function sendReminder(input: { actorId: string; userId: string; sco
 
 /** The audit rows of reminders (for tests and the audit page's filter). */
 export function reminderAudit(userId: string) {
-  return getDb().select().from(auditLog).where(and(eq(auditLog.action, "reports.reminder_sent"), eq(auditLog.subjectId, userId))).orderBy(asc(auditLog.id)).all();
+  return getDb()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "reports.reminder_sent"), eq(auditLog.subjectId, userId)))
+    .orderBy(asc(auditLog.id))
+    .all();
 }

@@ -35,13 +35,23 @@ function rules(): Rule[] {
     "diagnostic_answers",
     `run_id in (select id from diagnostic_runs where created_at < @cutoff and ${NOT_HELD("user_id")})`,
   );
-  add("exam_answers", s["retention.examAnswersDays"], "exam_answers", `attempt_id in (select id from exam_attempts where started_at < @cutoff and status = 'graded' and ${NOT_HELD("user_id")})`);
+  add(
+    "exam_answers",
+    s["retention.examAnswersDays"],
+    "exam_answers",
+    `attempt_id in (select id from exam_attempts where started_at < @cutoff and status = 'graded' and ${NOT_HELD("user_id")})`,
+  );
   add("reflections", s["retention.reflectionsDays"], "reflections", `updated_at < @cutoff and review_status <> 'pending' and ${NOT_HELD("user_id")}`);
   add("sessions", s["retention.sessionsDays"], "sessions", `created_at < @cutoff / 1000`);
   add("mail", s["retention.mailDays"], "mail_outbox", `status in ('sent', 'failed') and created_at < @cutoff`);
   add("webhook_deliveries", s["retention.webhookDeliveriesDays"], "webhook_deliveries", `status in ('succeeded', 'failed') and created_at < @cutoff`);
   // Events older than the deliveries' limit with no delivery left once those are removed (the same in a dry run).
-  add("webhook_events", s["retention.webhookDeliveriesDays"], "webhook_events", `created_at < @cutoff and not exists (select 1 from webhook_deliveries d where d.event_id = webhook_events.id and not (d.status in ('succeeded', 'failed') and d.created_at < @cutoff))`);
+  add(
+    "webhook_events",
+    s["retention.webhookDeliveriesDays"],
+    "webhook_events",
+    `created_at < @cutoff and not exists (select 1 from webhook_deliveries d where d.event_id = webhook_events.id and not (d.status in ('succeeded', 'failed') and d.created_at < @cutoff))`,
+  );
   // People who left: the audit rows about them keep action, date, actor and states; reason and data go.
   const leaverRows = `(reason is not null or (data is not null and data <> json_object('userId', json_extract(data, '$.userId')))) and (
       (subject_type = 'user' and subject_id in (select id from users where active = 0 and deactivated_at < @cutoff and ${NOT_HELD("id")}))
@@ -75,7 +85,13 @@ export function applyRetention(options: { now?: Date; dryRun?: boolean } = {}): 
     }
     const total = Object.values(removed).reduce((a, b) => a + b, 0);
     if (!dryRun && total > 0) {
-      recordAudit(db, { actorId: null, action: "retention.applied", subjectType: "retention", subjectId: now.toISOString().slice(0, 10), data: { removed, cutoffs } });
+      recordAudit(db, {
+        actorId: null,
+        action: "retention.applied",
+        subjectType: "retention",
+        subjectId: now.toISOString().slice(0, 10),
+        data: { removed, cutoffs },
+      });
     }
   });
   run.immediate();
@@ -84,7 +100,13 @@ export function applyRetention(options: { now?: Date; dryRun?: boolean } = {}): 
 
 /** The latest run that removed something (for the admin's privacy page). */
 export function lastRetentionRun(): { at: Date; removed: Record<string, number> } | null {
-  const row = getDb().select({ at: auditLog.at, data: auditLog.data }).from(auditLog).where(eq(auditLog.action, "retention.applied")).orderBy(desc(auditLog.id)).limit(1).get();
+  const row = getDb()
+    .select({ at: auditLog.at, data: auditLog.data })
+    .from(auditLog)
+    .where(eq(auditLog.action, "retention.applied"))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
   if (!row) return null;
   return { at: row.at, removed: (row.data as { removed?: Record<string, number> } | null)?.removed ?? {} };
 }

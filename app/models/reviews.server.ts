@@ -27,7 +27,12 @@ export type PendingReflection = {
 export function listPendingReflections(query: { page: number; pageSize: number }): { rows: PendingReflection[]; total: number } {
   const db = getDb();
   const pending = eq(reflections.reviewStatus, "pending");
-  const total = db.select({ n: sql<number>`count(*)` }).from(reflections).where(pending).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(reflections)
+      .where(pending)
+      .get()?.n ?? 0;
   const rows = db
     .select({
       userId: reflections.userId,
@@ -64,7 +69,10 @@ export function reviewReflection(
     if (!row || row.status !== "pending") throw new InputError({ form: "studio.reviews.errors.notPending" }, 404);
     if (row.updatedAt.getTime() !== input.seenUpdatedAt) throw new InputError({ form: "studio.reviews.errors.changed" }, 409);
     const now = new Date();
-    tx.update(reflections).set({ reviewStatus: "reviewed", reviewComment: comment || null, reviewedBy: actorId, reviewedAt: now }).where(key).run();
+    tx.update(reflections)
+      .set({ reviewStatus: "reviewed", reviewComment: comment || null, reviewedBy: actorId, reviewedAt: now })
+      .where(key)
+      .run();
     recordAudit(tx, {
       actorId,
       action: "reflection.reviewed",
@@ -81,7 +89,13 @@ export function reviewReflection(
         {
           userId: input.userId,
           kind: "reflection_reviewed",
-          params: { trainer: trainer?.name ?? "", module: input.moduleId, moduleFr: input.moduleTitles?.fr ?? null, moduleEn: input.moduleTitles?.en ?? null, comment: comment ? 1 : 0 },
+          params: {
+            trainer: trainer?.name ?? "",
+            module: input.moduleId,
+            moduleFr: input.moduleTitles?.fr ?? null,
+            moduleEn: input.moduleTitles?.en ?? null,
+            comment: comment ? 1 : 0,
+          },
           link: `/track/${input.moduleId}`,
         },
       ],

@@ -7,7 +7,16 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/connection";
 import { teams, userRoles, users } from "../../db/schema";
-import { ScimError, type GroupChange, type GroupInput, type PatchOperation, type ScimFilter, type ScimPerson, applyUserPatch, groupChanges } from "~/domain/scim";
+import {
+  ScimError,
+  type GroupChange,
+  type GroupInput,
+  type PatchOperation,
+  type ScimFilter,
+  type ScimPerson,
+  applyUserPatch,
+  groupChanges,
+} from "~/domain/scim";
 import { newId } from "~/utils/ids.server";
 import { recordAudit, type AuditSource } from "./audit.server";
 import { deactivatePerson, reactivatePerson } from "./leaver.server";
@@ -109,7 +118,12 @@ export const USER_FILTER_ATTRIBUTES = ["userName", "externalId", "id", "emails.v
 export function listScimUsers(filters: readonly ScimFilter[], page: { startIndex: number; count: number }): { total: number; rows: ScimUserRow[] } {
   const db = getDb();
   const where = and(isNull(users.scimDeletedAt), userFilter(filters));
-  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(where)
+      .get()?.n ?? 0;
   if (page.count === 0) return { total, rows: [] };
   const rows = db
     .select(userColumns)
@@ -124,7 +138,12 @@ export function listScimUsers(filters: readonly ScimFilter[], page: { startIndex
 }
 
 function readUser(tx: Pick<Tx, "select">, id: string): ScimUserRow | undefined {
-  return tx.select(userColumns).from(users).leftJoin(teams, eq(teams.id, users.teamId)).where(and(eq(users.id, id), isNull(users.scimDeletedAt))).get();
+  return tx
+    .select(userColumns)
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .where(and(eq(users.id, id), isNull(users.scimDeletedAt)))
+    .get();
 }
 
 export function getScimUser(id: string): ScimUserRow {
@@ -135,14 +154,13 @@ export function getScimUser(id: string): ScimUserRow {
 
 /** Who else holds this email, userName or externalId (SCIM-deleted people included: they may come back). */
 function holders(tx: Pick<Tx, "select">, person: ScimPerson) {
-  const conditions = [
-    eq(users.email, person.email),
-    eq(users.email, person.userName),
-    eq(users.userName, person.userName),
-    eq(users.userName, person.email),
-  ];
+  const conditions = [eq(users.email, person.email), eq(users.email, person.userName), eq(users.userName, person.userName), eq(users.userName, person.email)];
   if (person.externalId) conditions.push(eq(users.externalId, person.externalId));
-  return tx.select({ id: users.id, email: users.email, userName: users.userName, externalId: users.externalId, deletedAt: users.scimDeletedAt }).from(users).where(or(...conditions)).all();
+  return tx
+    .select({ id: users.id, email: users.email, userName: users.userName, externalId: users.externalId, deletedAt: users.scimDeletedAt })
+    .from(users)
+    .where(or(...conditions))
+    .all();
 }
 
 function assertUnique(tx: Pick<Tx, "select">, person: ScimPerson, selfId: string | null) {
@@ -205,12 +223,21 @@ export function createScimUser(actor: ScimActor, person: ScimPerson): { row: Sci
     if (returning) {
       const before = readDeleted(tx, returning.id);
       tx.update(users).set({ scimDeletedAt: null }).where(eq(users.id, returning.id)).run();
-      recordAudit(tx, { actorId: null, action: "person.provisioned", subjectType: "user", subjectId: returning.id, toState: "returned", data: { source: sourceOf(actor) } });
+      recordAudit(tx, {
+        actorId: null,
+        action: "person.provisioned",
+        subjectType: "user",
+        subjectId: returning.id,
+        toState: "returned",
+        data: { source: sourceOf(actor) },
+      });
       saveUser(tx, actor, before, person);
       return returning.id;
     }
     const newUserId = newId();
-    tx.insert(users).values({ id: newUserId, ...columnsOf(person), teamId: null, passwordHash: null }).run();
+    tx.insert(users)
+      .values({ id: newUserId, ...columnsOf(person), teamId: null, passwordHash: null })
+      .run();
     tx.insert(userRoles).values({ userId: newUserId, role: "employee" }).run();
     recordAudit(tx, {
       actorId: null,
@@ -260,7 +287,14 @@ export function deleteScimUser(actor: ScimActor, id: string): void {
     if (!before) throw new ScimError(404, `no User with id ${id}`);
     provisioningSetActive(actor, id, false);
     tx.update(users).set({ scimDeletedAt: new Date() }).where(eq(users.id, id)).run();
-    recordAudit(tx, { actorId: null, action: "person.deprovisioned", subjectType: "user", subjectId: id, toState: "deleted", data: { source: sourceOf(actor) } });
+    recordAudit(tx, {
+      actorId: null,
+      action: "person.deprovisioned",
+      subjectType: "user",
+      subjectId: id,
+      toState: "deleted",
+      data: { source: sourceOf(actor) },
+    });
   });
 }
 
@@ -314,7 +348,12 @@ export function listScimGroups(
 ): { total: number; rows: ScimGroupRow[] } {
   const db = getDb();
   const where = groupFilter(filters);
-  const total = db.select({ n: sql<number>`count(*)` }).from(teams).where(where).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(teams)
+      .where(where)
+      .get()?.n ?? 0;
   if (page.count === 0) return { total, rows: [] };
   const rows: ScimGroupRow[] = db
     .select({ id: teams.id, name: teams.name, externalId: teams.externalId, createdAt: teams.createdAt })
@@ -343,7 +382,11 @@ export function getScimGroup(id: string, withMembers: boolean): ScimGroupRow {
 }
 
 function assertGroupNameFree(tx: Pick<Tx, "select">, name: string, selfId: string | null) {
-  const other = tx.select({ id: teams.id }).from(teams).where(sql`lower(${teams.name}) = lower(${name})`).get();
+  const other = tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(sql`lower(${teams.name}) = lower(${name})`)
+    .get();
   if (other && other.id !== selfId) throw new ScimError(409, `a team is already called ${name}`, "uniqueness");
 }
 
@@ -368,7 +411,15 @@ function moveMembers(tx: Tx, actor: ScimActor, ids: readonly string[], teamId: s
   for (const person of found) {
     if (person.teamId === teamId || (onlyFrom !== undefined && person.teamId !== onlyFrom)) continue;
     tx.update(users).set({ teamId }).where(eq(users.id, person.id)).run();
-    recordAudit(tx, { actorId: null, action: "person.team", subjectType: "user", subjectId: person.id, fromState: person.teamId, toState: teamId, data: { source: sourceOf(actor) } });
+    recordAudit(tx, {
+      actorId: null,
+      action: "person.team",
+      subjectType: "user",
+      subjectId: person.id,
+      fromState: person.teamId,
+      toState: teamId,
+      data: { source: sourceOf(actor) },
+    });
     moved++;
   }
   return moved;
@@ -391,7 +442,14 @@ export function createScimGroup(actor: ScimActor, input: GroupInput): ScimGroupR
       throw new ScimError(409, "another team already has this externalId", "uniqueness");
     }
     tx.insert(teams).values({ id, name: input.displayName, externalId: input.externalId }).run();
-    recordAudit(tx, { actorId: null, action: "team.created", subjectType: "team", subjectId: id, toState: input.displayName, data: { source: sourceOf(actor) } });
+    recordAudit(tx, {
+      actorId: null,
+      action: "team.created",
+      subjectType: "team",
+      subjectId: id,
+      toState: input.displayName,
+      data: { source: sourceOf(actor) },
+    });
     if (input.members) moveMembers(tx, actor, input.members, id);
   });
   return getScimGroup(id, true);
@@ -410,7 +468,13 @@ function applyGroupChanges(tx: Tx, actor: ScimActor, id: string, changes: readon
         break;
       case "replaceMembers": {
         const keep = new Set(change.ids);
-        moveMembers(tx, actor, currentMembers(tx, id).filter((m) => !keep.has(m)), null, id);
+        moveMembers(
+          tx,
+          actor,
+          currentMembers(tx, id).filter((m) => !keep.has(m)),
+          null,
+          id,
+        );
         moveMembers(tx, actor, change.ids, id);
         break;
       }
@@ -418,7 +482,15 @@ function applyGroupChanges(tx: Tx, actor: ScimActor, id: string, changes: readon
         if (change.value !== team.name) {
           assertGroupNameFree(tx, change.value, id);
           tx.update(teams).set({ name: change.value }).where(eq(teams.id, id)).run();
-          recordAudit(tx, { actorId: null, action: "team.renamed", subjectType: "team", subjectId: id, fromState: team.name, toState: change.value, data: { source: sourceOf(actor) } });
+          recordAudit(tx, {
+            actorId: null,
+            action: "team.renamed",
+            subjectType: "team",
+            subjectId: id,
+            fromState: team.name,
+            toState: change.value,
+            data: { source: sourceOf(actor) },
+          });
           team.name = change.value;
         }
         break;
@@ -442,7 +514,10 @@ export function patchScimGroup(actor: ScimActor, id: string, operations: readonl
 }
 
 export function replaceScimGroup(actor: ScimActor, id: string, input: GroupInput): ScimGroupRow {
-  const changes: GroupChange[] = [{ kind: "displayName", value: input.displayName }, { kind: "externalId", value: input.externalId }];
+  const changes: GroupChange[] = [
+    { kind: "displayName", value: input.displayName },
+    { kind: "externalId", value: input.externalId },
+  ];
   if (input.members) changes.push({ kind: "replaceMembers", ids: input.members });
   write((tx) => applyGroupChanges(tx, actor, id, changes));
   return getScimGroup(id, true);

@@ -44,7 +44,11 @@ describe("settings", () => {
   });
 
   it("falls back to the default when a stored value no longer validates", () => {
-    getDb().insert(settings).values({ key: KEY, value: 9999 }).onConflictDoUpdate({ target: settings.key, set: { value: 9999 } }).run();
+    getDb()
+      .insert(settings)
+      .values({ key: KEY, value: 9999 })
+      .onConflictDoUpdate({ target: settings.key, set: { value: 9999 } })
+      .run();
     expect(getSetting(KEY)).toBe(SETTINGS[KEY].default);
   });
 

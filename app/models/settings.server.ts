@@ -57,11 +57,7 @@ function integer(defaultValue: number, min: number, max: number, label: Bilingua
     label,
     ...(help ? { help } : {}),
     schema: () =>
-      z
-        .number({ error: "settings.errors.integer" })
-        .int("settings.errors.integer")
-        .min(min, "settings.errors.range")
-        .max(max, "settings.errors.range"),
+      z.number({ error: "settings.errors.integer" }).int("settings.errors.integer").min(min, "settings.errors.range").max(max, "settings.errors.range"),
   };
 }
 
@@ -84,7 +80,12 @@ function text(defaultValue: string, maxLength: number, label: Bilingual, help?: 
   };
 }
 
-function choice<T extends string>(defaultValue: T, options: readonly { value: T; label: Bilingual }[], label: Bilingual, help?: Bilingual): SettingDefinition<T> {
+function choice<T extends string>(
+  defaultValue: T,
+  options: readonly { value: T; label: Bilingual }[],
+  label: Bilingual,
+  help?: Bilingual,
+): SettingDefinition<T> {
   const values = options.map((o) => o.value) as [T, ...T[]];
   return {
     default: defaultValue,
@@ -115,13 +116,74 @@ const neverHelp = (what: Bilingual): Bilingual => ({ fr: `${what.fr} 0\u00a0: ja
 
 /** One integer setting per kind of data, in days; 0 keeps it forever. The nightly job applies them. */
 export const RETENTION_SETTINGS = {
-  "retention.questionnaireAnswersDays": integer(730, 0, 3650, { fr: "Conservation des réponses au questionnaire de positionnement", en: "Keep placement questionnaire answers for" }, neverHelp({ fr: "Comptée depuis le début du questionnaire ; le niveau obtenu reste.", en: "Counted from the start of the questionnaire; the level it gave stays." }), days),
-  "retention.examAnswersDays": integer(730, 0, 3650, { fr: "Conservation des réponses aux examens", en: "Keep exam answers for" }, neverHelp({ fr: "Comptée depuis le début de la tentative ; le score reste.", en: "Counted from the start of the attempt; the score stays." }), days),
-  "retention.reflectionsDays": integer(730, 0, 3650, { fr: "Conservation des réflexions écrites", en: "Keep written reflections for" }, neverHelp({ fr: "Comptée depuis la dernière modification ; une réflexion en attente de relecture est gardée.", en: "Counted from the last change; a reflection awaiting review is kept." }), days),
-  "retention.sessionsDays": integer(90, 1, 3650, { fr: "Conservation des sessions de connexion", en: "Keep sign-in sessions for" }, { fr: "Comptée depuis la connexion ; une session plus ancienne est supprimée même si elle sert encore.", en: "Counted from sign-in; an older session is deleted even if still in use." }, days),
-  "retention.mailDays": integer(30, 1, 3650, { fr: "Conservation des e-mails envoyés ou abandonnés", en: "Keep sent or abandoned emails for" }, undefined, days),
-  "retention.webhookDeliveriesDays": integer(90, 1, 3650, { fr: "Conservation des livraisons de webhooks terminées", en: "Keep finished webhook deliveries for" }, { fr: "Les événements sans livraison restante sont supprimés avec elles.", en: "Events with no delivery left are deleted with them." }, days),
-  "retention.leaverAuditDetailsDays": integer(365, 0, 3650, { fr: "Conservation du détail du journal d’audit des personnes parties", en: "Keep audit log details of people who left for" }, neverHelp({ fr: "Comptée depuis la désactivation ; l’action et sa date restent, le détail (données, raisons) est effacé.", en: "Counted from deactivation; the action and its date stay, the details (data, reasons) are erased." }), days),
+  "retention.questionnaireAnswersDays": integer(
+    730,
+    0,
+    3650,
+    { fr: "Conservation des réponses au questionnaire de positionnement", en: "Keep placement questionnaire answers for" },
+    neverHelp({
+      fr: "Comptée depuis le début du questionnaire ; le niveau obtenu reste.",
+      en: "Counted from the start of the questionnaire; the level it gave stays.",
+    }),
+    days,
+  ),
+  "retention.examAnswersDays": integer(
+    730,
+    0,
+    3650,
+    { fr: "Conservation des réponses aux examens", en: "Keep exam answers for" },
+    neverHelp({ fr: "Comptée depuis le début de la tentative ; le score reste.", en: "Counted from the start of the attempt; the score stays." }),
+    days,
+  ),
+  "retention.reflectionsDays": integer(
+    730,
+    0,
+    3650,
+    { fr: "Conservation des réflexions écrites", en: "Keep written reflections for" },
+    neverHelp({
+      fr: "Comptée depuis la dernière modification ; une réflexion en attente de relecture est gardée.",
+      en: "Counted from the last change; a reflection awaiting review is kept.",
+    }),
+    days,
+  ),
+  "retention.sessionsDays": integer(
+    90,
+    1,
+    3650,
+    { fr: "Conservation des sessions de connexion", en: "Keep sign-in sessions for" },
+    {
+      fr: "Comptée depuis la connexion ; une session plus ancienne est supprimée même si elle sert encore.",
+      en: "Counted from sign-in; an older session is deleted even if still in use.",
+    },
+    days,
+  ),
+  "retention.mailDays": integer(
+    30,
+    1,
+    3650,
+    { fr: "Conservation des e-mails envoyés ou abandonnés", en: "Keep sent or abandoned emails for" },
+    undefined,
+    days,
+  ),
+  "retention.webhookDeliveriesDays": integer(
+    90,
+    1,
+    3650,
+    { fr: "Conservation des livraisons de webhooks terminées", en: "Keep finished webhook deliveries for" },
+    { fr: "Les événements sans livraison restante sont supprimés avec elles.", en: "Events with no delivery left are deleted with them." },
+    days,
+  ),
+  "retention.leaverAuditDetailsDays": integer(
+    365,
+    0,
+    3650,
+    { fr: "Conservation du détail du journal d’audit des personnes parties", en: "Keep audit log details of people who left for" },
+    neverHelp({
+      fr: "Comptée depuis la désactivation ; l’action et sa date restent, le détail (données, raisons) est effacé.",
+      en: "Counted from deactivation; the action and its date stay, the details (data, reasons) are erased.",
+    }),
+    days,
+  ),
 } satisfies Record<string, SettingDefinition<number>>;
 
 // ---------------------------------------------------------------------------------------------
@@ -129,40 +191,181 @@ export const RETENTION_SETTINGS = {
 // ---------------------------------------------------------------------------------------------
 
 export const SETTINGS = {
-  "diagnostic.retakeWaitDays": integer(90, 0, 365, { fr: "Délai avant de pouvoir repasser le questionnaire de positionnement", en: "Waiting period before the placement questionnaire can be taken again" }, { fr: "Compté depuis le dernier positionnement, qu'il vienne du questionnaire ou d'un manager. 0 : possible à tout moment. Un formateur peut toujours autoriser une personne plus tôt.", en: "Counted from the latest placement, whether it came from the questionnaire or a manager. 0: at any time. A trainer can always let a person retake it sooner." }, { fr: "jours", en: "days" }),
-  "exam.itemsPerAttempt": integer(16, 5, 100, { fr: "Nombre de questions par tentative d'examen", en: "Questions per exam attempt" }, { fr: "Tirées au hasard, réparties également entre les catégories de la banque.", en: "Drawn at random, spread evenly over the bank's categories." }, { fr: "questions", en: "questions" }),
+  "diagnostic.retakeWaitDays": integer(
+    90,
+    0,
+    365,
+    { fr: "Délai avant de pouvoir repasser le questionnaire de positionnement", en: "Waiting period before the placement questionnaire can be taken again" },
+    {
+      fr: "Compté depuis le dernier positionnement, qu'il vienne du questionnaire ou d'un manager. 0 : possible à tout moment. Un formateur peut toujours autoriser une personne plus tôt.",
+      en: "Counted from the latest placement, whether it came from the questionnaire or a manager. 0: at any time. A trainer can always let a person retake it sooner.",
+    },
+    { fr: "jours", en: "days" },
+  ),
+  "exam.itemsPerAttempt": integer(
+    16,
+    5,
+    100,
+    { fr: "Nombre de questions par tentative d'examen", en: "Questions per exam attempt" },
+    { fr: "Tirées au hasard, réparties également entre les catégories de la banque.", en: "Drawn at random, spread evenly over the bank's categories." },
+    { fr: "questions", en: "questions" },
+  ),
   "exam.passMark": integer(80, 50, 100, { fr: "Note minimale pour réussir l'examen", en: "Exam pass mark" }, undefined, { fr: "%", en: "%" }),
-  "exam.maxAttempts": integer(3, 0, 20, { fr: "Nombre maximal de tentatives d'examen sur la période", en: "Maximum exam attempts per period" }, { fr: "Compté sur la période ci-dessous, glissante. 0 : sans limite.", en: "Counted over the rolling period below. 0: no limit." }, { fr: "tentatives", en: "attempts" }),
-  "exam.attemptWindowDays": integer(30, 1, 365, { fr: "Période sur laquelle les tentatives d'examen sont comptées", en: "Period over which exam attempts are counted" }, undefined, { fr: "jours", en: "days" }),
-  "exam.cooldownHours": integer(24, 0, 720, { fr: "Délai entre deux tentatives d'examen", en: "Waiting time between exam attempts" }, { fr: "Compté depuis la fin de la tentative précédente. 0 : aucun délai.", en: "Counted from the end of the previous attempt. 0: no waiting." }, { fr: "heures", en: "hours" }),
-  "exam.timeLimitMinutes": integer(30, 0, 240, { fr: "Durée maximale d'une tentative d'examen", en: "Exam time limit" }, { fr: "0 : sans limite de temps.", en: "0: no time limit." }, { fr: "minutes", en: "minutes" }),
+  "exam.maxAttempts": integer(
+    3,
+    0,
+    20,
+    { fr: "Nombre maximal de tentatives d'examen sur la période", en: "Maximum exam attempts per period" },
+    { fr: "Compté sur la période ci-dessous, glissante. 0 : sans limite.", en: "Counted over the rolling period below. 0: no limit." },
+    { fr: "tentatives", en: "attempts" },
+  ),
+  "exam.attemptWindowDays": integer(
+    30,
+    1,
+    365,
+    { fr: "Période sur laquelle les tentatives d'examen sont comptées", en: "Period over which exam attempts are counted" },
+    undefined,
+    { fr: "jours", en: "days" },
+  ),
+  "exam.cooldownHours": integer(
+    24,
+    0,
+    720,
+    { fr: "Délai entre deux tentatives d'examen", en: "Waiting time between exam attempts" },
+    { fr: "Compté depuis la fin de la tentative précédente. 0 : aucun délai.", en: "Counted from the end of the previous attempt. 0: no waiting." },
+    { fr: "heures", en: "hours" },
+  ),
+  "exam.timeLimitMinutes": integer(
+    30,
+    0,
+    240,
+    { fr: "Durée maximale d'une tentative d'examen", en: "Exam time limit" },
+    { fr: "0 : sans limite de temps.", en: "0: no time limit." },
+    { fr: "minutes", en: "minutes" },
+  ),
   "exam.feedback": choice(
     "categories",
     [
       { value: "score", label: { fr: "Le score seulement", en: "The score only" } },
       { value: "categories", label: { fr: "Le score et le résultat par thème", en: "The score and the result per topic" } },
-      { value: "missed", label: { fr: "Le score, le résultat par thème et les questions manquées avec leur explication", en: "The score, the result per topic and the missed questions with their explanation" } },
+      {
+        value: "missed",
+        label: {
+          fr: "Le score, le résultat par thème et les questions manquées avec leur explication",
+          en: "The score, the result per topic and the missed questions with their explanation",
+        },
+      },
     ],
     { fr: "Ce qu’une tentative d’examen terminée montre à la personne", en: "What a finished exam attempt shows the person" },
-    { fr: "La bonne réponse d’une question n’est jamais montrée : la personne pourrait repasser l’examen.", en: "The right option of a question is never shown: the person may take the exam again." },
+    {
+      fr: "La bonne réponse d’une question n’est jamais montrée : la personne pourrait repasser l’examen.",
+      en: "The right option of a question is never shown: the person may take the exam again.",
+    },
   ),
-  "exam.validityMonths": integer(12, 1, 60, { fr: "Validité d'un examen réussi", en: "How long a passed exam stays valid" }, undefined, { fr: "mois", en: "months" }),
-  "accreditation.validityMonths": integer(12, 1, 60, { fr: "Durée proposée pour une accréditation", en: "Default accreditation validity" }, { fr: "Le manager peut choisir une autre date de fin.", en: "The manager may choose another end date." }, { fr: "mois", en: "months" }),
-  "accreditation.maxValidityMonths": integer(24, 1, 60, { fr: "Durée maximale d’une accréditation", en: "Longest accreditation validity" }, { fr: "Une date de fin plus lointaine est refusée, à l’octroi comme au renouvellement.", en: "A later end date is refused, when granting as when renewing." }, { fr: "mois", en: "months" }),
-  "accreditation.revokedWaitDays": integer(90, 0, 3650, { fr: "Délai avant une nouvelle demande après un retrait", en: "Waiting period before a new request after a revocation" }, { fr: "Compté depuis le retrait. 0 : possible à tout moment. Un manager peut rouvrir la demande plus tôt.", en: "Counted from the revocation. 0: at any time. A manager can reopen it sooner." }, { fr: "jours", en: "days" }),
-  "accreditation.channels": { ...settingKinds.text("LinkedIn, X, Facebook, Instagram, TikTok, YouTube", 300, { fr: "Réseaux pour lesquels on peut être accrédité", en: "Networks one can be accredited for" }, { fr: "Séparés par des virgules.", en: "Separated by commas." }), schema: () => z.string({ error: "errors.invalidInput" }).trim().max(300, "errors.tooLong").regex(/^\s*[\p{L}\p{N} .+&'-]{1,40}(\s*,\s*[\p{L}\p{N} .+&'-]{1,40})*\s*$/u, "accreditation.errors.channelsSetting") },
-  "session.idleHours": integer(12, 1, 720, { fr: "Déconnexion après une inactivité de", en: "Sign out after being inactive for" }, { fr: "Une session inutilisée pendant ce délai se ferme ; la personne se reconnecte.", en: "A session unused for this long ends; the person signs in again." }, { fr: "heures", en: "hours" }),
-  "session.absoluteDays": integer(30, 1, 365, { fr: "Durée maximale d’une session", en: "Longest a session lasts" }, { fr: "Même utilisée sans interruption, une session se ferme après ce délai, compté depuis la connexion.", en: "Even in constant use, a session ends after this long, counted from sign-in." }, { fr: "jours", en: "days" }),
+  "exam.validityMonths": integer(12, 1, 60, { fr: "Validité d'un examen réussi", en: "How long a passed exam stays valid" }, undefined, {
+    fr: "mois",
+    en: "months",
+  }),
+  "accreditation.validityMonths": integer(
+    12,
+    1,
+    60,
+    { fr: "Durée proposée pour une accréditation", en: "Default accreditation validity" },
+    { fr: "Le manager peut choisir une autre date de fin.", en: "The manager may choose another end date." },
+    { fr: "mois", en: "months" },
+  ),
+  "accreditation.maxValidityMonths": integer(
+    24,
+    1,
+    60,
+    { fr: "Durée maximale d’une accréditation", en: "Longest accreditation validity" },
+    {
+      fr: "Une date de fin plus lointaine est refusée, à l’octroi comme au renouvellement.",
+      en: "A later end date is refused, when granting as when renewing.",
+    },
+    { fr: "mois", en: "months" },
+  ),
+  "accreditation.revokedWaitDays": integer(
+    90,
+    0,
+    3650,
+    { fr: "Délai avant une nouvelle demande après un retrait", en: "Waiting period before a new request after a revocation" },
+    {
+      fr: "Compté depuis le retrait. 0 : possible à tout moment. Un manager peut rouvrir la demande plus tôt.",
+      en: "Counted from the revocation. 0: at any time. A manager can reopen it sooner.",
+    },
+    { fr: "jours", en: "days" },
+  ),
+  "accreditation.channels": {
+    ...settingKinds.text(
+      "LinkedIn, X, Facebook, Instagram, TikTok, YouTube",
+      300,
+      { fr: "Réseaux pour lesquels on peut être accrédité", en: "Networks one can be accredited for" },
+      { fr: "Séparés par des virgules.", en: "Separated by commas." },
+    ),
+    schema: () =>
+      z
+        .string({ error: "errors.invalidInput" })
+        .trim()
+        .max(300, "errors.tooLong")
+        .regex(/^\s*[\p{L}\p{N} .+&'-]{1,40}(\s*,\s*[\p{L}\p{N} .+&'-]{1,40})*\s*$/u, "accreditation.errors.channelsSetting"),
+  },
+  "session.idleHours": integer(
+    12,
+    1,
+    720,
+    { fr: "Déconnexion après une inactivité de", en: "Sign out after being inactive for" },
+    {
+      fr: "Une session inutilisée pendant ce délai se ferme ; la personne se reconnecte.",
+      en: "A session unused for this long ends; the person signs in again.",
+    },
+    { fr: "heures", en: "hours" },
+  ),
+  "session.absoluteDays": integer(
+    30,
+    1,
+    365,
+    { fr: "Durée maximale d’une session", en: "Longest a session lasts" },
+    {
+      fr: "Même utilisée sans interruption, une session se ferme après ce délai, compté depuis la connexion.",
+      en: "Even in constant use, a session ends after this long, counted from sign-in.",
+    },
+    { fr: "jours", en: "days" },
+  ),
   ...RETENTION_SETTINGS,
   ...SSO_SETTINGS,
-  "organisation.name": text("Ambassade demo organisation", 120, { fr: "Nom de l'organisation", en: "Organisation name" }, { fr: "Nom de l'émetteur des attestations vérifiables (Open Badges) et des pages de vérification.", en: "Issuer name on verifiable credentials (Open Badges) and verification pages." }),
+  "organisation.name": text(
+    "Ambassade demo organisation",
+    120,
+    { fr: "Nom de l'organisation", en: "Organisation name" },
+    {
+      fr: "Nom de l'émetteur des attestations vérifiables (Open Badges) et des pages de vérification.",
+      en: "Issuer name on verifiable credentials (Open Badges) and verification pages.",
+    },
+  ),
   "organisation.timeZone": {
-    ...settingKinds.text(DEFAULT_TIME_ZONE, 64, { fr: "Fuseau horaire de l’organisation", en: "Organisation time zone" }, { fr: "Nom IANA, par exemple Europe/Paris. Les dates sont montrées dans le fuseau du navigateur de chaque personne ; celui-ci sert quand il n’est pas connu, et dans les courriels.", en: "IANA name, e.g. Europe/Paris. Dates are shown in each person’s browser time zone; this one is used when it is not known, and in mail." }),
+    ...settingKinds.text(
+      DEFAULT_TIME_ZONE,
+      64,
+      { fr: "Fuseau horaire de l’organisation", en: "Organisation time zone" },
+      {
+        fr: "Nom IANA, par exemple Europe/Paris. Les dates sont montrées dans le fuseau du navigateur de chaque personne ; celui-ci sert quand il n’est pas connu, et dans les courriels.",
+        en: "IANA name, e.g. Europe/Paris. Dates are shown in each person’s browser time zone; this one is used when it is not known, and in mail.",
+      },
+    ),
     schema: () => z.string({ error: "errors.invalidInput" }).trim().refine(isTimeZone, "settings.errors.timeZone"),
   },
   // The organisation's look (ADR 0030), edited in the appearance form of /admin/settings.
   "organisation.accentColor": {
-    ...settingKinds.text(DEFAULT_ACCENT, 7, { fr: "Couleur d’accent", en: "Accent colour" }, { fr: "Code hexadécimal, par exemple #1e40af. Le texte blanc des boutons doit y rester lisible (contraste d’au moins 4,5:1).", en: "Hex code, e.g. #1e40af. White text on buttons must stay readable on it (contrast of at least 4.5:1)." }),
+    ...settingKinds.text(
+      DEFAULT_ACCENT,
+      7,
+      { fr: "Couleur d’accent", en: "Accent colour" },
+      {
+        fr: "Code hexadécimal, par exemple #1e40af. Le texte blanc des boutons doit y rester lisible (contraste d’au moins 4,5:1).",
+        en: "Hex code, e.g. #1e40af. White text on buttons must stay readable on it (contrast of at least 4.5:1).",
+      },
+    ),
     group: "brand",
     schema: () =>
       z
@@ -176,12 +379,27 @@ export const SETTINGS = {
         .transform((v) => (checkAccent(v) as { hex: string }).hex),
   },
   "organisation.logo": {
-    ...settingKinds.text("", 80, { fr: "Logo", en: "Logo" }, { fr: "Image PNG, JPEG, WebP ou GIF de 2 Mo au plus, montrée dans l’en-tête de chaque page.", en: "PNG, JPEG, WebP or GIF image of 2 MB at most, shown in every page’s header." }),
+    ...settingKinds.text(
+      "",
+      80,
+      { fr: "Logo", en: "Logo" },
+      {
+        fr: "Image PNG, JPEG, WebP ou GIF de 2 Mo au plus, montrée dans l’en-tête de chaque page.",
+        en: "PNG, JPEG, WebP or GIF image of 2 MB at most, shown in every page’s header.",
+      },
+    ),
     group: "brand",
     /** The stored media file's name (<sha256>.<ext>, app/models/media.server.ts), or "" for none. */
     schema: () => z.string({ error: "errors.invalidInput" }).refine((v) => v === "" || MEDIA_FILE.test(v), "errors.invalidInput"),
   },
-  "exam.requiresTrackComplete": boolean(true, { fr: "L’examen n’ouvre qu’une fois le parcours terminé", en: "The exam opens only once the track is complete" }, { fr: "Évite qu’une personne épuise ses tentatives avant d’avoir suivi ses modules.", en: "Keeps people from using up their attempts before they have followed their modules." }),
+  "exam.requiresTrackComplete": boolean(
+    true,
+    { fr: "L’examen n’ouvre qu’une fois le parcours terminé", en: "The exam opens only once the track is complete" },
+    {
+      fr: "Évite qu’une personne épuise ses tentatives avant d’avoir suivi ses modules.",
+      en: "Keeps people from using up their attempts before they have followed their modules.",
+    },
+  ),
 } satisfies Record<string, SettingDefinition<number> | SettingDefinition<boolean> | SettingDefinition<string>>;
 
 export type SettingKey = keyof typeof SETTINGS;

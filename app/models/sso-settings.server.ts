@@ -52,7 +52,13 @@ function text(defaultValue: string, maxLength: number, label: Bilingual, help?: 
 }
 
 function flag(defaultValue: boolean, label: Bilingual, help?: Bilingual) {
-  return entry<boolean>({ default: defaultValue, field: { kind: "boolean" }, label, ...(help ? { help } : {}), schema: () => z.boolean({ error: "errors.invalidInput" }) });
+  return entry<boolean>({
+    default: defaultValue,
+    field: { kind: "boolean" },
+    label,
+    ...(help ? { help } : {}),
+    schema: () => z.boolean({ error: "errors.invalidInput" }),
+  });
 }
 
 const url = { check: isAcceptableUrl, message: "ssoAdmin.errors.url" };
@@ -64,8 +70,22 @@ export type PasswordPolicy = (typeof PASSWORD_POLICIES)[number];
 export const SSO_SETTINGS = {
   // ─── OpenID Connect ───
   "sso.oidc.enabled": flag(false, { fr: "Activer la connexion OpenID Connect", en: "Enable OpenID Connect sign-in" }),
-  "sso.oidc.displayName": text("", 60, { fr: "Nom affiché sur le bouton", en: "Name on the button" }, { fr: "« Se connecter avec <nom> », par exemple Microsoft, Okta, Google.", en: "“Sign in with <name>”, e.g. Microsoft, Okta, Google." }),
-  "sso.oidc.issuer": text("", 300, { fr: "URL de l’émetteur (issuer)", en: "Issuer URL" }, { fr: "L’adresse dont /.well-known/openid-configuration décrit le fournisseur.", en: "The address whose /.well-known/openid-configuration describes the provider." }, url),
+  "sso.oidc.displayName": text(
+    "",
+    60,
+    { fr: "Nom affiché sur le bouton", en: "Name on the button" },
+    { fr: "« Se connecter avec <nom> », par exemple Microsoft, Okta, Google.", en: "“Sign in with <name>”, e.g. Microsoft, Okta, Google." },
+  ),
+  "sso.oidc.issuer": text(
+    "",
+    300,
+    { fr: "URL de l’émetteur (issuer)", en: "Issuer URL" },
+    {
+      fr: "L’adresse dont /.well-known/openid-configuration décrit le fournisseur.",
+      en: "The address whose /.well-known/openid-configuration describes the provider.",
+    },
+    url,
+  ),
   "sso.oidc.clientId": text("", 300, { fr: "Identifiant client (client ID)", en: "Client ID" }),
   "sso.oidc.clientSecret": entry<string>({
     default: "",
@@ -88,12 +108,30 @@ export const SSO_SETTINGS = {
     help: { fr: "Au format PEM (-----BEGIN CERTIFICATE-----…).", en: "In PEM form (-----BEGIN CERTIFICATE-----…)." },
     schema: () => z.string({ error: "errors.invalidInput" }).trim().max(20_000, "errors.tooLong").refine(isCertificate, "ssoAdmin.errors.certificate"),
   }),
-  "sso.saml.spEntityId": text("", 300, { fr: "Identifiant d’entité d’Ambassade (SP entity ID)", en: "Ambassade’s entity ID (SP entity ID)" }, { fr: "Vide : l’adresse des métadonnées ci-dessous.", en: "Empty: the metadata address below." }),
-  "sso.saml.emailAttribute": text("email", 300, { fr: "Attribut de l’adresse e-mail", en: "Email attribute" }, { fr: "Vide : le NameID.", en: "Empty: the NameID." }, claimName),
+  "sso.saml.spEntityId": text(
+    "",
+    300,
+    { fr: "Identifiant d’entité d’Ambassade (SP entity ID)", en: "Ambassade’s entity ID (SP entity ID)" },
+    { fr: "Vide : l’adresse des métadonnées ci-dessous.", en: "Empty: the metadata address below." },
+  ),
+  "sso.saml.emailAttribute": text(
+    "email",
+    300,
+    { fr: "Attribut de l’adresse e-mail", en: "Email attribute" },
+    { fr: "Vide : le NameID.", en: "Empty: the NameID." },
+    claimName,
+  ),
   "sso.saml.nameAttribute": text("name", 300, { fr: "Attribut du nom", en: "Name attribute" }, undefined, claimName),
   "sso.saml.localeAttribute": text("locale", 300, { fr: "Attribut de la langue (facultatif)", en: "Language attribute (optional)" }, undefined, claimName),
   // ─── Accounts and password sign-in ───
-  "sso.jit": flag(false, { fr: "Créer le compte à la première connexion", en: "Create accounts at first sign-in" }, { fr: "Sinon, seules les personnes qui ont déjà un compte (même adresse e-mail) peuvent se connecter.", en: "Otherwise only people who already have an account (same email) can sign in." }),
+  "sso.jit": flag(
+    false,
+    { fr: "Créer le compte à la première connexion", en: "Create accounts at first sign-in" },
+    {
+      fr: "Sinon, seules les personnes qui ont déjà un compte (même adresse e-mail) peuvent se connecter.",
+      en: "Otherwise only people who already have an account (same email) can sign in.",
+    },
+  ),
   "sso.jitTeamId": text("", 100, { fr: "Équipe des comptes créés", en: "Team of created accounts" }),
   "sso.passwordSignIn": entry<PasswordPolicy>({
     default: "everyone",

@@ -125,7 +125,13 @@ export function signInOptions(): { providers: { protocol: SsoProtocol; name: str
  */
 export function mayUsePassword(userId: string): boolean {
   if (signInOptions().passwordForEveryone) return true;
-  return Boolean(getDb().select({ role: userRoles.role }).from(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, "admin"))).get());
+  return Boolean(
+    getDb()
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(and(eq(userRoles.userId, userId), eq(userRoles.role, "admin")))
+      .get(),
+  );
 }
 
 export function oidcProviderKey(issuer: string): string {
@@ -158,10 +164,17 @@ export function saveSsoSettings(actorId: string, values: Partial<SettingValues>)
   }
   if (next["sso.passwordSignIn"] === "adminsOnly" && current["sso.passwordSignIn"] !== "adminsOnly") {
     const providers = [oidcOf(next), samlOf(next)].filter(Boolean);
-    const keys = [oidcOf(next) ? oidcProviderKey(next["sso.oidc.issuer"]) : null, samlOf(next) ? samlProviderKey(next["sso.saml.idpEntityId"], next["sso.saml.entryPoint"]) : null].filter(
-      (k): k is string => k !== null,
+    const keys = [
+      oidcOf(next) ? oidcProviderKey(next["sso.oidc.issuer"]) : null,
+      samlOf(next) ? samlProviderKey(next["sso.saml.idpEntityId"], next["sso.saml.entryPoint"]) : null,
+    ].filter((k): k is string => k !== null);
+    const works = keys.some((provider) =>
+      getDb()
+        .select({ id: identities.id })
+        .from(identities)
+        .where(and(eq(identities.provider, provider), sql`${identities.lastSignInAt} is not null`))
+        .get(),
     );
-    const works = keys.some((provider) => getDb().select({ id: identities.id }).from(identities).where(and(eq(identities.provider, provider), sql`${identities.lastSignInAt} is not null`)).get());
     if (providers.length === 0 || !works) errors["sso.passwordSignIn"] = "ssoAdmin.errors.ssoNotProven";
   }
   if (Object.keys(errors).length) throw new InputError(errors);
@@ -177,9 +190,18 @@ export const FLOW_TTL_MS = 10 * 60 * 1000;
 export function createFlow(input: { id: string; protocol: SsoProtocol; nonce?: string; codeVerifier?: string; redirectTo: string }): void {
   const db = getDb();
   const now = Date.now();
-  db.delete(ssoFlows).where(lt(ssoFlows.expiresAt, new Date(now))).run();
+  db.delete(ssoFlows)
+    .where(lt(ssoFlows.expiresAt, new Date(now)))
+    .run();
   db.insert(ssoFlows)
-    .values({ id: input.id, protocol: input.protocol, nonce: input.nonce ?? null, codeVerifier: input.codeVerifier ?? null, redirectTo: input.redirectTo, expiresAt: new Date(now + FLOW_TTL_MS) })
+    .values({
+      id: input.id,
+      protocol: input.protocol,
+      nonce: input.nonce ?? null,
+      codeVerifier: input.codeVerifier ?? null,
+      redirectTo: input.redirectTo,
+      expiresAt: new Date(now + FLOW_TTL_MS),
+    })
     .run();
 }
 
@@ -202,7 +224,11 @@ export function takeFlow(id: string, protocol: SsoProtocol): Flow | null {
  * refused by the assertion-id store (and said so), then by answerSamlFlow.
  */
 export function pendingSamlRequest(id: string): Date | null {
-  const row = getDb().select({ createdAt: ssoFlows.createdAt, expiresAt: ssoFlows.expiresAt }).from(ssoFlows).where(and(eq(ssoFlows.id, id), eq(ssoFlows.protocol, "saml"))).get();
+  const row = getDb()
+    .select({ createdAt: ssoFlows.createdAt, expiresAt: ssoFlows.expiresAt })
+    .from(ssoFlows)
+    .where(and(eq(ssoFlows.id, id), eq(ssoFlows.protocol, "saml")))
+    .get();
   if (!row || row.expiresAt.getTime() < Date.now()) return null;
   return row.createdAt;
 }
@@ -269,7 +295,11 @@ export function resolveSsoAccount(profile: SsoProfile): { userId: string; create
   const source = { source: "sso", protocol: profile.protocol, provider: profile.provider };
   return getDb().transaction((tx) => {
     const now = new Date();
-    const identity = tx.select().from(identities).where(and(eq(identities.provider, profile.provider), eq(identities.subject, profile.subject))).get();
+    const identity = tx
+      .select()
+      .from(identities)
+      .where(and(eq(identities.provider, profile.provider), eq(identities.subject, profile.subject)))
+      .get();
     let userId: string;
     let created = false;
     if (identity) {
@@ -278,19 +308,38 @@ export function resolveSsoAccount(profile: SsoProfile): { userId: string; create
       if (!user.active) throw new SsoError("deactivated");
       userId = user.id;
       if (email && email !== user.email && profile.emailVerified) {
-        const taken = tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, user.id))).get();
+        const taken = tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.email, email), ne(users.id, user.id)))
+          .get();
         if (taken) throw new SsoError("emailCollision", `changed email ${email} belongs to another account`);
         tx.update(users).set({ email }).where(eq(users.id, user.id)).run();
-        recordAudit(tx, { actorId: user.id, action: "person.email", subjectType: "user", subjectId: user.id, fromState: user.email, toState: email, data: source });
+        recordAudit(tx, {
+          actorId: user.id,
+          action: "person.email",
+          subjectType: "user",
+          subjectId: user.id,
+          fromState: user.email,
+          toState: email,
+          data: source,
+        });
       }
-      tx.update(identities).set({ lastSignInAt: now, ...(email ? { email } : {}) }).where(eq(identities.id, identity.id)).run();
+      tx.update(identities)
+        .set({ lastSignInAt: now, ...(email ? { email } : {}) })
+        .where(eq(identities.id, identity.id))
+        .run();
     } else {
       if (!email) throw new SsoError("noEmail");
       if (!profile.emailVerified) throw new SsoError("emailUnverified");
       const user = tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.email, email)).get();
       if (user) {
         if (!user.active) throw new SsoError("deactivated");
-        const linked = tx.select({ id: identities.id }).from(identities).where(and(eq(identities.provider, profile.provider), eq(identities.userId, user.id))).get();
+        const linked = tx
+          .select({ id: identities.id })
+          .from(identities)
+          .where(and(eq(identities.provider, profile.provider), eq(identities.userId, user.id)))
+          .get();
         if (linked) throw new SsoError("emailCollision", `${email} is linked to another subject`);
         userId = user.id;
       } else {
@@ -302,16 +351,31 @@ export function resolveSsoAccount(profile: SsoProfile): { userId: string; create
         recordAudit(tx, { actorId: userId, action: "person.created", subjectType: "user", subjectId: userId, toState: "active", data: { ...source, teamId } });
       }
       tx.insert(identities).values({ id: newId(), provider: profile.provider, subject: profile.subject, userId, email, lastSignInAt: now }).run();
-      recordAudit(tx, { actorId: userId, action: "sso.linked", subjectType: "user", subjectId: userId, toState: profile.provider, data: { ...source, subject: profile.subject } });
+      recordAudit(tx, {
+        actorId: userId,
+        action: "sso.linked",
+        subjectType: "user",
+        subjectId: userId,
+        toState: profile.provider,
+        data: { ...source, subject: profile.subject },
+      });
     }
-    if (locale) tx.update(users).set({ locale }).where(and(eq(users.id, userId), sql`${users.locale} is null`)).run();
+    if (locale)
+      tx.update(users)
+        .set({ locale })
+        .where(and(eq(users.id, userId), sql`${users.locale} is null`))
+        .run();
     recordAudit(tx, { actorId: userId, action: "sso.signin", subjectType: "user", subjectId: userId, data: source });
     return { userId, created };
   });
 }
 
-
 /** How many people have signed in through SSO at least once (the admin page). */
 export function countLinkedPeople(): number {
-  return getDb().select({ n: sql<number>`count(distinct ${identities.userId})` }).from(identities).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(distinct ${identities.userId})` })
+      .from(identities)
+      .get()?.n ?? 0
+  );
 }

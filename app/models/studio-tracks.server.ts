@@ -82,7 +82,14 @@ export async function publishTracks(input: { actorId: string; basedOn: number; l
     const yaml = composeTracksYaml(previous, lists);
     if (yaml === previous) throw new InputError({ form: "studio.tracks.errors.nothingChanged" });
     const created = tx.insert(trackVersions).values({ yaml, author: input.actorId, note, origin: "studio" }).returning({ id: trackVersions.id }).get();
-    recordAudit(tx, { actorId: input.actorId, action: "tracks.published", subjectType: "tracks", subjectId: String(created.id), reason: note, data: { lists } });
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "tracks.published",
+      subjectType: "tracks",
+      subjectId: String(created.id),
+      reason: note,
+      data: { lists },
+    });
     return created.id;
   });
   await reloadContentLibrary();

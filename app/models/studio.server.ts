@@ -126,7 +126,12 @@ export function getEditorState(id: string): EditorState | null {
         .get()
     : undefined;
   const draft = row
-    ? db.select({ draft: moduleDrafts, updatedByName: users.name }).from(moduleDrafts).leftJoin(users, eq(users.id, moduleDrafts.updatedBy)).where(eq(moduleDrafts.moduleId, id)).get()
+    ? db
+        .select({ draft: moduleDrafts, updatedByName: users.name })
+        .from(moduleDrafts)
+        .leftJoin(users, eq(users.id, moduleDrafts.updatedBy))
+        .where(eq(moduleDrafts.moduleId, id))
+        .get()
     : undefined;
   const publishedSources = latest ? { fr: latest.version.frSource, en: latest.version.enSource } : files;
   const draftSources = draft ? { fr: draft.draft.frSource, en: draft.draft.enSource } : null;
@@ -187,7 +192,9 @@ export function listStudioModules(library: ContentLibrary, locale: Locale): Stud
       draftAt: moduleDrafts.updatedAt,
       draftFr: moduleDrafts.frSource,
       draftEn: moduleDrafts.enSource,
-      draftChanged: sql<number | null>`case when ${moduleDrafts.moduleId} is null then null when ${moduleVersions.id} is null then 1 else (${moduleDrafts.frSource} <> ${moduleVersions.frSource} or ${moduleDrafts.enSource} <> ${moduleVersions.enSource}) end`,
+      draftChanged: sql<
+        number | null
+      >`case when ${moduleDrafts.moduleId} is null then null when ${moduleVersions.id} is null then 1 else (${moduleDrafts.frSource} <> ${moduleVersions.frSource} or ${moduleDrafts.enSource} <> ${moduleVersions.enSource}) end`,
     })
     .from(modules)
     .leftJoin(latest, eq(latest.moduleId, modules.id))
@@ -276,7 +283,13 @@ function snapshot(tx: Pick<Tx, "select">, id: string): DraftSnapshot {
     .leftJoin(users, eq(users.id, moduleDrafts.updatedBy))
     .where(eq(moduleDrafts.moduleId, id))
     .get();
-  if (draft) return { revision: draft.draft.revision, sources: { fr: draft.draft.frSource, en: draft.draft.enSource }, updatedByName: draft.name, updatedAt: draft.draft.updatedAt.toISOString() };
+  if (draft)
+    return {
+      revision: draft.draft.revision,
+      sources: { fr: draft.draft.frSource, en: draft.draft.enSource },
+      updatedByName: draft.name,
+      updatedAt: draft.draft.updatedAt.toISOString(),
+    };
   const latest = latestVersion(tx, id);
   const sources = latest ? { fr: latest.frSource, en: latest.enSource } : (fileSources(id) ?? { fr: "", en: "" });
   return { revision: 0, sources, updatedByName: null, updatedAt: latest?.createdAt.toISOString() ?? null };
@@ -327,7 +340,15 @@ export async function createModule(actorId: string, id: string): Promise<void> {
     if (tx.select({ id: modules.id }).from(modules).where(eq(modules.id, id)).get()) throw new InputError({ id: "studio.errors.idTaken" }, 409);
     tx.insert(modules).values({ id, unpublished: true }).run();
     tx.insert(moduleDrafts)
-      .values({ moduleId: id, frSource: moduleTemplate(id, "fr"), enSource: moduleTemplate(id, "en"), revision: 1, baseVersionId: null, updatedBy: actorId, updatedAt: new Date() })
+      .values({
+        moduleId: id,
+        frSource: moduleTemplate(id, "fr"),
+        enSource: moduleTemplate(id, "en"),
+        revision: 1,
+        baseVersionId: null,
+        updatedBy: actorId,
+        updatedAt: new Date(),
+      })
       .run();
     recordAudit(tx, { actorId, action: "module.created", subjectType: "module", subjectId: id, toState: "unpublished" });
   });
@@ -347,7 +368,10 @@ export function saveDraft(actorId: string, id: string, expectedRevision: number,
     const updatedAt = new Date();
     const values = { frSource: sources.fr, enSource: sources.en, revision: current + 1, updatedBy: actorId, updatedAt };
     if (draft) tx.update(moduleDrafts).set(values).where(eq(moduleDrafts.moduleId, id)).run();
-    else tx.insert(moduleDrafts).values({ moduleId: id, baseVersionId: base?.id ?? null, ...values }).run();
+    else
+      tx.insert(moduleDrafts)
+        .values({ moduleId: id, baseVersionId: base?.id ?? null, ...values })
+        .run();
     return { revision: current + 1, updatedAt };
   });
 }
@@ -385,7 +409,9 @@ export async function publishModule(input: {
   if (state.revision !== input.expectedRevision) throw new EditConflict(snapshot(getDb(), input.id));
   const previousVersion = state.publishedSources ? (readSourceVersion(state.publishedSources.fr) ?? 0) : 0;
   if (state.publishedSources) {
-    const unchanged = setSourceVersion(input.sources.fr, previousVersion) === state.publishedSources.fr && setSourceVersion(input.sources.en, previousVersion) === state.publishedSources.en;
+    const unchanged =
+      setSourceVersion(input.sources.fr, previousVersion) === state.publishedSources.fr &&
+      setSourceVersion(input.sources.en, previousVersion) === state.publishedSources.en;
     if (unchanged) throw new InputError({ form: "studio.errors.nothingToPublish" });
   }
   const version = previousVersion + 1;
@@ -407,9 +433,19 @@ export async function publishModule(input: {
       origin: "studio",
       significant: input.significant,
     });
-    const values = { frSource: final.fr, enSource: final.en, revision: (draft?.revision ?? 0) + 1, baseVersionId: created.id, updatedBy: input.actorId, updatedAt: new Date() };
+    const values = {
+      frSource: final.fr,
+      enSource: final.en,
+      revision: (draft?.revision ?? 0) + 1,
+      baseVersionId: created.id,
+      updatedBy: input.actorId,
+      updatedAt: new Date(),
+    };
     if (draft) tx.update(moduleDrafts).set(values).where(eq(moduleDrafts.moduleId, input.id)).run();
-    else tx.insert(moduleDrafts).values({ moduleId: input.id, ...values }).run();
+    else
+      tx.insert(moduleDrafts)
+        .values({ moduleId: input.id, ...values })
+        .run();
     tx.update(modules).set({ unpublished: false }).where(eq(modules.id, input.id)).run();
     recordAudit(tx, {
       actorId: input.actorId,
@@ -445,13 +481,31 @@ export async function rollbackModule(input: { actorId: string; id: string; toNum
   const number = getDb().transaction((tx) => {
     const now = latestVersion(tx, input.id);
     if (now?.number !== latest.number) throw new InputError({ form: "studio.errors.changedMeanwhile" }, 409);
-    const created = insertVersion(tx, { moduleId: input.id, number: latest.number + 1, sources: final, author: input.actorId, note, origin: "studio", significant: false });
+    const created = insertVersion(tx, {
+      moduleId: input.id,
+      number: latest.number + 1,
+      sources: final,
+      author: input.actorId,
+      note,
+      origin: "studio",
+      significant: false,
+    });
     const draft = tx.select().from(moduleDrafts).where(eq(moduleDrafts.moduleId, input.id)).get();
     const draftChanged = draft && (draft.frSource !== latest.frSource || draft.enSource !== latest.enSource);
     if (!draftChanged) {
-      const values = { frSource: final.fr, enSource: final.en, revision: (draft?.revision ?? 0) + 1, baseVersionId: created.id, updatedBy: input.actorId, updatedAt: new Date() };
+      const values = {
+        frSource: final.fr,
+        enSource: final.en,
+        revision: (draft?.revision ?? 0) + 1,
+        baseVersionId: created.id,
+        updatedBy: input.actorId,
+        updatedAt: new Date(),
+      };
       if (draft) tx.update(moduleDrafts).set(values).where(eq(moduleDrafts.moduleId, input.id)).run();
-      else tx.insert(moduleDrafts).values({ moduleId: input.id, ...values }).run();
+      else
+        tx.insert(moduleDrafts)
+          .values({ moduleId: input.id, ...values })
+          .run();
     }
     recordAudit(tx, {
       actorId: input.actorId,
@@ -509,7 +563,14 @@ export async function discardDraft(input: { actorId: string; id: string; expecte
       if ((learners?.n ?? 0) > 0) throw new InputError({ form: "studio.discard.errors.hasProgress" }, 409);
       tx.delete(moduleDrafts).where(eq(moduleDrafts.moduleId, id)).run();
       tx.delete(modules).where(eq(modules.id, id)).run();
-      recordAudit(tx, { actorId, action: "module.deleted", subjectType: "module", subjectId: id, fromState: "unpublished", data: { revision: draft?.revision ?? 0 } });
+      recordAudit(tx, {
+        actorId,
+        action: "module.deleted",
+        subjectType: "module",
+        subjectId: id,
+        fromState: "unpublished",
+        data: { revision: draft?.revision ?? 0 },
+      });
       return { kind: "deleted" };
     }
 

@@ -72,7 +72,14 @@ export async function setTeamChatHook(actorId: string, teamId: string, input: { 
       .values({ teamId, url, format, locale: input.locale, updatedAt: now })
       .onConflictDoUpdate({ target: teamChatHooks.teamId, set: { url, format, locale: input.locale, updatedAt: now } })
       .run();
-    recordAudit(tx, { actorId, action: "team.chat_webhook_set", subjectType: "team", subjectId: teamId, toState: format, data: { host: new URL(url).host, locale: input.locale } });
+    recordAudit(tx, {
+      actorId,
+      action: "team.chat_webhook_set",
+      subjectType: "team",
+      subjectId: teamId,
+      toState: format,
+      data: { host: new URL(url).host, locale: input.locale },
+    });
   });
   return format;
 }
@@ -82,7 +89,9 @@ export function removeTeamChatHook(actorId: string, teamId: string): void {
   getDb().transaction((tx) => {
     const removed = tx.delete(teamChatHooks).where(eq(teamChatHooks.teamId, teamId)).run().changes;
     if (!removed) return;
-    tx.delete(chatMessages).where(and(eq(chatMessages.teamId, teamId), eq(chatMessages.status, "pending"))).run();
+    tx.delete(chatMessages)
+      .where(and(eq(chatMessages.teamId, teamId), eq(chatMessages.status, "pending")))
+      .run();
     recordAudit(tx, { actorId, action: "team.chat_webhook_removed", subjectType: "team", subjectId: teamId });
   });
 }
@@ -98,7 +107,13 @@ function messageOf(event: TeamChatEvent, locale: Locale): ChatMessage {
     case "request_waiting":
       return { text: t(event.renewal ? "teamChat.renewalWaiting" : "teamChat.requestWaiting", { person: event.person }), link };
     case "expiring":
-      return { text: t("teamChat.expiring", { person: event.person, date: formatDate(event.validUntil, "date", { language: locale, timeZone: getSetting("organisation.timeZone") }) }), link };
+      return {
+        text: t("teamChat.expiring", {
+          person: event.person,
+          date: formatDate(event.validUntil, "date", { language: locale, timeZone: getSetting("organisation.timeZone") }),
+        }),
+        link,
+      };
     default: {
       const never: never = event;
       throw new Error(`unknown team chat event ${JSON.stringify(never)}`);
@@ -108,10 +123,26 @@ function messageOf(event: TeamChatEvent, locale: Locale): ChatMessage {
 
 /** Queues a message for the team's hook, if it has one, in the caller's transaction (posted after it). */
 export function enqueueTeamChat(tx: Tx, event: TeamChatEvent, now = new Date()): void {
-  const hook = tx.select({ format: teamChatHooks.format, locale: teamChatHooks.locale }).from(teamChatHooks).where(eq(teamChatHooks.teamId, event.teamId)).get();
+  const hook = tx
+    .select({ format: teamChatHooks.format, locale: teamChatHooks.locale })
+    .from(teamChatHooks)
+    .where(eq(teamChatHooks.teamId, event.teamId))
+    .get();
   if (!hook) return;
   const body = JSON.stringify(chatPayload(hook.format, messageOf(event, hook.locale)));
-  tx.insert(chatMessages).values({ id: newId(), teamId: event.teamId, kind: event.kind satisfies ChatMessageKind, refId: event.accreditationId, text: body, status: "pending", nextAttemptAt: now, createdAt: now, updatedAt: now }).run();
+  tx.insert(chatMessages)
+    .values({
+      id: newId(),
+      teamId: event.teamId,
+      kind: event.kind satisfies ChatMessageKind,
+      refId: event.accreditationId,
+      text: body,
+      status: "pending",
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
   wakeTeamChatWorker();
 }
 
@@ -123,7 +154,9 @@ export type TeamChatWorkerOptions = {
 };
 
 /** One pass: claims the due messages, posts them to their team's current URL, records each outcome. */
-export async function deliverDueTeamChat(options: TeamChatWorkerOptions = {}): Promise<{ attempted: number; succeeded: number; retrying: number; failed: number }> {
+export async function deliverDueTeamChat(
+  options: TeamChatWorkerOptions = {},
+): Promise<{ attempted: number; succeeded: number; retrying: number; failed: number }> {
   const clock = options.now ?? (() => new Date());
   const fetchImpl = options.fetch ?? safeFetch;
   const db = getDb();
@@ -138,7 +171,10 @@ export async function deliverDueTeamChat(options: TeamChatWorkerOptions = {}): P
       .all()
       .map((r) => r.id);
     if (due.length === 0) return [];
-    tx.update(chatMessages).set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) }).where(inArray(chatMessages.id, due)).run();
+    tx.update(chatMessages)
+      .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+      .where(inArray(chatMessages.id, due))
+      .run();
     return tx
       .select({ id: chatMessages.id, attempts: chatMessages.attempts, body: chatMessages.text, url: teamChatHooks.url })
       .from(chatMessages)
@@ -169,14 +205,19 @@ export async function deliverDueTeamChat(options: TeamChatWorkerOptions = {}): P
       const attempts = message.attempts + 1;
       const retryAt = outcome.ok || !message.url ? null : nextRetryAt(attempts, at);
       const status = outcome.ok ? "succeeded" : retryAt ? "pending" : "failed";
-      db.update(chatMessages).set({ status, attempts, nextAttemptAt: retryAt, lastStatusCode: outcome.statusCode, lastError: outcome.error, updatedAt: at }).where(eq(chatMessages.id, message.id)).run();
+      db.update(chatMessages)
+        .set({ status, attempts, nextAttemptAt: retryAt, lastStatusCode: outcome.statusCode, lastError: outcome.error, updatedAt: at })
+        .where(eq(chatMessages.id, message.id))
+        .run();
       if (status === "succeeded") totals.succeeded += 1;
       else if (status === "failed") totals.failed += 1;
       else totals.retrying += 1;
     }),
   );
   // Names do not stay: finished messages go after a while.
-  db.delete(chatMessages).where(and(ne(chatMessages.status, "pending"), lt(chatMessages.updatedAt, new Date(now.getTime() - KEEP_MS)))).run();
+  db.delete(chatMessages)
+    .where(and(ne(chatMessages.status, "pending"), lt(chatMessages.updatedAt, new Date(now.getTime() - KEEP_MS))))
+    .run();
   return totals;
 }
 

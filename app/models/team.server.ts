@@ -46,7 +46,11 @@ export function teamOptions() {
 }
 
 function assertNameFree(name: string, exceptId?: string) {
-  const other = getDb().select({ id: teams.id }).from(teams).where(sql`lower(${teams.name}) = lower(${name})`).get();
+  const other = getDb()
+    .select({ id: teams.id })
+    .from(teams)
+    .where(sql`lower(${teams.name}) = lower(${name})`)
+    .get();
   if (other && other.id !== exceptId) throw new InputError({ name: "errors.teamNameTaken" });
 }
 
@@ -87,13 +91,19 @@ export function setTeamManagers(actorId: string, teamId: string, managerIds: str
   db.transaction((tx) => {
     const before = tx.select({ userId: teamManagers.userId }).from(teamManagers).where(eq(teamManagers.teamId, teamId)).all();
     tx.delete(teamManagers).where(eq(teamManagers.teamId, teamId)).run();
-    if (unique.length) tx.insert(teamManagers).values(unique.map((userId) => ({ teamId, userId }))).run();
+    if (unique.length)
+      tx.insert(teamManagers)
+        .values(unique.map((userId) => ({ teamId, userId })))
+        .run();
     recordAudit(tx, {
       actorId,
       action: "team.managers",
       subjectType: "team",
       subjectId: teamId,
-      fromState: before.map((b) => b.userId).sort().join(","),
+      fromState: before
+        .map((b) => b.userId)
+        .sort()
+        .join(","),
       toState: unique.sort().join(","),
     });
   });

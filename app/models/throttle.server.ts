@@ -13,13 +13,31 @@ export function throttleKeys(email: string, ip: string): ThrottleKey[] {
 }
 
 function readStates(tx: Tx, keys: ThrottleKey[]): Map<string, ThrottleState> {
-  const rows = tx.select().from(loginThrottle).where(inArray(loginThrottle.key, keys.map((k) => k.key))).all();
-  return new Map(rows.map((r) => [r.key, { failures: r.failures, windowStartedAt: r.windowStartedAt.getTime(), lockedUntil: r.lockedUntil?.getTime() ?? null }]));
+  const rows = tx
+    .select()
+    .from(loginThrottle)
+    .where(
+      inArray(
+        loginThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    )
+    .all();
+  return new Map(
+    rows.map((r) => [r.key, { failures: r.failures, windowStartedAt: r.windowStartedAt.getTime(), lockedUntil: r.lockedUntil?.getTime() ?? null }]),
+  );
 }
 
 function writeState(tx: Tx, key: string, state: ThrottleState) {
-  const values = { failures: state.failures, windowStartedAt: new Date(state.windowStartedAt), lockedUntil: state.lockedUntil ? new Date(state.lockedUntil) : null };
-  tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+  const values = {
+    failures: state.failures,
+    windowStartedAt: new Date(state.windowStartedAt),
+    lockedUntil: state.lockedUntil ? new Date(state.lockedUntil) : null,
+  };
+  tx.insert(loginThrottle)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: loginThrottle.key, set: values })
+    .run();
 }
 
 export function isThrottled(keys: ThrottleKey[], now = Date.now()): boolean {
@@ -54,7 +72,10 @@ export function refundSignInAttempt(keys: ThrottleKey[], now = Date.now()): void
       for (const { kind, key } of keys) {
         const state = states.get(key);
         if (!state) continue;
-        if (kind === "email") tx.delete(loginThrottle).where(inArray(loginThrottle.key, [key])).run();
+        if (kind === "email")
+          tx.delete(loginThrottle)
+            .where(inArray(loginThrottle.key, [key]))
+            .run();
         else writeState(tx, key, refundAttempt(kind, state, now));
       }
     },
@@ -65,5 +86,8 @@ export function refundSignInAttempt(keys: ThrottleKey[], now = Date.now()): void
 /** Housekeeping: counters whose window and lock are both over carry no information any more. */
 export function deleteStaleThrottles(now = Date.now()): number {
   const longest = Math.max(...Object.values(THROTTLE_RULES).map((r) => r.windowMs + r.lockMs));
-  return getDb().delete(loginThrottle).where(lt(loginThrottle.windowStartedAt, new Date(now - longest))).run().changes;
+  return getDb()
+    .delete(loginThrottle)
+    .where(lt(loginThrottle.windowStartedAt, new Date(now - longest)))
+    .run().changes;
 }

@@ -41,7 +41,14 @@ export async function loadLearnerTrack(userId: string, locale: Locale): Promise<
 export function trackFor(library: ContentLibrary, level: Level, progress: readonly ProgressRow[], locale: Locale): LearnerTrack | null {
   if (!library.tracks) return null;
   const track = buildTrack({ tracks: library.tracks, level, modules: availableModules(library), progress });
-  return { track, titles: titlesOf(library, track.items.map((item) => item.id), locale) };
+  return {
+    track,
+    titles: titlesOf(
+      library,
+      track.items.map((item) => item.id),
+      locale,
+    ),
+  };
 }
 
 function titlesOf(library: ContentLibrary, ids: readonly string[], locale: Locale): TrackTitles {

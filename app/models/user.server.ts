@@ -22,9 +22,10 @@ const rolesOf = sql<string | null>`(select group_concat(role) from user_roles wh
 
 function parseRoles(value: string | null): Role[] {
   if (!value) return [];
-  return value.split(",").filter((r): r is Role => (ROLES as readonly string[]).includes(r)).sort(
-    (a, b) => ROLES.indexOf(a) - ROLES.indexOf(b),
-  );
+  return value
+    .split(",")
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
+    .sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
 }
 
 /** The signed-in person with their roles and managed teams, in one query. */
@@ -93,7 +94,16 @@ const personColumns = {
   roles: rolesOf,
 };
 
-function toPerson(row: { id: string; email: string; name: string; active: boolean; invited: number; teamId: string | null; teamName: string | null; roles: string | null }): PersonRow {
+function toPerson(row: {
+  id: string;
+  email: string;
+  name: string;
+  active: boolean;
+  invited: number;
+  teamId: string | null;
+  teamName: string | null;
+  roles: string | null;
+}): PersonRow {
   return { ...row, invited: Boolean(row.invited), roles: parseRoles(row.roles) };
 }
 
@@ -137,7 +147,12 @@ export function listPeople(query: PeopleQuery): { rows: PersonRow[]; total: numb
   }
   const condition = where.length ? and(...where) : undefined;
   const db = getDb();
-  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(condition).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(condition)
+      .get()?.n ?? 0;
   const rows = db
     .select(personColumns)
     .from(users)
@@ -161,7 +176,10 @@ export function insertUser(tx: Tx, input: NewUser): string {
   tx.insert(users)
     .values({ id, email, name: input.name.trim(), teamId: input.teamId, passwordHash: input.passwordHash ?? null, locale: input.locale ?? null })
     .run();
-  if (input.roles.length) tx.insert(userRoles).values(input.roles.map((role) => ({ userId: id, role }))).run();
+  if (input.roles.length)
+    tx.insert(userRoles)
+      .values(input.roles.map((role) => ({ userId: id, role })))
+      .run();
   return id;
 }
 
@@ -197,28 +215,30 @@ export function assertNotLastAdmin(tx: Tx, userId: string, field = "form"): void
  * from the last active admin is refused (checked inside the write, so two such changes at once
  * cannot both pass).
  */
-export function updatePerson(
-  actorId: string,
-  userId: string,
-  changes: { name: string; teamId: string | null; roles: Role[] },
-): void {
+export function updatePerson(actorId: string, userId: string, changes: { name: string; teamId: string | null; roles: Role[] }): void {
   const db = getDb();
-  db.transaction((tx) => {
-    const before = tx.select({ teamId: users.teamId, name: users.name, roles: rolesOf }).from(users).where(eq(users.id, userId)).get();
-    if (!before) throw new InputError({ form: "errors.notFound" }, 404);
-    if (!changes.roles.includes("admin")) assertNotLastAdmin(tx, userId, "roles");
-    tx.update(users).set({ name: changes.name.trim(), teamId: changes.teamId }).where(eq(users.id, userId)).run();
-    tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
-    if (changes.roles.length) tx.insert(userRoles).values(changes.roles.map((role) => ({ userId, role }))).run();
-    const fromRoles = parseRoles(before.roles).join(",");
-    const toRoles = [...changes.roles].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)).join(",");
-    if (fromRoles !== toRoles) {
-      recordAudit(tx, { actorId, action: "person.roles", subjectType: "user", subjectId: userId, fromState: fromRoles, toState: toRoles });
-    }
-    if (before.teamId !== changes.teamId) {
-      recordAudit(tx, { actorId, action: "person.team", subjectType: "user", subjectId: userId, fromState: before.teamId, toState: changes.teamId });
-    }
-  }, { behavior: "immediate" });
+  db.transaction(
+    (tx) => {
+      const before = tx.select({ teamId: users.teamId, name: users.name, roles: rolesOf }).from(users).where(eq(users.id, userId)).get();
+      if (!before) throw new InputError({ form: "errors.notFound" }, 404);
+      if (!changes.roles.includes("admin")) assertNotLastAdmin(tx, userId, "roles");
+      tx.update(users).set({ name: changes.name.trim(), teamId: changes.teamId }).where(eq(users.id, userId)).run();
+      tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
+      if (changes.roles.length)
+        tx.insert(userRoles)
+          .values(changes.roles.map((role) => ({ userId, role })))
+          .run();
+      const fromRoles = parseRoles(before.roles).join(",");
+      const toRoles = [...changes.roles].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)).join(",");
+      if (fromRoles !== toRoles) {
+        recordAudit(tx, { actorId, action: "person.roles", subjectType: "user", subjectId: userId, fromState: fromRoles, toState: toRoles });
+      }
+      if (before.teamId !== changes.teamId) {
+        recordAudit(tx, { actorId, action: "person.team", subjectType: "user", subjectId: userId, fromState: before.teamId, toState: changes.teamId });
+      }
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function setLocale(userId: string, locale: Locale): void {

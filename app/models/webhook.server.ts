@@ -66,7 +66,10 @@ export function newWebhookSecret(): string {
  * Registers an endpoint. Without a secret, one is generated; the caller shows it once. Refused when the
  * URL's host is, or resolves to, anything but a public address (app/utils/outbound.server.ts).
  */
-export async function createWebhookEndpoint(actorId: string | null, input: { url: string; secret?: string | null }): Promise<{ id: string; url: string; secret: string; generated: boolean }> {
+export async function createWebhookEndpoint(
+  actorId: string | null,
+  input: { url: string; secret?: string | null },
+): Promise<{ id: string; url: string; secret: string; generated: boolean }> {
   const url = validateWebhookUrl(input.url);
   try {
     await assertPublicTarget(new URL(url));
@@ -79,7 +82,11 @@ export async function createWebhookEndpoint(actorId: string | null, input: { url
   const secret = typed || newWebhookSecret();
   const id = newId();
   getDb().transaction((tx) => {
-    const count = tx.select({ n: sql<number>`count(*)` }).from(webhookEndpoints).get()?.n ?? 0;
+    const count =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(webhookEndpoints)
+        .get()?.n ?? 0;
     if (count >= MAX_ENDPOINTS) throw new InputError({ url: "api.webhooks.errors.tooMany" });
     tx.insert(webhookEndpoints).values({ id, url, secret, createdBy: actorId }).run();
     recordAudit(tx, { actorId, action: "webhook.created", subjectType: "webhook_endpoint", subjectId: id, toState: "enabled", data: { url } });
@@ -88,7 +95,11 @@ export async function createWebhookEndpoint(actorId: string | null, input: { url
 }
 
 function endpointOrThrow(id: string) {
-  const row = getDb().select({ id: webhookEndpoints.id, url: webhookEndpoints.url, enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).get();
+  const row = getDb()
+    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, enabled: webhookEndpoints.enabled })
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.id, id))
+    .get();
   if (!row) throw new InputError({ form: "api.webhooks.errors.notFound" }, 404);
   return row;
 }
@@ -117,7 +128,15 @@ export function deleteWebhookEndpoint(actorId: string | null, id: string): void 
   const row = endpointOrThrow(id);
   getDb().transaction((tx) => {
     tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).run();
-    recordAudit(tx, { actorId, action: "webhook.deleted", subjectType: "webhook_endpoint", subjectId: id, fromState: row.enabled ? "enabled" : "disabled", toState: null, data: { url: row.url } });
+    recordAudit(tx, {
+      actorId,
+      action: "webhook.deleted",
+      subjectType: "webhook_endpoint",
+      subjectId: id,
+      fromState: row.enabled ? "enabled" : "disabled",
+      toState: null,
+      data: { url: row.url },
+    });
   });
 }
 
@@ -152,11 +171,23 @@ export type WebhookEvent<D = unknown> = { id: string; type: WebhookEventType; cr
  */
 export function enqueueWebhookEvent<D>(tx: Tx, type: WebhookEventType, data: D, now = new Date()): WebhookEvent<D> {
   const event: WebhookEvent<D> = { id: `evt_${newId().replace(/-/g, "")}`, type, createdAt: now.toISOString(), data };
-  tx.insert(webhookEvents).values({ id: event.id, type, body: JSON.stringify(event), createdAt: now }).run();
+  tx.insert(webhookEvents)
+    .values({ id: event.id, type, body: JSON.stringify(event), createdAt: now })
+    .run();
   const endpoints = tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true)).all();
   if (endpoints.length) {
     tx.insert(webhookDeliveries)
-      .values(endpoints.map((e) => ({ id: newId(), endpointId: e.id, eventId: event.id, status: "pending" as const, nextAttemptAt: now, createdAt: now, updatedAt: now })))
+      .values(
+        endpoints.map((e) => ({
+          id: newId(),
+          endpointId: e.id,
+          eventId: event.id,
+          status: "pending" as const,
+          nextAttemptAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
       .run();
     wakeWebhookWorker();
   }
@@ -179,7 +210,9 @@ export type WebhookDeliveryItem = {
 };
 
 /** The delivery log, newest first, in one query. */
-export function listWebhookDeliveries(options: { limit?: number; endpointId?: string; status?: "pending" | "succeeded" | "failed" } = {}): WebhookDeliveryItem[] {
+export function listWebhookDeliveries(
+  options: { limit?: number; endpointId?: string; status?: "pending" | "succeeded" | "failed" } = {},
+): WebhookDeliveryItem[] {
   const where = [];
   if (options.endpointId) where.push(eq(webhookDeliveries.endpointId, options.endpointId));
   if (options.status) where.push(eq(webhookDeliveries.status, options.status));
@@ -210,11 +243,23 @@ export function listWebhookDeliveries(options: { limit?: number; endpointId?: st
 /** An admin asks for one more attempt of a failed delivery, now. */
 export function retryWebhookDelivery(actorId: string | null, id: string, now = new Date()): void {
   getDb().transaction((tx) => {
-    const row = tx.select({ status: webhookDeliveries.status, eventId: webhookDeliveries.eventId }).from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get();
+    const row = tx
+      .select({ status: webhookDeliveries.status, eventId: webhookDeliveries.eventId })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.id, id))
+      .get();
     if (!row) throw new InputError({ form: "api.webhooks.errors.deliveryNotFound" }, 404);
     if (row.status !== "failed") throw new InputError({ form: "api.webhooks.errors.notFailed" }, 409);
     tx.update(webhookDeliveries).set({ status: "pending", nextAttemptAt: now, updatedAt: now }).where(eq(webhookDeliveries.id, id)).run();
-    recordAudit(tx, { actorId, action: "webhook.delivery_retried", subjectType: "webhook_delivery", subjectId: id, fromState: "failed", toState: "pending", data: { eventId: row.eventId } });
+    recordAudit(tx, {
+      actorId,
+      action: "webhook.delivery_retried",
+      subjectType: "webhook_delivery",
+      subjectId: id,
+      fromState: "failed",
+      toState: "pending",
+      data: { eventId: row.eventId },
+    });
   });
   wakeWebhookWorker();
 }
@@ -325,7 +370,9 @@ function record(delivery: Claimed, outcome: Outcome, now: Date): "succeeded" | "
  * One pass of the worker: claims the due deliveries (at most `batchSize`), sends them in parallel
  * and records each outcome. Never throws for a receiver's failure.
  */
-export async function deliverDueWebhooks(options: WebhookWorkerOptions = {}): Promise<{ attempted: number; succeeded: number; retrying: number; failed: number }> {
+export async function deliverDueWebhooks(
+  options: WebhookWorkerOptions = {},
+): Promise<{ attempted: number; succeeded: number; retrying: number; failed: number }> {
   const clock = options.now ?? (() => new Date());
   const fetchImpl = options.fetch ?? safeFetch;
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;

@@ -45,7 +45,14 @@ export async function runWeeklySummaries(now = new Date()): Promise<{ week: stri
     .innerJoin(users, eq(users.id, teamManagers.userId))
     .where(eq(users.active, true))
     .all();
-  const done = new Set(db.select({ id: weeklySummaries.userId }).from(weeklySummaries).where(eq(weeklySummaries.week, week)).all().map((r) => r.id));
+  const done = new Set(
+    db
+      .select({ id: weeklySummaries.userId })
+      .from(weeklySummaries)
+      .where(eq(weeklySummaries.week, week))
+      .all()
+      .map((r) => r.id),
+  );
   const off = new Set(
     db
       .select({ id: notificationOptOuts.userId })
@@ -66,7 +73,14 @@ export async function runWeeklySummaries(now = new Date()): Promise<{ week: stri
   // Each team's figures once, from the records the dashboard reads (a team's: a few ms), read here
   // without the dashboards' cache, which keeps 32 scopes: 400 teams would evict the organisation's.
   const teamIds = [...new Set([...managers.values()].flatMap((m) => m.teamIds))];
-  const teamNames = new Map(db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)).all().map((t) => [t.id, t.name]));
+  const teamNames = new Map(
+    db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(inArray(teams.id, teamIds))
+      .all()
+      .map((t) => [t.id, t.name]),
+  );
   const figures = new Map<string, WeeklyFigures>();
   for (const teamId of teamIds) {
     figures.set(teamId, weeklyFigures(await gatherReportPeople([teamId]), now.getTime(), STALLED_AFTER_DAYS));
@@ -74,7 +88,8 @@ export async function runWeeklySummaries(now = new Date()): Promise<{ week: stri
     await new Promise((resolve) => setImmediate(resolve));
   }
   const named = new Set<string>();
-  for (const f of figures.values()) for (const id of [...f.newlyAccredited.map((p) => p.id), ...f.expiring.map((p) => p.id), ...f.stalled.map((s) => s.id)]) named.add(id);
+  for (const f of figures.values())
+    for (const id of [...f.newlyAccredited.map((p) => p.id), ...f.expiring.map((p) => p.id), ...f.stalled.map((s) => s.id)]) named.add(id);
   const names = namesOf([...named]);
   const nameOf = (id: string) => names.get(id)?.name ?? "";
 
@@ -88,7 +103,11 @@ export async function runWeeklySummaries(now = new Date()): Promise<{ week: stri
     // Their own road is not their team's news.
     const others = mine.map(({ id, figures: f }) => ({
       id,
-      figures: { newlyAccredited: f.newlyAccredited.filter((p) => p.id !== manager.id), expiring: f.expiring.filter((p) => p.id !== manager.id), stalled: f.stalled.filter((s) => s.id !== manager.id) },
+      figures: {
+        newlyAccredited: f.newlyAccredited.filter((p) => p.id !== manager.id),
+        expiring: f.expiring.filter((p) => p.id !== manager.id),
+        stalled: f.stalled.filter((s) => s.id !== manager.id),
+      },
     }));
     const news = others.some((team) => hasNews(team.figures));
     const mail = news
@@ -108,7 +127,11 @@ export async function runWeeklySummaries(now = new Date()): Promise<{ week: stri
         })
       : null;
     const claimed = db.transaction((tx) => {
-      const claim = tx.insert(weeklySummaries).values({ userId: manager.id, week, mailed: mail !== null, createdAt: now }).onConflictDoNothing().run();
+      const claim = tx
+        .insert(weeklySummaries)
+        .values({ userId: manager.id, week, mailed: mail !== null, createdAt: now })
+        .onConflictDoNothing()
+        .run();
       if (claim.changes !== 1) return false;
       if (mail) queueMail(tx, { kind: WEEKLY_SUMMARY_KIND, refId: manager.id, to: manager.email, ...mail });
       return true;

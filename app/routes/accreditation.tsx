@@ -68,7 +68,13 @@ export default function AccreditationPage() {
           {t("accreditation.page.current")}
         </h2>
         {status.accreditation ? <AccreditationSummary accreditation={status.accreditation} /> : <p>{t("accreditation.page.none")}</p>}
-        {status.accreditation?.grantedAt ? <p><a className="link" href="/accreditation/credential" download>{t("api.credential.download")}</a></p> : null}
+        {status.accreditation?.grantedAt ? (
+          <p>
+            <a className="link" href="/accreditation/credential" download>
+              {t("api.credential.download")}
+            </a>
+          </p>
+        ) : null}
       </section>
 
       <NextStep next={status.next} requestAgainFrom={status.requestAgainFrom} examOpensAt={status.examOpensAt} trackStarted={status.trackStarted} />
@@ -92,7 +98,10 @@ export default function AccreditationPage() {
             <fieldset aria-describedby={errors?.channels ? "channels-error" : undefined}>
               <legend className="field-label">
                 {t("accreditation.page.channelsLegend")}
-                <span className="text-red-700" aria-hidden="true"> *</span>
+                <span className="text-red-700" aria-hidden="true">
+                  {" "}
+                  *
+                </span>
               </legend>
               <div className="mt-2 grid gap-2 sm:grid-cols-3">
                 {status.channels.map((channel) => (
@@ -108,7 +117,13 @@ export default function AccreditationPage() {
                 </p>
               ) : null}
             </fieldset>
-            <FieldFrame id="statement" label={t("accreditation.page.statementLabel")} hint={t("accreditation.page.statementHint")} error={errors?.statement ? t(errors.statement) : null} required>
+            <FieldFrame
+              id="statement"
+              label={t("accreditation.page.statementLabel")}
+              hint={t("accreditation.page.statementHint")}
+              error={errors?.statement ? t(errors.statement) : null}
+              required
+            >
               {(aria) => (
                 <textarea
                   {...aria}
@@ -140,7 +155,8 @@ export default function AccreditationPage() {
             {history.map((entry) => (
               <li key={entry.id} className="border-l-2 border-slate-300 pl-3">
                 <p className="text-sm text-slate-600">
-                  <time dateTime={String(entry.at)}>{dateTime(entry.at)}</time> — {entry.actorName ? t("accreditation.page.by", { name: entry.actorName }) : t("accreditation.page.system")}
+                  <time dateTime={String(entry.at)}>{dateTime(entry.at)}</time> —{" "}
+                  {entry.actorName ? t("accreditation.page.by", { name: entry.actorName }) : t("accreditation.page.system")}
                 </p>
                 <p className="font-medium">
                   {t(`accreditation.actions.${entry.action.replace(/^accreditation\./, "")}`)}

@@ -79,7 +79,12 @@ export default function CertificatePage() {
             </h2>
             <div className="flex flex-wrap items-start gap-6">
               {/* The qrcode library's SVG of our own verification URL (generated on the server). */}
-              <div role="img" aria-label={t("accreditation.certificate.qr")} className="h-40 w-40 shrink-0 bg-white" dangerouslySetInnerHTML={{ __html: c.qrSvg }} />
+              <div
+                role="img"
+                aria-label={t("accreditation.certificate.qr")}
+                className="h-40 w-40 shrink-0 bg-white"
+                dangerouslySetInnerHTML={{ __html: c.qrSvg }}
+              />
               <div className="min-w-0 flex-1 space-y-3">
                 <p>
                   {t("accreditation.certificate.verifyAt")}{" "}

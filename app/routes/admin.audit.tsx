@@ -63,7 +63,14 @@ export default function AuditLog() {
         <FormErrors errors={errors} />
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Field name="actor" label={t("audit.filterActor")} hint={t("audit.filterPersonHint")} defaultValue={q.actor ?? ""} maxLength={254} errors={errors} />
-          <Field name="person" label={t("audit.filterPerson")} hint={t("audit.filterPersonHint")} defaultValue={q.person ?? ""} maxLength={254} errors={errors} />
+          <Field
+            name="person"
+            label={t("audit.filterPerson")}
+            hint={t("audit.filterPersonHint")}
+            defaultValue={q.person ?? ""}
+            maxLength={254}
+            errors={errors}
+          />
           <FieldFrame id="field-action" label={t("audit.filterAction")} error={errors?.action ? t(errors.action) : null}>
             {(aria) => (
               <select name="action" className="field-input" defaultValue={q.action ?? ""} {...aria}>

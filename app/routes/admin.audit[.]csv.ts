@@ -22,16 +22,38 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const timeZone = readerTimeZone(request);
   const { filter, errors } = parseAuditQuery(new URL(request.url), timeZone);
   if (errors) {
-    const message = Object.values(errors).map((key) => t(key)).join("\n");
+    const message = Object.values(errors)
+      .map((key) => t(key))
+      .join("\n");
     return new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const columns = [t("audit.csv.at"), t("audit.csv.localTime", { zone: timeZone }), t("audit.csv.actor"), t("audit.csv.person"), t("audit.csv.action"), t("audit.csv.sentence"), t("audit.csv.reason"), t("audit.csv.code"), t("audit.csv.subject")];
+  const columns = [
+    t("audit.csv.at"),
+    t("audit.csv.localTime", { zone: timeZone }),
+    t("audit.csv.actor"),
+    t("audit.csv.person"),
+    t("audit.csv.action"),
+    t("audit.csv.sentence"),
+    t("audit.csv.reason"),
+    t("audit.csv.code"),
+    t("audit.csv.subject"),
+  ];
   const rows = (function* () {
     let before = filter.before;
     for (;;) {
       const batch = listAudit({ ...filter, before, limit: BATCH });
       for (const row of describeAudit(batch, locale)) {
-        yield [row.at, formatDate(row.at, "dateTime", { language: locale, timeZone }), row.actor, row.person ?? "", row.label, row.sentence, row.reason ?? "", row.action, `${row.subjectType}:${row.subjectId}`];
+        yield [
+          row.at,
+          formatDate(row.at, "dateTime", { language: locale, timeZone }),
+          row.actor,
+          row.person ?? "",
+          row.label,
+          row.sentence,
+          row.reason ?? "",
+          row.action,
+          `${row.subjectType}:${row.subjectId}`,
+        ];
       }
       if (batch.length < BATCH) return;
       before = batch[batch.length - 1]!.id;

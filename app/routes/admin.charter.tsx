@@ -55,7 +55,11 @@ export async function action(args: ActionFunctionArgs) {
     const viewer = await requirePermission(request, context, "charter.manage");
     const form = await parseForm(request, schema());
     const { suspended } = await publishCharter(viewer.id, form.version, new Date(), undefined, { fr: form.summaryFr, en: form.summaryEn }, form.expected);
-    return redirectWithFlash("/admin/charter", { kind: "success", key: "accreditation.adminCharter.published", params: { version: form.version, count: suspended } });
+    return redirectWithFlash("/admin/charter", {
+      kind: "success",
+      key: "accreditation.adminCharter.published",
+      params: { version: form.version, count: suspended },
+    });
   });
 }
 
@@ -74,8 +78,20 @@ function Confirmation({ version, suspended, errors }: { version: string; suspend
         <FormErrors errors={errors} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="expected" value={suspended} />
-        <TextArea name="summaryFr" lang="fr" label={t("accreditation.adminCharter.summaryFr")} hint={t("accreditation.adminCharter.summaryHint")} errors={errors} />
-        <TextArea name="summaryEn" lang="en" label={t("accreditation.adminCharter.summaryEn")} hint={t("accreditation.adminCharter.summaryHint")} errors={errors} />
+        <TextArea
+          name="summaryFr"
+          lang="fr"
+          label={t("accreditation.adminCharter.summaryFr")}
+          hint={t("accreditation.adminCharter.summaryHint")}
+          errors={errors}
+        />
+        <TextArea
+          name="summaryEn"
+          lang="en"
+          label={t("accreditation.adminCharter.summaryEn")}
+          hint={t("accreditation.adminCharter.summaryHint")}
+          errors={errors}
+        />
         <div className="flex flex-wrap gap-3">
           <button type="submit" className="btn-primary" disabled={busy}>
             {t("accreditation.adminCharter.confirm")}
@@ -117,7 +133,17 @@ export default function AdminCharter() {
         </p>
       </header>
       {confirm ? <Confirmation version={confirm.version} suspended={confirm.suspended} errors={errors} /> : <FormErrors errors={errors} />}
-      <DataTable columns={[t("accreditation.adminCharter.version"), t("accreditation.adminCharter.effective"), t("accreditation.adminCharter.status"), t("accreditation.adminCharter.signatures"), <span key="actions" className="sr-only">{t("common.actions")}</span>]}>
+      <DataTable
+        columns={[
+          t("accreditation.adminCharter.version"),
+          t("accreditation.adminCharter.effective"),
+          t("accreditation.adminCharter.status"),
+          t("accreditation.adminCharter.signatures"),
+          <span key="actions" className="sr-only">
+            {t("common.actions")}
+          </span>,
+        ]}
+      >
         {versions.map((v) => (
           <tr key={v.version}>
             <th scope="row" className="px-3 py-2 text-left font-semibold">

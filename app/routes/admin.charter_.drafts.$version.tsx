@@ -39,7 +39,12 @@ function schema() {
   );
 }
 
-const conflictOf = (snapshot: CharterDraftSnapshot) => ({ revision: snapshot.revision, languages: snapshot.texts, updatedByName: snapshot.updatedByName, updatedAt: snapshot.updatedAt });
+const conflictOf = (snapshot: CharterDraftSnapshot) => ({
+  revision: snapshot.revision,
+  languages: snapshot.texts,
+  updatedByName: snapshot.updatedByName,
+  updatedAt: snapshot.updatedAt,
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
 
@@ -47,10 +52,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "charter.manage");
   const draft = await getCharterDraft(params.version ?? "");
   if (!draft) throw notFound();
-  const previews = Object.fromEntries(await Promise.all(CHARTER_PARTS.map(async (part) => [part, await previewCharterPart(draft.version, part, draft.texts[part])] as const))) as Record<
-    CharterPart,
-    Awaited<ReturnType<typeof previewCharterPart>>
-  >;
+  const previews = Object.fromEntries(
+    await Promise.all(CHARTER_PARTS.map(async (part) => [part, await previewCharterPart(draft.version, part, draft.texts[part])] as const)),
+  ) as Record<CharterPart, Awaited<ReturnType<typeof previewCharterPart>>>;
   const locale = resolveLocale(request, viewer.locale);
   return json({
     title: `${getT(locale)("charterEditor.editor.title", { version: draft.version })} · Ambassade`,
@@ -96,7 +100,8 @@ export async function action(args: ActionFunctionArgs) {
           const { suspended } = await publishCharterDraft({ actorId: viewer.id, version, expectedRevision: form.revision, texts });
           return redirectWithFlash("/admin/charter", { kind: "success", key: "accreditation.adminCharter.published", params: { version, count: suspended } });
         } catch (error) {
-          if (error instanceof CharterEditConflict) return json<CharterEditorAction>({ intent: "publish", conflict: conflictOf(error.current) }, { status: 409 });
+          if (error instanceof CharterEditConflict)
+            return json<CharterEditorAction>({ intent: "publish", conflict: conflictOf(error.current) }, { status: 409 });
           if (error instanceof PublishRefused) {
             const problems = error.problems.map((p) => ({
               part: (CHARTER_PARTS as readonly string[]).includes(p.file) ? (p.file as CharterPart) : "fr",

@@ -41,14 +41,26 @@ export default function NewCharterDraft() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="max-w-3xl space-y-6">
-      <Breadcrumb label={t("charterEditor.breadcrumb")} trail={[{ to: "/admin/charter", label: t("charterEditor.charter") }]} current={t("charterEditor.new.title")} />
+      <Breadcrumb
+        label={t("charterEditor.breadcrumb")}
+        trail={[{ to: "/admin/charter", label: t("charterEditor.charter") }]}
+        current={t("charterEditor.new.title")}
+      />
       <header>
         <h1 className="text-3xl font-bold">{t("charterEditor.new.title")}</h1>
         <p className="mt-2 text-slate-700">{t("charterEditor.new.intro")}</p>
       </header>
       <Form method="post" noValidate className="card space-y-4">
         <FormErrors errors={errors} />
-        <Field name="version" label={t("charterEditor.new.version")} hint={t("charterEditor.new.versionHint")} errors={errors} required autoComplete="off" placeholder="2027-01" />
+        <Field
+          name="version"
+          label={t("charterEditor.new.version")}
+          hint={t("charterEditor.new.versionHint")}
+          errors={errors}
+          required
+          autoComplete="off"
+          placeholder="2027-01"
+        />
         <button type="submit" className="btn-primary" disabled={busy}>
           {t("charterEditor.new.submit")}
         </button>

@@ -84,7 +84,11 @@ export async function action(args: ActionFunctionArgs) {
       const form = await parseForm(request, applySchema());
       const plan = await applyImport(viewer, form.fileId, form.fileName);
       if (plan.refused.length) return json({ fileError: { key: "provisioning.csv.errors.refused", params: {} }, preview: preview(plan) }, { status: 400 });
-      return redirectWithFlash("/admin/people-csv", { kind: "success", key: "provisioning.csv.applied", params: { created: plan.creates.length, changed: plan.changes.length } });
+      return redirectWithFlash("/admin/people-csv", {
+        kind: "success",
+        key: "provisioning.csv.applied",
+        params: { created: plan.creates.length, changed: plan.changes.length },
+      });
     } catch (error) {
       if (error instanceof CsvFileError) return fileError(error);
       throw error;
@@ -153,7 +157,9 @@ export default function AdminPeopleCsv() {
             <li>{t("provisioning.csv.summary.creates", { count: p.counts.creates })}</li>
             <li>{t("provisioning.csv.summary.changes", { count: p.counts.changes })}</li>
             <li>{t("provisioning.csv.summary.unchanged", { count: p.counts.unchanged })}</li>
-            <li className={p.counts.refused ? "font-semibold text-red-800" : undefined}>{t("provisioning.csv.summary.refused", { count: p.counts.refused })}</li>
+            <li className={p.counts.refused ? "font-semibold text-red-800" : undefined}>
+              {t("provisioning.csv.summary.refused", { count: p.counts.refused })}
+            </li>
             {p.newTeamCount ? <li>{t("provisioning.csv.summary.newTeams", { count: p.newTeamCount, names: p.newTeams.join(", ") })}</li> : null}
           </ul>
 
@@ -219,7 +225,11 @@ export default function AdminPeopleCsv() {
                     </th>
                     <td className="px-3 py-2">{c.email}</td>
                     <td className="px-3 py-2">
-                      {c.changes.map((change) => t("provisioning.csv.change", { field: t(`provisioning.csv.fields.${change.field}`), from: change.from, to: change.to })).join(" ; ")}
+                      {c.changes
+                        .map((change) =>
+                          t("provisioning.csv.change", { field: t(`provisioning.csv.fields.${change.field}`), from: change.from, to: change.to }),
+                        )
+                        .join(" ; ")}
                     </td>
                   </tr>
                 ))}

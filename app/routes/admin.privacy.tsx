@@ -59,26 +59,47 @@ export default function AdminPrivacy() {
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">{t("privacyAdmin.title")}</h1>
       <section aria-labelledby="notice-title" className="space-y-4">
-        <h2 id="notice-title" className="text-xl font-semibold">{t("privacyAdmin.notice.title")}</h2>
+        <h2 id="notice-title" className="text-xl font-semibold">
+          {t("privacyAdmin.notice.title")}
+        </h2>
         <p className="max-w-3xl text-slate-700">{t("privacyAdmin.notice.intro")}</p>
         <Form method="post" className="card space-y-4" noValidate>
           <FormErrors errors={errors} />
           <input type="hidden" name="basedOn" value={current.version} />
           {(["fr", "en"] as const).map((lang) => (
-            <FieldFrame key={lang} id={`notice-${lang}`} label={t(`privacyAdmin.notice.${lang}`)} error={errors?.[lang] ? t(errors[lang]) : null} describedBy={["notice-hint"]}>
-              {(aria) => <textarea {...aria} name={lang} lang={lang} rows={14} required maxLength={20000} defaultValue={current[lang]} className="field-input" />}
+            <FieldFrame
+              key={lang}
+              id={`notice-${lang}`}
+              label={t(`privacyAdmin.notice.${lang}`)}
+              error={errors?.[lang] ? t(errors[lang]) : null}
+              describedBy={["notice-hint"]}
+            >
+              {(aria) => (
+                <textarea {...aria} name={lang} lang={lang} rows={14} required maxLength={20000} defaultValue={current[lang]} className="field-input" />
+              )}
             </FieldFrame>
           ))}
-          <p id="notice-hint" className="text-sm text-slate-600">{t("privacyAdmin.notice.hint")}</p>
+          <p id="notice-hint" className="text-sm text-slate-600">
+            {t("privacyAdmin.notice.hint")}
+          </p>
           <button type="submit" className="btn-primary" disabled={busy}>
             {t("privacyAdmin.notice.publish")}
           </button>
         </Form>
         <h3 className="text-lg font-semibold">{t("privacyAdmin.notice.versions")}</h3>
-        <DataTable columns={[t("privacyAdmin.notice.version"), t("privacyAdmin.notice.publishedAt"), t("privacyAdmin.notice.publishedBy"), t("privacyAdmin.notice.seenBy")]}>
+        <DataTable
+          columns={[
+            t("privacyAdmin.notice.version"),
+            t("privacyAdmin.notice.publishedAt"),
+            t("privacyAdmin.notice.publishedBy"),
+            t("privacyAdmin.notice.seenBy"),
+          ]}
+        >
           {versions.map((v) => (
             <tr key={v.version}>
-              <th scope="row" className="px-3 py-2 text-left font-semibold">{v.version}</th>
+              <th scope="row" className="px-3 py-2 text-left font-semibold">
+                {v.version}
+              </th>
               <td className="px-3 py-2">{v.publishedAt ? date(v.publishedAt) : t("privacyAdmin.notice.firstRun")}</td>
               <td className="px-3 py-2">{v.publishedBy ?? t("privacyAdmin.notice.firstRun")}</td>
               <td className="px-3 py-2">{v.seenBy}</td>
@@ -87,7 +108,9 @@ export default function AdminPrivacy() {
         </DataTable>
       </section>
       <section aria-labelledby="retention-title" className="card space-y-3">
-        <h2 id="retention-title" className="text-xl font-semibold">{t("privacyAdmin.retention.title")}</h2>
+        <h2 id="retention-title" className="text-xl font-semibold">
+          {t("privacyAdmin.retention.title")}
+        </h2>
         <p className="text-slate-700">{t("privacyAdmin.retention.intro")}</p>
         {lastRetention ? (
           <>

@@ -50,7 +50,8 @@ export async function action(args: ActionFunctionArgs) {
     if (form.intent === "create") {
       // The end of the given day, UTC.
       const expiresAt = form.expires ? new Date(`${form.expires}T23:59:59.999Z`) : null;
-      if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) throw new InputError({ expires: "provisioning.scim.errors.expiryPast" });
+      if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()))
+        throw new InputError({ expires: "provisioning.scim.errors.expiryPast" });
       const created = createApiToken(viewer.id, form.name, { scope: "scim", expiresAt });
       // Not a redirect: the token is shown on this response only, and never again.
       return json({ created: { name: created.name, token: created.token }, fieldErrors: null });

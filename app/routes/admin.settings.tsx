@@ -37,7 +37,12 @@ function brandSchema() {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "settings.manage");
   const locale = resolveLocale(request, viewer.locale);
-  return json({ settings: settingsForm(locale), brand: settingsForm(locale, "brand"), logo: brandForShell().logo, title: titleFor(request, viewer, "adminSettings") });
+  return json({
+    settings: settingsForm(locale),
+    brand: settingsForm(locale, "brand"),
+    logo: brandForShell().logo,
+    title: titleFor(request, viewer, "adminSettings"),
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -46,15 +51,24 @@ export async function action(args: ActionFunctionArgs) {
     // The appearance form carries a file: multipart. Everything else is the main form.
     if (isMultipart(request)) {
       const form = await readMultipartForm(request, LOGO);
-      const fields = brandSchema().safeParse({ intent: form.get("intent"), [ACCENT]: form.get(ACCENT) ?? undefined, removeLogo: form.get("removeLogo") ?? undefined });
-      if (!fields.success) return json({ fieldErrors: { [ACCENT]: "settings.errors.accentFormat" } as Record<string, string>, contrast: null }, { status: 400 });
+      const fields = brandSchema().safeParse({
+        intent: form.get("intent"),
+        [ACCENT]: form.get(ACCENT) ?? undefined,
+        removeLogo: form.get("removeLogo") ?? undefined,
+      });
+      if (!fields.success)
+        return json({ fieldErrors: { [ACCENT]: "settings.errors.accentFormat" } as Record<string, string>, contrast: null }, { status: 400 });
       const file = form.get("logo");
       const logo = file && typeof file !== "string" && file.size > 0 ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
       try {
         const changed = saveBrand(viewer.id, { accent: fields.data[ACCENT], logo, removeLogo: fields.data.removeLogo === "on" });
-        return redirectWithFlash("/admin/settings", { kind: changed.length ? "success" : "info", key: changed.length ? "settings.saved" : "settings.unchanged" });
+        return redirectWithFlash("/admin/settings", {
+          kind: changed.length ? "success" : "info",
+          key: changed.length ? "settings.saved" : "settings.unchanged",
+        });
       } catch (error) {
-        if (error instanceof AccentContrastError) return json({ fieldErrors: error.fieldErrors, contrast: { ratio: error.ratio, suggestion: error.suggestion } }, { status: 400 });
+        if (error instanceof AccentContrastError)
+          return json({ fieldErrors: error.fieldErrors, contrast: { ratio: error.ratio, suggestion: error.suggestion } }, { status: 400 });
         throw error;
       }
     }
@@ -91,10 +105,29 @@ function BrandForm() {
           </div>
         ) : null}
         <FieldFrame id="brand-accent" label={accent.label} hint={accent.help} error={accentError}>
-          {(aria) => <input type="text" name={ACCENT} defaultValue={String(accent.value)} maxLength={20} autoComplete="off" spellCheck={false} className="field-input w-40 font-mono" {...aria} />}
+          {(aria) => (
+            <input
+              type="text"
+              name={ACCENT}
+              defaultValue={String(accent.value)}
+              maxLength={20}
+              autoComplete="off"
+              spellCheck={false}
+              className="field-input w-40 font-mono"
+              {...aria}
+            />
+          )}
         </FieldFrame>
         <FieldFrame id="brand-logo" label={logoSetting.label} hint={logoSetting.help} error={logoError}>
-          {(aria) => <input type="file" name="logo" accept="image/png,image/jpeg,image/webp,image/gif" className="mt-1 block w-full text-sm file:mr-3 file:rounded-control file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-semibold" {...aria} />}
+          {(aria) => (
+            <input
+              type="file"
+              name="logo"
+              accept="image/png,image/jpeg,image/webp,image/gif"
+              className="mt-1 block w-full text-sm file:mr-3 file:rounded-control file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-semibold"
+              {...aria}
+            />
+          )}
         </FieldFrame>
         {logo ? (
           <div className="flex flex-wrap items-center gap-4">

@@ -20,7 +20,14 @@ import { titled } from "~/utils/meta";
 export const meta = titled;
 
 /** The form as raw text fields; each setting's own schema (app/models/sso-settings.server.ts) types and checks it. */
-const schema = () => z.record(z.string().max(100, "errors.invalidInput").regex(/^sso\./, "settings.errors.unknown"), z.string().max(30_000, "errors.tooLong"));
+const schema = () =>
+  z.record(
+    z
+      .string()
+      .max(100, "errors.invalidInput")
+      .regex(/^sso\./, "settings.errors.unknown"),
+    z.string().max(30_000, "errors.tooLong"),
+  );
 
 /** The settings of single sign-on, and the values to paste at the IdP. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

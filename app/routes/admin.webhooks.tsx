@@ -105,7 +105,16 @@ export default function AdminWebhooks() {
         <Form key={created?.url ?? "new"} method="post" className="space-y-4" noValidate>
           <FormErrors errors={errors} />
           <input type="hidden" name="intent" value="create" />
-          <Field name="url" type="url" label={t("api.webhooks.url")} hint={t("api.webhooks.urlHint")} required maxLength={2000} errors={errors} autoComplete="off" />
+          <Field
+            name="url"
+            type="url"
+            label={t("api.webhooks.url")}
+            hint={t("api.webhooks.urlHint")}
+            required
+            maxLength={2000}
+            errors={errors}
+            autoComplete="off"
+          />
           <Field name="secret" label={t("api.webhooks.secret")} hint={t("api.webhooks.secretHint")} maxLength={200} errors={errors} autoComplete="off" />
           <button type="submit" className="btn-primary" disabled={busy}>
             {t("api.webhooks.add")}
@@ -126,7 +135,9 @@ export default function AdminWebhooks() {
                 <div className="min-w-0">
                   <p className="break-all font-mono text-sm">{endpoint.url}</p>
                   <p className="text-sm text-slate-700">
-                    <span className={endpoint.enabled ? "text-green-800" : "text-slate-700"}>{endpoint.enabled ? t("api.webhooks.enabled") : t("api.webhooks.disabled")}</span>
+                    <span className={endpoint.enabled ? "text-green-800" : "text-slate-700"}>
+                      {endpoint.enabled ? t("api.webhooks.enabled") : t("api.webhooks.disabled")}
+                    </span>
                     {" · "}
                     {t("api.webhooks.counts", { pending: endpoint.pending, failed: endpoint.failed })}
                   </p>
@@ -135,7 +146,11 @@ export default function AdminWebhooks() {
                   <Form method="post">
                     <input type="hidden" name="intent" value={endpoint.enabled ? "disable" : "enable"} />
                     <input type="hidden" name="endpointId" value={endpoint.id} />
-                    <button type="submit" className="btn-secondary px-3 py-1" aria-label={t(endpoint.enabled ? "api.webhooks.disableLabel" : "api.webhooks.enableLabel", { url: endpoint.url })}>
+                    <button
+                      type="submit"
+                      className="btn-secondary px-3 py-1"
+                      aria-label={t(endpoint.enabled ? "api.webhooks.disableLabel" : "api.webhooks.enableLabel", { url: endpoint.url })}
+                    >
                       {endpoint.enabled ? t("api.webhooks.disable") : t("api.webhooks.enable")}
                     </button>
                   </Form>
@@ -161,10 +176,23 @@ export default function AdminWebhooks() {
         {deliveries.length === 0 ? (
           <p className="card">{t("api.webhooks.emptyDeliveries")}</p>
         ) : (
-          <DataTable columns={[t("api.webhooks.columns.created"), t("api.webhooks.columns.event"), t("api.webhooks.columns.endpoint"), t("api.webhooks.columns.status"), t("api.webhooks.columns.attempts"), t("api.webhooks.columns.last"), t("api.webhooks.columns.next"), t("api.webhooks.columns.actions")]}>
+          <DataTable
+            columns={[
+              t("api.webhooks.columns.created"),
+              t("api.webhooks.columns.event"),
+              t("api.webhooks.columns.endpoint"),
+              t("api.webhooks.columns.status"),
+              t("api.webhooks.columns.attempts"),
+              t("api.webhooks.columns.last"),
+              t("api.webhooks.columns.next"),
+              t("api.webhooks.columns.actions"),
+            ]}
+          >
             {deliveries.map((d) => (
               <tr key={d.id}>
-                <td className="px-3 py-2 whitespace-nowrap"><DateTime value={d.createdAt} /></td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <DateTime value={d.createdAt} />
+                </td>
                 <td className="px-3 py-2">
                   <span className="font-mono">{d.eventType}</span>
                   <span className="block font-mono text-xs text-slate-600">{d.eventId}</span>
@@ -174,15 +202,23 @@ export default function AdminWebhooks() {
                 <td className="px-3 py-2">{d.attempts}</td>
                 <td className="px-3 py-2">
                   {d.lastStatusCode ?? (d.lastError ? "" : t("api.webhooks.noResponse"))}
-                  {d.lastError && d.lastStatusCode === null ? <span className="text-red-800">{t(`api.webhooks.failures.${d.lastError}`, { defaultValue: d.lastError })}</span> : null}
+                  {d.lastError && d.lastStatusCode === null ? (
+                    <span className="text-red-800">{t(`api.webhooks.failures.${d.lastError}`, { defaultValue: d.lastError })}</span>
+                  ) : null}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{d.status === "pending" && d.nextAttemptAt ? <DateTime value={d.nextAttemptAt} /> : t("api.webhooks.noResponse")}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {d.status === "pending" && d.nextAttemptAt ? <DateTime value={d.nextAttemptAt} /> : t("api.webhooks.noResponse")}
+                </td>
                 <td className="px-3 py-2">
                   {d.status === "failed" ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="retry" />
                       <input type="hidden" name="deliveryId" value={d.id} />
-                      <button type="submit" className="btn-secondary px-3 py-1" aria-label={t("api.webhooks.retryLabel", { event: d.eventType, url: d.endpointUrl })}>
+                      <button
+                        type="submit"
+                        className="btn-secondary px-3 py-1"
+                        aria-label={t("api.webhooks.retryLabel", { event: d.eventType, url: d.endpointUrl })}
+                      >
                         {t("api.webhooks.retry")}
                       </button>
                     </Form>

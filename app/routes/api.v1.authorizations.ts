@@ -59,7 +59,13 @@ function buildBatchSchema() {
 
 function knownChannel(raw: string, where = ""): string {
   const id = resolveChannel(raw);
-  if (!id) throw new ApiError("unknown_channel", { channel: `${raw.slice(0, 60)}${where}`, offered: offeredChannelsCached().map((c) => c.id).join(", ") });
+  if (!id)
+    throw new ApiError("unknown_channel", {
+      channel: `${raw.slice(0, 60)}${where}`,
+      offered: offeredChannelsCached()
+        .map((c) => c.id)
+        .join(", "),
+    });
   return id;
 }
 

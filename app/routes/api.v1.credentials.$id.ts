@@ -12,7 +12,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const view = getCredentialView(params.id ?? "");
     if (!view) throw new ApiError("not_found", {}, { Vary: "Accept" });
     // The holder's data was erased: nothing left to show but that (410 Gone).
-    if (view === "erased") return apiJson({ status: "no_longer_available", checkedAt: new Date().toISOString() }, { status: 410, headers: { Vary: "Accept", "Access-Control-Allow-Origin": "*" } });
+    if (view === "erased")
+      return apiJson(
+        { status: "no_longer_available", checkedAt: new Date().toISOString() },
+        { status: 410, headers: { Vary: "Accept", "Access-Control-Allow-Origin": "*" } },
+      );
     return apiJson(credentialDocument(view), { headers: { Vary: "Accept", "Access-Control-Allow-Origin": "*" } });
   });
 }

@@ -16,7 +16,11 @@ function schema() {
     .object({
       credential: z.union(
         [
-          z.string().trim().min(1, "credential is empty").max(32 * 1024, "credential is too long"),
+          z
+            .string()
+            .trim()
+            .min(1, "credential is empty")
+            .max(32 * 1024, "credential is too long"),
           z.looseObject({ id: z.string({ error: "credential.id must be a string" }).max(2000), type: z.array(z.string()).min(1) }),
         ],
         { error: "credential must be a VC-JWT string or a credential object with an id and a type" },
@@ -49,4 +53,3 @@ export async function action({ request }: ActionFunctionArgs) {
     return apiJson(await verifyPresentedCredential({ json: credential }));
   });
 }
-

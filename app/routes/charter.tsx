@@ -142,9 +142,14 @@ export default function CharterPage() {
               return (
                 <fieldset key={question.id} className="space-y-2" aria-describedby={error ? errorId : undefined}>
                   <legend className="font-medium text-slate-900">
-                    <span className="sr-only">{t("accreditation.charter.question", { n: index + 1 })}{t("accreditation.colon")}</span>
+                    <span className="sr-only">
+                      {t("accreditation.charter.question", { n: index + 1 })}
+                      {t("accreditation.colon")}
+                    </span>
                     {question.question}
-                    {question.clause ? <span className="ml-1 text-sm text-slate-600">({t("accreditation.charter.clause", { ref: question.clause })})</span> : null}
+                    {question.clause ? (
+                      <span className="ml-1 text-sm text-slate-600">({t("accreditation.charter.clause", { ref: question.clause })})</span>
+                    ) : null}
                   </legend>
                   {question.options.map((option) => (
                     <label key={option.id} className="flex items-start gap-2">

@@ -24,7 +24,10 @@ function schema() {
   return z.object({
     intent: z.literal("start", { error: "errors.invalidInput" }),
     /** The privacy notice version shown above the button (absent from older pages: the version in force). */
-    privacyVersion: z.string().regex(/^\d{1,9}$/, "errors.invalidInput").optional(),
+    privacyVersion: z
+      .string()
+      .regex(/^\d{1,9}$/, "errors.invalidInput")
+      .optional(),
   });
 }
 
@@ -85,11 +88,15 @@ export default function DiagnosticStart() {
         ) : (
           <Form method="post" className="space-y-4">
             <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
-              <h2 id="notice-title" className="text-lg font-semibold">{t("privacy.beforeQuestionnaire")}</h2>
+              <h2 id="notice-title" className="text-lg font-semibold">
+                {t("privacy.beforeQuestionnaire")}
+              </h2>
               <div className="mt-2 max-h-80 overflow-y-auto text-sm" tabIndex={0} role="region" aria-labelledby="notice-title">
                 <NoticeText text={data.notice.text} />
               </div>
-              <p id="notice-help" className="mt-3 text-sm text-slate-700">{t("privacy.beforeQuestionnaireHelp", { version: data.notice.version })}</p>
+              <p id="notice-help" className="mt-3 text-sm text-slate-700">
+                {t("privacy.beforeQuestionnaireHelp", { version: data.notice.version })}
+              </p>
             </div>
             <input type="hidden" name="intent" value="start" />
             <input type="hidden" name="privacyVersion" value={data.notice.version} />

@@ -1,5 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+  useRouteError,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
@@ -46,7 +57,10 @@ function buildSchema() {
     // A page of items sent at once (the buttons that change page; what works without JavaScript).
     z.object({
       intent: z.literal("page"),
-      goto: z.union([z.literal("review"), z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(1, "errors.invalidInput").max(100, "errors.invalidInput")]),
+      goto: z.union([
+        z.literal("review"),
+        z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(1, "errors.invalidInput").max(100, "errors.invalidInput"),
+      ]),
       answers: z.record(z.string().max(100, "errors.invalidInput"), z.array(z.string().max(40, "errors.invalidInput")).max(10, "errors.invalidInput")),
     }),
     z.object({ intent: z.literal("submit") }),
@@ -73,7 +87,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // A finished attempt ends on the road's next step: the charter or the request after a pass; after a
   // failure, what can be done meanwhile and when the exam reopens.
   const road = attempt.status === "graded" ? await roadStepFor(viewer.id, new Date(), locale) : null;
-  const page = attempt.status === "in_progress" ? pageOf(new URL(request.url), attempt.items.map((i) => i.id)) : 1;
+  const page =
+    attempt.status === "in_progress"
+      ? pageOf(
+          new URL(request.url),
+          attempt.items.map((i) => i.id),
+        )
+      : 1;
   return json({ attempt, road, page, pageSize: PAGE_SIZE, title: titleFor(request, viewer, attempt.status === "graded" ? "examResult" : "examAttempt") });
 }
 
@@ -104,7 +124,12 @@ export async function action(args: ActionFunctionArgs) {
         } catch (error) {
           // Thrown, so that the attempt's loader (which would find nothing) does not run: the page shows why.
           if (error instanceof AttemptRefused) {
-            const refused: StartRefusal = { reason: error.reason, until: error.until?.toISOString() ?? null, inProgressId: error.inProgressId, title: titleFor(request, viewer, "exam") };
+            const refused: StartRefusal = {
+              reason: error.reason,
+              until: error.until?.toISOString() ?? null,
+              inProgressId: error.inProgressId,
+              title: titleFor(request, viewer, "exam"),
+            };
             throw json({ refused }, { status: 409 });
           }
           if (error instanceof InputError && error.status === 404) throw notFound();
@@ -143,7 +168,11 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export default function AttemptPage() {
   const { attempt, road, page, pageSize } = useLoaderData<typeof loader>();
-  return attempt.status === "in_progress" ? <TakeAttempt key={String(page)} attempt={attempt} page={page} pageSize={pageSize} /> : <AttemptResult attempt={attempt} road={road} />;
+  return attempt.status === "in_progress" ? (
+    <TakeAttempt key={String(page)} attempt={attempt} page={page} pageSize={pageSize} />
+  ) : (
+    <AttemptResult attempt={attempt} road={road} />
+  );
 }
 
 /**
@@ -171,7 +200,11 @@ function Countdown({ deadline }: { deadline: string }) {
     <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
       <p className="font-medium text-slate-800">{t("accreditation.exam.deadline", { time: dateTimeZone(deadline) })}</p>
       {left !== null ? (
-        <p role="timer" aria-live="off" className={`rounded-md px-2 py-0.5 font-mono text-lg font-semibold ${left.totalSeconds <= 300 ? "bg-amber-100 text-amber-950" : "bg-slate-100 text-slate-900"}`}>
+        <p
+          role="timer"
+          aria-live="off"
+          className={`rounded-md px-2 py-0.5 font-mono text-lg font-semibold ${left.totalSeconds <= 300 ? "bg-amber-100 text-amber-950" : "bg-slate-100 text-slate-900"}`}
+        >
           <span className="sr-only">{t("accreditation.exam.timeLeft")} </span>
           {left.text}
         </p>
@@ -213,13 +246,25 @@ function TakeAttempt({ attempt, page, pageSize }: { attempt: InProgress; page: n
           <ul className="flex flex-wrap gap-2">
             {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
               <li key={n}>
-                <button type="submit" name="goto" value={n} className={n === page ? "btn-primary" : "btn-secondary"} aria-current={n === page ? "step" : undefined}>
+                <button
+                  type="submit"
+                  name="goto"
+                  value={n}
+                  className={n === page ? "btn-primary" : "btn-secondary"}
+                  aria-current={n === page ? "step" : undefined}
+                >
                   {pageLabel(n)}
                 </button>
               </li>
             ))}
             <li>
-              <button type="submit" name="goto" value="review" className={page === "review" ? "btn-primary" : "btn-secondary"} aria-current={page === "review" ? "step" : undefined}>
+              <button
+                type="submit"
+                name="goto"
+                value="review"
+                className={page === "review" ? "btn-primary" : "btn-secondary"}
+                aria-current={page === "review" ? "step" : undefined}
+              >
                 {t("accreditation.exam.reviewTitle")}
               </button>
             </li>
@@ -347,7 +392,13 @@ function ExamItem({
         <div className="mt-2 space-y-2">
           {item.options.map((option) => (
             <label key={option.id} className="flex items-start gap-2">
-              <input type={multiple ? "checkbox" : "radio"} name={`a:${item.id}`} value={option.id} defaultChecked={chosen.includes(option.id)} className="mt-1 h-4 w-4" />
+              <input
+                type={multiple ? "checkbox" : "radio"}
+                name={`a:${item.id}`}
+                value={option.id}
+                defaultChecked={chosen.includes(option.id)}
+                className="mt-1 h-4 w-4"
+              />
               <span>{option.text}</span>
             </label>
           ))}
@@ -359,7 +410,15 @@ function ExamItem({
         </p>
       ) : null}
       <p id={statusId} aria-live="polite" className="text-sm text-slate-700">
-        {fetcher.state !== "idle" ? t("accreditation.exam.saving") : justSaved ? (has ? t("accreditation.exam.saved") : t("accreditation.exam.cleared")) : has ? t("accreditation.exam.saved") : ""}
+        {fetcher.state !== "idle"
+          ? t("accreditation.exam.saving")
+          : justSaved
+            ? has
+              ? t("accreditation.exam.saved")
+              : t("accreditation.exam.cleared")
+            : has
+              ? t("accreditation.exam.saved")
+              : ""}
       </p>
     </div>
   );

@@ -48,7 +48,8 @@ export default function ExamPage() {
   const { date, dateTime } = useDates();
   const { settings, allowance, inProgress, history, available, road, startId } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const refused = data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
+  const refused =
+    data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
   return (
     <div className="page-narrow space-y-6">
       <header>
@@ -61,8 +62,19 @@ export default function ExamPage() {
         </h2>
         <ul className="list-disc space-y-1 pl-5 text-slate-800">
           <li>{t("accreditation.exam.rules", { items: settings.itemsPerAttempt, passMark: settings.passMark })}</li>
-          <li>{settings.timeLimitMinutes > 0 ? t("accreditation.exam.timeLimit", { minutes: settings.timeLimitMinutes }) : t("accreditation.exam.noTimeLimit")}</li>
-          {settings.maxAttempts > 0 ? <li>{t("accreditation.exam.attempts", { count: settings.maxAttempts, max: settings.maxAttempts, days: settings.windowDays, hours: settings.cooldownHours })}</li> : null}
+          <li>
+            {settings.timeLimitMinutes > 0 ? t("accreditation.exam.timeLimit", { minutes: settings.timeLimitMinutes }) : t("accreditation.exam.noTimeLimit")}
+          </li>
+          {settings.maxAttempts > 0 ? (
+            <li>
+              {t("accreditation.exam.attempts", {
+                count: settings.maxAttempts,
+                max: settings.maxAttempts,
+                days: settings.windowDays,
+                hours: settings.cooldownHours,
+              })}
+            </li>
+          ) : null}
           <li>{t("accreditation.exam.validity", { months: settings.validityMonths })}</li>
           <li>{t("accreditation.exam.savedAsYouGo")}</li>
         </ul>
@@ -108,10 +120,18 @@ export default function ExamPage() {
           <table className="mt-3 min-w-full divide-y divide-slate-200 text-sm">
             <thead className="text-left">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t("accreditation.exam.startedOn")}</th>
-                <th scope="col" className="py-2 pr-3">{t("accreditation.exam.scoreCol")}</th>
-                <th scope="col" className="py-2 pr-3">{t("accreditation.exam.resultCol")}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t("common.actions")}</span></th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("accreditation.exam.startedOn")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("accreditation.exam.scoreCol")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("accreditation.exam.resultCol")}
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">{t("common.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

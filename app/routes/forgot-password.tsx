@@ -11,7 +11,6 @@ import { titleFor } from "~/utils/title.server";
 
 export const meta = titled;
 
-
 function schema() {
   return z.object({ email: fields.email() });
 }

@@ -21,11 +21,15 @@ function querySchema() {
 }
 
 function actionSchema() {
-  return z.discriminatedUnion("intent", [
-    z.object({ intent: z.literal("open"), id: z.uuid({ error: "errors.invalidInput" }) }),
-    z.object({ intent: z.literal("read"), id: z.uuid({ error: "errors.invalidInput" }) }),
-    z.object({ intent: z.literal("readAll") }),
-  ], { error: "errors.invalidInput" });
+  return z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ intent: z.literal("open"), id: z.uuid({ error: "errors.invalidInput" }) }),
+      z.object({ intent: z.literal("read"), id: z.uuid({ error: "errors.invalidInput" }) }),
+      z.object({ intent: z.literal("readAll") }),
+    ],
+    { error: "errors.invalidInput" },
+  );
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -81,7 +85,13 @@ export default function Inbox() {
                 {!item.read ? <span className="mr-2 rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">{t("inbox.newBadge")}</span> : null}
                 <Form method="post" className="inline">
                   <input type="hidden" name="id" value={item.id} />
-                  <button type="submit" name="intent" value="open" className={`text-left underline-offset-2 hover:underline ${item.read ? "text-slate-800" : "font-semibold text-slate-950"}`} title={t("inbox.openHint")}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="open"
+                    className={`text-left underline-offset-2 hover:underline ${item.read ? "text-slate-800" : "font-semibold text-slate-950"}`}
+                    title={t("inbox.openHint")}
+                  >
                     {item.text}
                   </button>
                 </Form>

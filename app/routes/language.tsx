@@ -5,7 +5,6 @@ import { setLocale } from "~/models/user.server";
 import { formToObject, readFormData, z } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 
-
 function schema() {
   return z.object({ locale: z.enum(["fr", "en"]), redirectTo: z.string().optional() });
 }

@@ -13,7 +13,6 @@ import { titleFor } from "~/utils/title.server";
 
 export const meta = titled;
 
-
 function schema() {
   return z.object({
     email: fields.email(),

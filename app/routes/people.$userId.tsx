@@ -27,7 +27,10 @@ function updateSchema() {
     intent: z.literal("update"),
     name: fields.text(120),
     teamId: z.string().max(64, "errors.teamInvalid").default(""),
-    roles: z.array(z.enum(ROLES, { error: "errors.roleInvalid" })).min(1, "errors.rolesRequired").max(4, "errors.roleInvalid"),
+    roles: z
+      .array(z.enum(ROLES, { error: "errors.roleInvalid" }))
+      .min(1, "errors.rolesRequired")
+      .max(4, "errors.roleInvalid"),
   });
 }
 
@@ -45,7 +48,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const person = getPerson(params.userId ?? "");
   if (!person) throw notFound();
   const invitationMail = person.invited ? latestMailFor(person.id, "invitation") : null;
-  return json({ title: titleFor(request, viewer, "person", { name: person.name }), person, teams: teamOptions(), mailToFile: mailGoesToFile(), invitationMail: invitationMail && { status: invitationMail.status, attempts: invitationMail.attempts, lastError: invitationMail.lastError } });
+  return json({
+    title: titleFor(request, viewer, "person", { name: person.name }),
+    person,
+    teams: teamOptions(),
+    mailToFile: mailGoesToFile(),
+    invitationMail: invitationMail && { status: invitationMail.status, attempts: invitationMail.attempts, lastError: invitationMail.lastError },
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -71,7 +80,8 @@ export async function action(args: ActionFunctionArgs) {
       case "reinvite": {
         const { token } = reissueInvitation(viewer.id, person.id, { inviter: viewer.name, locale: resolveLocale(request, viewer.locale) });
         // Without a mail server the message only goes to a file: the admin gets the link to pass on.
-        if (mailGoesToFile()) return redirectWithFlash(here, { kind: "info", key: "staffView.invite.fileOnly", params: { email: person.email, link: linkTo(`/invite/${token}`) } });
+        if (mailGoesToFile())
+          return redirectWithFlash(here, { kind: "info", key: "staffView.invite.fileOnly", params: { email: person.email, link: linkTo(`/invite/${token}`) } });
         return redirectWithFlash(here, { kind: "success", key: "security.invite.resendQueued" });
       }
     }

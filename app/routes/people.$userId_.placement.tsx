@@ -16,7 +16,15 @@ import { LEVELS } from "~/domain/placement";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
-import { allowRetake, findPlacementSubject, getRetakeStatus, OVERRIDE_REASON_MAX, overridePlacement, placedWithEarlierQuestionnaire, placementHistory } from "~/models/placement.server";
+import {
+  allowRetake,
+  findPlacementSubject,
+  getRetakeStatus,
+  OVERRIDE_REASON_MAX,
+  overridePlacement,
+  placedWithEarlierQuestionnaire,
+  placementHistory,
+} from "~/models/placement.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z, fields } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
@@ -158,7 +166,6 @@ export default function PersonPlacement() {
         </p>
       </section>
 
-
       {data.canOverride ? (
         <section aria-labelledby="override-title">
           <Form method="post" className="card space-y-4" noValidate>
@@ -170,7 +177,10 @@ export default function PersonPlacement() {
             <fieldset aria-describedby={levelError ? "level-error" : undefined}>
               <legend className="field-label">
                 {t("diagnostic.person.level")}
-                <span className="text-red-700" aria-hidden="true"> *</span>
+                <span className="text-red-700" aria-hidden="true">
+                  {" "}
+                  *
+                </span>
               </legend>
               {levelError ? (
                 <p id="level-error" className="field-error">
@@ -186,7 +196,13 @@ export default function PersonPlacement() {
                 ))}
               </div>
             </fieldset>
-            <FieldFrame id="reason" label={t("diagnostic.person.reason")} hint={t("diagnostic.person.reasonHint")} error={reasonError ? t(reasonError) : null} required>
+            <FieldFrame
+              id="reason"
+              label={t("diagnostic.person.reason")}
+              hint={t("diagnostic.person.reasonHint")}
+              error={reasonError ? t(reasonError) : null}
+              required
+            >
               {(aria) => <textarea {...aria} name="reason" required maxLength={500} rows={3} className="field-input" />}
             </FieldFrame>
             <button type="submit" className="btn-primary" disabled={busy}>

@@ -81,7 +81,8 @@ export default function PersonPrivacy() {
       <header>
         <h1 className="text-3xl font-bold">{t("privacyAdmin.person.title", { name: person.name })}</h1>
         <p className="mt-2 text-slate-700">
-          {person.email} — {person.erasedAt ? t("privacyAdmin.person.erasedOn", { date: date(person.erasedAt) }) : person.active ? t("common.active") : t("common.inactive")}
+          {person.email} —{" "}
+          {person.erasedAt ? t("privacyAdmin.person.erasedOn", { date: date(person.erasedAt) }) : person.active ? t("common.active") : t("common.inactive")}
         </p>
         <p className="mt-1">
           <Link to={`/people/${person.id}`} className="link">
@@ -97,8 +98,12 @@ export default function PersonPrivacy() {
       ) : null}
 
       <section className="card space-y-3" aria-labelledby="export-title">
-        <h2 id="export-title" className="text-lg font-semibold">{t("privacyAdmin.person.exportTitle")}</h2>
-        <p id="export-help" className="text-sm text-slate-700">{t("privacyAdmin.person.exportHelp")}</p>
+        <h2 id="export-title" className="text-lg font-semibold">
+          {t("privacyAdmin.person.exportTitle")}
+        </h2>
+        <p id="export-help" className="text-sm text-slate-700">
+          {t("privacyAdmin.person.exportHelp")}
+        </p>
         <Form method="post" action={`/people/${person.id}/export`} reloadDocument>
           <input type="hidden" name="intent" value="export" />
           <button type="submit" className="btn-secondary" aria-describedby="export-help">
@@ -109,7 +114,9 @@ export default function PersonPrivacy() {
 
       {person.erasedAt ? null : (
         <section className="card space-y-3" aria-labelledby="hold-title">
-          <h2 id="hold-title" className="text-lg font-semibold">{t("privacyAdmin.person.holdTitle")}</h2>
+          <h2 id="hold-title" className="text-lg font-semibold">
+            {t("privacyAdmin.person.holdTitle")}
+          </h2>
           <p className="text-sm text-slate-700">{t("privacyAdmin.person.holdHelp")}</p>
           {hold ? (
             <div className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950" data-legal-hold="true">
@@ -141,11 +148,20 @@ export default function PersonPrivacy() {
 
       {person.erasedAt ? null : (
         <section className="card space-y-3" aria-labelledby="erase-title">
-          <h2 id="erase-title" className="text-lg font-semibold">{t("privacyAdmin.person.eraseTitle")}</h2>
-          <p id="erase-help" className="text-sm text-slate-700">{t("privacyAdmin.person.eraseHelp")}</p>
+          <h2 id="erase-title" className="text-lg font-semibold">
+            {t("privacyAdmin.person.eraseTitle")}
+          </h2>
+          <p id="erase-help" className="text-sm text-slate-700">
+            {t("privacyAdmin.person.eraseHelp")}
+          </p>
           <Form method="post" className="space-y-2" noValidate>
             <input type="hidden" name="intent" value="erase" />
-            <FieldFrame id="confirm-email" label={t("privacyAdmin.person.eraseConfirm")} error={errors?.confirmEmail ? t(errors.confirmEmail) : null} describedBy={["erase-help"]}>
+            <FieldFrame
+              id="confirm-email"
+              label={t("privacyAdmin.person.eraseConfirm")}
+              error={errors?.confirmEmail ? t(errors.confirmEmail) : null}
+              describedBy={["erase-help"]}
+            >
               {(aria) => <input {...aria} name="confirmEmail" type="email" autoComplete="off" required className="field-input" />}
             </FieldFrame>
             <button type="submit" className="btn-danger">

@@ -31,7 +31,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "people.invite");
   const query = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = listPeople({ search: query.q, teamIds: teamScope(viewer), page: query.page, pageSize: PAGE_SIZE, sort: query.sort, dir: query.dir });
-  return json({ ...result, q: query.q ?? "", sort: { key: query.sort, dir: query.dir }, page: query.page, pageSize: PAGE_SIZE, canManage: can(viewer.roles, "people.manage"), title: titleFor(request, viewer, "people") });
+  return json({
+    ...result,
+    q: query.q ?? "",
+    sort: { key: query.sort, dir: query.dir },
+    page: query.page,
+    pageSize: PAGE_SIZE,
+    canManage: can(viewer.roles, "people.manage"),
+    title: titleFor(request, viewer, "people"),
+  });
 }
 
 export default function People() {
@@ -71,7 +79,13 @@ export default function People() {
         <DataTable
           cellPadding="px-4"
           sort={data.sort}
-          columns={[{ label: t("common.name"), sortKey: "name" }, { label: t("common.email"), sortKey: "email" }, { label: t("common.team"), sortKey: "team" }, t("common.roles"), t("common.status")]}
+          columns={[
+            { label: t("common.name"), sortKey: "name" },
+            { label: t("common.email"), sortKey: "email" },
+            { label: t("common.team"), sortKey: "team" },
+            t("common.roles"),
+            t("common.status"),
+          ]}
         >
           {data.rows.map((person) => (
             <tr key={person.id}>
@@ -87,9 +101,7 @@ export default function People() {
               <td className="px-4 py-2">{person.email}</td>
               <td className="px-4 py-2">{person.teamName ?? t("common.noTeam")}</td>
               <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-              <td className="px-4 py-2">
-                {!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}
-              </td>
+              <td className="px-4 py-2">{!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}</td>
             </tr>
           ))}
         </DataTable>

@@ -19,13 +19,15 @@ import { titleFor } from "~/utils/title.server";
 
 export const meta = titled;
 
-
 function schema() {
   return z.object({
     email: fields.email(),
     name: fields.text(120),
     teamId: z.string({ error: "errors.teamRequired" }).min(1, "errors.teamRequired").max(64, "errors.teamInvalid"),
-    roles: z.array(z.enum(ROLES, { error: "errors.roleInvalid" })).min(1, "errors.rolesRequired").max(4, "errors.roleInvalid"),
+    roles: z
+      .array(z.enum(ROLES, { error: "errors.roleInvalid" }))
+      .min(1, "errors.rolesRequired")
+      .max(4, "errors.roleInvalid"),
   });
 }
 
@@ -62,7 +64,11 @@ export async function action(args: ActionFunctionArgs) {
     // sees everyone: nothing to conceal) gets the link to pass on; a manager is told to ask one.
     if (mailGoesToFile()) {
       if (viewer.scope === "all" && result.kind === "invited") {
-        return redirectWithFlash("/people", { kind: "info", key: "staffView.invite.fileOnly", params: { email: form.email, link: linkTo(`/invite/${result.token}`) } });
+        return redirectWithFlash("/people", {
+          kind: "info",
+          key: "staffView.invite.fileOnly",
+          params: { email: form.email, link: linkTo(`/invite/${result.token}`) },
+        });
       }
       return redirectWithFlash("/people", { kind: "info", key: "staffView.invite.fileOnlyAskAdmin", params: { email: form.email } });
     }

@@ -30,7 +30,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: titleFor(request, viewer, "placement"),
     road: current ? await roadStepFor(viewer.id, new Date(), locale) : null,
     current: current
-      ? { level: current.level, source: current.source, facts: current.facts, reason: current.reason, setByName: current.setByName, createdAt: current.createdAt }
+      ? {
+          level: current.level,
+          source: current.source,
+          facts: current.facts,
+          reason: current.reason,
+          setByName: current.setByName,
+          createdAt: current.createdAt,
+        }
       : null,
     track: current ? await trackOutline(current.level, locale) : null,
     retake: { status: status.kind, availableAt: status.kind === "waiting" ? status.availableAt.toISOString() : null },

@@ -20,7 +20,10 @@ import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
 
 function schema() {
-  return z.object({ intent: z.literal("acknowledge", { error: "errors.invalidInput" }), version: z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(1, "errors.invalidInput") });
+  return z.object({
+    intent: z.literal("acknowledge", { error: "errors.invalidInput" }),
+    version: z.coerce.number({ error: "errors.invalidInput" }).int("errors.invalidInput").min(1, "errors.invalidInput"),
+  });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -56,7 +59,9 @@ export default function PrivacyNotice() {
     <div className="page-narrow space-y-6">
       <header>
         <h1 className="text-3xl font-bold">{t("privacy.title")}</h1>
-        {data.publishedAt ? <p className="mt-2 text-sm text-slate-700">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p> : null}
+        {data.publishedAt ? (
+          <p className="mt-2 text-sm text-slate-700">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p>
+        ) : null}
       </header>
       <FormErrors errors={errors} />
       <section className="card" aria-label={t("privacy.title")}>

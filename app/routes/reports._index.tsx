@@ -26,7 +26,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = parseFilters(new URL(request.url), t);
   const teams = teamOptions();
   if (filters.team && !teams.some((team) => team.id === filters.team)) throw notFound();
-  const page = await dashboardPage({ view: "programme", scope: filters.team ? [filters.team] : undefined, filters, t, locale, stalledPage: parseStalledPage(new URL(request.url)) });
+  const page = await dashboardPage({
+    view: "programme",
+    scope: filters.team ? [filters.team] : undefined,
+    filters,
+    t,
+    locale,
+    stalledPage: parseStalledPage(new URL(request.url)),
+  });
   return json(
     {
       title: `${t("reports.programme.title")} · Ambassade`,

@@ -31,7 +31,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: `${t("reports.exam.title")} · Ambassade`,
       tables,
       shareTable,
-      chart: answered.length ? barChart({ label: t("reports.exam.chartLabel"), rows: answered.map((i) => ({ label: i.itemId, value: Math.round((i.shareCorrect ?? 0) * 1000) / 10 })), format: (n) => f.pct(n / 100) }) : null,
+      chart: answered.length
+        ? barChart({
+            label: t("reports.exam.chartLabel"),
+            rows: answered.map((i) => ({ label: i.itemId, value: Math.round((i.shareCorrect ?? 0) * 1000) / 10 })),
+            format: (n) => f.pct(n / 100),
+          })
+        : null,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -49,7 +55,11 @@ export default function ExamAnalyticsPage() {
       </div>
       <Section id="items" title={t("reports.exam.itemsTitle")} actions={<ExportLinks table="items" base={base} />}>
         <p className="text-sm text-slate-700">{t("reports.exam.discriminationHelp")}</p>
-        {tables.items.rows.length === 0 ? <p className="card">{t("reports.exam.none")}</p> : <ReportTable id="items" caption={t("reports.exam.itemsTitle")} table={tables.items} />}
+        {tables.items.rows.length === 0 ? (
+          <p className="card">{t("reports.exam.none")}</p>
+        ) : (
+          <ReportTable id="items" caption={t("reports.exam.itemsTitle")} table={tables.items} />
+        )}
         {chart ? <Chart id="items-chart" svg={chart} caption={t("reports.exam.chartLabel")} table={shareTable} /> : null}
       </Section>
       <Section id="first" title={t("reports.exam.firstTitle")} actions={<ExportLinks table="firstAttempts" base={base} />}>
@@ -59,7 +69,11 @@ export default function ExamAnalyticsPage() {
         <ReportTable id="modules" caption={t("reports.exam.modulesTitle")} table={tables.modules} />
       </Section>
       <Section id="checks" title={t("reports.exam.checksTitle")} actions={<ExportLinks table="checks" base={base} />}>
-        {tables.checks.rows.length === 0 ? <p className="card">{t("reports.exam.none")}</p> : <ReportTable id="checks" caption={t("reports.exam.checksTitle")} table={tables.checks} />}
+        {tables.checks.rows.length === 0 ? (
+          <p className="card">{t("reports.exam.none")}</p>
+        ) : (
+          <ReportTable id="checks" caption={t("reports.exam.checksTitle")} table={tables.checks} />
+        )}
       </Section>
     </div>
   );

@@ -47,9 +47,10 @@ function xlsxResponse(name: string, sheet: string, columns: string[], rows: Iter
       stream.destroy(error as Error);
     }
   })();
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers: headers(name, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") });
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+    headers: headers(name, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+  });
 }
-
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -57,10 +58,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, url.searchParams.get("view") === "exam" ? "content.author" : "reports.view");
   const locale = resolveLocale(request, viewer.locale);
   const t = getT(locale);
-  const parsed = querySchema().safeParse({ view: url.searchParams.get("view") ?? undefined, table: url.searchParams.get("table") ?? undefined, format: url.searchParams.get("format") ?? undefined });
+  const parsed = querySchema().safeParse({
+    view: url.searchParams.get("view") ?? undefined,
+    table: url.searchParams.get("table") ?? undefined,
+    format: url.searchParams.get("format") ?? undefined,
+  });
   if (!parsed.success) return new Response(t("reports.export.badTable"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { view, table, format } = parsed.data;
-  const send = (name: string, columns: string[], rows: Iterable<string[]>) => (format === "csv" ? csvResponse(name, columns, rows) : xlsxResponse(name, t(`reports.export.tables.${name}`), columns, rows));
+  const send = (name: string, columns: string[], rows: Iterable<string[]>) =>
+    format === "csv" ? csvResponse(name, columns, rows) : xlsxResponse(name, t(`reports.export.tables.${name}`), columns, rows);
 
   if (view === "exam") {
     if (!(EXAM_TABLES as readonly string[]).includes(table)) return new Response(t("reports.export.badTable"), { status: 400 });

@@ -39,7 +39,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = parseFilters(new URL(request.url), t);
   const { teams, scope, managerView } = teamsFor(viewer, filters);
   const chosen: ParsedFilters = managerView || filters.team ? filters : { ...filters, team: scope[0] };
-  const page = teams.length ? await dashboardPage({ view: "team", scope, filters: chosen, t, locale, stalledPage: parseStalledPage(new URL(request.url)) }) : null;
+  const page = teams.length
+    ? await dashboardPage({ view: "team", scope, filters: chosen, t, locale, stalledPage: parseStalledPage(new URL(request.url)) })
+    : null;
   return json(
     {
       title: `${t("reports.team.title")} · Ambassade`,
@@ -55,7 +57,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 function remindSchema() {
-  return z.object({ intent: z.literal("remind", { error: "errors.invalidInput" }), userId: z.string().trim().min(1, "errors.invalidInput").max(64, "errors.invalidInput") });
+  return z.object({
+    intent: z.literal("remind", { error: "errors.invalidInput" }),
+    userId: z.string().trim().min(1, "errors.invalidInput").max(64, "errors.invalidInput"),
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -88,7 +93,13 @@ export default function TeamDashboard() {
         <p className="card">{t("reports.team.noTeam")}</p>
       ) : (
         <>
-          <FiltersForm values={filters} levels={LEVELS} teams={teams} allTeamsLabel={managerView && teams.length > 1 ? t("reports.team.allMine") : null} resetTo="/reports/team" />
+          <FiltersForm
+            values={filters}
+            levels={LEVELS}
+            teams={teams}
+            allTeamsLabel={managerView && teams.length > 1 ? t("reports.team.allMine") : null}
+            resetTo="/reports/team"
+          />
           <DashboardView page={page} exportBase={exportBase} days={filters.days} view="team" canRemind={canRemind} />
         </>
       )}

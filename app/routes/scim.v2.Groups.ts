@@ -5,7 +5,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { groupFromScim, pageFrom } from "~/domain/scim";
 import { createScimGroup, GROUP_FILTER_ATTRIBUTES, listScimGroups } from "~/models/scim.server";
-import { filterFrom, groupResource, listResponse, methodNotAllowed, project, readScimBody, requireScimToken, scimBase, scimJson, wantsMembers, withScim } from "~/utils/scim.server";
+import {
+  filterFrom,
+  groupResource,
+  listResponse,
+  methodNotAllowed,
+  project,
+  readScimBody,
+  requireScimToken,
+  scimBase,
+  scimJson,
+  wantsMembers,
+  withScim,
+} from "~/utils/scim.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withScim(() => {
@@ -14,7 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const page = pageFrom(params);
     const { total, rows } = listScimGroups(filterFrom(params, GROUP_FILTER_ATTRIBUTES), page, wantsMembers(params));
     const base = scimBase(request);
-    return scimJson(listResponse(rows.map((row) => project(groupResource(row, base), params)), total, page.startIndex));
+    return scimJson(
+      listResponse(
+        rows.map((row) => project(groupResource(row, base), params)),
+        total,
+        page.startIndex,
+      ),
+    );
   });
 }
 

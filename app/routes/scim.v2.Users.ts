@@ -5,7 +5,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pageFrom, personFromScimUser } from "~/domain/scim";
 import { createScimUser, listScimUsers, USER_FILTER_ATTRIBUTES } from "~/models/scim.server";
-import { filterFrom, listResponse, methodNotAllowed, project, readScimBody, requireScimToken, scimBase, scimJson, userResource, withScim } from "~/utils/scim.server";
+import {
+  filterFrom,
+  listResponse,
+  methodNotAllowed,
+  project,
+  readScimBody,
+  requireScimToken,
+  scimBase,
+  scimJson,
+  userResource,
+  withScim,
+} from "~/utils/scim.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withScim(() => {
@@ -14,7 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const page = pageFrom(params);
     const { total, rows } = listScimUsers(filterFrom(params, USER_FILTER_ATTRIBUTES), page);
     const base = scimBase(request);
-    return scimJson(listResponse(rows.map((row) => project(userResource(row, base), params)), total, page.startIndex));
+    return scimJson(
+      listResponse(
+        rows.map((row) => project(userResource(row, base), params)),
+        total,
+        page.startIndex,
+      ),
+    );
   });
 }
 

@@ -50,7 +50,16 @@ function schema() {
     [
       z.object({ intent: z.literal("preview"), lang: z.enum(["fr", "en"], { error: "errors.invalidInput" }), ...language }),
       z.object({ intent: z.literal("save"), mode: z.string().max(20).optional(), revision, ...language }),
-      z.object({ intent: z.literal("publish"), revision, note: z.string().max(MAX_NOTE_CHARS * 2, "errors.tooLong").default(""), significant: z.string().max(10).optional(), ...language }),
+      z.object({
+        intent: z.literal("publish"),
+        revision,
+        note: z
+          .string()
+          .max(MAX_NOTE_CHARS * 2, "errors.tooLong")
+          .default(""),
+        significant: z.string().max(10).optional(),
+        ...language,
+      }),
       z.object({ intent: z.literal("discard"), revision }),
     ],
     { error: "errors.invalidInput" },
@@ -102,7 +111,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     languages: { fr: formDraftOf(state.sources.fr), en: formDraftOf(state.sources.en) },
     previews: { fr, en },
     status: state.unpublished ? ("unpublished" as const) : state.draft?.changed ? ("draft" as const) : ("published" as const),
-    published: state.published ? { number: state.published.number, version: state.published.version, createdAt: state.published.createdAt.toISOString(), authorName: state.published.authorName } : null,
+    published: state.published
+      ? {
+          number: state.published.number,
+          version: state.published.version,
+          createdAt: state.published.createdAt.toISOString(),
+          authorName: state.published.authorName,
+        }
+      : null,
     draft: state.draft ? { updatedAt: state.draft.updatedAt.toISOString(), updatedByName: state.draft.updatedByName, changed: state.draft.changed } : null,
     media: listMedia().map((item) => ({ src: item.src, fileName: item.fileName })),
     initialLang: resolveLocale(request, viewer.locale),
@@ -123,7 +139,8 @@ export async function action(args: ActionFunctionArgs) {
           : redirectWithFlash(`/studio/${state.id}`, { kind: "success", key: "studio.discard.reverted", params: { number: outcome.number } });
       } catch (error) {
         // Shown next to the discard button, not with the publication's errors.
-        if (error instanceof InputError) return json<EditorActionData>({ intent: "discard", refused: error.fieldErrors.form ?? "errors.invalidInput" }, { status: error.status });
+        if (error instanceof InputError)
+          return json<EditorActionData>({ intent: "discard", refused: error.fieldErrors.form ?? "errors.invalidInput" }, { status: error.status });
         throw error;
       }
     }

@@ -75,7 +75,12 @@ export async function action(args: ActionFunctionArgs) {
       if (error instanceof InputError) return json<Failure>({ number: form.number, fieldErrors: error.fieldErrors, problems: null }, { status: error.status });
       if (error instanceof PublishRefused) {
         // Said in the trainer's language by the page (the file is the language: "fr" or "en").
-        const problems = error.problems.map((p): HistoryProblem => ({ where: `${p.file}:${p.line}:${p.col}`, message: p.message, code: p.code, params: p.params }));
+        const problems = error.problems.map((p): HistoryProblem => ({
+          where: `${p.file}:${p.line}:${p.col}`,
+          message: p.message,
+          code: p.code,
+          params: p.params,
+        }));
         return json<Failure>({ number: form.number, fieldErrors: { form: "studio.history.invalidVersion" }, problems }, { status: 400 });
       }
       throw error;
@@ -94,7 +99,14 @@ export default function ModuleHistory() {
   const latest = data.versions[0]?.number;
   return (
     <div className="page-wide space-y-6">
-      <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }, { to: `/studio/${data.id}`, label: data.id }]} current={t("studio.history.title")} />
+      <Breadcrumb
+        label={t("studio.editor.breadcrumb")}
+        trail={[
+          { to: "/studio", label: t("studio.title") },
+          { to: `/studio/${data.id}`, label: data.id },
+        ]}
+        current={t("studio.history.title")}
+      />
       <h1 className="text-3xl font-bold">{t("studio.history.heading", { title: data.moduleTitle })}</h1>
 
       {data.versions.length === 0 ? (
@@ -111,8 +123,16 @@ export default function ModuleHistory() {
                   <span className="font-semibold">{t("studio.history.version", { number: version.number, version: version.version ?? "?" })}</span>
                   <span className="text-sm text-slate-700">{date(version.createdAt)}</span>
                   <span className="text-sm text-slate-700">{version.authorName ?? t("studio.editor.importAuthor")}</span>
-                  {version.number === latest ? <span className="rounded-full border border-emerald-300 bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t("studio.history.current")}</span> : null}
-                  {version.significant ? <span className="rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-950">{t("studio.history.significant")}</span> : null}
+                  {version.number === latest ? (
+                    <span className="rounded-full border border-emerald-300 bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-900">
+                      {t("studio.history.current")}
+                    </span>
+                  ) : null}
+                  {version.significant ? (
+                    <span className="rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-950">
+                      {t("studio.history.significant")}
+                    </span>
+                  ) : null}
                   <span className="text-xs text-slate-700">{t(`studio.history.origin.${version.origin}`)}</span>
                 </p>
                 <p className="text-slate-800">{version.changeNote}</p>
@@ -125,7 +145,9 @@ export default function ModuleHistory() {
                 </p>
                 {version.number !== latest ? (
                   <details open={failedFor === version.number}>
-                    <summary className="cursor-pointer text-sm font-semibold text-brand-800">{t("studio.history.rollback", { number: version.number })}</summary>
+                    <summary className="cursor-pointer text-sm font-semibold text-brand-800">
+                      {t("studio.history.rollback", { number: version.number })}
+                    </summary>
                     <Form method="post" noValidate className="mt-2 space-y-2">
                       <input type="hidden" name="intent" value="rollback" />
                       <input type="hidden" name="number" value={version.number} />
@@ -147,7 +169,13 @@ export default function ModuleHistory() {
                         {t("studio.editor.note")}
                       </label>
                       {/* Invalid only for a note error; a version error is shown in the same place but is not the note's fault. */}
-                      <textarea {...fieldAria(`note-${version.number}`, false, failedFor === version.number && Boolean(failure?.fieldErrors.note))} name="note" rows={2} maxLength={MAX_NOTE_CHARS} className="field-input" />
+                      <textarea
+                        {...fieldAria(`note-${version.number}`, false, failedFor === version.number && Boolean(failure?.fieldErrors.note))}
+                        name="note"
+                        rows={2}
+                        maxLength={MAX_NOTE_CHARS}
+                        className="field-input"
+                      />
                       {failure && failedFor === version.number && (failure.fieldErrors.note || failure.fieldErrors.version) ? (
                         <p id={`note-${version.number}-error`} className="field-error">
                           {t(failure.fieldErrors.note ?? failure.fieldErrors.version ?? "errors.invalidInput")}
@@ -204,7 +232,17 @@ export default function ModuleHistory() {
 }
 
 /** One end of the comparison: a version of the module. */
-function VersionSelect({ name, label, versions, defaultValue }: { name: "a" | "b"; label: string; versions: { number: number; version: number | null }[]; defaultValue: number | undefined }) {
+function VersionSelect({
+  name,
+  label,
+  versions,
+  defaultValue,
+}: {
+  name: "a" | "b";
+  label: string;
+  versions: { number: number; version: number | null }[];
+  defaultValue: number | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <div>

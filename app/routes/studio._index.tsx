@@ -85,7 +85,16 @@ export default function Studio() {
         </h2>
         <Form method="post" noValidate className="mt-3 space-y-3">
           <FormErrors errors={errors} />
-          <Field name="id" label={t("studio.create.id")} hint={t("studio.create.idHint")} required maxLength={MAX_MODULE_ID_CHARS} errors={errors} autoComplete="off" spellCheck={false} />
+          <Field
+            name="id"
+            label={t("studio.create.id")}
+            hint={t("studio.create.idHint")}
+            required
+            maxLength={MAX_MODULE_ID_CHARS}
+            errors={errors}
+            autoComplete="off"
+            spellCheck={false}
+          />
           <button type="submit" className="btn-primary" disabled={busy}>
             {t("studio.create.submit")}
           </button>
@@ -126,7 +135,9 @@ export default function Studio() {
                     </div>
                   </td>
                   <td className="px-3 py-2">
-                    <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_TONE[module.status]}`}>{t(`studio.status.${module.status}`)}</span>
+                    <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_TONE[module.status]}`}>
+                      {t(`studio.status.${module.status}`)}
+                    </span>
                     {!module.available && module.status !== "unpublished" ? <p className="mt-1 text-xs text-red-800">{t("studio.list.unavailable")}</p> : null}
                   </td>
                   <td className="px-3 py-2">
@@ -136,7 +147,9 @@ export default function Studio() {
                           <span aria-hidden="true">
                             {lang.toUpperCase()} {module.locales[lang] ? "✓" : "✗"}
                           </span>
-                          <span className="sr-only">{t(module.locales[lang] ? "studio.list.hasLanguage" : "studio.list.missesLanguage", { language: t(`studio.languages.${lang}`) })}</span>
+                          <span className="sr-only">
+                            {t(module.locales[lang] ? "studio.list.hasLanguage" : "studio.list.missesLanguage", { language: t(`studio.languages.${lang}`) })}
+                          </span>
                         </li>
                       ))}
                     </ul>
@@ -144,7 +157,9 @@ export default function Studio() {
                   <td className="px-3 py-2">
                     {module.tracks.core || module.tracks.levels.length > 0 ? (
                       <ul className="flex flex-wrap gap-1">
-                        {module.tracks.core ? <li className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">{t("studio.tracks.core")}</li> : null}
+                        {module.tracks.core ? (
+                          <li className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">{t("studio.tracks.core")}</li>
+                        ) : null}
                         {module.tracks.levels.map((level) => (
                           <li key={level} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
                             {t(`placement.levels.${level}.name`)}

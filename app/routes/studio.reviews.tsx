@@ -60,7 +60,14 @@ export async function action(args: ActionFunctionArgs) {
     const form = await parseForm(request, reviewSchema());
     const library = await loadContentLibrary();
     const title = (locale: "fr" | "en") => lookupModule(library, form.moduleId, locale)?.module.title ?? form.moduleId;
-    reviewReflection(viewer.id, { userId: form.userId, moduleId: form.moduleId, reflectionId: form.reflectionId, comment: form.comment, seenUpdatedAt: form.seen, moduleTitles: { fr: title("fr"), en: title("en") } });
+    reviewReflection(viewer.id, {
+      userId: form.userId,
+      moduleId: form.moduleId,
+      reflectionId: form.reflectionId,
+      comment: form.comment,
+      seenUpdatedAt: form.seen,
+      moduleTitles: { fr: title("fr"), en: title("en") },
+    });
     return redirectWithFlash(`/studio/reviews?page=${form.page}`, { kind: "success", key: "studio.reviews.done" });
   });
 }
@@ -92,8 +99,7 @@ export default function Reviews() {
             return (
               <li key={key} className="card space-y-3">
                 <p className="text-sm text-slate-700">
-                  <span className="font-semibold text-slate-900">{item.userName}</span> — {item.moduleTitle} —{" "}
-                  <DateTime value={item.updatedAt} />
+                  <span className="font-semibold text-slate-900">{item.userName}</span> — {item.moduleTitle} — <DateTime value={item.updatedAt} />
                 </p>
                 {item.prompt ? <p className="font-semibold">{item.prompt}</p> : null}
                 <blockquote className="whitespace-pre-line border-l-4 border-slate-300 pl-4 text-slate-800">{item.text}</blockquote>

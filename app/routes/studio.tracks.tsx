@@ -40,7 +40,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const tracks = state.tracks;
   const lists: Lists | null = tracks ? { core: tracks.core, ...tracks.levels } : null;
   const modules = [...library.modules.keys()].sort().map((id) => ({ id, title: lookupModule(library, id, locale)?.module.title ?? id }));
-  return json({ title: titleFor(request, viewer, "studioTracks"), lists, basedOn: state.basedOn, modules, history: state.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) });
+  return json({
+    title: titleFor(request, viewer, "studioTracks"),
+    lists,
+    basedOn: state.basedOn,
+    modules,
+    history: state.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -51,7 +57,10 @@ export async function action(args: ActionFunctionArgs) {
       actorId: viewer.id,
       basedOn: form.basedOn,
       note: form.note,
-      lists: { core: form.core, levels: { native: form.native, late_adopter: form.late_adopter, reluctant: form.reluctant, objector: form.objector, beginner: form.beginner } },
+      lists: {
+        core: form.core,
+        levels: { native: form.native, late_adopter: form.late_adopter, reluctant: form.reluctant, objector: form.objector, beginner: form.beginner },
+      },
     });
     return redirectWithFlash("/studio/tracks", { kind: "success", key: "studio.tracks.published" });
   });
@@ -101,8 +110,10 @@ export default function StudioTracks() {
           <ul className="mt-3 space-y-2 text-sm">
             {data.history.map((entry) => (
               <li key={entry.id}>
-                <span className="font-semibold"><DateTime value={entry.createdAt} /></span> —{" "}
-                {entry.authorName ?? t("studio.editor.importAuthor")} — {entry.note}
+                <span className="font-semibold">
+                  <DateTime value={entry.createdAt} />
+                </span>{" "}
+                — {entry.authorName ?? t("studio.editor.importAuthor")} — {entry.note}
               </li>
             ))}
           </ul>

@@ -125,18 +125,27 @@ export default function DecisionCasePage() {
         </h2>
         <p className="text-sm text-slate-700">{t("accreditation.page.requestedOn", { date: date(c.requestedAt) })}</p>
         <p>
-          <span className="font-medium">{t("accreditation.page.requestedChannels")}{t("accreditation.colon")}</span>
+          <span className="font-medium">
+            {t("accreditation.page.requestedChannels")}
+            {t("accreditation.colon")}
+          </span>
           {c.requestedChannelLabels.join(", ")}
         </p>
         {c.channelLabels.length ? (
           <p>
-            <span className="font-medium">{t("accreditation.page.channels")}{t("accreditation.colon")}</span>
+            <span className="font-medium">
+              {t("accreditation.page.channels")}
+              {t("accreditation.colon")}
+            </span>
             {c.channelLabels.join(", ")}
             {c.validUntil ? ` — ${t("accreditation.page.validUntil")} ${day(c.validUntil)}` : ""}
           </p>
         ) : null}
         <blockquote className="rounded-md bg-slate-50 p-3 text-slate-900">
-          <span className="sr-only">{t("accreditation.page.statement")}{t("accreditation.colon")}</span>
+          <span className="sr-only">
+            {t("accreditation.page.statement")}
+            {t("accreditation.colon")}
+          </span>
           {c.statement}
         </blockquote>
       </section>
@@ -152,13 +161,23 @@ export default function DecisionCasePage() {
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">{t("accreditation.team.level")}</dt>
           <dd>
-            {facts.level ? `${t(`placement.levels.${facts.level}.name`)} (${t(`accreditation.team.levelSource.${facts.placementSource ?? "questionnaire"}`)})` : t("accreditation.team.notPlaced")}
+            {facts.level
+              ? `${t(`placement.levels.${facts.level}.name`)} (${t(`accreditation.team.levelSource.${facts.placementSource ?? "questionnaire"}`)})`
+              : t("accreditation.team.notPlaced")}
             {facts.placementReason ? <span className="block text-sm text-slate-700">{facts.placementReason}</span> : null}
           </dd>
           <dt className="font-medium text-slate-700">{t("accreditation.team.examResult")}</dt>
-          <dd>{facts.lastPass ? t("accreditation.team.examPassed", { date: date(facts.lastPass.gradedAt), score: facts.lastPass.score }) : t("accreditation.team.noExam")}</dd>
+          <dd>
+            {facts.lastPass
+              ? t("accreditation.team.examPassed", { date: date(facts.lastPass.gradedAt), score: facts.lastPass.score })
+              : t("accreditation.team.noExam")}
+          </dd>
           <dt className="font-medium text-slate-700">{t("accreditation.team.charterSigned")}</dt>
-          <dd>{facts.signedVersion ? t("accreditation.team.charterSignedVersion", { version: facts.signedVersion, date: date(facts.signedAt) }) : t("accreditation.team.noCharter")}</dd>
+          <dd>
+            {facts.signedVersion
+              ? t("accreditation.team.charterSignedVersion", { version: facts.signedVersion, date: date(facts.signedAt) })
+              : t("accreditation.team.noCharter")}
+          </dd>
         </dl>
         <div>
           <h3 className="font-semibold">{t("accreditation.team.modules")}</h3>
@@ -169,7 +188,9 @@ export default function DecisionCasePage() {
                   {m.status === "completed" ? "✓ " : "○ "}
                   {m.title}
                 </span>
-                {m.answers > 0 ? <span className="text-slate-700">{t("accreditation.team.moduleChecks", { passed: m.checksPassed, answers: m.answers })}</span> : null}
+                {m.answers > 0 ? (
+                  <span className="text-slate-700">{t("accreditation.team.moduleChecks", { passed: m.checksPassed, answers: m.answers })}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -196,8 +217,23 @@ export default function DecisionCasePage() {
                   ))}
                 </div>
               </fieldset>
-              <FieldFrame id="validUntil" label={t("accreditation.team.validUntil")} hint={t("lifecycle.team.maxValidUntil", { date: day(c.maxValidUntil) })} error={errors?.validUntil ? t(errors.validUntil) : null}>
-                {(aria) => <input {...aria} name="validUntil" type="date" required max={isoDate(c.maxValidUntil)} defaultValue={isoDate(c.defaultValidUntil)} className="field-input" />}
+              <FieldFrame
+                id="validUntil"
+                label={t("accreditation.team.validUntil")}
+                hint={t("lifecycle.team.maxValidUntil", { date: day(c.maxValidUntil) })}
+                error={errors?.validUntil ? t(errors.validUntil) : null}
+              >
+                {(aria) => (
+                  <input
+                    {...aria}
+                    name="validUntil"
+                    type="date"
+                    required
+                    max={isoDate(c.maxValidUntil)}
+                    defaultValue={isoDate(c.defaultValidUntil)}
+                    className="field-input"
+                  />
+                )}
               </FieldFrame>
               <button type="submit" className="btn-primary" disabled={busy || !facts.eligibility.eligible}>
                 {c.renewal ? t("accreditation.team.renew") : t("accreditation.team.grant")}

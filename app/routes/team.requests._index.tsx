@@ -15,7 +15,13 @@ export const meta = titled;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "accreditation.decide");
   const scope = teamScope(viewer);
-  return json({ pending: listPendingRequests(scope), active: listTeamAccreditations(scope), closed: listTeamClosedAccreditations(scope), decisions: teamDecisionHistory(scope), title: titleFor(request, viewer, "teamRequests") });
+  return json({
+    pending: listPendingRequests(scope),
+    active: listTeamAccreditations(scope),
+    closed: listTeamClosedAccreditations(scope),
+    decisions: teamDecisionHistory(scope),
+    title: titleFor(request, viewer, "teamRequests"),
+  });
 }
 
 export default function TeamRequests() {
@@ -41,8 +47,8 @@ export default function TeamRequests() {
                 <div>
                   <p className="font-semibold">{request.name}</p>
                   <p className="text-sm text-slate-700">
-                    {request.status === "renewal_requested" ? t("accreditation.team.kindRenewal") : t("accreditation.team.kindNew")} — {request.requestedChannelLabels.join(", ")} —{" "}
-                    {t("accreditation.team.requestedOn")} {date(request.requestedAt)}
+                    {request.status === "renewal_requested" ? t("accreditation.team.kindRenewal") : t("accreditation.team.kindNew")} —{" "}
+                    {request.requestedChannelLabels.join(", ")} — {t("accreditation.team.requestedOn")} {date(request.requestedAt)}
                   </p>
                 </div>
                 <Link to={`/team/requests/${request.id}`} className="btn-secondary">
@@ -95,7 +101,9 @@ export default function TeamRequests() {
                   <p className="font-semibold">
                     {accreditation.name} <StateBadge status={accreditation.status} />
                   </p>
-                  <p className="text-sm text-slate-700">{(accreditation.channelLabels.length ? accreditation.channelLabels : accreditation.requestedChannelLabels).join(", ")}</p>
+                  <p className="text-sm text-slate-700">
+                    {(accreditation.channelLabels.length ? accreditation.channelLabels : accreditation.requestedChannelLabels).join(", ")}
+                  </p>
                 </div>
                 <Link to={`/team/requests/${accreditation.id}`} className="btn-secondary">
                   {t("staffView.closed.see", { name: accreditation.name })}

@@ -111,7 +111,16 @@ function TeamChat({ hook }: { hook: NonNullable<ReturnType<typeof useLoaderData<
       )}
       <Form method="post" className="space-y-4">
         <FormErrors errors={errors} />
-        <Field name="url" type="url" label={hook ? t("teams.chat.newUrl") : t("teams.chat.url")} hint={t("teams.chat.urlHint")} required maxLength={2000} autoComplete="off" errors={errors} />
+        <Field
+          name="url"
+          type="url"
+          label={hook ? t("teams.chat.newUrl") : t("teams.chat.url")}
+          hint={t("teams.chat.urlHint")}
+          required
+          maxLength={2000}
+          autoComplete="off"
+          errors={errors}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <FieldFrame id="chat-format" label={t("teams.chat.format")} hint={t("teams.chat.formatHint")} error={errors?.format ? t(errors.format) : null}>
             {(aria) => (
@@ -162,17 +171,28 @@ export default function TeamPage() {
           {t("teams.memberList")} ({data.total})
         </h2>
         <div className="mt-3">
-          <DataTable cellPadding="px-4" columns={[t("common.name"), t("common.email"), t("common.roles"), t("common.status"), t("diagnostic.team.level"), t("diagnostic.team.source"), ...(data.canAdjust ? [t("common.actions")] : [])]}>
+          <DataTable
+            cellPadding="px-4"
+            columns={[
+              t("common.name"),
+              t("common.email"),
+              t("common.roles"),
+              t("common.status"),
+              t("diagnostic.team.level"),
+              t("diagnostic.team.source"),
+              ...(data.canAdjust ? [t("common.actions")] : []),
+            ]}
+          >
             {data.rows.map((person) => (
               <tr key={person.id}>
                 <td className="px-4 py-2">{person.name}</td>
                 <td className="px-4 py-2">{person.email}</td>
                 <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
                 <td className="px-4 py-2">{!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}</td>
-                <td className="px-4 py-2">{person.level ? t(`placement.levels.${person.level}.name`) : <span className="text-slate-600">{t("diagnostic.team.notPlaced")}</span>}</td>
                 <td className="px-4 py-2">
-                  {person.source ? sourceLabel(t, { source: person.source, setByName: person.setByName }) : "—"}
+                  {person.level ? t(`placement.levels.${person.level}.name`) : <span className="text-slate-600">{t("diagnostic.team.notPlaced")}</span>}
                 </td>
+                <td className="px-4 py-2">{person.source ? sourceLabel(t, { source: person.source, setByName: person.setByName }) : "—"}</td>
                 {data.canAdjust ? (
                   <td className="px-4 py-2">
                     <Link to={`/people/${person.id}/placement`} className="link">

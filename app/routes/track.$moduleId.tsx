@@ -1,8 +1,4 @@
-import {
-  json,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -46,7 +42,14 @@ function schema() {
       z.object({ intent: z.literal("check"), checkId: id(), optionId: id(), lang: z.enum(["fr", "en"], { error: "errors.invalidInput" }).optional() }),
       z.object({ intent: z.literal("visit"), section: z.string().max(200, "errors.invalidInput").optional() }),
       // The model counts characters once line breaks are normalised; this only bounds the input.
-      z.object({ intent: z.literal("reflection"), reflectionId: id(), text: z.string().max(REFLECTION_MAX_CHARS * 2, "errors.tooLong").default("") }),
+      z.object({
+        intent: z.literal("reflection"),
+        reflectionId: id(),
+        text: z
+          .string()
+          .max(REFLECTION_MAX_CHARS * 2, "errors.tooLong")
+          .default(""),
+      }),
       z.object({ intent: z.literal("review") }),
     ],
     { error: "errors.invalidInput" },
@@ -77,7 +80,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   if (!lookup) {
     const why = moduleProblems(library, moduleId);
-    console.warn(`[track] module "${moduleId}" is in the ${state.level} track but unavailable: ${why.length ? why.join("; ") : "it is not in the content library"}`);
+    console.warn(
+      `[track] module "${moduleId}" is in the ${state.level} track but unavailable: ${why.length ? why.join("; ") : "it is not in the content library"}`,
+    );
     return json({ ...place, placed: true as const, available: false as const, title: titleFor(request, viewer, "track") });
   }
 
@@ -147,7 +152,12 @@ export async function action(args: ActionFunctionArgs) {
         return json({ intent: "check" as const, checkId: form.checkId, optionId: form.optionId, ...result });
       }
       case "visit": {
-        recordVisit(viewer.id, moduleId, form.section ?? null, found.lookup.module.headings.map((h) => h.id));
+        recordVisit(
+          viewer.id,
+          moduleId,
+          form.section ?? null,
+          found.lookup.module.headings.map((h) => h.id),
+        );
         return json({ intent: "visit" as const });
       }
       case "reflection": {
@@ -233,7 +243,9 @@ export default function ModulePage() {
     </nav>
   );
 
-  const breadcrumb = (current: string) => <Breadcrumb label={t("track.module.breadcrumb")} trail={[{ to: "/track", label: t("track.title") }]} current={current} />;
+  const breadcrumb = (current: string) => (
+    <Breadcrumb label={t("track.module.breadcrumb")} trail={[{ to: "/track", label: t("track.title") }]} current={current} />
+  );
 
   if (!data.available) {
     return (

@@ -73,14 +73,21 @@ export default function MyTrack() {
             <ProgressBar
               percent={track.totals.percent}
               label={t("track.progressLabel")}
-              valueText={t("track.progressText", { count: track.totals.completed, completed: track.totals.completed, total: track.totals.available, percent: track.totals.percent })}
+              valueText={t("track.progressText", {
+                count: track.totals.completed,
+                completed: track.totals.completed,
+                total: track.totals.available,
+                percent: track.totals.percent,
+              })}
             />
             {track.next ? (
               <>
                 <p className="text-slate-700">{t("track.timeLeft", { time: formatMinutes(t, track.totals.minutesLeft) })}</p>
                 <p>
                   <Link to={`/track/${track.next.id}`} className="btn-primary">
-                    {t(track.totals.completed === 0 && track.next.status === "not_started" ? "track.startModule" : "track.continueModule", { title: titles[track.next.id] ?? track.next.id })}
+                    {t(track.totals.completed === 0 && track.next.status === "not_started" ? "track.startModule" : "track.continueModule", {
+                      title: titles[track.next.id] ?? track.next.id,
+                    })}
                   </Link>
                 </p>
               </>
@@ -102,8 +109,14 @@ export default function MyTrack() {
                 const isNext = track.next?.id === item.id;
                 const title = titles[item.id] ?? t("track.untitled");
                 return (
-                  <li key={item.id} className={`card flex flex-wrap items-center gap-x-4 gap-y-2 p-4 ${isNext ? "border-brand-600 ring-1 ring-brand-600" : ""}`}>
-                    <span aria-hidden="true" className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-100 text-sm font-bold text-slate-700">
+                  <li
+                    key={item.id}
+                    className={`card flex flex-wrap items-center gap-x-4 gap-y-2 p-4 ${isNext ? "border-brand-600 ring-1 ring-brand-600" : ""}`}
+                  >
+                    <span
+                      aria-hidden="true"
+                      className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-100 text-sm font-bold text-slate-700"
+                    >
                       {item.position}
                     </span>
                     <div className="min-w-0 flex-1">

@@ -23,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Its own message: an unknown identifier is not a question of scope (a 404 all the same).
   if (!view) return json({ found: false as const, erased: false as const, title: titleFor(request, null, "verifyNotFound") }, { status: 404 });
   // The holder's data was erased: the credential exists no more, and the page says so (410 Gone).
-  if (view === "erased") return json({ found: true as const, erased: true as const, issuerName: organisationName(), title: titleFor(request, null, "verify") }, { status: 410 });
+  if (view === "erased")
+    return json({ found: true as const, erased: true as const, issuerName: organisationName(), title: titleFor(request, null, "verify") }, { status: 410 });
   return json({
     found: true as const,
     erased: false as const,

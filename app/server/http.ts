@@ -10,12 +10,7 @@ import net from "node:net";
 import path from "node:path";
 import { Transform } from "node:stream";
 import type { TLSSocket } from "node:tls";
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler,
-  writeReadableStreamToWritable,
-  type ServerBuild,
-} from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import { createContext, type AppContext } from "./context";
 
 const MIME: Record<string, string> = {
@@ -154,7 +149,8 @@ export function requestProto(req: http.IncomingMessage, trustProxy: boolean | nu
   return forwarded === "https" ? "https" : "http";
 }
 
-const HOST_PATTERN = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+const HOST_PATTERN =
+  /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
 /** Whether a Host header is a host name or an IP literal with an optional port, and nothing else. */
 export function isWellFormedHost(host: string | undefined): host is string {
@@ -186,7 +182,12 @@ export type OriginCheck = { ok: true; origin: string; https: boolean } | { ok: f
  * another host is refused (links and redirects must never be built from a host an attacker chose); a
  * malformed Host is refused either way, before anything parses it.
  */
-export function checkOrigin(req: http.IncomingMessage, options: ServerOptions, pathname: string, configured = options.appUrl ? new URL(options.appUrl) : null): OriginCheck {
+export function checkOrigin(
+  req: http.IncomingMessage,
+  options: ServerOptions,
+  pathname: string,
+  configured = options.appUrl ? new URL(options.appUrl) : null,
+): OriginCheck {
   const host = requestedHost(req, options.trustProxy);
   if (!isWellFormedHost(host)) return { ok: false, message: "Bad request: the Host header is missing or malformed." };
   if (configured) {
@@ -273,7 +274,12 @@ export function prefersJson(accept: string | undefined): boolean {
   let html = 0;
   for (const part of accept.split(",")) {
     const [type, ...params] = part.trim().toLowerCase().split(";");
-    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith("q="))?.slice(2) ?? 1);
+    const q = Number(
+      params
+        .map((p) => p.trim())
+        .find((p) => p.startsWith("q="))
+        ?.slice(2) ?? 1,
+    );
     const weight = Number.isFinite(q) ? q : 0;
     if (type === "application/json" || type === "application/ld+json") json = Math.max(json, weight);
     if (type === "text/html" || type === "application/xhtml+xml") html = Math.max(html, weight);

@@ -63,7 +63,11 @@ async function primary(workers: number) {
         ready.add(worker.id);
         if (!announced && ready.size >= workers) {
           announced = true;
-          const lines = [`Ambassade is running at ${message.url} (${workers} workers, pids ${Object.values(cluster.workers ?? {}).map((w) => w!.process.pid).join(", ")}; jobs in ${process.pid})`];
+          const lines = [
+            `Ambassade is running at ${message.url} (${workers} workers, pids ${Object.values(cluster.workers ?? {})
+              .map((w) => w!.process.pid)
+              .join(", ")}; jobs in ${process.pid})`,
+          ];
           if (message.note) lines.push(message.note);
           console.info([...lines, ...banner].join("\n"));
         }
@@ -158,7 +162,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : "";
-  if (error instanceof WorkersError || error?.constructor?.name === "StartupError" || message.startsWith("TRUST_PROXY") || message.startsWith("REPLICA_URL")) console.error(message);
+  if (error instanceof WorkersError || error?.constructor?.name === "StartupError" || message.startsWith("TRUST_PROXY") || message.startsWith("REPLICA_URL"))
+    console.error(message);
   else console.error(error);
   process.exit(1);
 });

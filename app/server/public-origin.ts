@@ -24,9 +24,12 @@ export function parseAppUrl(value: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new StartupError(`APP_URL is not a URL: "${value}". Set it to the address people type to reach Ambassade, e.g. APP_URL=https://ambassade.example.com`);
+    throw new StartupError(
+      `APP_URL is not a URL: "${value}". Set it to the address people type to reach Ambassade, e.g. APP_URL=https://ambassade.example.com`,
+    );
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new StartupError(`APP_URL must start with https:// (or http:// on a private network), not "${url.protocol}".`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new StartupError(`APP_URL must start with https:// (or http:// on a private network), not "${url.protocol}".`);
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password) {
     throw new StartupError(`APP_URL must be an origin only (scheme, host and optional port), e.g. https://ambassade.example.com, not "${value}".`);
   }

@@ -39,7 +39,8 @@ export function replicaTarget(value: string): string {
   const trimmed = value.trim();
   if (!trimmed) throw new Error("REPLICA_URL is empty: set it to a folder (e.g. /var/backups/ambassade-replica) or an S3 URL (s3://bucket/path).");
   if (REMOTE.test(trimmed)) return trimmed;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw new Error(`REPLICA_URL: Litestream does not replicate to "${trimmed.split("://")[0]}://"; use a folder, s3://, gcs://, abs:// or sftp://.`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed))
+    throw new Error(`REPLICA_URL: Litestream does not replicate to "${trimmed.split("://")[0]}://"; use a folder, s3://, gcs://, abs:// or sftp://.`);
   return pathToFileURL(path.resolve(trimmed)).href;
 }
 
@@ -49,7 +50,9 @@ export function litestreamBinary(): string {
   try {
     return require.resolve(`@flydotio/litestream-${process.platform}-${process.arch}/litestream`);
   } catch {
-    throw new Error(`REPLICA_URL is set, but @flydotio/litestream has no Litestream binary for ${process.platform}-${process.arch}: install Litestream and run it beside Ambassade yourself (https://litestream.io).`);
+    throw new Error(
+      `REPLICA_URL is set, but @flydotio/litestream has no Litestream binary for ${process.platform}-${process.arch}: install Litestream and run it beside Ambassade yourself (https://litestream.io).`,
+    );
   }
 }
 

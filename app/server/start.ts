@@ -161,7 +161,9 @@ export function startJobs(): { stop: () => void } {
       const notices = purgeReadNotifications();
       const summaries = purgeOldWeeklySummaries();
       if (sessions + throttles + mails + notices + summaries > 0) {
-        console.info(`[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s), ${notices} old read notice(s), ${summaries} old weekly summary record(s)`);
+        console.info(
+          `[housekeeping] removed ${sessions} expired session(s), ${throttles} sign-in counter(s), ${mails} old mail(s), ${notices} old read notice(s), ${summaries} old weekly summary record(s)`,
+        );
       }
     } catch (error) {
       console.error("[housekeeping] failed", error);

@@ -11,7 +11,12 @@ import { z, type FieldErrors } from "./forms.server";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function querySchema() {
-  const text = z.string().trim().max(254, "errors.invalidInput").optional().transform((v) => v || undefined);
+  const text = z
+    .string()
+    .trim()
+    .max(254, "errors.invalidInput")
+    .optional()
+    .transform((v) => v || undefined);
   return z
     .object({
       actor: text,
@@ -23,8 +28,18 @@ function querySchema() {
         .optional()
         .transform((v) => v || undefined)
         .refine((v) => v === undefined || isAuditAction(v) || (v.endsWith(".*") && AUDIT_KINDS.includes(v.slice(0, -2))), "audit.errors.action"),
-      from: z.string().trim().optional().transform((v) => v || undefined).refine((v) => v === undefined || DAY.test(v), "audit.errors.date"),
-      to: z.string().trim().optional().transform((v) => v || undefined).refine((v) => v === undefined || DAY.test(v), "audit.errors.date"),
+      from: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => v || undefined)
+        .refine((v) => v === undefined || DAY.test(v), "audit.errors.date"),
+      to: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => v || undefined)
+        .refine((v) => v === undefined || DAY.test(v), "audit.errors.date"),
       before: z.coerce.number().int().positive().optional().catch(undefined),
     })
     .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "audit.errors.order" });
@@ -33,7 +48,8 @@ function querySchema() {
 /** One message key per field (the first issue wins); this form's keys are its own (`audit.errors.*`). */
 function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message.startsWith("audit.errors.") ? issue.message : "errors.invalidInput";
+  for (const issue of error.issues)
+    errors[String(issue.path[0] ?? "form")] ??= issue.message.startsWith("audit.errors.") ? issue.message : "errors.invalidInput";
   return errors;
 }
 
@@ -41,11 +57,17 @@ export type AuditQuery = { actor?: string; person?: string; action?: string; fro
 
 /** The filters of a request, as typed (to fill the form again) and as the model's filter; field errors when invalid. */
 export function parseAuditQuery(url: URL, timeZone: string): { q: AuditQuery; filter: AuditFilter; errors: FieldErrors | null } {
-  const raw = Object.fromEntries(["actor", "person", "action", "from", "to", "before"].flatMap((k) => (url.searchParams.has(k) ? [[k, url.searchParams.get(k)!]] : [])));
+  const raw = Object.fromEntries(
+    ["actor", "person", "action", "from", "to", "before"].flatMap((k) => (url.searchParams.has(k) ? [[k, url.searchParams.get(k)!]] : [])),
+  );
   const parsed = querySchema().safeParse(raw);
   if (!parsed.success) {
     const keep = (k: string) => (typeof raw[k] === "string" ? String(raw[k]).slice(0, 254) : undefined);
-    return { q: { actor: keep("actor"), person: keep("person"), action: keep("action"), from: keep("from"), to: keep("to") }, filter: {}, errors: fieldErrors(parsed.error) };
+    return {
+      q: { actor: keep("actor"), person: keep("person"), action: keep("action"), from: keep("from"), to: keep("to") },
+      filter: {},
+      errors: fieldErrors(parsed.error),
+    };
   }
   const q = parsed.data;
   const filter: AuditFilter = {};

@@ -15,7 +15,12 @@ function documentFor() {
 }
 
 function serialize(node: unknown, label: string): string {
-  const element = node as { querySelectorAll: (s: string) => { remove: () => void }[]; removeAttribute: (n: string) => void; outerHTML: string; setAttribute: (n: string, v: string) => void };
+  const element = node as {
+    querySelectorAll: (s: string) => { remove: () => void }[];
+    removeAttribute: (n: string) => void;
+    outerHTML: string;
+    setAttribute: (n: string, v: string) => void;
+  };
   for (const style of element.querySelectorAll("style")) style.remove();
   for (const styled of element.querySelectorAll("[style]") as unknown as { removeAttribute: (n: string) => void }[]) styled.removeAttribute("style");
   // The chart is one image with one label: the marks' own labels (on <g> elements) are not allowed there.
@@ -68,7 +73,11 @@ export function monthlyChart(input: { label: string; months: readonly string[]; 
       x: { label: null, type: "utc", tickFormat: "%Y-%m" },
       y: { label: null, grid: true, nice: true, zero: true },
       color: { legend: false, domain: input.series.map((s) => s.name), range: COLORS },
-      marks: [Plot.lineY(points, { x: "month", y: "value", stroke: "series", strokeWidth: 2 }), Plot.dot(points, { x: "month", y: "value", fill: "series", r: 3 }), Plot.ruleY([0])],
+      marks: [
+        Plot.lineY(points, { x: "month", y: "value", stroke: "series", strokeWidth: 2 }),
+        Plot.dot(points, { x: "month", y: "value", fill: "series", r: 3 }),
+        Plot.ruleY([0]),
+      ],
     }),
     input.label,
   );

@@ -42,4 +42,3 @@ export function csvResponse(name: string, columns: string[], rows: Iterable<stri
   });
   return new Response(withBom, { headers: downloadHeaders(name, "csv", "text/csv; charset=utf-8") });
 }
-

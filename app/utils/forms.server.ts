@@ -73,11 +73,7 @@ export async function withFormErrors<T>(args: ActionFunctionArgs, action: (args:
 }
 
 /** Reads and validates a form; a bad one throws a 400 (or 413) response carrying per-field i18n keys. */
-export async function parseForm<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  options: { arrayFields?: readonly string[] } = {},
-): Promise<z.infer<S>> {
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S, options: { arrayFields?: readonly string[] } = {}): Promise<z.infer<S>> {
   const form = await readFormData(request);
   const parsed = schema.safeParse(formToObject(form, options.arrayFields));
   if (!parsed.success) throw new InputError(toFieldErrors(parsed.error));

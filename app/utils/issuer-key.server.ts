@@ -37,7 +37,9 @@ function load(file: string): IssuerKey {
   const publicKey = createPublicKey(privateKey);
   const x = (publicKey.export({ format: "jwk" }) as { x: string }).x;
   // RFC 7638: members in lexicographic order, no whitespace.
-  const kid = createHash("sha256").update(JSON.stringify({ crv: "Ed25519", kty: "OKP", x })).digest("base64url");
+  const kid = createHash("sha256")
+    .update(JSON.stringify({ crv: "Ed25519", kty: "OKP", x }))
+    .digest("base64url");
   return { privateKey, publicKey, kid, jwk: { kty: "OKP", crv: "Ed25519", x, kid, alg: "EdDSA", use: "sig" } };
 }
 

@@ -26,7 +26,12 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
   const unauthorized = {
     description: "Missing, malformed, unknown or revoked token. The response carries `WWW-Authenticate: Bearer`.",
     headers: { "WWW-Authenticate": { schema: { type: "string" }, example: 'Bearer realm="ambassade", error="invalid_token"' } },
-    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" }, example: { error: "invalid_token", message: "This API token is unknown or has been revoked." } } },
+    content: {
+      "application/json": {
+        schema: { $ref: "#/components/schemas/Error" },
+        example: { error: "invalid_token", message: "This API token is unknown or has been revoked." },
+      },
+    },
   };
   const channelIds = channels.map((c) => c.id);
   return {
@@ -39,7 +44,7 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
         "Nobody posts for the company without an accreditation: other systems (a scheduler, an intranet, a bot) ask the **posting gate** whether a person may post on a channel, and are told when the answer changes through **webhooks** (configured by an admin at /admin/webhooks; see the README).",
         "Anyone can check an accreditation: it is an Open Badges 3.0 verifiable credential, signed as a VC-JWT (EdDSA, Ed25519) whose public key is published at /.well-known/jwks.json, with a public page at its id (/verify/{id}).",
         "",
-        "Every JSON response is sent with `Cache-Control: no-store`. Errors are `{ \"error\": <code>, \"message\": <text> }`; the code is stable, the message is for people (in the language of `Accept-Language`, English by default).",
+        'Every JSON response is sent with `Cache-Control: no-store`. Errors are `{ "error": <code>, "message": <text> }`; the code is stable, the message is for people (in the language of `Accept-Language`, English by default).',
         "",
         "**Reason codes** (`reasons` is empty exactly when `allowed` is true; the last four combine, in this order):",
         ...GATE_REASONS.map((r) => `- \`${r}\`: ${REASON_DESCRIPTIONS[r]}`),
@@ -64,12 +69,19 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
           summary: "May this person post for the company on this channel, now?",
           security: [{ bearerAuth: [] }],
           parameters: [
-            { name: "email", in: "query", required: true, description: "The person's email (case-insensitive).", schema: { type: "string", format: "email", maxLength: 254 } },
+            {
+              name: "email",
+              in: "query",
+              required: true,
+              description: "The person's email (case-insensitive).",
+              schema: { type: "string", format: "email", maxLength: 254 },
+            },
             {
               name: "channel",
               in: "query",
               required: true,
-              description: "A channel id (case-insensitive; the display name is accepted too). The channels are the organisation's setting `accreditation.channels`.",
+              description:
+                "A channel id (case-insensitive; the display name is accepted too). The channels are the organisation's setting `accreditation.channels`.",
               schema: { type: "string", maxLength: 60, examples: channelIds },
             },
           ],
@@ -80,14 +92,43 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
                 "application/json": {
                   schema: { $ref: "#/components/schemas/Authorization" },
                   examples: {
-                    allowed: { value: { allowed: true, channel: "linkedin", reasons: [], accreditation: { id: "3f1c…", status: "granted", channels: ["linkedin"], validFrom: "2026-01-15T09:00:00.000Z", validUntil: "2027-01-15T09:00:00.000Z" } } },
-                    notGranted: { value: { allowed: false, channel: "x", reasons: ["channel_not_granted"], accreditation: { id: "3f1c…", status: "granted", channels: ["linkedin"], validFrom: "2026-01-15T09:00:00.000Z", validUntil: "2027-01-15T09:00:00.000Z" } } },
+                    allowed: {
+                      value: {
+                        allowed: true,
+                        channel: "linkedin",
+                        reasons: [],
+                        accreditation: {
+                          id: "3f1c…",
+                          status: "granted",
+                          channels: ["linkedin"],
+                          validFrom: "2026-01-15T09:00:00.000Z",
+                          validUntil: "2027-01-15T09:00:00.000Z",
+                        },
+                      },
+                    },
+                    notGranted: {
+                      value: {
+                        allowed: false,
+                        channel: "x",
+                        reasons: ["channel_not_granted"],
+                        accreditation: {
+                          id: "3f1c…",
+                          status: "granted",
+                          channels: ["linkedin"],
+                          validFrom: "2026-01-15T09:00:00.000Z",
+                          validUntil: "2027-01-15T09:00:00.000Z",
+                        },
+                      },
+                    },
                     notAccredited: { value: { allowed: false, channel: "linkedin", reasons: ["not_accredited"], accreditation: null } },
                   },
                 },
               },
             },
-            "400": error("Missing, repeated, unknown or malformed parameter (`invalid_request`), or a channel the organisation does not offer (`unknown_channel`).", { error: "unknown_channel", message: 'Unknown channel: "myspace". Channels offered: linkedin, x.' }),
+            "400": error(
+              "Missing, repeated, unknown or malformed parameter (`invalid_request`), or a channel the organisation does not offer (`unknown_channel`).",
+              { error: "unknown_channel", message: 'Unknown channel: "myspace". Channels offered: linkedin, x.' },
+            ),
             "401": unauthorized,
           },
         },
@@ -118,7 +159,12 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
                     },
                   },
                 },
-                example: { checks: [{ email: "ambassador@ambassade.test", channel: "linkedin" }, { email: "learner@ambassade.test", channel: "linkedin" }] },
+                example: {
+                  checks: [
+                    { email: "ambassador@ambassade.test", channel: "linkedin" },
+                    { email: "learner@ambassade.test", channel: "linkedin" },
+                  ],
+                },
               },
             },
           },
@@ -130,15 +176,34 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
                   schema: {
                     type: "object",
                     required: ["results"],
-                    properties: { results: { type: "array", items: { allOf: [{ $ref: "#/components/schemas/Authorization" }, { type: "object", required: ["email"], properties: { email: { type: "string" } } }] } } },
+                    properties: {
+                      results: {
+                        type: "array",
+                        items: {
+                          allOf: [
+                            { $ref: "#/components/schemas/Authorization" },
+                            { type: "object", required: ["email"], properties: { email: { type: "string" } } },
+                          ],
+                        },
+                      },
+                    },
                   },
                 },
               },
             },
-            "400": error("Malformed JSON, an unknown field, an empty list, a malformed email (`invalid_request`), or a channel not offered (`unknown_channel`). Nothing is checked.", { error: "invalid_request", message: "Invalid request: checks[0].nickname: Unrecognized key: \"nickname\"." }),
+            "400": error(
+              "Malformed JSON, an unknown field, an empty list, a malformed email (`invalid_request`), or a channel not offered (`unknown_channel`). Nothing is checked.",
+              { error: "invalid_request", message: 'Invalid request: checks[0].nickname: Unrecognized key: "nickname".' },
+            ),
             "401": unauthorized,
-            "413": error(`More than ${GATE_BATCH_LIMIT} checks (\`batch_too_large\`) or a body over ${API_MAX_BODY_BYTES} bytes (\`payload_too_large\`).`, { error: "batch_too_large", message: `Too many checks in one batch: 250 (at most ${GATE_BATCH_LIMIT}).` }),
-            "415": error("The body is not declared as JSON (`unsupported_media_type`).", { error: "unsupported_media_type", message: "The request body must be JSON (Content-Type: application/json)." }),
+            "413": error(`More than ${GATE_BATCH_LIMIT} checks (\`batch_too_large\`) or a body over ${API_MAX_BODY_BYTES} bytes (\`payload_too_large\`).`, {
+              error: "batch_too_large",
+              message: `Too many checks in one batch: 250 (at most ${GATE_BATCH_LIMIT}).`,
+            }),
+            "415": error("The body is not declared as JSON (`unsupported_media_type`).", {
+              error: "unsupported_media_type",
+              message: "The request body must be JSON (Content-Type: application/json).",
+            }),
           },
         },
       },
@@ -172,9 +237,18 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
           },
           responses: {
             "200": { description: "The verdict.", content: { "application/json": { schema: { $ref: "#/components/schemas/Verification" } } } },
-            "400": error("Not JSON, unknown fields, or not a credential (`invalid_request`).", { error: "invalid_request", message: "Invalid request: credential is not a VC-JWT (header.payload.signature, base64url)." }),
-            "413": error(`A body over ${API_MAX_BODY_BYTES} bytes (\`payload_too_large\`).`, { error: "payload_too_large", message: `Request body too large (at most ${API_MAX_BODY_BYTES} bytes).` }),
-            "415": error("The body is not declared as JSON.", { error: "unsupported_media_type", message: "The request body must be JSON (Content-Type: application/json)." }),
+            "400": error("Not JSON, unknown fields, or not a credential (`invalid_request`).", {
+              error: "invalid_request",
+              message: "Invalid request: credential is not a VC-JWT (header.payload.signature, base64url).",
+            }),
+            "413": error(`A body over ${API_MAX_BODY_BYTES} bytes (\`payload_too_large\`).`, {
+              error: "payload_too_large",
+              message: `Request body too large (at most ${API_MAX_BODY_BYTES} bytes).`,
+            }),
+            "415": error("The body is not declared as JSON.", {
+              error: "unsupported_media_type",
+              message: "The request body must be JSON (Content-Type: application/json).",
+            }),
           },
         },
       },
@@ -190,7 +264,15 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
             "404": error("No such credential.", { error: "not_found", message: "Not found." }),
             "410": {
               description: "The holder's data was erased: the credential is no longer available.",
-              content: { "application/json": { schema: { type: "object", required: ["status", "checkedAt"], properties: { status: { type: "string", enum: ["no_longer_available"] }, checkedAt: { type: "string", format: "date-time" } } } } },
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["status", "checkedAt"],
+                    properties: { status: { type: "string", enum: ["no_longer_available"] }, checkedAt: { type: "string", format: "date-time" } },
+                  },
+                },
+              },
             },
           },
         },
@@ -213,16 +295,33 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
         },
       },
       "/.well-known/jwks.json": {
-        get: { tags: ["credentials"], operationId: "jwks", summary: "The issuer's public keys (JWKS; Ed25519, `kid` = RFC 7638 thumbprint).", security: [], responses: { "200": { description: "JWKS." } } },
+        get: {
+          tags: ["credentials"],
+          operationId: "jwks",
+          summary: "The issuer's public keys (JWKS; Ed25519, `kid` = RFC 7638 thumbprint).",
+          security: [],
+          responses: { "200": { description: "JWKS." } },
+        },
       },
       "/issuer": {
-        get: { tags: ["credentials"], operationId: "issuer", summary: "The issuer's Open Badges Profile.", security: [], responses: { "200": { description: "Profile (JSON-LD)." } } },
+        get: {
+          tags: ["credentials"],
+          operationId: "issuer",
+          summary: "The issuer's Open Badges Profile.",
+          security: [],
+          responses: { "200": { description: "Profile (JSON-LD)." } },
+        },
       },
       ...scimPaths(),
     },
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "amb_<43 characters>", description: "A token created by an admin at /admin/api or with `npm run cli -- token create --name <name>`." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "amb_<43 characters>",
+          description: "A token created by an admin at /admin/api or with `npm run cli -- token create --name <name>`.",
+        },
         scimBearer: scimSecurityScheme,
       },
       schemas: {
@@ -292,7 +391,10 @@ export function openApiDocument(serverUrl: string, channels: readonly { id: stri
             status: { type: "string", enum: [...CREDENTIAL_STATUSES], description: "Now: the accreditation's state wins over the credential's dates." },
             accreditationStatus: { type: "string" },
             checkedAt: { type: "string", format: "date-time" },
-            credential: { type: "object", description: "The OpenBadgeCredential as signed (VC data model 2.0; channels are credentialSubject.result[].value)." },
+            credential: {
+              type: "object",
+              description: "The OpenBadgeCredential as signed (VC data model 2.0; channels are credentialSubject.result[].value).",
+            },
             jwt: { type: "string", description: "The VC-JWT." },
           },
         },

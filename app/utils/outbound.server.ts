@@ -63,7 +63,11 @@ export async function assertPublicTarget(url: URL, env: NodeJS.ProcessEnv = proc
  * The connection's own DNS lookup, refusing non-public answers: what the socket connects to is what was
  * checked. (An IP literal never reaches a lookup: `safeFetch` checks it before connecting.)
  */
-function checkedLookup(hostname: string, options: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void): void {
+function checkedLookup(
+  hostname: string,
+  options: dns.LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+): void {
   dns.lookup(hostname, { ...options, all: true, verbatim: true }, (error, addresses) => {
     if (error) return callback(error, "");
     const list = addresses as dns.LookupAddress[];

@@ -10,7 +10,15 @@ import { dashboard, exportPeople, reportRecords, lastReminders, STALLED_SHOWN, s
 import { barChart, monthlyChart, seriesColors } from "./charts.server";
 import { dashboardTables, domainFilters, formatter, peopleTable, type ParsedFilters } from "./report-tables.server";
 
-type PageInput = { view: "programme" | "team"; scope: ReportScope; filters: ParsedFilters; t: TFunction; locale: Locale; allStalled?: boolean; stalledPage?: number };
+type PageInput = {
+  view: "programme" | "team";
+  scope: ReportScope;
+  filters: ParsedFilters;
+  t: TFunction;
+  locale: Locale;
+  allStalled?: boolean;
+  stalledPage?: number;
+};
 
 const globalForPages = globalThis as unknown as { __ambassadeDashboardPages?: Map<string, { key: string; page: Promise<DashboardPage> }> };
 const CACHED_PAGES = 64;
@@ -22,7 +30,14 @@ const CACHED_PAGES = 64;
  */
 export async function dashboardPage(input: PageInput): Promise<DashboardPage> {
   const cache = (globalForPages.__ambassadeDashboardPages ??= new Map());
-  const id = JSON.stringify([input.view, input.scope ? [...input.scope].sort() : null, input.filters, input.locale, Boolean(input.allStalled), input.allStalled ? 1 : (input.stalledPage ?? 1)]);
+  const id = JSON.stringify([
+    input.view,
+    input.scope ? [...input.scope].sort() : null,
+    input.filters,
+    input.locale,
+    Boolean(input.allStalled),
+    input.allStalled ? 1 : (input.stalledPage ?? 1),
+  ]);
   // The page follows its records (read again after a write, or after a while for the organisation).
   const { version } = await reportRecords(input.scope);
   const key = `${version}@${Math.floor(Date.now() / 60_000)}`;
@@ -49,7 +64,12 @@ async function buildDashboardPage(input: PageInput) {
   const tables = dashboardTables(d, stalledRows, f);
   const { t } = input;
   const step = (s: string) => t(`reports.funnel.steps.${s}`);
-  const seriesNames = [t("reports.trends.series.invited"), t("reports.trends.series.placed"), t("reports.trends.series.examPassed"), t("reports.trends.series.accredited")];
+  const seriesNames = [
+    t("reports.trends.series.invited"),
+    t("reports.trends.series.placed"),
+    t("reports.trends.series.examPassed"),
+    t("reports.trends.series.accredited"),
+  ];
   const times = d.timeToAccreditation.filter((r) => !r.suppressed && r.spread.median !== null);
   return {
     people: d.people,
@@ -63,8 +83,16 @@ async function buildDashboardPage(input: PageInput) {
     tables,
     charts: {
       funnel: barChart({ label: t("reports.funnel.chartLabel"), rows: d.funnel.map((r) => ({ label: step(r.step), value: r.count })) }),
-      channels: d.accreditations.byChannel.length ? barChart({ label: t("reports.accreditations.chartLabel"), rows: d.accreditations.byChannel.map((c) => ({ label: c.channel, value: c.count })) }) : null,
-      time: times.length ? barChart({ label: t("reports.time.chartLabel"), rows: times.map((r) => ({ label: f.level(r.level), value: Math.round((r.spread.median ?? 0) * 10) / 10 })), format: (n) => f.days(n) }) : null,
+      channels: d.accreditations.byChannel.length
+        ? barChart({ label: t("reports.accreditations.chartLabel"), rows: d.accreditations.byChannel.map((c) => ({ label: c.channel, value: c.count })) })
+        : null,
+      time: times.length
+        ? barChart({
+            label: t("reports.time.chartLabel"),
+            rows: times.map((r) => ({ label: f.level(r.level), value: Math.round((r.spread.median ?? 0) * 10) / 10 })),
+            format: (n) => f.days(n),
+          })
+        : null,
       trends: monthlyChart({
         label: t("reports.trends.chartLabel"),
         months: d.trends.map((r) => r.month),

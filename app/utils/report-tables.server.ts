@@ -26,7 +26,13 @@ export function filtersSchema() {
     .string()
     .trim()
     .transform((v) => (v === "" ? undefined : v))
-    .pipe(z.string().regex(DAY).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`))).optional());
+    .pipe(
+      z
+        .string()
+        .regex(DAY)
+        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+        .optional(),
+    );
   return z
     .object({
       from: day.optional(),
@@ -70,7 +76,13 @@ export function parseFilters(url: URL, t: TFunction): ParsedFilters {
 
 /** The page of the stalled list (`?page=`): 1 when missing or not a page number (as the people list does). */
 export function parseStalledPage(url: URL): number {
-  return z.coerce.number().int().min(1).max(100_000).catch(1).parse(url.searchParams.get("page") ?? 1);
+  return z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse(url.searchParams.get("page") ?? 1);
 }
 
 /** The domain's filters (period and level) from the parsed ones; the team is a scope, applied in SQL. */
@@ -134,21 +146,47 @@ export function dashboardTables(d: Dashboard, stalled: readonly StalledRow[], f:
       columns: [t("reports.byLevel.level"), t("reports.byLevel.people"), ...FUNNEL_STEPS.slice(1).map(step)],
       rows: d.byLevel
         .filter((l) => l.suppressed || l.people > 0)
-        .map((l) => [f.level(l.level), l.suppressed ? t("reports.byLevel.suppressed") : f.int(l.people), ...FUNNEL_STEPS.slice(1).map((_, i) => (l.funnel ? f.int(l.funnel[i + 1]!.count) : "—"))]),
+        .map((l) => [
+          f.level(l.level),
+          l.suppressed ? t("reports.byLevel.suppressed") : f.int(l.people),
+          ...FUNNEL_STEPS.slice(1).map((_, i) => (l.funnel ? f.int(l.funnel[i + 1]!.count) : "—")),
+        ]),
     },
     time: {
-      columns: [t("reports.time.level"), t("reports.time.n"), t("reports.time.median"), t("reports.time.p25"), t("reports.time.p75"), t("reports.time.min"), t("reports.time.max")],
+      columns: [
+        t("reports.time.level"),
+        t("reports.time.n"),
+        t("reports.time.median"),
+        t("reports.time.p25"),
+        t("reports.time.p75"),
+        t("reports.time.min"),
+        t("reports.time.max"),
+      ],
       rows: d.timeToAccreditation
         .filter((r) => r.level === "all" || r.suppressed || r.spread.n > 0)
         .map((r) =>
           r.suppressed
             ? [f.level(r.level), t("reports.time.suppressed"), "—", "—", "—", "—", "—"]
-            : [f.level(r.level), f.int(r.spread.n), f.days(r.spread.median), f.days(r.spread.p25), f.days(r.spread.p75), f.days(r.spread.min), f.days(r.spread.max)],
+            : [
+                f.level(r.level),
+                f.int(r.spread.n),
+                f.days(r.spread.median),
+                f.days(r.spread.p25),
+                f.days(r.spread.p75),
+                f.days(r.spread.min),
+                f.days(r.spread.max),
+              ],
         ),
     },
     steps: {
       columns: [t("reports.time.fromTo"), t("reports.time.n"), t("reports.time.median"), t("reports.time.p25"), t("reports.time.p75")],
-      rows: d.timeAtSteps.map((s) => [`${step(s.from)} → ${step(s.to)}`, f.int(s.spread.n), f.days(s.spread.median), f.days(s.spread.p25), f.days(s.spread.p75)]),
+      rows: d.timeAtSteps.map((s) => [
+        `${step(s.from)} → ${step(s.to)}`,
+        f.int(s.spread.n),
+        f.days(s.spread.median),
+        f.days(s.spread.p25),
+        f.days(s.spread.p75),
+      ]),
     },
     accreditations: {
       columns: [t("reports.accreditations.figure"), t("reports.accreditations.value")],
@@ -170,11 +208,33 @@ export function dashboardTables(d: Dashboard, stalled: readonly StalledRow[], f:
       rows: a.byChannel.map((c) => [c.channel, f.int(c.count)]),
     },
     stalled: {
-      columns: [t("reports.stalled.person"), t("reports.export.columns.email"), t("reports.stalled.team"), t("reports.stalled.step"), t("reports.stalled.since"), t("reports.stalled.days"), t("reports.stalled.lastReminder")],
-      rows: stalled.map((s) => [s.name, s.email, s.team, step(s.step), f.date(s.since), f.int(s.days), s.lastReminder === null ? t("reports.stalled.never") : f.date(s.lastReminder)]),
+      columns: [
+        t("reports.stalled.person"),
+        t("reports.export.columns.email"),
+        t("reports.stalled.team"),
+        t("reports.stalled.step"),
+        t("reports.stalled.since"),
+        t("reports.stalled.days"),
+        t("reports.stalled.lastReminder"),
+      ],
+      rows: stalled.map((s) => [
+        s.name,
+        s.email,
+        s.team,
+        step(s.step),
+        f.date(s.since),
+        f.int(s.days),
+        s.lastReminder === null ? t("reports.stalled.never") : f.date(s.lastReminder),
+      ]),
     },
     trends: {
-      columns: [t("reports.trends.month"), t("reports.trends.series.invited"), t("reports.trends.series.placed"), t("reports.trends.series.examPassed"), t("reports.trends.series.accredited")],
+      columns: [
+        t("reports.trends.month"),
+        t("reports.trends.series.invited"),
+        t("reports.trends.series.placed"),
+        t("reports.trends.series.examPassed"),
+        t("reports.trends.series.accredited"),
+      ],
       rows: d.trends.map((r) => [r.month, f.int(r.invited), f.int(r.placed), f.int(r.examPassed), f.int(r.accredited)]),
     },
   };
@@ -186,7 +246,26 @@ export function peopleTable(inForce: (p: ExportPerson) => boolean, f: Formatter)
   const yes = c("yes");
   const no = c("no");
   return {
-    columns: ["name", "email", "team", "level", "active", "invitedAt", "signedIn", "placedAt", "trackCompleted", "trackTotal", "trackCompletedAt", "examPassedAt", "charterSignedAt", "firstGrantedAt", "accreditation", "validUntil", "channels", "inForce"].map(c),
+    columns: [
+      "name",
+      "email",
+      "team",
+      "level",
+      "active",
+      "invitedAt",
+      "signedIn",
+      "placedAt",
+      "trackCompleted",
+      "trackTotal",
+      "trackCompletedAt",
+      "examPassedAt",
+      "charterSignedAt",
+      "firstGrantedAt",
+      "accreditation",
+      "validUntil",
+      "channels",
+      "inForce",
+    ].map(c),
     row: (p) => [
       p.name,
       p.email,
@@ -216,7 +295,15 @@ export function examTables(e: ExamAnalytics, f: Formatter): Record<ExamTable, Te
   const num2 = (n: number | null) => (n === null ? "—" : (Math.round(n * 100) / 100).toFixed(2).replace(".", f.locale === "fr" ? "," : "."));
   return {
     items: {
-      columns: [t("reports.exam.item"), t("reports.exam.category"), t("reports.exam.answers"), t("reports.exam.shareCorrect"), t("reports.exam.discrimination"), t("reports.exam.flags"), t("reports.exam.options")],
+      columns: [
+        t("reports.exam.item"),
+        t("reports.exam.category"),
+        t("reports.exam.answers"),
+        t("reports.exam.shareCorrect"),
+        t("reports.exam.discrimination"),
+        t("reports.exam.flags"),
+        t("reports.exam.options"),
+      ],
       rows: e.items.map((i) => [
         `${i.itemId} — ${i.question}`,
         i.category,
@@ -225,7 +312,10 @@ export function examTables(e: ExamAnalytics, f: Formatter): Record<ExamTable, Te
         `${num2(i.discrimination)} (${num2(i.pointBiserial)})`,
         i.flags.map((fl) => t(`reports.exam.flag.${fl}`)).join(", "),
         [
-          ...i.options.map((o) => `${t("reports.exam.optionChosen", { option: `${o.optionId}${o.correct ? ` ${t("reports.exam.correctMark")}` : ""}`, share: f.pct(o.share) })}`),
+          ...i.options.map(
+            (o) =>
+              `${t("reports.exam.optionChosen", { option: `${o.optionId}${o.correct ? ` ${t("reports.exam.correctMark")}` : ""}`, share: f.pct(o.share) })}`,
+          ),
           ...(i.unanswered ? [t("reports.exam.unanswered", { count: i.unanswered })] : []),
         ].join(" · "),
       ]),
@@ -235,7 +325,14 @@ export function examTables(e: ExamAnalytics, f: Formatter): Record<ExamTable, Te
       rows: e.modules.map((m) => [m.title, f.int(m.started), f.int(m.completed), f.pct(m.completion)]),
     },
     checks: {
-      columns: [t("reports.exam.module"), t("reports.exam.check"), t("reports.exam.answers"), t("reports.exam.wrong"), t("reports.exam.wrongShare"), t("reports.exam.peopleCount")],
+      columns: [
+        t("reports.exam.module"),
+        t("reports.exam.check"),
+        t("reports.exam.answers"),
+        t("reports.exam.wrong"),
+        t("reports.exam.wrongShare"),
+        t("reports.exam.peopleCount"),
+      ],
       rows: e.checks.map((c) => [c.moduleTitle, c.checkId, f.int(c.answers), f.int(c.wrong), f.pct(c.wrongShare), f.int(c.people)]),
     },
     firstAttempts: {
@@ -244,7 +341,9 @@ export function examTables(e: ExamAnalytics, f: Formatter): Record<ExamTable, Te
         [t("reports.exam.all"), f.int(e.firstAttemptsAll.attempts), f.int(e.firstAttemptsAll.passed), f.pct(e.firstAttemptsAll.rate)],
         ...e.firstAttempts
           .filter((r) => r.suppressed || r.attempts > 0)
-          .map((r) => (r.suppressed ? [f.level(r.level), t("reports.exam.suppressed"), "—", "—"] : [f.level(r.level), f.int(r.attempts), f.int(r.passed), f.pct(r.rate)])),
+          .map((r) =>
+            r.suppressed ? [f.level(r.level), t("reports.exam.suppressed"), "—", "—"] : [f.level(r.level), f.int(r.attempts), f.int(r.passed), f.pct(r.rate)],
+          ),
       ],
     },
   };

@@ -35,7 +35,8 @@ export async function withScim(handler: () => Promise<Response> | Response): Pro
 export function requireScimToken(request: Request): ScimActor {
   const result = authenticateApiToken(request.headers.get("Authorization"), Date.now(), "scim");
   if (result.ok) return { tokenId: result.id, tokenName: result.name };
-  if (result.error === "insufficient_scope") throw new ScimError(403, "this token is not a SCIM token: create one of scope scim under Administration → Provisioning");
+  if (result.error === "insufficient_scope")
+    throw new ScimError(403, "this token is not a SCIM token: create one of scope scim under Administration → Provisioning");
   if (result.error === "missing_token") throw new ScimError(401, "authentication required: send Authorization: Bearer <SCIM token>");
   throw new ScimError(401, "this SCIM token is unknown, expired or revoked");
 }
@@ -112,7 +113,14 @@ export function project<T extends Record<string, unknown>>(resource: T, params: 
   const list = (name: string) =>
     (params.get(name) ?? "")
       .split(",")
-      .map((a) => a.trim().toLowerCase().replace(/^urn:ietf:params:scim:schemas:core:2\.0:(user|group):/, "").split(".")[0]!)
+      .map(
+        (a) =>
+          a
+            .trim()
+            .toLowerCase()
+            .replace(/^urn:ietf:params:scim:schemas:core:2\.0:(user|group):/, "")
+            .split(".")[0]!,
+      )
       .filter(Boolean);
   const only = list("attributes");
   const excluded = list("excludedAttributes");

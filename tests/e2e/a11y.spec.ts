@@ -9,17 +9,53 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
 const PAGES: Record<string, string[]> = {
-  "trainer@ambassade.test": ["/home", "/studio", "/studio/core-code-of-conduct", "/studio/core-code-of-conduct/history", "/studio/tracks", "/studio/reviews", "/people/demo-learner/placement"],
+  "trainer@ambassade.test": [
+    "/home",
+    "/studio",
+    "/studio/core-code-of-conduct",
+    "/studio/core-code-of-conduct/history",
+    "/studio/tracks",
+    "/studio/reviews",
+    "/people/demo-learner/placement",
+  ],
   "manager@ambassade.test": ["/home", "/teams", "/teams/team-comms", "/team/requests"],
-  "admin@ambassade.test": ["/people", "/people/invite", "/admin/teams", "/admin/audit", "/admin/settings", "/admin/sso", "/admin/charter", "/admin/charter/new", "/admin/api", "/admin/webhooks", "/account"],
-  "ambassador@ambassade.test": ["/home", "/track", "/track/native-company-objectives", "/placement", "/charter", "/exam", "/accreditation", "/accreditation/certificate", "/privacy"],
+  "admin@ambassade.test": [
+    "/people",
+    "/people/invite",
+    "/admin/teams",
+    "/admin/audit",
+    "/admin/settings",
+    "/admin/sso",
+    "/admin/charter",
+    "/admin/charter/new",
+    "/admin/api",
+    "/admin/webhooks",
+    "/account",
+  ],
+  "ambassador@ambassade.test": [
+    "/home",
+    "/track",
+    "/track/native-company-objectives",
+    "/placement",
+    "/charter",
+    "/exam",
+    "/accreditation",
+    "/accreditation/certificate",
+    "/privacy",
+  ],
 };
 
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   await expect(page.locator("main")).toBeVisible();
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${path}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  return result.violations.map(
+    (v) =>
+      `${path}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
 }
 
 test("the public pages pass axe's WCAG 2.1 AA rules", async ({ page }) => {

@@ -33,14 +33,17 @@ function nativeTrackLength(): number {
 }
 
 function charterCheck(): { question: Bilingual; options: { text: Bilingual; correct?: boolean }[] }[] {
-  return (parse(fs.readFileSync(path.join("content", "policy", "charter", "2026-01", "check.yaml"), "utf8")) as { questions: ReturnType<typeof charterCheck> }).questions;
+  return (parse(fs.readFileSync(path.join("content", "policy", "charter", "2026-01", "check.yaml"), "utf8")) as { questions: ReturnType<typeof charterCheck> })
+    .questions;
 }
 
 /** The knowledge checks of a module file: question and the text of the right option. */
 function moduleChecks(moduleId: string): { question: string; right: string }[] {
   const source = fs.readFileSync(path.join("content", "modules", moduleId, "fr.mdx"), "utf8");
   return [...source.matchAll(/<KnowledgeCheck\s+id="[^"]+"\s+question="([^"]+)"\s*>([\s\S]*?)<\/KnowledgeCheck>/g)].map((match) => {
-    const right = [...match[2]!.matchAll(/<Option\b([^>]*)>([\s\S]*?)<\/Option>/g)].find((o) => /(^|\s)correct(\s|$)/.test(o[1]!.replace(/explanation="[^"]*"/, " ")))!;
+    const right = [...match[2]!.matchAll(/<Option\b([^>]*)>([\s\S]*?)<\/Option>/g)].find((o) =>
+      /(^|\s)correct(\s|$)/.test(o[1]!.replace(/explanation="[^"]*"/, " ")),
+    )!;
     return { question: match[1]!, right: right[2]!.replace(/\s+/g, " ").trim() };
   });
 }
@@ -132,7 +135,9 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
   await navOf(page).getByRole("link", { name: "Mon accréditation", exact: true }).click();
   await expect(page.getByText("Tout est prêt : demandez votre accréditation.")).toBeVisible();
   await page.getByRole("checkbox", { name: "LinkedIn", exact: true }).check();
-  await page.getByRole("textbox", { name: "Ce que vous comptez y faire" }).fill("Partager nos réussites d'équipe et répondre aux questions des candidats sur LinkedIn.");
+  await page
+    .getByRole("textbox", { name: "Ce que vous comptez y faire" })
+    .fill("Partager nos réussites d'équipe et répondre aux questions des candidats sur LinkedIn.");
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Demande envoyée à votre manager." })).toBeVisible();
   await expect(page.getByText("Votre demande attend la décision de votre manager.")).toBeVisible();

@@ -16,7 +16,9 @@ const suffix = randomUUID().slice(0, 8);
 const email = `rose.certifiee.${suffix}@example.org`;
 const passwordHash = db.select({ hash: users.passwordHash }).from(users).where(eq(users.email, "admin@ambassade.test")).get()!.hash;
 const userId = db.transaction((tx) => insertUser(tx, { email, name: "Rose Certifiée", teamId: "team-comms", roles: ["employee"], passwordHash }));
-db.insert(placements).values({ id: `placement-${userId}`, userId, level: "native", source: "questionnaire", facts: [] }).run();
+db.insert(placements)
+  .values({ id: `placement-${userId}`, userId, level: "native", source: "questionnaire", facts: [] })
+  .run();
 signCharter(userId);
 const accreditationId = grantFor(userId, ["linkedin"]);
 const credential = db.select({ id: credentials.id }).from(credentials).where(eq(credentials.accreditationId, accreditationId)).get();

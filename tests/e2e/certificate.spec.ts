@@ -16,7 +16,10 @@ import { signIn, signOut } from "./support";
 
 test("a newly accredited person downloads the certificate PDF; its text holds the verify URL, which verifies", async ({ page, baseURL }) => {
   const databasePath = path.join(process.env.E2E_DATA_DIR ?? "data-e2e", "e2e.db");
-  const out = execFileSync("node_modules/.bin/tsx", ["tests/e2e/certificate-fixture.ts"], { env: { ...process.env, DATABASE_PATH: databasePath, DEMO_PASSWORD: TEST_DEMO_PASSWORD }, encoding: "utf8" });
+  const out = execFileSync("node_modules/.bin/tsx", ["tests/e2e/certificate-fixture.ts"], {
+    env: { ...process.env, DATABASE_PATH: databasePath, DEMO_PASSWORD: TEST_DEMO_PASSWORD },
+    encoding: "utf8",
+  });
   const line = out.split("\n").find((l) => l.startsWith("CERTIFICATE_FIXTURE "))!;
   const person = JSON.parse(line.slice("CERTIFICATE_FIXTURE ".length)) as { email: string; credentialId: string };
 

@@ -23,7 +23,8 @@ const ADDED_EN = "Any post drafted with an AI is reviewed by its author.";
 
 type Bilingual = { fr: string; en: string };
 function charterCheck(): { question: Bilingual; options: { text: Bilingual; correct?: boolean }[] }[] {
-  return (parse(fs.readFileSync(path.join("content", "policy", "charter", "2026-01", "check.yaml"), "utf8")) as { questions: ReturnType<typeof charterCheck> }).questions;
+  return (parse(fs.readFileSync(path.join("content", "policy", "charter", "2026-01", "check.yaml"), "utf8")) as { questions: ReturnType<typeof charterCheck> })
+    .questions;
 }
 
 /**
@@ -42,15 +43,31 @@ function createAccreditedHolder() {
     copy("users", "id = 'demo-ambassador'", { id: HOLDER.id, email: HOLDER.email, name: HOLDER.name });
     db.prepare("insert into user_roles (user_id, role) values (?, 'employee')").run(HOLDER.id);
     copy("placements", "user_id = 'demo-ambassador' and is_current = 1", { id: `${HOLDER.id}-placement`, user_id: HOLDER.id });
-    copy("accreditations", "user_id = 'demo-ambassador'", { id: `${HOLDER.id}-accreditation`, user_id: HOLDER.id, status: "granted", reason: null, reason_kind: null });
-    copy("charter_signatures", "user_id = 'demo-ambassador' and version = '2026-01'", { id: `${HOLDER.id}-signature`, user_id: HOLDER.id, signed_name: HOLDER.name });
+    copy("accreditations", "user_id = 'demo-ambassador'", {
+      id: `${HOLDER.id}-accreditation`,
+      user_id: HOLDER.id,
+      status: "granted",
+      reason: null,
+      reason_kind: null,
+    });
+    copy("charter_signatures", "user_id = 'demo-ambassador' and version = '2026-01'", {
+      id: `${HOLDER.id}-signature`,
+      user_id: HOLDER.id,
+      signed_name: HOLDER.name,
+    });
   })();
   db.close();
 }
 
 async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${page.url()}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  return result.violations.map(
+    (v) =>
+      `${page.url()}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
 }
 
 /** Types at the end of a code editor (CodeMirror: its content is the labelled textbox). */

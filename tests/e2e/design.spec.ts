@@ -9,15 +9,40 @@ import { signIn } from "./support";
 
 const PAGES: { who: string; email: string | null; paths: string[] }[] = [
   { who: "public", email: null, paths: ["/login", "/forgot-password"] },
-  { who: "learner", email: "ambassador@ambassade.test", paths: ["/home", "/track", "/track/native-company-objectives", "/placement", "/charter", "/exam", "/accreditation", "/accreditation/certificate", "/inbox", "/account"] },
+  {
+    who: "learner",
+    email: "ambassador@ambassade.test",
+    paths: [
+      "/home",
+      "/track",
+      "/track/native-company-objectives",
+      "/placement",
+      "/charter",
+      "/exam",
+      "/accreditation",
+      "/accreditation/certificate",
+      "/inbox",
+      "/account",
+    ],
+  },
   { who: "manager", email: "manager@ambassade.test", paths: ["/home", "/teams", "/team/requests", "/people", "/reports"] },
   { who: "trainer", email: "trainer@ambassade.test", paths: ["/home", "/studio", "/studio/reviews", "/studio/tracks", "/reports/exam"] },
-  { who: "admin", email: "admin@ambassade.test", paths: ["/home", "/people", "/admin/settings", "/admin/audit", "/admin/teams", "/admin/charter", "/admin/api"] },
+  {
+    who: "admin",
+    email: "admin@ambassade.test",
+    paths: ["/home", "/people", "/admin/settings", "/admin/audit", "/admin/teams", "/admin/charter", "/admin/api"],
+  },
 ];
 
 async function axe(page: Page, label: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${label}: ${v.id} — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  return result.violations.map(
+    (v) =>
+      `${label}: ${v.id} — ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
 }
 
 /** How far the page scrolls sideways, in CSS pixels (0: not at all). */
@@ -48,11 +73,18 @@ for (const { who, email, paths } of PAGES) {
       // The header is one row of 64 px, and every item of the bar sits on the same line.
       expect((await page.locator("body > header, header").first().boundingBox())!.height, `${path}: header height`).toBeLessThanOrEqual(65);
       if (email) {
-        const tops = await page.locator("nav.shell-nav").locator(":scope > ul > li, :scope > details").evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
+        const tops = await page
+          .locator("nav.shell-nav")
+          .locator(":scope > ul > li, :scope > details")
+          .evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
         expect(tops.length, path).toBeGreaterThan(0);
         expect(new Set(tops).size, `${path}: the bar's items on one row (${tops.join(", ")})`).toBe(1);
         // Nothing of the bar is hidden under the right-hand side: the last item ends before the account menu starts.
-        const lastRight = await page.locator("nav.shell-nav").locator(":scope > ul > li, :scope > details").last().evaluate((li) => li.getBoundingClientRect().right);
+        const lastRight = await page
+          .locator("nav.shell-nav")
+          .locator(":scope > ul > li, :scope > details")
+          .last()
+          .evaluate((li) => li.getBoundingClientRect().right);
         const accountLeft = await page.getByTestId("menu").evaluate((el) => el.getBoundingClientRect().left);
         expect(lastRight, `${path}: the bar overlaps the account menu`).toBeLessThan(accountLeft);
       }

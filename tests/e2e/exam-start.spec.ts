@@ -12,7 +12,11 @@ async function setTrackGate(browser: Browser, baseURL: string, on: boolean) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "admin@ambassade.test");
-  const response = await page.request.post("/admin/settings", { form: { "exam.requiresTrackComplete": on ? "true" : "false" }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  const response = await page.request.post("/admin/settings", {
+    form: { "exam.requiresTrackComplete": on ? "true" : "false" },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBeLessThan(400);
   await context.close();
 }

@@ -95,7 +95,9 @@ test("a revocation closes the gate, shows on the verification page and reaches t
     await signOut(page);
 
     const gate = async (channel: string) => {
-      const response = await request.get(`/api/v1/authorizations?email=${encodeURIComponent(person.email)}&channel=${channel}`, { headers: { Authorization: `Bearer ${token}` } });
+      const response = await request.get(`/api/v1/authorizations?email=${encodeURIComponent(person.email)}&channel=${channel}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(response.status()).toBe(200);
       return (await response.json()) as { allowed: boolean; reasons: string[]; accreditation: { id: string; status: string } | null };
     };
@@ -119,7 +121,11 @@ test("a revocation closes the gate, shows on the verification page and reaches t
     const delivery = receiver.received.find((r) => JSON.parse(r.body).type === "accreditation.revoked")!;
     expect(delivery).toBeTruthy();
     expect(signatureHolds(delivery.headers["ambassade-signature"], delivery.body)).toBe(true);
-    const event = JSON.parse(delivery.body) as { id: string; type: string; data: { accreditation: { status: string; credential: string }; person: { email: string; name: string } } };
+    const event = JSON.parse(delivery.body) as {
+      id: string;
+      type: string;
+      data: { accreditation: { status: string; credential: string }; person: { email: string; name: string } };
+    };
     expect(delivery.headers["ambassade-event-id"]).toBe(event.id);
     expect(event.data).toMatchObject({ accreditation: { status: "revoked" }, person: { email: person.email, name: person.name } });
 

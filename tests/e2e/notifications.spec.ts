@@ -35,7 +35,13 @@ test.beforeAll(async () => {
   const to = path.join(contentDir, "policy", "charter", NEW_VERSION);
   fs.mkdirSync(to);
   for (const file of ["fr.mdx", "en.mdx", "check.yaml"]) {
-    fs.writeFileSync(path.join(to, file), fs.readFileSync(path.join(from, file), "utf8").replace('version: "2026-01"', `version: "${NEW_VERSION}"`).replace('effective: "2026-01-15"', `effective: "${NEW_VERSION}-01"`));
+    fs.writeFileSync(
+      path.join(to, file),
+      fs
+        .readFileSync(path.join(from, file), "utf8")
+        .replace('version: "2026-01"', `version: "${NEW_VERSION}"`)
+        .replace('effective: "2026-01-15"', `effective: "${NEW_VERSION}-01"`),
+    );
   }
   const env = {
     ...process.env,
@@ -71,7 +77,12 @@ test.afterAll(async () => {
 /** "=?UTF-8?Q?…?=" and "=?UTF-8?B?…?=" words of a header, decoded. */
 function decodeHeader(value: string): string {
   return value.replace(/\s*=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, kind: string, text: string) =>
-    kind.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
+    kind.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          "latin1",
+        ).toString("utf8"),
   );
 }
 
@@ -97,14 +108,25 @@ async function mailTo(to: string, subject: RegExp): Promise<Mail> {
   for (;;) {
     const found = outbox().find((m) => m.to.includes(to) && subject.test(m.subject));
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail to ${to} matching ${subject}: ${outbox().map((m) => `${m.to} ${m.subject}`).join(" | ")}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no mail to ${to} matching ${subject}: ${outbox()
+          .map((m) => `${m.to} ${m.subject}`)
+          .join(" | ")}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
 async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${page.url()}: ${v.id} — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  return result.violations.map(
+    (v) =>
+      `${page.url()}: ${v.id} — ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
 }
 
 test("a request reaches the manager by mail and in the inbox; the grant reaches the learner", async ({ page }) => {
@@ -112,7 +134,9 @@ test("a request reaches the manager by mail and in the inbox; the grant reaches 
   await signIn(page, "hugo.robert@ambassade.test");
   await page.goto("/accreditation");
   await page.getByRole("checkbox", { name: "LinkedIn", exact: true }).check();
-  await page.getByRole("textbox", { name: "Ce que vous comptez y faire" }).fill("Relayer les offres d’emploi de l’équipe et répondre aux candidats sur LinkedIn.");
+  await page
+    .getByRole("textbox", { name: "Ce que vous comptez y faire" })
+    .fill("Relayer les offres d’emploi de l’équipe et répondre aux candidats sur LinkedIn.");
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Demande envoyée à votre manager." })).toBeVisible();
   await signOut(page);
@@ -153,7 +177,9 @@ test("the admin publishes a charter version through the confirmation; each perso
   await page.getByRole("textbox", { name: "Ce qui change, en français" }).fill("Une nouvelle règle sur l’IA générative (clause 4.3).");
   await page.getByRole("textbox", { name: "Ce qui change, en anglais" }).fill("A new rule on generative AI (clause 4.3).");
   await page.getByRole("button", { name: "Confirmer la publication" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Version ${NEW_VERSION} publiée. Accréditations suspendues en attente de signature : ${count}.` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Version ${NEW_VERSION} publiée. Accréditations suspendues en attente de signature : ${count}.` }),
+  ).toBeVisible();
   await signOut(page);
 
   const suspensionMail = /Votre accréditation est suspendue|Your accreditation is suspended/;

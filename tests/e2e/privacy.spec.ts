@@ -17,7 +17,13 @@ async function axeViolations(page: Page, pathname: string): Promise<string[]> {
   await page.goto(pathname);
   await expect(page.locator("main")).toBeVisible();
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${pathname}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  return result.violations.map(
+    (v) =>
+      `${pathname}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
 }
 
 /** A person of this spec's own, accredited for LinkedIn with a credential, written straight into the server's database. */
@@ -37,7 +43,11 @@ function insertAccreditedPerson(): { userId: string; email: string; credentialId
       "insert into accreditations (id, user_id, status, requested_channels, statement, requested_at, channels, granted_at, granted_by, valid_until, decided_by, decided_at, updated_at) values (?, ?, 'granted', '[\"linkedin\"]', 'Je veux représenter l''entreprise.', ?, '[\"linkedin\"]', ?, 'demo-manager', ?, 'demo-manager', ?, ?)",
     ).run(accreditationId, userId, now, now, now + 180 * 86_400_000, now, now);
     // The signed form does not matter here: the page is only read once the holder is erased.
-    db.prepare("insert into credentials (id, accreditation_id, jwt, salt, issued_at) values (?, ?, 'e2e.not.signed', 'salt', ?)").run(credentialId, accreditationId, now);
+    db.prepare("insert into credentials (id, accreditation_id, jwt, salt, issued_at) values (?, ?, 'e2e.not.signed', 'salt', ?)").run(
+      credentialId,
+      accreditationId,
+      now,
+    );
   })();
   db.close();
   return { userId, email, credentialId };
@@ -99,7 +109,9 @@ test("an admin erases a person; their credential page then says it is no longer 
 
   await page.getByLabel("Pour confirmer, tapez l’adresse e-mail de la personne").fill(person.email);
   await page.getByRole("button", { name: "Effacer définitivement" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Données effacées\s;\sla personne apparaît désormais sous le pseudonyme erased-[0-9a-f]{6}\./ })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Données effacées\s;\sla personne apparaît désormais sous le pseudonyme erased-[0-9a-f]{6}\./ }),
+  ).toBeVisible();
   await expect(page.getByText(/Données effacées le/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Effacer" })).toHaveCount(0);
   await signOut(page);

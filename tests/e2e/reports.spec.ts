@@ -11,14 +11,21 @@ import { signIn } from "./support";
 
 async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${page.url()}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  return result.violations.map(
+    (v) =>
+      `${page.url()}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
 }
 
 /** The text of a table's header and body rows, as the page shows them. */
 async function tableRows(page: Page, id: string): Promise<string[][]> {
-  return page.locator(`table[data-report-table="${id}"]`).first().evaluate((table) =>
-    [...table.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("th, td")].map((cell) => (cell.textContent ?? "").trim())),
-  );
+  return page
+    .locator(`table[data-report-table="${id}"]`)
+    .first()
+    .evaluate((table) => [...table.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("th, td")].map((cell) => (cell.textContent ?? "").trim())));
 }
 
 test("a manager opens the team dashboard, filters it, and exports a table whose rows match the page", async ({ page }) => {

@@ -25,7 +25,9 @@ type Check = { question: string; right: string };
 function checksOf(moduleId: string): Check[] {
   const source = fs.readFileSync(path.join("content", "modules", moduleId, "fr.mdx"), "utf8");
   return [...source.matchAll(/<KnowledgeCheck\s+id="[^"]+"\s+question="([^"]+)"\s*>([\s\S]*?)<\/KnowledgeCheck>/g)].map((match) => {
-    const right = [...match[2]!.matchAll(/<Option\b([^>]*)>([\s\S]*?)<\/Option>/g)].find((option) => /(^|\s)correct(\s|$)/.test(option[1]!.replace(/explanation="[^"]*"/, " ")))!;
+    const right = [...match[2]!.matchAll(/<Option\b([^>]*)>([\s\S]*?)<\/Option>/g)].find((option) =>
+      /(^|\s)correct(\s|$)/.test(option[1]!.replace(/explanation="[^"]*"/, " ")),
+    )!;
     return { question: match[1]!, right: right[2]!.replace(/\s+/g, " ").trim() };
   });
 }
@@ -119,7 +121,12 @@ test("a trainer fixes an unsafe edit, publishes, rolls back; the learner sees ea
   await expect(learner.getByText(NEW_TEXT)).toHaveCount(0);
   await expectCompleted(learner);
   await learner.goto("/track");
-  await expect(learner.getByRole("listitem").filter({ hasText: /^.*Petits pas/ }).first()).toContainText("Terminé");
+  await expect(
+    learner
+      .getByRole("listitem")
+      .filter({ hasText: /^.*Petits pas/ })
+      .first(),
+  ).toContainText("Terminé");
 
   expect(errors, "no error in the trainer's browser console (CSP included)").toEqual([]);
 });
@@ -130,7 +137,11 @@ test("a trainer reorders a level's track with the keyboard, hears where the modu
   await expect(trainer.getByRole("heading", { level: 1, name: "Parcours" })).toBeVisible();
   const level = trainer.getByRole("group", { name: "Réticent" });
   const items = level.getByRole("listitem");
-  const titleOf = async (index: number) => (await items.nth(index).getByRole("button", { name: /^Descendre « / }).getAttribute("aria-label"))!.replace(/^Descendre « (.*) »$/, "$1");
+  const titleOf = async (index: number) =>
+    (await items
+      .nth(index)
+      .getByRole("button", { name: /^Descendre « / })
+      .getAttribute("aria-label"))!.replace(/^Descendre « (.*) »$/, "$1");
   const firstTitle = await titleOf(0);
   const secondTitle = await titleOf(1);
 
@@ -212,7 +223,9 @@ test("a trainer uploads an image and inserts it as a figure, with its alternativ
   await expect(dialog).toBeVisible();
   const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
   // A file that lies about what it is is refused.
-  await dialog.getByLabel("Envoyer une nouvelle image").setInputFiles({ name: "page.png", mimeType: "image/png", buffer: Buffer.from("<html><body>not an image</body></html>") });
+  await dialog
+    .getByLabel("Envoyer une nouvelle image")
+    .setInputFiles({ name: "page.png", mimeType: "image/png", buffer: Buffer.from("<html><body>not an image</body></html>") });
   await dialog.getByRole("button", { name: "Envoyer", exact: true }).click();
   await expect(dialog.getByText("Ce fichier n'est pas une image PNG, JPEG, WebP ou GIF.")).toBeVisible();
   await dialog.getByLabel("Envoyer une nouvelle image").setInputFiles({ name: "schema.png", mimeType: "image/png", buffer: png });
@@ -252,7 +265,9 @@ test("a trainer discards a draft's unpublished changes after confirming, and the
   const panel = trainer.getByRole("region", { name: "Abandonner les modifications" });
   const open = panel.getByText("Abandonner les modifications non publiées…");
   await open.click();
-  await expect(panel.getByText(/^Les modifications non publiées \(français et anglais\) seront effacées et le brouillon redeviendra la version en ligne/)).toBeVisible();
+  await expect(
+    panel.getByText(/^Les modifications non publiées \(français et anglais\) seront effacées et le brouillon redeviendra la version en ligne/),
+  ).toBeVisible();
   await panel.getByRole("button", { name: "Non, garder le brouillon" }).click();
   await expect(panel.getByRole("button", { name: "Oui, abandonner les modifications" })).toBeHidden();
   await expect(open).toBeFocused();

@@ -50,5 +50,7 @@ export function linkIn(mail: string): string {
 
 /** A string missing from the strings the browser loaded shows as its key (e.g. "studio.title"): none may show. */
 export async function expectNoRawKeys(page: Page) {
-  await expect(page.locator("body")).not.toContainText(/\b(app|nav|common|errors|studio|accreditation|api|settings|people|teams|audit|diagnostic|track)\.[a-z]\w*/);
+  await expect(page.locator("body")).not.toContainText(
+    /\b(app|nav|common|errors|studio|accreditation|api|settings|people|teams|audit|diagnostic|track)\.[a-z]\w*/,
+  );
 }

@@ -9,8 +9,26 @@ const PUBLIC = ["/login", "/forgot-password", "/reset-password/not-a-token", "/i
 
 const PAGES: Record<string, string[]> = {
   "learner@ambassade.test": ["/home", "/diagnostic", "/track", "/placement", "/charter", "/exam", "/accreditation", "/account"],
-  "ambassador@ambassade.test": ["/home", "/track", "/track/native-company-objectives", "/placement", "/charter", "/exam", "/accreditation", "/accreditation/certificate", "/account"],
-  "trainer@ambassade.test": ["/home", "/studio", "/studio/core-code-of-conduct", "/studio/core-code-of-conduct/history", "/studio/tracks", "/studio/reviews", "/people/demo-learner/placement"],
+  "ambassador@ambassade.test": [
+    "/home",
+    "/track",
+    "/track/native-company-objectives",
+    "/placement",
+    "/charter",
+    "/exam",
+    "/accreditation",
+    "/accreditation/certificate",
+    "/account",
+  ],
+  "trainer@ambassade.test": [
+    "/home",
+    "/studio",
+    "/studio/core-code-of-conduct",
+    "/studio/core-code-of-conduct/history",
+    "/studio/tracks",
+    "/studio/reviews",
+    "/people/demo-learner/placement",
+  ],
   "manager@ambassade.test": ["/home", "/teams", "/teams/team-comms", "/team/requests", "/people", "/people/invite"],
   "admin@ambassade.test": [
     "/home",
@@ -47,7 +65,10 @@ function expectDistinctTitles(titles: Map<string, string>) {
   }
   const byTitle = new Map<string, string[]>();
   for (const [path, title] of titles) byTitle.set(title, [...(byTitle.get(title) ?? []), path]);
-  expect([...byTitle.values()].filter((paths) => paths.length > 1), "pages sharing a title").toEqual([]);
+  expect(
+    [...byTitle.values()].filter((paths) => paths.length > 1),
+    "pages sharing a title",
+  ).toEqual([]);
 }
 
 test("public pages have their own title, in French and in English", async ({ browser }) => {

@@ -113,5 +113,11 @@ export async function completeFirstModuleAndComeBack(page: Page, learner: string
   // The module page keeps the passed state.
   await item.getByRole("link", { name: title, exact: true }).click();
   await expect(page.getByRole("heading", { name: s.completed })).toBeVisible();
-  await expect(page.getByRole("group", { name: new RegExp(`^${s.passed}`) }).first().getByRole("radio").first()).toBeDisabled();
+  await expect(
+    page
+      .getByRole("group", { name: new RegExp(`^${s.passed}`) })
+      .first()
+      .getByRole("radio")
+      .first(),
+  ).toBeDisabled();
 }

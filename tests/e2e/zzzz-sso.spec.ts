@@ -16,7 +16,12 @@ let samlIdp: SamlIdpServer;
 
 test.beforeAll(async () => {
   idp = await startOidcProvider([`${baseURL}/sso/oidc/callback`]);
-  samlIdp = await startSamlIdpServer(`${baseURL}/sso/saml/metadata`, { nameId: "omar-persistent-7", email: "omar.nouveau@corp.test", name: "Omar Nouveau", locale: "en" });
+  samlIdp = await startSamlIdpServer(`${baseURL}/sso/saml/metadata`, {
+    nameId: "omar-persistent-7",
+    email: "omar.nouveau@corp.test",
+    name: "Omar Nouveau",
+    locale: "en",
+  });
   idp.accounts.set("nina-sub", { email: "nina.recrue@corp.test", email_verified: true, name: "Nina Recrue", locale: "fr-FR" });
 });
 // Clean up for anyone after this spec, whatever happened: OIDC off again, from a fresh page (the
@@ -42,7 +47,10 @@ async function setOidc(page: Page, enabled: boolean) {
 
 test("an admin configures OpenID Connect, and an employee of the IdP signs in and lands on the questionnaire", async ({ page }) => {
   // The test IdP's page imports a web font from the internet: nothing leaves this machine.
-  await page.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort());
+  await page.route(
+    (url) => url.hostname !== "127.0.0.1",
+    (route) => route.abort(),
+  );
   await signIn(page, "admin@ambassade.test");
   await page.goto("/admin/sso");
   await expect(page).toHaveTitle("Authentification unique (SSO) · Ambassade");
@@ -74,7 +82,6 @@ test("an admin configures OpenID Connect, and an employee of the IdP signs in an
   await page.locator('button[type="submit"]').click({ noWaitAfter: true });
   await page.waitForURL((url) => url.origin === baseURL && url.pathname === "/diagnostic");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questionnaire de positionnement");
-
 });
 
 test("the same with SAML: an admin pastes the IdP's values, and an employee signs in through the IdP's page", async ({ page }) => {

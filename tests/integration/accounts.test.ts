@@ -64,7 +64,11 @@ describe("sign-in", () => {
 describe("sessions", () => {
   it("expire: an expired session sends the person back to sign in", async () => {
     const client = await signedIn("ambassador@ambassade.test");
-    getDb().update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 10 }).where(eq(sessions.userId, "demo-ambassador")).run();
+    getDb()
+      .update(sessions)
+      .set({ expiresAt: Math.floor(Date.now() / 1000) - 10 })
+      .where(eq(sessions.userId, "demo-ambassador"))
+      .run();
     const response = await client.get("/home");
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toMatch(/^\/login/);
@@ -117,7 +121,10 @@ describe("invitations and password reset", () => {
     const admin = await signedIn("admin@ambassade.test");
     await admin.post("/people/invite", { name: "Old Invite", email: "old.invite@ambassade.test", teamId: "team-ops", roles: ["employee"] });
     const link = new URL(linkIn((await readOutbox()).find((m) => m.to.includes("old.invite"))!.body));
-    getDb().update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).run();
+    getDb()
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .run();
     expect((await new Client(server.url).get(link.pathname)).status).toBe(410);
   });
 
@@ -170,18 +177,63 @@ describe("bad input on every form: 400 with per-field messages, nothing written"
   const cases: { who: string | null; path: string; fields: Record<string, string | string[]>; expectField: string }[] = [
     { who: null, path: "/login", fields: { email: "not-an-email", password: "" }, expectField: "Saisissez une adresse e-mail valide" },
     { who: null, path: "/forgot-password", fields: { email: "<script>alert(1)</script>" }, expectField: "Saisissez une adresse e-mail valide" },
-    { who: "admin@ambassade.test", path: "/people/invite", fields: { name: "", email: "x@", teamId: "team-ops", roles: [] }, expectField: "Ce champ est obligatoire." },
-    { who: "admin@ambassade.test", path: "/people/invite", fields: { name: "Dup", email: "learner@ambassade.test", teamId: "team-ops", roles: ["employee"] }, expectField: "Une personne utilise déjà cette adresse e-mail." },
-    { who: "admin@ambassade.test", path: "/people/invite", fields: { name: "x".repeat(500), email: "long@ambassade.test", teamId: "team-ops", roles: ["employee"] }, expectField: "trop long" },
-    { who: "admin@ambassade.test", path: "/people/invite", fields: { name: "Role", email: "role@ambassade.test", teamId: "team-ops", roles: ["superuser"] }, expectField: "Rôle inconnu." },
-    { who: "admin@ambassade.test", path: "/people/invite", fields: { name: "T", email: "t@ambassade.test", teamId: "'; drop table users; --", roles: ["employee"] }, expectField: "Cette équipe n'existe pas" },
-    { who: "admin@ambassade.test", path: "/people/demo-learner", fields: { intent: "update", name: "", teamId: "team-comms", roles: [] }, expectField: "Ce champ est obligatoire." },
+    {
+      who: "admin@ambassade.test",
+      path: "/people/invite",
+      fields: { name: "", email: "x@", teamId: "team-ops", roles: [] },
+      expectField: "Ce champ est obligatoire.",
+    },
+    {
+      who: "admin@ambassade.test",
+      path: "/people/invite",
+      fields: { name: "Dup", email: "learner@ambassade.test", teamId: "team-ops", roles: ["employee"] },
+      expectField: "Une personne utilise déjà cette adresse e-mail.",
+    },
+    {
+      who: "admin@ambassade.test",
+      path: "/people/invite",
+      fields: { name: "x".repeat(500), email: "long@ambassade.test", teamId: "team-ops", roles: ["employee"] },
+      expectField: "trop long",
+    },
+    {
+      who: "admin@ambassade.test",
+      path: "/people/invite",
+      fields: { name: "Role", email: "role@ambassade.test", teamId: "team-ops", roles: ["superuser"] },
+      expectField: "Rôle inconnu.",
+    },
+    {
+      who: "admin@ambassade.test",
+      path: "/people/invite",
+      fields: { name: "T", email: "t@ambassade.test", teamId: "'; drop table users; --", roles: ["employee"] },
+      expectField: "Cette équipe n'existe pas",
+    },
+    {
+      who: "admin@ambassade.test",
+      path: "/people/demo-learner",
+      fields: { intent: "update", name: "", teamId: "team-comms", roles: [] },
+      expectField: "Ce champ est obligatoire.",
+    },
     { who: "admin@ambassade.test", path: "/people/demo-learner", fields: { intent: "explode" }, expectField: "Le formulaire contient des erreurs" },
-    { who: "admin@ambassade.test", path: "/people/demo-admin", fields: { intent: "deactivate" }, expectField: "Vous ne pouvez pas désactiver votre propre compte." },
+    {
+      who: "admin@ambassade.test",
+      path: "/people/demo-admin",
+      fields: { intent: "deactivate" },
+      expectField: "Vous ne pouvez pas désactiver votre propre compte.",
+    },
     { who: "admin@ambassade.test", path: "/admin/teams", fields: { intent: "create", name: "Opérations" }, expectField: "Une équipe porte déjà ce nom." },
     { who: "admin@ambassade.test", path: "/admin/teams", fields: { intent: "create", name: "   " }, expectField: "Ce champ est obligatoire." },
-    { who: "admin@ambassade.test", path: "/admin/teams", fields: { intent: "managers", teamId: "team-ops", managers: ["demo-learner"] }, expectField: "Chaque manager choisi doit avoir le rôle Manager." },
-    { who: "admin@ambassade.test", path: "/admin/teams", fields: { intent: "rename", teamId: "team-ops", name: "Marketing & Communication" }, expectField: "Une équipe porte déjà ce nom." },
+    {
+      who: "admin@ambassade.test",
+      path: "/admin/teams",
+      fields: { intent: "managers", teamId: "team-ops", managers: ["demo-learner"] },
+      expectField: "Chaque manager choisi doit avoir le rôle Manager.",
+    },
+    {
+      who: "admin@ambassade.test",
+      path: "/admin/teams",
+      fields: { intent: "rename", teamId: "team-ops", name: "Marketing & Communication" },
+      expectField: "Une équipe porte déjà ce nom.",
+    },
   ];
 
   for (const c of cases) {

@@ -30,7 +30,12 @@ afterAll(() => server.close());
 const statement = "Relayer nos offres d'emploi et répondre aux candidats sur LinkedIn.";
 const rowsOf = (userId: string) => getDb().select().from(accreditations).where(eq(accreditations.userId, userId)).all();
 const rowById = (id: string) => getDb().select().from(accreditations).where(eq(accreditations.id, id)).get()!;
-const auditOf = (id: string, action: string) => getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, id), eq(auditLog.action, action))).all();
+const auditOf = (id: string, action: string) =>
+  getDb()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectId, id), eq(auditLog.action, action)))
+    .all();
 
 /** The learner's /accreditation page as its loader hands it to the view (state, checklist, `can`, next step). */
 async function accreditationPage(client: Client): Promise<{ status: AccreditationStatus; history: Record<string, unknown>[] }> {
@@ -105,7 +110,9 @@ describe("deciding", () => {
     const employee = await signedIn(server, "lucas.bernard@ambassade.test");
     expect((await employee.get("/team/requests")).status).toBe(403);
     expect((await employee.get(`/team/requests/${yasmineRow().id}`)).status).toBe(403);
-    expect((await employee.post(`/team/requests/${yasmineRow().id}`, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS })).status).toBe(403);
+    expect(
+      (await employee.post(`/team/requests/${yasmineRow().id}`, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS })).status,
+    ).toBe(403);
   });
 
   it("the manager of another team gets 404 and does not see the request", async () => {
@@ -113,7 +120,9 @@ describe("deciding", () => {
     expect(await (await olivier.get("/team/requests")).text()).not.toContain("Yasmine Haddad");
     expect((await olivier.get(`/team/requests/${yasmineRow().id}`)).status).toBe(404);
     const before = snapshotDatabase();
-    expect((await olivier.post(`/team/requests/${yasmineRow().id}`, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS })).status).toBe(404);
+    expect(
+      (await olivier.post(`/team/requests/${yasmineRow().id}`, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS })).status,
+    ).toBe(404);
     expect(snapshotDatabase()).toBe(before);
   });
 
@@ -125,7 +134,11 @@ describe("deciding", () => {
     expect(page.status).toBe(200);
     const evidence = (page.json as { case: DecisionCase }).case;
     const total = await nativeTrackLength();
-    expect(evidence).toMatchObject({ name: "Yasmine Haddad", statement, facts: { level: "native", placementSource: "questionnaire", signedVersion: "2026-01" } });
+    expect(evidence).toMatchObject({
+      name: "Yasmine Haddad",
+      statement,
+      facts: { level: "native", placementSource: "questionnaire", signedVersion: "2026-01" },
+    });
     expect(evidence.facts.lastPass).not.toBeNull();
     expect(evidence.facts.modules).toHaveLength(total);
     expect(evidence.facts.eligibility.checklist.find((c) => c.item === "track")).toMatchObject({ met: true, completed: total, total });
@@ -166,7 +179,10 @@ describe("deciding", () => {
         olivier.post(`${url}?_data=routes/team.requests.$accreditationId`, { intent: "decline", version: "1", reason: "Pas maintenant" }),
       ]);
     } finally {
-      getDb().delete(teamManagers).where(and(eq(teamManagers.userId, "demo-olivier.moreau"), eq(teamManagers.teamId, "team-comms"))).run();
+      getDb()
+        .delete(teamManagers)
+        .where(and(eq(teamManagers.userId, "demo-olivier.moreau"), eq(teamManagers.teamId, "team-comms")))
+        .run();
     }
     const statuses = [a.status, b.status].sort();
     expect(statuses[1]).toBe(409);
@@ -181,7 +197,11 @@ describe("deciding", () => {
     if (row.status === "declined") {
       await requestAccreditation("demo-yasmine.haddad", { channels: ["linkedin", "x"], statement });
       const fresh = rowsOf("demo-yasmine.haddad").find((r) => r.status === "requested")!;
-      await grantAccreditation({ id: "demo-manager", scope: ["team-comms"] }, fresh.id, { expectedVersion: 1, channels: ["linkedin"], validUntil: new Date(`${IN_18_MONTHS}T23:59:59Z`) });
+      await grantAccreditation({ id: "demo-manager", scope: ["team-comms"] }, fresh.id, {
+        expectedVersion: 1,
+        channels: ["linkedin"],
+        validUntil: new Date(`${IN_18_MONTHS}T23:59:59Z`),
+      });
     }
   });
 
@@ -197,10 +217,26 @@ describe("deciding", () => {
   });
 
   it("a manager cannot decide on their own request (403)", async () => {
-    getDb().insert(accreditations).values({ id: "own-request", userId: "demo-manager", status: "requested", requestedChannels: ["linkedin"], statement, requestedAt: new Date(), updatedAt: new Date() }).run();
+    getDb()
+      .insert(accreditations)
+      .values({
+        id: "own-request",
+        userId: "demo-manager",
+        status: "requested",
+        requestedChannels: ["linkedin"],
+        statement,
+        requestedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .run();
     const sophie = await signedIn(server, "manager@ambassade.test");
     const before = snapshotDatabase();
-    const response = await postData(sophie, "/team/requests/own-request", "routes/team.requests.$accreditationId", { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_18_MONTHS });
+    const response = await postData(sophie, "/team/requests/own-request", "routes/team.requests.$accreditationId", {
+      intent: "grant",
+      version: "1",
+      channels: ["linkedin"],
+      validUntil: IN_18_MONTHS,
+    });
     expect(response).toEqual({ status: 403, body: { fieldErrors: { form: "accreditation.errors.ownRequest" } } });
     expect(snapshotDatabase()).toBe(before);
     getDb().delete(accreditations).where(eq(accreditations.id, "own-request")).run();
@@ -210,7 +246,11 @@ describe("deciding", () => {
     const granted = rowsOf("demo-yasmine.haddad").find((r) => r.status === "granted")!;
     expect(granted.channels).toEqual(["linkedin"]);
     const yasmine = await signedIn(server, "yasmine.haddad@ambassade.test");
-    expect((await accreditationPage(yasmine)).status).toMatchObject({ state: "granted", next: "inForce", accreditation: { status: "granted", inForce: true, channels: ["linkedin"] } });
+    expect((await accreditationPage(yasmine)).status).toMatchObject({
+      state: "granted",
+      next: "inForce",
+      accreditation: { status: "granted", inForce: true, channels: ["linkedin"] },
+    });
 
     const sophie = await signedIn(server, "manager@ambassade.test");
     const url = `/team/requests/${granted.id}`;
@@ -221,9 +261,17 @@ describe("deciding", () => {
     const revoked = await sophie.post(url, { intent: "revoke", version: String(granted.version), reason: "Publication d'un chiffre confidentiel" });
     expect(revoked.status).toBe(302);
     expect(rowById(granted.id)).toMatchObject({ status: "revoked", reason: "Publication d'un chiffre confidentiel", decidedBy: "demo-manager" });
-    expect(auditOf(granted.id, "accreditation.revoke")[0]).toMatchObject({ fromState: "granted", toState: "revoked", actorId: "demo-manager", reason: "Publication d'un chiffre confidentiel" });
+    expect(auditOf(granted.id, "accreditation.revoke")[0]).toMatchObject({
+      fromState: "granted",
+      toState: "revoked",
+      actorId: "demo-manager",
+      reason: "Publication d'un chiffre confidentiel",
+    });
     const after = await accreditationPage(yasmine);
-    expect(after.status).toMatchObject({ state: "revoked", accreditation: { status: "revoked", inForce: false, reason: { kind: "decision", text: "Publication d'un chiffre confidentiel" } } });
+    expect(after.status).toMatchObject({
+      state: "revoked",
+      accreditation: { status: "revoked", inForce: false, reason: { kind: "decision", text: "Publication d'un chiffre confidentiel" } },
+    });
     expect(after.history[0]).toMatchObject({ action: "accreditation.revoke", fromState: "granted", toState: "revoked", actorName: "Sophie Laurent" });
   });
 });
@@ -255,7 +303,7 @@ describe("time", () => {
     expect(mails.map((m) => m.to).sort()).toEqual(["ambassador@ambassade.test", "manager@ambassade.test"]);
     expect(mails.find((m) => m.to === "ambassador@ambassade.test")!.body).toContain("/accreditation");
     expect(await runAccreditationJobs(new Date(end.getTime() - 10 * day))).toEqual({ notices: 0, expired: 0 });
-    expect((await readOutbox())).toHaveLength(mailsBefore + 2);
+    expect(await readOutbox()).toHaveLength(mailsBefore + 2);
     expect(ambassadorRow().status).toBe("granted");
 
     expect(await runAccreditationJobs(new Date(end.getTime() + 60_000))).toEqual({ notices: 0, expired: 1 });
@@ -274,7 +322,12 @@ describe("time", () => {
     await requestRenewal("demo-ambassador", input, later);
     expect(ambassadorRow().status).toBe("renewal_requested");
     const newEnd = addMonths(later, 12);
-    const state = await grantAccreditation({ id: "demo-manager", scope: ["team-comms"] }, row.id, { expectedVersion: ambassadorRow().version, channels: ["linkedin"], validUntil: newEnd }, later);
+    const state = await grantAccreditation(
+      { id: "demo-manager", scope: ["team-comms"] },
+      row.id,
+      { expectedVersion: ambassadorRow().version, channels: ["linkedin"], validUntil: newEnd },
+      later,
+    );
     expect(state).toBe("granted");
     expect(ambassadorRow()).toMatchObject({ status: "granted", validUntil: newEnd, expiryNoticeSentAt: null });
     expect(auditOf(row.id, "accreditation.renew")[0]).toMatchObject({ fromState: "renewal_requested", toState: "granted" });

@@ -53,7 +53,15 @@ describe("the audit log in sentences", () => {
       .values([
         { actorId: "demo-admin", action: "person.roles", subjectType: "user", subjectId: "demo-learner", fromState: "employee", toState: "employee,trainer" },
         { actorId: "demo-admin", action: "person.team", subjectType: "user", subjectId: "demo-learner", fromState: null, toState: "team-comms" },
-        { actorId: "demo-trainer", action: "placement.overridden", subjectType: "user", subjectId: "demo-learner", fromState: "beginner", toState: "native", reason: "Vue en atelier" },
+        {
+          actorId: "demo-trainer",
+          action: "placement.overridden",
+          subjectType: "user",
+          subjectId: "demo-learner",
+          fromState: "beginner",
+          toState: "native",
+          reason: "Vue en atelier",
+        },
       ])
       .run();
     const { page: p } = await page("person=Emma+Petit");
@@ -99,7 +107,16 @@ describe("the audit log in sentences", () => {
   it("pages through older rows with a cursor that keeps the filters", async () => {
     const db = getDb();
     db.insert(auditLog)
-      .values(Array.from({ length: 60 }, (_, i) => ({ actorId: "demo-admin", action: "settings.updated" as const, subjectType: "setting", subjectId: `test.key${i}`, fromState: "1", toState: "2" })))
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          actorId: "demo-admin",
+          action: "settings.updated" as const,
+          subjectType: "setting",
+          subjectId: `test.key${i}`,
+          fromState: "1",
+          toState: "2",
+        })),
+      )
       .run();
     const first = (await page("action=settings.updated")).page;
     expect(first.rows).toHaveLength(50);
@@ -116,7 +133,10 @@ describe("the audit log in sentences", () => {
     expect(response.headers.get("content-type")).toContain("text/csv");
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="ambassade-audit-\d{4}-\d{2}-\d{2}\.csv"/);
     const text = await response.text();
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines[0]).toMatch(/^Date \(UTC\),Date \([^)]+\),Fait par,Concernant,Action,Ce qui s’est passé,Raison,Code de l’action,Objet$/);
     expect(text).toContain("Sophie Laurent a accordé l’accréditation de Karim Benali pour LinkedIn.");
     expect(lines.slice(1).every((l) => l.includes("accreditation.grant"))).toBe(true);
@@ -130,7 +150,9 @@ describe("the audit log in sentences", () => {
     db.insert(users).values({ id: "audit-erased", email: "lea.martin@audit.test", name: "Léa Martin", teamId: "team-comms" }).run();
     db.insert(userRoles).values({ userId: "audit-erased", role: "employee" }).run();
     db.insert(auditLog).values({ actorId: "audit-erased", action: "person.password_changed", subjectType: "user", subjectId: "audit-erased" }).run();
-    db.insert(auditLog).values({ actorId: "demo-admin", action: "person.roles", subjectType: "user", subjectId: "audit-erased", fromState: "", toState: "employee" }).run();
+    db.insert(auditLog)
+      .values({ actorId: "demo-admin", action: "person.roles", subjectType: "user", subjectId: "audit-erased", fromState: "", toState: "employee" })
+      .run();
     const { pseudonym } = erasePerson({ userId: "audit-erased", actorId: "demo-admin", actorEmail: "admin@ambassade.test" });
     const rows = (await page(`person=${pseudonym}`)).page.rows;
     expect(rows.map((r) => r.sentence)).toContain(`Une personne partie (${pseudonym}) a changé son mot de passe.`);

@@ -40,7 +40,17 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 async function serverOn(database: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: database, SKIP_BUILD: "1", SEED_DEMO: "0", PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1", WORKERS: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: database,
+      SKIP_BUILD: "1",
+      SEED_DEMO: "0",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      INSECURE_COOKIES: "1",
+      WORKERS: "1",
+    },
     stdio: "ignore",
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -50,7 +60,13 @@ async function serverOn(database: string): Promise<{ url: string; stop: () => Pr
   };
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 300) {
       await stop();
       throw new Error("the server did not start");
@@ -119,9 +135,20 @@ describe("npm run cli -- backup --all", () => {
     // Nothing left beside it by the temporary folder.
     expect(fs.readdirSync(dir)).toEqual(["backup-all"]);
     const manifest = JSON.parse(fs.readFileSync(path.join(backup, "manifest.json"), "utf8"));
-    expect(manifest).toMatchObject({ format: "ambassade-backup", formatVersion: 1, appVersion: "0.1.0", migration: newestMigration(), secret: "file", issuerKey: "file" });
+    expect(manifest).toMatchObject({
+      format: "ambassade-backup",
+      formatVersion: 1,
+      appVersion: "0.1.0",
+      migration: newestMigration(),
+      secret: "file",
+      issuerKey: "file",
+    });
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(["database.db", "issuer-ed25519.pem", "app-secret", `media/${image}`]);
-    expect(manifest.files.find((f: { path: string }) => f.path === `media/${image}`)).toEqual({ path: `media/${image}`, size: PNG.length, sha256: image.slice(0, 64) });
+    expect(manifest.files.find((f: { path: string }) => f.path === `media/${image}`)).toEqual({
+      path: `media/${image}`,
+      size: PNG.length,
+      sha256: image.slice(0, 64),
+    });
 
     // Key and secret are the live ones, owner-only; the folder too.
     expect(fs.readFileSync(path.join(backup, "issuer-ed25519.pem")).equals(fs.readFileSync(issuerKeyFile()))).toBe(true);
@@ -160,7 +187,11 @@ describe("npm run cli -- backup --all", () => {
       expect((await client.get("/home")).status).toBe(200);
 
       // The key came back: the credential signed before the backup still verifies.
-      const verify = await fetch(`${restored.url}/api/v1/verify`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ credential: jwt }) });
+      const verify = await fetch(`${restored.url}/api/v1/verify`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ credential: jwt }),
+      });
       expect(verify.status).toBe(200);
       expect(await verify.json()).toMatchObject({ valid: true, signatureValid: true, status: "valid" });
 
@@ -216,16 +247,29 @@ describe("npm run cli -- backup --all", () => {
   it("refuses a damaged or incomplete backup before writing anything", async () => {
     const target = path.join(dir, "untouched", "ambassade.db");
     const cases: [string, (folder: string) => void, RegExp][] = [
-      ["tampered database", (f) => {
-        const file = path.join(f, "database.db");
-        const bytes = fs.readFileSync(file);
-        bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff; // same size, one byte changed
-        fs.writeFileSync(file, bytes);
-      }, /database\.db does not match its sha256/],
-      ["swapped key", (f) => fs.writeFileSync(path.join(f, "issuer-ed25519.pem"), fs.readFileSync(path.join(f, "issuer-ed25519.pem"), "utf8").replace(/[A-Z]/, "x")), /issuer-ed25519\.pem does not match/],
+      [
+        "tampered database",
+        (f) => {
+          const file = path.join(f, "database.db");
+          const bytes = fs.readFileSync(file);
+          bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff; // same size, one byte changed
+          fs.writeFileSync(file, bytes);
+        },
+        /database\.db does not match its sha256/,
+      ],
+      [
+        "swapped key",
+        (f) => fs.writeFileSync(path.join(f, "issuer-ed25519.pem"), fs.readFileSync(path.join(f, "issuer-ed25519.pem"), "utf8").replace(/[A-Z]/, "x")),
+        /issuer-ed25519\.pem does not match/,
+      ],
       ["missing image", (f) => fs.rmSync(path.join(f, "media", image)), /media\/[0-9a-f]{64}\.png is missing/],
       ["no manifest", (f) => fs.rmSync(path.join(f, "manifest.json")), /no manifest\.json/],
-      ["edited manifest", (f) => fs.writeFileSync(path.join(f, "manifest.json"), fs.readFileSync(path.join(f, "manifest.json"), "utf8").replace('"database.db"', '"../escape.db"')), /manifest\.json: files/],
+      [
+        "edited manifest",
+        (f) =>
+          fs.writeFileSync(path.join(f, "manifest.json"), fs.readFileSync(path.join(f, "manifest.json"), "utf8").replace('"database.db"', '"../escape.db"')),
+        /manifest\.json: files/,
+      ],
     ];
     for (const [name, damage, message] of cases) {
       const copy = path.join(dir, `damaged-${cases.findIndex((c) => c[0] === name)}`);
@@ -255,7 +299,11 @@ describe("npm run cli -- backup --all", () => {
   }, 60_000);
 
   it("explains bad usage (exit 2) and refuses what is not a backup folder (exit 1)", async () => {
-    for (const args of [["backup", "--all"], ["backup", "--all", "a", "b"], ["backup", "--all", "--frobnicate", "a"]]) {
+    for (const args of [
+      ["backup", "--all"],
+      ["backup", "--all", "a", "b"],
+      ["backup", "--all", "--frobnicate", "a"],
+    ]) {
       const result = await cli(args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr, args.join(" ")).toContain("Usage: npm run cli -- backup <file> [--force] | backup --all <folder> [--force]");

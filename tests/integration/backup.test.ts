@@ -95,13 +95,26 @@ describe("npm run cli -- backup", () => {
     fs.copyFileSync(path.join(dir, "live.db"), restored);
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: restored, SKIP_BUILD: "1", SEED_DEMO: "0", PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1", WORKERS: "1" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_PATH: restored,
+        SKIP_BUILD: "1",
+        SEED_DEMO: "0",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        INSECURE_COOKIES: "1",
+        WORKERS: "1",
+      },
       stdio: "ignore",
     });
     try {
       const url = `http://127.0.0.1:${port}`;
       for (let i = 0; ; i++) {
-        const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+        const up = await fetch(`${url}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (up) break;
         if (i > 300) throw new Error("the restored server did not start");
         await new Promise((r) => setTimeout(r, 100));

@@ -40,7 +40,8 @@ function appearance(fields: Record<string, string>, logo?: { name: string; bytes
 }
 
 /** As the page's script posts it: the action's data as JSON (`_data`). */
-const postAppearance = (browser: Browser, form: FormData) => browser.send("POST", "/admin/settings?_data=routes%2Fadmin.settings", { body: form as unknown as BodyInit });
+const postAppearance = (browser: Browser, form: FormData) =>
+  browser.send("POST", "/admin/settings?_data=routes%2Fadmin.settings", { body: form as unknown as BodyInit });
 
 it("refuses a colour that is not a hex colour with a 400 and a message, writing nothing", async () => {
   const before = snapshotWithout(["sessions"]);
@@ -67,7 +68,10 @@ it("refuses a colour on which white text is below 4.5:1, says the ratio and offe
 
 it("shows the contrast refusal on the page, in the admin's language", async () => {
   // Without JavaScript the browser posts and Remix answers the page with the action's data (a document request).
-  const response = await admin.send("POST", "/admin/settings", { body: appearance({ "organisation.accentColor": "#ffd600" }) as unknown as BodyInit, headers: { Accept: "text/html" } });
+  const response = await admin.send("POST", "/admin/settings", {
+    body: appearance({ "organisation.accentColor": "#ffd600" }) as unknown as BodyInit,
+    headers: { Accept: "text/html" },
+  });
   expect(response.status).toBe(400);
   const html = await response.text();
   expect(html).toMatch(/Le contraste du texte blanc sur cette couleur n’est que 1,\d+:1/);
@@ -75,7 +79,13 @@ it("shows the contrast refusal on the page, in the admin's language", async () =
 
 it("refuses a logo that is not an image by its bytes (415), keeping the colour unsaved", async () => {
   const before = snapshotWithout(["sessions"]);
-  const response = await postAppearance(admin, appearance({ "organisation.accentColor": "#0b6e4f" }, { name: "logo.png", bytes: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"), type: "image/png" }));
+  const response = await postAppearance(
+    admin,
+    appearance(
+      { "organisation.accentColor": "#0b6e4f" },
+      { name: "logo.png", bytes: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"), type: "image/png" },
+    ),
+  );
   expect(response.status).toBe(415);
   expect(snapshotWithout(["sessions"])).toBe(before);
 });
@@ -97,7 +107,10 @@ it("saves a colour and a logo, audited, and every page wears them, the sign-in p
   expect(audited.map((row) => row.toState)).toEqual([JSON.stringify("#0b6e4f")]);
 
   const anonymous = new Browser(server.url);
-  for (const [browser, path] of [[anonymous, "/login"], [employee, "/home"]] as const) {
+  for (const [browser, path] of [
+    [anonymous, "/login"],
+    [employee, "/home"],
+  ] as const) {
     const html = await (await browser.get(path)).text();
     expect(html, path).toContain(`href="/brand.css?v=0b6e4f"`);
     expect(html, path).toContain(`src="/brand/logo/${logo}"`);

@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-type Certificate = { certificate: { credentialId: string; verifyUrl: string; linkedInUrl: string; qrSvg: string; status: string } | null; road: { next: string } | null };
+type Certificate = {
+  certificate: { credentialId: string; verifyUrl: string; linkedInUrl: string; qrSvg: string; status: string } | null;
+  road: { next: string } | null;
+};
 
 describe("the certificate", () => {
   it("shows the ambassador's certificate with the verify link from APP_URL, a QR code and LinkedIn's link", async () => {

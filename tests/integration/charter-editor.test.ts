@@ -37,18 +37,25 @@ const accreditationOf = (userId: string) => getDb().select().from(accreditations
 function textsOf(edit: Partial<Record<"fr_source" | "en_source" | "check_source", (text: string) => string>> = {}) {
   const row = draftRow()!;
   const base = { fr_source: row.frSource, en_source: row.enSource, check_source: row.checkYaml };
-  return Object.fromEntries(Object.entries(base).map(([key, value]) => [key, edit[key as keyof typeof base]?.(value) ?? value])) as Record<keyof typeof base, string>;
+  return Object.fromEntries(Object.entries(base).map(([key, value]) => [key, edit[key as keyof typeof base]?.(value) ?? value])) as Record<
+    keyof typeof base,
+    string
+  >;
 }
 
 describe("who may draft the charter", () => {
   it("is admins only (charter.manage): others get 403 and nothing is written", async () => {
-    const clients = await Promise.all(["lucas.bernard@ambassade.test", "trainer@ambassade.test", "manager@ambassade.test"].map((email) => signedIn(server, email)));
+    const clients = await Promise.all(
+      ["lucas.bernard@ambassade.test", "trainer@ambassade.test", "manager@ambassade.test"].map((email) => signedIn(server, email)),
+    );
     const before = snapshotDatabase();
     for (const client of clients) {
       expect((await client.get("/admin/charter/new")).status).toBe(403);
       expect((await client.post("/admin/charter/new", { version: VERSION })).status).toBe(403);
       expect((await client.get(draftUrl())).status).toBe(403);
-      expect((await client.post(draftUrl(), { intent: "save", mode: "autosave", revision: "1", fr_source: "x", en_source: "x", check_source: "x" })).status).toBe(403);
+      expect(
+        (await client.post(draftUrl(), { intent: "save", mode: "autosave", revision: "1", fr_source: "x", en_source: "x", check_source: "x" })).status,
+      ).toBe(403);
     }
     expect(snapshotDatabase()).toBe(before);
   });
@@ -94,10 +101,18 @@ describe("creating a draft", () => {
 describe("editing a draft", () => {
   it("previews a language with the learners' compiler, and a check with its problems at line:col", async () => {
     const admin = await signedIn(server, "admin@ambassade.test");
-    const fr = await postData(admin, draftUrl(), ROUTE, { intent: "preview", lang: "fr", ...textsOf({ fr_source: (t) => t.replace("</PolicyClause>", "Une phrase ajoutée.\n</PolicyClause>") }) });
+    const fr = await postData(admin, draftUrl(), ROUTE, {
+      intent: "preview",
+      lang: "fr",
+      ...textsOf({ fr_source: (t) => t.replace("</PolicyClause>", "Une phrase ajoutée.\n</PolicyClause>") }),
+    });
     expect(fr.status).toBe(200);
     expect(JSON.stringify(fr.body)).toContain("Une phrase ajoutée.");
-    const check = await postData(admin, draftUrl(), ROUTE, { intent: "preview", lang: "check", ...textsOf({ check_source: () => "questions:\n  - id: q1\n    question: [unclosed\n" }) });
+    const check = await postData(admin, draftUrl(), ROUTE, {
+      intent: "preview",
+      lang: "check",
+      ...textsOf({ check_source: () => "questions:\n  - id: q1\n    question: [unclosed\n" }),
+    });
     expect(check.status).toBe(200);
     const problems = (check.body.preview as { problems: { line: number; col: number }[] }).problems;
     expect(problems.length).toBeGreaterThan(0);
@@ -132,17 +147,33 @@ describe("publishing", () => {
     const admin = await signedIn(server, "admin@ambassade.test");
     const before = snapshotDatabase();
     const revision = String(draftRow()!.revision);
-    const badYaml = await postData(admin, draftUrl(), ROUTE, { intent: "publish", revision, ...textsOf({ check_source: (t) => t.replace("questions:", "questions:\n  - id: [oops") }) });
+    const badYaml = await postData(admin, draftUrl(), ROUTE, {
+      intent: "publish",
+      revision,
+      ...textsOf({ check_source: (t) => t.replace("questions:", "questions:\n  - id: [oops") }),
+    });
     expect(badYaml.status).toBe(400);
     const yamlProblems = badYaml.body.problems as { part: string; line: number; col: number; message: string }[];
     expect(yamlProblems.some((p) => p.part === "check" && p.line >= 1 && p.col >= 1)).toBe(true);
-    const wrongAnswers = await postData(admin, draftUrl(), ROUTE, { intent: "publish", revision, ...textsOf({ check_source: (t) => t.replace(/correct: true/g, "correct: false") }) });
+    const wrongAnswers = await postData(admin, draftUrl(), ROUTE, {
+      intent: "publish",
+      revision,
+      ...textsOf({ check_source: (t) => t.replace(/correct: true/g, "correct: false") }),
+    });
     expect(wrongAnswers.status).toBe(400);
     expect((wrongAnswers.body.problems as { part: string; line: number }[]).every((p) => p.part === "check" && p.line > 1)).toBe(true);
-    const unsafe = await postData(admin, draftUrl(), ROUTE, { intent: "publish", revision, ...textsOf({ fr_source: (t) => `${t}\n<script>alert(1)</script>\n` }) });
+    const unsafe = await postData(admin, draftUrl(), ROUTE, {
+      intent: "publish",
+      revision,
+      ...textsOf({ fr_source: (t) => `${t}\n<script>alert(1)</script>\n` }),
+    });
     expect(unsafe.status).toBe(400);
     expect((unsafe.body.problems as { part: string }[]).some((p) => p.part === "fr")).toBe(true);
-    const wrongVersion = await postData(admin, draftUrl(), ROUTE, { intent: "publish", revision, ...textsOf({ en_source: (t) => t.replace(`version: "${VERSION}"`, 'version: "2027-02"') }) });
+    const wrongVersion = await postData(admin, draftUrl(), ROUTE, {
+      intent: "publish",
+      revision,
+      ...textsOf({ en_source: (t) => t.replace(`version: "${VERSION}"`, 'version: "2027-02"') }),
+    });
     expect(wrongVersion.status).toBe(400);
     // The page without JavaScript says it too.
     const page = await admin.post(draftUrl(), { intent: "publish", revision, ...textsOf({ check_source: () => "questions: 12\n" }) });
@@ -192,7 +223,14 @@ describe("publishing", () => {
     const admin = await signedIn(server, "admin@ambassade.test");
     const before = snapshotDatabase();
     expect((await admin.get(draftUrl())).status).toBe(404);
-    const save = await postData(admin, draftUrl(), ROUTE, { intent: "save", mode: "autosave", revision: "1", fr_source: "x", en_source: "x", check_source: "x" });
+    const save = await postData(admin, draftUrl(), ROUTE, {
+      intent: "save",
+      mode: "autosave",
+      revision: "1",
+      fr_source: "x",
+      en_source: "x",
+      check_source: "x",
+    });
     expect(save.status).toBe(409);
     expect(save.body.fieldErrors).toEqual({ form: "charterEditor.errors.frozen" });
     const again = await postData(admin, "/admin/charter/new", "routes/admin.charter_.new", { version: VERSION });

@@ -101,9 +101,17 @@ describe("publishing a new version", () => {
     expect((await manager.get("/admin/charter")).status).toBe(403);
     expect((await manager.post("/admin/charter", { version: "2026-06" })).status).toBe(403);
     const admin = await signedIn(server, "admin@ambassade.test");
-    const list = (await routeData(admin, "/admin/charter", "routes/admin.charter")).json as { current: string | null; versions: { version: string; publishedAt: string | null }[] };
+    const list = (await routeData(admin, "/admin/charter", "routes/admin.charter")).json as {
+      current: string | null;
+      versions: { version: string; publishedAt: string | null }[];
+    };
     expect(list.current).toBe("2026-01");
-    expect(list.versions.map((v) => [v.version, v.publishedAt !== null])).toEqual(expect.arrayContaining([["2026-01", true], ["2026-06", false]]));
+    expect(list.versions.map((v) => [v.version, v.publishedAt !== null])).toEqual(
+      expect.arrayContaining([
+        ["2026-01", true],
+        ["2026-06", false],
+      ]),
+    );
   });
 
   it("refuses an unknown or older version, writing nothing", async () => {
@@ -122,19 +130,36 @@ describe("publishing a new version", () => {
     const admin = await signedIn(server, "admin@ambassade.test");
     const confirmation = await routeData(admin, "/admin/charter?publish=2026-06", "routes/admin.charter");
     expect(confirmation.json).toMatchObject({ confirm: { version: "2026-06", suspended: 1 }, confirmError: null });
-    const published = await admin.post("/admin/charter", { version: "2026-06", summaryFr: "Une règle sur l’IA générative.", summaryEn: "A rule on generative AI.", expected: "1" });
+    const published = await admin.post("/admin/charter", {
+      version: "2026-06",
+      summaryFr: "Une règle sur l’IA générative.",
+      summaryEn: "A rule on generative AI.",
+      expected: "1",
+    });
     expect(published.status).toBe(302);
-    expect(getDb().select().from(charterPublications).all().map((p) => p.version)).toEqual(["2026-01", "2026-06"]);
+    expect(
+      getDb()
+        .select()
+        .from(charterPublications)
+        .all()
+        .map((p) => p.version),
+    ).toEqual(["2026-01", "2026-06"]);
 
     const suspended = accreditationOf(ambassador)!;
     expect(suspended.status).toBe("suspended");
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, suspended.id), eq(auditLog.action, "accreditation.suspend"))).get();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, suspended.id), eq(auditLog.action, "accreditation.suspend")))
+      .get();
     expect(audit).toMatchObject({ fromState: "granted", toState: "suspended", actorId: "demo-admin" });
 
     // The person is told why, and what to do.
     const karim = await signedIn(server, "ambassador@ambassade.test");
     const page = await routeData(karim, "/accreditation", "routes/accreditation");
-    expect(page.json).toMatchObject({ status: { state: "suspended", next: "resign", accreditation: { status: "suspended", inForce: false, reason: { kind: "charter", version: "2026-06" } } } });
+    expect(page.json).toMatchObject({
+      status: { state: "suspended", next: "resign", accreditation: { status: "suspended", inForce: false, reason: { kind: "charter", version: "2026-06" } } },
+    });
     expect((await karim.get("/charter")).status).toBe(200);
 
     const signed = await karim.post("/charter", { ...charterAnswers("2026-06"), fullName: "Karim Benali", confirm: "on" });
@@ -142,8 +167,14 @@ describe("publishing a new version", () => {
     const reinstated = accreditationOf(ambassador)!;
     expect(reinstated.status).toBe("granted");
     expect(reinstated.version).toBe(suspended.version + 1);
-    const back = getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, suspended.id), eq(auditLog.action, "accreditation.reinstate"))).get();
+    const back = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, suspended.id), eq(auditLog.action, "accreditation.reinstate")))
+      .get();
     expect(back).toMatchObject({ fromState: "suspended", toState: "granted", actorId: ambassador });
-    expect((await routeData(karim, "/accreditation", "routes/accreditation")).json).toMatchObject({ status: { state: "granted", next: "inForce", accreditation: { inForce: true } } });
+    expect((await routeData(karim, "/accreditation", "routes/accreditation")).json).toMatchObject({
+      status: { state: "granted", next: "inForce", accreditation: { inForce: true } },
+    });
   });
 });

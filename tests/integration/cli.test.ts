@@ -26,7 +26,13 @@ describe("npm run cli", () => {
 
   it("prints usage and exits 2 on bad arguments, writing nothing", async () => {
     const before = getDb().select().from(users).all().length;
-    for (const args of [["admin", "create"], ["admin", "create", "--email", "not-an-email"], ["admin", "create", "--emial", "x@y.z"], ["admin", "create", "--email"], ["frobnicate"]]) {
+    for (const args of [
+      ["admin", "create"],
+      ["admin", "create", "--email", "not-an-email"],
+      ["admin", "create", "--emial", "x@y.z"],
+      ["admin", "create", "--email"],
+      ["frobnicate"],
+    ]) {
       const result = await cli(...args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr, args.join(" ")).toMatch(/Usage: npm run cli --/);

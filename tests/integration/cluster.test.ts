@@ -64,12 +64,21 @@ async function workers(count = 2, within = 30_000): Promise<string[]> {
  * Sends `pathname` again and again on fresh connections until every worker in `pids` answered so that
  * `ok` holds; returns the milliseconds it took. A worker that keeps answering otherwise fails the test.
  */
-async function untilEveryWorker(pids: string[], pathname: string, headers: Record<string, string>, ok: (reply: Reply) => boolean, within = 5_000): Promise<number> {
+async function untilEveryWorker(
+  pids: string[],
+  pathname: string,
+  headers: Record<string, string>,
+  ok: (reply: Reply) => boolean,
+  within = 5_000,
+): Promise<number> {
   const started = Date.now();
   const done = new Set<string>();
   let last: Reply | null = null;
   while (done.size < pids.length) {
-    if (Date.now() - started > within) throw new Error(`not every worker answered as expected after ${within} ms (done: ${[...done].join(", ")}); last: ${last?.worker} ${last?.status} ${last?.body.slice(0, 200)}\n${server.output().slice(-3000)}`);
+    if (Date.now() - started > within)
+      throw new Error(
+        `not every worker answered as expected after ${within} ms (done: ${[...done].join(", ")}); last: ${last?.worker} ${last?.status} ${last?.body.slice(0, 200)}\n${server.output().slice(-3000)}`,
+      );
     const t = Date.now();
     last = await freshGet(pathname, headers).catch((error: Error) => {
       throw new Error(`${pathname} after ${Date.now() - t} ms (done: ${[...done].join(", ")}): ${error.message}`);

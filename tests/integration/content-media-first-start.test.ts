@@ -15,9 +15,14 @@ import { mediaDir } from "../../app/models/media.server";
 import { DEMO_PASSWORD, seedDemoOrganisation } from "../support/fixtures";
 import { Client, startServer, type TestServer } from "../support/server";
 
-const CONTENT_MEDIA = fs.readdirSync(path.join("content", "media")).filter((n) => !n.startsWith(".")).sort();
+const CONTENT_MEDIA = fs
+  .readdirSync(path.join("content", "media"))
+  .filter((n) => !n.startsWith("."))
+  .sort();
 const figuresOf = (moduleId: string) =>
-  (["fr", "en"] as const).flatMap((lang) => mediaReferences(fs.readFileSync(path.join("content", "modules", moduleId, `${lang}.mdx`), "utf8")).map((ref) => ref.name));
+  (["fr", "en"] as const).flatMap((lang) =>
+    mediaReferences(fs.readFileSync(path.join("content", "modules", moduleId, `${lang}.mdx`), "utf8")).map((ref) => ref.name),
+  );
 
 let server: TestServer;
 /** A beginner reading the module (media are served to signed-in people). */

@@ -74,7 +74,12 @@ describe("content:export", () => {
     fs.rmSync(stored);
     try {
       const report = await exportContent(out);
-      expect(report.problems).toContainEqual(expect.objectContaining({ file: path.join(out, "modules", MODULE, "fr.mdx"), message: expect.stringMatching(/^image \/media\/[0-9a-f]{64}\.png is not in the media store/) }));
+      expect(report.problems).toContainEqual(
+        expect.objectContaining({
+          file: path.join(out, "modules", MODULE, "fr.mdx"),
+          message: expect.stringMatching(/^image \/media\/[0-9a-f]{64}\.png is not in the media store/),
+        }),
+      );
       expect(fs.existsSync(path.join(out, "media", figure))).toBe(false);
     } finally {
       fs.writeFileSync(stored, kept);
@@ -98,14 +103,20 @@ describe("content:import", () => {
     expect([...report.media.imported].sort()).toEqual(withContentMedia(figure));
     expect(storeFiles()).toEqual(withContentMedia(figure));
     expect(fs.readFileSync(path.join(mediaDir(), figure)).equals(PNG)).toBe(true);
-    expect(getDb().select().from(media).all()).toContainEqual(expect.objectContaining({ sha256: figure.slice(0, 64), fileName: figure, mime: "image/png", size: PNG.length }));
+    expect(getDb().select().from(media).all()).toContainEqual(
+      expect.objectContaining({ sha256: figure.slice(0, 64), fileName: figure, mime: "image/png", size: PNG.length }),
+    );
     expect(getDb().select().from(auditLog).where(eq(auditLog.action, "media.imported")).all()).toHaveLength(1 + 2 * CONTENT_MEDIA.length); // the curriculum's figures were imported once already, in beforeAll
   });
 
   type Case = { label: string; change: (folder: string) => void; file: (folder: string) => string; message: RegExp; line?: number };
   const anotherModule = (folder: string) => path.join(folder, "modules", "beginner-first-post", "fr.mdx");
   const addFigure = (folder: string, src: string) => fs.appendFileSync(anotherModule(folder), `\n<Figure src="${src}" alt="Une image" />\n`);
-  const lineOfLastFigure = (folder: string) => fs.readFileSync(anotherModule(folder), "utf8").split("\n").findLastIndex((l) => l.startsWith("<Figure")) + 1;
+  const lineOfLastFigure = (folder: string) =>
+    fs
+      .readFileSync(anotherModule(folder), "utf8")
+      .split("\n")
+      .findLastIndex((l) => l.startsWith("<Figure")) + 1;
   const cases: Case[] = [
     {
       label: "an image the content refers to, neither in media/ nor stored",
@@ -176,7 +187,10 @@ describe("content:import", () => {
     fs.cpSync(exported, folder, { recursive: true });
     fs.writeFileSync(path.join(folder, "media", "team.png"), PNG);
     const before = snapshotDatabase();
-    const cli = spawnSync(path.resolve("node_modules/.bin/tsx"), ["app/cli/content-import.ts", folder], { encoding: "utf8", env: { ...process.env, DATABASE_PATH: databasePath() } });
+    const cli = spawnSync(path.resolve("node_modules/.bin/tsx"), ["app/cli/content-import.ts", folder], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_PATH: databasePath() },
+    });
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain("media/team.png:1:1 not an image of the media store");
     expect(cli.stdout).toContain("nothing imported");

@@ -51,7 +51,13 @@ describe("content:import and content:export", () => {
     const report = await importContent("content");
     expect(report).toMatchObject({ ok: true, conflicts: [], problems: [], updated: [], tracks: "created" });
     expect(report.created).toHaveLength(fs.readdirSync("content/modules").length);
-    expect(getDb().select().from(moduleVersions).all().every((v) => v.number === 1 && v.origin === "import")).toBe(true);
+    expect(
+      getDb()
+        .select()
+        .from(moduleVersions)
+        .all()
+        .every((v) => v.number === 1 && v.origin === "import"),
+    ).toBe(true);
 
     const before = snapshotDatabase();
     const again = await importContent("content");
@@ -84,11 +90,16 @@ describe("content:import and content:export", () => {
     const before = snapshotDatabase();
     const report = await importContent(edited);
     expect(report.ok).toBe(false);
-    expect(report.conflicts).toEqual([{ id: MODULE, what: [expect.stringMatching(/^fr\.mdx differs from studio version 2/), expect.stringMatching(/^en\.mdx differs from studio version 2/)] }]);
+    expect(report.conflicts).toEqual([
+      { id: MODULE, what: [expect.stringMatching(/^fr\.mdx differs from studio version 2/), expect.stringMatching(/^en\.mdx differs from studio version 2/)] },
+    ]);
     expect(snapshotDatabase()).toBe(before);
 
     // The command line says so and exits with 1.
-    const cli = spawnSync(path.resolve("node_modules/.bin/tsx"), ["app/cli/content-import.ts", edited], { encoding: "utf8", env: { ...process.env, DATABASE_PATH: databasePath() } });
+    const cli = spawnSync(path.resolve("node_modules/.bin/tsx"), ["app/cli/content-import.ts", edited], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_PATH: databasePath() },
+    });
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain(`CONFLICT ${MODULE}`);
     expect(cli.stdout).toContain("nothing imported");
@@ -150,7 +161,10 @@ describe("content:import and content:export", () => {
     expect((await importContent("content")).tracks).toBe("stale");
     const folder = tempDir();
     fs.cpSync("content", folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, "tracks.yaml"), fs.readFileSync("content/tracks.yaml", "utf8").replace("# The common core", "# Edited: the common core"));
+    fs.writeFileSync(
+      path.join(folder, "tracks.yaml"),
+      fs.readFileSync("content/tracks.yaml", "utf8").replace("# The common core", "# Edited: the common core"),
+    );
     const before = snapshotDatabase();
     const report = await importContent(folder);
     expect(report.conflicts.map((c) => c.id)).toContain("tracks");

@@ -30,7 +30,11 @@ function credentialOf(accreditationId: string) {
 
 function decode(jwt: string) {
   const [h, p] = jwt.split(".") as [string, string];
-  return { header: JSON.parse(Buffer.from(h, "base64url").toString()) as Record<string, unknown>, payload: JSON.parse(Buffer.from(p, "base64url").toString()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return {
+    header: JSON.parse(Buffer.from(h, "base64url").toString()) as Record<string, unknown>,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    payload: JSON.parse(Buffer.from(p, "base64url").toString()) as Record<string, any>,
+  };
 }
 
 function verifyApi(body: unknown, raw?: string, contentType = "application/json") {
@@ -66,7 +70,12 @@ describe("issuing", () => {
     expect(payload.type).toEqual(["VerifiableCredential", "OpenBadgeCredential"]);
     expect(payload.id).toBe(`${base}/verify/${stored.id}`);
     expect(payload.issuer).toEqual({ id: `${base}/issuer`, type: ["Profile"], name: "Ambassade demo organisation", url: base });
-    expect(payload).toMatchObject({ iss: `${base}/issuer`, jti: payload.id, nbf: Math.floor(Date.parse(payload.validFrom) / 1000), exp: Math.floor(Date.parse(payload.validUntil) / 1000) });
+    expect(payload).toMatchObject({
+      iss: `${base}/issuer`,
+      jti: payload.id,
+      nbf: Math.floor(Date.parse(payload.validFrom) / 1000),
+      exp: Math.floor(Date.parse(payload.validUntil) / 1000),
+    });
     const row = getDb().select().from(accreditations).where(eq(accreditations.id, id)).get()!;
     expect(payload.validUntil).toBe(row.validUntil!.toISOString());
     expect(payload.validFrom).toBe(row.grantedAt!.toISOString());
@@ -76,7 +85,11 @@ describe("issuing", () => {
     expect(email).toMatchObject({ type: "IdentityObject", hashed: true, salt: stored.salt });
     expect(email.identityHash).toBe(`sha256$${createHash("sha256").update(`lucas.bernard@ambassade.test${stored.salt}`).digest("hex")}`);
     expect(JSON.stringify(payload)).not.toContain("lucas.bernard@ambassade.test");
-    expect(subject.achievement).toMatchObject({ type: ["Achievement"], name: "Accredited social-media ambassador", criteria: { narrative: expect.stringContaining("charter") } });
+    expect(subject.achievement).toMatchObject({
+      type: ["Achievement"],
+      name: "Accredited social-media ambassador",
+      criteria: { narrative: expect.stringContaining("charter") },
+    });
     expect(subject.result.map((r: { value: string }) => r.value)).toEqual(["linkedin", "youtube"]);
 
     // The issuer profile and the key file.
@@ -129,7 +142,10 @@ describe("the verification page and its JSON twin", () => {
     // Revoked now: the page and the JSON say so, whatever the dates in the credential.
     move(id, "revoke", { reason: { kind: "decision", text: "test" } });
     expect(await (await fetch(`${server.url}/verify/${stored.id}`, { headers: { "Accept-Language": "fr" } })).text()).toContain("Retirée");
-    expect(await (await fetch(`${server.url}/verify/${stored.id}`, { headers: { Accept: "application/json" } })).json()).toMatchObject({ status: "revoked", accreditationStatus: "revoked" });
+    expect(await (await fetch(`${server.url}/verify/${stored.id}`, { headers: { Accept: "application/json" } })).json()).toMatchObject({
+      status: "revoked",
+      accreditationStatus: "revoked",
+    });
   });
 
   it("says suspended and expired from the accreditation's state", async () => {
@@ -142,7 +158,11 @@ describe("the verification page and its JSON twin", () => {
     expect(await status()).toBe("suspended");
     move(id, "reinstate", { currentCharterSigned: true });
     expect(await status()).toBe("valid");
-    getDb().update(accreditations).set({ validUntil: new Date(Date.now() - DAY) }).where(eq(accreditations.id, id)).run();
+    getDb()
+      .update(accreditations)
+      .set({ validUntil: new Date(Date.now() - DAY) })
+      .where(eq(accreditations.id, id))
+      .run();
     expect(await status()).toBe("expired");
   });
 
@@ -165,7 +185,13 @@ describe("POST /api/v1/verify", () => {
     const genuine = await verifyApi({ credential: stored.jwt });
     expect(genuine.status).toBe(200);
     expect(genuine.headers.get("cache-control")).toBe("no-store");
-    expect(await genuine.json()).toMatchObject({ valid: true, signatureValid: true, status: "valid", reason: null, credential: { holder: "Léa Richard", channels: ["x"] } });
+    expect(await genuine.json()).toMatchObject({
+      valid: true,
+      signatureValid: true,
+      status: "valid",
+      reason: null,
+      credential: { holder: "Léa Richard", channels: ["x"] },
+    });
 
     const tampered = await verifyApi({ credential: tamper(stored.jwt) });
     expect(tampered.status).toBe(200);
@@ -191,7 +217,10 @@ describe("POST /api/v1/verify", () => {
     const edited = structuredClone(credential);
     edited.validUntil = "2099-01-01T00:00:00.000Z";
     expect(await (await verifyApi({ credential: edited })).json()).toMatchObject({ valid: false, reason: "content_mismatch" });
-    expect(await (await verifyApi({ credential: { ...credential, id: "https://elsewhere.example/verify/1" } })).json()).toMatchObject({ valid: false, reason: "unknown_credential" });
+    expect(await (await verifyApi({ credential: { ...credential, id: "https://elsewhere.example/verify/1" } })).json()).toMatchObject({
+      valid: false,
+      reason: "unknown_credential",
+    });
 
     // Genuine but revoked: the signature holds, the credential is not valid.
     move(id, "revoke", { reason: { kind: "decision", text: "test" } });

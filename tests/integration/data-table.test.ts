@@ -14,7 +14,12 @@ let admin: Browser;
 beforeAll(async () => {
   server = await startServer();
   await createPerson("table-admin@corp.test", { roles: ["admin"], name: "Mia Admin" });
-  for (const [email, name] of [["zoe@corp.test", "Anna Zed"], ["albert@corp.test", "Zack Albert"], ["marc@corp.test", "Marc Middle"]]) await createPerson(email!, { roles: ["employee"], name });
+  for (const [email, name] of [
+    ["zoe@corp.test", "Anna Zed"],
+    ["albert@corp.test", "Zack Albert"],
+    ["marc@corp.test", "Marc Middle"],
+  ])
+    await createPerson(email!, { roles: ["employee"], name });
   admin = new Browser(server.url);
   await admin.signIn("table-admin@corp.test", PASSWORD);
 });

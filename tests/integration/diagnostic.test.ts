@@ -30,7 +30,11 @@ async function signedIn(email: string) {
 /** A page's text as a person reads it: React's comment separators removed, entities decoded. */
 async function pageText(response: Response): Promise<string> {
   const html = await response.text();
-  return html.replace(/<!-- -->/g, "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return html
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 /** Fails with the missing snippet only, not the whole page. */
@@ -86,7 +90,11 @@ async function takeQuestionnaire(client: Client, userId: string) {
 }
 
 function currentPlacement(userId: string) {
-  return getDb().select().from(placements).where(and(eq(placements.userId, userId), eq(placements.isCurrent, true))).get();
+  return getDb()
+    .select()
+    .from(placements)
+    .where(and(eq(placements.userId, userId), eq(placements.isCurrent, true)))
+    .get();
 }
 
 function placementsOf(userId: string) {
@@ -293,7 +301,10 @@ describe("retaking the questionnaire", () => {
     for (const value of ["366", "-1", "abc", "12.5", ""]) {
       const response = await admin.post("/admin/settings", { "diagnostic.retakeWaitDays": value });
       expect(response.status, value).toBe(400);
-      expectIn(await pageText(response), value === "abc" || value === "12.5" || value === "" ? "Saisissez un nombre entier." : "Saisissez un nombre entre 0 et 365.");
+      expectIn(
+        await pageText(response),
+        value === "abc" || value === "12.5" || value === "" ? "Saisissez un nombre entier." : "Saisissez un nombre entre 0 et 365.",
+      );
       expect(snapshotDatabase(), value).toBe(before);
     }
     const saved = await admin.post("/admin/settings", { "diagnostic.retakeWaitDays": "30" });
@@ -343,7 +354,11 @@ describe("overriding a placement", () => {
     expect((await manager.get("/people/demo-chloe.thomas/placement")).status).toBe(200);
     const own = await manager.post("/people/demo-chloe.thomas/placement", { intent: "override", level: "late_adopter", reason: "Posts for the team weekly." });
     expect(own.status).toBe(302);
-    expect(auditFor("demo-chloe.thomas", "placement.overridden")[0]).toMatchObject({ actorId: "demo-manager", toState: "late_adopter", reason: "Posts for the team weekly." });
+    expect(auditFor("demo-chloe.thomas", "placement.overridden")[0]).toMatchObject({
+      actorId: "demo-manager",
+      toState: "late_adopter",
+      reason: "Posts for the team weekly.",
+    });
 
     const before = snapshotDatabase();
     expect((await manager.get("/people/demo-thomas.michel/placement")).status).toBe(404);
@@ -393,7 +408,11 @@ describe("the team page", () => {
     const response = await trainer.get("/teams/team-ops");
     expect(response.status).toBe(200);
     const html = await pageText(response);
-    const active = getDb().select().from(users).where(and(eq(users.teamId, "team-ops"), eq(users.active, true))).all().length;
+    const active = getDb()
+      .select()
+      .from(users)
+      .where(and(eq(users.teamId, "team-ops"), eq(users.active, true)))
+      .all().length;
     expectIn(html, `Répartition des ${active} membres actifs par niveau`);
     expectIn(html, "Fixé par Julien Mercier"); // Camille, overridden above
     expectIn(html, 'href="/people/demo-camille.simon/placement"');
@@ -409,8 +428,13 @@ describe("the team page", () => {
       const levels = ["native", "late_adopter", "reluctant", "objector", "beginner"] as const;
       for (let i = 0; i < 1000; i++) {
         const id = `big-${String(i).padStart(4, "0")}`;
-        tx.insert(users).values({ id, email: `${id}@ambassade.test`, name: `Person ${String(i).padStart(4, "0")}`, teamId: "team-big" }).run();
-        if (i % 10 !== 0) tx.insert(placements).values({ id: `p-${id}`, userId: id, level: levels[i % 5]!, source: "questionnaire", facts: [] }).run();
+        tx.insert(users)
+          .values({ id, email: `${id}@ambassade.test`, name: `Person ${String(i).padStart(4, "0")}`, teamId: "team-big" })
+          .run();
+        if (i % 10 !== 0)
+          tx.insert(placements)
+            .values({ id: `p-${id}`, userId: id, level: levels[i % 5]!, source: "questionnaire", facts: [] })
+            .run();
       }
     });
     const trainer = await signedIn("trainer@ambassade.test");

@@ -25,7 +25,13 @@ beforeEach(() => {
 
 type Overview = { startId: string | null; inProgress: { id: string } | null };
 const attemptsOf = (userId: string) => getDb().select().from(examAttempts).where(eq(examAttempts.userId, userId)).all();
-const startedAudits = (attemptId: string) => getDb().select().from(auditLog).where(eq(auditLog.subjectId, attemptId)).all().filter((e) => e.action === "exam.started");
+const startedAudits = (attemptId: string) =>
+  getDb()
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.subjectId, attemptId))
+    .all()
+    .filter((e) => e.action === "exam.started");
 
 /** The loader data Remix embeds in the document (what the browser hydrates with). */
 function remixContext(html: string): { state: { loaderData: Record<string, unknown> } } {
@@ -60,7 +66,9 @@ describe("the exam start in one round trip", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await response.text();
-    const data = remixContext(html).state.loaderData["routes/exam.$attemptId"] as { attempt: { id: string; status: string; items: { id: string; question: string; options: { text: string }[] }[] } };
+    const data = remixContext(html).state.loaderData["routes/exam.$attemptId"] as {
+      attempt: { id: string; status: string; items: { id: string; question: string; options: { text: string }[] }[] };
+    };
     expect(data.attempt).toMatchObject({ id, status: "in_progress" });
     expect(data.attempt.items).toHaveLength(16);
     // The first question is on the page, rendered by the server (it shows without JavaScript).
@@ -86,7 +94,8 @@ describe("the exam start in one round trip", () => {
     expect(attemptsOf("demo-hugo.robert")).toHaveLength(1);
     expect(startedAudits(id)).toHaveLength(1);
     // The same draw in all three pages.
-    const items = async (r: Response) => (remixContext(await r.text()).state.loaderData["routes/exam.$attemptId"] as { attempt: { items: { id: string }[] } }).attempt.items.map((i) => i.id);
+    const items = async (r: Response) =>
+      (remixContext(await r.text()).state.loaderData["routes/exam.$attemptId"] as { attempt: { items: { id: string }[] } }).attempt.items.map((i) => i.id);
     const [ia, ib, ic] = [await items(a), await items(b), await items(again)];
     expect(ib).toEqual(ia);
     expect(ic).toEqual(ia);
@@ -171,8 +180,19 @@ describe("the exam start in one round trip", () => {
   it("is for learners: an admin gets 403, a visitor is sent to sign in", async () => {
     const admin = await signedIn(server, "admin@ambassade.test");
     expect((await admin.post(`/exam/${randomUUID()}`, { intent: "start" })).status).toBe(403);
-    const anonymous = await fetch(`${server.url}/exam/${randomUUID()}`, { method: "POST", body: new URLSearchParams({ intent: "start" }), headers: { Origin: server.url }, redirect: "manual" });
+    const anonymous = await fetch(`${server.url}/exam/${randomUUID()}`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "start" }),
+      headers: { Origin: server.url },
+      redirect: "manual",
+    });
     expect(anonymous.status).toBe(302);
-    expect(getDb().select().from(examAttempts).all().filter((a) => a.userId === "demo-admin")).toHaveLength(0);
+    expect(
+      getDb()
+        .select()
+        .from(examAttempts)
+        .all()
+        .filter((a) => a.userId === "demo-admin"),
+    ).toHaveLength(0);
   });
 });

@@ -16,7 +16,15 @@ afterAll(() => server.close());
 
 type Item = { id: string; category: string; type: string; options: { id: string; text: string }[] };
 type InProgress = { attempt: { status: "in_progress"; id: string; deadline: string | null; items: Item[]; answers: Record<string, string[]> } };
-type Graded = { attempt: { status: "graded"; score: number; passed: boolean; categoryScores: Record<string, { correct: number; total: number }>; missed: { id: string; explanation: string }[] } };
+type Graded = {
+  attempt: {
+    status: "graded";
+    score: number;
+    passed: boolean;
+    categoryScores: Record<string, { correct: number; total: number }>;
+    missed: { id: string; explanation: string }[];
+  };
+};
 
 const attemptsOf = (userId: string) => getDb().select().from(examAttempts).where(eq(examAttempts.userId, userId)).all();
 const explanations = () => examBankFile().items.flatMap((item) => [item.explanation.fr, item.explanation.en]);
@@ -108,16 +116,28 @@ describe("an attempt", () => {
     const single = items.find((i) => i.type === "single")!;
     const other = await signedIn(server, "hugo.robert@ambassade.test");
     const before = snapshotDatabase();
-    const notMine = await postData(learner, `/exam/${id}`, "routes/exam.$attemptId", { intent: "answer", itemId: outsider.id, option: rightAnswer(outsider.id), js: "1" });
+    const notMine = await postData(learner, `/exam/${id}`, "routes/exam.$attemptId", {
+      intent: "answer",
+      itemId: outsider.id,
+      option: rightAnswer(outsider.id),
+      js: "1",
+    });
     expect(notMine).toEqual({ status: 400, body: { fieldErrors: { itemId: "accreditation.exam.notInAttempt" } } });
     const unknown = await postData(learner, `/exam/${id}`, "routes/exam.$attemptId", { intent: "answer", itemId: single.id, option: "zz", js: "1" });
     expect(unknown.status).toBe(400);
-    const two = await postData(learner, `/exam/${id}`, "routes/exam.$attemptId", { intent: "answer", itemId: single.id, option: single.options.slice(0, 2).map((o) => o.id), js: "1" });
+    const two = await postData(learner, `/exam/${id}`, "routes/exam.$attemptId", {
+      intent: "answer",
+      itemId: single.id,
+      option: single.options.slice(0, 2).map((o) => o.id),
+      js: "1",
+    });
     expect(two.status).toBe(400);
     const none = await postData(learner, `/exam/${id}`, "routes/exam.$attemptId", { intent: "answer", itemId: single.id, js: "1" });
     expect(none.body.fieldErrors).toEqual({ [`item:${single.id}`]: "accreditation.exam.answerRequired" });
     // Someone else's attempt.
-    expect((await postData(other, `/exam/${id}`, "routes/exam.$attemptId", { intent: "answer", itemId: single.id, option: single.options[0]!.id })).status).toBe(404);
+    expect(
+      (await postData(other, `/exam/${id}`, "routes/exam.$attemptId", { intent: "answer", itemId: single.id, option: single.options[0]!.id })).status,
+    ).toBe(404);
     expect(snapshotDatabase()).toBe(before);
   });
 
@@ -139,7 +159,11 @@ describe("an attempt", () => {
     expect(result.missed.map((m) => m.id)).toEqual(items.slice(13).map((i) => i.id));
     expect(result.missed[0]!.explanation).toBe(bank.find((i) => i.id === items[13]!.id)!.explanation.fr);
     // A closed attempt takes no more answers.
-    const late = await postData(learner, `/exam/${attempt.id}`, "routes/exam.$attemptId", { intent: "answer", itemId: items[0]!.id, option: rightAnswer(items[0]!.id) });
+    const late = await postData(learner, `/exam/${attempt.id}`, "routes/exam.$attemptId", {
+      intent: "answer",
+      itemId: items[0]!.id,
+      option: rightAnswer(items[0]!.id),
+    });
     expect(late).toEqual({ status: 409, body: { fieldErrors: { form: "accreditation.exam.closed" } } });
     // In English for a person whose language is English.
     getDb().$client.prepare("update users set locale = 'en' where id = 'demo-nathan.durand'").run();
@@ -243,7 +267,11 @@ describe("attempt limits", () => {
     expect(attemptsOf("demo-antoine.garcia")).toHaveLength(3);
     // An attempt that left the 30-day window frees a slot.
     const oldest = attemptsOf("demo-antoine.garcia").sort((x, y) => x.startedAt.getTime() - y.startedAt.getTime())[0]!;
-    getDb().update(examAttempts).set({ startedAt: new Date(Date.now() - 31 * 24 * 3600_000) }).where(eq(examAttempts.id, oldest.id)).run();
+    getDb()
+      .update(examAttempts)
+      .set({ startedAt: new Date(Date.now() - 31 * 24 * 3600_000) })
+      .where(eq(examAttempts.id, oldest.id))
+      .run();
     expect((await learner.post("/exam", {})).status).toBe(302);
   });
 
@@ -257,6 +285,12 @@ describe("attempt limits", () => {
 describe("answers table", () => {
   it("holds one row per answered item", () => {
     const attempt = attemptsOf("demo-lea.richard")[0]!;
-    expect(getDb().select().from(examAnswers).where(and(eq(examAnswers.attemptId, attempt.id))).all()).toHaveLength(3);
+    expect(
+      getDb()
+        .select()
+        .from(examAnswers)
+        .where(and(eq(examAnswers.attemptId, attempt.id)))
+        .all(),
+    ).toHaveLength(3);
   });
 });

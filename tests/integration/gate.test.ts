@@ -33,7 +33,12 @@ function gate(email: string, channel: string, bearer = token, extra: Record<stri
 async function answer(email: string, channel: string) {
   const response = await gate(email, channel);
   expect(response.status).toBe(200);
-  return (await response.json()) as { allowed: boolean; channel: string; reasons: string[]; accreditation: { id: string; status: string; channels: string[]; validFrom: string | null; validUntil: string | null } | null };
+  return (await response.json()) as {
+    allowed: boolean;
+    channel: string;
+    reasons: string[];
+    accreditation: { id: string; status: string; channels: string[]; validFrom: string | null; validUntil: string | null } | null;
+  };
 }
 
 function batch(body: unknown, init: { raw?: string; contentType?: string; bearer?: string } = {}) {
@@ -51,7 +56,12 @@ describe("the demo organisation", () => {
     expect(linkedin.accreditation).toMatchObject({ status: "granted", channels: ["linkedin"] });
     expect(Date.parse(linkedin.accreditation!.validUntil!)).toBeGreaterThan(Date.now());
     expect(await answer("ambassador@ambassade.test", "x")).toMatchObject({ allowed: false, channel: "x", reasons: ["channel_not_granted"] });
-    expect(await answer("learner@ambassade.test", "linkedin")).toEqual({ allowed: false, channel: "linkedin", reasons: ["not_accredited"], accreditation: null });
+    expect(await answer("learner@ambassade.test", "linkedin")).toEqual({
+      allowed: false,
+      channel: "linkedin",
+      reasons: ["not_accredited"],
+      accreditation: null,
+    });
   });
 });
 
@@ -71,7 +81,12 @@ describe("reason codes", () => {
   });
 
   it("unknown_person: nobody has this email, or the account is deactivated", async () => {
-    expect(await answer("nobody@ambassade.test", "linkedin")).toEqual({ allowed: false, channel: "linkedin", reasons: ["unknown_person"], accreditation: null });
+    expect(await answer("nobody@ambassade.test", "linkedin")).toEqual({
+      allowed: false,
+      channel: "linkedin",
+      reasons: ["unknown_person"],
+      accreditation: null,
+    });
     grantFor("demo-camille.simon", ["linkedin"]);
     signCharter("demo-camille.simon");
     expect((await answer("camille.simon@ambassade.test", "linkedin")).allowed).toBe(true);
@@ -85,7 +100,15 @@ describe("reason codes", () => {
     // After a revocation, a new request that is still pending: the revoked one is the most relevant.
     getDb()
       .insert(accreditations)
-      .values({ id: "pending-chloe", userId: "demo-chloe.thomas", status: "requested", requestedChannels: ["linkedin"], statement: "Once more, please.", requestedAt: new Date(), updatedAt: new Date() })
+      .values({
+        id: "pending-chloe",
+        userId: "demo-chloe.thomas",
+        status: "requested",
+        requestedChannels: ["linkedin"],
+        statement: "Once more, please.",
+        requestedAt: new Date(),
+        updatedAt: new Date(),
+      })
       .run();
     expect((await answer("chloe.thomas@ambassade.test", "linkedin")).reasons).toEqual(["revoked"]);
     expect((await answer("thomas.michel@ambassade.test", "linkedin")).reasons).toEqual(["not_accredited"]);
@@ -94,9 +117,17 @@ describe("reason codes", () => {
   it("expired: by date before the job runs, and by status after", async () => {
     const id = grantFor("demo-hugo.robert", ["linkedin"], { now: new Date(Date.now() - 40 * DAY), validUntil: new Date(Date.now() - DAY) });
     signCharter("demo-hugo.robert");
-    expect(await answer("hugo.robert@ambassade.test", "linkedin")).toMatchObject({ allowed: false, reasons: ["expired"], accreditation: { status: "granted" } });
+    expect(await answer("hugo.robert@ambassade.test", "linkedin")).toMatchObject({
+      allowed: false,
+      reasons: ["expired"],
+      accreditation: { status: "granted" },
+    });
     move(id, "expire");
-    expect(await answer("hugo.robert@ambassade.test", "linkedin")).toMatchObject({ allowed: false, reasons: ["expired"], accreditation: { status: "expired" } });
+    expect(await answer("hugo.robert@ambassade.test", "linkedin")).toMatchObject({
+      allowed: false,
+      reasons: ["expired"],
+      accreditation: { status: "expired" },
+    });
     expect((await answer("hugo.robert@ambassade.test", "x")).reasons).toEqual(["expired", "channel_not_granted"]);
   });
 
@@ -104,24 +135,44 @@ describe("reason codes", () => {
     const id = grantFor("demo-lea.richard", ["linkedin"]);
     signCharter("demo-lea.richard");
     move(id, "revoke", { reason: { kind: "decision", text: "Posted confidential figures." } });
-    expect(await answer("lea.richard@ambassade.test", "linkedin")).toMatchObject({ allowed: false, reasons: ["revoked"], accreditation: { id, status: "revoked" } });
+    expect(await answer("lea.richard@ambassade.test", "linkedin")).toMatchObject({
+      allowed: false,
+      reasons: ["revoked"],
+      accreditation: { id, status: "revoked" },
+    });
   });
 
   it("suspended, and charter_not_signed", async () => {
     const id = grantFor("demo-nathan.durand", ["linkedin"]);
     signCharter("demo-nathan.durand");
     move(id, "suspend", { reason: { kind: "charter", version: "test" } });
-    expect(await answer("nathan.durand@ambassade.test", "linkedin")).toMatchObject({ allowed: false, reasons: ["suspended"], accreditation: { status: "suspended" } });
+    expect(await answer("nathan.durand@ambassade.test", "linkedin")).toMatchObject({
+      allowed: false,
+      reasons: ["suspended"],
+      accreditation: { status: "suspended" },
+    });
 
     grantFor("demo-manon.leroy", ["linkedin"]);
-    expect(await answer("manon.leroy@ambassade.test", "linkedin")).toMatchObject({ allowed: false, reasons: ["charter_not_signed"], accreditation: { status: "granted" } });
+    expect(await answer("manon.leroy@ambassade.test", "linkedin")).toMatchObject({
+      allowed: false,
+      reasons: ["charter_not_signed"],
+      accreditation: { status: "granted" },
+    });
     signCharter("demo-manon.leroy");
     expect((await answer("manon.leroy@ambassade.test", "linkedin")).allowed).toBe(true);
   });
 
   it("covers every documented reason code", async () => {
     // The tests above produced each code at least once; this one guards the list itself.
-    expect([...GATE_REASONS].sort()).toEqual(["channel_not_granted", "charter_not_signed", "expired", "not_accredited", "revoked", "suspended", "unknown_person"]);
+    expect([...GATE_REASONS].sort()).toEqual([
+      "channel_not_granted",
+      "charter_not_signed",
+      "expired",
+      "not_accredited",
+      "revoked",
+      "suspended",
+      "unknown_person",
+    ]);
   });
 
   it("answers JSON that is never cached", async () => {
@@ -183,7 +234,9 @@ describe("bad requests: 4xx with a message, nothing written", () => {
   it("gives error messages in the client's language, English by default", async () => {
     const url = `${server.url}/api/v1/authorizations?email=a%40b.fr&channel=linkedin`;
     expect(((await (await fetch(url)).json()) as { message: string }).message).toMatch(/Authentication required/);
-    expect(((await (await fetch(url, { headers: { "Accept-Language": "fr-FR,fr;q=0.9" } })).json()) as { message: string }).message).toMatch(/Authentification requise/);
+    expect(((await (await fetch(url, { headers: { "Accept-Language": "fr-FR,fr;q=0.9" } })).json()) as { message: string }).message).toMatch(
+      /Authentification requise/,
+    );
   });
 });
 
@@ -211,7 +264,8 @@ describe("batch", () => {
   });
 
   it("takes up to 100 checks; more is a 413", async () => {
-    const checks = (n: number) => Array.from({ length: n }, (_, i) => ({ email: i % 2 ? "ambassador@ambassade.test" : `person${i}@ambassade.test`, channel: "linkedin" }));
+    const checks = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ email: i % 2 ? "ambassador@ambassade.test" : `person${i}@ambassade.test`, channel: "linkedin" }));
     const full = await batch({ checks: checks(100) });
     expect(full.status).toBe(200);
     expect(((await full.json()) as { results: unknown[] }).results).toHaveLength(100);
@@ -235,7 +289,18 @@ describe("batch", () => {
       [[{ checks: [{ email: "ambassador@ambassade.test", channel: "linkedin", name: "Karim" }] }], 400, "invalid_request"],
       [[{ checks: [{ email: "nope", channel: "linkedin" }] }], 400, "invalid_request"],
       [[{ checks: [{ email: "ambassador@ambassade.test" }] }], 400, "invalid_request"],
-      [[{ checks: [{ email: "ambassador@ambassade.test", channel: "linkedin" }, { email: "ambassador@ambassade.test", channel: "myspace" }] }], 400, "unknown_channel"],
+      [
+        [
+          {
+            checks: [
+              { email: "ambassador@ambassade.test", channel: "linkedin" },
+              { email: "ambassador@ambassade.test", channel: "myspace" },
+            ],
+          },
+        ],
+        400,
+        "unknown_channel",
+      ],
       [[{ checks: [] }, { contentType: "text/plain" }], 415, "unsupported_media_type"],
       [[{ checks: [{ email: "ambassador@ambassade.test", channel: "linkedin" }] }, { bearer: "nope" }], 401, "invalid_token"],
     ];
@@ -245,7 +310,9 @@ describe("batch", () => {
       expect([response.status, body.error], JSON.stringify(args).slice(0, 120)).toEqual([status, code]);
       expect(body.message).toBeTruthy();
     }
-    const nested = (await (await batch({ checks: [{ email: "ambassador@ambassade.test", channel: "linkedin", name: "Karim" }] })).json()) as { message: string };
+    const nested = (await (await batch({ checks: [{ email: "ambassador@ambassade.test", channel: "linkedin", name: "Karim" }] })).json()) as {
+      message: string;
+    };
     expect(nested.message).toContain("checks[0]");
     expectUnchanged(before, snapshotDatabase());
   });
@@ -333,7 +400,15 @@ describe("OpenAPI", () => {
   it("describes the gate, the batch, verify, auth, every reason code and the limits", async () => {
     const response = await fetch(`${server.url}/api/v1/openapi.json`);
     expect(response.status).toBe(200);
-    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { securitySchemes: Record<string, { scheme: string }>; schemas: { Authorization: { properties: { reasons: { items: { enum: string[] } } } } } }; info: { description: string } };
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: {
+        securitySchemes: Record<string, { scheme: string }>;
+        schemas: { Authorization: { properties: { reasons: { items: { enum: string[] } } } } };
+      };
+      info: { description: string };
+    };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths["/api/v1/authorizations"]!)).toEqual(["get", "post"]);
     expect(doc.paths["/api/v1/verify"]!.post).toBeTruthy();

@@ -45,7 +45,9 @@ describe("the home page by role", () => {
     const team = db.select({ teamId: teamManagers.teamId }).from(teamManagers).where(eq(teamManagers.userId, "demo-manager")).get()!.teamId;
     const day = 24 * 60 * 60 * 1000;
     const person = (id: string, name: string, teamId: string | null, daysAgo: number) => {
-      db.insert(users).values({ id, email: `${id}@home.test`, name, teamId, createdAt: new Date(Date.now() - daysAgo * day) }).run();
+      db.insert(users)
+        .values({ id, email: `${id}@home.test`, name, teamId, createdAt: new Date(Date.now() - daysAgo * day) })
+        .run();
       db.insert(userRoles).values({ userId: id, role: "employee" }).run();
     };
     person("home-stalled-long", "Zoé Longtemps", team, 40);
@@ -54,7 +56,11 @@ describe("the home page by role", () => {
     person("home-other-team", "Walter Ailleurs", null, 60);
     const items = (await homeOf("manager@ambassade.test"))!.items.filter((i) => i.id.startsWith("stalled-"));
     const long = items.find((i) => i.id === "stalled-home-stalled-long");
-    expect(long).toMatchObject({ href: "/reports/team", tone: "todo", text: "Zoé Longtemps n’a pas avancé depuis 40 jours (prochaine étape\u00a0: se connecter)." });
+    expect(long).toMatchObject({
+      href: "/reports/team",
+      tone: "todo",
+      text: "Zoé Longtemps n’a pas avancé depuis 40 jours (prochaine étape\u00a0: se connecter).",
+    });
     expect(items.findIndex((i) => i.id === "stalled-home-stalled-long")).toBeLessThan(items.findIndex((i) => i.id === "stalled-home-stalled-short"));
     expect(items.map((i) => i.id)).not.toContain("stalled-home-fresh");
     expect(items.map((i) => i.id)).not.toContain("stalled-home-other-team");

@@ -50,7 +50,11 @@ async function spendRetries() {
 }
 
 const header = (raw: string, name: string) => raw.match(new RegExp(`^${name}: (.*)$`, "mi"))?.[1] ?? "";
-const body = (raw: string) => raw.split(/\r?\n\r?\n/).slice(1).join("\n\n");
+const body = (raw: string) =>
+  raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join("\n\n");
 
 let server: TestServer;
 beforeAll(async () => {
@@ -75,7 +79,9 @@ describe("mail through SMTP", () => {
     process.env.SMTP_URL = smtp.url;
     process.env.MAIL_FROM = "Ambassade <ambassade@example.test>";
     try {
-      const response = await (await admin()).post("/people/invite", { name: "Inès Morel", email: "ines.morel@ambassade.test", teamId: "team-ops", roles: ["employee"] });
+      const response = await (
+        await admin()
+      ).post("/people/invite", { name: "Inès Morel", email: "ines.morel@ambassade.test", teamId: "team-ops", roles: ["employee"] });
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toBe("/people");
 
@@ -122,7 +128,12 @@ describe("when the mail server refuses or is down", () => {
     process.env.SMTP_URL = smtp.url;
     try {
       const client = await admin();
-      const response = await client.post("/people/invite", { name: "Paul Giraud", email: "paul.giraud@ambassade.test", teamId: "team-ops", roles: ["employee"] });
+      const response = await client.post("/people/invite", {
+        name: "Paul Giraud",
+        email: "paul.giraud@ambassade.test",
+        teamId: "team-ops",
+        roles: ["employee"],
+      });
       // The mail is queued: the answer does not wait for the mail server.
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toBe("/people");
@@ -157,7 +168,12 @@ describe("when the mail server refuses or is down", () => {
     try {
       const manager = new Client(server.url);
       expect((await manager.signIn("manager@ambassade.test", DEMO_PASSWORD)).status).toBe(302);
-      const response = await manager.post("/people/invite", { name: "Léa Fontaine", email: "lea.fontaine@ambassade.test", teamId: "team-comms", roles: ["employee"] });
+      const response = await manager.post("/people/invite", {
+        name: "Léa Fontaine",
+        email: "lea.fontaine@ambassade.test",
+        teamId: "team-comms",
+        roles: ["employee"],
+      });
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toBe("/people");
       const person = getDb().select().from(users).where(eq(users.email, "lea.fontaine@ambassade.test")).get();

@@ -9,8 +9,26 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../db/connection";
-import { accreditations, mailOutbox, notificationOptOuts, notifications, placements, reflections, sessions, teamManagers, users, type Locale, type Role } from "../../db/schema";
-import { declineAccreditation, grantAccreditation, reopenAccreditation, requestAccreditation, revokeAccreditation } from "../../app/models/accreditation.server";
+import {
+  accreditations,
+  mailOutbox,
+  notificationOptOuts,
+  notifications,
+  placements,
+  reflections,
+  sessions,
+  teamManagers,
+  users,
+  type Locale,
+  type Role,
+} from "../../db/schema";
+import {
+  declineAccreditation,
+  grantAccreditation,
+  reopenAccreditation,
+  requestAccreditation,
+  revokeAccreditation,
+} from "../../app/models/accreditation.server";
 import { runAccreditationJobs } from "../../app/models/accreditation-jobs.server";
 import { charterPublicationPreview } from "../../app/models/charter.server";
 import { overridePlacement } from "../../app/models/placement.server";
@@ -42,21 +60,41 @@ function insertNewUser(locale: Locale, roles: Role[] = ["employee"]): { id: stri
   const passwordHash = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.email, "admin@ambassade.test")).get()!.hash;
   const id = getDb().transaction((tx) => insertUser(tx, { email, name, teamId: "team-comms", roles, passwordHash }));
   getDb().update(users).set({ locale }).where(eq(users.id, id)).run();
-  getDb().insert(placements).values({ id: `placement-${id}`, userId: id, level: "native", source: "questionnaire", facts: [] }).run();
+  getDb()
+    .insert(placements)
+    .values({ id: `placement-${id}`, userId: id, level: "native", source: "questionnaire", facts: [] })
+    .run();
   return { id, email, name };
 }
 
 /** The mails queued since `before` (the outbox ids then). */
 function outboxIds(): string[] {
-  return getDb().select({ id: mailOutbox.id }).from(mailOutbox).all().map((r) => r.id);
+  return getDb()
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .all()
+    .map((r) => r.id);
 }
 function mailsSince(before: readonly string[]) {
   const db = getDb();
-  return (before.length ? db.select().from(mailOutbox).where(notInArray(mailOutbox.id, [...before])) : db.select().from(mailOutbox)).all();
+  return (
+    before.length
+      ? db
+          .select()
+          .from(mailOutbox)
+          .where(notInArray(mailOutbox.id, [...before]))
+      : db.select().from(mailOutbox)
+  ).all();
 }
 const emailOf = (userId: string) => getDb().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()!.email;
 const inboxOf = (userId: string) => getDb().select().from(notifications).where(eq(notifications.userId, userId)).all();
-const teamManagerIds = () => getDb().select({ id: teamManagers.userId }).from(teamManagers).where(eq(teamManagers.teamId, "team-comms")).all().map((r) => r.id);
+const teamManagerIds = () =>
+  getDb()
+    .select({ id: teamManagers.userId })
+    .from(teamManagers)
+    .where(eq(teamManagers.teamId, "team-comms"))
+    .all()
+    .map((r) => r.id);
 const decider = { id: MANAGER, scope: ["team-comms"] };
 const statement = "Relayer les offres d’emploi de l’équipe et répondre aux candidats.";
 
@@ -105,7 +143,12 @@ describe("each event queues exactly one mail, to the right person, in their lang
     const mails = mailsSince(before);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: emma.email, kind: "notification.declined", subject: "Votre demande d’accréditation est refusée" });
-    expect((await readOutbox()).filter((m) => m.to === emma.email).pop()!.body.replace(/=\r?\n/g, "")).toContain("Parcours =C3=A0 consolider");
+    expect(
+      (await readOutbox())
+        .filter((m) => m.to === emma.email)
+        .pop()!
+        .body.replace(/=\r?\n/g, ""),
+    ).toContain("Parcours =C3=A0 consolider");
 
     const lucie = insertNewUser("fr");
     getDb().insert(notificationOptOuts).values({ userId: lucie.id, kind: "declined" }).run();
@@ -118,7 +161,14 @@ describe("each event queues exactly one mail, to the right person, in their lang
 
   it("a revocation is mailed even to someone who turned every optional kind off (it changes what they may do)", async () => {
     const emma = insertNewUser("en");
-    getDb().insert(notificationOptOuts).values([{ userId: emma.id, kind: "declined" }, { userId: emma.id, kind: "reopened" }, { userId: emma.id, kind: "renewed" }]).run();
+    getDb()
+      .insert(notificationOptOuts)
+      .values([
+        { userId: emma.id, kind: "declined" },
+        { userId: emma.id, kind: "reopened" },
+        { userId: emma.id, kind: "renewed" },
+      ])
+      .run();
     signCharter(emma.id);
     const id = grantFor(emma.id, ["linkedin"]);
     const before = outboxIds();
@@ -130,7 +180,11 @@ describe("each event queues exactly one mail, to the right person, in their lang
     const before2 = outboxIds();
     await reopenAccreditation(decider, id, { expectedVersion: version(id) });
     expect(mailsSince(before2)).toHaveLength(0);
-    expect(inboxOf(emma.id).map((n) => n.kind).sort()).toEqual(["granted", "reopened", "revoked"]);
+    expect(
+      inboxOf(emma.id)
+        .map((n) => n.kind)
+        .sort(),
+    ).toEqual(["granted", "reopened", "revoked"]);
   });
 
   it("an expiry: the person is told once; the renewal; nobody is told twice by a second run", async () => {
@@ -141,7 +195,9 @@ describe("each event queues exactly one mail, to the right person, in their lang
     const before = outboxIds();
     await runAccreditationJobs(now);
     const mine = mailsSince(before).filter((m) => m.refId === id);
-    expect(mine.map((m) => [m.to, m.kind]).sort()).toEqual([[emma.email, "notification.expiring"], ...teamManagerIds().map((m) => [emailOf(m), "notification.team_expiring"])].sort());
+    expect(mine.map((m) => [m.to, m.kind]).sort()).toEqual(
+      [[emma.email, "notification.expiring"], ...teamManagerIds().map((m) => [emailOf(m), "notification.team_expiring"])].sort(),
+    );
     const before2 = outboxIds();
     await runAccreditationJobs(now);
     expect(mailsSince(before2).filter((m) => m.refId === id)).toHaveLength(0);
@@ -153,10 +209,20 @@ describe("each event queues exactly one mail, to the right person, in their lang
 
   it("a reflection reviewed and a placement overridden: one mail each to the person; none when turned off", async () => {
     const emma = insertNewUser("en");
-    getDb().insert(reflections).values({ userId: emma.id, moduleId: "core-charter-editorial-line", reflectionId: "r1", text: "My thoughts.", reviewStatus: "pending" }).run();
+    getDb()
+      .insert(reflections)
+      .values({ userId: emma.id, moduleId: "core-charter-editorial-line", reflectionId: "r1", text: "My thoughts.", reviewStatus: "pending" })
+      .run();
     const seen = getDb().select({ at: reflections.updatedAt }).from(reflections).where(eq(reflections.userId, emma.id)).get()!.at.getTime();
     const before = outboxIds();
-    reviewReflection("demo-trainer", { userId: emma.id, moduleId: "core-charter-editorial-line", reflectionId: "r1", comment: "Good.", seenUpdatedAt: seen, moduleTitles: { fr: "Ligne éditoriale", en: "Editorial line" } });
+    reviewReflection("demo-trainer", {
+      userId: emma.id,
+      moduleId: "core-charter-editorial-line",
+      reflectionId: "r1",
+      comment: "Good.",
+      seenUpdatedAt: seen,
+      moduleTitles: { fr: "Ligne éditoriale", en: "Editorial line" },
+    });
     expect(mailsSince(before).map((m) => [m.to, m.kind, m.subject])).toEqual([[emma.email, "notification.reflection_reviewed", "Your answer was reviewed"]]);
     const line = await (await (await signedIn(server, emma.email)).get("/inbox")).text();
     expect(line).toContain("reviewed your answer in “Editorial line”");
@@ -178,7 +244,12 @@ describe("each event queues exactly one mail, to the right person, in their lang
     expect(html).not.toMatch(/name="mail" value="revoked"/);
     const saved = await client.post("/account", { intent: "notifications", mail: ["request_waiting", "revoked"] });
     expect(saved.status).toBe(302);
-    const off = getDb().select({ kind: notificationOptOuts.kind }).from(notificationOptOuts).where(eq(notificationOptOuts.userId, emma.id)).all().map((r) => r.kind);
+    const off = getDb()
+      .select({ kind: notificationOptOuts.kind })
+      .from(notificationOptOuts)
+      .where(eq(notificationOptOuts.userId, emma.id))
+      .all()
+      .map((r) => r.kind);
     expect(off).toContain("declined");
     expect(off).not.toContain("request_waiting");
     expect(off).not.toContain("revoked");
@@ -214,7 +285,19 @@ describe("publishing a charter version", () => {
       expected: String(preview.suspended),
     });
     expect(published.status).toBe(302);
-    const suspended = getDb().select({ userId: accreditations.userId }).from(accreditations).where(and(eq(accreditations.status, "suspended"), inArray(accreditations.userId, inForce.map((r) => r.userId)))).all();
+    const suspended = getDb()
+      .select({ userId: accreditations.userId })
+      .from(accreditations)
+      .where(
+        and(
+          eq(accreditations.status, "suspended"),
+          inArray(
+            accreditations.userId,
+            inForce.map((r) => r.userId),
+          ),
+        ),
+      )
+      .all();
     expect(suspended).toHaveLength(preview.suspended);
     expect(suspended.map((s) => s.userId)).not.toContain(people[2]!.id);
 
@@ -276,12 +359,22 @@ describe("changing one's password", () => {
     const here = await signedIn(server, emma.email);
     const elsewhere = await signedIn(server, emma.email);
     const snapshot = snapshotDatabase();
-    const wrong = await here.post("/account", { intent: "password", current: "not my password", password: "correct horse battery staple 42", confirm: "correct horse battery staple 42" });
+    const wrong = await here.post("/account", {
+      intent: "password",
+      current: "not my password",
+      password: "correct horse battery staple 42",
+      confirm: "correct horse battery staple 42",
+    });
     expect(wrong.status).toBe(400);
     const weak = await here.post("/account", { intent: "password", current: DEMO_PASSWORD, password: "password1234", confirm: "password1234" });
     expect(weak.status).toBe(400);
     expect(snapshotDatabase()).toBe(snapshot);
-    const changed = await here.post("/account", { intent: "password", current: DEMO_PASSWORD, password: "violet tundra harbour 1987 kite", confirm: "violet tundra harbour 1987 kite" });
+    const changed = await here.post("/account", {
+      intent: "password",
+      current: DEMO_PASSWORD,
+      password: "violet tundra harbour 1987 kite",
+      confirm: "violet tundra harbour 1987 kite",
+    });
     expect(changed.status).toBe(302);
     expect((await here.get("/account")).status).toBe(200);
     expect((await elsewhere.get("/account")).status).toBe(302);
@@ -303,7 +396,12 @@ describe("an invitation when mail only goes to a file", () => {
     expect((await fetch(server.url + new URL(link!).pathname)).status).toBe(200);
 
     const manager = await signedIn(server, "manager@ambassade.test");
-    const byManager = await manager.post("/people/invite", { name: "Noé Fichier", email: "noe.fichier@ambassade.test", teamId: "team-comms", roles: ["employee"] });
+    const byManager = await manager.post("/people/invite", {
+      name: "Noé Fichier",
+      email: "noe.fichier@ambassade.test",
+      teamId: "team-comms",
+      roles: ["employee"],
+    });
     const managerPage = await (await manager.get(byManager.headers.get("Location")!)).text();
     // The demo manager reads English once the first test of this file ran.
     expect(managerPage).toMatch(/Ask an administrator to pass the invitation link on\.|Demandez à un administrateur de transmettre le lien/);

@@ -49,7 +49,13 @@ describe("preview", () => {
       [2, "nina.roux@corp.test", "Nina Roux"],
       [8, "quoted@corp.test", "Dupont; Jean"],
     ]);
-    expect(plan.changes).toEqual([expect.objectContaining({ line: 3, email: "lucas.bernard@ambassade.test", changes: [{ field: "team", from: "Marketing & Communication", to: "Opérations" }] })]);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({
+        line: 3,
+        email: "lucas.bernard@ambassade.test",
+        changes: [{ field: "team", from: "Marketing & Communication", to: "Opérations" }],
+      }),
+    ]);
     expect(plan.refused.map((r) => [r.line, r.problems.map((p) => p.key)])).toEqual([
       [4, ["emailInvalid"]],
       [5, ["roleUnknown", "languageUnknown"]],
@@ -97,17 +103,32 @@ describe("preview", () => {
 
 describe("apply", () => {
   it("creates teams, people, roles and managers in one go, audited with the file's name", async () => {
-    const csv = "email,name,team,roles,manager,language\nines.martin@corp.test,Inès Martin,Logistique,employee|manager,Logistique,fr\nhugo.petit@corp.test,Hugo Petit,Logistique,,,en\n";
+    const csv =
+      "email,name,team,roles,manager,language\nines.martin@corp.test,Inès Martin,Logistique,employee|manager,Logistique,fr\nhugo.petit@corp.test,Hugo Petit,Logistique,,,en\n";
     const plan = await planImport(utf8(csv), "rh-2026-12.csv", admin);
     const applied = await applyImport(admin, plan.fileId, plan.fileName);
     expect(applied.creates).toHaveLength(2);
     const ines = getDb().select().from(users).where(eq(users.email, "ines.martin@corp.test")).get()!;
     const team = getDb().select().from(teams).where(eq(teams.name, "Logistique")).get()!;
     expect(ines).toMatchObject({ name: "Inès Martin", teamId: team.id, locale: "fr", passwordHash: null });
-    expect(getDb().select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, ines.id)).all().map((r) => r.role).sort()).toEqual(["employee", "manager"]);
+    expect(
+      getDb()
+        .select({ role: userRoles.role })
+        .from(userRoles)
+        .where(eq(userRoles.userId, ines.id))
+        .all()
+        .map((r) => r.role)
+        .sort(),
+    ).toEqual(["employee", "manager"]);
     expect(getDb().select().from(teamManagers).where(eq(teamManagers.teamId, team.id)).all()).toEqual([{ teamId: team.id, userId: ines.id }]);
     const audit = getDb().select().from(auditLog).where(eq(auditLog.subjectId, ines.id)).all();
-    expect(audit).toEqual([expect.objectContaining({ action: "person.imported", actorId: "demo-admin", data: expect.objectContaining({ source: { kind: "csv", file: "rh-2026-12.csv" }, line: 2 }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "person.imported",
+        actorId: "demo-admin",
+        data: expect.objectContaining({ source: { kind: "csv", file: "rh-2026-12.csv" }, line: 2 }),
+      }),
+    ]);
     // Applied once: the kept upload is gone.
     await expect(applyImport(admin, plan.fileId, plan.fileName)).rejects.toMatchObject({ key: "uploadGone" });
   });
@@ -160,7 +181,12 @@ describe("the admin page over HTTP", () => {
       const url = new URL("/admin/people-csv?_data=routes%2Fadmin.people-csv", server.url);
       const request = http.request(url, {
         method: "POST",
-        headers: { Origin: server.url, Cookie: browser.cookieHeader(), "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(17 * 1024 * 1024) },
+        headers: {
+          Origin: server.url,
+          Cookie: browser.cookieHeader(),
+          "Content-Type": "multipart/form-data; boundary=x",
+          "Content-Length": String(17 * 1024 * 1024),
+        },
       });
       request.on("response", (response) => {
         response.resume();

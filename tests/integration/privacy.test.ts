@@ -70,24 +70,80 @@ function richPerson(tag: string) {
     override: `Niveau ajusté après entretien ${tag}`,
   };
   const userId = db.transaction((tx) => insertUser(tx, { email, name, teamId: null, roles: ["employee"] }));
-  db.update(users).set({ givenName: `Zoé${tag}`, familyName: `Kowalczyk${tag}`, externalId: `ext-${tag}-42`, userName: `zk.${tag}@corp.example` }).where(eq(users.id, userId)).run();
+  db.update(users)
+    .set({ givenName: `Zoé${tag}`, familyName: `Kowalczyk${tag}`, externalId: `ext-${tag}-42`, userName: `zk.${tag}@corp.example` })
+    .where(eq(users.id, userId))
+    .run();
   const runId = randomUUID();
   db.insert(diagnosticRuns).values({ id: runId, userId, questionnaireHash: "h", status: "completed", completedAt: new Date() }).run();
-  db.insert(diagnosticAnswers).values({ runId, questionId: "q1", optionIds: ["a"] }).run();
-  db.insert(placements).values({ id: randomUUID(), userId, level: "native", source: "override", facts: [], reason: texts.override, setBy: "demo-manager" }).run();
-  db.insert(reflections).values({ userId, moduleId: "m1", reflectionId: "r1", text: texts.reflection, reviewStatus: "reviewed", reviewComment: texts.review, reviewedBy: "demo-trainer" }).run();
+  db.insert(diagnosticAnswers)
+    .values({ runId, questionId: "q1", optionIds: ["a"] })
+    .run();
+  db.insert(placements)
+    .values({ id: randomUUID(), userId, level: "native", source: "override", facts: [], reason: texts.override, setBy: "demo-manager" })
+    .run();
+  db.insert(reflections)
+    .values({
+      userId,
+      moduleId: "m1",
+      reflectionId: "r1",
+      text: texts.reflection,
+      reviewStatus: "reviewed",
+      reviewComment: texts.review,
+      reviewedBy: "demo-trainer",
+    })
+    .run();
   const attemptId = randomUUID();
-  db.insert(examAttempts).values({ id: attemptId, userId, seed: 1, items: [{ id: "i1", options: ["a", "b"] }], status: "graded", startedAt: new Date(), passMark: 80, score: 90, passed: true }).run();
-  db.insert(examAnswers).values({ attemptId, itemId: "i1", optionIds: ["a"], answeredAt: new Date() }).run();
+  db.insert(examAttempts)
+    .values({
+      id: attemptId,
+      userId,
+      seed: 1,
+      items: [{ id: "i1", options: ["a", "b"] }],
+      status: "graded",
+      startedAt: new Date(),
+      passMark: 80,
+      score: 90,
+      passed: true,
+    })
+    .run();
+  db.insert(examAnswers)
+    .values({ attemptId, itemId: "i1", optionIds: ["a"], answeredAt: new Date() })
+    .run();
   signCharter(userId);
   db.update(charterSignatures).set({ signedName: name }).where(eq(charterSignatures.userId, userId)).run();
-  db.insert(identities).values({ id: randomUUID(), provider: "oidc:https://idp.example", subject: `sub-${tag}`, userId, email: `zoe.sso.${tag}@example.org` }).run();
-  db.insert(sessions).values({ id: randomUUID().replace(/-/g, ""), userId, expiresAt: Math.floor(Date.now() / 1000) + 3600, createdAt: Math.floor(Date.now() / 1000) }).run();
-  db.insert(mailOutbox).values({ id: randomUUID(), kind: "invitation", refId: userId, to: email, subject: `Bienvenue ${name}`, text: `Bonjour ${name}` }).run();
-  db.insert(auditLog).values({ actorId: "demo-admin", action: "person.email", subjectType: "user", subjectId: userId, fromState: `old.${tag}@example.org`, toState: email }).run();
+  db.insert(identities)
+    .values({ id: randomUUID(), provider: "oidc:https://idp.example", subject: `sub-${tag}`, userId, email: `zoe.sso.${tag}@example.org` })
+    .run();
+  db.insert(sessions)
+    .values({ id: randomUUID().replace(/-/g, ""), userId, expiresAt: Math.floor(Date.now() / 1000) + 3600, createdAt: Math.floor(Date.now() / 1000) })
+    .run();
+  db.insert(mailOutbox)
+    .values({ id: randomUUID(), kind: "invitation", refId: userId, to: email, subject: `Bienvenue ${name}`, text: `Bonjour ${name}` })
+    .run();
+  db.insert(auditLog)
+    .values({ actorId: "demo-admin", action: "person.email", subjectType: "user", subjectId: userId, fromState: `old.${tag}@example.org`, toState: email })
+    .run();
   const accreditationId = grantFor(userId, ["linkedin"]);
   getDb().$client.prepare("update accreditations set statement = ? where id = ?").run(texts.statement, accreditationId);
-  return { userId, email, name, texts, accreditationId, identifiers: [email, name, `Zoé${tag}`, `Kowalczyk${tag}`, `ext-${tag}-42`, `zk.${tag}@corp.example`, `old.${tag}@example.org`, `zoe.sso.${tag}@example.org`, `sub-${tag}`] };
+  return {
+    userId,
+    email,
+    name,
+    texts,
+    accreditationId,
+    identifiers: [
+      email,
+      name,
+      `Zoé${tag}`,
+      `Kowalczyk${tag}`,
+      `ext-${tag}-42`,
+      `zk.${tag}@corp.example`,
+      `old.${tag}@example.org`,
+      `zoe.sso.${tag}@example.org`,
+      `sub-${tag}`,
+    ],
+  };
 }
 
 /** Every text value of every table that contains one of the needles: [table.column, value]. */
@@ -100,7 +156,9 @@ function scan(needles: string[]): string[] {
     for (const column of columns) {
       if (!/text|blob|^$/i.test(column.type)) continue;
       for (const needle of needles) {
-        const rows = client.prepare(`select "${column.name}" as v from "${table}" where instr(lower(cast("${column.name}" as text)), lower(?)) > 0`).all(needle) as { v: unknown }[];
+        const rows = client
+          .prepare(`select "${column.name}" as v from "${table}" where instr(lower(cast("${column.name}" as text)), lower(?)) > 0`)
+          .all(needle) as { v: unknown }[];
         for (const row of rows) found.push(`${table}.${column.name} contains "${needle}": ${String(row.v).slice(0, 120)}`);
       }
     }
@@ -127,7 +185,9 @@ function counts() {
 describe("export", () => {
   it("covers every column of the schema that references a person (a new table must be added to the registry)", () => {
     const client = getDb().$client;
-    const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[];
+    const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
+      name: string;
+    }[];
     const references: string[] = [];
     for (const { name } of tables) {
       const fks = client.prepare(`pragma foreign_key_list("${name}")`).all() as { table: string; from: string }[];
@@ -145,7 +205,24 @@ describe("export", () => {
     const person = richPerson("exp");
     const data = collectPersonalData(person.userId);
     const kinds = Object.fromEntries(data.kinds.map((k) => [k.kind, k.rows.length]));
-    for (const kind of ["account", "roles", "sessions", "identities", "questionnaire_runs", "questionnaire_answers", "placements", "reflections", "charter_signatures", "exam_attempts", "exam_answers", "accreditations", "credentials", "webhook_events", "mails", "audit_log"]) {
+    for (const kind of [
+      "account",
+      "roles",
+      "sessions",
+      "identities",
+      "questionnaire_runs",
+      "questionnaire_answers",
+      "placements",
+      "reflections",
+      "charter_signatures",
+      "exam_attempts",
+      "exam_answers",
+      "accreditations",
+      "credentials",
+      "webhook_events",
+      "mails",
+      "audit_log",
+    ]) {
       expect(kinds[kind], kind).toBeGreaterThan(0);
     }
     const account = data.kinds.find((k) => k.kind === "account")!.rows[0]!;
@@ -160,9 +237,11 @@ describe("export", () => {
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="ambassade-data-demo-ambassador-.*\.zip"/);
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(["summary.html", "person.json", "account.json", "accreditations.json", "credentials.json", "questionnaire_answers.json"]));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(["summary.html", "person.json", "account.json", "accreditations.json", "credentials.json", "questionnaire_answers.json"]),
+    );
     const summary = strFromU8(files["summary.html"]!);
-    expect(summary).toContain("<html lang=\"fr\">");
+    expect(summary).toContain('<html lang="fr">');
     expect(summary).toContain("Karim Benali");
     expect(Object.keys(files).some((f) => /^credentials\/[0-9a-f-]{36}\.jwt$/.test(f))).toBe(true);
     const audit = getDb().select().from(auditLog).where(eq(auditLog.action, "person.data_exported")).all();
@@ -177,7 +256,12 @@ describe("export", () => {
     expect(response.status).toBe(200);
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(strFromU8(files["summary.html"]!)).toContain(person.name);
-    const row = getDb().select().from(auditLog).where(eq(auditLog.action, "person.data_exported")).all().find((a) => a.subjectId === person.userId);
+    const row = getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "person.data_exported"))
+      .all()
+      .find((a) => a.subjectId === person.userId);
     expect(row?.actorId).toBe("demo-admin");
     const manager = await signedIn("manager@ambassade.test");
     expect((await manager.post(`/people/${person.userId}/export`, { intent: "export" })).status).toBe(403);
@@ -190,11 +274,19 @@ describe("erasure", () => {
     const db = getDb();
     db.insert(webhookEndpoints).values({ id: randomUUID(), url: "https://hooks.example.org/ambassade", secret: "a-long-enough-secret-value" }).run();
     const person = richPerson("erase");
-    const credentialRow = getDb().$client.prepare("select id, jwt from credentials where accreditation_id = ?").get(person.accreditationId) as { id: string; jwt: string };
+    const credentialRow = getDb().$client.prepare("select id, jwt from credentials where accreditation_id = ?").get(person.accreditationId) as {
+      id: string;
+      jwt: string;
+    };
     const needles = [...person.identifiers, ...Object.values(person.texts)];
     expect(scan(needles).length).toBeGreaterThan(10);
     // The gate knows the person before.
-    const gate = async () => (await (await fetch(`${server.url}/api/v1/authorizations?email=${encodeURIComponent(person.email)}&channel=linkedin`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { allowed: boolean; reasons: string[] };
+    const gate = async () =>
+      (await (
+        await fetch(`${server.url}/api/v1/authorizations?email=${encodeURIComponent(person.email)}&channel=linkedin`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).json()) as { allowed: boolean; reasons: string[] };
     expect((await gate()).allowed).toBe(true);
     const before = counts();
 
@@ -217,7 +309,12 @@ describe("erasure", () => {
     expect(db.select().from(reflections).where(eq(reflections.userId, person.userId)).all()).toEqual([]);
     // The accreditation went through the leaver path; the audit trail is kept, with the erasure in it.
     expect(getDb().$client.prepare("select status from accreditations where id = ?").get(person.accreditationId)).toEqual({ status: "suspended" });
-    const actions = db.select({ action: auditLog.action, actorId: auditLog.actorId }).from(auditLog).where(eq(auditLog.subjectId, person.userId)).all().map((a) => a.action);
+    const actions = db
+      .select({ action: auditLog.action, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, person.userId))
+      .all()
+      .map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["person.deactivated", "person.erased"]));
     // The credential: its own message on the page, in the JSON and in the verify API.
     const page = await fetch(`${server.url}/verify/${credentialRow.id}`);
@@ -228,12 +325,22 @@ describe("erasure", () => {
     const document = await fetch(`${server.url}/api/v1/credentials/${credentialRow.id}`);
     expect(document.status).toBe(410);
     expect(((await document.json()) as { status: string }).status).toBe("no_longer_available");
-    const verified = (await (await fetch(`${server.url}/api/v1/verify`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ credential: credentialRow.jwt }) })).json()) as { valid: boolean; reason: string };
+    const verified = (await (
+      await fetch(`${server.url}/api/v1/verify`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ credential: credentialRow.jwt }),
+      })
+    ).json()) as { valid: boolean; reason: string };
     expect(verified).toMatchObject({ valid: false, reason: "no_longer_available" });
     // The gate no longer knows them.
     expect(await gate()).toMatchObject({ allowed: false, reasons: ["unknown_person"] });
     // Webhooks: the suspension and the erasure, announced in the same transaction, without the identity.
-    const events = db.select().from(webhookEvents).all().map((e) => JSON.parse(e.body) as { type: string; data: Record<string, unknown> });
+    const events = db
+      .select()
+      .from(webhookEvents)
+      .all()
+      .map((e) => JSON.parse(e.body) as { type: string; data: Record<string, unknown> });
     const erased = events.find((e) => e.type === "person.erased");
     expect(erased?.data).toMatchObject({ person: { id: person.userId }, accreditations: [person.accreditationId] });
     expect(events.some((e) => e.type === "accreditation.suspended" && (e.data.accreditation as { id: string }).id === person.accreditationId)).toBe(true);
@@ -271,7 +378,9 @@ describe("erasure", () => {
     const admin = await signedIn("admin@ambassade.test");
     const answers = await Promise.all([0, 1, 2].map(() => admin.post(`/people/${person.userId}/privacy`, { intent: "erase", confirmEmail: person.email })));
     expect(answers.map((a) => a.status).sort()).toEqual([302, 409, 409]);
-    const erasures = getDb().$client.prepare("select count(*) as n from audit_log where action = 'person.erased' and subject_id = ?").get(person.userId) as { n: number };
+    const erasures = getDb().$client.prepare("select count(*) as n from audit_log where action = 'person.erased' and subject_id = ?").get(person.userId) as {
+      n: number;
+    };
     expect(erasures.n).toBe(1);
   });
 
@@ -317,60 +426,108 @@ describe("retention", () => {
     db.insert(legalHolds).values({ userId: heldId, reason: "hold", setAt: now }).run();
     // Questionnaire runs: one just older than 100 days, one just younger, one old but held.
     const runs = { old: randomUUID(), young: randomUUID(), held: randomUUID() };
-    db.insert(diagnosticRuns).values([
-      { id: runs.old, userId, questionnaireHash: "h", startedAt: ago(100, -1) },
-      { id: runs.young, userId, questionnaireHash: "h", startedAt: ago(100, +1) },
-      { id: runs.held, userId: heldId, questionnaireHash: "h", startedAt: ago(300) },
-    ]).run();
-    db.insert(diagnosticAnswers).values([
-      { runId: runs.old, questionId: "q1", optionIds: ["a"] },
-      { runId: runs.old, questionId: "q2", optionIds: ["a"] },
-      { runId: runs.young, questionId: "q1", optionIds: ["a"] },
-      { runId: runs.held, questionId: "q1", optionIds: ["a"] },
-    ]).run();
+    db.insert(diagnosticRuns)
+      .values([
+        { id: runs.old, userId, questionnaireHash: "h", startedAt: ago(100, -1) },
+        { id: runs.young, userId, questionnaireHash: "h", startedAt: ago(100, +1) },
+        { id: runs.held, userId: heldId, questionnaireHash: "h", startedAt: ago(300) },
+      ])
+      .run();
+    db.insert(diagnosticAnswers)
+      .values([
+        { runId: runs.old, questionId: "q1", optionIds: ["a"] },
+        { runId: runs.old, questionId: "q2", optionIds: ["a"] },
+        { runId: runs.young, questionId: "q1", optionIds: ["a"] },
+        { runId: runs.held, questionId: "q1", optionIds: ["a"] },
+      ])
+      .run();
     const attempts = { old: randomUUID(), young: randomUUID() };
-    db.insert(examAttempts).values([
-      { id: attempts.old, userId, seed: 1, items: [], status: "graded", startedAt: ago(101), passMark: 80, score: 50, passed: false },
-      { id: attempts.young, userId: leaverId, seed: 1, items: [], status: "graded", startedAt: ago(99), passMark: 80, score: 90, passed: true },
-    ]).run();
-    db.insert(examAnswers).values([
-      { attemptId: attempts.old, itemId: "i1", optionIds: ["a"], answeredAt: ago(101) },
-      { attemptId: attempts.young, itemId: "i1", optionIds: ["a"], answeredAt: ago(99) },
-    ]).run();
-    db.insert(reflections).values([
-      { userId, moduleId: "m", reflectionId: "old", text: "old", updatedAt: ago(101) },
-      { userId, moduleId: "m", reflectionId: "pending", text: "pending", reviewStatus: "pending", updatedAt: ago(300) },
-      { userId, moduleId: "m", reflectionId: "young", text: "young", updatedAt: ago(99) },
-    ]).run();
+    db.insert(examAttempts)
+      .values([
+        { id: attempts.old, userId, seed: 1, items: [], status: "graded", startedAt: ago(101), passMark: 80, score: 50, passed: false },
+        { id: attempts.young, userId: leaverId, seed: 1, items: [], status: "graded", startedAt: ago(99), passMark: 80, score: 90, passed: true },
+      ])
+      .run();
+    db.insert(examAnswers)
+      .values([
+        { attemptId: attempts.old, itemId: "i1", optionIds: ["a"], answeredAt: ago(101) },
+        { attemptId: attempts.young, itemId: "i1", optionIds: ["a"], answeredAt: ago(99) },
+      ])
+      .run();
+    db.insert(reflections)
+      .values([
+        { userId, moduleId: "m", reflectionId: "old", text: "old", updatedAt: ago(101) },
+        { userId, moduleId: "m", reflectionId: "pending", text: "pending", reviewStatus: "pending", updatedAt: ago(300) },
+        { userId, moduleId: "m", reflectionId: "young", text: "young", updatedAt: ago(99) },
+      ])
+      .run();
     const nowS = Math.floor(now.getTime() / 1000);
-    db.insert(sessions).values([
-      { id: "ret-old", userId, expiresAt: nowS + 3600, createdAt: nowS - 11 * 86400 },
-      { id: "ret-young", userId, expiresAt: nowS + 3600, createdAt: nowS - 9 * 86400 },
-    ]).run();
-    db.insert(mailOutbox).values([
-      { id: "mail-old", kind: "x", to: "a@example.org", subject: "s", text: "t", status: "sent", createdAt: ago(11) },
-      { id: "mail-old-pending", kind: "x", to: "a@example.org", subject: "s", text: "t", status: "pending", createdAt: ago(11) },
-      { id: "mail-young", kind: "x", to: "a@example.org", subject: "s", text: "t", status: "sent", createdAt: ago(9) },
-    ]).run();
+    db.insert(sessions)
+      .values([
+        { id: "ret-old", userId, expiresAt: nowS + 3600, createdAt: nowS - 11 * 86400 },
+        { id: "ret-young", userId, expiresAt: nowS + 3600, createdAt: nowS - 9 * 86400 },
+      ])
+      .run();
+    db.insert(mailOutbox)
+      .values([
+        { id: "mail-old", kind: "x", to: "a@example.org", subject: "s", text: "t", status: "sent", createdAt: ago(11) },
+        { id: "mail-old-pending", kind: "x", to: "a@example.org", subject: "s", text: "t", status: "pending", createdAt: ago(11) },
+        { id: "mail-young", kind: "x", to: "a@example.org", subject: "s", text: "t", status: "sent", createdAt: ago(9) },
+      ])
+      .run();
     const endpoint = randomUUID();
     db.insert(webhookEndpoints).values({ id: endpoint, url: "https://r.example.org/h", secret: "a-long-enough-secret-value" }).run();
-    db.insert(webhookEvents).values([
-      { id: "evt_ret_old", type: "accreditation.granted", body: "{}", createdAt: ago(11) },
-      { id: "evt_ret_young", type: "accreditation.granted", body: "{}", createdAt: ago(9) },
-    ]).run();
-    db.insert(webhookDeliveries).values([
-      { id: "del-old", endpointId: endpoint, eventId: "evt_ret_old", status: "succeeded", createdAt: ago(11) },
-      { id: "del-old-pending", endpointId: endpoint, eventId: "evt_ret_young", status: "pending", createdAt: ago(11) },
-      { id: "del-young", endpointId: endpoint, eventId: "evt_ret_young", status: "failed", createdAt: ago(9) },
-    ]).run();
-    db.update(users).set({ active: false, deactivatedAt: ago(101) }).where(eq(users.id, leaverId)).run();
-    db.insert(auditLog).values([
-      { actorId: null, action: "person.deactivated", subjectType: "user", subjectId: leaverId, reason: "parti", data: { source: { kind: "admin", label: "admin@x" } }, at: ago(101) },
-      { actorId: null, action: "accreditation.revoke", subjectType: "accreditation", subjectId: "acc-x", reason: "raison", data: { userId: leaverId, reason: { kind: "decision", text: "raison" } }, at: ago(101) },
-      { actorId: null, action: "person.deactivated", subjectType: "user", subjectId: userId, reason: "still here", data: { source: "x" }, at: ago(300) },
-    ]).run();
+    db.insert(webhookEvents)
+      .values([
+        { id: "evt_ret_old", type: "accreditation.granted", body: "{}", createdAt: ago(11) },
+        { id: "evt_ret_young", type: "accreditation.granted", body: "{}", createdAt: ago(9) },
+      ])
+      .run();
+    db.insert(webhookDeliveries)
+      .values([
+        { id: "del-old", endpointId: endpoint, eventId: "evt_ret_old", status: "succeeded", createdAt: ago(11) },
+        { id: "del-old-pending", endpointId: endpoint, eventId: "evt_ret_young", status: "pending", createdAt: ago(11) },
+        { id: "del-young", endpointId: endpoint, eventId: "evt_ret_young", status: "failed", createdAt: ago(9) },
+      ])
+      .run();
+    db.update(users)
+      .set({ active: false, deactivatedAt: ago(101) })
+      .where(eq(users.id, leaverId))
+      .run();
+    db.insert(auditLog)
+      .values([
+        {
+          actorId: null,
+          action: "person.deactivated",
+          subjectType: "user",
+          subjectId: leaverId,
+          reason: "parti",
+          data: { source: { kind: "admin", label: "admin@x" } },
+          at: ago(101),
+        },
+        {
+          actorId: null,
+          action: "accreditation.revoke",
+          subjectType: "accreditation",
+          subjectId: "acc-x",
+          reason: "raison",
+          data: { userId: leaverId, reason: { kind: "decision", text: "raison" } },
+          at: ago(101),
+        },
+        { actorId: null, action: "person.deactivated", subjectType: "user", subjectId: userId, reason: "still here", data: { source: "x" }, at: ago(300) },
+      ])
+      .run();
 
-    const expected = { questionnaire_answers: 2, exam_answers: 1, reflections: 1, sessions: 1, mail: 1, webhook_deliveries: 1, webhook_events: 1, leaver_audit_details: 2 };
+    const expected = {
+      questionnaire_answers: 2,
+      exam_answers: 1,
+      reflections: 1,
+      sessions: 1,
+      mail: 1,
+      webhook_deliveries: 1,
+      webhook_events: 1,
+      leaver_audit_details: 2,
+    };
     const snapshot = snapshotDatabase();
     const dry = applyRetention({ now, dryRun: true });
     expect(snapshotDatabase()).toBe(snapshot);
@@ -378,21 +535,65 @@ describe("retention", () => {
     const report = applyRetention({ now });
     expect(report.removed).toMatchObject(expected);
     // What stays.
-    expect(db.select().from(diagnosticAnswers).all().map((a) => a.runId).sort()).toEqual(expect.arrayContaining([runs.young, runs.held]));
+    expect(
+      db
+        .select()
+        .from(diagnosticAnswers)
+        .all()
+        .map((a) => a.runId)
+        .sort(),
+    ).toEqual(expect.arrayContaining([runs.young, runs.held]));
     expect(db.select().from(diagnosticAnswers).where(eq(diagnosticAnswers.runId, runs.old)).all()).toEqual([]);
     expect(db.select().from(examAnswers).where(eq(examAnswers.attemptId, attempts.young)).all().length).toBe(1);
-    expect(db.select().from(reflections).where(eq(reflections.userId, userId)).all().map((r) => r.reflectionId).sort()).toEqual(["pending", "young"]);
-    expect(db.select().from(sessions).where(eq(sessions.userId, userId)).all().map((s) => s.id)).toEqual(["ret-young"]);
-    expect(db.select({ id: mailOutbox.id }).from(mailOutbox).all().map((m) => m.id)).toEqual(expect.arrayContaining(["mail-old-pending", "mail-young"]));
+    expect(
+      db
+        .select()
+        .from(reflections)
+        .where(eq(reflections.userId, userId))
+        .all()
+        .map((r) => r.reflectionId)
+        .sort(),
+    ).toEqual(["pending", "young"]);
+    expect(
+      db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, userId))
+        .all()
+        .map((s) => s.id),
+    ).toEqual(["ret-young"]);
+    expect(
+      db
+        .select({ id: mailOutbox.id })
+        .from(mailOutbox)
+        .all()
+        .map((m) => m.id),
+    ).toEqual(expect.arrayContaining(["mail-old-pending", "mail-young"]));
     expect(db.select().from(mailOutbox).where(eq(mailOutbox.id, "mail-old")).all()).toEqual([]);
-    expect(db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).all().map((d) => d.id)).toEqual(expect.arrayContaining(["del-old-pending", "del-young"]));
+    expect(
+      db
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .all()
+        .map((d) => d.id),
+    ).toEqual(expect.arrayContaining(["del-old-pending", "del-young"]));
     expect(db.select().from(webhookEvents).where(eq(webhookEvents.id, "evt_ret_old")).all()).toEqual([]);
-    const leaverRows = db.select().from(auditLog).all().filter((a) => a.subjectId === leaverId || (a.data as { userId?: string } | null)?.userId === leaverId);
+    const leaverRows = db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((a) => a.subjectId === leaverId || (a.data as { userId?: string } | null)?.userId === leaverId);
     expect(leaverRows.map((a) => [a.action, a.reason, a.data])).toEqual([
       ["person.deactivated", null, null],
       ["accreditation.revoke", null, { userId: leaverId }],
     ]);
-    expect(db.select().from(auditLog).all().find((a) => a.subjectId === userId && a.action === "person.deactivated")?.reason).toBe("still here");
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .all()
+        .find((a) => a.subjectId === userId && a.action === "person.deactivated")?.reason,
+    ).toBe("still here");
     // The run is reported; a second run removes nothing and writes no report.
     const reports = db.select().from(auditLog).where(eq(auditLog.action, "retention.applied")).all();
     expect(reports.length).toBe(1);
@@ -404,7 +605,10 @@ describe("retention", () => {
 
 describe("retention from the command line", () => {
   it("counts with --dry-run (writing nothing), refuses an unknown option with the usage", async () => {
-    getDb().insert(mailOutbox).values({ id: "mail-cli-old", kind: "x", to: "a@example.org", subject: "s", text: "t", status: "sent", createdAt: new Date(Date.now() - 400 * DAY) }).run();
+    getDb()
+      .insert(mailOutbox)
+      .values({ id: "mail-cli-old", kind: "x", to: "a@example.org", subject: "s", text: "t", status: "sent", createdAt: new Date(Date.now() - 400 * DAY) })
+      .run();
     const snapshot = snapshotDatabase();
     const dry = await runCli(["retention", "--dry-run"]);
     expect(dry.code).toBe(0);
@@ -436,7 +640,10 @@ describe("privacy notice", () => {
     const admin = await signedIn("admin@ambassade.test");
     expect((await admin.get("/admin/privacy")).status).toBe(200);
     expect((await admin.post("/admin/privacy", { basedOn: "1", fr: "", en: "x" })).status).toBe(400);
-    expect((await admin.post("/admin/privacy", { basedOn: "1", fr: "Nouvelle notice\n\nContact : dpo@example.org", en: "New notice\n\nContact: dpo@example.org" })).status).toBe(302);
+    expect(
+      (await admin.post("/admin/privacy", { basedOn: "1", fr: "Nouvelle notice\n\nContact : dpo@example.org", en: "New notice\n\nContact: dpo@example.org" }))
+        .status,
+    ).toBe(302);
     const stale = await admin.post("/admin/privacy", { basedOn: "1", fr: "Encore", en: "Again" });
     expect(stale.status).toBe(409);
 
@@ -445,7 +652,15 @@ describe("privacy notice", () => {
     expect(notice).toContain("la notice a changé depuis");
     expect((await learner.post("/privacy", { intent: "acknowledge", version: "1" })).status).toBe(409);
     expect((await learner.post("/privacy", { intent: "acknowledge", version: "2" })).status).toBe(302);
-    expect(getDb().select().from(privacyNoticeViews).where(eq(privacyNoticeViews.userId, "demo-learner")).all().map((s) => s.version).sort()).toEqual([1, 2]);
+    expect(
+      getDb()
+        .select()
+        .from(privacyNoticeViews)
+        .where(eq(privacyNoticeViews.userId, "demo-learner"))
+        .all()
+        .map((s) => s.version)
+        .sort(),
+    ).toEqual([1, 2]);
     expect(await (await learner.get("/account")).text()).toContain("version 2");
   });
 });

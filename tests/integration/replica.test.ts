@@ -25,7 +25,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const LEARNERS = ["learner@ambassade.test", "lucas.bernard@ambassade.test", "chloe.thomas@ambassade.test", "camille.simon@ambassade.test", "thomas.michel@ambassade.test"];
+const LEARNERS = [
+  "learner@ambassade.test",
+  "lucas.bernard@ambassade.test",
+  "chloe.thomas@ambassade.test",
+  "camille.simon@ambassade.test",
+  "thomas.michel@ambassade.test",
+];
 const KILL_AFTER = 40;
 
 type Answer = { attemptId: string; itemId: string; options: string[] };
@@ -50,8 +56,12 @@ describe("the live replica", () => {
       }),
     );
     const reader = new Database(live, { readonly: true });
-    const itemsOf = (attemptId: string) => JSON.parse((reader.prepare("select items from exam_attempts where id = ?").get(attemptId) as { items: string }).items) as { id: string }[];
-    const plans = learners.map((l) => ({ ...l, answers: itemsOf(l.attemptId).map((item) => ({ attemptId: l.attemptId, itemId: item.id, options: rightAnswer(item.id) })) }));
+    const itemsOf = (attemptId: string) =>
+      JSON.parse((reader.prepare("select items from exam_attempts where id = ?").get(attemptId) as { items: string }).items) as { id: string }[];
+    const plans = learners.map((l) => ({
+      ...l,
+      answers: itemsOf(l.attemptId).map((item) => ({ attemptId: l.attemptId, itemId: item.id, options: rightAnswer(item.id) })),
+    }));
     reader.close();
 
     // Every learner answers item after item; the server is killed once KILL_AFTER answers were
@@ -86,7 +96,9 @@ describe("the live replica", () => {
     );
     expect(killed).toBe(true);
     // Litestream ships what is left of the write-ahead log once the server is gone, then exits; so does `npm start`.
-    await new Promise<void>((resolve) => (server!.child.exitCode !== null || server!.child.signalCode !== null ? resolve() : server!.child.once("exit", () => resolve())));
+    await new Promise<void>((resolve) =>
+      server!.child.exitCode !== null || server!.child.signalCode !== null ? resolve() : server!.child.once("exit", () => resolve()),
+    );
     expect(server.output()).toContain("litestream shut down");
 
     // The replica alone: the live file is moved away first, so nothing but the replica can be read.
@@ -95,7 +107,11 @@ describe("the live replica", () => {
     expect(result.code, result.stderr + result.stdout).toBe(0);
     const db = new Database(restored, { readonly: true });
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    const stored = db.prepare("select attempt_id as attemptId, item_id as itemId, option_ids as options from exam_answers").all() as { attemptId: string; itemId: string; options: string }[];
+    const stored = db.prepare("select attempt_id as attemptId, item_id as itemId, option_ids as options from exam_answers").all() as {
+      attemptId: string;
+      itemId: string;
+      options: string;
+    }[];
     const byKey = new Map(stored.map((row) => [`${row.attemptId}/${row.itemId}`, JSON.parse(row.options) as string[]]));
     for (const answer of acknowledged) expect(byKey.get(`${answer.attemptId}/${answer.itemId}`), `answer to ${answer.itemId}`).toEqual(answer.options);
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);

@@ -89,15 +89,25 @@ describe("the figures of a team, against the fixture's known numbers and plain S
       and exists (select 1 from charter_signatures c where c.user_id = a.user_id and c.version = ?)`;
     expect(a.inForce).toBe(4);
     expect(a.inForce).toBe(one(`select count(*) ${inForceWhere}`, TEAM_A, now, charter));
-    const channels = sql.prepare(`select j.value as channel, count(*) as n ${inForceWhere.replace("from accreditations a", "from accreditations a, json_each(a.channels) j")} group by j.value`).all(TEAM_A, now, charter) as { channel: string; n: number }[];
+    const channels = sql
+      .prepare(
+        `select j.value as channel, count(*) as n ${inForceWhere.replace("from accreditations a", "from accreditations a, json_each(a.channels) j")} group by j.value`,
+      )
+      .all(TEAM_A, now, charter) as { channel: string; n: number }[];
     expect(Object.fromEntries(a.byChannel.map((c) => [c.channel, c.count]))).toEqual(Object.fromEntries(channels.map((c) => [c.channel, c.n])));
     expect(Object.fromEntries(a.byChannel.map((c) => [c.channel, c.count]))).toEqual({ linkedin: 3, x: 1, instagram: 1 });
-    for (const window of a.expiring) expect(window.count).toBe(one(`select count(*) ${inForceWhere} and a.valid_until <= ?`, TEAM_A, now, charter, now + window.days * DAY));
+    for (const window of a.expiring)
+      expect(window.count).toBe(one(`select count(*) ${inForceWhere} and a.valid_until <= ?`, TEAM_A, now, charter, now + window.days * DAY));
     expect(a.expiring.map((e) => e.count)).toEqual([1, 2, 3]);
     expect(a.renewalsDue).toBe(one(`select count(*) ${inForceWhere} and a.status = 'granted' and a.valid_until <= ?`, TEAM_A, now, charter, now + 30 * DAY));
     expect(a.renewalsDue).toBe(1);
     const byStatus = (status: string, reason?: string) =>
-      one(`select count(*) from accreditations a join users u on u.id = a.user_id where u.team_id = ? and a.status = ?${reason ? " and a.reason_kind = ?" : ""}`, TEAM_A, status, ...(reason ? [reason] : []));
+      one(
+        `select count(*) from accreditations a join users u on u.id = a.user_id where u.team_id = ? and a.status = ?${reason ? " and a.reason_kind = ?" : ""}`,
+        TEAM_A,
+        status,
+        ...(reason ? [reason] : []),
+      );
     expect(a.suspended.charter).toBe(byStatus("suspended", "charter"));
     expect(a.suspended.leftOrganisation).toBe(byStatus("suspended", "left_organisation"));
     expect(a.revoked).toBe(byStatus("revoked"));
@@ -107,7 +117,13 @@ describe("the figures of a team, against the fixture's known numbers and plain S
 
   it("time to accreditation (median, quartiles) and charter share", async () => {
     const d = await dashboard({ view: "team", scope: [TEAM_A], filters: {}, stalledAfterDays: 14 });
-    const days = (sql.prepare("select (min(a.granted_at) - u.created_at) / 86400000.0 as d from accreditations a join users u on u.id = a.user_id where u.team_id = ? and a.granted_at is not null group by u.id").all(TEAM_A) as { d: number }[]).map((r) => r.d);
+    const days = (
+      sql
+        .prepare(
+          "select (min(a.granted_at) - u.created_at) / 86400000.0 as d from accreditations a join users u on u.id = a.user_id where u.team_id = ? and a.granted_at is not null group by u.id",
+        )
+        .all(TEAM_A) as { d: number }[]
+    ).map((r) => r.d);
     const all = d.timeToAccreditation.find((r) => r.level === "all")!;
     expect(all.spread.n).toBe(days.length);
     expect(all.spread.n).toBe(7);
@@ -118,7 +134,11 @@ describe("the figures of a team, against the fixture's known numbers and plain S
     // Team views are not organisation-wide: a level is shown whatever its size.
     expect(d.timeToAccreditation.find((r) => r.level === "native")!.spread.n).toBe(7);
     const active = one("select count(*) from users where team_id = ? and active = 1", TEAM_A);
-    const signed = one("select count(*) from users u join charter_signatures c on c.user_id = u.id and c.version = ? where u.team_id = ? and u.active = 1", charter, TEAM_A);
+    const signed = one(
+      "select count(*) from users u join charter_signatures c on c.user_id = u.id and c.version = ? where u.team_id = ? and u.active = 1",
+      charter,
+      TEAM_A,
+    );
     expect(d.charter).toEqual({ signed, active, share: signed / active });
     expect(d.charter.signed).toBe(7);
   });
@@ -146,16 +166,31 @@ describe("the figures of a team, against the fixture's known numbers and plain S
     const d = await dashboard({ view: "team", scope: [TEAM_A], filters: { from, to: now + DAY }, stalledAfterDays: 14, now: new Date(now) });
     expect(d.funnel.map((r) => r.count)).toEqual(funnelBySql("u.team_id = ? and u.created_at >= ?", [TEAM_A, from], now));
     const native = await dashboard({ view: "team", scope: [TEAM_A], filters: { level: "native" }, stalledAfterDays: 14, now: new Date(now) });
-    expect(native.funnel.map((r) => r.count)).toEqual(funnelBySql("u.team_id = ? and exists (select 1 from placements p where p.user_id = u.id and p.is_current = 1 and p.level = 'native')", [TEAM_A], now));
+    expect(native.funnel.map((r) => r.count)).toEqual(
+      funnelBySql("u.team_id = ? and exists (select 1 from placements p where p.user_id = u.id and p.is_current = 1 and p.level = 'native')", [TEAM_A], now),
+    );
   });
 
   it("monthly trends: invitations, placements, first passes and first grants per month", async () => {
     const d = await dashboard({ view: "team", scope: [TEAM_A], filters: {}, stalledAfterDays: 14 });
     const month = (column: string, from: string) =>
-      Object.fromEntries((sql.prepare(`select strftime('%Y-%m', ${column} / 1000, 'unixepoch') as m, count(*) as n ${from} group by m`).all(TEAM_A) as { m: string; n: number }[]).map((r) => [r.m, r.n]));
+      Object.fromEntries(
+        (
+          sql.prepare(`select strftime('%Y-%m', ${column} / 1000, 'unixepoch') as m, count(*) as n ${from} group by m`).all(TEAM_A) as {
+            m: string;
+            n: number;
+          }[]
+        ).map((r) => [r.m, r.n]),
+      );
     const invited = month("u.created_at", "from users u join user_roles r on r.user_id = u.id and r.role = 'employee' where u.team_id = ?");
-    const passed = month("f.first", "from (select a.user_id, min(a.graded_at) as first from exam_attempts a join users u on u.id = a.user_id where a.passed = 1 and u.team_id = ? group by a.user_id) f");
-    const granted = month("f.first", "from (select a.user_id, min(a.granted_at) as first from accreditations a join users u on u.id = a.user_id where a.granted_at is not null and u.team_id = ? group by a.user_id) f");
+    const passed = month(
+      "f.first",
+      "from (select a.user_id, min(a.graded_at) as first from exam_attempts a join users u on u.id = a.user_id where a.passed = 1 and u.team_id = ? group by a.user_id) f",
+    );
+    const granted = month(
+      "f.first",
+      "from (select a.user_id, min(a.granted_at) as first from accreditations a join users u on u.id = a.user_id where a.granted_at is not null and u.team_id = ? group by a.user_id) f",
+    );
     expect(d.trends).toHaveLength(12);
     for (const row of d.trends) {
       expect(row.invited).toBe(invited[row.month] ?? 0);
@@ -183,7 +218,13 @@ describe("organisation-wide figures", () => {
   it("does not break small groups (fewer than 5) down by level", async () => {
     const d = await dashboard({ view: "programme", scope: undefined, filters: {}, stalledAfterDays: 14 });
     const perLevel = Object.fromEntries(
-      (sql.prepare("select p.level, count(*) as n from users u join user_roles r on r.user_id = u.id and r.role = 'employee' join placements p on p.user_id = u.id and p.is_current = 1 where u.active = 1 group by p.level").all() as { level: string; n: number }[]).map((r) => [r.level, r.n]),
+      (
+        sql
+          .prepare(
+            "select p.level, count(*) as n from users u join user_roles r on r.user_id = u.id and r.role = 'employee' join placements p on p.user_id = u.id and p.is_current = 1 where u.active = 1 group by p.level",
+          )
+          .all() as { level: string; n: number }[]
+      ).map((r) => [r.level, r.n]),
     );
     for (const row of d.byLevel.filter((l) => l.level !== null)) {
       const n = perLevel[row.level!] ?? 0;
@@ -208,7 +249,11 @@ describe("organisation-wide figures", () => {
     const first = await reportPeople(undefined);
     expect(await reportPeople(undefined)).toBe(first);
     sql.prepare("update users set name = name where id = ?").run(idOf("a1"));
-    sql.prepare("insert into charter_signatures (id, user_id, version, locale, text_hash, signed_name, created_at) values ('rpt-sig-extra', ?, ?, 'fr', ?, 'x', ?)").run(idOf("b2"), charter, "0".repeat(64), Date.now());
+    sql
+      .prepare(
+        "insert into charter_signatures (id, user_id, version, locale, text_hash, signed_name, created_at) values ('rpt-sig-extra', ?, ?, 'fr', ?, 'x', ?)",
+      )
+      .run(idOf("b2"), charter, "0".repeat(64), Date.now());
     const after = await reportPeople(undefined);
     expect(after).not.toBe(first);
     expect(after.find((p) => p.id === idOf("b2"))!.charterSignedAt).not.toBeNull();
@@ -237,13 +282,18 @@ describe("exam and content analytics", () => {
       const stats = analytics.items.find((i) => i.itemId === itemId)!;
       const key = JSON.stringify([...rightAnswer(itemId)].sort());
       const drawn = one("select count(*) from exam_attempts a, json_each(a.items) j where a.status = 'graded' and json_extract(j.value, '$.id') = ?", itemId);
-      const rows = sql.prepare("select e.option_ids, a.passed from exam_answers e join exam_attempts a on a.id = e.attempt_id where a.status = 'graded' and e.item_id = ?").all(itemId) as { option_ids: string; passed: number }[];
+      const rows = sql
+        .prepare("select e.option_ids, a.passed from exam_answers e join exam_attempts a on a.id = e.attempt_id where a.status = 'graded' and e.item_id = ?")
+        .all(itemId) as { option_ids: string; passed: number }[];
       const isRight = (ids: string) => JSON.stringify((JSON.parse(ids) as string[]).sort()) === key;
       const right = rows.filter((r) => isRight(r.option_ids)).length;
       expect(stats.answers).toBe(drawn);
       expect(stats.correct).toBe(right);
       expect(stats.shareCorrect).toBeCloseTo(right / drawn, 10);
-      const passedDrawn = one("select count(*) from exam_attempts a, json_each(a.items) j where a.status = 'graded' and a.passed = 1 and json_extract(j.value, '$.id') = ?", itemId);
+      const passedDrawn = one(
+        "select count(*) from exam_attempts a, json_each(a.items) j where a.status = 'graded' and a.passed = 1 and json_extract(j.value, '$.id') = ?",
+        itemId,
+      );
       const failedDrawn = drawn - passedDrawn;
       const passedRight = rows.filter((r) => r.passed === 1 && isRight(r.option_ids)).length;
       const failedRight = right - passedRight;
@@ -369,7 +419,10 @@ describe("reminders", () => {
     const path = `/reports/team?team=${TEAM_A}`;
     const sent = await manager.post(path, { intent: "remind", userId: idOf("a6") });
     expect(sent.status).toBe(302);
-    const mail = sql.prepare("select kind, to_address, subject from mail_outbox where ref_id = ? and kind = 'reminder'").all(idOf("a6")) as { to_address: string; subject: string }[];
+    const mail = sql.prepare("select kind, to_address, subject from mail_outbox where ref_id = ? and kind = 'reminder'").all(idOf("a6")) as {
+      to_address: string;
+      subject: string;
+    }[];
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to_address).toBe(emailOf("a6"));
     expect(one("select count(*) from audit_log where action = 'reports.reminder_sent' and subject_id = ? and actor_id = 'demo-manager'", idOf("a6"))).toBe(1);
@@ -407,7 +460,11 @@ describe("a renewed accreditation", () => {
     const before = sql.prepare("select granted_at from accreditations where id = ?").get(id) as { granted_at: number };
     const firstGrant = Date.now() - 150 * DAY;
     sql.prepare("update accreditations set granted_at = ? where id = ?").run(Date.now() - 10 * DAY, id);
-    sql.prepare("insert into audit_log (created_at, action, subject_type, subject_id, from_state, to_state) values (?, 'accreditation.grant', 'accreditation', ?, 'requested', 'granted')").run(firstGrant, id);
+    sql
+      .prepare(
+        "insert into audit_log (created_at, action, subject_type, subject_id, from_state, to_state) values (?, 'accreditation.grant', 'accreditation', ?, 'requested', 'granted')",
+      )
+      .run(firstGrant, id);
     try {
       const record = (await reportPeople([TEAM_A])).find((p) => p.id === idOf("a15"))!;
       expect(record.firstGrantedAt).toBe(one("select min(created_at) from audit_log where subject_id = ? and action = 'accreditation.grant'", id));
@@ -432,12 +489,34 @@ describe("the full export, batch by batch", () => {
     expect(count).toBe(records.length);
     expect(flat.map((p) => p.id)).toEqual(records.map((p) => p.id));
     const bySql = new Map(
-      (sql.prepare("select u.id, u.name, u.email, coalesce(t.name, '') as team from users u left join teams t on t.id = u.team_id").all() as { id: string; name: string; email: string; team: string }[]).map((r) => [r.id, r]),
+      (
+        sql.prepare("select u.id, u.name, u.email, coalesce(t.name, '') as team from users u left join teams t on t.id = u.team_id").all() as {
+          id: string;
+          name: string;
+          email: string;
+          team: string;
+        }[]
+      ).map((r) => [r.id, r]),
     );
-    for (const p of flat) expect({ name: p.name, email: p.email, team: p.team }).toEqual({ name: bySql.get(p.id)!.name, email: bySql.get(p.id)!.email, team: bySql.get(p.id)!.team });
+    for (const p of flat)
+      expect({ name: p.name, email: p.email, team: p.team }).toEqual({
+        name: bySql.get(p.id)!.name,
+        email: bySql.get(p.id)!.email,
+        team: bySql.get(p.id)!.team,
+      });
     // With a filter: the records it chooses, no more.
     const native = await exportPeople([TEAM_A], { level: "native" }, 5);
-    expect([...native.batches()].flat().map((p) => p.id).sort()).toEqual(records.filter((p) => p.teamId === TEAM_A && p.level === "native").map((p) => p.id).sort());
+    expect(
+      [...native.batches()]
+        .flat()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(
+      records
+        .filter((p) => p.teamId === TEAM_A && p.level === "native")
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 });
 
@@ -450,7 +529,9 @@ describe("a long list of people who need a nudge", () => {
       for (let i = 1; i <= 123; i++) {
         const id = `rpt-many-${String(i).padStart(3, "0")}`;
         ids.push(id);
-        sql.prepare("insert into users (id, email, name, locale, team_id, active, created_at) values (?, ?, ?, 'fr', ?, 1, ?)").run(id, `${id}@reports.test`, `Many ${i}`, team, Date.now() - (20 + i) * DAY);
+        sql
+          .prepare("insert into users (id, email, name, locale, team_id, active, created_at) values (?, ?, ?, 'fr', ?, 1, ?)")
+          .run(id, `${id}@reports.test`, `Many ${i}`, team, Date.now() - (20 + i) * DAY);
         sql.prepare("insert into user_roles (user_id, role) values (?, 'employee')").run(id);
       }
     })();

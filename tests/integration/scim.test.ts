@@ -52,10 +52,18 @@ function newUser(userName: string, over: Record<string, unknown> = {}) {
 }
 
 describe("identity providers' sequences, replayed", () => {
-  it("Microsoft Entra ID: create, get by filter, patch name and email, groups add/remove, disable (also as \"False\"), delete", async () => {
+  it('Microsoft Entra ID: create, get by filter, patch name and email, groups add/remove, disable (also as "False"), delete', async () => {
     const vars = await replay(server.url, scim, entraSequence, isActive);
     const row = getDb().select().from(users).where(eq(users.id, vars.userId!)).get()!;
-    expect(row).toMatchObject({ email: "updatedemail@microsoft.com", name: "Ryan Leenay", givenName: "Ryan", familyName: "updatedFamilyName", locale: "fr", active: false, teamId: null });
+    expect(row).toMatchObject({
+      email: "updatedemail@microsoft.com",
+      name: "Ryan Leenay",
+      givenName: "Ryan",
+      familyName: "updatedFamilyName",
+      locale: "fr",
+      active: false,
+      teamId: null,
+    });
     expect(row.scimDeletedAt).not.toBeNull();
   });
 
@@ -92,7 +100,12 @@ describe("tokens", () => {
       [apiToken, 403],
     ];
     for (const [token, status] of cases) {
-      for (const [method, path, body] of [["GET", "/Users"], ["POST", "/Users", newUser("intruder@corp.test")], ["PATCH", "/Users/demo-learner", { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] }], ["DELETE", "/Groups/team-comms"]] as const) {
+      for (const [method, path, body] of [
+        ["GET", "/Users"],
+        ["POST", "/Users", newUser("intruder@corp.test")],
+        ["PATCH", "/Users/demo-learner", { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] }],
+        ["DELETE", "/Groups/team-comms"],
+      ] as const) {
         const response = await call(method, path, body, { token });
         expect(response.status, `${method} ${path} with ${token?.slice(0, 8)}`).toBe(status);
         expect(await json(response)).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: String(status) });
@@ -103,7 +116,9 @@ describe("tokens", () => {
   });
 
   it("a SCIM token does not open the posting gate", async () => {
-    const response = await fetch(`${server.url}/api/v1/authorizations?email=ambassador%40ambassade.test&channel=linkedin`, { headers: { Authorization: `Bearer ${scim}` } });
+    const response = await fetch(`${server.url}/api/v1/authorizations?email=ambassador%40ambassade.test&channel=linkedin`, {
+      headers: { Authorization: `Bearer ${scim}` },
+    });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: "insufficient_scope" });
   });
@@ -114,7 +129,11 @@ describe("tokens", () => {
     const types = await json(await call("GET", "/ResourceTypes", undefined, { token: null }));
     expect(types.Resources!.map((r) => r.id)).toEqual(["User", "Group"]);
     const schemas = await json(await call("GET", "/Schemas", undefined, { token: null }));
-    expect(schemas.Resources!.map((r) => r.id)).toEqual([USER, "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group"]);
+    expect(schemas.Resources!.map((r) => r.id)).toEqual([
+      USER,
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+      "urn:ietf:params:scim:schemas:core:2.0:Group",
+    ]);
     expect((await call("GET", `/Schemas/${USER}`, undefined, { token: null })).status).toBe(200);
     expect((await call("GET", "/ResourceTypes/Group", undefined, { token: null })).status).toBe(200);
     const unknown = await call("GET", "/Bulk");
@@ -125,29 +144,144 @@ describe("tokens", () => {
 
 describe("bad input: a SCIM error with its scimType, nothing written", () => {
   const cases: { name: string; method: string; path: string; body?: unknown; raw?: string; contentType?: string; status: number; scimType?: string }[] = [
-    { name: "malformed JSON", method: "POST", path: "/Users", raw: '{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": ', status: 400, scimType: "invalidSyntax" },
+    {
+      name: "malformed JSON",
+      method: "POST",
+      path: "/Users",
+      raw: '{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": ',
+      status: 400,
+      scimType: "invalidSyntax",
+    },
     { name: "a JSON array", method: "POST", path: "/Users", body: [1, 2], status: 400, scimType: "invalidSyntax" },
     { name: "not JSON at all", method: "POST", path: "/Users", raw: "userName=x", contentType: "application/x-www-form-urlencoded", status: 415 },
-    { name: "an unknown attribute", method: "POST", path: "/Users", body: newUser("unknown.attr@corp.test", { favouriteColour: "blue" }), status: 400, scimType: "invalidSyntax" },
-    { name: "an unknown attribute inside name", method: "POST", path: "/Users", body: newUser("unknown.name@corp.test", { name: { givenName: "A", nickname: "B" } }), status: 400, scimType: "invalidSyntax" },
-    { name: "an unknown schema", method: "POST", path: "/Users", body: newUser("unknown.schema@corp.test", { schemas: [USER, "urn:example:custom"] }), status: 400, scimType: "invalidSyntax" },
-    { name: "no userName", method: "POST", path: "/Users", body: { schemas: [USER], emails: [{ value: "a@corp.test" }] }, status: 400, scimType: "invalidValue" },
+    {
+      name: "an unknown attribute",
+      method: "POST",
+      path: "/Users",
+      body: newUser("unknown.attr@corp.test", { favouriteColour: "blue" }),
+      status: 400,
+      scimType: "invalidSyntax",
+    },
+    {
+      name: "an unknown attribute inside name",
+      method: "POST",
+      path: "/Users",
+      body: newUser("unknown.name@corp.test", { name: { givenName: "A", nickname: "B" } }),
+      status: 400,
+      scimType: "invalidSyntax",
+    },
+    {
+      name: "an unknown schema",
+      method: "POST",
+      path: "/Users",
+      body: newUser("unknown.schema@corp.test", { schemas: [USER, "urn:example:custom"] }),
+      status: 400,
+      scimType: "invalidSyntax",
+    },
+    {
+      name: "no userName",
+      method: "POST",
+      path: "/Users",
+      body: { schemas: [USER], emails: [{ value: "a@corp.test" }] },
+      status: 400,
+      scimType: "invalidValue",
+    },
     { name: "no email anywhere", method: "POST", path: "/Users", body: { schemas: [USER], userName: "jdoe" }, status: 400, scimType: "invalidValue" },
-    { name: "a bad email", method: "POST", path: "/Users", body: newUser("x@corp.test", { emails: [{ value: "not an email", primary: true }] }), status: 400, scimType: "invalidValue" },
-    { name: "active as a number", method: "POST", path: "/Users", body: newUser("active.number@corp.test", { active: 0 }), status: 400, scimType: "invalidValue" },
-    { name: "PATCH without the PatchOp schema", method: "PATCH", path: "/Users/demo-learner", body: { Operations: [{ op: "replace", path: "active", value: false }] }, status: 400, scimType: "invalidSyntax" },
-    { name: "PATCH with an unknown op", method: "PATCH", path: "/Users/demo-learner", body: { schemas: [PATCH_OP], Operations: [{ op: "merge", path: "active", value: false }] }, status: 400, scimType: "invalidSyntax" },
-    { name: "PATCH of an unknown attribute", method: "PATCH", path: "/Users/demo-learner", body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }, { op: "replace", path: "shoeSize", value: 42 }] }, status: 400, scimType: "invalidPath" },
-    { name: "PATCH active to \"maybe\"", method: "PATCH", path: "/Users/demo-learner", body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: "maybe" }] }, status: 400, scimType: "invalidValue" },
-    { name: "PATCH removing the email", method: "PATCH", path: "/Users/demo-learner", body: { schemas: [PATCH_OP], Operations: [{ op: "remove", path: "emails" }] }, status: 400, scimType: "mutability" },
-    { name: "a group member who does not exist", method: "PATCH", path: "/Groups/team-ops", body: { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: [{ value: "demo-learner" }, { value: "no-such-person" }] }] }, status: 400, scimType: "invalidValue" },
+    {
+      name: "a bad email",
+      method: "POST",
+      path: "/Users",
+      body: newUser("x@corp.test", { emails: [{ value: "not an email", primary: true }] }),
+      status: 400,
+      scimType: "invalidValue",
+    },
+    {
+      name: "active as a number",
+      method: "POST",
+      path: "/Users",
+      body: newUser("active.number@corp.test", { active: 0 }),
+      status: 400,
+      scimType: "invalidValue",
+    },
+    {
+      name: "PATCH without the PatchOp schema",
+      method: "PATCH",
+      path: "/Users/demo-learner",
+      body: { Operations: [{ op: "replace", path: "active", value: false }] },
+      status: 400,
+      scimType: "invalidSyntax",
+    },
+    {
+      name: "PATCH with an unknown op",
+      method: "PATCH",
+      path: "/Users/demo-learner",
+      body: { schemas: [PATCH_OP], Operations: [{ op: "merge", path: "active", value: false }] },
+      status: 400,
+      scimType: "invalidSyntax",
+    },
+    {
+      name: "PATCH of an unknown attribute",
+      method: "PATCH",
+      path: "/Users/demo-learner",
+      body: {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: "replace", path: "active", value: false },
+          { op: "replace", path: "shoeSize", value: 42 },
+        ],
+      },
+      status: 400,
+      scimType: "invalidPath",
+    },
+    {
+      name: 'PATCH active to "maybe"',
+      method: "PATCH",
+      path: "/Users/demo-learner",
+      body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: "maybe" }] },
+      status: 400,
+      scimType: "invalidValue",
+    },
+    {
+      name: "PATCH removing the email",
+      method: "PATCH",
+      path: "/Users/demo-learner",
+      body: { schemas: [PATCH_OP], Operations: [{ op: "remove", path: "emails" }] },
+      status: 400,
+      scimType: "mutability",
+    },
+    {
+      name: "a group member who does not exist",
+      method: "PATCH",
+      path: "/Groups/team-ops",
+      body: { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: [{ value: "demo-learner" }, { value: "no-such-person" }] }] },
+      status: 400,
+      scimType: "invalidValue",
+    },
     { name: "an unparsable filter", method: "GET", path: `/Users?filter=${encodeURIComponent("userName eq")}`, status: 400, scimType: "invalidFilter" },
-    { name: "an unsupported filter", method: "GET", path: `/Users?filter=${encodeURIComponent('name.familyName co "x"')}`, status: 400, scimType: "invalidFilter" },
+    {
+      name: "an unsupported filter",
+      method: "GET",
+      path: `/Users?filter=${encodeURIComponent('name.familyName co "x"')}`,
+      status: 400,
+      scimType: "invalidFilter",
+    },
     { name: "a non-numeric count", method: "GET", path: "/Users?count=lots", status: 400, scimType: "invalidValue" },
     { name: "an unknown user", method: "GET", path: "/Users/no-such-person", status: 404 },
-    { name: "PATCH of an unknown user", method: "PATCH", path: "/Users/no-such-person", body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] }, status: 404 },
+    {
+      name: "PATCH of an unknown user",
+      method: "PATCH",
+      path: "/Users/no-such-person",
+      body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] },
+      status: 404,
+    },
     { name: "POST to a user", method: "POST", path: "/Users/demo-learner", body: newUser("x@corp.test"), status: 405 },
-    { name: "a body over 1 MiB", method: "POST", path: "/Users", raw: JSON.stringify(newUser("big@corp.test", { displayName: "x".repeat(1_100_000) })), status: 413 },
+    {
+      name: "a body over 1 MiB",
+      method: "POST",
+      path: "/Users",
+      raw: JSON.stringify(newUser("big@corp.test", { displayName: "x".repeat(1_100_000) })),
+      status: 413,
+    },
   ];
 
   for (const c of cases) {
@@ -210,7 +344,9 @@ describe("lists", () => {
     expect(byExternal.Resources!.map((r) => r.userName)).toEqual(["page.3@corp.test"]);
     const byEmail = await json(await call("GET", `/Users?filter=${encodeURIComponent('emails.value eq "page.4@corp.test"')}`));
     expect(byEmail.totalResults).toBe(1);
-    const member = await json(await call("GET", `/Groups?filter=${encodeURIComponent('id eq "team-comms" and members[value eq "demo-lucas.bernard"]')}&excludedAttributes=members`));
+    const member = await json(
+      await call("GET", `/Groups?filter=${encodeURIComponent('id eq "team-comms" and members[value eq "demo-lucas.bernard"]')}&excludedAttributes=members`),
+    );
     expect(member.totalResults).toBe(1);
     expect(member.Resources![0]).not.toHaveProperty("members");
     const notMember = await json(await call("GET", `/Groups?filter=${encodeURIComponent('id eq "team-ops" and members[value eq "demo-lucas.bernard"]')}`));
@@ -221,23 +357,39 @@ describe("lists", () => {
 describe("leavers and movers", () => {
   it("a SCIM deactivation ends the person's sessions and the gate answers not allowed", async () => {
     const gate = async () =>
-      (await (await fetch(`${server.url}/api/v1/authorizations?email=ambassador%40ambassade.test&channel=linkedin`, { headers: { Authorization: `Bearer ${apiToken}` } })).json()) as { allowed: boolean };
+      (await (
+        await fetch(`${server.url}/api/v1/authorizations?email=ambassador%40ambassade.test&channel=linkedin`, {
+          headers: { Authorization: `Bearer ${apiToken}` },
+        })
+      ).json()) as { allowed: boolean };
     expect((await gate()).allowed).toBe(true);
-    getDb().insert(sessions).values({ id: randomUUID(), userId: "demo-ambassador", expiresAt: Math.floor(Date.now() / 1000) + 3600 }).run();
+    getDb()
+      .insert(sessions)
+      .values({ id: randomUUID(), userId: "demo-ambassador", expiresAt: Math.floor(Date.now() / 1000) + 3600 })
+      .run();
     const found = await json(await call("GET", `/Users?filter=${encodeURIComponent('userName eq "ambassador@ambassade.test"')}`));
     const id = found.Resources![0]!.id as string;
     const response = await call("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "Replace", path: "active", value: "False" }] });
     expect(response.status).toBe(200);
     expect((await gate()).allowed).toBe(false);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, "demo-ambassador")).all()).toEqual([]);
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, "demo-ambassador"), eq(auditLog.action, "person.deactivated"))).get()!;
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, "demo-ambassador"), eq(auditLog.action, "person.deactivated")))
+      .get()!;
     expect(audit.data).toMatchObject({ source: { kind: "scim", label: "Entra ID production" } });
     // The leaver path: each accreditation in force suspended as "left the organisation", with one
     // webhook event each, and the credential no longer verifies.
     const held = getDb().select().from(accreditations).where(eq(accreditations.userId, "demo-ambassador")).all();
     expect(held.length).toBeGreaterThan(0);
     for (const a of held) expect(a).toMatchObject({ status: "suspended", reasonKind: "left_organisation", reason: "scim" });
-    const events = getDb().select().from(webhookEvents).where(eq(webhookEvents.type, "accreditation.suspended")).all().map((e) => JSON.parse(e.body) as { data: { accreditation: { id: string } } });
+    const events = getDb()
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.type, "accreditation.suspended"))
+      .all()
+      .map((e) => JSON.parse(e.body) as { data: { accreditation: { id: string } } });
     for (const a of held) expect(events.filter((e) => e.data.accreditation.id === a.id)).toHaveLength(1);
     const credential = getDb().select().from(credentials).where(eq(credentials.accreditationId, held[0]!.id)).get();
     if (credential) {
@@ -251,27 +403,49 @@ describe("leavers and movers", () => {
     const now = new Date();
     getDb()
       .insert(accreditations)
-      .values({ id: requestId, userId: "demo-lucas.bernard", status: "requested", requestedChannels: ["linkedin"], statement: "Je voudrais parler pour l’entreprise.", requestedAt: now, updatedAt: now })
+      .values({
+        id: requestId,
+        userId: "demo-lucas.bernard",
+        status: "requested",
+        requestedChannels: ["linkedin"],
+        statement: "Je voudrais parler pour l’entreprise.",
+        requestedAt: now,
+        updatedAt: now,
+      })
       .run();
-    const group = await json(await call("POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Ventes Nord", externalId: "grp-sales-north" }));
+    const group = await json(
+      await call("POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Ventes Nord", externalId: "grp-sales-north" }),
+    );
     setTeamManagers("demo-admin", group.id as string, ["demo-manager"]);
     expect(listPendingRequests(["team-comms"]).map((r) => r.id)).toContain(requestId);
     expect(listPendingRequests([group.id as string]).map((r) => r.id)).not.toContain(requestId);
 
-    const move = await call("PATCH", `/Groups/${group.id}`, { schemas: [PATCH_OP], Operations: [{ op: "Add", path: "members", value: [{ value: "demo-lucas.bernard" }] }] });
+    const move = await call("PATCH", `/Groups/${group.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: "Add", path: "members", value: [{ value: "demo-lucas.bernard" }] }],
+    });
     expect(move.status).toBe(204);
     expect(listPendingRequests([group.id as string]).map((r) => r.id)).toContain(requestId);
     expect(listPendingRequests(["team-comms"]).map((r) => r.id)).not.toContain(requestId);
     // The team's managers stay those set in Ambassade.
     expect((await json(await call("GET", `/Groups/${group.id}`))).members).toEqual([expect.objectContaining({ value: "demo-lucas.bernard" })]);
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, "demo-lucas.bernard"), eq(auditLog.action, "person.team"))).all().at(-1)!;
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, "demo-lucas.bernard"), eq(auditLog.action, "person.team")))
+      .all()
+      .at(-1)!;
     expect(audit).toMatchObject({ fromState: "team-comms", toState: group.id, data: { source: { kind: "scim", tokenName: "Entra ID production" } } });
   });
 
   it("every SCIM change is audited with the token's name", async () => {
     const created = await json(await call("POST", "/Users", newUser("audited@corp.test")));
     await call("PATCH", `/Users/${created.id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "Camille D." }] });
-    const rows = getDb().select().from(auditLog).where(eq(auditLog.subjectId, created.id as string)).all();
+    const rows = getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, created.id as string))
+      .all();
     expect(rows.map((r) => r.action)).toEqual(["person.provisioned", "person.updated"]);
     for (const row of rows) expect(row.data).toMatchObject({ source: { kind: "scim", tokenName: "Entra ID production" } });
     expect(rows[1]).toMatchObject({ fromState: JSON.stringify({ name: "Camille Durand" }), toState: JSON.stringify({ name: "Camille D." }) });

@@ -38,7 +38,12 @@ it("refuses bad values and incomplete providers with a 400, writing nothing", as
 
 it("saves a client secret that is never sent back nor written to the audit log", async () => {
   const secret = "a-very-secret-client-secret";
-  const saved = await admin.post("/admin/sso", { "sso.oidc.enabled": "true", "sso.oidc.issuer": "https://login.example.com/tenant/v2.0", "sso.oidc.clientId": "abc", "sso.oidc.clientSecret": secret });
+  const saved = await admin.post("/admin/sso", {
+    "sso.oidc.enabled": "true",
+    "sso.oidc.issuer": "https://login.example.com/tenant/v2.0",
+    "sso.oidc.clientId": "abc",
+    "sso.oidc.clientSecret": secret,
+  });
   expect(saved.status).toBe(302);
   expect(getSetting("sso.oidc.clientSecret")).toBe(secret);
   const page = await (await admin.get("/admin/sso")).text();

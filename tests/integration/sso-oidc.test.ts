@@ -76,7 +76,9 @@ describe("OpenID Connect sign-in", () => {
     expect(response.headers.get("location")).toBe("/diagnostic");
     const user = userByEmail("emma.martin@corp.test")!;
     expect(user).toMatchObject({ name: "Emma Martin", teamId, locale: "en", active: true, passwordHash: null });
-    expect(identitiesOfUser(user.id)).toEqual([expect.objectContaining({ provider: `oidc:${idp.issuer}`, subject: "emma-sub", email: "emma.martin@corp.test" })]);
+    expect(identitiesOfUser(user.id)).toEqual([
+      expect.objectContaining({ provider: `oidc:${idp.issuer}`, subject: "emma-sub", email: "emma.martin@corp.test" }),
+    ]);
     for (const action of ["person.created", "sso.linked", "sso.signin"]) {
       const rows = auditOf(user.id, action);
       expect(rows, action).toHaveLength(1);
@@ -203,7 +205,13 @@ describe("OpenID Connect sign-in", () => {
       Array.from({ length: 5 }, () => fetch(server.url + callback.pathname + callback.search, { headers: { Cookie: cookie }, redirect: "manual" })),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([302, 400, 400, 400, 400]);
-    expect(getDb().select().from(identities).all().filter((i) => i.subject === "race-sub")).toHaveLength(1);
+    expect(
+      getDb()
+        .select()
+        .from(identities)
+        .all()
+        .filter((i) => i.subject === "race-sub"),
+    ).toHaveLength(1);
   });
 
   it("shows the IdP's refusal (access_denied) as a page", async () => {
@@ -213,7 +221,13 @@ describe("OpenID Connect sign-in", () => {
     const response = await browser.get(callback.pathname + callback.search);
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toBe("idpError");
-    expect(getDb().select().from(ssoFlows).all().filter((f) => f.id === callback.searchParams.get("state"))).toHaveLength(0);
+    expect(
+      getDb()
+        .select()
+        .from(ssoFlows)
+        .all()
+        .filter((f) => f.id === callback.searchParams.get("state")),
+    ).toHaveLength(0);
   });
 
   it("answers 404 when OIDC is off, and 502 when the IdP cannot be reached", async () => {

@@ -85,11 +85,25 @@ describe("SAML 2.0 sign-in", () => {
   });
 
   const refusals: [string, () => Promise<string>][] = [
-    ["a tampered assertion (email changed after signing)", async () => Buffer.from(Buffer.from(await start(new Browser(server.url), user("tess")), "base64").toString("utf8").replace("tess@corp.test", "boss@corp.test")).toString("base64")],
-    ["an expired assertion", () => start(new Browser(server.url), user("exp"), { notBefore: new Date(Date.now() - 20 * 60_000), notOnOrAfter: new Date(Date.now() - 10 * 60_000) })],
+    [
+      "a tampered assertion (email changed after signing)",
+      async () =>
+        Buffer.from(
+          Buffer.from(await start(new Browser(server.url), user("tess")), "base64")
+            .toString("utf8")
+            .replace("tess@corp.test", "boss@corp.test"),
+        ).toString("base64"),
+    ],
+    [
+      "an expired assertion",
+      () => start(new Browser(server.url), user("exp"), { notBefore: new Date(Date.now() - 20 * 60_000), notOnOrAfter: new Date(Date.now() - 10 * 60_000) }),
+    ],
     ["an assertion for another audience", () => start(new Browser(server.url), user("aud"), { audience: "https://another-service.test/saml" })],
     ["an assertion for another recipient", () => start(new Browser(server.url), user("rec"), { recipient: "https://another-service.test/acs" })],
-    ["an assertion signed by another key", () => start(new Browser(server.url), user("key"), undefined, createSamlIdp(metadata, { keys: makeKeyPair(), entityId: idp.entityId }))],
+    [
+      "an assertion signed by another key",
+      () => start(new Browser(server.url), user("key"), undefined, createSamlIdp(metadata, { keys: makeKeyPair(), entityId: idp.entityId })),
+    ],
     ["an answer to a request this server never made", () => start(new Browser(server.url), user("req"), { inResponseTo: "_not-a-request-of-ours" })],
   ];
   for (const [what, make] of refusals) {

@@ -59,7 +59,10 @@ describe("a partial grant is explained", () => {
   it("to the learner and to the manager", async () => {
     const hugo = insertNewUser("Hugo Petit");
     await makeEligible(hugo.id);
-    const id = await requestAccreditation(hugo.id, { channels: ["linkedin", "instagram"], statement: "Relayer les offres d’emploi de l’équipe sur LinkedIn et Instagram." });
+    const id = await requestAccreditation(hugo.id, {
+      channels: ["linkedin", "instagram"],
+      statement: "Relayer les offres d’emploi de l’équipe sur LinkedIn et Instagram.",
+    });
     await grantAccreditation(decider, id, { expectedVersion: version(id), channels: ["linkedin"], validUntil: new Date(Date.now() + 60 * DAY) });
     const learner = visibleText(await (await (await signedIn(server, hugo.email)).get("/accreditation")).text());
     expect(learner).toContain("Vous aviez aussi demandé\u00a0: Instagram");

@@ -30,7 +30,8 @@ describe("the browser bundles", () => {
     expect(chunk, "the CodeMirror chunk").toBeDefined();
     expect(fs.readFileSync(path.join(BUILD, "_shared", chunk!), "utf8")).toMatch(CODEMIRROR);
 
-    for (const url of [entry.module, ...(entry.imports ?? [])]) expect(read(url), url).not.toMatch(/cm-scroller|cm-gutters|EditorView\.theme|codemirror\.client/);
+    for (const url of [entry.module, ...(entry.imports ?? [])])
+      expect(read(url), url).not.toMatch(/cm-scroller|cm-gutters|EditorView\.theme|codemirror\.client/);
     for (const [id, route] of Object.entries(routes)) {
       const files = [route.module, ...(route.imports ?? [])].map((url) => ({ url, text: read(url) }));
       for (const { url, text } of files) expect(text, `${id} loads ${url}`).not.toMatch(CODEMIRROR);

@@ -37,13 +37,20 @@ const fileSource = (id: string, lang: "fr" | "en") => fs.readFileSync(path.join(
 
 function formOf(id: string, edit: (draft: FormDraft, lang: "fr" | "en") => FormDraft = (d) => d): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const lang of ["fr", "en"] as const) for (const [key, value] of Object.entries(edit(formDraftOf(fileSource(id, lang)), lang))) out[`${lang}_${key}`] = value;
+  for (const lang of ["fr", "en"] as const)
+    for (const [key, value] of Object.entries(edit(formDraftOf(fileSource(id, lang)), lang))) out[`${lang}_${key}`] = value;
   return out;
 }
 
 const editorData = (id: string) => `/studio/${id}?_data=${encodeURIComponent("routes/studio.$moduleId")}`;
 const draftOf = (id: string) => getDb().select().from(moduleDrafts).where(eq(moduleDrafts.moduleId, id)).get();
-const readable = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const readable = (html: string) =>
+  html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 const lastAudit = () => getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
 
 describe("discarding a published module's draft", () => {
@@ -72,9 +79,21 @@ describe("discarding a published module's draft", () => {
     const published = getDb().select().from(moduleVersions).where(eq(moduleVersions.moduleId, MODULE)).orderBy(desc(moduleVersions.number)).get()!;
     expect(published).toMatchObject({ number: 1, origin: "import" });
     const draft = draftOf(MODULE)!;
-    expect(draft).toMatchObject({ frSource: published.frSource, enSource: published.enSource, revision: revision + 1, baseVersionId: published.id, updatedBy: "demo-trainer" });
+    expect(draft).toMatchObject({
+      frSource: published.frSource,
+      enSource: published.enSource,
+      revision: revision + 1,
+      baseVersionId: published.id,
+      updatedBy: "demo-trainer",
+    });
     expect(draft.frSource).toBe(fileSource(MODULE, "fr"));
-    expect(lastAudit()).toMatchObject({ action: "module.draft_discarded", actorId: "demo-trainer", subjectId: MODULE, fromState: `draft r${revision}`, toState: "v1" });
+    expect(lastAudit()).toMatchObject({
+      action: "module.draft_discarded",
+      actorId: "demo-trainer",
+      subjectId: MODULE,
+      fromState: `draft r${revision}`,
+      toState: "v1",
+    });
 
     // The page shows the published text and says so.
     const page = readable(await (await trainer.get(`/studio/${MODULE}`)).text());
@@ -137,7 +156,10 @@ describe("discarding a module never published", () => {
     const original = getDb().select().from(trackVersions).orderBy(desc(trackVersions.id)).get()?.yaml ?? fs.readFileSync("content/tracks.yaml", "utf8");
     const library = await reloadContentLibrary();
     const lists = { core: [...library.tracks!.core, id], levels: library.tracks!.levels };
-    getDb().insert(trackVersions).values({ yaml: composeTracksYaml(original, lists), note: "test", origin: "import" }).run();
+    getDb()
+      .insert(trackVersions)
+      .values({ yaml: composeTracksYaml(original, lists), note: "test", origin: "import" })
+      .run();
     await reloadContentLibrary();
     let before = snapshotDatabase();
     const inTrack = await trainer.post(editorData(id), { intent: "discard", revision });
@@ -158,7 +180,10 @@ describe("discarding a module never published", () => {
     expect(await withProgress.json()).toEqual({ intent: "discard", refused: "studio.discard.errors.hasProgress" });
     expect(snapshotDatabase()).toBe(before);
 
-    getDb().delete(moduleProgress).where(and(eq(moduleProgress.userId, "demo-sarah.lefebvre"), eq(moduleProgress.moduleId, id))).run();
+    getDb()
+      .delete(moduleProgress)
+      .where(and(eq(moduleProgress.userId, "demo-sarah.lefebvre"), eq(moduleProgress.moduleId, id)))
+      .run();
     expect((await trainer.post(editorData(id), { intent: "discard", revision })).status).toBe(204);
     expect(getDb().select().from(modules).where(eq(modules.id, id)).get()).toBeUndefined();
   });

@@ -59,11 +59,17 @@ async function dataOf<T>(client: Client, url: string): Promise<T> {
   return (await response.json()) as T;
 }
 /** One module of the learner's track as the /track loader hands it to the view. */
-const trackItem = async (client: Client, id: string) => (await dataOf<{ track: Track }>(client, asData("/track", "track._index"))).track.items.find((item) => item.id === id);
+const trackItem = async (client: Client, id: string) =>
+  (await dataOf<{ track: Track }>(client, asData("/track", "track._index"))).track.items.find((item) => item.id === id);
 const editorData = (id: string) => asData(`/studio/${id}`, "studio.$moduleId");
 
 function readable(html: string): string {
-  return html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** Passes every knowledge check of a module as the learner, in French. */
@@ -77,7 +83,11 @@ async function completeModule(client: Client, id: string) {
 }
 
 function progressOf(userId: string, id: string) {
-  return getDb().select().from(moduleProgress).where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, id))).get();
+  return getDb()
+    .select()
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, id)))
+    .get();
 }
 
 describe("who may use the studio", () => {
@@ -130,7 +140,9 @@ describe("publishing", () => {
     const refused = await trainer.post(editorData(MODULE), { intent: "publish", revision: "0", note: "Trying a script", ...form });
     expect(refused.status).toBe(400);
     const body = (await refused.json()) as { problems: { lang: string; where: string; line: number; message: string }[] };
-    expect(body.problems).toContainEqual(expect.objectContaining({ lang: "fr", where: "body", line: scriptLine, message: expect.stringMatching(/raw HTML <script> is not allowed/) }));
+    expect(body.problems).toContainEqual(
+      expect.objectContaining({ lang: "fr", where: "body", line: scriptLine, message: expect.stringMatching(/raw HTML <script> is not allowed/) }),
+    );
     expect(snapshotDatabase()).toBe(before);
 
     // As a draft it is kept, with its problem shown in the editor's preview.
@@ -139,13 +151,21 @@ describe("publishing", () => {
     expect(await saved.json()).toMatchObject({ intent: "save", revision: 1 });
     // In the trainer's language, at the same place: French here, English for an English reader.
     const editor = readable(await (await trainer.get(`/studio/${MODULE}`)).text());
-    expect(editor).toContain(`Ligne ${scriptLine}, colonne 1\u00a0:</span> <span>le HTML <script> n'est pas permis\u00a0: utilisez le Markdown ou les composants Callout,`);
+    expect(editor).toContain(
+      `Ligne ${scriptLine}, colonne 1\u00a0:</span> <span>le HTML <script> n'est pas permis\u00a0: utilisez le Markdown ou les composants Callout,`,
+    );
     expect(editor).not.toContain("raw HTML <script> is not allowed");
     const beforeEnglish = snapshotDatabase();
-    const english = await trainer.post(`/studio/${MODULE}`, { intent: "publish", revision: "1", note: "Trying a script", ...form }, { "Accept-Language": "en" });
+    const english = await trainer.post(
+      `/studio/${MODULE}`,
+      { intent: "publish", revision: "1", note: "Trying a script", ...form },
+      { "Accept-Language": "en" },
+    );
     expect(english.status).toBe(400);
     const englishPage = readable(await english.text());
-    expect(englishPage.replace(/<!-- -->/g, "")).toContain(`French — Line ${scriptLine}, column 1: <span>raw HTML <script> is not allowed: use Markdown or the components Callout,`);
+    expect(englishPage.replace(/<!-- -->/g, "")).toContain(
+      `French — Line ${scriptLine}, column 1: <span>raw HTML <script> is not allowed: use Markdown or the components Callout,`,
+    );
     expect(snapshotDatabase()).toBe(beforeEnglish);
     // The live preview's answer carries the code and its parameters, translated by the page.
     const preview = await trainer.post(editorData(MODULE), { intent: "preview", lang: "fr", ...form });
@@ -220,7 +240,11 @@ describe("publishing", () => {
     expect(noNote.status).toBe(400);
     const rolledBack = await trainer.post(`/studio/${MODULE}/history`, { intent: "rollback", number: "1", note: "Retour au texte d'origine" });
     expect(rolledBack.status).toBe(302);
-    const latest = getDb().select().from(moduleVersions).where(and(eq(moduleVersions.moduleId, MODULE), eq(moduleVersions.number, 3))).get()!;
+    const latest = getDb()
+      .select()
+      .from(moduleVersions)
+      .where(and(eq(moduleVersions.moduleId, MODULE), eq(moduleVersions.number, 3)))
+      .get()!;
     expect(latest.frSource).toBe(fileSource(MODULE, "fr").replace(/^version: 1$/m, "version: 3"));
     const after = readable(await (await learner.get(`/track/${MODULE}`)).text());
     expect(after).not.toContain(sentence);
@@ -437,7 +461,11 @@ describe("the review queue", () => {
     expect(queue).toContain(answer);
     expect(queue).toContain("Sarah Lefebvre");
 
-    const row = getDb().select().from(reflections).where(and(eq(reflections.userId, LEARNER_ID), eq(reflections.moduleId, id))).get()!;
+    const row = getDb()
+      .select()
+      .from(reflections)
+      .where(and(eq(reflections.userId, LEARNER_ID), eq(reflections.moduleId, id)))
+      .get()!;
     const key = { userId: LEARNER_ID, moduleId: id, reflectionId: reflection.id };
     const before = snapshotDatabase();
     const reviews = asData("/studio/reviews", "studio.reviews");

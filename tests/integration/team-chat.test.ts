@@ -36,7 +36,10 @@ function newPerson(): { id: string; name: string; email: string } {
   const email = `chat-${serial}-${Date.now()}@ambassade.test`;
   const name = `Inès Chat${serial}`;
   const id = getDb().transaction((tx) => insertUser(tx, { email, name, teamId: "team-comms", roles: ["employee"], passwordHash: null }));
-  getDb().insert(placements).values({ id: `placement-${id}`, userId: id, level: "native", source: "questionnaire", facts: [] }).run();
+  getDb()
+    .insert(placements)
+    .values({ id: `placement-${id}`, userId: id, level: "native", source: "questionnaire", facts: [] })
+    .run();
   return { id, name, email };
 }
 const ROUTE = "routes/teams.$teamId";
@@ -44,13 +47,28 @@ const ROUTE = "routes/teams.$teamId";
 describe("setting a team's chat webhook", () => {
   it("refuses private, loopback, link-local and reserved addresses (400, nothing saved)", async () => {
     const manager = await signedIn(server, "manager@ambassade.test");
-    for (const url of ["http://127.0.0.1:9/hook", "https://10.1.2.3/hook", "https://192.168.0.10/hook", "https://169.254.169.254/latest", "http://[::1]/hook", "https://[fd00::1]/hook", "https://100.64.0.1/hook", "https://[::ffff:127.0.0.1]/hook", "http://localhost/hook"]) {
+    for (const url of [
+      "http://127.0.0.1:9/hook",
+      "https://10.1.2.3/hook",
+      "https://192.168.0.10/hook",
+      "https://169.254.169.254/latest",
+      "http://[::1]/hook",
+      "https://[fd00::1]/hook",
+      "https://100.64.0.1/hook",
+      "https://[::ffff:127.0.0.1]/hook",
+      "http://localhost/hook",
+    ]) {
       const response = await postData(manager, "/teams/team-comms", ROUTE, { intent: "chat.save", url, format: "slack", locale: "fr" });
       expect(response.status, url).toBe(400);
       expect(response.body.fieldErrors?.url, url).toBe("api.webhooks.errors.urlNotPublic");
     }
     expect(getDb().select().from(teamChatHooks).where(eq(teamChatHooks.teamId, "team-comms")).get()).toBeUndefined();
-    const bad = await postData(manager, "/teams/team-comms", ROUTE, { intent: "chat.save", url: "https://user:pw@hooks.slack.com/x", format: "slack", locale: "fr" });
+    const bad = await postData(manager, "/teams/team-comms", ROUTE, {
+      intent: "chat.save",
+      url: "https://user:pw@hooks.slack.com/x",
+      format: "slack",
+      locale: "fr",
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -63,7 +81,10 @@ describe("setting a team's chat webhook", () => {
       expect(saved.status).toBe(204);
       const page = await routeData(manager, "/teams/team-comms", ROUTE);
       expect(page.text).not.toContain("/hooks/ambassade");
-      expect((page.json as { chat: { hook: { host: string; format: string } } }).chat.hook).toMatchObject({ format: "teams", host: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/…$/) });
+      expect((page.json as { chat: { hook: { host: string; format: string } } }).chat.hook).toMatchObject({
+        format: "teams",
+        host: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/…$/),
+      });
       const audit = getDb().select().from(auditLog).where(eq(auditLog.action, "team.chat_webhook_set")).all().at(-1)!;
       expect(JSON.stringify(audit)).not.toContain("/hooks/ambassade");
       expect(audit.actorId).toBe("demo-manager");
@@ -80,8 +101,13 @@ describe("setting a team's chat webhook", () => {
     expect(formatOfHost("https://contoso.webhook.office.com/webhookb2/x")).toBe("teams");
     expect(formatOfHost("https://prod-12.westeurope.logic.azure.com/workflows/x")).toBe("teams");
     expect(formatOfHost("https://chat.example.com/hooks/x")).toBeNull();
-    expect(chatPayload("slack", { text: "A <b> & c", link: { label: "Ouvrir", url: "https://ambassade.example/x" } })).toEqual({ text: "A &lt;b&gt; &amp; c <https://ambassade.example/x|Ouvrir>" });
-    const teams = chatPayload("teams", { text: "Texte", link: { label: "Ouvrir", url: "https://ambassade.example/x" } }) as { type: string; attachments: { contentType: string; content: { body: { text: string }[] } }[] };
+    expect(chatPayload("slack", { text: "A <b> & c", link: { label: "Ouvrir", url: "https://ambassade.example/x" } })).toEqual({
+      text: "A &lt;b&gt; &amp; c <https://ambassade.example/x|Ouvrir>",
+    });
+    const teams = chatPayload("teams", { text: "Texte", link: { label: "Ouvrir", url: "https://ambassade.example/x" } }) as {
+      type: string;
+      attachments: { contentType: string; content: { body: { text: string }[] } }[];
+    };
     expect(teams.type).toBe("message");
     expect(teams.attachments[0]!.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(teams.attachments[0]!.content.body[0]!.text).toBe("Texte [Ouvrir](https://ambassade.example/x)");
@@ -96,7 +122,10 @@ describe("messages posted to the team's channel", () => {
       await setTeamChatHook("demo-admin", "team-comms", { url: receiver.url, format: "slack", locale: "fr" });
       const ines = newPerson();
       await makeEligible(ines.id);
-      const id = await requestAccreditation(ines.id, { channels: ["linkedin"], statement: "Relayer nos offres d’emploi, avec mon adresse privée ines@perso.example." });
+      const id = await requestAccreditation(ines.id, {
+        channels: ["linkedin"],
+        statement: "Relayer nos offres d’emploi, avec mon adresse privée ines@perso.example.",
+      });
       const queued = getDb().select().from(chatMessages).where(eq(chatMessages.refId, id)).all();
       expect(queued).toHaveLength(1);
       expect(receiver.received).toHaveLength(0); // queued, not posted inside the transaction
@@ -107,7 +136,9 @@ describe("messages posted to the team's channel", () => {
       const later = await deliverDueTeamChat({ now: () => new Date(Date.now() + DAY) });
       expect(later).toMatchObject({ attempted: 1, succeeded: 1 });
       const body = JSON.parse(receiver.received[1]!.body) as { text: string };
-      expect(body.text).toMatch(new RegExp(`^La demande d’accréditation d’${ines.name} attend une décision\\. <https?://[^/]+/team/requests/${id}\\|Ouvrir dans Ambassade>$`));
+      expect(body.text).toMatch(
+        new RegExp(`^La demande d’accréditation d’${ines.name} attend une décision\\. <https?://[^/]+/team/requests/${id}\\|Ouvrir dans Ambassade>$`),
+      );
       expect(receiver.received[1]!.body).not.toContain(ines.email);
       expect(receiver.received[1]!.body).not.toContain("perso.example");
       expect(receiver.received[1]!.headers["content-type"]).toBe("application/json");
@@ -117,10 +148,19 @@ describe("messages posted to the team's channel", () => {
       const now = new Date();
       const granted = grantFor(karim.id, ["linkedin"], { validUntil: new Date(now.getTime() + 20 * DAY) });
       await runAccreditationJobs(now);
-      expect(getDb().select().from(chatMessages).where(eq(chatMessages.refId, granted)).all().map((m) => m.kind)).toEqual(["expiring"]);
+      expect(
+        getDb()
+          .select()
+          .from(chatMessages)
+          .where(eq(chatMessages.refId, granted))
+          .all()
+          .map((m) => m.kind),
+      ).toEqual(["expiring"]);
       await deliverDueTeamChat();
       const expiring = receiver.received.map((r) => JSON.parse(r.body) as { text: string }).find((m) => m.text.includes(karim.name))!;
-      expect(expiring.text).toMatch(new RegExp(`^L’accréditation d’${karim.name} arrive à échéance le \\d+ \\S+ \\d{4}\\. <.+/team/requests/${granted}\\|Ouvrir dans Ambassade>$`));
+      expect(expiring.text).toMatch(
+        new RegExp(`^L’accréditation d’${karim.name} arrive à échéance le \\d+ \\S+ \\d{4}\\. <.+/team/requests/${granted}\\|Ouvrir dans Ambassade>$`),
+      );
     } finally {
       await receiver.close();
     }

@@ -25,7 +25,11 @@ let broken: string;
 beforeAll(async () => {
   fs.cpSync("content", contentDir, { recursive: true });
   await seedDemoOrganisation();
-  const level = getDb().select({ level: placements.level }).from(placements).where(and(eq(placements.userId, "demo-hugo.robert"), eq(placements.isCurrent, true))).get()!.level;
+  const level = getDb()
+    .select({ level: placements.level })
+    .from(placements)
+    .where(and(eq(placements.userId, "demo-hugo.robert"), eq(placements.isCurrent, true)))
+    .get()!.level;
   track = trackOrder((await loadContentLibrary("content")).tracks!, level).map((m) => m.id);
   [, englishMissing, broken] = track as [string, string, string];
   fs.rmSync(path.join(contentDir, "modules", englishMissing, "en.mdx"));
@@ -68,7 +72,11 @@ describe("imperfect content", () => {
     // Its checks are graded against the French answer key.
     const check = library.modules.get(englishMissing)!.locales.fr!.checks[0]!;
     const right = check.options.find((o) => o.correct)!;
-    const answer = await client.post(`/track/${englishMissing}`, { intent: "check", checkId: check.id, optionId: right.id, lang: "fr" }, { "Accept-Language": "en" });
+    const answer = await client.post(
+      `/track/${englishMissing}`,
+      { intent: "check", checkId: check.id, optionId: right.id, lang: "fr" },
+      { "Accept-Language": "en" },
+    );
     expect(answer.status).toBe(200);
     expect(await answer.text()).toContain("Correct.");
   });

@@ -54,7 +54,11 @@ function readable(html: string): string {
 }
 
 function levelOf(userId: string): Level {
-  const row = getDb().select({ level: placements.level }).from(placements).where(and(eq(placements.userId, userId), eq(placements.isCurrent, true))).get();
+  const row = getDb()
+    .select({ level: placements.level })
+    .from(placements)
+    .where(and(eq(placements.userId, userId), eq(placements.isCurrent, true)))
+    .get();
   if (!row) throw new Error(`${userId} is not placed`);
   return row.level;
 }
@@ -69,7 +73,13 @@ function moduleOf(id: string, locale: "fr" | "en" = "fr") {
   return module;
 }
 
-const LEVEL_NAMES: Record<Level, string> = { native: "Natif", late_adopter: "Adepte tardif", reluctant: "Réticent", objector: "Objecteur", beginner: "Débutant" };
+const LEVEL_NAMES: Record<Level, string> = {
+  native: "Natif",
+  late_adopter: "Adepte tardif",
+  reluctant: "Réticent",
+  objector: "Objecteur",
+  beginner: "Débutant",
+};
 
 const correctOption = (check: { options: { id: string; correct: boolean }[] }) => check.options.find((o) => o.correct)!.id;
 const wrongOption = (check: { options: { id: string; correct: boolean }[] }) => check.options.find((o) => !o.correct)!.id;
@@ -206,7 +216,11 @@ describe("module page", () => {
     const seen = new Set<string>();
     try {
       for (const level of LEVELS) {
-        getDb().update(placements).set({ level }).where(and(eq(placements.userId, userId), eq(placements.isCurrent, true))).run();
+        getDb()
+          .update(placements)
+          .set({ level })
+          .where(and(eq(placements.userId, userId), eq(placements.isCurrent, true)))
+          .run();
         for (const id of trackOf(level)) {
           if (seen.has(id)) continue;
           seen.add(id);
@@ -222,7 +236,11 @@ describe("module page", () => {
         }
       }
     } finally {
-      getDb().update(placements).set({ level: original }).where(and(eq(placements.userId, userId), eq(placements.isCurrent, true))).run();
+      getDb()
+        .update(placements)
+        .set({ level: original })
+        .where(and(eq(placements.userId, userId), eq(placements.isCurrent, true)))
+        .run();
     }
     expect(seen).toEqual(new Set(library.modules.keys()));
   });
@@ -247,7 +265,11 @@ describe("knowledge checks and completion", () => {
     expect(wrongHtml).toContain(wrong.explanation);
     expect(wrongHtml).toContain("choisissez une autre réponse");
     const progressOf = () =>
-      getDb().select().from(moduleProgress).where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, id))).get();
+      getDb()
+        .select()
+        .from(moduleProgress)
+        .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, id)))
+        .get();
     expect(progressOf()?.status).toBe("in_progress");
 
     // The right answer, as a fetcher posts it: JSON with the explanation of the chosen option.
@@ -267,7 +289,12 @@ describe("knowledge checks and completion", () => {
       explanation: right.explanation,
       moduleCompleted: false,
     });
-    const answers = () => getDb().select().from(checkAnswers).where(and(eq(checkAnswers.userId, userId), eq(checkAnswers.moduleId, id))).all();
+    const answers = () =>
+      getDb()
+        .select()
+        .from(checkAnswers)
+        .where(and(eq(checkAnswers.userId, userId), eq(checkAnswers.moduleId, id)))
+        .all();
     expect(answers().map((a) => [a.checkId, a.optionId, a.correct])).toEqual([
       [first!.id, wrong.id, false],
       [first!.id, right.id, true],
@@ -295,7 +322,11 @@ describe("knowledge checks and completion", () => {
     }
     expect(progressOf()).toMatchObject({ status: "completed", completedVersion: entry.version });
     expect(progressOf()?.completedAt).toBeInstanceOf(Date);
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.action, "module.completed"), eq(auditLog.subjectId, id))).all();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "module.completed"), eq(auditLog.subjectId, id)))
+      .all();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: userId, toState: "completed" });
 
@@ -314,7 +345,11 @@ describe("knowledge checks and completion", () => {
     const olivier = await signedIn("olivier.moreau@ambassade.test");
     const id = trackOf(levelOf(userId))[0]!;
     const check = moduleOf(id, "en").checks[0]!;
-    const response = await olivier.post(`/track/${id}`, { intent: "check", checkId: check.id, optionId: wrongOption(check), lang: "en" }, { "Accept-Language": "en" });
+    const response = await olivier.post(
+      `/track/${id}`,
+      { intent: "check", checkId: check.id, optionId: wrongOption(check), lang: "en" },
+      { "Accept-Language": "en" },
+    );
     expect(response.status).toBe(200);
     const html = readable(await response.text());
     expect(html).toContain("That is not the right answer.");
@@ -332,7 +367,11 @@ describe("progress and reflections", () => {
     expect((await sarah.post(`/track/${id}`, { intent: "visit", section: heading.id })).status).toBe(200);
     // A visit without a section keeps the one saved.
     expect((await sarah.post(`/track/${id}`, { intent: "visit" })).status).toBe(200);
-    const row = getDb().select().from(moduleProgress).where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, id))).get();
+    const row = getDb()
+      .select()
+      .from(moduleProgress)
+      .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, id)))
+      .get();
     expect(row).toMatchObject({ status: "in_progress", lastSection: heading.id });
     const html = readable(await (await sarah.get(`/track/${id}`)).text());
     expect(html).toContain(`Reprendre là où vous vous étiez arrêté·e\u00a0: ${heading.text}`);
@@ -357,8 +396,15 @@ describe("progress and reflections", () => {
     const response = await lea.post(`/track/${id}`, { intent: "reflection", reflectionId: reflection.id, text });
     expect(response.status).toBe(200);
     expect(readable(await response.text())).toContain("Réponse enregistrée.");
-    const rows = () => getDb().select().from(reflections).where(and(eq(reflections.userId, userId), eq(reflections.moduleId, id))).all();
-    expect(rows()).toMatchObject([{ reflectionId: reflection.id, text: "Première idée :\nraconter le chargement de la rentrée.", reviewStatus: reflection.review ? "pending" : "none" }]);
+    const rows = () =>
+      getDb()
+        .select()
+        .from(reflections)
+        .where(and(eq(reflections.userId, userId), eq(reflections.moduleId, id)))
+        .all();
+    expect(rows()).toMatchObject([
+      { reflectionId: reflection.id, text: "Première idée :\nraconter le chargement de la rentrée.", reviewStatus: reflection.review ? "pending" : "none" },
+    ]);
     expect(readable(await (await lea.get(`/track/${id}`)).text())).toContain("raconter le chargement de la rentrée.");
     await lea.post(`/track/${id}`, { intent: "reflection", reflectionId: reflection.id, text: "Deuxième version." });
     expect(rows()).toMatchObject([{ text: "Deuxième version." }]);
@@ -375,21 +421,114 @@ describe("bad input: a clear message, a 4xx, nothing written", () => {
   const withReflection = (level: Level | null) => trackOf(level ?? "native").find((m) => moduleOf(m).reflections.length > 0)!;
 
   const cases: Case[] = [
-    { name: "an unknown check", who: "camille.simon", module: inTrack, fields: { intent: "check", checkId: "no-such-check", optionId: "o1" }, status: 400, message: "Cette question n'existe pas dans ce module." },
-    { name: "an unknown option", who: "camille.simon", module: inTrack, fields: { intent: "check", checkId: "", optionId: "o9" }, status: 400, message: "Cette réponse ne fait pas partie des choix proposés." },
-    { name: "no option chosen", who: "camille.simon", module: inTrack, fields: { intent: "check", checkId: "", optionId: "" }, status: 400, message: "Choisissez une réponse avant de vérifier." },
-    { name: "an unknown intent", who: "camille.simon", module: inTrack, fields: { intent: "cheat", checkId: "", optionId: "o1" }, status: 400, message: "Le formulaire contient des erreurs" },
-    { name: "a language that does not exist", who: "camille.simon", module: inTrack, fields: { intent: "check", checkId: "", optionId: "o1", lang: "xx" }, status: 400 },
-    { name: "a section that is not a heading of the module", who: "camille.simon", module: inTrack, fields: { intent: "visit", section: "nowhere" }, status: 400, message: "Cette section n'existe pas dans ce module." },
-    { name: "an unknown reflection", who: "camille.simon", module: withReflection, fields: { intent: "reflection", reflectionId: "no-such-reflection", text: "Hello" }, status: 400, message: "Cette réflexion n'existe pas dans ce module." },
-    { name: "a reflection over the limit", who: "camille.simon", module: withReflection, fields: { intent: "reflection", reflectionId: "", text: "x".repeat(2001) }, status: 400, message: "Votre réponse dépasse 2 000 caractères" },
-    { name: "an empty reflection", who: "camille.simon", module: withReflection, fields: { intent: "reflection", reflectionId: "", text: "   " }, status: 400, message: "Ce champ est obligatoire." },
-    { name: "an answer for a module outside the track", who: "camille.simon", module: (level) => outside(level), fields: { intent: "check", checkId: "", optionId: "o1" }, status: 404 },
+    {
+      name: "an unknown check",
+      who: "camille.simon",
+      module: inTrack,
+      fields: { intent: "check", checkId: "no-such-check", optionId: "o1" },
+      status: 400,
+      message: "Cette question n'existe pas dans ce module.",
+    },
+    {
+      name: "an unknown option",
+      who: "camille.simon",
+      module: inTrack,
+      fields: { intent: "check", checkId: "", optionId: "o9" },
+      status: 400,
+      message: "Cette réponse ne fait pas partie des choix proposés.",
+    },
+    {
+      name: "no option chosen",
+      who: "camille.simon",
+      module: inTrack,
+      fields: { intent: "check", checkId: "", optionId: "" },
+      status: 400,
+      message: "Choisissez une réponse avant de vérifier.",
+    },
+    {
+      name: "an unknown intent",
+      who: "camille.simon",
+      module: inTrack,
+      fields: { intent: "cheat", checkId: "", optionId: "o1" },
+      status: 400,
+      message: "Le formulaire contient des erreurs",
+    },
+    {
+      name: "a language that does not exist",
+      who: "camille.simon",
+      module: inTrack,
+      fields: { intent: "check", checkId: "", optionId: "o1", lang: "xx" },
+      status: 400,
+    },
+    {
+      name: "a section that is not a heading of the module",
+      who: "camille.simon",
+      module: inTrack,
+      fields: { intent: "visit", section: "nowhere" },
+      status: 400,
+      message: "Cette section n'existe pas dans ce module.",
+    },
+    {
+      name: "an unknown reflection",
+      who: "camille.simon",
+      module: withReflection,
+      fields: { intent: "reflection", reflectionId: "no-such-reflection", text: "Hello" },
+      status: 400,
+      message: "Cette réflexion n'existe pas dans ce module.",
+    },
+    {
+      name: "a reflection over the limit",
+      who: "camille.simon",
+      module: withReflection,
+      fields: { intent: "reflection", reflectionId: "", text: "x".repeat(2001) },
+      status: 400,
+      message: "Votre réponse dépasse 2 000 caractères",
+    },
+    {
+      name: "an empty reflection",
+      who: "camille.simon",
+      module: withReflection,
+      fields: { intent: "reflection", reflectionId: "", text: "   " },
+      status: 400,
+      message: "Ce champ est obligatoire.",
+    },
+    {
+      name: "an answer for a module outside the track",
+      who: "camille.simon",
+      module: (level) => outside(level),
+      fields: { intent: "check", checkId: "", optionId: "o1" },
+      status: 404,
+    },
     { name: "a visit to a module outside the track", who: "camille.simon", module: (level) => outside(level), fields: { intent: "visit" }, status: 404 },
-    { name: "an answer for a module that does not exist", who: "camille.simon", module: () => "no-such-module", fields: { intent: "check", checkId: "x", optionId: "o1" }, status: 404 },
-    { name: "an answer from an unplaced learner", who: "learner", module: () => trackOf("native")[0]!, fields: { intent: "check", checkId: "", optionId: "o1" }, status: 409, message: "Répondez d'abord au questionnaire de diagnostic" },
-    { name: "a reflection from an unplaced learner", who: "learner", module: () => withReflection("native"), fields: { intent: "reflection", reflectionId: "", text: "Hi" }, status: 409 },
-    { name: "an answer from someone who does not learn", who: "trainer", module: () => trackOf("native")[0]!, fields: { intent: "check", checkId: "", optionId: "o1" }, status: 403 },
+    {
+      name: "an answer for a module that does not exist",
+      who: "camille.simon",
+      module: () => "no-such-module",
+      fields: { intent: "check", checkId: "x", optionId: "o1" },
+      status: 404,
+    },
+    {
+      name: "an answer from an unplaced learner",
+      who: "learner",
+      module: () => trackOf("native")[0]!,
+      fields: { intent: "check", checkId: "", optionId: "o1" },
+      status: 409,
+      message: "Répondez d'abord au questionnaire de diagnostic",
+    },
+    {
+      name: "a reflection from an unplaced learner",
+      who: "learner",
+      module: () => withReflection("native"),
+      fields: { intent: "reflection", reflectionId: "", text: "Hi" },
+      status: 409,
+    },
+    {
+      name: "an answer from someone who does not learn",
+      who: "trainer",
+      module: () => trackOf("native")[0]!,
+      fields: { intent: "check", checkId: "", optionId: "o1" },
+      status: 403,
+    },
   ];
 
   function outside(level: Level | null): string {
@@ -400,7 +539,11 @@ describe("bad input: a clear message, a 4xx, nothing written", () => {
   for (const c of cases) {
     it(c.name, async () => {
       const client = await signedIn(`${c.who}@ambassade.test`);
-      const placed = getDb().select({ level: placements.level }).from(placements).where(and(eq(placements.userId, `demo-${c.who}`), eq(placements.isCurrent, true))).get();
+      const placed = getDb()
+        .select({ level: placements.level })
+        .from(placements)
+        .where(and(eq(placements.userId, `demo-${c.who}`), eq(placements.isCurrent, true)))
+        .get();
       const level = placed?.level ?? null;
       const moduleId = c.module(level);
       const fields = { ...c.fields };

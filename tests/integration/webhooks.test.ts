@@ -89,11 +89,22 @@ describe("delivery", () => {
         expect(request.headers["ambassade-signature"]).toBe(`t=${t},v1=${createHmac("sha256", secret).update(`${t}.${request.body}`).digest("hex")}`);
       }
       expect(receiver.received[0]!.body).toBe(receiver.received[1]!.body);
-      const body = JSON.parse(receiver.received[0]!.body) as { id: string; type: string; createdAt: string; data: { accreditation: { id: string; status: string; channels: string[]; validUntil: string; credential: string }; person: { email: string; name: string } } };
+      const body = JSON.parse(receiver.received[0]!.body) as {
+        id: string;
+        type: string;
+        createdAt: string;
+        data: {
+          accreditation: { id: string; status: string; channels: string[]; validUntil: string; credential: string };
+          person: { email: string; name: string };
+        };
+      };
       expect(body).toMatchObject({
         id: event.id,
         type: "accreditation.granted",
-        data: { accreditation: { id: accreditationId, status: "granted", channels: ["linkedin"] }, person: { email: "lucas.bernard@ambassade.test", name: "Lucas Bernard" } },
+        data: {
+          accreditation: { id: accreditationId, status: "granted", channels: ["linkedin"] },
+          person: { email: "lucas.bernard@ambassade.test", name: "Lucas Bernard" },
+        },
       });
       const credential = getDb().select().from(credentials).where(eq(credentials.accreditationId, accreditationId)).get()!;
       expect(body.data.accreditation.credential).toMatch(new RegExp(`/verify/${credential.id}$`));
@@ -120,7 +131,19 @@ describe("delivery", () => {
       move(b, "expire", { now: clock() });
       const c = grantFor("demo-lea.richard", ["x"], { now: clock(), validUntil: new Date(clockMs + 10 * 86_400_000) });
       move(c, "request_renewal", { recertified: true, eligible: true, channels: ["x"], offeredChannels: ["x"], now: clock() }, { requestedChannels: ["x"] });
-      move(c, "renew", { eligible: true, channels: ["x"], requestedChannels: ["x"], offeredChannels: ["x"], newValidUntil: new Date(clockMs + 400 * 86_400_000), now: clock() }, { validUntil: new Date(clockMs + 400 * 86_400_000), grantedAt: clock() });
+      move(
+        c,
+        "renew",
+        {
+          eligible: true,
+          channels: ["x"],
+          requestedChannels: ["x"],
+          offeredChannels: ["x"],
+          newValidUntil: new Date(clockMs + 400 * 86_400_000),
+          now: clock(),
+        },
+        { validUntil: new Date(clockMs + 400 * 86_400_000), grantedAt: clock() },
+      );
       // A request is not news for the outside world.
       await tick();
       const types = receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type);
@@ -223,13 +246,30 @@ describe("delivery", () => {
       expect(() =>
         getDb().transaction((tx) => {
           const now = new Date();
-          tx.insert(accreditations).values({ id: "rolled-back", userId: "demo-julie.girard", status: "requested", requestedChannels: ["linkedin"], statement: "Rolled back.", requestedAt: now, updatedAt: now }).run();
+          tx.insert(accreditations)
+            .values({
+              id: "rolled-back",
+              userId: "demo-julie.girard",
+              status: "requested",
+              requestedChannels: ["linkedin"],
+              statement: "Rolled back.",
+              requestedAt: now,
+              updatedAt: now,
+            })
+            .run();
           const row = tx.select().from(accreditations).where(eq(accreditations.id, "rolled-back")).get()!;
           applyTransition(tx, {
             row,
             transition: "grant",
             by: "manager",
-            facts: { now, eligible: true, channels: ["linkedin"], requestedChannels: ["linkedin"], offeredChannels: ["linkedin"], newValidUntil: new Date(now.getTime() + 86_400_000) },
+            facts: {
+              now,
+              eligible: true,
+              channels: ["linkedin"],
+              requestedChannels: ["linkedin"],
+              offeredChannels: ["linkedin"],
+              newValidUntil: new Date(now.getTime() + 86_400_000),
+            },
             actorId: "demo-manager",
             patch: { channels: ["linkedin"], validUntil: new Date(now.getTime() + 86_400_000), grantedAt: now },
           });
@@ -261,7 +301,10 @@ describe("delivery", () => {
       // Events while disabled are not queued for it.
       expect(deliveriesTo(endpoint.id)).toHaveLength(0);
       expect((await admin.post("/admin/webhooks", { intent: "enable", endpointId: endpoint.id })).status).toBe(302);
-      move(getDb().select().from(accreditations).where(eq(accreditations.userId, "demo-olivier.moreau")).get()!.id, "revoke", { reason: { kind: "decision", text: "test" }, now: clock() });
+      move(getDb().select().from(accreditations).where(eq(accreditations.userId, "demo-olivier.moreau")).get()!.id, "revoke", {
+        reason: { kind: "decision", text: "test" },
+        now: clock(),
+      });
       await tick();
       expect(receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual(["accreditation.revoked"]);
       expect((await admin.post("/admin/webhooks", { intent: "delete", endpointId: endpoint.id })).status).toBe(302);

@@ -50,7 +50,9 @@ beforeAll(async () => {
   await seedDemoOrganisation();
   seedReportsFixture(NOW.getTime());
   // B1 was first granted three days ago: team B's one new accreditation of the week.
-  sql.prepare("update accreditations set granted_at = ?, valid_until = ? where user_id = ?").run(NOW.getTime() - 3 * DAY, NOW.getTime() + 365 * DAY, idOf("b1"));
+  sql
+    .prepare("update accreditations set granted_at = ?, valid_until = ? where user_id = ?")
+    .run(NOW.getTime() - 3 * DAY, NOW.getTime() + 365 * DAY, idOf("b1"));
   // A team whose one person is accredited for a long time yet: nothing to report.
   sql.prepare("insert into teams (id, name) values (?, 'Weekly quiet')").run(TEAM_QUIET);
   fr = insertManager("fr", "fr", [TEAM_A, TEAM_B]);
@@ -70,7 +72,13 @@ const summariesTo = (m: Manager) => summaries().filter((mail) => mail.to === m.e
 async function expectedFor(teamId: string) {
   const d = await dashboard({ view: "team", scope: [teamId], filters: {}, stalledAfterDays: 14, now: NOW });
   const nameOf = (id: string) => (sql.prepare("select name from users where id = ?").get(id) as { name: string }).name;
-  const newly = (sql.prepare("select u.name from accreditations a join users u on u.id = a.user_id where u.team_id = ? and u.active = 1 and a.granted_at > ? and a.granted_at <= ?").all(teamId, NOW.getTime() - 7 * DAY, NOW.getTime()) as { name: string }[]).map((r) => r.name);
+  const newly = (
+    sql
+      .prepare(
+        "select u.name from accreditations a join users u on u.id = a.user_id where u.team_id = ? and u.active = 1 and a.granted_at > ? and a.granted_at <= ?",
+      )
+      .all(teamId, NOW.getTime() - 7 * DAY, NOW.getTime()) as { name: string }[]
+  ).map((r) => r.name);
   const expiring = (
     sql
       .prepare(
@@ -94,7 +102,10 @@ describe("the weekly summary", () => {
     expect(page).toContain("The weekly summary of my teams (manager)");
     const saved = await client.post("/account", { intent: "notifications", mail: OPTIONAL_KINDS.filter((k) => k !== "weekly_summary") });
     expect(saved.status).toBe(302);
-    expect(mailPreferences(off.id, "fr").find((p) => p.kind === "weekly_summary")).toMatchObject({ mailed: false, label: "Le résumé hebdomadaire de mes équipes (manager)" });
+    expect(mailPreferences(off.id, "fr").find((p) => p.kind === "weekly_summary")).toMatchObject({
+      mailed: false,
+      label: "Le résumé hebdomadaire de mes équipes (manager)",
+    });
   });
 
   it("is not sent before Monday 06:00 UTC of a week", async () => {
@@ -173,10 +184,18 @@ describe("the weekly summary", () => {
     expect(parallel.reduce((n, r) => n + r.mailed, 0)).toBe(mailedNow);
     for (const m of [fr, en]) {
       expect(summariesTo(m)).toHaveLength(2);
-      expect(summaryWeeks(m.id).map((w) => w.week).sort()).toEqual(["2026-W50", "2026-W51"]);
+      expect(
+        summaryWeeks(m.id)
+          .map((w) => w.week)
+          .sort(),
+      ).toEqual(["2026-W50", "2026-W51"]);
     }
     // One row per manager and week: the key.
-    const rows = getDb().select().from(weeklySummaries).where(inArray(weeklySummaries.userId, [fr.id, en.id, quiet.id])).all();
+    const rows = getDb()
+      .select()
+      .from(weeklySummaries)
+      .where(inArray(weeklySummaries.userId, [fr.id, en.id, quiet.id]))
+      .all();
     expect(rows).toHaveLength(6);
   });
 

@@ -21,7 +21,10 @@ export function useContentCopy(extra = "2026-06"): string {
   const to = path.join(dir, "policy", "charter", extra);
   fs.mkdirSync(to);
   for (const file of ["fr.mdx", "en.mdx", "check.yaml"]) {
-    const text = fs.readFileSync(path.join(from, file), "utf8").replace('version: "2026-01"', `version: "${extra}"`).replace('effective: "2026-01-15"', `effective: "${extra}-01"`);
+    const text = fs
+      .readFileSync(path.join(from, file), "utf8")
+      .replace('version: "2026-01"', `version: "${extra}"`)
+      .replace('effective: "2026-01-15"', `effective: "${extra}-01"`);
     fs.writeFileSync(path.join(to, file), text);
   }
   process.env.CONTENT_DIR = dir;
@@ -77,7 +80,12 @@ export function allKeys(value: unknown, out = new Set<string>()): Set<string> {
 }
 
 /** Posts a form as a Remix data request (what `useFetcher`/`Form` do with JavaScript) and reads the JSON answer. */
-export async function postData(client: Client, pathname: string, routeId: string, fields: Record<string, string | string[]>): Promise<{ status: number; body: { fieldErrors?: Record<string, string>; [key: string]: unknown } }> {
+export async function postData(
+  client: Client,
+  pathname: string,
+  routeId: string,
+  fields: Record<string, string | string[]>,
+): Promise<{ status: number; body: { fieldErrors?: Record<string, string>; [key: string]: unknown } }> {
   const url = `${pathname}${pathname.includes("?") ? "&" : "?"}_data=${encodeURIComponent(routeId)}`;
   const response = await client.post(url, fields);
   const text = await response.text();

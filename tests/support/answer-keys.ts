@@ -23,7 +23,15 @@ export function charterAnswers(version = "2026-01", wrong = false): Record<strin
   return fields;
 }
 
-type BankFile = { items: { id: string; category: string; type: string; options: { id: string; correct?: boolean; text: { fr: string; en: string } }[]; explanation: { fr: string; en: string } }[] };
+type BankFile = {
+  items: {
+    id: string;
+    category: string;
+    type: string;
+    options: { id: string; correct?: boolean; text: { fr: string; en: string } }[];
+    explanation: { fr: string; en: string };
+  }[];
+};
 
 export function examBankFile(): BankFile {
   const dir = process.env.CONTENT_DIR ?? "content";

@@ -25,7 +25,9 @@ export function snapshotDatabase(): string {
   // mail_outbox: which mails exist and what they say, not how far the server's worker got in sending
   // mails queued before the snapshot (status, attempts, times move on, and a sent mail's body is dropped).
   const rows = (name: string) =>
-    name === "mail_outbox" ? db.prepare("select id, kind, ref_id, to_address, subject from mail_outbox order by rowid").all() : db.prepare(`select * from "${name}" order by rowid`).all();
+    name === "mail_outbox"
+      ? db.prepare("select id, kind, ref_id, to_address, subject from mail_outbox order by rowid").all()
+      : db.prepare(`select * from "${name}" order by rowid`).all();
   return JSON.stringify(tables.filter((t) => t.name !== "login_throttle" && t.name !== "cache_versions").map((t) => [t.name, rows(t.name)]));
 }
 
@@ -38,7 +40,9 @@ export async function flushMail(): Promise<void> {
   const deadline = Date.now() + 5_000;
   for (;;) {
     await deliverQueuedMail();
-    const waiting = db.prepare("select count(*) as n from mail_outbox where status = 'sending' or (status = 'pending' and next_attempt_at <= ?)").get(Date.now()) as { n: number };
+    const waiting = db
+      .prepare("select count(*) as n from mail_outbox where status = 'sending' or (status = 'pending' and next_attempt_at <= ?)")
+      .get(Date.now()) as { n: number };
     if (waiting.n === 0 || Date.now() > deadline) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -56,7 +60,14 @@ export async function readOutbox(): Promise<{ to: string; subject: string; body:
       const raw = fs.readFileSync(path.join(dir, file), "utf8");
       const to = raw.match(/^To: (.*)$/m)?.[1] ?? "";
       const subject = raw.match(/^Subject: (.*)$/m)?.[1] ?? "";
-      return { to, subject, body: raw.split(/\r?\n\r?\n/).slice(1).join("\n\n") };
+      return {
+        to,
+        subject,
+        body: raw
+          .split(/\r?\n\r?\n/)
+          .slice(1)
+          .join("\n\n"),
+      };
     });
 }
 

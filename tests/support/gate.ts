@@ -22,7 +22,15 @@ export function grantFor(userId: string, channels: string[], options: { validUnt
   const id = randomUUID();
   getDb().transaction((tx) => {
     tx.insert(accreditations)
-      .values({ id, userId, status: "requested", requestedChannels: channels, statement: "I would like to speak for the company.", requestedAt: now, updatedAt: now })
+      .values({
+        id,
+        userId,
+        status: "requested",
+        requestedChannels: channels,
+        statement: "I would like to speak for the company.",
+        requestedAt: now,
+        updatedAt: now,
+      })
       .run();
     const row = tx.select().from(accreditations).where(eq(accreditations.id, id)).get()!;
     applyTransition(tx, {
@@ -37,13 +45,19 @@ export function grantFor(userId: string, channels: string[], options: { validUnt
   return id;
 }
 
-
 /** Any transition of an existing accreditation, through applyTransition, by the first actor the state machine allows. */
 export function move(id: string, transition: Transition, facts: Partial<GuardFacts> = {}, patch: Partial<AccreditationRow> = {}) {
   const now = facts.now ?? new Date();
   return getDb().transaction((tx) => {
     const row = tx.select().from(accreditations).where(eq(accreditations.id, id)).get()!;
-    return applyTransition(tx, { row, transition, by: RULES[transition].by[0]!, facts: { now, validUntil: row.validUntil, ...facts }, actorId: "demo-manager", patch });
+    return applyTransition(tx, {
+      row,
+      transition,
+      by: RULES[transition].by[0]!,
+      facts: { now, validUntil: row.validUntil, ...facts },
+      actorId: "demo-manager",
+      patch,
+    });
   });
 }
 

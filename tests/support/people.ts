@@ -28,16 +28,26 @@ export type NewPerson = { id: string; email: string; name: string };
 export function insertNewUser(name: string, options: { roles?: Role[]; teamId?: string | null; level?: Level | null; emailPrefix?: string } = {}): NewPerson {
   const email = `${options.emailPrefix ?? "person"}-${randomUUID().slice(0, 8)}@ambassade.test`;
   const passwordHash = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.email, "admin@ambassade.test")).get()?.hash ?? null;
-  const id = getDb().transaction((tx) => insertUser(tx, { email, name, teamId: options.teamId === undefined ? "team-comms" : options.teamId, roles: options.roles ?? ["employee"], passwordHash }));
+  const id = getDb().transaction((tx) =>
+    insertUser(tx, { email, name, teamId: options.teamId === undefined ? "team-comms" : options.teamId, roles: options.roles ?? ["employee"], passwordHash }),
+  );
   const level = options.level === undefined ? "native" : options.level;
-  if (level) getDb().insert(placements).values({ id: `placement-${id}`, userId: id, level, source: "questionnaire", facts: [{ key: "usage_high", params: { usage: 80, threshold: 60 } }] }).run();
+  if (level)
+    getDb()
+      .insert(placements)
+      .values({ id: `placement-${id}`, userId: id, level, source: "questionnaire", facts: [{ key: "usage_high", params: { usage: 80, threshold: 60 } }] })
+      .run();
   return { id, email, name };
 }
 
 /** Makes a placed person eligible through the real models: track completed, exam passed with the answer keys, charter in force signed. */
 export async function makeEligible(userId: string, now = new Date()): Promise<void> {
   const library = await loadContentLibrary();
-  const level = getDb().select({ level: placements.level }).from(placements).where(and(eq(placements.userId, userId), eq(placements.isCurrent, true))).get()!.level;
+  const level = getDb()
+    .select({ level: placements.level })
+    .from(placements)
+    .where(and(eq(placements.userId, userId), eq(placements.isCurrent, true)))
+    .get()!.level;
   for (const item of trackOrder(library.tracks!, level)) {
     getDb()
       .insert(moduleProgress)
@@ -66,8 +76,15 @@ export async function insertAccreditedPerson(
   const channels = options.channels ?? ["linkedin"];
   const person = insertNewUser(name, { teamId, emailPrefix: options.emailPrefix });
   await makeEligible(person.id);
-  const accreditationId = await requestAccreditation(person.id, { channels, statement: "Relayer les actualités de l’équipe et répondre aux questions qu’on me pose." });
+  const accreditationId = await requestAccreditation(person.id, {
+    channels,
+    statement: "Relayer les actualités de l’équipe et répondre aux questions qu’on me pose.",
+  });
   const version = getDb().select({ v: accreditations.version }).from(accreditations).where(eq(accreditations.id, accreditationId)).get()!.v;
-  await grantAccreditation({ id: options.deciderId ?? "demo-manager", scope: [teamId] }, accreditationId, { expectedVersion: version, channels, validUntil: new Date(Date.now() + 180 * DAY) });
+  await grantAccreditation({ id: options.deciderId ?? "demo-manager", scope: [teamId] }, accreditationId, {
+    expectedVersion: version,
+    channels,
+    validUntil: new Date(Date.now() + 180 * DAY),
+  });
   return { ...person, accreditationId };
 }

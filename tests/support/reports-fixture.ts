@@ -47,15 +47,125 @@ export const PEOPLE: Spec[] = [
   { key: "a8", team: TEAM_A, created: 70, password: true, level: "native", placed: 60, progress: "complete", progressAt: 20 },
   { key: "a9", team: TEAM_A, created: 90, password: true, level: "native", placed: 80, progress: "complete", progressAt: 40, failed: 15, passed: 10 },
   { key: "a10", team: TEAM_A, created: 100, password: true, level: "native", placed: 90, progress: "complete", progressAt: 50, passed: 30, charter: 25 },
-  { key: "a11", team: TEAM_A, created: 100, password: true, level: "native", placed: 90, progress: "complete", progressAt: 50, passed: 30, charter: 25, acc: { status: "requested", validInDays: 0, channels: [], grantedDaysAgo: null } },
-  { key: "a12", team: TEAM_A, created: 120, password: true, level: "native", placed: 110, progress: "complete", progressAt: 60, passed: 50, charter: 45, acc: { status: "granted", validInDays: 20, channels: ["linkedin", "x"], grantedDaysAgo: 40 } },
-  { key: "a13", team: TEAM_A, created: 130, password: true, level: "native", placed: 120, progress: "complete", progressAt: 80, passed: 70, passWithOneWrong: true, charter: 65, acc: { status: "granted", validInDays: 50, channels: ["linkedin"], grantedDaysAgo: 60 } },
-  { key: "a14", team: TEAM_A, created: 150, password: true, level: "native", placed: 140, progress: "complete", progressAt: 100, failed: 95, passed: 90, charter: 85, acc: { status: "granted", validInDays: 80, channels: ["linkedin"], grantedDaysAgo: 80 } },
-  { key: "a15", team: TEAM_A, created: 200, password: true, level: "native", placed: 190, progress: "complete", progressAt: 150, passed: 120, charter: 110, acc: { status: "granted", validInDays: 200, channels: ["instagram"], grantedDaysAgo: 100 } },
-  { key: "a16", team: TEAM_A, created: 160, password: true, level: "native", placed: 150, progress: "complete", progressAt: 120, passed: 110, acc: { status: "suspended", validInDays: 100, channels: ["linkedin"], grantedDaysAgo: 100, reasonKind: "charter", reason: "next" } },
-  { key: "a17", team: TEAM_A, created: 150, password: true, level: "native", placed: 140, progress: "complete", progressAt: 110, passed: 100, charter: 60, acc: { status: "revoked", validInDays: 100, channels: ["linkedin"], grantedDaysAgo: 90, reasonKind: "decision", reason: "Posted a client's name." } },
-  { key: "a18", team: TEAM_A, created: 300, password: true, active: false, level: "native", placed: 290, progress: "complete", progressAt: 200, passed: 150, charter: 140, acc: { status: "suspended", validInDays: 100, channels: ["linkedin"], grantedDaysAgo: 100, reasonKind: "left_organisation", reason: "admin" } },
-  { key: "b1", team: TEAM_B, created: 60, password: true, level: "late_adopter", placed: 50, progress: "complete", progressAt: 30, passed: 25, charter: 20, acc: { status: "granted", validInDays: 100, channels: ["instagram"], grantedDaysAgo: 15 } },
+  {
+    key: "a11",
+    team: TEAM_A,
+    created: 100,
+    password: true,
+    level: "native",
+    placed: 90,
+    progress: "complete",
+    progressAt: 50,
+    passed: 30,
+    charter: 25,
+    acc: { status: "requested", validInDays: 0, channels: [], grantedDaysAgo: null },
+  },
+  {
+    key: "a12",
+    team: TEAM_A,
+    created: 120,
+    password: true,
+    level: "native",
+    placed: 110,
+    progress: "complete",
+    progressAt: 60,
+    passed: 50,
+    charter: 45,
+    acc: { status: "granted", validInDays: 20, channels: ["linkedin", "x"], grantedDaysAgo: 40 },
+  },
+  {
+    key: "a13",
+    team: TEAM_A,
+    created: 130,
+    password: true,
+    level: "native",
+    placed: 120,
+    progress: "complete",
+    progressAt: 80,
+    passed: 70,
+    passWithOneWrong: true,
+    charter: 65,
+    acc: { status: "granted", validInDays: 50, channels: ["linkedin"], grantedDaysAgo: 60 },
+  },
+  {
+    key: "a14",
+    team: TEAM_A,
+    created: 150,
+    password: true,
+    level: "native",
+    placed: 140,
+    progress: "complete",
+    progressAt: 100,
+    failed: 95,
+    passed: 90,
+    charter: 85,
+    acc: { status: "granted", validInDays: 80, channels: ["linkedin"], grantedDaysAgo: 80 },
+  },
+  {
+    key: "a15",
+    team: TEAM_A,
+    created: 200,
+    password: true,
+    level: "native",
+    placed: 190,
+    progress: "complete",
+    progressAt: 150,
+    passed: 120,
+    charter: 110,
+    acc: { status: "granted", validInDays: 200, channels: ["instagram"], grantedDaysAgo: 100 },
+  },
+  {
+    key: "a16",
+    team: TEAM_A,
+    created: 160,
+    password: true,
+    level: "native",
+    placed: 150,
+    progress: "complete",
+    progressAt: 120,
+    passed: 110,
+    acc: { status: "suspended", validInDays: 100, channels: ["linkedin"], grantedDaysAgo: 100, reasonKind: "charter", reason: "next" },
+  },
+  {
+    key: "a17",
+    team: TEAM_A,
+    created: 150,
+    password: true,
+    level: "native",
+    placed: 140,
+    progress: "complete",
+    progressAt: 110,
+    passed: 100,
+    charter: 60,
+    acc: { status: "revoked", validInDays: 100, channels: ["linkedin"], grantedDaysAgo: 90, reasonKind: "decision", reason: "Posted a client's name." },
+  },
+  {
+    key: "a18",
+    team: TEAM_A,
+    created: 300,
+    password: true,
+    active: false,
+    level: "native",
+    placed: 290,
+    progress: "complete",
+    progressAt: 200,
+    passed: 150,
+    charter: 140,
+    acc: { status: "suspended", validInDays: 100, channels: ["linkedin"], grantedDaysAgo: 100, reasonKind: "left_organisation", reason: "admin" },
+  },
+  {
+    key: "b1",
+    team: TEAM_B,
+    created: 60,
+    password: true,
+    level: "late_adopter",
+    placed: 50,
+    progress: "complete",
+    progressAt: 30,
+    passed: 25,
+    charter: 20,
+    acc: { status: "granted", validInDays: 100, channels: ["instagram"], grantedDaysAgo: 15 },
+  },
   { key: "b2", team: TEAM_B, created: 20, password: true, level: "late_adopter", placed: 10 },
   { key: "b3", team: TEAM_B, created: 20, password: true, level: "late_adopter", placed: 10 },
   { key: "b4", team: TEAM_B, created: 20, password: true, level: "late_adopter", placed: 10 },
@@ -103,16 +213,17 @@ export function seedReportsFixture(now = Date.now()) {
       }
       const score = Math.floor((right * 100) / items.length);
       const drawn = items.map((item) => ({ id: item, options: bank.get(item)!.options.map((o) => o.id) }));
-      db.prepare("insert into exam_attempts (id, user_id, seed, items, status, started_at, pass_mark, graded_at, score, passed) values (?, ?, 1, ?, 'graded', ?, 70, ?, ?, ?)").run(
-        id,
-        userId,
-        JSON.stringify(drawn),
-        ago(daysAgo) - 3600_000,
-        ago(daysAgo),
-        score,
-        score >= 70 ? 1 : 0,
-      );
-      for (const [item, chosen] of answers) if (chosen) db.prepare("insert into exam_answers (attempt_id, item_id, option_ids, answered_at) values (?, ?, ?, ?)").run(id, item, JSON.stringify(chosen), ago(daysAgo));
+      db.prepare(
+        "insert into exam_attempts (id, user_id, seed, items, status, started_at, pass_mark, graded_at, score, passed) values (?, ?, 1, ?, 'graded', ?, 70, ?, ?, ?)",
+      ).run(id, userId, JSON.stringify(drawn), ago(daysAgo) - 3600_000, ago(daysAgo), score, score >= 70 ? 1 : 0);
+      for (const [item, chosen] of answers)
+        if (chosen)
+          db.prepare("insert into exam_answers (attempt_id, item_id, option_ids, answered_at) values (?, ?, ?, ?)").run(
+            id,
+            item,
+            JSON.stringify(chosen),
+            ago(daysAgo),
+          );
     };
     for (const p of PEOPLE) {
       const id = idOf(p.key);
@@ -127,7 +238,12 @@ export function seedReportsFixture(now = Date.now()) {
       );
       db.prepare("insert into user_roles (user_id, role) values (?, 'employee')").run(id);
       if (p.level && p.placed !== undefined) {
-        db.prepare("insert into placements (id, user_id, level, source, facts, is_current, created_at) values (?, ?, ?, 'override', '[]', 1, ?)").run(`rpt-pl-${p.key}`, id, p.level, ago(p.placed));
+        db.prepare("insert into placements (id, user_id, level, source, facts, is_current, created_at) values (?, ?, ?, 'override', '[]', 1, ?)").run(
+          `rpt-pl-${p.key}`,
+          id,
+          p.level,
+          ago(p.placed),
+        );
       }
       if (p.progress && p.level) {
         const list = modules[p.level]!;
@@ -135,21 +251,28 @@ export function seedReportsFixture(now = Date.now()) {
         chosen.forEach((moduleId, i) => {
           const done = p.progress === "complete" || i === 0;
           const at = ago(p.progressAt!) - (chosen.length - 1 - i) * 3600_000;
-          db.prepare("insert into module_progress (user_id, module_id, status, completed_version, created_at, updated_at, completed_at) values (?, ?, ?, ?, ?, ?, ?)").run(
-            id,
-            moduleId,
-            done ? "completed" : "in_progress",
-            done ? 1 : null,
-            at - DAY,
-            at,
-            done ? at : null,
-          );
+          db.prepare(
+            "insert into module_progress (user_id, module_id, status, completed_version, created_at, updated_at, completed_at) values (?, ?, ?, ?, ?, ?, ?)",
+          ).run(id, moduleId, done ? "completed" : "in_progress", done ? 1 : null, at - DAY, at, done ? at : null);
         });
       }
-      if (p.failed !== undefined) attempt(id, p.failed, new Map(items.map((item, i) => [item, i === 0 || i === 1 ? wrongAnswer(item) : i === 3 && p.key === "a14" ? null : rightAnswer(item)])));
-      if (p.passed !== undefined) attempt(id, p.passed, new Map(items.map((item, i) => [item, p.passWithOneWrong && i === 3 ? wrongAnswer(item) : rightAnswer(item)])));
+      if (p.failed !== undefined)
+        attempt(
+          id,
+          p.failed,
+          new Map(items.map((item, i) => [item, i === 0 || i === 1 ? wrongAnswer(item) : i === 3 && p.key === "a14" ? null : rightAnswer(item)])),
+        );
+      if (p.passed !== undefined)
+        attempt(id, p.passed, new Map(items.map((item, i) => [item, p.passWithOneWrong && i === 3 ? wrongAnswer(item) : rightAnswer(item)])));
       if (p.charter !== undefined) {
-        db.prepare("insert into charter_signatures (id, user_id, version, locale, text_hash, signed_name, created_at) values (?, ?, ?, 'fr', ?, ?, ?)").run(`rpt-sig-${p.key}`, id, charter, "0".repeat(64), `Person ${p.key}`, ago(p.charter));
+        db.prepare("insert into charter_signatures (id, user_id, version, locale, text_hash, signed_name, created_at) values (?, ?, ?, 'fr', ?, ?, ?)").run(
+          `rpt-sig-${p.key}`,
+          id,
+          charter,
+          "0".repeat(64),
+          `Person ${p.key}`,
+          ago(p.charter),
+        );
       }
       if (p.acc) {
         const granted = p.acc.grantedDaysAgo === null ? null : ago(p.acc.grantedDaysAgo);

@@ -27,9 +27,27 @@ const BASIC = "urn:oasis:names:tc:SAML:2.0:attrname-format:basic";
 export function makeKeyPair(): { key: string; cert: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ambassade-idp-"));
   try {
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=test-idp", "-days", "2", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], {
-      stdio: "ignore",
-    });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=test-idp",
+        "-days",
+        "2",
+        "-keyout",
+        path.join(dir, "key.pem"),
+        "-out",
+        path.join(dir, "cert.pem"),
+      ],
+      {
+        stdio: "ignore",
+      },
+    );
     return { key: fs.readFileSync(path.join(dir, "key.pem"), "utf8"), cert: fs.readFileSync(path.join(dir, "cert.pem"), "utf8") };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -127,12 +145,14 @@ export async function startSamlIdpServer(metadataUrl: string, user: SamlUser): P
       const acs = samlify.ServiceProvider({ metadata }).entityMeta.getAssertionConsumerService("post") as string;
       const relay = url.searchParams.get("RelayState");
       const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(
-        `<!doctype html><html lang="en"><title>Corp IdP</title><h1>Corp IdP</h1><p>Signing in as ${escape(user.email)}</p>` +
-          `<form method="post" action="${escape(acs)}"><input type="hidden" name="SAMLResponse" value="${escape(response)}">` +
-          (relay ? `<input type="hidden" name="RelayState" value="${escape(relay)}">` : "") +
-          `<button type="submit">Continue</button></form></html>`,
-      );
+      res
+        .writeHead(200, { "Content-Type": "text/html; charset=utf-8" })
+        .end(
+          `<!doctype html><html lang="en"><title>Corp IdP</title><h1>Corp IdP</h1><p>Signing in as ${escape(user.email)}</p>` +
+            `<form method="post" action="${escape(acs)}"><input type="hidden" name="SAMLResponse" value="${escape(response)}">` +
+            (relay ? `<input type="hidden" name="RelayState" value="${escape(relay)}">` : "") +
+            `<button type="submit">Continue</button></form></html>`,
+        );
     })().catch((error: unknown) => {
       res.writeHead(500).end(String(error));
     });

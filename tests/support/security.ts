@@ -100,7 +100,10 @@ export class Browser {
   }
 
   postJson(pathname: string, value: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    return this.send("POST", pathname, { body: typeof value === "string" ? value : JSON.stringify(value), headers: { "Content-Type": "application/json", ...headers } });
+    return this.send("POST", pathname, {
+      body: typeof value === "string" ? value : JSON.stringify(value),
+      headers: { "Content-Type": "application/json", ...headers },
+    });
   }
 
   async signIn(email: string, password = DEMO_PASSWORD): Promise<Response> {
@@ -241,7 +244,13 @@ export function routeFiles(dir = "app/routes"): RouteFile[] {
     const source = fs.readFileSync(file, "utf8");
     const exported = (name: string) =>
       new RegExp(`export\\s+(?:async\\s+)?function\\s+${name}\\b|export\\s+(?:const|let)\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`).test(source);
-    out.push({ file: entry.isDirectory() ? `${entry.name}/` : entry.name, id, pattern: urlPattern(id), hasLoader: exported("loader"), hasAction: exported("action") });
+    out.push({
+      file: entry.isDirectory() ? `${entry.name}/` : entry.name,
+      id,
+      pattern: urlPattern(id),
+      hasLoader: exported("loader"),
+      hasAction: exported("action"),
+    });
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }

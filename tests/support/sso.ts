@@ -10,7 +10,10 @@ import { deactivatePerson } from "../../app/models/leaver.server";
 
 export const PASSWORD = "a-long-enough-password";
 
-export async function createPerson(email: string, options: { roles?: Role[]; teamId?: string | null; password?: boolean; name?: string } = {}): Promise<string> {
+export async function createPerson(
+  email: string,
+  options: { roles?: Role[]; teamId?: string | null; password?: boolean; name?: string } = {},
+): Promise<string> {
   const passwordHash = options.password === false ? null : await hashPassword(PASSWORD);
   return getDb().transaction((tx) =>
     insertUser(tx, { email, name: options.name ?? email.split("@")[0]!, teamId: options.teamId ?? null, roles: options.roles ?? ["employee"], passwordHash }),

@@ -26,7 +26,9 @@ export const adminCreate: CliCommand = {
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
     const { email, name, password } = parsed.data;
     if (password && (await passwordProblem(password, { name: name ?? null, email }))) {
-      throw new UsageError("--password is too easy to guess (a common password, a sequence, or your name or email): choose a longer, less predictable one, or leave --password out to get a generated one");
+      throw new UsageError(
+        "--password is too easy to guess (a common password, a sequence, or your name or email): choose a longer, less predictable one, or leave --password out to get a generated one",
+      );
     }
     const db = getDb();
     runMigrations(db);

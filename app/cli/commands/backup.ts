@@ -124,7 +124,8 @@ async function backupFolder(source: string, target: string, force: boolean): Pro
       const relative = `${BACKUP.media}/${name}`;
       fs.copyFileSync(path.join(mediaDir(), name), path.join(partial, relative));
       // Images are named by their sha256: a mismatch means the store's copy is damaged. Kept as it is, and said.
-      if (!name.startsWith(sha256File(path.join(partial, relative)))) notes.push(`Warning: ${relative} does not match its name (damaged in the media store); copied as it is.`);
+      if (!name.startsWith(sha256File(path.join(partial, relative))))
+        notes.push(`Warning: ${relative} does not match its name (damaged in the media store); copied as it is.`);
       included.push(relative);
     }
 

@@ -9,4 +9,14 @@ import { retentionCommand } from "./retention";
 import { tokenCreate, tokenList } from "./token";
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS: CliCommand[] = [adminCreate, migrateCommand, placeCommand, tokenCreate, tokenList, backupCommand, restoreCommand, restoreReplicaCommand, retentionCommand];
+export const COMMANDS: CliCommand[] = [
+  adminCreate,
+  migrateCommand,
+  placeCommand,
+  tokenCreate,
+  tokenList,
+  backupCommand,
+  restoreCommand,
+  restoreReplicaCommand,
+  retentionCommand,
+];

@@ -20,7 +20,7 @@ export function readAnswersFile(file: string): Answers {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AnswersFileError(`Cannot read ${file}: ${code === "ENOENT" ? "no such file" : code ?? String(error)}`);
+    throw new AnswersFileError(`Cannot read ${file}: ${code === "ENOENT" ? "no such file" : (code ?? String(error))}`);
   }
   let data: unknown;
   try {

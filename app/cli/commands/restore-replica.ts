@@ -50,6 +50,8 @@ export const restoreReplicaCommand: CliCommand = {
     } finally {
       db.close();
     }
-    console.info(`Restored ${target} from ${replica}. Start the server with DATABASE_PATH=${target} (the signing key, secret and images come from your backup --all).`);
+    console.info(
+      `Restored ${target} from ${replica}. Start the server with DATABASE_PATH=${target} (the signing key, secret and images come from your backup --all).`,
+    );
   },
 };

@@ -42,7 +42,9 @@ export const restoreCommand: CliCommand = {
     const { manifest } = check;
     const journal = migrationJournal();
     if (manifest.migration && !journal.some((entry) => entry.tag === manifest.migration)) {
-      console.error(`The backup's database is at migration ${manifest.migration}, which this version of Ambassade does not know: restore it with the version that wrote it (${manifest.appVersion}) or a later one.`);
+      console.error(
+        `The backup's database is at migration ${manifest.migration}, which this version of Ambassade does not know: restore it with the version that wrote it (${manifest.appVersion}) or a later one.`,
+      );
       return 1;
     }
 
@@ -55,9 +57,14 @@ export const restoreCommand: CliCommand = {
     };
 
     // Images are named by their content: one already there is the same image, never a conflict.
-    const replaced = manifest.files.filter((f) => !f.path.startsWith(`${BACKUP.media}/`)).map(destination).filter((file) => fs.existsSync(file));
+    const replaced = manifest.files
+      .filter((f) => !f.path.startsWith(`${BACKUP.media}/`))
+      .map(destination)
+      .filter((file) => fs.existsSync(file));
     if (replaced.length && !force) {
-      console.error(`These files exist and would be replaced:\n${replaced.map((f) => `  - ${f}`).join("\n")}\nAdd --force to replace them (take a backup first if you may want them back).`);
+      console.error(
+        `These files exist and would be replaced:\n${replaced.map((f) => `  - ${f}`).join("\n")}\nAdd --force to replace them (take a backup first if you may want them back).`,
+      );
       return 1;
     }
     // Checked only once the database is to be replaced: the check itself rewrites its header (see below).
@@ -98,15 +105,22 @@ export const restoreCommand: CliCommand = {
     } catch (error) {
       // Rare (renames within one folder), and not undoable: say exactly what is where.
       for (const { temporary } of staged) fs.rmSync(temporary, { force: true });
-      console.error(`Restore failed while putting files in place: ${error instanceof Error ? error.message : String(error)}\nAlready replaced: ${placed.join(", ") || "nothing"}. Run the restore again once the cause is fixed.`);
+      console.error(
+        `Restore failed while putting files in place: ${error instanceof Error ? error.message : String(error)}\nAlready replaced: ${placed.join(", ") || "nothing"}. Run the restore again once the cause is fixed.`,
+      );
       return 1;
     }
 
     const images = manifest.files.filter((f) => f.path.startsWith(`${BACKUP.media}/`)).length;
-    console.info(`Restored from ${folder} (taken ${manifest.createdAt}, database at ${manifest.migration ?? "no migration"}): ${database}, ${manifest.issuerKey === "file" ? "signing key" : "no signing key"}, ${manifest.secret === "file" ? "secret" : "no secret file"}, ${images} image${images === 1 ? "" : "s"}.`);
-    if (manifest.issuerKey === "missing") console.info("The backup holds no signing key (none had been created when it was taken): a new one is created on first use.");
-    if (manifest.secret === "APP_SECRET") console.info("The cookie secret was APP_SECRET when the backup was taken: start the server with the same APP_SECRET, or everyone signs in again.");
-    else if (manifest.secret === "file" && process.env.APP_SECRET) console.info(`APP_SECRET is set here and wins over the restored ${appSecretFile()}: unset it to use the restored secret.`);
+    console.info(
+      `Restored from ${folder} (taken ${manifest.createdAt}, database at ${manifest.migration ?? "no migration"}): ${database}, ${manifest.issuerKey === "file" ? "signing key" : "no signing key"}, ${manifest.secret === "file" ? "secret" : "no secret file"}, ${images} image${images === 1 ? "" : "s"}.`,
+    );
+    if (manifest.issuerKey === "missing")
+      console.info("The backup holds no signing key (none had been created when it was taken): a new one is created on first use.");
+    if (manifest.secret === "APP_SECRET")
+      console.info("The cookie secret was APP_SECRET when the backup was taken: start the server with the same APP_SECRET, or everyone signs in again.");
+    else if (manifest.secret === "file" && process.env.APP_SECRET)
+      console.info(`APP_SECRET is set here and wins over the restored ${appSecretFile()}: unset it to use the restored secret.`);
     console.info("Start the server: it applies any newer migrations.");
     return 0;
   },

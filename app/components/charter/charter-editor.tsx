@@ -76,7 +76,10 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
   const partName = (part: Part) => t(`charterEditor.editor.parts.${part}`);
   const problemText = useProblemText();
   const editorProblems = useMemo(
-    () => Object.fromEntries(PARTS.map((part) => [part, previews[part].problems.map((p) => ({ line: p.line, col: p.col, message: problemText(p).text }))])) as Record<Part, { line: number; col: number; message: string }[]>,
+    () =>
+      Object.fromEntries(
+        PARTS.map((part) => [part, previews[part].problems.map((p) => ({ line: p.line, col: p.col, message: problemText(p).text }))]),
+      ) as Record<Part, { line: number; col: number; message: string }[]>,
     [previews, problemText],
   );
   const publishProblems = actionData && "problems" in actionData ? actionData.problems : null;
@@ -93,7 +96,10 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
           : save.kind === "conflict"
             ? t("charterEditor.editor.notSaved", { reason: t("charterEditor.editor.conflictReason") })
             : t("charterEditor.editor.idle");
-  const compare = useMemo(() => (data.inForce ? PARTS.map((part) => ({ part, hunks: diffHunks(diffLines(data.inForce!.texts[part], texts[part])) })) : null), [data.inForce, texts]);
+  const compare = useMemo(
+    () => (data.inForce ? PARTS.map((part) => ({ part, hunks: diffHunks(diffLines(data.inForce!.texts[part], texts[part])) })) : null),
+    [data.inForce, texts],
+  );
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -102,7 +108,11 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
         <h1 className="text-3xl font-bold">{t("charterEditor.editor.title", { version: data.version })}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("charterEditor.editor.intro")}</p>
       </header>
-      <p role="status" aria-live="polite" className={`text-sm font-semibold ${save.kind === "error" || save.kind === "conflict" ? "text-red-800" : "text-slate-700"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm font-semibold ${save.kind === "error" || save.kind === "conflict" ? "text-red-800" : "text-slate-700"}`}
+      >
         {saveMessage}
       </p>
       {conflict ? (
@@ -114,7 +124,10 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
           langOf={(part) => (part === "check" ? undefined : part)}
           words={{
             title: t("charterEditor.conflict.title"),
-            body: t("charterEditor.conflict.body", { who: conflict.updatedByName ?? t("charterEditor.conflict.someone"), time: conflict.updatedAt ? time(conflict.updatedAt) : "?" }),
+            body: t("charterEditor.conflict.body", {
+              who: conflict.updatedByName ?? t("charterEditor.conflict.someone"),
+              time: conflict.updatedAt ? time(conflict.updatedAt) : "?",
+            }),
             diffTitle: (part) => t("charterEditor.conflict.diffTitle", { part: partName(part) }),
             keepMine: t("charterEditor.conflict.keepMine"),
             takeTheirs: t("charterEditor.conflict.takeTheirs"),
@@ -132,14 +145,23 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
             {hydrated ? (
               <div role="group" aria-label={t("charterEditor.editor.partsGroup")} className="flex gap-2">
                 {PARTS.map((part) => (
-                  <button key={part} type="button" aria-pressed={active === part} onClick={() => setActive(part)} className={active === part ? "btn-primary" : "btn-secondary"}>
+                  <button
+                    key={part}
+                    type="button"
+                    aria-pressed={active === part}
+                    onClick={() => setActive(part)}
+                    className={active === part ? "btn-primary" : "btn-secondary"}
+                  >
                     {partName(part)}
                   </button>
                 ))}
               </div>
             ) : null}
             {PARTS.map((part) => {
-              const label = part === "check" ? t("charterEditor.editor.checkLabel") : t("charterEditor.editor.sourceLabel", { language: partName(part).toLocaleLowerCase(i18n.language) });
+              const label =
+                part === "check"
+                  ? t("charterEditor.editor.checkLabel")
+                  : t("charterEditor.editor.sourceLabel", { language: partName(part).toLocaleLowerCase(i18n.language) });
               return (
                 <div key={part} hidden={hydrated && active !== part} className="card space-y-2">
                   <label htmlFor={`${part}_source`} className="field-label">
@@ -163,7 +185,14 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
               );
             })}
           </div>
-          <PreviewPanel part={active} partName={partName(active)} preview={previews[active]} busy={previewBusy} hydrated={hydrated} onGoTo={(line, col) => editors[active].current?.goTo(line, col)} />
+          <PreviewPanel
+            part={active}
+            partName={partName(active)}
+            preview={previews[active]}
+            busy={previewBusy}
+            hydrated={hydrated}
+            onGoTo={(line, col) => editors[active].current?.goTo(line, col)}
+          />
         </div>
 
         <section aria-labelledby="compare-title" className="card space-y-4">
@@ -199,7 +228,14 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
             </div>
           ) : null}
           <p className="flex flex-wrap gap-3">
-            <button type="submit" name="intent" value="publish" className="btn-primary" aria-describedby="publish-consequence" disabled={publishing || Boolean(conflict)}>
+            <button
+              type="submit"
+              name="intent"
+              value="publish"
+              className="btn-primary"
+              aria-describedby="publish-consequence"
+              disabled={publishing || Boolean(conflict)}
+            >
               {publishing ? t("charterEditor.editor.publishing") : t("charterEditor.editor.publish", { version: data.version })}
             </button>
             {/* Autosave does this with JavaScript; without it, the draft is saved by hand. */}
@@ -231,7 +267,21 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
   );
 }
 
-function PreviewPanel({ part, partName, preview, busy, hydrated, onGoTo }: { part: Part; partName: string; preview: Preview; busy: boolean; hydrated: boolean; onGoTo: (line: number, col: number) => void }) {
+function PreviewPanel({
+  part,
+  partName,
+  preview,
+  busy,
+  hydrated,
+  onGoTo,
+}: {
+  part: Part;
+  partName: string;
+  preview: Preview;
+  busy: boolean;
+  hydrated: boolean;
+  onGoTo: (line: number, col: number) => void;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="preview-title" className="mt-6 min-w-0 lg:mt-0">
@@ -241,7 +291,13 @@ function PreviewPanel({ part, partName, preview, busy, hydrated, onGoTo }: { par
         </h2>
         <div aria-live="polite" className="space-y-2">
           <p className="text-sm text-slate-700">
-            {busy ? t("studio.preview.updating") : preview.problems.length === 0 ? (part === "check" ? t("charterEditor.editor.checkValid") : t("studio.preview.noProblems")) : null}
+            {busy
+              ? t("studio.preview.updating")
+              : preview.problems.length === 0
+                ? part === "check"
+                  ? t("charterEditor.editor.checkValid")
+                  : t("studio.preview.noProblems")
+                : null}
           </p>
           {preview.problems.length > 0 ? (
             <div className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
@@ -264,9 +320,18 @@ function PreviewPanel({ part, partName, preview, busy, hydrated, onGoTo }: { par
           ) : null}
         </div>
         {part === "check" ? null : (
-          <div tabIndex={0} role="group" aria-label={t("charterEditor.editor.previewContent", { language: partName.toLocaleLowerCase() })} className="max-h-[80vh] overflow-y-auto rounded-lg border border-slate-300 bg-white p-5" data-preview lang={part}>
+          <div
+            tabIndex={0}
+            role="group"
+            aria-label={t("charterEditor.editor.previewContent", { language: partName.toLocaleLowerCase() })}
+            className="max-h-[80vh] overflow-y-auto rounded-lg border border-slate-300 bg-white p-5"
+            data-preview
+            lang={part}
+          >
             {preview.stale ? <p className="mb-4 rounded-md bg-amber-50 p-2 text-sm text-amber-950">{t("studio.preview.stale")}</p> : null}
-            <article className="text-[1.0625rem] text-slate-800">{preview.tree ? <MdxContent nodes={preview.tree} lang={part} /> : <p className="text-slate-700">{t("studio.preview.unavailable")}</p>}</article>
+            <article className="text-[1.0625rem] text-slate-800">
+              {preview.tree ? <MdxContent nodes={preview.tree} lang={part} /> : <p className="text-slate-700">{t("studio.preview.unavailable")}</p>}
+            </article>
           </div>
         )}
       </div>

@@ -115,7 +115,9 @@ function InteractiveCheck({ id, question, options, interaction }: Props & { inte
         {errorMessage ? (
           <p className="field-error">{t(errorMessage)}</p>
         ) : shown ? (
-          <div className={`rounded-md border-l-4 p-3 ${shown.correct ? "border-emerald-700 bg-emerald-50 text-emerald-950" : "border-red-700 bg-red-50 text-red-950"}`}>
+          <div
+            className={`rounded-md border-l-4 p-3 ${shown.correct ? "border-emerald-700 bg-emerald-50 text-emerald-950" : "border-red-700 bg-red-50 text-red-950"}`}
+          >
             <p className="font-semibold">{shown.correct ? t("track.check.correct") : t("track.check.incorrect")}</p>
             {chosenText ? <p className="mt-1 text-sm">{t("track.check.yourAnswer", { answer: chosenText })}</p> : null}
             <p className="mt-2">{shown.explanation}</p>

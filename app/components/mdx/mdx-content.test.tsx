@@ -19,7 +19,10 @@ describe("MdxContent", () => {
     const html = render([
       { t: "h2", p: { id: "why" }, c: ["Why"] },
       "\n",
-      { t: "p", c: ["Plain ", { t: "strong", c: ["bold"] }, " ", { t: "em", c: ["italic"] }, " ", { t: "a", p: { href: "https://example.com" }, c: ["link"] }] },
+      {
+        t: "p",
+        c: ["Plain ", { t: "strong", c: ["bold"] }, " ", { t: "em", c: ["italic"] }, " ", { t: "a", p: { href: "https://example.com" }, c: ["link"] }],
+      },
       { t: "ul", c: ["\n", { t: "li", c: ["one"] }, "\n"] },
     ]);
     expect(html).toContain('<h2 id="why"');
@@ -34,7 +37,13 @@ describe("MdxContent", () => {
     const html = render([
       { t: "script", c: ["alert(1)"] },
       { t: "iframe", p: { src: "https://evil.example" } },
-      { t: "p", c: [{ t: "a", p: { href: "javascript:alert(1)" }, c: ["click"] }, { t: "a", p: { href: " JaVa\tScRiPt:alert(1)" }, c: ["again"] }] },
+      {
+        t: "p",
+        c: [
+          { t: "a", p: { href: "javascript:alert(1)" }, c: ["click"] },
+          { t: "a", p: { href: " JaVa\tScRiPt:alert(1)" }, c: ["again"] },
+        ],
+      },
       { t: "img", p: { src: "data:image/png;base64,AAAA", alt: "x" } },
       { t: "Figure", p: { src: "http://insecure.example/a.png", alt: "x" } },
     ]);
@@ -52,7 +61,14 @@ describe("MdxContent", () => {
 
   it("keeps tables valid: no text nodes between rows", () => {
     const html = render([
-      { t: "table", c: ["\n", { t: "thead", c: ["\n", { t: "tr", c: ["\n", { t: "th", p: { align: "center" }, c: ["A"] }, "\n"] }] }, { t: "tbody", c: [{ t: "tr", c: [{ t: "td", c: ["1"] }] }, "\n"] }] },
+      {
+        t: "table",
+        c: [
+          "\n",
+          { t: "thead", c: ["\n", { t: "tr", c: ["\n", { t: "th", p: { align: "center" }, c: ["A"] }, "\n"] }] },
+          { t: "tbody", c: [{ t: "tr", c: [{ t: "td", c: ["1"] }] }, "\n"] },
+        ],
+      },
     ]);
     expect(html).not.toMatch(/>\s+</);
     expect(html).toContain('scope="col"');
@@ -81,7 +97,16 @@ describe("MdxContent", () => {
   });
 
   it("renders a knowledge check outside a module page read-only, with its options and no form", () => {
-    const html = render([{ t: "KnowledgeCheck", p: { id: "k", question: "Which?" }, c: [{ t: "Option", p: { id: "o1" }, c: ["First"] }, { t: "Option", p: { id: "o2" }, c: ["Second"] }] }]);
+    const html = render([
+      {
+        t: "KnowledgeCheck",
+        p: { id: "k", question: "Which?" },
+        c: [
+          { t: "Option", p: { id: "o1" }, c: ["First"] },
+          { t: "Option", p: { id: "o2" }, c: ["Second"] },
+        ],
+      },
+    ]);
     expect(html).toContain("Which?");
     expect(html).toContain("Second");
     expect(html).not.toContain("<form");

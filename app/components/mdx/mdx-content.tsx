@@ -100,7 +100,10 @@ const flag = (node: MdxElement, name: string): boolean => node.p?.[name] === tru
 export function safeHref(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   // As the compiler does: ignore control and invisible characters a browser would skip in a scheme.
-  const normalised = [...url].filter((ch) => !isInvisible(ch.codePointAt(0) ?? 0)).join("").toLowerCase();
+  const normalised = [...url]
+    .filter((ch) => !isInvisible(ch.codePointAt(0) ?? 0))
+    .join("")
+    .toLowerCase();
   if (/^(https?:|mailto:)/.test(normalised)) return url;
   if (/^[a-z][a-z0-9+.-]*:/.test(normalised)) return undefined;
   return url;

@@ -8,7 +8,13 @@ import { checkForDisplay } from "~/models/charter.server";
 import { MdxSegments } from "./mdx-content";
 import { personalSegments, prerenderedSegments } from "./prerender.server";
 
-const decode = (html: string) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+const decode = (html: string) =>
+  html
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /**
  * The module's content as this person gets it, rendered (read-only checks: each option is a list
@@ -27,7 +33,10 @@ function shownOrder(module: CompiledModule, moduleId: string, locale: "fr" | "en
   module.checks.forEach((check, index) => {
     const list = blocks[index]!.slice(0, blocks[index]!.indexOf("</ul>"));
     const texts = [...list.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => decode(m[1]!));
-    out.set(check.id, texts.map((text) => check.options.find((o) => o.text === text)?.id ?? `?${text}`));
+    out.set(
+      check.id,
+      texts.map((text) => check.options.find((o) => o.text === text)?.id ?? `?${text}`),
+    );
   });
   return out;
 }

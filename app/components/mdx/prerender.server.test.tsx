@@ -7,7 +7,8 @@ import { I18nProvider } from "~/i18n/react";
 import { MdxContent, MdxSegments } from "./mdx-content";
 import { prerenderedSegments } from "./prerender.server";
 
-const page = (node: React.ReactNode, locale: "fr" | "en" = "fr") => renderToStaticMarkup(<I18nProvider translator={translatorFor(locale)}>{node}</I18nProvider>);
+const page = (node: React.ReactNode, locale: "fr" | "en" = "fr") =>
+  renderToStaticMarkup(<I18nProvider translator={translatorFor(locale)}>{node}</I18nProvider>);
 
 describe("prerendered module content", () => {
   const tree: MdxNode[] = [
@@ -49,7 +50,11 @@ describe("prerendered module content", () => {
 
   it("shows the same text as rendering the whole tree live, for every module of the real content", async () => {
     const library = await loadContentLibrary();
-    const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+    const text = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
     let compared = 0;
     for (const [, versions] of library.modules) {
       for (const locale of ["fr", "en"] as const) {

@@ -78,7 +78,10 @@ function withPersonalOrder(node: MdxElement, personId: string, moduleId: string)
     );
     let next = 0;
     // Each option's place in the list is taken by the next option in the person's order.
-    return { ...node, c: children.map((child) => (typeof child !== "string" && child.t === "Option" && typeof child.p?.id === "string" ? ordered[next++]!.option : child)) };
+    return {
+      ...node,
+      c: children.map((child) => (typeof child !== "string" && child.t === "Option" && typeof child.p?.id === "string" ? ordered[next++]!.option : child)),
+    };
   }
   if (!node.c || !node.c.some((child) => typeof child !== "string" && isInteractive(child))) return node;
   return { ...node, c: node.c.map((child) => (typeof child === "string" || !isInteractive(child) ? child : withPersonalOrder(child, personId, moduleId))) };

@@ -43,7 +43,12 @@ function InteractiveReflection({ id, prompt, review, interaction }: Props & { in
   const aria = over ? { ...described, "aria-invalid": true as const } : described;
 
   return (
-    <fetcher.Form method="post" action={`${interaction.action}#${domId}`} id={domId} className="my-8 scroll-mt-6 rounded-lg border border-slate-300 bg-white p-5">
+    <fetcher.Form
+      method="post"
+      action={`${interaction.action}#${domId}`}
+      id={domId}
+      className="my-8 scroll-mt-6 rounded-lg border border-slate-300 bg-white p-5"
+    >
       <input type="hidden" name="intent" value="reflection" />
       <input type="hidden" name="reflectionId" value={id} />
       <p className="text-xs font-bold uppercase tracking-wide text-slate-700">{t("track.reflection.label")}</p>

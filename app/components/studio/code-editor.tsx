@@ -20,7 +20,10 @@ type Props = {
   onChange: (value: string) => void;
 };
 
-export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor({ id, name, label, lang, defaultValue, problems, describedBy, onChange }, ref) {
+export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor(
+  { id, name, label, lang, defaultValue, problems, describedBy, onChange },
+  ref,
+) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<EditorHandle | null>(null);

@@ -15,7 +15,16 @@ import { markdown } from "@codemirror/lang-markdown";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { EditorSelection, EditorState, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
+import {
+  Decoration,
+  EditorView,
+  drawSelection,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  type DecorationSet,
+} from "@codemirror/view";
 
 export type EditorProblem = { line: number; col: number; message: string };
 
@@ -67,13 +76,7 @@ const theme = EditorView.theme({
   ".cm-problem-line": { backgroundColor: "#fee2e2", boxShadow: "inset 3px 0 0 #b91c1c" },
 });
 
-export function createEditor(options: {
-  parent: HTMLElement;
-  doc: string;
-  label: string;
-  lang: string;
-  onChange: (value: string) => void;
-}): EditorHandle {
+export function createEditor(options: { parent: HTMLElement; doc: string; label: string; lang: string; onChange: (value: string) => void }): EditorHandle {
   // In a shadow root, CodeMirror's styles go into a constructed stylesheet (adoptedStyleSheets), which the
   // page's strict Content-Security-Policy (style-src 'self', no inline <style>) allows; in the document
   // itself they would be an inline <style> element, which it blocks.
@@ -121,7 +124,12 @@ export function createEditor(options: {
     },
     insert(text) {
       const range = view.state.selection.main;
-      view.dispatch({ changes: { from: range.from, to: range.to, insert: text }, selection: EditorSelection.cursor(range.from + text.length), scrollIntoView: true, userEvent: "input" });
+      view.dispatch({
+        changes: { from: range.from, to: range.to, insert: text },
+        selection: EditorSelection.cursor(range.from + text.length),
+        scrollIntoView: true,
+        userEvent: "input",
+      });
       view.focus();
     },
     goTo(line, col = 1) {

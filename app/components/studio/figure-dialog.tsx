@@ -107,7 +107,9 @@ export function FigureDialog({
             <ul className="mt-2 grid max-h-64 grid-cols-2 gap-3 overflow-y-auto sm:grid-cols-3">
               {media.map((item) => (
                 <li key={item.src}>
-                  <label className={`block cursor-pointer rounded-md border p-2 ${src === item.src ? "border-brand-700 ring-2 ring-brand-700" : "border-slate-300"}`}>
+                  <label
+                    className={`block cursor-pointer rounded-md border p-2 ${src === item.src ? "border-brand-700 ring-2 ring-brand-700" : "border-slate-300"}`}
+                  >
                     <input type="radio" name="figure-src" value={item.src} checked={src === item.src} onChange={() => setSrc(item.src)} className="mr-2" />
                     <span className="break-all text-xs">{item.fileName}</span>
                     <img src={item.src} alt="" className="mt-1 h-20 w-full object-contain" loading="lazy" />

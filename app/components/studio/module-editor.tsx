@@ -37,7 +37,15 @@ export type ModuleEditorData = {
 
 /** The whole language as one text, so that a diff shows field changes as well as body changes. */
 function asText(draft: LanguageDraft): string {
-  return [`title: ${draft.title}`, `summary: ${draft.summary}`, `duration: ${draft.duration}`, "objectives:", ...draft.objectives.split("\n").map((o) => `  - ${o}`), "---", draft.body].join("\n");
+  return [
+    `title: ${draft.title}`,
+    `summary: ${draft.summary}`,
+    `duration: ${draft.duration}`,
+    "objectives:",
+    ...draft.objectives.split("\n").map((o) => `  - ${o}`),
+    "---",
+    draft.body,
+  ].join("\n");
 }
 
 function snippets(lang: Lang, body: string) {
@@ -98,28 +106,29 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   const problemText = useProblemText();
   const editorProblems = useMemo(
     () =>
-      Object.fromEntries(LANGS.map((lang) => [lang, previews[lang].problems.filter((p) => p.where === "body").map((p) => ({ line: p.line, col: p.col, message: problemText(p).text }))])) as Record<
-        Lang,
-        { line: number; col: number; message: string }[]
-      >,
+      Object.fromEntries(
+        LANGS.map((lang) => [
+          lang,
+          previews[lang].problems.filter((p) => p.where === "body").map((p) => ({ line: p.line, col: p.col, message: problemText(p).text })),
+        ]),
+      ) as Record<Lang, { line: number; col: number; message: string }[]>,
     [previews, problemText],
   );
   const { time } = useDates();
 
-  const saveMessage =
-    !saveIdle
-      ? t("studio.editor.saving")
-      : save.kind === "saved"
-        ? t("studio.editor.savedAt", { time: time(save.at) })
-        : save.kind === "pending"
-          ? t("studio.editor.unsaved")
-          : save.kind === "error"
-            ? t("studio.editor.notSaved", { reason: t(save.key) })
-            : save.kind === "conflict"
-              ? t("studio.editor.notSaved", { reason: t("studio.editor.conflictReason") })
-              : data.draft?.changed
-                ? t("studio.editor.draftExists")
-                : t("studio.editor.noChanges");
+  const saveMessage = !saveIdle
+    ? t("studio.editor.saving")
+    : save.kind === "saved"
+      ? t("studio.editor.savedAt", { time: time(save.at) })
+      : save.kind === "pending"
+        ? t("studio.editor.unsaved")
+        : save.kind === "error"
+          ? t("studio.editor.notSaved", { reason: t(save.key) })
+          : save.kind === "conflict"
+            ? t("studio.editor.notSaved", { reason: t("studio.editor.conflictReason") })
+            : data.draft?.changed
+              ? t("studio.editor.draftExists")
+              : t("studio.editor.noChanges");
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -148,7 +157,11 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
         </p>
       </header>
 
-      <p role="status" aria-live="polite" className={`text-sm font-semibold ${save.kind === "error" || save.kind === "conflict" ? "text-red-800" : "text-slate-700"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm font-semibold ${save.kind === "error" || save.kind === "conflict" ? "text-red-800" : "text-slate-700"}`}
+      >
         {saveMessage}
       </p>
 
@@ -161,7 +174,10 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
           langOf={(lang) => lang}
           words={{
             title: t("studio.conflict.title"),
-            body: t("studio.conflict.body", { who: conflict.updatedByName ?? t("studio.conflict.someone"), time: conflict.updatedAt ? time(conflict.updatedAt) : "?" }),
+            body: t("studio.conflict.body", {
+              who: conflict.updatedByName ?? t("studio.conflict.someone"),
+              time: conflict.updatedAt ? time(conflict.updatedAt) : "?",
+            }),
             howTo: t("studio.conflict.howTo"),
             diffTitle: (lang) => t("studio.conflict.diffTitle", { language: t(`studio.languages.${lang}`) }),
             theirText: (lang) => t("studio.conflict.theirText", { language: t(`studio.languages.${lang}`) }),
@@ -199,8 +215,24 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
             {LANGS.map((lang) => (
               <fieldset key={lang} hidden={hydrated && active !== lang} className="card space-y-4">
                 <legend className="px-1 text-lg font-semibold">{t("studio.editor.languageLegend", { language: t(`studio.languages.${lang}`) })}</legend>
-                <TextField lang={lang} name="title" label={t("studio.fields.title")} value={drafts[lang].title} errors={fieldErrors} onChange={(title) => update(lang, { title })} />
-                <TextField lang={lang} name="summary" label={t("studio.fields.summary")} value={drafts[lang].summary} errors={fieldErrors} multiline rows={2} onChange={(summary) => update(lang, { summary })} />
+                <TextField
+                  lang={lang}
+                  name="title"
+                  label={t("studio.fields.title")}
+                  value={drafts[lang].title}
+                  errors={fieldErrors}
+                  onChange={(title) => update(lang, { title })}
+                />
+                <TextField
+                  lang={lang}
+                  name="summary"
+                  label={t("studio.fields.summary")}
+                  value={drafts[lang].summary}
+                  errors={fieldErrors}
+                  multiline
+                  rows={2}
+                  onChange={(summary) => update(lang, { summary })}
+                />
                 <TextField
                   lang={lang}
                   name="duration"
@@ -277,14 +309,21 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
               <ul className="mt-1 list-disc pl-5 text-sm">
                 {publishProblems.map((problem, index) => (
                   <li key={index}>
-                    {t(`studio.languages.${problem.lang}`)} — {problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}{" "}
+                    {t(`studio.languages.${problem.lang}`)} —{" "}
+                    {problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}{" "}
                     <ProblemMessage problem={problem} />
                   </li>
                 ))}
               </ul>
             </div>
           ) : null}
-          <FieldFrame id="note" label={t("studio.editor.note")} hint={t("studio.editor.noteHint")} error={publishErrors?.note ? t(publishErrors.note) : null} required>
+          <FieldFrame
+            id="note"
+            label={t("studio.editor.note")}
+            hint={t("studio.editor.noteHint")}
+            error={publishErrors?.note ? t(publishErrors.note) : null}
+            required
+          >
             {(aria) => <textarea {...aria} name="note" rows={2} maxLength={500} className="field-input" />}
           </FieldFrame>
           <div className="flex items-start gap-2">
@@ -422,7 +461,12 @@ function DiscardPanel({
 
 function StatusPill({ status }: { status: ModuleEditorData["status"] }) {
   const { t } = useTranslation();
-  const tone = status === "published" ? "border-emerald-300 bg-emerald-50 text-emerald-900" : status === "draft" ? "border-amber-300 bg-amber-50 text-amber-900" : "border-slate-300 bg-slate-100 text-slate-800";
+  const tone =
+    status === "published"
+      ? "border-emerald-300 bg-emerald-50 text-emerald-900"
+      : status === "draft"
+        ? "border-amber-300 bg-amber-50 text-amber-900"
+        : "border-slate-300 bg-slate-100 text-slate-800";
   return <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-semibold ${tone}`}>{t(`studio.status.${status}`)}</span>;
 }
 
@@ -458,7 +502,16 @@ function TextField({
         multiline ? (
           <textarea {...aria} name={id} value={value} lang={lang} className="field-input" rows={rows} onChange={(event) => onChange(event.target.value)} />
         ) : (
-          <input {...aria} name={id} value={value} lang={lang} className="field-input" type="text" inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+          <input
+            {...aria}
+            name={id}
+            value={value}
+            lang={lang}
+            className="field-input"
+            type="text"
+            inputMode={inputMode}
+            onChange={(event) => onChange(event.target.value)}
+          />
         )
       }
     </FieldFrame>
@@ -511,7 +564,9 @@ function PreviewPanel({
           {t("studio.preview.title", { language: t(`studio.languages.${lang}`) })}
         </h2>
         <div aria-live="polite" className="space-y-2">
-          <p className="text-sm text-slate-700">{busy ? t("studio.preview.updating") : preview.problems.length === 0 ? t("studio.preview.noProblems") : null}</p>
+          <p className="text-sm text-slate-700">
+            {busy ? t("studio.preview.updating") : preview.problems.length === 0 ? t("studio.preview.noProblems") : null}
+          </p>
           {preview.problems.length > 0 ? (
             <div className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
               <h3 className="font-semibold">{t("studio.preview.problems", { count: preview.problems.length })}</h3>
@@ -523,7 +578,9 @@ function PreviewPanel({
                         {t("studio.editor.at", { line: problem.line, col: problem.col })}
                       </button>
                     ) : (
-                      <span className="font-semibold">{problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}</span>
+                      <span className="font-semibold">
+                        {problem.where === "body" ? t("studio.editor.at", { line: problem.line, col: problem.col }) : t("studio.editor.inFrontmatter")}
+                      </span>
                     )}{" "}
                     <ProblemMessage problem={problem} />
                   </li>
@@ -533,7 +590,14 @@ function PreviewPanel({
           ) : null}
         </div>
         {/* Focusable, so that a keyboard user can scroll a long preview. */}
-        <div tabIndex={0} role="group" aria-label={t("studio.preview.content", { language: t(`studio.languages.${lang}`) })} className="max-h-[80vh] overflow-y-auto rounded-lg border border-slate-300 bg-white p-5" data-preview lang={lang}>
+        <div
+          tabIndex={0}
+          role="group"
+          aria-label={t("studio.preview.content", { language: t(`studio.languages.${lang}`) })}
+          className="max-h-[80vh] overflow-y-auto rounded-lg border border-slate-300 bg-white p-5"
+          data-preview
+          lang={lang}
+        >
           <p className="text-2xl font-bold text-slate-900">{draft.title || t("studio.preview.noTitle")}</p>
           <p className="mt-2 text-slate-700">{draft.summary}</p>
           {objectives.length > 0 ? (
@@ -547,7 +611,9 @@ function PreviewPanel({
             </div>
           ) : null}
           {preview.stale ? <p className="mt-4 rounded-md bg-amber-50 p-2 text-sm text-amber-950">{t("studio.preview.stale")}</p> : null}
-          <article className="text-[1.0625rem] text-slate-800">{preview.tree ? <MdxContent nodes={preview.tree} lang={lang} /> : <p className="mt-4 text-slate-700">{t("studio.preview.unavailable")}</p>}</article>
+          <article className="text-[1.0625rem] text-slate-800">
+            {preview.tree ? <MdxContent nodes={preview.tree} lang={lang} /> : <p className="mt-4 text-slate-700">{t("studio.preview.unavailable")}</p>}
+          </article>
         </div>
       </div>
     </section>

@@ -15,7 +15,10 @@ const KNOWN: ReadonlySet<string> = new Set(PROBLEM_CODES);
 export function useProblemText(): (problem: SaidProblem) => { text: string; lang?: "en" } {
   const { t } = useTranslation();
   return useCallback(
-    (problem: SaidProblem) => (problem.code && KNOWN.has(problem.code) ? { text: t(`studio.problems.${problem.code}`, problem.params ?? {}) } : { text: problem.message, lang: "en" as const }),
+    (problem: SaidProblem) =>
+      problem.code && KNOWN.has(problem.code)
+        ? { text: t(`studio.problems.${problem.code}`, problem.params ?? {}) }
+        : { text: problem.message, lang: "en" as const },
     [t],
   );
 }

@@ -123,7 +123,12 @@ export function TrackEditor({ initial, modules }: { initial: Lists; modules: { i
                     >
                       ↓
                     </button>
-                    <button type="button" className="btn-secondary px-2 py-1" onClick={() => remove(list, index)} aria-label={t("studio.tracks.remove", { title: titleOf(id), list: listLabel(list) })}>
+                    <button
+                      type="button"
+                      className="btn-secondary px-2 py-1"
+                      onClick={() => remove(list, index)}
+                      aria-label={t("studio.tracks.remove", { title: titleOf(id), list: listLabel(list) })}
+                    >
                       ✕
                     </button>
                   </li>

@@ -9,7 +9,14 @@ export const LANGS: readonly Lang[] = ["fr", "en"];
 export type LanguageDraft = FormDraft;
 
 /** A problem located in the body (line counted in the editor) or in the frontmatter (the form). */
-export type PreviewProblem = { line: number; col: number; message: string; code?: string; params?: Record<string, string | number>; where: "body" | "frontmatter" };
+export type PreviewProblem = {
+  line: number;
+  col: number;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+  where: "body" | "frontmatter";
+};
 
 /** `stale`: the tree is the last one that compiled, kept on screen while the text has errors. */
 export type Preview = { tree: MdxNode[] | null; problems: PreviewProblem[]; stale?: boolean };

@@ -48,7 +48,11 @@ export function useLivePreview<K extends string, D>(
     const result = answer as unknown as PreviewAnswer<K>;
     setPreviews((current) => ({
       ...current,
-      [result.lang]: { tree: result.preview.tree ?? current[result.lang].tree, problems: result.preview.problems, stale: !result.preview.tree && Boolean(current[result.lang].tree) },
+      [result.lang]: {
+        tree: result.preview.tree ?? current[result.lang].tree,
+        problems: result.preview.problems,
+        stale: !result.preview.tree && Boolean(current[result.lang].tree),
+      },
     }));
     setPreviewErrors((current) => {
       const others = Object.fromEntries(Object.entries(current).filter(([key]) => !key.startsWith(`${result.lang}_`)));

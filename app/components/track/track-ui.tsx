@@ -24,13 +24,7 @@ export function ProgressBar({ percent, label, valueText }: { percent: number; la
   const clamped = Math.max(0, Math.min(100, Math.round(percent)));
   return (
     <div>
-      <progress
-        max={100}
-        value={clamped}
-        aria-label={label}
-        aria-valuetext={valueText}
-        className="progress"
-      >
+      <progress max={100} value={clamped} aria-label={label} aria-valuetext={valueText} className="progress">
         {t("common.percent", { value: clamped })}
       </progress>
       <p className="mt-2 text-sm text-slate-700">{valueText}</p>

@@ -12,7 +12,13 @@ export function buttonClass(variant: ButtonVariant = "primary", size: ButtonSize
   return [`btn-${variant}`, size === "sm" ? "btn-sm" : "", extra].filter(Boolean).join(" ");
 }
 
-export function Button({ variant, size, className, type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize }) {
+export function Button({
+  variant,
+  size,
+  className,
+  type = "button",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize }) {
   return <button type={type} className={buttonClass(variant, size, className)} {...props} />;
 }
 

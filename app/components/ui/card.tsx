@@ -4,7 +4,21 @@
  */
 import { useId, type ReactNode } from "react";
 
-export function Card({ title, action, children, className = "", headingLevel = 2, tone = "plain" }: { title?: ReactNode; action?: ReactNode; children: ReactNode; className?: string; headingLevel?: 2 | 3; tone?: "plain" | "highlight" }) {
+export function Card({
+  title,
+  action,
+  children,
+  className = "",
+  headingLevel = 2,
+  tone = "plain",
+}: {
+  title?: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  headingLevel?: 2 | 3;
+  tone?: "plain" | "highlight";
+}) {
   const id = useId();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const toneClass = tone === "highlight" ? "border-brand-300 bg-brand-50" : "";

@@ -5,7 +5,19 @@
  */
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, description, actions, before, className = "" }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; before?: ReactNode; className?: string }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  before,
+  className = "",
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  before?: ReactNode;
+  className?: string;
+}) {
   return (
     <header className={`mb-6 space-y-2 ${className}`}>
       {before}

@@ -4,7 +4,8 @@ import type { AccreditationStaffStrings } from "../fr/accreditation-staff";
 const accreditationStaff: AccreditationStaffStrings = {
   adminCharter: {
     title: "Charter versions",
-    intro: "The charter in force is the latest version published. Publishing a new version requires everyone to sign it: the accreditations of people who have not signed it yet are suspended until they do.",
+    intro:
+      "The charter in force is the latest version published. Publishing a new version requires everyone to sign it: the accreditations of people who have not signed it yet are suspended until they do.",
     version: "Version",
     effective: "Effective date",
     status: "State",

@@ -104,7 +104,8 @@ const accreditation: AccreditationStrings = {
     validUntil: "Valid until",
     requestedOn: "Requested on {{date}}",
     statement: "Statement of purpose",
-    suspendedBecause: "Your accreditation is suspended: a new version of the charter ({{version}}) is in force and you have not signed it yet. Sign it to make your accreditation valid again until its end date.",
+    suspendedBecause:
+      "Your accreditation is suspended: a new version of the charter ({{version}}) is in force and you have not signed it yet. Sign it to make your accreditation valid again until its end date.",
     revokedBecause: "Your accreditation was revoked. Reason: {{reason}}",
     declinedBecause: "Your request was declined. Reason: {{reason}}",
     expiredInfo: "Your accreditation expired on {{date}}.",

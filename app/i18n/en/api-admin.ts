@@ -4,11 +4,11 @@ import type { ApiAdminStrings } from "../fr/api-admin";
 const apiAdmin: ApiAdminStrings = {
   tabs: { label: "API and webhooks", tokens: "API tokens", webhooks: "Webhooks", docs: "Documentation (OpenAPI)" },
   errors: {
-    missing_token: "Authentication required: send the header \"Authorization: Bearer <token>\".",
+    missing_token: 'Authentication required: send the header "Authorization: Bearer <token>".',
     invalid_token: "This API token is unknown or has been revoked.",
     insufficient_scope: "This token does not open this part of the API (a SCIM token opens only /scim/v2, an API token only /api/v1).",
     invalid_request: "Invalid request: {{detail}}.",
-    unknown_channel: "Unknown channel: \"{{channel}}\". Channels offered: {{offered}}.",
+    unknown_channel: 'Unknown channel: "{{channel}}". Channels offered: {{offered}}.',
     batch_too_large: "Too many checks in one batch: {{count}} (at most {{max}}).",
     payload_too_large: "Request body too large (at most {{max}} bytes).",
     unsupported_media_type: "The request body must be JSON (Content-Type: application/json).",
@@ -22,9 +22,9 @@ const apiAdmin: ApiAdminStrings = {
       "A token lets another system (a social-media scheduler, an intranet, a bot) ask Ambassade whether a person may post for the company on a channel. Give each system its own token: you can then revoke one without disturbing the others.",
     createTitle: "Create a token",
     name: "Token name",
-    nameHint: "The system that will use it, e.g. \"Social scheduler\".",
+    nameHint: 'The system that will use it, e.g. "Social scheduler".',
     create: "Create the token",
-    createdTitle: "Token \"{{name}}\" created",
+    createdTitle: 'Token "{{name}}" created',
     createdBody: "Copy it now and keep it somewhere safe: it will never be shown again.",
     tokenLabel: "API token",
     listTitle: "Existing tokens",
@@ -36,8 +36,9 @@ const apiAdmin: ApiAdminStrings = {
     revoked: "Revoked on {{date}}",
     revoke: "Revoke",
     revokeLabel: "Revoke token {{name}}",
-    revokedFlash: "Token \"{{name}}\" revoked: it no longer works.",
-    usage: "Usage: GET /api/v1/authorizations?email=…&channel=… with the header \"Authorization: Bearer <token>\". Details are in the OpenAPI documentation and the README.",
+    revokedFlash: 'Token "{{name}}" revoked: it no longer works.',
+    usage:
+      'Usage: GET /api/v1/authorizations?email=…&channel=… with the header "Authorization: Bearer <token>". Details are in the OpenAPI documentation and the README.',
   },
   webhooks: {
     title: "Webhooks",
@@ -94,7 +95,8 @@ const apiAdmin: ApiAdminStrings = {
     errors: {
       urlInvalid: "Enter a full web address, e.g. https://example.com/webhooks/ambassade.",
       urlCredentials: "The address must not contain a user name or password: use the signing secret.",
-      urlNotPublic: "This address leads to this machine or an internal network (a local, private or reserved address): give the public address of the service that receives the events.",
+      urlNotPublic:
+        "This address leads to this machine or an internal network (a local, private or reserved address): give the public address of the service that receives the events.",
       urlUnresolvable: "This domain name does not resolve: check the address.",
       httpsRequired: "In production the address must use https:// (only addresses on this machine may use http://).",
       secretLength: "The secret must be 16 to 200 characters long.",

@@ -23,7 +23,7 @@ const charterEditor: CharterEditorStrings = {
     partsGroup: "Text to edit",
     parts: { fr: "French", en: "English", check: "Check" },
     sourceLabel: "Charter text in {{language}} (whole MDX file)",
-    sourceHint: "The metadata between the --- lines (version, title, effective date), then the clauses <PolicyClause ref=\"1.1\" title=\"…\">.",
+    sourceHint: 'The metadata between the --- lines (version, title, effective date), then the clauses <PolicyClause ref="1.1" title="…">.',
     checkLabel: "Comprehension check (YAML)",
     checkHint: "Each question has an id, the clause it checks, the question and its options in French and English; exactly one option is correct.",
     previewTitle: "Preview: {{part}}",

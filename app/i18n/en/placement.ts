@@ -43,17 +43,14 @@ const placement: PlacementStrings = {
     attitude_open:
       "You are not opposed to the company being on social media nor to its employees speaking there (attitude {{attitude}} on a scale from −100 to +100).",
     knowledge_low: "You don't know much yet about the networks and how they work (knowledge {{knowledge}}%, below {{threshold}}%).",
-    knowledge_sufficient:
-      "You know enough about the networks and how they work to go beyond the basics (knowledge {{knowledge}}%, threshold {{threshold}}%).",
+    knowledge_sufficient: "You know enough about the networks and how they work to go beyond the basics (knowledge {{knowledge}}%, threshold {{threshold}}%).",
     usage_low:
       "You hardly use social media personally: you use an account little or not at all (usage {{usage}}%, below {{threshold}}%; how old an account is and reading without reacting don't count).",
-    usage_moderate:
-      "You use social media, though not as an active daily habit across several networks (usage {{usage}}%; heavy use starts at {{threshold}}%).",
+    usage_moderate: "You use social media, though not as an active daily habit across several networks (usage {{usage}}%; heavy use starts at {{threshold}}%).",
     usage_high: "You use social media a lot, and on several networks (usage {{usage}}%, threshold {{threshold}}%).",
     ease_low: "Doing things on social media does not come naturally to you yet (ease {{ease}}%; second nature starts at {{threshold}}%).",
     ease_moderate: "You are fairly at ease on social media, though it is not second nature (ease {{ease}}%, below {{threshold}}%).",
-    ease_high:
-      "You are at ease on social media: posting, setting who sees what, answering comments (ease {{ease}}%, threshold {{threshold}}%).",
+    ease_high: "You are at ease on social media: posting, setting who sees what, answering comments (ease {{ease}}%, threshold {{threshold}}%).",
     practice_low:
       "You have no account you use and little contact with social media (practice {{exposure}}%, below {{threshold}}%): without practice, your track starts from the basics, whatever you got right in the knowledge questions (knowledge {{knowledge}}%).",
     practice_sufficient:

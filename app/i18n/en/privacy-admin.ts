@@ -9,7 +9,8 @@ const privacyAdmin: PrivacyAdminStrings = {
   title: "Privacy and personal data",
   notice: {
     title: "Privacy notice",
-    intro: "Shown to each person before the placement questionnaire, and rereadable from their account. Publishing creates a new version: people will see it before their next questionnaire.",
+    intro:
+      "Shown to each person before the placement questionnaire, and rereadable from their account. Publishing creates a new version: people will see it before their next questionnaire.",
     fr: "French text",
     en: "English text",
     hint: "Plain text; a blank line separates two paragraphs.",
@@ -58,7 +59,8 @@ const privacyAdmin: PrivacyAdminStrings = {
     holdSaved: "Legal hold saved.",
     holdReleased: "Legal hold lifted.",
     eraseTitle: "Erase",
-    eraseHelp: "At the person’s request. Their account is deactivated, their accreditations suspended, their answers, reflections and sessions deleted, their name and address replaced by a pseudonym everywhere. Statistics and the audit log stay, without their identity. Their credential will be “no longer available”. Earlier backups keep this data until they expire. This cannot be undone.",
+    eraseHelp:
+      "At the person’s request. Their account is deactivated, their accreditations suspended, their answers, reflections and sessions deleted, their name and address replaced by a pseudonym everywhere. Statistics and the audit log stay, without their identity. Their credential will be “no longer available”. Earlier backups keep this data until they expire. This cannot be undone.",
     eraseConfirm: "To confirm, type the person’s email address",
     eraseSubmit: "Erase for good",
     erased: "Data erased; the person now appears as {{pseudonym}}.",

@@ -13,7 +13,8 @@ const privacy: PrivacyStrings = {
   acknowledge: "I have read this notice",
   acknowledged: "Noted: the date you read it is recorded.",
   beforeQuestionnaire: "Before you start: what the programme keeps about you",
-  beforeQuestionnaireHelp: "By starting the questionnaire, you confirm you have read this notice (version {{version}}). You can read it again at any time from “My account”.",
+  beforeQuestionnaireHelp:
+    "By starting the questionnaire, you confirm you have read this notice (version {{version}}). You can read it again at any time from “My account”.",
   account: {
     title: "Your data",
     readNotice: "Read the privacy notice",

@@ -6,7 +6,8 @@ const reports: ReportsStrings = {
   navExam: "Exam analysis",
   programme: {
     title: "Programme results",
-    intro: "The whole organisation. The filters choose the people (invited during the period, of a level, of a team); the figures say where they stand today. Groups of fewer than 5 people are not broken down by level.",
+    intro:
+      "The whole organisation. The filters choose the people (invited during the period, of a level, of a team); the figures say where they stand today. Groups of fewer than 5 people are not broken down by level.",
     teamLink: "See a team’s results",
   },
   team: {
@@ -192,7 +193,8 @@ const reports: ReportsStrings = {
     answers: "Answers",
     shareCorrect: "Right answers",
     discrimination: "Discrimination",
-    discriminationHelp: "Share of right answers among those who passed minus among those who failed (−1 to 1); point-biserial correlation with the score in brackets.",
+    discriminationHelp:
+      "Share of right answers among those who passed minus among those who failed (−1 to 1); point-biserial correlation with the score in brackets.",
     flags: "Flags",
     options: "Options chosen",
     optionChosen: "{{option}}: {{share}}",

@@ -7,7 +7,8 @@ import type { SsoAdminStrings } from "../fr/sso-admin";
 const ssoAdmin: SsoAdminStrings = {
   nav: "Single sign-on",
   title: "Single sign-on (SSO)",
-  intro: "Your employees sign in with the company’s identity provider (Microsoft Entra ID, Okta, Google Workspace, Keycloak…). Every change is recorded in the audit log.",
+  intro:
+    "Your employees sign in with the company’s identity provider (Microsoft Entra ID, Okta, Google Workspace, Keycloak…). Every change is recorded in the audit log.",
   spTitle: "To paste at the identity provider",
   redirectUri: "OpenID Connect redirect URI",
   acsUrl: "SAML ACS URL (Assertion Consumer Service, HTTP-POST binding)",

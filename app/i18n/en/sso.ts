@@ -15,7 +15,8 @@ const sso: SsoStrings = {
   tryAgain: "Back to the sign-in page",
   errors: {
     notConfigured: "This sign-in method is not turned on. Go back to the sign-in page and choose another one.",
-    badState: "This sign-in attempt has expired, was already used, or was started in another browser. Go back to the sign-in page and start again from this browser.",
+    badState:
+      "This sign-in attempt has expired, was already used, or was started in another browser. Go back to the sign-in page and start again from this browser.",
     missingCode: "The identity provider sent no authorization code. Try again; if it happens again, tell your administrator.",
     idpError:
       "The identity provider refused or interrupted the sign-in (no access to Ambassade granted, or the sign-in was cancelled). Try again; if it happens again, ask your administrator to check that you have access to the Ambassade application.",

@@ -3,7 +3,8 @@ import type { StaffViewStrings } from "../fr/staff-views";
 /** Staff views in the third person (English); typed by the French file. Namespace `staffView.*`. */
 const staffView: StaffViewStrings = {
   explanation: {
-    suspendedCharter: "Accreditation suspended: {{name}} has not signed charter {{version}}, now in force, yet. It is valid again once they sign, until its end date.",
+    suspendedCharter:
+      "Accreditation suspended: {{name}} has not signed charter {{version}}, now in force, yet. It is valid again once they sign, until its end date.",
     revoked: "Accreditation revoked. Reason: {{reason}}",
     declined: "Request declined. Reason: {{reason}}",
     expired: "Accreditation expired on {{date}}.",
@@ -35,16 +36,22 @@ const staffView: StaffViewStrings = {
     see: "See {{name}}’s case",
   },
   invite: {
-    fileOnly: "Invitation saved for {{email}}, but no mail server is configured (SMTP_URL): the message was only written to a file on the server. Give this link to the person yourself (valid for 7 days, single use): {{link}}",
-    fileOnlyAskAdmin: "Invitation saved for {{email}}, but no mail server is configured: the message was not sent. Ask an administrator to pass the invitation link on.",
-    fileStatus: "No mail server is configured: the invitation message was only written to a file on the server. Send the invitation again to get a new link to pass on yourself.",
+    fileOnly:
+      "Invitation saved for {{email}}, but no mail server is configured (SMTP_URL): the message was only written to a file on the server. Give this link to the person yourself (valid for 7 days, single use): {{link}}",
+    fileOnlyAskAdmin:
+      "Invitation saved for {{email}}, but no mail server is configured: the message was not sent. Ask an administrator to pass the invitation link on.",
+    fileStatus:
+      "No mail server is configured: the invitation message was only written to a file on the server. Send the invitation again to get a new link to pass on yourself.",
   },
   placement: {
     fromQuestionnaire: "From their answers to the questionnaire of {{date}}.",
     facts: {
-      attitude_negative: "Their answers show strong reservations about companies and their employees being on social media (attitude of {{attitude}} on a scale from −100 to +100; the threshold is {{threshold}}).",
-      attitude_comes_first: "These reservations come first, whatever their use ({{usage}}%) and knowledge ({{knowledge}}%) of the networks: their track starts by answering them.",
-      attitude_reserved: "Some reservations about companies and their employees being on social media (attitude of {{attitude}} on a scale from −100 to +100), without opposing it (threshold {{threshold}}).",
+      attitude_negative:
+        "Their answers show strong reservations about companies and their employees being on social media (attitude of {{attitude}} on a scale from −100 to +100; the threshold is {{threshold}}).",
+      attitude_comes_first:
+        "These reservations come first, whatever their use ({{usage}}%) and knowledge ({{knowledge}}%) of the networks: their track starts by answering them.",
+      attitude_reserved:
+        "Some reservations about companies and their employees being on social media (attitude of {{attitude}} on a scale from −100 to +100), without opposing it (threshold {{threshold}}).",
       attitude_open: "Not against companies and their employees being on social media (attitude of {{attitude}} on a scale from −100 to +100).",
       knowledge_low: "Knows little yet about the networks and how they work (knowledge {{knowledge}}%, under the threshold of {{threshold}}%).",
       knowledge_sufficient: "Knows the networks and how they work well enough to go beyond the basics (knowledge {{knowledge}}%, threshold {{threshold}}%).",

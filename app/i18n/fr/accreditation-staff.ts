@@ -2,7 +2,8 @@
 const accreditationStaff = {
   adminCharter: {
     title: "Versions de la charte",
-    intro: "La charte en vigueur est la dernière version publiée. Publier une nouvelle version oblige tout le monde à la signer\u00a0: les accréditations des personnes qui ne l'ont pas encore signée sont suspendues jusqu'à leur signature.",
+    intro:
+      "La charte en vigueur est la dernière version publiée. Publier une nouvelle version oblige tout le monde à la signer\u00a0: les accréditations des personnes qui ne l'ont pas encore signée sont suspendues jusqu'à leur signature.",
     version: "Version",
     effective: "Date d'effet",
     status: "État",
@@ -17,7 +18,8 @@ const accreditationStaff = {
     confirmTitle: "Publier la version {{version}} ?",
     confirmCount_zero: "Personne ne sera suspendu : toutes les personnes accréditées ont déjà signé cette version.",
     confirmCount_one: "{{count}} personne accréditée sera suspendue jusqu’à ce qu’elle signe cette version. Elle recevra un message avec ce qui change.",
-    confirmCount_other: "{{count}} personnes accréditées seront suspendues jusqu’à ce qu’elles signent cette version. Chacune recevra un message avec ce qui change.",
+    confirmCount_other:
+      "{{count}} personnes accréditées seront suspendues jusqu’à ce qu’elles signent cette version. Chacune recevra un message avec ce qui change.",
     summaryFr: "Ce qui change, en français",
     summaryEn: "Ce qui change, en anglais",
     summaryHint: "Montré aux personnes avant qu’elles signent, et dans leur message (1 000 caractères au plus).",

@@ -103,15 +103,18 @@ const accreditation = {
     validUntil: "Valable jusqu'au",
     requestedOn: "Demandée le {{date}}",
     statement: "Motivation",
-    suspendedBecause: "Votre accréditation est suspendue\u00a0: une nouvelle version de la charte ({{version}}) est en vigueur et vous ne l'avez pas encore signée. Signez-la pour que votre accréditation redevienne valide jusqu'à sa date de fin.",
+    suspendedBecause:
+      "Votre accréditation est suspendue\u00a0: une nouvelle version de la charte ({{version}}) est en vigueur et vous ne l'avez pas encore signée. Signez-la pour que votre accréditation redevienne valide jusqu'à sa date de fin.",
     revokedBecause: "Votre accréditation a été retirée. Motif\u00a0: {{reason}}",
     declinedBecause: "Votre demande a été refusée. Motif\u00a0: {{reason}}",
     expiredInfo: "Votre accréditation a expiré le {{date}}.",
-    partialGrant: "Vous aviez aussi demandé : {{channels}}. Votre manager ne vous les a pas accordés pour l’instant ; parlez-en avec lui ou elle si vous en avez besoin.",
+    partialGrant:
+      "Vous aviez aussi demandé : {{channels}}. Votre manager ne vous les a pas accordés pour l’instant ; parlez-en avec lui ou elle si vous en avez besoin.",
     expiresSoon: "Votre accréditation arrive à échéance le {{date}}.",
     requestTitle: "Demander une accréditation",
     renewalTitle: "Demander le renouvellement",
-    requestIntro: "Choisissez les réseaux sur lesquels vous souhaitez parler au nom de l'entreprise et expliquez pourquoi. Votre manager décidera au vu de votre parcours.",
+    requestIntro:
+      "Choisissez les réseaux sur lesquels vous souhaitez parler au nom de l'entreprise et expliquez pourquoi. Votre manager décidera au vu de votre parcours.",
     channelsLegend: "Réseaux",
     statementLabel: "Ce que vous comptez y faire",
     statementHint: "Entre 20 et 500 caractères.",

@@ -27,7 +27,15 @@ const apiAdmin = {
     tokenLabel: "Jeton d'API",
     listTitle: "Jetons existants",
     empty: "Aucun jeton pour l'instant.",
-    columns: { name: "Nom", prefix: "Début du jeton", created: "Créé le", createdBy: "Par", lastUsed: "Dernière utilisation", status: "Statut", actions: "Actions" },
+    columns: {
+      name: "Nom",
+      prefix: "Début du jeton",
+      created: "Créé le",
+      createdBy: "Par",
+      lastUsed: "Dernière utilisation",
+      status: "Statut",
+      actions: "Actions",
+    },
     never: "Jamais",
     cli: "Ligne de commande",
     active: "Actif",
@@ -35,7 +43,8 @@ const apiAdmin = {
     revoke: "Révoquer",
     revokeLabel: "Révoquer le jeton {{name}}",
     revokedFlash: "Jeton « {{name}} » révoqué\u00a0: il ne fonctionne plus.",
-    usage: "Utilisation\u00a0: GET /api/v1/authorizations?email=…&channel=… avec l'en-tête « Authorization: Bearer <jeton> ». Le détail est dans la documentation OpenAPI et le README.",
+    usage:
+      "Utilisation\u00a0: GET /api/v1/authorizations?email=…&channel=… avec l'en-tête « Authorization: Bearer <jeton> ». Le détail est dans la documentation OpenAPI et le README.",
   },
   webhooks: {
     title: "Webhooks",
@@ -92,7 +101,8 @@ const apiAdmin = {
     errors: {
       urlInvalid: "Saisissez une adresse web complète, par exemple https://exemple.fr/webhooks/ambassade.",
       urlCredentials: "L'adresse ne doit pas contenir d'identifiant ni de mot de passe\u00a0: utilisez le secret de signature.",
-      urlNotPublic: "Cette adresse mène à cette machine ou à un réseau interne (adresse locale, privée ou réservée)\u00a0: indiquez l’adresse publique du service qui reçoit les événements.",
+      urlNotPublic:
+        "Cette adresse mène à cette machine ou à un réseau interne (adresse locale, privée ou réservée)\u00a0: indiquez l’adresse publique du service qui reçoit les événements.",
       urlUnresolvable: "Ce nom de domaine ne se résout pas\u00a0: vérifiez l’adresse.",
       httpsRequired: "En production, l'adresse doit utiliser https:// (seules les adresses de cette machine peuvent utiliser http://).",
       secretLength: "Le secret doit contenir entre 16 et 200 caractères.",

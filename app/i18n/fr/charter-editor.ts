@@ -9,7 +9,8 @@ const charterEditor = {
   charter: "Versions de la charte",
   new: {
     title: "Nouvelle version de la charte",
-    intro: "Le brouillon part du texte en vigueur, dans les deux langues, avec son questionnaire de compréhension. Rien n’est visible des employés avant la publication.",
+    intro:
+      "Le brouillon part du texte en vigueur, dans les deux langues, avec son questionnaire de compréhension. Rien n’est visible des employés avant la publication.",
     version: "Identifiant de la version",
     versionHint: "Une date comme 2027-01 (année-mois), éventuellement suivie d’un suffixe : 2027-01-rgpd. Plus récente que toutes les versions existantes.",
     submit: "Créer le brouillon",
@@ -17,13 +18,15 @@ const charterEditor = {
   },
   editor: {
     title: "Brouillon de la charte {{version}}",
-    intro: "Modifiez les deux langues et le questionnaire. L’aperçu est rendu par le même compilateur que celui des employés ; le brouillon est enregistré automatiquement.",
+    intro:
+      "Modifiez les deux langues et le questionnaire. L’aperçu est rendu par le même compilateur que celui des employés ; le brouillon est enregistré automatiquement.",
     partsGroup: "Texte à modifier",
     parts: { fr: "Français", en: "Anglais", check: "Questionnaire" },
     sourceLabel: "Texte de la charte en {{language}} (fichier MDX complet)",
-    sourceHint: "Les métadonnées entre les lignes --- (version, titre, date d’effet), puis les clauses <PolicyClause ref=\"1.1\" title=\"…\">.",
+    sourceHint: 'Les métadonnées entre les lignes --- (version, titre, date d’effet), puis les clauses <PolicyClause ref="1.1" title="…">.',
     checkLabel: "Questionnaire de compréhension (YAML)",
-    checkHint: "Chaque question a un identifiant, la clause qu’elle vérifie, la question et ses options en français et en anglais ; une seule option est correcte.",
+    checkHint:
+      "Chaque question a un identifiant, la clause qu’elle vérifie, la question et ses options en français et en anglais ; une seule option est correcte.",
     previewTitle: "Aperçu : {{part}}",
     previewContent: "Aperçu de la charte en {{language}}",
     checkValid: "Le questionnaire est valide.",
@@ -32,7 +35,8 @@ const charterEditor = {
     compareNone: "Aucune version n’est en vigueur : rien à comparer.",
     comparePart: "Différences : {{part}}",
     publishTitle: "Publier",
-    publishIntro: "Le texte publié est figé : il ne peut plus être modifié. Toutes les personnes accréditées qui ne l’ont pas signé sont suspendues jusqu’à leur signature.",
+    publishIntro:
+      "Le texte publié est figé : il ne peut plus être modifié. Toutes les personnes accréditées qui ne l’ont pas signé sont suspendues jusqu’à leur signature.",
     publish: "Publier la version {{version}}",
     publishing: "Publication…",
     publishRefused_one: "Publication refusée : {{count}} problème à corriger. Rien n’a été publié.",

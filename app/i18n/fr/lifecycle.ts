@@ -6,7 +6,8 @@
 const lifecycle = {
   next: {
     contactManager: "Votre accréditation est suspendue depuis votre départ de l’organisation. Votre manager peut la rétablir.",
-    waiting: "Votre accréditation a été retirée. Vous pourrez faire une nouvelle demande à partir du {{date}}, ou plus tôt si votre manager rouvre votre dossier.",
+    waiting:
+      "Votre accréditation a été retirée. Vous pourrez faire une nouvelle demande à partir du {{date}}, ou plus tôt si votre manager rouvre votre dossier.",
     waitingNoDate: "Votre accréditation a été retirée. Vous ne pouvez pas encore faire de nouvelle demande.",
   },
   explanation: {

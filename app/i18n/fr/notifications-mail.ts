@@ -48,7 +48,8 @@ const notifications = {
       label: "L’accréditation d’une personne de mon équipe est suspendue (manager)",
       subject: "Accréditation suspendue : {{person}}",
       inbox: "Accréditation suspendue : {{person}}.",
-      bodyCharter: "{{person}} n’a pas encore signé la charte {{version}}, désormais en vigueur : son accréditation est suspendue jusqu’à la signature. Cette personne a reçu un message.",
+      bodyCharter:
+        "{{person}} n’a pas encore signé la charte {{version}}, désormais en vigueur : son accréditation est suspendue jusqu’à la signature. Cette personne a reçu un message.",
       bodyLeft: "{{person}} a quitté l’organisation : son accréditation est suspendue.",
     },
     team_expiring: {
@@ -65,7 +66,8 @@ const notifications = {
       subject: "Votre accréditation est accordée",
       inbox: "Accréditation accordée : {{channels}}, jusqu’au {{date}}.",
       body: "Votre manager vous a accordé l’accréditation pour publier au nom de l’entreprise sur : {{channels}}, jusqu’au {{date}}.",
-      partial: "Vous aviez aussi demandé : {{notGranted}}. Ces canaux ne vous sont pas accordés pour l’instant ; parlez-en à votre manager si vous en avez besoin.",
+      partial:
+        "Vous aviez aussi demandé : {{notGranted}}. Ces canaux ne vous sont pas accordés pour l’instant ; parlez-en à votre manager si vous en avez besoin.",
     },
     declined: {
       label: "Demande refusée",

@@ -7,7 +7,8 @@ const privacyAdmin = {
   title: "Confidentialité et données personnelles",
   notice: {
     title: "Notice de confidentialité",
-    intro: "Montrée à chaque personne avant le questionnaire de positionnement, et relisible depuis son compte. Publier crée une nouvelle version : les personnes la verront avant leur prochain questionnaire.",
+    intro:
+      "Montrée à chaque personne avant le questionnaire de positionnement, et relisible depuis son compte. Publier crée une nouvelle version : les personnes la verront avant leur prochain questionnaire.",
     fr: "Texte en français",
     en: "Texte en anglais",
     hint: "Texte simple ; une ligne vide sépare deux paragraphes.",
@@ -56,7 +57,8 @@ const privacyAdmin = {
     holdSaved: "Gel légal enregistré.",
     holdReleased: "Gel légal levé.",
     eraseTitle: "Effacer",
-    eraseHelp: "Sur demande de la personne. Son compte est désactivé, ses accréditations suspendues, ses réponses, réflexions et sessions supprimées, son nom et son adresse remplacés par un pseudonyme partout. Les statistiques et le journal d’audit restent, sans son identité. Son attestation sera « plus disponible ». Les sauvegardes antérieures gardent ces données jusqu’à leur expiration. C’est irréversible.",
+    eraseHelp:
+      "Sur demande de la personne. Son compte est désactivé, ses accréditations suspendues, ses réponses, réflexions et sessions supprimées, son nom et son adresse remplacés par un pseudonyme partout. Les statistiques et le journal d’audit restent, sans son identité. Son attestation sera « plus disponible ». Les sauvegardes antérieures gardent ces données jusqu’à leur expiration. C’est irréversible.",
     eraseConfirm: "Pour confirmer, tapez l’adresse e-mail de la personne",
     eraseSubmit: "Effacer définitivement",
     erased: "Données effacées ; la personne apparaît désormais sous le pseudonyme {{pseudonym}}.",

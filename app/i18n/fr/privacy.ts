@@ -11,7 +11,8 @@ const privacy = {
   acknowledge: "J’ai lu cette notice",
   acknowledged: "C’est noté : la date de lecture est enregistrée.",
   beforeQuestionnaire: "Avant de commencer : ce que le programme conserve sur vous",
-  beforeQuestionnaireHelp: "En commençant le questionnaire, vous confirmez avoir lu cette notice (version {{version}}). Vous pourrez la relire à tout moment depuis « Mon compte ».",
+  beforeQuestionnaireHelp:
+    "En commençant le questionnaire, vous confirmez avoir lu cette notice (version {{version}}). Vous pourrez la relire à tout moment depuis « Mon compte ».",
   account: {
     title: "Vos données",
     readNotice: "Lire la notice de confidentialité",

@@ -35,7 +35,8 @@ const provisioning = {
     columnsHelp:
       "roles\u00a0: employee, trainer, manager, admin, séparés par « | ». manager\u00a0: les équipes que la personne dirige, séparées par « | » (elle doit avoir le rôle manager). language\u00a0: fr ou en. Les équipes inconnues sont créées.",
     exportTitle: "Exporter",
-    exportBody: "Les mêmes colonnes, plus le niveau, la progression dans le parcours, l’état et la fin de l’accréditation. Le fichier exporté peut être réimporté tel quel.",
+    exportBody:
+      "Les mêmes colonnes, plus le niveau, la progression dans le parcours, l’état et la fin de l’accréditation. Le fichier exporté peut être réimporté tel quel.",
     exportLink: "Télécharger le CSV des personnes",
     importTitle: "Importer",
     file: "Fichier CSV",

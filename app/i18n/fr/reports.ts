@@ -8,12 +8,14 @@ const reports = {
   navExam: "Analyse de l’examen",
   programme: {
     title: "Résultats du programme",
-    intro: "Toute l’organisation. Les filtres choisissent les personnes (invitées pendant la période, d’un niveau, d’une équipe)\u00a0; les chiffres disent où elles en sont aujourd’hui. Les groupes de moins de 5\u00a0personnes ne sont pas détaillés par niveau.",
+    intro:
+      "Toute l’organisation. Les filtres choisissent les personnes (invitées pendant la période, d’un niveau, d’une équipe)\u00a0; les chiffres disent où elles en sont aujourd’hui. Les groupes de moins de 5\u00a0personnes ne sont pas détaillés par niveau.",
     teamLink: "Voir les résultats d’une équipe",
   },
   team: {
     title: "Résultats de l’équipe",
-    intro: "Les personnes des équipes choisies. Les filtres choisissent les personnes (invitées pendant la période, d’un niveau)\u00a0; les chiffres disent où elles en sont aujourd’hui.",
+    intro:
+      "Les personnes des équipes choisies. Les filtres choisissent les personnes (invitées pendant la période, d’un niveau)\u00a0; les chiffres disent où elles en sont aujourd’hui.",
     noTeam: "Aucune équipe à afficher.",
     allMine: "Toutes mes équipes",
   },
@@ -104,7 +106,8 @@ const reports = {
   },
   stalled: {
     title: "Personnes à relancer",
-    intro: "Personnes actives sans progrès depuis plus de {{days}}\u00a0jours, avec l’étape qui les attend. Un rappel par personne au plus tous les 7\u00a0jours.",
+    intro:
+      "Personnes actives sans progrès depuis plus de {{days}}\u00a0jours, avec l’étape qui les attend. Un rappel par personne au plus tous les 7\u00a0jours.",
     byStepTitle: "À relancer, par étape attendue",
     step: "Étape attendue",
     count: "Personnes",
@@ -177,9 +180,12 @@ const reports = {
   mail: {
     subject: "Votre accréditation Ambassade vous attend",
     body: {
-      signedIn: "Bonjour {{name}},\n\nVotre compte Ambassade vous attend. Connectez-vous pour commencer votre parcours d’ambassadeur\u00a0:\n{{link}}\n\nÀ bientôt sur Ambassade.",
-      placed: "Bonjour {{name}},\n\nIl vous reste à répondre au questionnaire de positionnement\u00a0: il choisit le parcours fait pour vous.\n{{link}}\n\nÀ bientôt sur Ambassade.",
-      trackCompleted: "Bonjour {{name}},\n\nVotre parcours n’est pas terminé. Reprenez là où vous vous étiez arrêté\u00a0:\n{{link}}\n\nÀ bientôt sur Ambassade.",
+      signedIn:
+        "Bonjour {{name}},\n\nVotre compte Ambassade vous attend. Connectez-vous pour commencer votre parcours d’ambassadeur\u00a0:\n{{link}}\n\nÀ bientôt sur Ambassade.",
+      placed:
+        "Bonjour {{name}},\n\nIl vous reste à répondre au questionnaire de positionnement\u00a0: il choisit le parcours fait pour vous.\n{{link}}\n\nÀ bientôt sur Ambassade.",
+      trackCompleted:
+        "Bonjour {{name}},\n\nVotre parcours n’est pas terminé. Reprenez là où vous vous étiez arrêté\u00a0:\n{{link}}\n\nÀ bientôt sur Ambassade.",
       examPassed: "Bonjour {{name}},\n\nVotre parcours est terminé\u00a0: il vous reste l’examen d’accréditation.\n{{link}}\n\nÀ bientôt sur Ambassade.",
       charterSigned: "Bonjour {{name}},\n\nIl vous reste à signer la charte des médias sociaux en vigueur.\n{{link}}\n\nÀ bientôt sur Ambassade.",
       accredited: "Bonjour {{name}},\n\nVous pouvez maintenant demander votre accréditation.\n{{link}}\n\nÀ bientôt sur Ambassade.",
@@ -194,7 +200,8 @@ const reports = {
     answers: "Réponses",
     shareCorrect: "Bonnes réponses",
     discrimination: "Discrimination",
-    discriminationHelp: "Part de bonnes réponses chez les personnes reçues moins celle chez les personnes recalées (de −1 à 1)\u00a0; corrélation point-bisériale avec le score entre parenthèses.",
+    discriminationHelp:
+      "Part de bonnes réponses chez les personnes reçues moins celle chez les personnes recalées (de −1 à 1)\u00a0; corrélation point-bisériale avec le score entre parenthèses.",
     flags: "Signalements",
     options: "Choix des options",
     optionChosen: "{{option}}\u00a0: {{share}}",

@@ -18,7 +18,8 @@ const settings = {
   },
   errors: {
     accentFormat: "Saisissez une couleur au format hexadécimal, par exemple #1e40af.",
-    accentContrast: "Le contraste du texte blanc sur cette couleur n’est que {{ratio}}:1 (il faut au moins 4,5:1). Choisissez une couleur plus foncée, par exemple {{suggestion}}.",
+    accentContrast:
+      "Le contraste du texte blanc sur cette couleur n’est que {{ratio}}:1 (il faut au moins 4,5:1). Choisissez une couleur plus foncée, par exemple {{suggestion}}.",
     timeZone: "Saisissez un fuseau horaire IANA connu, par exemple Europe/Paris.",
     integer: "Saisissez un nombre entier.",
     range: "Saisissez un nombre entre {{min}} et {{max}}.",

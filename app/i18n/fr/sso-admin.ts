@@ -5,7 +5,8 @@
 const ssoAdmin = {
   nav: "Authentification unique",
   title: "Authentification unique (SSO)",
-  intro: "Vos salariés se connectent avec le fournisseur d’identité de l’entreprise (Microsoft Entra ID, Okta, Google Workspace, Keycloak…). Chaque modification est inscrite au journal d’audit.",
+  intro:
+    "Vos salariés se connectent avec le fournisseur d’identité de l’entreprise (Microsoft Entra ID, Okta, Google Workspace, Keycloak…). Chaque modification est inscrite au journal d’audit.",
   spTitle: "À copier chez le fournisseur d’identité",
   redirectUri: "URI de redirection OpenID Connect",
   acsUrl: "URL ACS SAML (Assertion Consumer Service, liaison HTTP-POST)",

@@ -8,7 +8,8 @@ const sso = {
   passwordOff: "La connexion par mot de passe est réservée aux administrateurs. Utilisez le bouton ci-dessus.",
   breakGlass: "Accès de secours des administrateurs\u00a0: connexion par mot de passe",
   breakGlassIntro: "Accès de secours\u00a0: seuls les administrateurs peuvent se connecter ici avec un mot de passe.",
-  passwordNotAllowed: "La connexion par mot de passe est réservée aux administrateurs\u00a0: connectez-vous avec le fournisseur d’identité de votre organisation.",
+  passwordNotAllowed:
+    "La connexion par mot de passe est réservée aux administrateurs\u00a0: connectez-vous avec le fournisseur d’identité de votre organisation.",
   errorTitle: "Connexion impossible",
   tryAgain: "Revenir à la page de connexion",
   errors: {
@@ -21,7 +22,8 @@ const sso = {
     invalidResponse:
       "La réponse du fournisseur d’identité n’a pas pu être vérifiée (signature, destinataire, audience ou validité). Rien n’a été enregistré. Recommencez\u00a0; si cela se reproduit, signalez-le à votre administrateur.",
     replayed: "Cette réponse du fournisseur d’identité a déjà été utilisée. Revenez à la page de connexion et recommencez.",
-    noEmail: "Le fournisseur d’identité n’a pas donné d’adresse e-mail valide pour votre compte. Demandez à votre administrateur de vérifier les attributs envoyés à Ambassade.",
+    noEmail:
+      "Le fournisseur d’identité n’a pas donné d’adresse e-mail valide pour votre compte. Demandez à votre administrateur de vérifier les attributs envoyés à Ambassade.",
     unreachable: "Le fournisseur d’identité ne répond pas. Réessayez dans quelques minutes\u00a0; si cela persiste, prévenez votre administrateur.",
     emailUnverified: "Votre adresse e-mail n’est pas vérifiée chez le fournisseur d’identité. Vérifiez-la chez lui, puis recommencez.",
     deactivated: "Votre compte Ambassade est désactivé. Si vous pensez que c’est une erreur, contactez votre administrateur.",

@@ -39,9 +39,12 @@ const staffView = {
     see: "Voir le dossier\u00a0: {{name}}",
   },
   invite: {
-    fileOnly: "Invitation enregistrée pour {{email}}, mais aucun serveur de messagerie n’est configuré (SMTP_URL) : le message a seulement été écrit dans un fichier sur le serveur. Transmettez vous-même ce lien à la personne (valable 7 jours, utilisable une seule fois) : {{link}}",
-    fileOnlyAskAdmin: "Invitation enregistrée pour {{email}}, mais aucun serveur de messagerie n’est configuré : le message n’est pas parti. Demandez à un administrateur de transmettre le lien d’invitation.",
-    fileStatus: "Aucun serveur de messagerie n’est configuré : le message d’invitation a seulement été écrit dans un fichier sur le serveur. Renvoyez l’invitation pour obtenir un nouveau lien à transmettre vous-même.",
+    fileOnly:
+      "Invitation enregistrée pour {{email}}, mais aucun serveur de messagerie n’est configuré (SMTP_URL) : le message a seulement été écrit dans un fichier sur le serveur. Transmettez vous-même ce lien à la personne (valable 7 jours, utilisable une seule fois) : {{link}}",
+    fileOnlyAskAdmin:
+      "Invitation enregistrée pour {{email}}, mais aucun serveur de messagerie n’est configuré : le message n’est pas parti. Demandez à un administrateur de transmettre le lien d’invitation.",
+    fileStatus:
+      "Aucun serveur de messagerie n’est configuré : le message d’invitation a seulement été écrit dans un fichier sur le serveur. Renvoyez l’invitation pour obtenir un nouveau lien à transmettre vous-même.",
   },
   placement: {
     fromQuestionnaire: "D’après ses réponses au questionnaire du {{date}}.",
@@ -49,7 +52,8 @@ const staffView = {
       attitude_negative: `Ses réponses montrent de fortes réserves envers la présence des entreprises et de leurs salariés sur les réseaux sociaux (attitude de {{attitude}} sur une échelle de −100 à +100${NBSP}; le seuil est à {{threshold}}).`,
       attitude_comes_first: `Ces réserves passent en premier, quels que soient son usage ({{usage}}${NBSP}%) et sa connaissance ({{knowledge}}${NBSP}%) des réseaux${NBSP}: son parcours commence par y répondre.`,
       attitude_reserved: `Quelques réserves sur la présence des entreprises et de leurs salariés sur les réseaux sociaux (attitude de {{attitude}} sur une échelle de −100 à +100), sans aller jusqu’à s’y opposer (seuil à {{threshold}}).`,
-      attitude_open: "Pas d’opposition à la présence des entreprises et de leurs salariés sur les réseaux sociaux (attitude de {{attitude}} sur une échelle de −100 à +100).",
+      attitude_open:
+        "Pas d’opposition à la présence des entreprises et de leurs salariés sur les réseaux sociaux (attitude de {{attitude}} sur une échelle de −100 à +100).",
       knowledge_low: `Connaît encore peu les réseaux et leur fonctionnement (connaissance de {{knowledge}}${NBSP}%, sous le seuil de {{threshold}}${NBSP}%).`,
       knowledge_sufficient: `Connaît assez les réseaux et leur fonctionnement pour aller au-delà des bases (connaissance de {{knowledge}}${NBSP}%, seuil à {{threshold}}${NBSP}%).`,
       usage_low: `Utilise peu les réseaux sociaux à titre personnel (usage de {{usage}}${NBSP}%, sous le seuil de {{threshold}}${NBSP}%).`,

@@ -131,8 +131,10 @@ const studio = {
     syntax: "syntaxe MDX incorrecte (message du lecteur MDX\u00a0: « {{reason}} »)",
     syntaxComment: "syntaxe MDX incorrecte (« {{reason}} »)\u00a0: les commentaires ne sont pas permis dans le contenu, supprimez-le",
     syntaxLink: "syntaxe MDX incorrecte (« {{reason}} »)\u00a0: écrivez les liens ainsi\u00a0: [texte](https://…)",
-    syntaxAttribute: "syntaxe MDX incorrecte (« {{reason}} »)\u00a0: les valeurs d'attributs s'écrivent entre guillemets droits, et un « < » suivi d'une lettre ouvre un composant\u00a0: écrivez &lt; ou reformulez",
-    syntaxExpression: "syntaxe MDX incorrecte (« {{reason}} »)\u00a0: les accolades ouvrent une expression JavaScript, qui n'est pas permise\u00a0: écrivez-les \\{ \\}",
+    syntaxAttribute:
+      "syntaxe MDX incorrecte (« {{reason}} »)\u00a0: les valeurs d'attributs s'écrivent entre guillemets droits, et un « < » suivi d'une lettre ouvre un composant\u00a0: écrivez &lt; ou reformulez",
+    syntaxExpression:
+      "syntaxe MDX incorrecte (« {{reason}} »)\u00a0: les accolades ouvrent une expression JavaScript, qui n'est pas permise\u00a0: écrivez-les \\{ \\}",
     esm: "import et export ne sont pas permis\u00a0: le contenu s'écrit en Markdown, avec les seuls composants autorisés",
     expression: "les accolades ouvrent une expression JavaScript, qui n'est pas permise (commentaires compris)\u00a0: supprimez-les ou écrivez-les \\{ \\}",
     rawHtml: "le HTML n'est pas permis",
@@ -144,18 +146,18 @@ const studio = {
     captionsFormat: "les sous-titres de <Video> doivent être un fichier WebVTT (.vtt)",
     attributeSpread: "les attributs calculés `{…}` ne sont pas permis",
     eventHandler: "les attributs de gestion d'événements ({{attribute}}) ne sont pas permis",
-    attributeExpression: "l'attribut {{attribute}} doit être un texte entre guillemets \"…\", pas une expression {…}",
+    attributeExpression: 'l\'attribut {{attribute}} doit être un texte entre guillemets "…", pas une expression {…}',
     fragment: "les fragments <>…</> ne sont pas permis",
     namespacedElement: "<{{name}}> n'est pas permis\u00a0: seuls les composants {{components}} peuvent être utilisés",
     rawHtmlElement: "le HTML <{{name}}> n'est pas permis\u00a0: utilisez le Markdown ou les composants {{components}}",
     unknownComponent: "composant inconnu <{{name}}>\u00a0: les composants sont {{components}}",
     attributeTwice: "<{{component}}> a deux fois l'attribut {{attribute}}",
     flagWithValue: "{{attribute}} s'écrit seul sur <{{component}}>, sans valeur",
-    attributeNeedsValue: "{{attribute}} sur <{{component}}> a besoin d'une valeur\u00a0: {{attribute}}=\"…\"",
+    attributeNeedsValue: '{{attribute}} sur <{{component}}> a besoin d\'une valeur\u00a0: {{attribute}}="…"',
     unknownAttribute: "<{{component}}> n'a pas d'attribut {{attribute}} (attributs possibles\u00a0: {{allowed}})",
-    attributeRequired: "<{{component}}> a besoin de l’attribut {{attribute}}=\"…\"",
+    attributeRequired: '<{{component}}> a besoin de l’attribut {{attribute}}="…"',
     attributeEmpty: "{{attribute}} est vide sur <{{component}}>",
-    attributeValue: "{{attribute}}=\"{{value}}\" sur <{{component}}> n'est pas une des valeurs possibles\u00a0: {{allowed}}",
+    attributeValue: '{{attribute}}="{{value}}" sur <{{component}}> n\'est pas une des valeurs possibles\u00a0: {{allowed}}',
     optionOutsideCheck: "une <Option> se place directement dans une <KnowledgeCheck>",
     blockOnOwnLine: "<{{component}}> commence sur sa propre ligne, séparé des paragraphes par des lignes vides",
     insideCheck: "<{{component}}> ne peut pas se trouver dans une question",
@@ -171,7 +173,8 @@ const studio = {
   discard: {
     revert: {
       title: "Abandonner les modifications",
-      intro: "Revenir au texte en ligne\u00a0: les modifications non publiées de ce module, dans les deux langues, sont effacées. Les apprenants ne voient aucune différence.",
+      intro:
+        "Revenir au texte en ligne\u00a0: les modifications non publiées de ce module, dans les deux langues, sont effacées. Les apprenants ne voient aucune différence.",
       open: "Abandonner les modifications non publiées…",
       consequence:
         "Les modifications non publiées (français et anglais) seront effacées et le brouillon redeviendra la version en ligne {{number}} (v{{version}}). Cela ne peut pas être annulé\u00a0; les versions publiées restent dans l'historique.",

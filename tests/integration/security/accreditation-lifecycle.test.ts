@@ -41,22 +41,35 @@ function insertNewUser(roles: Role[] = ["employee"], level: "native" | null = nu
   const email = `lifecycle-${serial}-${Date.now()}@ambassade.test`;
   const passwordHash = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.email, "admin@ambassade.test")).get()!.hash;
   const id = getDb().transaction((tx) => insertUser(tx, { email, name: `Personne ${serial}`, teamId: "team-comms", roles, passwordHash }));
-  if (level) getDb().insert(placements).values({ id: `placement-${id}`, userId: id, level, source: "questionnaire", facts: [] }).run();
+  if (level)
+    getDb()
+      .insert(placements)
+      .values({ id: `placement-${id}`, userId: id, level, source: "questionnaire", facts: [] })
+      .run();
   return { id, email };
 }
 
 async function verifyApi(credential: string) {
-  const response = await fetch(`${server.url}/api/v1/verify`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ credential }) });
+  const response = await fetch(`${server.url}/api/v1/verify`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ credential }),
+  });
   return { status: response.status, body: (await response.json()) as { valid: boolean; status: string | null; reason: string | null } };
 }
 
 async function gate(email: string, channel = "linkedin") {
-  const response = await fetch(`${server.url}/api/v1/authorizations?email=${encodeURIComponent(email)}&channel=${channel}`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(`${server.url}/api/v1/authorizations?email=${encodeURIComponent(email)}&channel=${channel}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   return (await response.json()) as { allowed: boolean; reasons: string[] };
 }
 
 function credentialOf(accreditationId: string): { id: string; jwt: string } {
-  return getDb().$client.prepare("select id, jwt from credentials where accreditation_id = ? order by issued_at desc limit 1").get(accreditationId) as { id: string; jwt: string };
+  return getDb().$client.prepare("select id, jwt from credentials where accreditation_id = ? order by issued_at desc limit 1").get(accreditationId) as {
+    id: string;
+    jwt: string;
+  };
 }
 
 const row = (id: string) => getDb().select().from(accreditations).where(eq(accreditations.id, id)).get()!;
@@ -87,11 +100,25 @@ describe("a person who leaves the organisation", () => {
     expect(getDb().select().from(sessions).where(eq(sessions.userId, person.id)).all()).toEqual([]);
     expect((await personClient.get("/accreditation")).status).toBe(302);
     expect(row(id)).toMatchObject({ status: "suspended", reasonKind: "left_organisation", reason: "admin" });
-    const audits = getDb().select().from(auditLog).where(eq(auditLog.subjectId, id)).all().map((a) => a.action);
+    const audits = getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, id))
+      .all()
+      .map((a) => a.action);
     expect(audits).toContain("accreditation.suspend");
-    const personAudit = getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, person.id), eq(auditLog.action, "person.deactivated"))).get()!;
+    const personAudit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, person.id), eq(auditLog.action, "person.deactivated")))
+      .get()!;
     expect(personAudit.data).toMatchObject({ source: { kind: "admin", label: "admin@ambassade.test" } });
-    const events = getDb().select().from(webhookEvents).where(eq(webhookEvents.type, "accreditation.suspended")).all().map((e) => JSON.parse(e.body) as { data: { accreditation: { id: string; reasonKind: string } } });
+    const events = getDb()
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.type, "accreditation.suspended"))
+      .all()
+      .map((e) => JSON.parse(e.body) as { data: { accreditation: { id: string; reasonKind: string } } });
     expect(events.some((e) => e.data.accreditation.id === id && e.data.accreditation.reasonKind === "left_organisation")).toBe(true);
   });
 
@@ -108,7 +135,9 @@ describe("a person who leaves the organisation", () => {
 
     // The manager's page offers the reinstatement; it is refused to nobody else.
     const sophie = await signedIn(server, "manager@ambassade.test");
-    const page = await (await sophie.get(`/team/requests/${id}?_data=${encodeURIComponent("routes/team.requests.$accreditationId")}`)).json() as { case: { can: Record<string, boolean> } };
+    const page = (await (await sophie.get(`/team/requests/${id}?_data=${encodeURIComponent("routes/team.requests.$accreditationId")}`)).json()) as {
+      case: { can: Record<string, boolean> };
+    };
     expect(page.case.can).toMatchObject({ reinstate: true, grant: false, revoke: true });
     await reinstateAccreditation({ id: "demo-manager", scope: ["team-comms"] }, id, { expectedVersion: row(id).version });
     expect(row(id)).toMatchObject({ status: "granted", reasonKind: null });
@@ -119,8 +148,23 @@ describe("a person who leaves the organisation", () => {
   it("a first request still pending is declined, so that the person may start over", () => {
     const person = insertNewUser();
     const now = new Date();
-    getDb().insert(accreditations).values({ id: `pending-${person.id}`, userId: person.id, status: "requested", requestedChannels: ["linkedin"], statement: "A request still waiting.", requestedAt: now, updatedAt: now }).run();
-    expect(deactivatePerson({ userId: person.id, actor: { id: "demo-admin" }, source: { kind: "csv", label: "leavers.csv" } })).toEqual({ changed: true, suspended: 0, declined: 1 });
+    getDb()
+      .insert(accreditations)
+      .values({
+        id: `pending-${person.id}`,
+        userId: person.id,
+        status: "requested",
+        requestedChannels: ["linkedin"],
+        statement: "A request still waiting.",
+        requestedAt: now,
+        updatedAt: now,
+      })
+      .run();
+    expect(deactivatePerson({ userId: person.id, actor: { id: "demo-admin" }, source: { kind: "csv", label: "leavers.csv" } })).toEqual({
+      changed: true,
+      suspended: 0,
+      declined: 1,
+    });
     expect(row(`pending-${person.id}`)).toMatchObject({ status: "declined", reasonKind: "left_organisation", reason: "csv" });
   });
 });
@@ -145,7 +189,9 @@ describe("the longest validity", () => {
     // The admin's setting moves the limit.
     updateSettings("demo-admin", { "accreditation.maxValidityMonths": 6 });
     const inEightMonths = new Date(Date.now() + 240 * DAY).toISOString().slice(0, 10);
-    expect((await postData(sophie, url, route, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: inEightMonths })).body.fieldErrors).toEqual({ validUntil: "lifecycle.errors.validUntilTooFar" });
+    expect((await postData(sophie, url, route, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: inEightMonths })).body.fieldErrors).toEqual(
+      { validUntil: "lifecycle.errors.validUntilTooFar" },
+    );
     updateSettings("demo-admin", { "accreditation.maxValidityMonths": 24 });
     const ok = await sophie.post(url, { intent: "grant", version: "1", channels: ["linkedin"], validUntil: inEightMonths });
     expect(ok.status).toBe(302);
@@ -167,8 +213,12 @@ describe("the waiting period after a revocation", () => {
     expect(refused).toEqual({ status: 400, body: { fieldErrors: { form: "lifecycle.errors.revokedWaiting" } } });
     expect(snapshotDatabase()).toBe(before);
     // 89 days later: still refused; 90 days later: the period is over (the model, with a clock).
-    await expect(requestAccreditation(person.id, input, new Date(Date.now() + 89 * DAY))).rejects.toMatchObject({ fieldErrors: { form: "lifecycle.errors.revokedWaiting" } });
-    const status = await (await client.get(`/accreditation?_data=routes%2Faccreditation`)).json() as { status: { next: string; can: { request: boolean }; requestAgainFrom: string } };
+    await expect(requestAccreditation(person.id, input, new Date(Date.now() + 89 * DAY))).rejects.toMatchObject({
+      fieldErrors: { form: "lifecycle.errors.revokedWaiting" },
+    });
+    const status = (await (await client.get(`/accreditation?_data=routes%2Faccreditation`)).json()) as {
+      status: { next: string; can: { request: boolean }; requestAgainFrom: string };
+    };
     expect(status.status).toMatchObject({ next: "waiting", can: { request: false } });
     expect(new Date(status.status.requestAgainFrom).getTime()).toBeGreaterThan(Date.now() + 89 * DAY);
 
@@ -178,19 +228,41 @@ describe("the waiting period after a revocation", () => {
     expect(reopened.status).toBe(302);
     expect(row(id)).toMatchObject({ status: "revoked" });
     expect(row(id).reopenedAt).not.toBeNull();
-    expect(getDb().select().from(auditLog).where(and(eq(auditLog.subjectId, id), eq(auditLog.action, "accreditation.reopen"))).all()).toHaveLength(1);
-    const again = await sophie.post(`/team/requests/${id}?_data=${encodeURIComponent("routes/team.requests.$accreditationId")}`, { intent: "reopen", version: String(row(id).version) });
+    expect(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subjectId, id), eq(auditLog.action, "accreditation.reopen")))
+        .all(),
+    ).toHaveLength(1);
+    const again = await sophie.post(`/team/requests/${id}?_data=${encodeURIComponent("routes/team.requests.$accreditationId")}`, {
+      intent: "reopen",
+      version: String(row(id).version),
+    });
     expect(again.status).toBe(400);
 
     // Now the person may request, once: two requests at once open one row.
     const results = await Promise.all([0, 1].map(() => postData(client, "/accreditation", "routes/accreditation", { intent: "request", ...input })));
     expect(results.map((r) => r.status).sort()).toEqual([204, 409]);
-    expect(getDb().select().from(accreditations).where(and(eq(accreditations.userId, person.id), eq(accreditations.status, "requested"))).all()).toHaveLength(1);
+    expect(
+      getDb()
+        .select()
+        .from(accreditations)
+        .where(and(eq(accreditations.userId, person.id), eq(accreditations.status, "requested")))
+        .all(),
+    ).toHaveLength(1);
   });
 });
 
 describe("the last admin", () => {
-  const roleOf = (userId: string) => getDb().select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role).sort();
+  const roleOf = (userId: string) =>
+    getDb()
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, userId))
+      .all()
+      .map((r) => r.role)
+      .sort();
 
   it("cannot remove their own admin role, nor be deactivated, while they are the only active admin", async () => {
     // The demo organisation has one admin.
@@ -198,7 +270,9 @@ describe("the last admin", () => {
     const before = snapshotDatabase();
     const demote = await postData(admin, "/people/demo-admin", "routes/people.$userId", { intent: "update", name: "Admin", teamId: "", roles: ["employee"] });
     expect(demote).toEqual({ status: 409, body: { fieldErrors: { roles: "lifecycle.errors.lastAdmin" } } });
-    expect(() => deactivatePerson({ userId: "demo-admin", actor: { id: null }, source: { kind: "scim", label: "directory" } })).toThrow(expect.objectContaining({ fieldErrors: { form: "lifecycle.errors.lastAdmin" } }));
+    expect(() => deactivatePerson({ userId: "demo-admin", actor: { id: null }, source: { kind: "scim", label: "directory" } })).toThrow(
+      expect.objectContaining({ fieldErrors: { form: "lifecycle.errors.lastAdmin" } }),
+    );
     expect(snapshotDatabase()).toBe(before);
   });
 
@@ -234,7 +308,12 @@ describe("the last admin", () => {
       // The loser is refused: 409 (the last admin), or sent to sign in when its own session had just ended.
       for (const r of results) expect(r.status).toBeLessThan(500);
       expect(results.filter((r) => r.status === 409 || r.body.fieldErrors?.form === "lifecycle.errors.lastAdmin").length).toBeLessThanOrEqual(1);
-      const active = getDb().select({ id: users.id }).from(users).where(eq(users.active, true)).all().map((u) => u.id);
+      const active = getDb()
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.active, true))
+        .all()
+        .map((u) => u.id);
       expect([active.includes(second.id), active.includes(third.id)].filter(Boolean)).toHaveLength(1);
     } finally {
       getDb().update(users).set({ active: true }).where(eq(users.id, "demo-admin")).run();

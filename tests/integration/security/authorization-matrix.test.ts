@@ -84,7 +84,11 @@ function matrix(): Record<string, Row> {
     "admin.privacy.tsx": { url: "/admin/privacy", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // Charter drafts (charter.manage, admins): an empty form is refused; no draft of 2099-01 exists (404).
     "admin.charter_.new.tsx": { url: "/admin/charter/new", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
-    "admin.charter_.drafts.$version.tsx": { url: "/admin/charter/drafts/2099-01", get: adminOnly(404), post: { body: { intent: "discard", revision: "1" }, expect: adminOnly(404) } },
+    "admin.charter_.drafts.$version.tsx": {
+      url: "/admin/charter/drafts/2099-01",
+      get: adminOnly(404),
+      post: { body: { intent: "discard", revision: "1" }, expect: adminOnly(404) },
+    },
     // An empty settings form is a valid "nothing changed": a non-integer pass mark is refused instead.
     "admin.settings.tsx": { url: "/admin/settings", get: adminOnly("ok"), post: { body: { "exam.passMark": "eighty" }, expect: adminOnly(400) } },
     // People CSV: an empty form is neither an upload nor a valid apply step.
@@ -96,7 +100,12 @@ function matrix(): Record<string, Row> {
     "admin.teams.tsx": { url: "/admin/teams", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     "admin.webhooks.tsx": { url: "/admin/webhooks", get: adminOnly("ok"), post: { body: {}, expect: adminOnly(400) } },
     // The public API answers JSON, never the sign-in page; sessions do not authenticate it.
-    "api.$.ts": { url: "/api/no-such-endpoint", get: all(404), getApi: { token: 404, none: 404 }, post: { body: { json: {} }, expect: all(404), api: { token: 404, none: 404 } } },
+    "api.$.ts": {
+      url: "/api/no-such-endpoint",
+      get: all(404),
+      getApi: { token: 404, none: 404 },
+      post: { body: { json: {} }, expect: all(404), api: { token: 404, none: 404 } },
+    },
     "api.v1.authorizations.ts": {
       url: "/api/v1/authorizations?email=ambassador%40ambassade.test&channel=linkedin",
       get: all(401),
@@ -105,7 +114,12 @@ function matrix(): Record<string, Row> {
     },
     "api.v1.credentials.$id.ts": { url: "/api/v1/credentials/:credential", get: all("ok"), getApi: { token: "ok", none: "ok" } },
     "api.v1.openapi[.]json.ts": { url: "/api/v1/openapi.json", get: all("ok"), getApi: { token: "ok", none: "ok" } },
-    "api.v1.verify.ts": { url: "/api/v1/verify", get: all(405), getApi: { token: 405, none: 405 }, post: { body: { json: {} }, expect: all(400), api: { token: 400, none: 400 } } },
+    "api.v1.verify.ts": {
+      url: "/api/v1/verify",
+      get: all(405),
+      getApi: { token: 405, none: 405 },
+      post: { body: { json: {} }, expect: all(400), api: { token: 400, none: 400 } },
+    },
     "charter.tsx": { url: "/charter", get: learners("ok"), post: { body: {}, expect: learners(400) } },
     "diagnostic.$step.tsx": { url: "/diagnostic/1", get: learners("ok"), post: { body: {}, expect: learners(400) } },
     "diagnostic._index.tsx": { url: "/diagnostic", get: learners("ok"), post: { body: {}, expect: learners(400) } },
@@ -170,11 +184,36 @@ function matrix(): Record<string, Row> {
     // The studio is for content authors: trainers and admins.
     // SCIM: sessions do not authenticate it (401), and an API token is of the wrong scope (403);
     // SCIM tokens are swept in tests/integration/scim.test.ts. Discovery is public.
-    "scim.$.ts": { url: "/scim/no-such-endpoint", get: all(404), getApi: { token: 404, none: 404 }, post: { body: { json: {} }, expect: all(404), api: { token: 404, none: 404 } } },
-    "scim.v2.Users.ts": { url: "/scim/v2/Users", get: all(401), getApi: { token: 403, none: 401 }, post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } } },
-    "scim.v2.Users.$id.ts": { url: "/scim/v2/Users/demo-lucas.bernard", get: all(401), getApi: { token: 403, none: 401 }, post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } } },
-    "scim.v2.Groups.ts": { url: "/scim/v2/Groups", get: all(401), getApi: { token: 403, none: 401 }, post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } } },
-    "scim.v2.Groups.$id.ts": { url: "/scim/v2/Groups/team-comms", get: all(401), getApi: { token: 403, none: 401 }, post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } } },
+    "scim.$.ts": {
+      url: "/scim/no-such-endpoint",
+      get: all(404),
+      getApi: { token: 404, none: 404 },
+      post: { body: { json: {} }, expect: all(404), api: { token: 404, none: 404 } },
+    },
+    "scim.v2.Users.ts": {
+      url: "/scim/v2/Users",
+      get: all(401),
+      getApi: { token: 403, none: 401 },
+      post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } },
+    },
+    "scim.v2.Users.$id.ts": {
+      url: "/scim/v2/Users/demo-lucas.bernard",
+      get: all(401),
+      getApi: { token: 403, none: 401 },
+      post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } },
+    },
+    "scim.v2.Groups.ts": {
+      url: "/scim/v2/Groups",
+      get: all(401),
+      getApi: { token: 403, none: 401 },
+      post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } },
+    },
+    "scim.v2.Groups.$id.ts": {
+      url: "/scim/v2/Groups/team-comms",
+      get: all(401),
+      getApi: { token: 403, none: 401 },
+      post: { body: { json: {} }, expect: all(401), api: { token: 403, none: 401 } },
+    },
     "scim.v2.ServiceProviderConfig.ts": { url: "/scim/v2/ServiceProviderConfig", get: all("ok"), getApi: { token: "ok", none: "ok" } },
     "scim.v2.ResourceTypes.ts": { url: "/scim/v2/ResourceTypes", get: all("ok"), getApi: { token: "ok", none: "ok" } },
     "scim.v2.ResourceTypes.$id.ts": { url: "/scim/v2/ResourceTypes/User", get: all("ok"), getApi: { token: "ok", none: "ok" } },
@@ -192,7 +231,11 @@ function matrix(): Record<string, Row> {
     "studio.$moduleId.tsx": { url: "/studio/core-charter-editorial-line", get: authors("ok"), post: { body: {}, expect: authors(400) } },
     "studio.$moduleId_.history.tsx": { url: "/studio/core-charter-editorial-line/history", get: authors("ok"), post: { body: {}, expect: authors(400) } },
     // Reviewing reflections is the trainers' (reviews.manage), not the admin's.
-    "studio.reviews.tsx": { url: "/studio/reviews", get: o("login", 403, "ok", 403, 403, 403), post: { body: {}, expect: o("login", 403, 400, 403, 403, 403) } },
+    "studio.reviews.tsx": {
+      url: "/studio/reviews",
+      get: o("login", 403, "ok", 403, 403, 403),
+      post: { body: {}, expect: o("login", 403, 400, 403, 403, 403) },
+    },
     "studio.tracks.tsx": { url: "/studio/tracks", get: authors("ok"), post: { body: {}, expect: authors(400) } },
     // Not a multipart upload: refused as invalid.
     "studio.media.tsx": { url: "/studio/media", get: authors("ok"), post: { body: {}, expect: authors(400) } },
@@ -202,7 +245,11 @@ function matrix(): Record<string, Row> {
       post: { body: {}, expect: o("login", 403, 403, 400, 404, 403) },
     },
     "team.requests._index.tsx": { url: "/team/requests", get: o("login", 403, 403, "ok", "ok", 403) },
-    "teams.$teamId.tsx": { url: "/teams/team-comms", get: o("login", 403, "ok", "ok", 404, "ok"), post: { body: {}, expect: o("login", 403, 403, 400, 404, 400) } },
+    "teams.$teamId.tsx": {
+      url: "/teams/team-comms",
+      get: o("login", 403, "ok", "ok", 404, "ok"),
+      post: { body: {}, expect: o("login", 403, 403, 400, 404, 400) },
+    },
     "teams._index.tsx": { url: "/teams", get: o("login", 403, "ok", "ok", "ok", "ok") },
     // A common-core module, in every track. learner@ is not placed: the page says so (200) and an
     // answer is refused (409).
@@ -275,8 +322,10 @@ describe("the matrix covers every route", () => {
       const row = rows[file.file];
       if (!row) continue;
       if (!patternMatches(file.pattern, row.url)) problems.push(`${file.file}: ${row.url} does not match ${file.pattern}`);
-      if (file.hasLoader !== Boolean(row.get)) problems.push(`${file.file}: ${file.hasLoader ? "exports a loader but has no GET column" : "has a GET column but no loader"}`);
-      if (file.hasAction !== Boolean(row.post)) problems.push(`${file.file}: ${file.hasAction ? "exports an action but has no POST column" : "has a POST column but no action"}`);
+      if (file.hasLoader !== Boolean(row.get))
+        problems.push(`${file.file}: ${file.hasLoader ? "exports a loader but has no GET column" : "has a GET column but no loader"}`);
+      if (file.hasAction !== Boolean(row.post))
+        problems.push(`${file.file}: ${file.hasAction ? "exports an action but has no POST column" : "has a POST column but no action"}`);
     }
     expect(problems).toEqual([]);
   });
@@ -306,7 +355,14 @@ describe("the sweep", { timeout: 90_000 }, () => {
               const headers: Record<string, string> = which === "token" ? { Authorization: `Bearer ${ids.token}` } : {};
               const response = await fetch(server.url + url, { headers, redirect: "manual" });
               await response.arrayBuffer();
-              results.push({ route, who: `api (${which === "token" ? "valid token" : "no token"})`, method: "GET", url, expected: row.getApi![which], actual: outcomeOf(response) });
+              results.push({
+                route,
+                who: `api (${which === "token" ? "valid token" : "no token"})`,
+                method: "GET",
+                url,
+                expected: row.getApi![which],
+                actual: outcomeOf(response),
+              });
             })
           : []),
       ]);
@@ -341,7 +397,14 @@ describe("the sweep", { timeout: 90_000 }, () => {
               const headers: Record<string, string> = which === "token" ? { Authorization: `Bearer ${ids.token}` } : {};
               const response = await send(new Browser(server.url), headers);
               await response.arrayBuffer();
-              results.push({ route, who: `api (${which === "token" ? "valid token" : "no token"})`, method: "POST", url, expected: post.api![which], actual: outcomeOf(response) });
+              results.push({
+                route,
+                who: `api (${which === "token" ? "valid token" : "no token"})`,
+                method: "POST",
+                url,
+                expected: post.api![which],
+                actual: outcomeOf(response),
+              });
             })
           : []),
       ]);

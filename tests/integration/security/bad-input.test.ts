@@ -71,50 +71,249 @@ const HOSTILE: [string, string | string[]][] = [
 /** The forms. Ids are filled in before the tests run (see beforeAll). */
 function formRows(): FormRow[] {
   return [
-    { name: "sign in", url: "/login", who: "anonymous", base: { email: "nobody-at-all", password: "x", redirectTo: "/home" }, why: "email invalid", attack: ["email", "password", "redirectTo"] },
+    {
+      name: "sign in",
+      url: "/login",
+      who: "anonymous",
+      base: { email: "nobody-at-all", password: "x", redirectTo: "/home" },
+      why: "email invalid",
+      attack: ["email", "password", "redirectTo"],
+    },
     { name: "forgotten password", url: "/forgot-password", who: "anonymous", base: { email: "not-an-email" }, why: "email invalid", attack: ["email"] },
     // Real, unused links: the form is refused, the link stays usable.
-    { name: "accept an invitation", url: "/invite/:invite", who: "anonymous", base: { password: "short", confirm: "other" }, why: "password too short, confirmation differs", attack: ["password", "confirm"] },
-    { name: "reset a password", url: "/reset-password/:reset", who: "anonymous", base: { password: "short", confirm: "other" }, why: "password too short, confirmation differs", attack: ["password", "confirm"] },
+    {
+      name: "accept an invitation",
+      url: "/invite/:invite",
+      who: "anonymous",
+      base: { password: "short", confirm: "other" },
+      why: "password too short, confirmation differs",
+      attack: ["password", "confirm"],
+    },
+    {
+      name: "reset a password",
+      url: "/reset-password/:reset",
+      who: "anonymous",
+      base: { password: "short", confirm: "other" },
+      why: "password too short, confirmation differs",
+      attack: ["password", "confirm"],
+    },
     // The language switch answers "Choose fr or en." (400) to anything it cannot read, too big included.
-    { name: "language", url: "/language", who: "anonymous", base: { locale: "de", redirectTo: "/home" }, why: "unknown locale", attack: ["locale", "redirectTo"], oversized: 400 },
-    { name: "invite a person", url: "/people/invite", who: "admin", base: { email: "not-an-email", name: "Nobody", teamId: "team-comms", roles: ["employee"] }, why: "email invalid", attack: ["email", "name", "teamId", "roles"] },
-    { name: "edit a person", url: "/people/demo-lucas.bernard", who: "admin", base: { intent: "update", name: "Lucas", teamId: "team-comms", roles: ["not-a-role"] }, why: "unknown role", attack: ["intent", "name", "teamId", "roles"] },
-    { name: "teams", url: "/admin/teams", who: "admin", base: { intent: "rename", teamId: "no-such-team", name: "Team" }, why: "unknown team", attack: ["intent", "teamId", "name", "managers"] },
-    { name: "API tokens", url: "/admin/api", who: "admin", base: { intent: "revoke", tokenId: "no-such-token" }, why: "unknown token", attack: ["intent", "tokenId", "name"] },
-    { name: "webhooks", url: "/admin/webhooks", who: "admin", base: { intent: "create", url: "not a url", secret: "a-long-enough-secret-value" }, why: "URL invalid", attack: ["intent", "url", "secret"] },
-    { name: "settings", url: "/admin/settings", who: "admin", base: { "exam.passMark": "eighty", "organisation.name": "Org" }, why: "pass mark not an integer", attack: ["exam.passMark", "organisation.name", "accreditation.channels"] },
-    { name: "publish a charter version", url: "/admin/charter", who: "admin", base: { version: "no-such-version" }, why: "unknown version", attack: ["version"] },
+    {
+      name: "language",
+      url: "/language",
+      who: "anonymous",
+      base: { locale: "de", redirectTo: "/home" },
+      why: "unknown locale",
+      attack: ["locale", "redirectTo"],
+      oversized: 400,
+    },
+    {
+      name: "invite a person",
+      url: "/people/invite",
+      who: "admin",
+      base: { email: "not-an-email", name: "Nobody", teamId: "team-comms", roles: ["employee"] },
+      why: "email invalid",
+      attack: ["email", "name", "teamId", "roles"],
+    },
+    {
+      name: "edit a person",
+      url: "/people/demo-lucas.bernard",
+      who: "admin",
+      base: { intent: "update", name: "Lucas", teamId: "team-comms", roles: ["not-a-role"] },
+      why: "unknown role",
+      attack: ["intent", "name", "teamId", "roles"],
+    },
+    {
+      name: "teams",
+      url: "/admin/teams",
+      who: "admin",
+      base: { intent: "rename", teamId: "no-such-team", name: "Team" },
+      why: "unknown team",
+      attack: ["intent", "teamId", "name", "managers"],
+    },
+    {
+      name: "API tokens",
+      url: "/admin/api",
+      who: "admin",
+      base: { intent: "revoke", tokenId: "no-such-token" },
+      why: "unknown token",
+      attack: ["intent", "tokenId", "name"],
+    },
+    {
+      name: "webhooks",
+      url: "/admin/webhooks",
+      who: "admin",
+      base: { intent: "create", url: "not a url", secret: "a-long-enough-secret-value" },
+      why: "URL invalid",
+      attack: ["intent", "url", "secret"],
+    },
+    {
+      name: "settings",
+      url: "/admin/settings",
+      who: "admin",
+      base: { "exam.passMark": "eighty", "organisation.name": "Org" },
+      why: "pass mark not an integer",
+      attack: ["exam.passMark", "organisation.name", "accreditation.channels"],
+    },
+    {
+      name: "publish a charter version",
+      url: "/admin/charter",
+      who: "admin",
+      base: { version: "no-such-version" },
+      why: "unknown version",
+      attack: ["version"],
+    },
     // Hugo Robert is made eligible, so that the page shows the request form and its errors.
-    { name: "request an accreditation", url: "/accreditation", who: "eligible", base: { intent: "request", channels: ["no-such-network"], statement: "Relayer les offres d'emploi de l'équipe sur LinkedIn." }, why: "channel not offered", attack: ["intent", "channels", "statement"] },
-    { name: "sign the charter", url: "/charter", who: "employee", base: { fullName: "Not My Name", confirm: "on" }, why: "wrong name, no answers", attack: ["fullName", "confirm", "q:anything"] },
+    {
+      name: "request an accreditation",
+      url: "/accreditation",
+      who: "eligible",
+      base: { intent: "request", channels: ["no-such-network"], statement: "Relayer les offres d'emploi de l'équipe sur LinkedIn." },
+      why: "channel not offered",
+      attack: ["intent", "channels", "statement"],
+    },
+    {
+      name: "sign the charter",
+      url: "/charter",
+      who: "employee",
+      base: { fullName: "Not My Name", confirm: "on" },
+      why: "wrong name, no answers",
+      attack: ["fullName", "confirm", "q:anything"],
+    },
     { name: "start the questionnaire", url: "/diagnostic", who: "employee", base: { intent: "begin" }, why: "unknown intent", attack: ["intent"] },
-    { name: "answer a question", url: "/diagnostic/1", who: "employee", base: { runId: "no-such-run", questionId: ":question", options: [":option"] }, why: "no run in progress", attack: ["runId", "questionId", "options", "from"] },
-    { name: "finish the questionnaire", url: "/diagnostic/review", who: "employee", base: { runId: "no-such-run" }, why: "no run in progress", attack: ["runId"] },
-    { name: "answer an exam item (unknown item)", url: "/exam/:attempt", who: "employee", base: { intent: "answer", itemId: "no-such-item", option: ["x"] }, why: "item not in the attempt", attack: ["intent", "itemId", "option", "js"] },
-    { name: "answer an exam item (bad option)", url: "/exam/:attempt", who: "employee", base: { intent: "answer", itemId: ":item", option: ["no-such-option"] }, why: "option not in the item", attack: ["option"] },
+    {
+      name: "answer a question",
+      url: "/diagnostic/1",
+      who: "employee",
+      base: { runId: "no-such-run", questionId: ":question", options: [":option"] },
+      why: "no run in progress",
+      attack: ["runId", "questionId", "options", "from"],
+    },
+    {
+      name: "finish the questionnaire",
+      url: "/diagnostic/review",
+      who: "employee",
+      base: { runId: "no-such-run" },
+      why: "no run in progress",
+      attack: ["runId"],
+    },
+    {
+      name: "answer an exam item (unknown item)",
+      url: "/exam/:attempt",
+      who: "employee",
+      base: { intent: "answer", itemId: "no-such-item", option: ["x"] },
+      why: "item not in the attempt",
+      attack: ["intent", "itemId", "option", "js"],
+    },
+    {
+      name: "answer an exam item (bad option)",
+      url: "/exam/:attempt",
+      who: "employee",
+      base: { intent: "answer", itemId: ":item", option: ["no-such-option"] },
+      why: "option not in the item",
+      attack: ["option"],
+    },
     // The start button posts no field and the action reads none: whatever is sent, it is a 409 and the page offers to resume.
-    { name: "start an exam", url: "/exam", who: "employee", base: {}, why: "an attempt is in progress", attack: ["intent"], oversized: 409, pageMessage: /Reprendre la tentative en cours/ },
-    { name: "knowledge check", url: "/track/core-charter-editorial-line", who: "manager", base: { intent: "check", checkId: "no-such-check", optionId: "x", lang: "fr" }, why: "unknown check", attack: ["intent", "checkId", "optionId", "lang"] },
-    { name: "reflection", url: "/track/core-charter-editorial-line", who: "manager", base: { intent: "reflection", reflectionId: "no-such-reflection", text: "My thoughts." }, why: "unknown reflection", attack: ["reflectionId", "text"] },
-    { name: "override a placement", url: "/people/demo-lucas.bernard/placement", who: "trainer", base: { intent: "override", level: "not-a-level", reason: "A reason." }, why: "unknown level", attack: ["intent", "level", "reason"] },
-    { name: "decide on an accreditation", url: "/team/requests/demo-accreditation-ambassador", who: "manager", base: { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_A_YEAR }, why: "already granted", attack: ["intent", "version", "channels", "validUntil", "reason"] },
+    {
+      name: "start an exam",
+      url: "/exam",
+      who: "employee",
+      base: {},
+      why: "an attempt is in progress",
+      attack: ["intent"],
+      oversized: 409,
+      pageMessage: /Reprendre la tentative en cours/,
+    },
+    {
+      name: "knowledge check",
+      url: "/track/core-charter-editorial-line",
+      who: "manager",
+      base: { intent: "check", checkId: "no-such-check", optionId: "x", lang: "fr" },
+      why: "unknown check",
+      attack: ["intent", "checkId", "optionId", "lang"],
+    },
+    {
+      name: "reflection",
+      url: "/track/core-charter-editorial-line",
+      who: "manager",
+      base: { intent: "reflection", reflectionId: "no-such-reflection", text: "My thoughts." },
+      why: "unknown reflection",
+      attack: ["reflectionId", "text"],
+    },
+    {
+      name: "override a placement",
+      url: "/people/demo-lucas.bernard/placement",
+      who: "trainer",
+      base: { intent: "override", level: "not-a-level", reason: "A reason." },
+      why: "unknown level",
+      attack: ["intent", "level", "reason"],
+    },
+    {
+      name: "decide on an accreditation",
+      url: "/team/requests/demo-accreditation-ambassador",
+      who: "manager",
+      base: { intent: "grant", version: "1", channels: ["linkedin"], validUntil: IN_A_YEAR },
+      why: "already granted",
+      attack: ["intent", "version", "channels", "validUntil", "reason"],
+    },
     { name: "create a module", url: "/studio", who: "trainer", base: { id: "Not a valid id!" }, why: "id format", attack: ["id"] },
     // The revision is what refuses this save: it is not attacked (an empty revision reads as 0, a real one).
-    { name: "save a module draft", url: "/studio/core-charter-editorial-line", who: "trainer", base: { intent: "save", revision: "abc", fr_title: "Titre", fr_body: "Texte" }, why: "revision not a number", attack: ["intent", "fr_title", "fr_body", "en_summary", "en_objectives"] },
+    {
+      name: "save a module draft",
+      url: "/studio/core-charter-editorial-line",
+      who: "trainer",
+      base: { intent: "save", revision: "abc", fr_title: "Titre", fr_body: "Texte" },
+      why: "revision not a number",
+      attack: ["intent", "fr_title", "fr_body", "en_summary", "en_objectives"],
+    },
     // A discard must name the revision the trainer saw: a malformed one refuses it before anything is looked at.
-    { name: "discard a module draft", url: "/studio/core-charter-editorial-line", who: "trainer", base: { intent: "discard", revision: "abc" }, why: "revision not a number", attack: ["intent"] },
+    {
+      name: "discard a module draft",
+      url: "/studio/core-charter-editorial-line",
+      who: "trainer",
+      base: { intent: "discard", revision: "abc" },
+      why: "revision not a number",
+      attack: ["intent"],
+    },
     // The history page shows a refusal next to the version it concerns; a malformed post concerns none,
     // so without JavaScript the page shows the history again (the data request carries the message).
-    { name: "roll a module back", url: "/studio/core-charter-editorial-line/history", who: "trainer", base: { intent: "rollback", number: "999999", note: "Back to before." }, why: "unknown version", attack: ["intent", "number", "note"], pageMessage: /Versions de/ },
+    {
+      name: "roll a module back",
+      url: "/studio/core-charter-editorial-line/history",
+      who: "trainer",
+      base: { intent: "rollback", number: "999999", note: "Back to before." },
+      why: "unknown version",
+      attack: ["intent", "number", "note"],
+      pageMessage: /Versions de/,
+    },
     // basedOn is what refuses this publication: not attacked (an empty one reads as 0, a real one).
-    { name: "publish the tracks", url: "/studio/tracks", who: "trainer", base: { basedOn: "abc", note: "A note.", core: ["core-charter-editorial-line"] }, why: "basedOn not a number", attack: ["note", "core", "native"] },
-    { name: "review a reflection", url: "/studio/reviews", who: "trainer", base: { userId: "no-such-user", moduleId: "core-charter-editorial-line", reflectionId: "r", seen: "1", comment: "Good." }, why: "no such reflection", attack: ["userId", "moduleId", "reflectionId", "seen", "comment", "page"] },
+    {
+      name: "publish the tracks",
+      url: "/studio/tracks",
+      who: "trainer",
+      base: { basedOn: "abc", note: "A note.", core: ["core-charter-editorial-line"] },
+      why: "basedOn not a number",
+      attack: ["note", "core", "native"],
+    },
+    {
+      name: "review a reflection",
+      url: "/studio/reviews",
+      who: "trainer",
+      base: { userId: "no-such-user", moduleId: "core-charter-editorial-line", reflectionId: "r", seen: "1", comment: "Good." },
+      why: "no such reflection",
+      attack: ["userId", "moduleId", "reflectionId", "seen", "comment", "page"],
+    },
   ];
 }
 
 const fill = (value: string) =>
-  value.replace(":attempt", ids.attempt).replace(":item", ids.item).replace(":question", ids.question).replace(":option", ids.option).replace(":invite", ids.invite).replace(":reset", ids.reset);
+  value
+    .replace(":attempt", ids.attempt)
+    .replace(":item", ids.item)
+    .replace(":question", ids.question)
+    .replace(":option", ids.option)
+    .replace(":invite", ids.invite)
+    .replace(":reset", ids.reset);
 const filled = (body: Body): Body => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]));
 
 /** One attack; `data` sends it as a Remix data request (JSON answer) rather than a document post. */
@@ -136,8 +335,16 @@ function fieldVariants(base: Body, field: string): Variant[] {
     send: (browser, url) => browser.post(url, { ...base, [field]: value }),
   }));
   variants.push(
-    { label: `${field}: invalid UTF-8, percent-encoded`, data: true, send: (b, url) => b.send("POST", url, { body: withRawField(base, field, Buffer.from("%FF%FE%80abc")), headers: urlencoded }) },
-    { label: `${field}: invalid UTF-8, raw bytes`, data: true, send: (b, url) => b.send("POST", url, { body: withRawField(base, field, Buffer.from([0xff, 0xfe, 0x80, 0x61])), headers: urlencoded }) },
+    {
+      label: `${field}: invalid UTF-8, percent-encoded`,
+      data: true,
+      send: (b, url) => b.send("POST", url, { body: withRawField(base, field, Buffer.from("%FF%FE%80abc")), headers: urlencoded }),
+    },
+    {
+      label: `${field}: invalid UTF-8, raw bytes`,
+      data: true,
+      send: (b, url) => b.send("POST", url, { body: withRawField(base, field, Buffer.from([0xff, 0xfe, 0x80, 0x61])), headers: urlencoded }),
+    },
   );
   return variants;
 }
@@ -149,18 +356,35 @@ function bodyVariants(base: Body, field: string | undefined, oversized: number |
   const sized: Variant[] = field
     ? [
         { label: `${field}: 300 KB`, data: true, status: oversized ?? undefined, send: (b, url) => b.post(url, { ...base, [field]: "x".repeat(300 * KB) }) },
-        { label: `${field}: truncated and bogus percent escapes`, data: true, send: (b, url) => b.send("POST", url, { body: withRawField(base, field, Buffer.from("%E2%82%zz%")), headers: urlencoded }) },
+        {
+          label: `${field}: truncated and bogus percent escapes`,
+          data: true,
+          send: (b, url) => b.send("POST", url, { body: withRawField(base, field, Buffer.from("%E2%82%zz%")), headers: urlencoded }),
+        },
       ]
     : [];
   return [
     ...sized,
     { label: "2 MB body", status: oversized ?? undefined, send: (b, url) => b.send("POST", url, { body: twoMb, headers: urlencoded }) },
-    { label: "2 MB body sent chunked (no Content-Length)", status: oversized ?? undefined, send: (b, url) => b.send("POST", url, { body: twoMb, headers: urlencoded, chunked: true }) },
-    { label: "multipart with a broken boundary", send: (b, url) => b.send("POST", url, { body: "--nope\r\ngarbage", headers: { "Content-Type": "multipart/form-data; boundary=elsewhere" } }) },
+    {
+      label: "2 MB body sent chunked (no Content-Length)",
+      status: oversized ?? undefined,
+      send: (b, url) => b.send("POST", url, { body: twoMb, headers: urlencoded, chunked: true }),
+    },
+    {
+      label: "multipart with a broken boundary",
+      send: (b, url) => b.send("POST", url, { body: "--nope\r\ngarbage", headers: { "Content-Type": "multipart/form-data; boundary=elsewhere" } }),
+    },
     { label: "JSON instead of a form", send: (b, url) => b.send("POST", url, { body: JSON.stringify(base), headers: { "Content-Type": "application/json" } }) },
     { label: "plain text", send: (b, url) => b.send("POST", url, { body: form, headers: { "Content-Type": "text/plain" } }) },
-    { label: "prototype-looking field names", send: (b, url) => b.send("POST", url, { body: `${form}&__proto__[admin]=1&constructor[prototype][admin]=1&__proto__=x`, headers: urlencoded }) },
-    { label: "10,000 fields", send: (b, url) => b.send("POST", url, { body: `${form}&${Array.from({ length: 10_000 }, (_, i) => `f${i}=1`).join("&")}`, headers: urlencoded }) },
+    {
+      label: "prototype-looking field names",
+      send: (b, url) => b.send("POST", url, { body: `${form}&__proto__[admin]=1&constructor[prototype][admin]=1&__proto__=x`, headers: urlencoded }),
+    },
+    {
+      label: "10,000 fields",
+      send: (b, url) => b.send("POST", url, { body: `${form}&${Array.from({ length: 10_000 }, (_, i) => `f${i}=1`).join("&")}`, headers: urlencoded }),
+    },
   ];
 }
 
@@ -183,7 +407,10 @@ async function attack(browser: Browser, url: string, variants: Variant[], pageMe
         }
         const leak = leakIn(body);
         if (leak) problems.push(`${where}: the body leaks ${JSON.stringify(leak)}`);
-        const told = !variant.data && pageMessage && (response.headers.get("content-type") ?? "").includes("text/html") ? pageMessage.test(body) : hasMessage(response, body);
+        const told =
+          !variant.data && pageMessage && (response.headers.get("content-type") ?? "").includes("text/html")
+            ? pageMessage.test(body)
+            : hasMessage(response, body);
         if (!told) problems.push(`${where}: no message (${response.headers.get("content-type")}): ${body.slice(0, 160)}`);
       }),
     );
@@ -203,7 +430,11 @@ beforeAll(async () => {
   const questionnaire = (await loadQuestionnaire())!;
   ids.question = questionnaire.questions[0]!.id;
   ids.option = questionnaire.questions[0]!.options[0]!.id;
-  const invited = invitePerson("demo-admin", { email: "bad.input@ambassade.test", name: "Bad Input", teamId: "team-ops", roles: ["employee"] }, { inviter: "Claire Dubois", locale: "fr" });
+  const invited = invitePerson(
+    "demo-admin",
+    { email: "bad.input@ambassade.test", name: "Bad Input", teamId: "team-ops", roles: ["employee"] },
+    { inviter: "Claire Dubois", locale: "fr" },
+  );
   if (invited.kind !== "invited") throw new Error("the invitation was not created");
   ids.invite = invited.token;
   ids.reset = createPasswordReset("demo-camille.simon");
@@ -260,12 +491,19 @@ describe("forms", () => {
         bytes,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return (b: Browser, url: string, chunked = false) => b.send("POST", url, { body, chunked, headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` } });
+      return (b: Browser, url: string, chunked = false) =>
+        b.send("POST", url, { body, chunked, headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` } });
     };
     const script = Buffer.from("<script>alert(1)</script>");
     const variants: Variant[] = [
-      ...HOSTILE.filter(([, v]) => typeof v === "string").map(([label, value]) => ({ label: `file name: ${label}`, send: upload(`${value as string}.png`, script) })),
-      { label: "an SVG with a script", send: upload("pic.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "image/svg+xml") },
+      ...HOSTILE.filter(([, v]) => typeof v === "string").map(([label, value]) => ({
+        label: `file name: ${label}`,
+        send: upload(`${value as string}.png`, script),
+      })),
+      {
+        label: "an SVG with a script",
+        send: upload("pic.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "image/svg+xml"),
+      },
       { label: "HTML named .png", send: upload("pic.png", Buffer.from("<!doctype html><h1>hi</h1>"), "image/png") },
       { label: "an empty file", send: upload("empty.png", Buffer.alloc(0)) },
       { label: "3 MB", status: 413, send: upload("big.png", Buffer.alloc(3 * MB, 1)) },
@@ -301,7 +539,10 @@ function jsonVariants(field: "checks" | "credential"): [string, string | Buffer,
     ["an unknown field", json({ [field]: [], extra: true })],
     ["prototype pollution", `{"__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}, "${field}": []}`],
     ["deep nesting", `{"${field}": ${"[".repeat(50_000)}${"]".repeat(50_000)}}`],
-    ["invalid UTF-8 bytes", Buffer.concat([Buffer.from(`{"${field}": [{"email": "`), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('@x.co", "channel": "linkedin"}]}')])],
+    [
+      "invalid UTF-8 bytes",
+      Buffer.concat([Buffer.from(`{"${field}": [{"email": "`), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('@x.co", "channel": "linkedin"}]}')]),
+    ],
     ["a lone surrogate escape", `{"${field}": [{"email": "\\ud800@x.co", "channel": "linkedin"}]}`],
     ["NUL bytes", `{"${field}": [{"email": "a\\u0000@x.co", "channel": "link\\u0000edin"}]}`],
     ["2 MB", json({ [field]: "x".repeat(2 * MB) }), 413],
@@ -316,10 +557,18 @@ function apiVariants(field: "checks" | "credential", headers: Record<string, str
   }));
   const twoMb = JSON.stringify({ [field]: "x".repeat(2 * MB) });
   variants.push(
-    { label: "2 MB sent chunked (no Content-Length)", status: 413, send: (b, url) => b.send("POST", url, { body: twoMb, headers: { "Content-Type": "application/json", ...headers }, chunked: true }) },
+    {
+      label: "2 MB sent chunked (no Content-Length)",
+      status: 413,
+      send: (b, url) => b.send("POST", url, { body: twoMb, headers: { "Content-Type": "application/json", ...headers }, chunked: true }),
+    },
     { label: "a form instead of JSON", status: 415, send: (b, url) => b.send("POST", url, { body: `${field}=x`, headers: { ...urlencoded, ...headers } }) },
     { label: "no content type", status: 415, send: (b, url) => b.send("POST", url, { body: "{}", headers }) },
-    { label: "JSON labelled as text", status: 415, send: (b, url) => b.send("POST", url, { body: "{}", headers: { "Content-Type": "text/plain", ...headers } }) },
+    {
+      label: "JSON labelled as text",
+      status: 415,
+      send: (b, url) => b.send("POST", url, { body: "{}", headers: { "Content-Type": "text/plain", ...headers } }),
+    },
   );
   return variants;
 }
@@ -354,7 +603,10 @@ describe("the API", () => {
   it("GET /api/v1/authorizations: hostile, repeated, unknown and badly encoded parameters are a 400; bad tokens a 401", async () => {
     const before = snapshotDatabase();
     const auth = { Authorization: `Bearer ${ids.token}` };
-    const get = (query: string, headers: Record<string, string> = auth) => (b: Browser) => b.send("GET", `/api/v1/authorizations?${query}`, { headers });
+    const get =
+      (query: string, headers: Record<string, string> = auth) =>
+      (b: Browser) =>
+        b.send("GET", `/api/v1/authorizations?${query}`, { headers });
     const cases: [string, (b: Browser) => Promise<Response>, number][] = [
       ["HTML email", get(`email=${encodeURIComponent("<script>alert(1)</script>")}&channel=linkedin`), 400],
       ["SQL-looking email", get(`email=${encodeURIComponent("' OR 1=1 --")}&channel=linkedin`), 400],

@@ -30,7 +30,13 @@ afterAll(async () => {
  * Streams up to `total` bytes as a chunked body (no Content-Length) and stops as soon as the server
  * answers or closes: the status, and how much was sent before that.
  */
-function chunkedPost(base: string, pathname: string, headers: Record<string, string>, total: number, first = ""): Promise<{ status: number | null; sent: number }> {
+function chunkedPost(
+  base: string,
+  pathname: string,
+  headers: Record<string, string>,
+  total: number,
+  first = "",
+): Promise<{ status: number | null; sent: number }> {
   return new Promise((resolve) => {
     const url = new URL(pathname, base);
     let sent = 0;
@@ -68,7 +74,13 @@ describe("request bodies", () => {
     const before = snapshotDatabase();
     const boundary = "----ambassade-test";
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`;
-    const result = await chunkedPost(server.url, "/studio/media", { Cookie: trainer.cookieHeader(), "Content-Type": `multipart/form-data; boundary=${boundary}` }, 50 * MB, head);
+    const result = await chunkedPost(
+      server.url,
+      "/studio/media",
+      { Cookie: trainer.cookieHeader(), "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      50 * MB,
+      head,
+    );
     expect(result.status).toBe(413);
     // The server answered, and stopped reading, long before the 50 MB were sent (the client writes only
     // as fast as the server reads; the margin is for socket buffers and the discarded rest).
@@ -80,7 +92,11 @@ describe("request bodies", () => {
     const chunked = await chunkedPost(small.url, "/login", { "Content-Type": "application/x-www-form-urlencoded" }, 50 * MB, "email=a%40b.c&password=");
     expect(chunked.status).toBe(413);
     expect(chunked.sent).toBeLessThan(20 * MB);
-    const declared = await fetch(`${small.url}/api/v1/verify`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "x".repeat(2 * MB) }).catch(() => null);
+    const declared = await fetch(`${small.url}/api/v1/verify`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "x".repeat(2 * MB),
+    }).catch(() => null);
     expect(declared?.status).toBe(413);
     // A body within the limit still reaches its route.
     const ordinary = await fetch(`${small.url}/api/v1/verify`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });

@@ -70,7 +70,11 @@ async function settle(...responses: Response[]): Promise<number[]> {
 }
 
 const audit = (action: string, subjectId: string) =>
-  getDb().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId))).all();
+  getDb()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)))
+    .all();
 
 describe("double submissions", () => {
   it("the same invitation posted twice at once creates one person, sends one mail; the other is told the address is taken", async () => {
@@ -140,7 +144,9 @@ describe("double submissions", () => {
     expect(answered).toEqual([200, 200]);
     expect(getDb().select().from(examAnswers).where(eq(examAnswers.attemptId, attemptId)).all()).toHaveLength(1);
 
-    const submitted = await settle(...(await Promise.all([submit(sarah, `/exam/${attemptId}`, { intent: "submit" }), submit(sarah, `/exam/${attemptId}`, { intent: "submit" })])));
+    const submitted = await settle(
+      ...(await Promise.all([submit(sarah, `/exam/${attemptId}`, { intent: "submit" }), submit(sarah, `/exam/${attemptId}`, { intent: "submit" })])),
+    );
     expect(submitted).toEqual([204, 409]);
     expect(getDb().select().from(examAttempts).where(eq(examAttempts.userId, userId)).get()?.status).toBe("graded");
     expect(audit("exam.graded", attemptId)).toHaveLength(1);

@@ -23,7 +23,13 @@ afterAll(async () => {
 
 // Demo employees (db/seed.ts); anyone who learns may start an attempt (app/models/exam.server.ts:
 // only the attempt limits, the cooldown and an attempt already in progress refuse one).
-const LEARNERS = ["learner@ambassade.test", "lucas.bernard@ambassade.test", "chloe.thomas@ambassade.test", "camille.simon@ambassade.test", "thomas.michel@ambassade.test"];
+const LEARNERS = [
+  "learner@ambassade.test",
+  "lucas.bernard@ambassade.test",
+  "chloe.thomas@ambassade.test",
+  "camille.simon@ambassade.test",
+  "thomas.michel@ambassade.test",
+];
 const KILL_AFTER = 35;
 
 type Answer = { attemptId: string; itemId: string; options: string[] };
@@ -45,8 +51,12 @@ describe("a crash in the middle of exam answers", () => {
       }),
     );
     const reader = new Database(env.DATABASE_PATH, { readonly: true });
-    const itemsOf = (attemptId: string) => JSON.parse((reader.prepare("select items from exam_attempts where id = ?").get(attemptId) as { items: string }).items) as { id: string }[];
-    const plans = learners.map((l) => ({ ...l, answers: itemsOf(l.attemptId).map((item) => ({ attemptId: l.attemptId, itemId: item.id, options: rightAnswer(item.id) })) }));
+    const itemsOf = (attemptId: string) =>
+      JSON.parse((reader.prepare("select items from exam_attempts where id = ?").get(attemptId) as { items: string }).items) as { id: string }[];
+    const plans = learners.map((l) => ({
+      ...l,
+      answers: itemsOf(l.attemptId).map((item) => ({ attemptId: l.attemptId, itemId: item.id, options: rightAnswer(item.id) })),
+    }));
     reader.close();
     const total = plans.reduce((n, p) => n + p.answers.length, 0);
 
@@ -95,7 +105,11 @@ describe("a crash in the middle of exam answers", () => {
     const db = new Database(env.DATABASE_PATH);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(db.pragma("foreign_key_check")).toEqual([]);
-    const stored = db.prepare("select attempt_id as attemptId, item_id as itemId, option_ids as options from exam_answers").all() as { attemptId: string; itemId: string; options: string }[];
+    const stored = db.prepare("select attempt_id as attemptId, item_id as itemId, option_ids as options from exam_answers").all() as {
+      attemptId: string;
+      itemId: string;
+      options: string;
+    }[];
     const byKey = new Map(stored.map((row) => [`${row.attemptId}/${row.itemId}`, JSON.parse(row.options) as string[]]));
     for (const answer of acknowledged) expect(byKey.get(`${answer.attemptId}/${answer.itemId}`)).toEqual(answer.options);
     // Nothing that was never sent.

@@ -22,7 +22,9 @@ beforeEach(() => {
   getDb().insert(settings).values({ key: "exam.requiresTrackComplete", value: false, updatedAt: new Date() }).run();
 });
 
-type Graded = { attempt: { status: "graded"; feedback: string; categoryScores: Record<string, unknown>; missed: { id: string; options: { id: string; text: string }[] }[] } };
+type Graded = {
+  attempt: { status: "graded"; feedback: string; categoryScores: Record<string, unknown>; missed: { id: string; options: { id: string; text: string }[] }[] };
+};
 
 /** A blank attempt, submitted at once, by a person who may take the exam again. */
 async function blankAttempt(email: string): Promise<{ text: string; attempt: Graded["attempt"] }> {
@@ -63,7 +65,13 @@ describe("exam feedback", () => {
 
   it("never reveals the key, even with missed items shown and every item of the bank drawn", async () => {
     const bankSize = examBankFile().items.length;
-    getDb().insert(settings).values([{ key: "exam.feedback", value: "missed" }, { key: "exam.itemsPerAttempt", value: Math.min(bankSize, 100) }]).run();
+    getDb()
+      .insert(settings)
+      .values([
+        { key: "exam.feedback", value: "missed" },
+        { key: "exam.itemsPerAttempt", value: Math.min(bankSize, 100) },
+      ])
+      .run();
     const { text, attempt } = await blankAttempt("camille.simon@ambassade.test");
     expect(attempt.missed.length).toBe(Math.min(bankSize, 100));
     const keys = allKeys(attempt.missed);

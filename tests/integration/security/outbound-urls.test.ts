@@ -65,7 +65,25 @@ const CLASSES = (port: number): [string, string][] => [
 describe("addresses", () => {
   it("only public unicast addresses are public", () => {
     for (const address of ["8.8.8.8", "1.1.1.1", "2001:4860:4860::8888", "2606:4700:4700::1111"]) expect(isPublicAddress(address), address).toBe(true);
-    for (const address of ["127.0.0.1", "::1", "10.1.2.3", "172.31.255.255", "192.168.0.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::", "224.0.0.1", "ff02::1", "fe80::1", "fd12::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1", "255.255.255.255", "not an address"]) {
+    for (const address of [
+      "127.0.0.1",
+      "::1",
+      "10.1.2.3",
+      "172.31.255.255",
+      "192.168.0.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::",
+      "224.0.0.1",
+      "ff02::1",
+      "fe80::1",
+      "fd12::1",
+      "::ffff:10.0.0.1",
+      "::ffff:127.0.0.1",
+      "255.255.255.255",
+      "not an address",
+    ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
   });

@@ -61,8 +61,16 @@ function form(fields: Record<string, string>): string {
 
 function post(pathname: string, host: string, fields: Record<string, string>, extra: Record<string, string> = {}): string {
   const body = form(fields);
-  const headers = { Host: host, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)), Connection: "close", ...extra };
-  return `POST ${pathname} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${body}`;
+  const headers = {
+    Host: host,
+    "Content-Type": "application/x-www-form-urlencoded",
+    "Content-Length": String(Buffer.byteLength(body)),
+    Connection: "close",
+    ...extra,
+  };
+  return `POST ${pathname} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\r\n")}\r\n\r\n${body}`;
 }
 
 describe("sign-in throttling holds under concurrency (ASVS 2.2.1)", () => {
@@ -96,13 +104,21 @@ describe("sign-in throttling holds under concurrency (ASVS 2.2.1)", () => {
     // The proxy appends the address it saw (203.0.113.7); what the client wrote is further left.
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        new Browser(proxied.url).post("/login", { email: `nobody-${i}@ambassade.test`, password: "wrong-password" }, { "X-Forwarded-For": `10.9.${i}.1, 203.0.113.7` }),
+        new Browser(proxied.url).post(
+          "/login",
+          { email: `nobody-${i}@ambassade.test`, password: "wrong-password" },
+          { "X-Forwarded-For": `10.9.${i}.1, 203.0.113.7` },
+        ),
       ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40 - THROTTLE_RULES.ip.maxFailures);
     expect(passwordVerifications() - before).toBeLessThanOrEqual(THROTTLE_RULES.ip.maxFailures);
-    const keys = getDb().select({ key: loginThrottle.key }).from(loginThrottle).all().map((r) => r.key);
+    const keys = getDb()
+      .select({ key: loginThrottle.key })
+      .from(loginThrottle)
+      .all()
+      .map((r) => r.key);
     expect(keys).toContain("ip:203.0.113.7");
     expect(keys.filter((k) => k.startsWith("ip:10.9."))).toEqual([]);
     clearThrottle();
@@ -111,7 +127,11 @@ describe("sign-in throttling holds under concurrency (ASVS 2.2.1)", () => {
   it("without TRUST_PROXY, X-Forwarded-For is ignored altogether", async () => {
     clearThrottle();
     await new Browser(server.url).post("/login", { email: "nobody@ambassade.test", password: "wrong-password" }, { "X-Forwarded-For": "198.51.100.1" });
-    const keys = getDb().select({ key: loginThrottle.key }).from(loginThrottle).all().map((r) => r.key);
+    const keys = getDb()
+      .select({ key: loginThrottle.key })
+      .from(loginThrottle)
+      .all()
+      .map((r) => r.key);
     expect(keys.some((k) => k.includes("198.51.100.1"))).toBe(false);
     clearThrottle();
   });
@@ -122,7 +142,15 @@ describe("links from a fixed origin; Host checked (ASVS 5.1.5, 14.x)", () => {
     const mails = getDb().select().from(mailOutbox).all().length;
     const evil = await raw(fixed.url, post("/forgot-password", "evil.example", { email: "learner@ambassade.test" }, { Origin: "http://evil.example" }));
     expect(evil.status).toBe(400);
-    const forwarded = await raw(fixed.url, post("/forgot-password", "ambassade.example.com", { email: "learner@ambassade.test" }, { Origin: "https://ambassade.example.com", "X-Forwarded-Host": "evil.example" }));
+    const forwarded = await raw(
+      fixed.url,
+      post(
+        "/forgot-password",
+        "ambassade.example.com",
+        { email: "learner@ambassade.test" },
+        { Origin: "https://ambassade.example.com", "X-Forwarded-Host": "evil.example" },
+      ),
+    );
     // X-Forwarded-Host is not read without TRUST_PROXY; the request is APP_URL's.
     expect(forwarded.status).toBe(200);
     await flushMail();
@@ -138,7 +166,10 @@ describe("links from a fixed origin; Host checked (ASVS 5.1.5, 14.x)", () => {
   it("behind a trusted proxy, a forged X-Forwarded-Host is refused", async () => {
     const trusted = await startServer({ appUrl: "https://ambassade.example.com", trustProxy: 1 });
     try {
-      const forged = await raw(trusted.url, `GET /login HTTP/1.1\r\nHost: ambassade.example.com\r\nX-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n`);
+      const forged = await raw(
+        trusted.url,
+        `GET /login HTTP/1.1\r\nHost: ambassade.example.com\r\nX-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n`,
+      );
       expect(forged.status).toBe(400);
       const good = await raw(trusted.url, `GET /login HTTP/1.1\r\nHost: internal:3000\r\nX-Forwarded-Host: ambassade.example.com\r\nConnection: close\r\n\r\n`);
       expect(good.status).toBe(200);
@@ -152,7 +183,12 @@ describe("links from a fixed origin; Host checked (ASVS 5.1.5, 14.x)", () => {
     const port = new URL(proxied.url).port;
     const response = await raw(
       proxied.url,
-      post("/forgot-password", `evil.example:${port}`, { email: "manager@ambassade.test" }, { Origin: `https://evil.example:${port}`, "X-Forwarded-Proto": "https" }),
+      post(
+        "/forgot-password",
+        `evil.example:${port}`,
+        { email: "manager@ambassade.test" },
+        { Origin: `https://evil.example:${port}`, "X-Forwarded-Proto": "https" },
+      ),
     );
     expect(response.status).toBe(200);
     const mail = (await readOutbox()).filter((m) => m.to.includes("manager@ambassade.test")).pop()!;
@@ -177,7 +213,15 @@ describe("links from a fixed origin; Host checked (ASVS 5.1.5, 14.x)", () => {
 
   it("npm start in production without APP_URL on a network address stops and says what to set", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-      env: { ...process.env, NODE_ENV: "production", SKIP_BUILD: "1", HOST: "0.0.0.0", PORT: "0", APP_URL: "", DATABASE_PATH: path.join(os.tmpdir(), `never-${process.pid}.db`) },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        SKIP_BUILD: "1",
+        HOST: "0.0.0.0",
+        PORT: "0",
+        APP_URL: "",
+        DATABASE_PATH: path.join(os.tmpdir(), `never-${process.pid}.db`),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -199,7 +243,10 @@ describe("mail is sent after the reply (ASVS 2.2.x enumeration)", () => {
     try {
       const timings = { known: [] as number[], unknown: [] as number[] };
       for (let i = 0; i < 15; i++) {
-        for (const [kind, email] of [["known", "ambassador@ambassade.test"], ["unknown", `nobody-${i}@ambassade.test`]] as const) {
+        for (const [kind, email] of [
+          ["known", "ambassador@ambassade.test"],
+          ["unknown", `nobody-${i}@ambassade.test`],
+        ] as const) {
           const started = performance.now();
           const response = await new Browser(server.url).post("/forgot-password", { email });
           await response.text();
@@ -266,19 +313,31 @@ describe("names and free text (ASVS 5.1.3, 5.1.4)", () => {
     await admin.signIn("admin@ambassade.test");
     const before = snapshotDatabase();
     for (const name of ["Eve\u202Egnp.exe", "A\u0000B", "\u001b[31mRed", "Zero\u200bWidth", "Two\nLines", "Iso\u2066late"]) {
-      const invited = await admin.post(`/people/invite?_data=${encodeURIComponent("routes/people.invite")}`, { name, email: "bidi@ambassade.test", teamId: "team-ops", roles: ["employee"] });
+      const invited = await admin.post(`/people/invite?_data=${encodeURIComponent("routes/people.invite")}`, {
+        name,
+        email: "bidi@ambassade.test",
+        teamId: "team-ops",
+        roles: ["employee"],
+      });
       expect(invited.status, JSON.stringify(name)).toBe(400);
       expect(((await invited.json()) as { fieldErrors: Record<string, string> }).fieldErrors.name).toBe("security.errors.forbiddenCharacters");
       const team = await admin.post(`/admin/teams?_data=${encodeURIComponent("routes/admin.teams")}`, { intent: "create", name });
       expect(team.status, JSON.stringify(name)).toBe(400);
-      const renamed = await admin.post(`/people/demo-learner?_data=${encodeURIComponent("routes/people.$userId")}`, { intent: "update", name, teamId: "team-comms", roles: ["employee"] });
+      const renamed = await admin.post(`/people/demo-learner?_data=${encodeURIComponent("routes/people.$userId")}`, {
+        intent: "update",
+        name,
+        teamId: "team-comms",
+        roles: ["employee"],
+      });
       expect(renamed.status, JSON.stringify(name)).toBe(400);
     }
     expect(snapshotDatabase()).toBe(before);
     const page = await admin.post("/people/invite", { name: "Eve\u202Egnp.exe", email: "bidi@ambassade.test", teamId: "team-ops", roles: ["employee"] });
     expect(await page.text()).toContain("caractères invisibles ou de contrôle");
     // Accents, apostrophes and hyphens are names too.
-    expect((await admin.post("/people/invite", { name: "Zoé N’Diaye-Kéïta", email: "zoe.ndiaye@ambassade.test", teamId: "team-ops", roles: ["employee"] })).status).toBe(302);
+    expect(
+      (await admin.post("/people/invite", { name: "Zoé N’Diaye-Kéïta", email: "zoe.ndiaye@ambassade.test", teamId: "team-ops", roles: ["employee"] })).status,
+    ).toBe(302);
   });
 });
 
@@ -288,14 +347,28 @@ describe("manager invitations (ASVS 4.x, enumeration)", () => {
     await manager.signIn("manager@ambassade.test");
     const camille = () => getDb().select().from(users).where(eq(users.email, "camille.simon@ambassade.test")).get();
     const before = camille();
-    const existing = await manager.post("/people/invite", { name: "Camille S", email: "camille.simon@ambassade.test", teamId: "team-comms", roles: ["employee"] });
-    const fresh = await manager.post("/people/invite", { name: "Nouvelle Personne", email: "nouvelle.personne@ambassade.test", teamId: "team-comms", roles: ["employee"] });
+    const existing = await manager.post("/people/invite", {
+      name: "Camille S",
+      email: "camille.simon@ambassade.test",
+      teamId: "team-comms",
+      roles: ["employee"],
+    });
+    const fresh = await manager.post("/people/invite", {
+      name: "Nouvelle Personne",
+      email: "nouvelle.personne@ambassade.test",
+      teamId: "team-comms",
+      roles: ["employee"],
+    });
     expect(existing.status).toBe(fresh.status);
     expect(existing.headers.get("location")).toBe(fresh.headers.get("location"));
     const flash = (r: Response) => r.headers.getSetCookie().some((c) => c.startsWith("ambassade_flash="));
     expect(flash(existing)).toBe(flash(fresh));
     expect(camille()).toEqual(before);
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.action, "person.invite_existing"), eq(auditLog.subjectId, before!.id))).all();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "person.invite_existing"), eq(auditLog.subjectId, before!.id)))
+      .all();
     expect(audit).toHaveLength(1);
     // Nothing queued for Camille.
     expect(getDb().select().from(mailOutbox).where(eq(mailOutbox.to, "camille.simon@ambassade.test")).all()).toHaveLength(0);
@@ -307,7 +380,12 @@ describe("sessions (ASVS 3.2, 3.3, 3.4)", () => {
     const browser = new Browser(server.url);
     await browser.signIn("ambassador@ambassade.test");
     const token = /ambassade_session=([^;]+)/.exec(browser.cookieHeader())![1]!;
-    const ids = getDb().select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, "demo-ambassador")).all().map((r) => r.id);
+    const ids = getDb()
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.userId, "demo-ambassador"))
+      .all()
+      .map((r) => r.id);
     expect(ids).not.toContain(token);
     expect(ids).toContain(createHash("sha256").update(token).digest("hex"));
   });
@@ -322,14 +400,23 @@ describe("sessions (ASVS 3.2, 3.3, 3.4)", () => {
     expect((await browser.get("/home")).status).toBe(200);
     // Used constantly, but signed in 31 days ago: over.
     const now = Math.floor(Date.now() / 1000);
-    getDb().update(sessions).set({ createdAt: now - 31 * 86_400, expiresAt: now + 3600 }).where(eq(sessions.id, id)).run();
+    getDb()
+      .update(sessions)
+      .set({ createdAt: now - 31 * 86_400, expiresAt: now + 3600 })
+      .where(eq(sessions.id, id))
+      .run();
     expect((await browser.get("/home")).status).toBe(302);
     // The settings change both.
     updateSettings("demo-admin", { "session.idleHours": 2, "session.absoluteDays": 7 });
     resetSessionLimitsCache();
     const again = new Browser(server.url);
     await again.signIn("ambassador@ambassade.test");
-    const newest = getDb().select().from(sessions).where(eq(sessions.userId, "demo-ambassador")).all().sort((a, b) => b.createdAt - a.createdAt)[0]!;
+    const newest = getDb()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, "demo-ambassador"))
+      .all()
+      .sort((a, b) => b.createdAt - a.createdAt)[0]!;
     expect(newest.expiresAt - newest.createdAt).toBe(2 * 3600);
     updateSettings("demo-admin", { "session.idleHours": 12, "session.absoluteDays": 30 });
     resetSessionLimitsCache();
@@ -337,13 +424,20 @@ describe("sessions (ASVS 3.2, 3.3, 3.4)", () => {
 
   it("the housekeeping job deletes expired sessions", async () => {
     const now = Math.floor(Date.now() / 1000);
-    getDb().insert(sessions).values([
-      { id: "expired-idle", userId: "demo-learner", createdAt: now - 3600, expiresAt: now - 1 },
-      { id: "expired-absolute", userId: "demo-learner", createdAt: now - 40 * 86_400, expiresAt: now + 100 },
-      { id: "still-fine", userId: "demo-learner", createdAt: now, expiresAt: now + 100 },
-    ]).run();
+    getDb()
+      .insert(sessions)
+      .values([
+        { id: "expired-idle", userId: "demo-learner", createdAt: now - 3600, expiresAt: now - 1 },
+        { id: "expired-absolute", userId: "demo-learner", createdAt: now - 40 * 86_400, expiresAt: now + 100 },
+        { id: "still-fine", userId: "demo-learner", createdAt: now, expiresAt: now + 100 },
+      ])
+      .run();
     expect(await deleteExpiredSessions()).toBeGreaterThanOrEqual(2);
-    const left = getDb().select({ id: sessions.id }).from(sessions).all().map((r) => r.id);
+    const left = getDb()
+      .select({ id: sessions.id })
+      .from(sessions)
+      .all()
+      .map((r) => r.id);
     expect(left).toContain("still-fine");
     expect(left).not.toContain("expired-idle");
     expect(left).not.toContain("expired-absolute");
@@ -390,7 +484,12 @@ describe("no known password in production (ASVS 2.3.1, 2.5.x)", () => {
         expect(signedIn.status).toBe(302);
         // Every cookie is Secure in production, the flash too.
         expect(signedIn.headers.getSetCookie().find((c) => c.startsWith("ambassade_session="))).toMatch(/;\s*Secure/i);
-        const invited = await browser.post("/people/invite", { name: "Secure Cookie", email: "secure.cookie@ambassade.test", teamId: "team-ops", roles: ["employee"] });
+        const invited = await browser.post("/people/invite", {
+          name: "Secure Cookie",
+          email: "secure.cookie@ambassade.test",
+          teamId: "team-ops",
+          roles: ["employee"],
+        });
         expect(invited.headers.getSetCookie().find((c) => c.startsWith("ambassade_flash="))).toMatch(/;\s*Secure/i);
       } finally {
         await first.stop();
