@@ -51,9 +51,9 @@ async function primary(workers: number) {
   const ready = new Set<number>();
   const recentExits: number[] = [];
 
-  // The workers accept connections themselves (the kernel shares them out): with Node's default on Linux, this
-  // process accepts each connection and hands it over, so a long job here would leave new visitors waiting.
-  cluster.schedulingPolicy = cluster.SCHED_NONE;
+  // Connections stay handed out by this process (Node's round robin): with the kernel sharing them out
+  // (SCHED_NONE), the storm's 6,000 connections landed unevenly and workers were lost (bench, ADR 0035). Long jobs
+  // here yield between steps instead, so that handing out connections never waits long.
   const fork = () => {
     if (shuttingDown) return;
     const worker = cluster.fork(workerEnv);
