@@ -99,6 +99,8 @@ export async function answerQuestions(page: Page, lang: Lang, answers: Record<st
       await page.getByRole(question.kind === "single" ? "radio" : "checkbox", { name: labelOf(question.id, optionId, lang), exact: true }).check();
     }
     await page.getByRole("button", { name: step === questions.length ? ui.last : ui.next }).click();
+    // The answer is saved once the page has moved on: the next step waits for that.
+    await expect(page.getByText(ui.progress(step))).toBeHidden();
   }
 }
 

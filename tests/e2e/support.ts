@@ -18,10 +18,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export async function signOut(page: Page) {
   const button = page.getByRole("button", { name: /Se déconnecter|Sign out/ });
-  // The button sits in the menu at the bar's end (ADR 0030); the design spec opens that menu by mouse and keyboard.
-  // Here the sign-out form is submitted through its button directly: on the questionnaire's pages the menu was seen
-  // re-rendering while Playwright waited for it to settle (CI, 2 of 4 full runs).
-  await button.evaluate((element: HTMLButtonElement) => element.click());
+  // The button sits in the menu at the bar's end (ADR 0030): opened first. The menu closes when the page
+  // changes (it is keyed by the path), so a navigation still under way closes it again: open it and retry.
+  await expect(async () => {
+    if (!(await button.isVisible())) await page.getByTestId("menu").locator("summary").click();
+    await button.click({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/login/);
 }
 
