@@ -17,6 +17,7 @@ import { and, desc, eq, inArray, lt, lte, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "../../db/connection";
 import { mailOutbox, type MailStatus } from "../../db/schema";
 import { newId } from "~/utils/ids.server";
+import { startBackgroundWorker, wakeBackgroundWorker } from "~/utils/background.server";
 import { sendMail } from "./mailer.server";
 
 export type QueuedMail = {
@@ -37,8 +38,7 @@ const BATCH = 20;
 /** A mail claimed by a process that died while sending is tried again after this. */
 const STUCK_AFTER_MS = 10 * 60_000;
 
-type Wake = () => void;
-const globalForMail = globalThis as unknown as { __ambassadeMailWake?: Wake; __ambassadeMailPass?: Promise<number> | null };
+const globalForMail = globalThis as unknown as { __ambassadeMailPass?: Promise<number> | null };
 
 /** Queues a mail; it is sent after the current request, by the worker. Returns the outbox id. */
 export function queueMail(db: Db | Tx, mail: QueuedMail, now = new Date()): string {
@@ -58,7 +58,8 @@ export function queueMail(db: Db | Tx, mail: QueuedMail, now = new Date()): stri
     })
     .run();
   // After the caller's transaction has committed and its response is on its way.
-  setImmediate(() => (globalForMail.__ambassadeMailWake ?? runPass)());
+  // Without a worker in this process (a script, a test), a pass runs here.
+  wakeBackgroundWorker("mail", runPass);
   return id;
 }
 
@@ -140,38 +141,9 @@ export async function deliverQueuedMail(now = () => new Date()): Promise<number>
   }
 }
 
-/** The worker of `npm start`: a pass every `intervalMs` (retries) and as soon as a mail is queued. */
+/** The worker of `npm start`: a pass now, every `intervalMs` (retries) and as soon as a mail is queued. */
 export function startMailWorker(options: { intervalMs?: number } = {}): { stop: () => void } {
-  let again = false;
-  let running = false;
-  const wake = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    void (async () => {
-      do {
-        again = false;
-        try {
-          await deliverQueuedMail();
-        } catch (error) {
-          logPassFailure(error);
-        }
-      } while (again);
-      running = false;
-    })();
-  };
-  const timer = setInterval(wake, options.intervalMs ?? 5_000);
-  timer.unref();
-  globalForMail.__ambassadeMailWake = wake;
-  wake();
-  return {
-    stop: () => {
-      clearInterval(timer);
-      globalForMail.__ambassadeMailWake = undefined;
-    },
-  };
+  return startBackgroundWorker("mail", deliverQueuedMail, { intervalMs: options.intervalMs ?? 5_000, runNow: true, onError: logPassFailure });
 }
 
 export type MailFate = { id: string; status: MailStatus; attempts: number; lastError: string | null; createdAt: Date; sentAt: Date | null };

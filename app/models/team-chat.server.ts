@@ -19,7 +19,8 @@ import { appUrl } from "~/utils/app-url.server";
 import { formatDate } from "~/utils/dates";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
-import { assertPublicTarget, failureKind, OutboundRefused, safeFetch, type SafeFetchInit } from "~/utils/outbound.server";
+import { deliverAll, startBackgroundWorker, wakeBackgroundWorker, type DeliveryStatus, type DeliveryTotals } from "~/utils/background.server";
+import { assertPublicTarget, OutboundRefused, postJson, safeFetch, type OutboundFetch, type PostOutcome } from "~/utils/outbound.server";
 import { recordAudit } from "./audit.server";
 import { getSetting } from "./settings.server";
 import { DELIVERY_TIMEOUT_MS, nextRetryAt, validateWebhookUrl } from "./webhook.server";
@@ -148,15 +149,13 @@ export function enqueueTeamChat(tx: Tx, event: TeamChatEvent, now = new Date()):
 
 export type TeamChatWorkerOptions = {
   now?: () => Date;
-  fetch?: (url: string, init: SafeFetchInit) => Promise<{ status: number }>;
+  fetch?: OutboundFetch;
   timeoutMs?: number;
   batchSize?: number;
 };
 
 /** One pass: claims the due messages, posts them to their team's current URL, records each outcome. */
-export async function deliverDueTeamChat(
-  options: TeamChatWorkerOptions = {},
-): Promise<{ attempted: number; succeeded: number; retrying: number; failed: number }> {
+export async function deliverDueTeamChat(options: TeamChatWorkerOptions = {}): Promise<DeliveryTotals> {
   const clock = options.now ?? (() => new Date());
   const fetchImpl = options.fetch ?? safeFetch;
   const db = getDb();
@@ -182,38 +181,20 @@ export async function deliverDueTeamChat(
       .where(inArray(chatMessages.id, due))
       .all();
   });
-  const totals = { attempted: claimed.length, succeeded: 0, retrying: 0, failed: 0 };
-  await Promise.all(
-    claimed.map(async (message) => {
-      let outcome: { ok: boolean; statusCode: number | null; error: string | null };
-      if (!message.url) outcome = { ok: false, statusCode: null, error: "no_hook" };
-      else {
-        try {
-          const response = await fetchImpl(message.url, {
-            method: "POST",
-            headers: { "Content-Type": "application/json", "User-Agent": "Ambassade-TeamChat/1" },
-            body: message.body,
-            signal: AbortSignal.timeout(options.timeoutMs ?? DELIVERY_TIMEOUT_MS),
-          });
-          const ok = response.status >= 200 && response.status < 300;
-          outcome = { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
-        } catch (error) {
-          outcome = { ok: false, statusCode: null, error: failureKind(error) };
-        }
-      }
-      const at = clock();
-      const attempts = message.attempts + 1;
-      const retryAt = outcome.ok || !message.url ? null : nextRetryAt(attempts, at);
-      const status = outcome.ok ? "succeeded" : retryAt ? "pending" : "failed";
-      db.update(chatMessages)
-        .set({ status, attempts, nextAttemptAt: retryAt, lastStatusCode: outcome.statusCode, lastError: outcome.error, updatedAt: at })
-        .where(eq(chatMessages.id, message.id))
-        .run();
-      if (status === "succeeded") totals.succeeded += 1;
-      else if (status === "failed") totals.failed += 1;
-      else totals.retrying += 1;
-    }),
-  );
+  const totals = await deliverAll(claimed, async (message) => {
+    const outcome: PostOutcome = message.url
+      ? await postJson(fetchImpl, message.url, message.body, { "User-Agent": "Ambassade-TeamChat/1" }, options.timeoutMs ?? DELIVERY_TIMEOUT_MS)
+      : { ok: false, statusCode: null, error: "no_hook" };
+    const at = clock();
+    const attempts = message.attempts + 1;
+    const retryAt = outcome.ok || !message.url ? null : nextRetryAt(attempts, at);
+    const status: DeliveryStatus = outcome.ok ? "succeeded" : retryAt ? "pending" : "failed";
+    db.update(chatMessages)
+      .set({ status, attempts, nextAttemptAt: retryAt, lastStatusCode: outcome.statusCode, lastError: outcome.error, updatedAt: at })
+      .where(eq(chatMessages.id, message.id))
+      .run();
+    return status;
+  });
   // Names do not stay: finished messages go after a while.
   db.delete(chatMessages)
     .where(and(ne(chatMessages.status, "pending"), lt(chatMessages.updatedAt, new Date(now.getTime() - KEEP_MS))))
@@ -221,47 +202,12 @@ export async function deliverDueTeamChat(
   return totals;
 }
 
-const globalForWorker = globalThis as unknown as { __ambassadeTeamChatWake?: () => void };
-
 /** Asks the running worker (if any) for a pass once the current transaction is over. */
 export function wakeTeamChatWorker(): void {
-  const wake = globalForWorker.__ambassadeTeamChatWake;
-  if (wake) setImmediate(wake);
+  wakeBackgroundWorker("teamChat");
 }
 
 /** Starts the worker: a pass every `intervalMs` and whenever a message is queued; passes never overlap. */
 export function startTeamChatWorker(options: TeamChatWorkerOptions & { intervalMs?: number } = {}): { stop: () => void; tick: () => Promise<void> } {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const tick = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await deliverDueTeamChat(options);
-        } catch (error) {
-          console.error("[team chat] delivery pass failed", error);
-        }
-      } while (again);
-    })();
-    try {
-      await running;
-    } finally {
-      running = null;
-    }
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 5_000);
-  timer.unref();
-  globalForWorker.__ambassadeTeamChatWake = () => void tick();
-  return {
-    tick,
-    stop: () => {
-      clearInterval(timer);
-      globalForWorker.__ambassadeTeamChatWake = undefined;
-    },
-  };
+  return startBackgroundWorker("teamChat", () => deliverDueTeamChat(options), { intervalMs: options.intervalMs ?? 5_000 });
 }

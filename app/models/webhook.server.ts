@@ -19,7 +19,8 @@ import { getDb, type Tx } from "../../db/connection";
 import { webhookDeliveries, webhookEndpoints, webhookEvents, type WebhookEventType } from "../../db/schema";
 import { InputError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
-import { assertPublicTarget, failureKind, OutboundRefused, safeFetch, type SafeFetchInit } from "~/utils/outbound.server";
+import { deliverAll, startBackgroundWorker, wakeBackgroundWorker, type DeliveryStatus, type DeliveryTotals } from "~/utils/background.server";
+import { assertPublicTarget, OutboundRefused, postJson, safeFetch, type OutboundFetch, type PostOutcome } from "~/utils/outbound.server";
 import { recordAudit } from "./audit.server";
 
 export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000] as const;
@@ -284,7 +285,7 @@ export type WebhookWorkerOptions = {
   /** The clock (tests move it instead of sleeping). */
   now?: () => Date;
   /** The HTTP client (defaults to the guarded one that reaches public addresses only). */
-  fetch?: (url: string, init: SafeFetchInit) => Promise<{ status: number }>;
+  fetch?: OutboundFetch;
   timeoutMs?: number;
   batchSize?: number;
 };
@@ -325,36 +326,27 @@ function claimDue(now: Date, batchSize: number): Claimed[] {
   });
 }
 
-type Outcome = { ok: boolean; statusCode: number | null; error: string | null };
-
 /**
  * What the delivery log keeps of a failure: a status code or a generic kind (`timeout`,
  * `connection_failed`, `address_not_allowed`, `dns_failure`), never an address, a port or a system error
  * text, so the log cannot be used to map the network.
  */
-async function send(delivery: Claimed, now: Date, fetchImpl: NonNullable<WebhookWorkerOptions["fetch"]>, timeoutMs: number): Promise<Outcome> {
-  const t = Math.floor(now.getTime() / 1000);
-  try {
-    const response = await fetchImpl(delivery.url, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "Ambassade-Webhooks/1",
-        "Ambassade-Signature": signWebhookBody(delivery.secret, delivery.body, t),
-        "Ambassade-Event-Id": delivery.eventId,
-        "Ambassade-Event-Type": delivery.type,
-      },
-      body: delivery.body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
-  } catch (error) {
-    return { ok: false, statusCode: null, error: failureKind(error) };
-  }
+function send(delivery: Claimed, now: Date, fetchImpl: OutboundFetch, timeoutMs: number): Promise<PostOutcome> {
+  return postJson(
+    fetchImpl,
+    delivery.url,
+    delivery.body,
+    {
+      "User-Agent": "Ambassade-Webhooks/1",
+      "Ambassade-Signature": signWebhookBody(delivery.secret, delivery.body, Math.floor(now.getTime() / 1000)),
+      "Ambassade-Event-Id": delivery.eventId,
+      "Ambassade-Event-Type": delivery.type,
+    },
+    timeoutMs,
+  );
 }
 
-function record(delivery: Claimed, outcome: Outcome, now: Date): "succeeded" | "failed" | "pending" {
+function record(delivery: Claimed, outcome: PostOutcome, now: Date): DeliveryStatus {
   const attempts = delivery.attempts + 1;
   const retryAt = outcome.ok ? null : nextRetryAt(attempts, now);
   const status = outcome.ok ? "succeeded" : retryAt ? "pending" : "failed";
@@ -370,76 +362,25 @@ function record(delivery: Claimed, outcome: Outcome, now: Date): "succeeded" | "
  * One pass of the worker: claims the due deliveries (at most `batchSize`), sends them in parallel
  * and records each outcome. Never throws for a receiver's failure.
  */
-export async function deliverDueWebhooks(
-  options: WebhookWorkerOptions = {},
-): Promise<{ attempted: number; succeeded: number; retrying: number; failed: number }> {
+export async function deliverDueWebhooks(options: WebhookWorkerOptions = {}): Promise<DeliveryTotals> {
   const clock = options.now ?? (() => new Date());
   const fetchImpl = options.fetch ?? safeFetch;
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
-  const claimed = claimDue(clock(), options.batchSize ?? 20);
-  const totals = { attempted: claimed.length, succeeded: 0, retrying: 0, failed: 0 };
-  await Promise.all(
-    claimed.map(async (delivery) => {
-      const outcome = await send(delivery, clock(), fetchImpl, timeoutMs);
-      const status = record(delivery, outcome, clock());
-      if (status === "succeeded") totals.succeeded += 1;
-      else if (status === "failed") totals.failed += 1;
-      else totals.retrying += 1;
-    }),
+  return deliverAll(claimDue(clock(), options.batchSize ?? 20), async (delivery) =>
+    record(delivery, await send(delivery, clock(), fetchImpl, timeoutMs), clock()),
   );
-  return totals;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The in-process worker
+// The in-process worker (app/utils/background.server.ts)
 // ---------------------------------------------------------------------------------------------
-
-// On globalThis: events are enqueued by the Remix bundle, the worker is started by the server
-// entry; each holds its own copy of this module.
-const globalForWorker = globalThis as unknown as { __ambassadeWebhookWake?: () => void };
 
 /** Asks the running worker (if any) for a pass as soon as the current transaction is over. */
 export function wakeWebhookWorker(): void {
-  const wake = globalForWorker.__ambassadeWebhookWake;
-  if (wake) setImmediate(wake);
+  wakeBackgroundWorker("webhooks");
 }
 
-/**
- * Starts the worker: a pass every `intervalMs` (the timer does not keep the process alive) and one
- * whenever an event is enqueued. Passes never overlap; a wake-up during a pass runs another after it.
- */
+/** Starts the worker: a pass every `intervalMs` and one whenever an event is enqueued; passes never overlap. */
 export function startWebhookWorker(options: WebhookWorkerOptions & { intervalMs?: number } = {}): { stop: () => void; tick: () => Promise<void> } {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const tick = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await deliverDueWebhooks(options);
-        } catch (error) {
-          console.error("[webhooks] delivery pass failed", error);
-        }
-      } while (again);
-    })();
-    try {
-      await running;
-    } finally {
-      running = null;
-    }
-  };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 2_000);
-  timer.unref();
-  globalForWorker.__ambassadeWebhookWake = () => void tick();
-  return {
-    tick,
-    stop: () => {
-      clearInterval(timer);
-      if (globalForWorker.__ambassadeWebhookWake) globalForWorker.__ambassadeWebhookWake = undefined;
-    },
-  };
+  return startBackgroundWorker("webhooks", () => deliverDueWebhooks(options), { intervalMs: options.intervalMs ?? 2_000 });
 }

@@ -13,10 +13,11 @@
 import cluster, { type Worker } from "node:cluster";
 import { runUnderReplica, stopWithLauncher, UNDER_REPLICA } from "./replica";
 import { workerCount, WorkersError } from "./workers";
+import { isBackgroundJob, type BackgroundJob } from "../utils/background.server";
 
 process.env.NODE_ENV ??= "production";
 
-type WorkerMessage = { type: "wake"; job: "webhooks" | "mail" } | { type: "ready"; port: number; url: string; note: string | null };
+type WorkerMessage = { type: "wake"; job: BackgroundJob } | { type: "ready"; port: number; url: string; note: string | null };
 type PrimaryMessage = { type: "drain" };
 
 /** One process: serve and run the jobs (WORKERS=1). */
@@ -58,8 +59,9 @@ async function primary(workers: number) {
     if (shuttingDown) return;
     const worker = cluster.fork(workerEnv);
     worker.on("message", (message: WorkerMessage) => {
-      if (message.type === "wake") start.wakeUp(message.job);
-      else if (message.type === "ready") {
+      if (message.type === "wake") {
+        if (isBackgroundJob(message.job)) start.wakeUp(message.job);
+      } else if (message.type === "ready") {
         ready.add(worker.id);
         if (!announced && ready.size >= workers) {
           announced = true;

@@ -207,18 +207,5 @@ export function startJobs(): { stop: () => void } {
   };
 }
 
-// On globalThis: the Remix bundle (which enqueues) and the server entry each hold a copy of the modules.
-type Wakes = { __ambassadeWebhookWake?: () => void; __ambassadeMailWake?: () => void };
-
-/** The job process's wake-ups, for a process that serves but runs no jobs: each becomes a message. */
-export function relayWakeUps(send: (job: "webhooks" | "mail") => void): void {
-  const wakes = globalThis as unknown as Wakes;
-  wakes.__ambassadeWebhookWake = () => send("webhooks");
-  wakes.__ambassadeMailWake = () => send("mail");
-}
-
-/** In the job process: a wake-up message from a worker. */
-export function wakeUp(job: "webhooks" | "mail"): void {
-  const wakes = globalThis as unknown as Wakes;
-  (job === "webhooks" ? wakes.__ambassadeWebhookWake : wakes.__ambassadeMailWake)?.();
-}
+// The wake-ups of the background workers, relayed between processes (app/utils/background.server.ts).
+export { relayWakeUps, wakeUp } from "../utils/background.server";

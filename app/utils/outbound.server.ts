@@ -116,3 +116,23 @@ export async function safeFetch(url: string, init: SafeFetchInit, env: NodeJS.Pr
   await response.body?.cancel().catch(() => undefined);
   return { status: response.status };
 }
+
+export type OutboundFetch = (url: string, init: SafeFetchInit) => Promise<{ status: number }>;
+/** What an attempt came to: a 2xx, another status, or a failure kind (never an address or a system error text). */
+export type PostOutcome = { ok: boolean; statusCode: number | null; error: string | null };
+
+/** POSTs a JSON body (webhooks, teams' chat webhooks) and says what came of it; never throws. */
+export async function postJson(fetchImpl: OutboundFetch, url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostOutcome> {
+  try {
+    const response = await fetchImpl(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const ok = response.status >= 200 && response.status < 300;
+    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
+  } catch (error) {
+    return { ok: false, statusCode: null, error: failureKind(error) };
+  }
+}
