@@ -6,7 +6,7 @@
  * To add a setting, add ONE entry to SETTINGS below: it is then typed for `getSetting`, validated,
  * audited when changed, and shown on /admin/settings with its label and limits. Nothing else to do.
  */
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "../../db/connection";
 import { settings } from "../../db/schema";
@@ -16,6 +16,7 @@ import { MEDIA_FILE } from "~/domain/media";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "~/utils/dates";
 import { FORBIDDEN_CHARACTERS, hasForbiddenCharacters } from "~/utils/text";
 import { recordAudit } from "./audit.server";
+import { prepared } from "./prepared.server";
 import { SSO_SETTINGS } from "./sso-settings.server";
 
 /** A text a person reads on the settings page, in both languages. */
@@ -430,15 +431,32 @@ function readValue<K extends SettingKey>(key: K, stored: unknown): SettingValue<
 
 /** One setting's value, or its default when it was never saved. */
 export function getSetting<K extends SettingKey>(key: K): SettingValue<K> {
-  const row = getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
-  return readValue(key, row?.value);
+  return getSettings()[key];
 }
 
-/** Every setting's value, in one query. */
-export function getSettings(): SettingValues {
-  const rows = getDb().select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, SETTING_KEYS)).all();
+/**
+ * The values last read, with the settings counter they were read at (`cache_versions`, bumped by a trigger in
+ * the same transaction as any change to the table, whoever makes it: another worker, the CLI, a test). Reading
+ * the counter is one primary-key lookup; reading and checking every setting again is what it saves (ADR 0035).
+ */
+const readSettings = new WeakMap<object, { version: number; values: Readonly<SettingValues> }>();
+
+function settingsVersion(): number {
+  return (prepared("select version from cache_versions where key = 'settings'").get() as { version: number } | undefined)?.version ?? 0;
+}
+
+/** Every setting's value (read once per change of the settings; the object is shared: never change it). */
+export function getSettings(): Readonly<SettingValues> {
+  const db = getDb();
+  const version = settingsVersion();
+  const known = readSettings.get(db);
+  if (known?.version === version) return known.values;
+  const rows = db.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, SETTING_KEYS)).all();
   const stored = new Map(rows.map((r) => [r.key, r.value]));
-  return Object.fromEntries(SETTING_KEYS.map((key) => [key, readValue(key, stored.get(key))])) as SettingValues;
+  const values = Object.freeze(Object.fromEntries(SETTING_KEYS.map((key) => [key, readValue(key, stored.get(key))])) as SettingValues);
+  // Not kept while a transaction is open: it may yet be rolled back, and its counter reused by another change.
+  if (!db.$client.inTransaction) readSettings.set(db, { version, values });
+  return values;
 }
 
 /**
