@@ -418,6 +418,9 @@ function sendTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void
   discardRest(req);
 }
 
+/** How long an idle keep-alive connection stays open. */
+const KEEP_ALIVE_MS = 65_000;
+
 export function createAppServer(options: ServerOptions): http.Server {
   const handle = createRequestHandler(options.build, options.mode);
   const fastLane = fastLaneHandlers(options.build);
@@ -428,7 +431,7 @@ export function createAppServer(options: ServerOptions): http.Server {
   // Tests of the cluster (ADR 0025) must tell which worker answered; never set in production.
   const workerHeader = process.env.AMBASSADE_WORKER_HEADER === "1" ? String(process.pid) : null;
 
-  return http.createServer(async (req, res) => {
+  const server = http.createServer(async (req, res) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
     if (workerHeader) res.setHeader("X-Ambassade-Worker", workerHeader);
     let body: ReturnType<typeof limitedBody> | undefined;
@@ -490,4 +493,10 @@ export function createAppServer(options: ServerOptions): http.Server {
       discardRest(req);
     }
   });
+  // An idle keep-alive connection is kept longer than the clients and proxies in front keep theirs (nginx 60 s,
+  // most load balancers 60 s): with Node's 5 s, a client could send its next request on a connection the
+  // server was closing at that instant and get a reset (seen under load in the concurrency tests).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
 }
