@@ -108,6 +108,19 @@ describe("words in both dictionaries", () => {
     expect(offenders(fr, (text) => /[\u00a0\u202f][\u00a0\u202f ]|[ ][\u00a0\u202f]/.test(text))).toEqual([]);
   });
 
+  it("French: the typographic apostrophe ’ (U+2019), never the straight one", () => {
+    // "Vers l'accréditation" → "Vers l’accréditation"; code samples in French strings would need another quote.
+    expect(offenders(fr, (text) => text.includes("'"))).toEqual([]);
+  });
+
+  it("French: « guillemets » hold a non-breaking space on each side of the quoted words", () => {
+    expect(offenders(fr, (text) => /«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»/.test(text))).toEqual([]);
+  });
+
+  it("French: one kind of non-breaking space, U+00A0, the one the dictionaries use", () => {
+    expect(offenders(fr, (text) => text.includes("\u202f"))).toEqual([]);
+  });
+
   it("English: no space before : ; ! ? and %, and no French left", () => {
     expect(offenders(en, (text) => /[ \u00a0\u202f][:;!?%](?=\s|$|\))/.test(prose(text)))).toEqual([]);
     expect(
