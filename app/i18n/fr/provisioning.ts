@@ -13,7 +13,8 @@ const provisioning = {
     expires: "Expire le (facultatif)",
     create: "Créer le jeton",
     createdTitle: "Jeton «\u00a0{{name}}\u00a0» créé",
-    createdBody: "Copiez-le maintenant dans votre annuaire (champ «\u00a0Secret Token\u00a0» ou «\u00a0API token\u00a0»)\u00a0: il ne sera plus jamais affiché.",
+    createdBody:
+      "Copiez-le maintenant dans votre annuaire (champ «\u00a0Secret Token\u00a0» ou «\u00a0API token\u00a0»)\u00a0: il ne sera plus jamais affiché.",
     tokenLabel: "Jeton SCIM",
     listTitle: "Jetons SCIM",
     empty: "Aucun jeton SCIM pour l’instant.",
