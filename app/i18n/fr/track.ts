@@ -72,7 +72,7 @@ const track = {
     saving: "Enregistrement…",
     saved: "Réponse enregistrée.",
     counter: "{{count}} / {{max}} caractères",
-    private: "Seul·e vous voyez cette réponse.",
+    private: "Cette réponse n’est visible que par vous.",
     reviewed: "Un formateur lira votre réponse.",
     status: {
       none: "",
