@@ -121,7 +121,7 @@ export function seedAccreditationDemo(db: Db, now = new Date()): void {
           status: "granted",
           version: 2,
           requestedChannels: ["linkedin"],
-          statement: "Relayer les offres d'emploi et les actualités de l'équipe sur LinkedIn, et répondre aux questions des candidats.",
+          statement: "Relayer les offres d’emploi et les actualités de l’équipe sur LinkedIn, et répondre aux questions des candidats.",
           requestedAt,
           channels: ["linkedin"],
           grantedAt,

@@ -95,7 +95,7 @@ describe("npm run content:check", () => {
           "  - id: cued-longest",
           "    category: charter",
           "    type: single",
-          '    question: { fr: "Que faire ?", en: "What do you do?" }',
+          '    question: { fr: "Que faire\u00a0?", en: "What do you do?" }',
           "    options:",
           '      - { id: a, text: { fr: "Publier", en: "Post it" } }',
           '      - { id: b, text: { fr: "Demander d’abord à l’équipe communication, puis publier", en: "Ask the communications team first, then post it" }, correct: true }',
@@ -121,7 +121,7 @@ describe("npm run content:check", () => {
         "",
         "Some text.",
         "",
-        '<KnowledgeCheck id="cued-words" question="When do you reply?">',
+        `<KnowledgeCheck id="cued-words" question="${lang === "fr" ? "Quand répondez-vous\u00a0?" : "When do you reply?"}">`,
         `  <Option explanation="e">${lang === "fr" ? "Toujours, tout de suite" : "Always, at once"}</Option>`,
         `  <Option correct explanation="e">${lang === "fr" ? "Quand c’est utile" : "When it helps"}</Option>`,
         `  <Option explanation="e">${lang === "fr" ? "Jamais, par principe" : "Never, as a rule"}</Option>`,
@@ -143,6 +143,58 @@ describe("npm run content:check", () => {
     );
     expect(lines.some((l) => l.startsWith('content/modules/cued-module/fr.mdx:12:1 knowledge check "cued-words"') && l.includes("(French)"))).toBe(true);
     expect(lines.at(-1)).toBe("content:check: 4 problem(s) in 3 file(s)");
+    expect(code).toBe(1);
+  }, 60_000);
+
+  it("fails on French typography in French prose, never in code, URLs, syntax or English", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "ambassade-typography-"));
+    temps.push(root);
+    const dir = path.join(root, "content");
+    cpSync(path.join(ROOT, "content"), dir, { recursive: true });
+    mkdirSync(path.join(dir, "modules", "typo-module"));
+    const module = (lang: "fr" | "en") =>
+      [
+        "---",
+        "id: typo-module",
+        lang === "fr" ? `title: "L'équipe"` : `title: "The team's page"`,
+        'summary: "Un résumé."',
+        "duration: 5",
+        'objectives: ["Un objectif", "Un autre"]',
+        "version: 1",
+        "---",
+        "",
+        lang === "fr"
+          ? "Un mot sur l'**équipe** : voir [la page](https://exemple.fr/?q=l'x&r=1) et `don't: stop`."
+          : "A word about the **team's** page: see [the page](https://example.org/?q=it's) and `don't`.",
+        "",
+        `<KnowledgeCheck id="k" question="${lang === "fr" ? "Quelle réponse ?" : "Which answer?"}">`,
+        `  <Option explanation="${lang === "fr" ? "C'est faux." : "It's wrong."}">Alpha bêta</Option>`,
+        `  <Option correct explanation="${lang === "fr" ? "Oui." : "Yes."}">${lang === "fr" ? "Bravo !" : "Well done!"}</Option>`,
+        "</KnowledgeCheck>",
+        "",
+      ].join("\n");
+    writeFileSync(path.join(dir, "modules", "typo-module", "fr.mdx"), module("fr"));
+    writeFileSync(path.join(dir, "modules", "typo-module", "en.mdx"), module("en"));
+    // A straight apostrophe in a French string of the exam bank (the English beside it keeps its own).
+    const exam = path.join(dir, "exam", "items.yaml");
+    const examLines = readFileSync(exam, "utf8").split("\n");
+    const examLine = examLines.findIndex((line) => /^\s+fr: ".*’/.test(line));
+    examLines[examLine] = examLines[examLine]!.replace("’", "'");
+    writeFileSync(exam, examLines.join("\n"));
+
+    const { code, stdout } = contentCheck(["content"], root);
+    const lines = stdout.trim().split("\n");
+    const fr = "content/modules/typo-module/fr.mdx";
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^content/exam/items\\.yaml:${examLine + 1}:${examLines[examLine]!.indexOf("fr:") + 1} French typography: a straight apostrophe ' in ".*": write ’ \\(U\\+2019\\)$`)),
+      `${fr}:3:10 French typography: a straight apostrophe ' in "L'équipe": write ’ (U+2019)`,
+      `${fr}:10:13 French typography: a straight apostrophe ' in "Un mot sur l'équipe : voir la pag…": write ’ (U+2019)`,
+      `${fr}:10:25 French typography: no non-breaking space before : ; ! or ? in "Un mot sur l'équipe : voir la page et x.": put U+00A0 (or U+202F) before it`,
+      `${fr}:12:49 French typography: no non-breaking space before : ; ! or ? in "Quelle réponse ?": put U+00A0 (or U+202F) before it`,
+      `${fr}:13:25 French typography: a straight apostrophe ' in "C'est faux.": write ’ (U+2019)`,
+      `${fr}:14:44 French typography: no non-breaking space before : ; ! or ? in "Bravo !": put U+00A0 (or U+202F) before it`,
+      "content:check: 7 problem(s) in 2 file(s)",
+    ]);
     expect(code).toBe(1);
   }, 60_000);
 

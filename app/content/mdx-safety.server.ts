@@ -296,8 +296,11 @@ class SafetyWalk {
     for (const child of option.children ?? []) {
       if (child.type !== "text") this.report(child.position ?? option.position, "optionPlainText");
     }
-    const text = plainText(option).replace(/\s+/g, " ").trim();
-    if (!text) this.report(option.position, "optionNoText");
+    // Line breaks and runs of spaces become one space; a non-breaking space (French: "Bravo\u202f!") stays.
+    const text = plainText(option)
+      .replace(/[ \t\r\n]+/g, " ")
+      .replace(/^ | $/g, "");
+    if (!text.trim()) this.report(option.position, "optionNoText");
     const attributes = option.attributes ?? [];
     const explanation = attributes.find((a) => a.name === "explanation")?.value;
     return {

@@ -143,6 +143,23 @@ describe("compileModuleSource output", () => {
     expect(json).not.toContain("Right because");
   });
 
+  it("keeps an option's non-breaking spaces (French: “Bravo\u202f!”) while it joins runs of spaces", async () => {
+    const french = [
+      "---",
+      "id: sample-module",
+      "---",
+      "",
+      '<KnowledgeCheck id="bravo" question="Lequel\u202f?">',
+      "  <Option explanation=\"Non.\">Super publication\u202f! 👏</Option>",
+      "  <Option correct explanation=\"Oui.\">Félicitations\u202f!   Comment avez-vous fait\u202f?</Option>",
+      "</KnowledgeCheck>",
+      "",
+    ].join("\n");
+    const result = await compileModuleSource(french, "sample.mdx");
+    if (!result.ok) expect.fail(JSON.stringify(result.problems));
+    expect(result.checks[0]?.options.map((o) => o.text)).toEqual(["Super publication\u202f! 👏", "Félicitations\u202f! Comment avez-vous fait\u202f?"]);
+  });
+
   it("reports positions that match the file, frontmatter included", async () => {
     const result = await compileModuleSource("---\nid: x\ntitle: y\n---\n\nText.\n\n{1+1}\n", "f.mdx");
     expect(result.ok).toBe(false);

@@ -179,10 +179,10 @@ export function setSourceVersion(source: string, version: number): string {
 const TEMPLATE = {
   fr: {
     title: "Titre du module",
-    summary: "Une ou deux phrases qui disent à l'apprenant ce qu'il retirera de ce module.",
-    objectives: ["Premier objectif, formulé avec un verbe", "Second objectif, vérifiable par l'apprenant"],
+    summary: "Une ou deux phrases qui disent à l’apprenant ce qu’il retirera de ce module.",
+    objectives: ["Premier objectif, formulé avec un verbe", "Second objectif, vérifiable par l’apprenant"],
     body: `
-Un paragraphe d'introduction.
+Un paragraphe d’introduction.
 
 ## Une première section
 
@@ -192,7 +192,7 @@ Le texte de la section, en Markdown.
 Un conseil utile.
 </Callout>
 
-<KnowledgeCheck id="premiere-question" question="La question, en texte simple ?">
+<KnowledgeCheck id="premiere-question" question="La question, en texte simple\u202f?">
   <Option explanation="Pourquoi cette réponse est fausse.">Une mauvaise réponse</Option>
   <Option correct explanation="Pourquoi cette réponse est juste.">La bonne réponse</Option>
 </KnowledgeCheck>

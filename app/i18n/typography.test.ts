@@ -2,7 +2,9 @@
  * Words (issue 16): both dictionaries are scanned for what French and English typography forbid —
  * "(s)" instead of a plural, "de " before a placeholder that may start with a vowel (the strings say
  * `{{de name}}`, which elides: "d’Emma"), a French : ; ! ? or % without its non-breaking space, an
- * English one with a space, and French words left in English.
+ * English one with a space, and French words left in English; in French, the typographic apostrophe ’ and
+ * « guillemets » with their non-breaking spaces. The settings' labels and help (written beside their
+ * definitions, not in the dictionaries) are read too.
  */
 import { describe, expect, it } from "vitest";
 import coreEn from "./core.en";
@@ -20,6 +22,8 @@ import placementEn from "./placement.en";
 import placementFr from "./placement.fr";
 import trackEn from "./track.en";
 import trackFr from "./track.fr";
+import { frenchTypographyFaults, type TypographyRule } from "~/domain/french-typography";
+import { SETTINGS, type Bilingual } from "~/models/settings.server";
 
 function flatten(strings: Dictionary, prefix = "", out = new Map<string, string>()): Map<string, string> {
   for (const [key, value] of Object.entries(strings)) {
@@ -29,9 +33,23 @@ function flatten(strings: Dictionary, prefix = "", out = new Map<string, string>
   return out;
 }
 
-// Every group, the page groups too (ADR 0032).
-const fr = new Map([coreFr, examFr, diagnosticFr, trackFr, placementFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]));
-const en = new Map([coreEn, examEn, diagnosticEn, trackEn, placementEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]));
+/** The settings' labels, help and units (app/models/settings.server.ts), read on /admin/settings and /admin/sso. */
+function settingTexts(language: keyof Bilingual): [string, string][] {
+  return Object.entries(SETTINGS).flatMap(([key, setting]) => {
+    const field = setting.field as { unit?: Bilingual; options?: readonly { value: string; label: Bilingual }[] };
+    const texts: [string, Bilingual | undefined][] = [
+      ["label", setting.label],
+      ["help", "help" in setting ? (setting.help as Bilingual | undefined) : undefined],
+      ["unit", field.unit],
+      ...(field.options ?? []).map((option): [string, Bilingual] => [`option.${option.value}`, option.label]),
+    ];
+    return texts.flatMap(([name, text]): [string, string][] => (text ? [[`settings:${key}.${name}`, text[language]]] : []));
+  });
+}
+
+// Every group, the page groups too (ADR 0032), and the settings' own words.
+const fr = new Map([...[coreFr, examFr, diagnosticFr, trackFr, placementFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]), ...settingTexts("fr")]);
+const en = new Map([...[coreEn, examEn, diagnosticEn, trackEn, placementEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]), ...settingTexts("en")]);
 
 /** Placeholders that hold numbers or dates: "de 12 %" and "du 7 mai" need no elision. */
 const NUMERIC = new Set([
@@ -91,6 +109,9 @@ function offenders(map: Map<string, string>, bad: (text: string) => boolean): st
   return [...map].filter(([, text]) => bad(text)).map(([key, text]) => `${key}: ${JSON.stringify(text)}`);
 }
 
+/** A text breaks one of French typography's rules (the ones content:check applies to the content too). */
+const breaks = (rule: TypographyRule) => (text: string) => frenchTypographyFaults(text).some((fault) => fault.rule === rule);
+
 describe("words in both dictionaries", () => {
   it("count with plurals, never with (s)", () => {
     expect(offenders(fr, (text) => /\((s|e|es|x)\)/.test(text))).toEqual([]);
@@ -106,6 +127,19 @@ describe("words in both dictionaries", () => {
     expect(offenders(fr, (text) => /(?<![\u00a0\u202f])[;!?]|(?<=\p{L}|\d|[»)X]) ?:(?!\S)|(?<![\u00a0\u202f]):(?=\s|$)/u.test(prose(text)))).toEqual([]);
     expect(offenders(fr, (text) => /[\dX][ ]?%/.test(prose(text)))).toEqual([]);
     expect(offenders(fr, (text) => /[\u00a0\u202f][\u00a0\u202f ]|[ ][\u00a0\u202f]/.test(text))).toEqual([]);
+  });
+
+  it("French: the typographic apostrophe ’ (U+2019), never the straight one", () => {
+    // "Vers l'accréditation" → "Vers l’accréditation"; code samples in French strings would need another quote.
+    expect(offenders(fr, breaks("apostrophe"))).toEqual([]);
+  });
+
+  it("French: « guillemets » hold a non-breaking space on each side of the quoted words", () => {
+    expect(offenders(fr, breaks("guillemets"))).toEqual([]);
+  });
+
+  it("French: one kind of non-breaking space, U+00A0, the one the dictionaries use", () => {
+    expect(offenders(fr, (text) => text.includes("\u202f"))).toEqual([]);
   });
 
   it("English: no space before : ; ! ? and %, and no French left", () => {

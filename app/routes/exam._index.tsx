@@ -70,9 +70,9 @@ export default function ExamPage() {
               {t("accreditation.exam.attempts", {
                 count: settings.maxAttempts,
                 max: settings.maxAttempts,
-                days: settings.windowDays,
-                hours: settings.cooldownHours,
+                period: t("accreditation.exam.period", { count: settings.windowDays }),
               })}
+              {settings.maxAttempts > 1 && settings.cooldownHours > 0 ? ` ${t("accreditation.exam.cooldown", { hours: settings.cooldownHours })}` : null}
             </li>
           ) : null}
           <li>{t("accreditation.exam.validity", { months: settings.validityMonths })}</li>

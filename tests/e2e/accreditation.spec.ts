@@ -74,10 +74,10 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
   }
   await page.goto("/accreditation");
   await expect(page.getByText(`${total} modules terminés sur ${total}`)).toBeVisible();
-  await expect(page.getByText("Passez l'examen d'accréditation.")).toBeVisible();
+  await expect(page.getByText("Passez l’examen d’accréditation.")).toBeVisible();
 
   // 3. The exam: every answer saved as given, then the result.
-  await page.getByRole("link", { name: /Y aller\s:\sRéussir l'examen/ }).click();
+  await page.getByRole("link", { name: /Y aller\s:\sRéussir l’examen/ }).click();
   await expect(page).toHaveURL(/\/exam$/);
   await page.getByRole("button", { name: "Commencer une tentative" }).click();
   await expect(page).toHaveURL(/\/exam\/[0-9a-f-]+$/);
@@ -110,7 +110,7 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
   await expect(page.getByText("16 réponses enregistrées sur 16")).toBeVisible();
   await expect(page.getByText("Toutes les questions ont une réponse.")).toBeVisible();
   await page.getByRole("button", { name: "Terminer et voir mon résultat" }).click();
-  await expect(page.getByRole("heading", { name: "Résultat de l'examen" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Résultat de l’examen" })).toBeVisible();
   await expect(page.getByText("Réussi : 100 % (note minimale 80 %).")).toBeVisible();
   // The default feedback (exam.feedback = categories): the score per topic, no item and no key.
   await expect(page.getByRole("heading", { name: "Par thème" })).toBeVisible();
@@ -127,7 +127,7 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
     await group.getByRole("radio", { name: question.options.find((o) => o.correct === true)!.text.fr, exact: true }).check();
   }
   await page.getByRole("textbox", { name: "Votre nom complet" }).fill("yasmine haddad");
-  await page.getByRole("checkbox", { name: "J'ai lu la charte et je m'engage à la respecter." }).check();
+  await page.getByRole("checkbox", { name: "J’ai lu la charte et je m’engage à la respecter." }).check();
   await page.getByRole("button", { name: "Signer la charte" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Charte signée. Merci !" })).toBeVisible();
 
@@ -152,7 +152,7 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
   // The manager's strings (staff group) came with the sign-in through the form, without a reload.
   await expectNoRawKeys(page);
   await expect(page.getByRole("checkbox", { name: "LinkedIn" })).toBeChecked();
-  await page.getByRole("button", { name: "Accorder l'accréditation" }).click();
+  await page.getByRole("button", { name: "Accorder l’accréditation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Accréditation accordée à Yasmine Haddad." })).toBeVisible();
   await signOut(page);
 
@@ -160,18 +160,18 @@ test("a learner earns an accreditation for LinkedIn; her manager grants it, then
   await signIn(page, LEARNER);
   await page.goto("/accreditation");
   await expect(page.getByText("Accordée", { exact: true }).first()).toBeVisible();
-  await expect(page.getByText("Valide : vous pouvez publier au nom de l'entreprise sur ces réseaux.")).toBeVisible();
+  await expect(page.getByText("Valide : vous pouvez publier au nom de l’entreprise sur ces réseaux.")).toBeVisible();
   await expect(page.getByText("LinkedIn", { exact: true })).toBeVisible();
   await signOut(page);
 
   // 8. The manager revokes it, with a reason.
   await signIn(page, MANAGER);
   await page.goto("/team/requests");
-  await page.getByRole("link", { name: "Gérer l'accréditation de Yasmine Haddad" }).click();
-  await page.getByRole("button", { name: "Retirer l'accréditation" }).click();
+  await page.getByRole("link", { name: "Gérer l’accréditation de Yasmine Haddad" }).click();
+  await page.getByRole("button", { name: "Retirer l’accréditation" }).click();
   await expect(page.getByText("Indiquez un motif.").first()).toBeVisible();
   await page.getByRole("textbox", { name: "Motif" }).fill("Publication d'un chiffre non publié");
-  await page.getByRole("button", { name: "Retirer l'accréditation" }).click();
+  await page.getByRole("button", { name: "Retirer l’accréditation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Accréditation de Yasmine Haddad retirée." })).toBeVisible();
   await signOut(page);
 

@@ -84,5 +84,5 @@ test("a double click starts one attempt", async ({ page }) => {
   await page.goto("/exam");
   await expect(page.getByRole("link", { name: "Reprendre la tentative en cours" })).toHaveAttribute("href", attemptPath);
   await expect(page.getByRole("button", { name: "Commencer une tentative" })).toHaveCount(0);
-  await expect(page.getByText("Aucune tentative pour l'instant.")).toBeVisible();
+  await expect(page.getByText("Aucune tentative pour l’instant.")).toBeVisible();
 });

@@ -5,9 +5,9 @@ const navOf = (page: Page) => page.getByRole("navigation", { name: /Navigation p
 
 test("each role signs in and sees its own navigation", async ({ page }) => {
   const expectations: [string, string[], string[]][] = [
-    ["admin@ambassade.test", ["Accueil", "Équipes", "Personnes", "Gestion des équipes", "Journal d'audit"], []],
+    ["admin@ambassade.test", ["Accueil", "Équipes", "Personnes", "Gestion des équipes", "Journal d’audit"], []],
     ["trainer@ambassade.test", ["Accueil", "Équipes"], ["Personnes", "Gestion des équipes"]],
-    ["manager@ambassade.test", ["Accueil", "Équipes", "Personnes"], ["Gestion des équipes", "Journal d'audit"]],
+    ["manager@ambassade.test", ["Accueil", "Équipes", "Personnes"], ["Gestion des équipes", "Journal d’audit"]],
     ["ambassador@ambassade.test", ["Accueil"], ["Équipes", "Personnes"]],
     ["learner@ambassade.test", ["Accueil"], ["Équipes", "Personnes"]],
   ];
@@ -38,7 +38,7 @@ test("an admin invites a person who sets a password from the mailed link and sig
   await page.getByRole("textbox", { name: "Nom", exact: true }).fill("Paul Invité");
   await page.getByRole("textbox", { name: "Adresse e-mail", exact: true }).fill("paul.invite@ambassade.test");
   await page.getByRole("combobox", { name: "Équipe", exact: true }).selectOption({ label: "Opérations" });
-  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await page.getByRole("button", { name: "Envoyer l’invitation" }).click();
   // No mail server in the e2e run: the admin is told so, with the link to pass on (never "sent").
   await expect(page.getByRole("status")).toContainText("Invitation enregistrée pour paul.invite@ambassade.test, mais aucun serveur de messagerie");
   await signOut(page);

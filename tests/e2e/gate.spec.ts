@@ -78,19 +78,19 @@ test("a revocation closes the gate, shows on the verification page and reaches t
     // Administration pages sit in the bar's "Administration" menu (ADR 0030).
     await navOf(page).getByText("Administration", { exact: true }).click();
     await navOf(page).getByRole("link", { name: "API", exact: true }).click();
-    await expect(page.getByRole("heading", { name: "Jetons d'API", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Jetons d’API", level: 1 })).toBeVisible();
     await page.getByRole("link", { name: "Webhooks", exact: true }).click();
     await page.getByRole("textbox", { name: /Adresse \(URL\) de réception/ }).fill(receiver.url);
     await page.getByRole("textbox", { name: /Secret de signature/ }).fill(SECRET);
-    await page.getByRole("button", { name: "Ajouter l'adresse" }).click();
+    await page.getByRole("button", { name: "Ajouter l’adresse" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Adresse ajoutée" })).toBeVisible();
     await expect(page.getByText(receiver.url, { exact: true })).toBeVisible();
 
-    await page.getByRole("link", { name: "Jetons d'API", exact: true }).click();
+    await page.getByRole("link", { name: "Jetons d’API", exact: true }).click();
     await page.getByRole("textbox", { name: /Nom du jeton/ }).fill("Planificateur e2e");
     await page.getByRole("button", { name: "Créer le jeton" }).click();
     await expect(page.getByRole("heading", { name: "Jeton « Planificateur e2e » créé" })).toBeVisible();
-    const token = await page.getByRole("textbox", { name: "Jeton d'API" }).inputValue();
+    const token = await page.getByRole("textbox", { name: "Jeton d’API" }).inputValue();
     expect(token).toMatch(/^amb_[A-Za-z0-9_-]{43}$/);
     await signOut(page);
 
@@ -107,9 +107,9 @@ test("a revocation closes the gate, shows on the verification page and reaches t
     // 2. Their manager revokes them, in the UI.
     await signIn(page, "manager@ambassade.test");
     await page.goto("/team/requests");
-    await page.getByRole("link", { name: `Gérer l'accréditation de ${person.name}` }).click();
+    await page.getByRole("link", { name: `Gérer l’accréditation de ${person.name}` }).click();
     await page.getByRole("textbox", { name: "Motif" }).fill("A publié un chiffre non public.");
-    await page.getByRole("button", { name: "Retirer l'accréditation" }).click();
+    await page.getByRole("button", { name: "Retirer l’accréditation" }).click();
     await expect(page.getByRole("status").filter({ hasText: `Accréditation de ${person.name} retirée.` })).toBeVisible();
     await signOut(page);
 
@@ -131,7 +131,7 @@ test("a revocation closes the gate, shows on the verification page and reaches t
 
     // 5. Their public verification page (the credential's id, in the event) says revoked, to anyone.
     await page.goto(new URL(event.data.accreditation.credential).pathname);
-    await expect(page.getByRole("heading", { name: "Vérification d'une accréditation", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Vérification d’une accréditation", level: 1 })).toBeVisible();
     await expect(page.getByText("Retirée", { exact: true })).toBeVisible();
     await expect(page.getByText(person.name, { exact: true })).toBeVisible();
 

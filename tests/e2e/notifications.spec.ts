@@ -156,7 +156,7 @@ test("a request reaches the manager by mail and in the inbox; the grant reaches 
   await page.getByRole("button", { name: "Hugo Robert attend votre décision (LinkedIn)." }).click();
   await expect(page.getByRole("heading", { name: /Hugo Robert/, level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Accorder l'accréditation" }).click();
+  await page.getByRole("button", { name: "Accorder l’accréditation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Accréditation accordée à Hugo Robert." })).toBeVisible();
   await signOut(page);
 

@@ -38,7 +38,7 @@ export const UI = {
   fr: {
     nav: /Navigation principale/,
     myLevel: "Mon niveau",
-    notPlaced: "Vous n'avez pas encore de niveau",
+    notPlaced: "Vous n’avez pas encore de niveau",
     takeIt: "Répondre au questionnaire",
     start: "Commencer le questionnaire",
     progress: (n: number) => `Question ${n} sur ${questions.length}`,

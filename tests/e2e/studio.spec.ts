@@ -84,7 +84,7 @@ test("a trainer fixes an unsafe edit, publishes, rolls back; the learner sees ea
   await trainer.keyboard.press("Enter");
   await trainer.keyboard.press("Enter");
   await trainer.keyboard.type(UNSAFE);
-  await expect(preview.getByText(/le HTML <script> n'est pas permis/)).toBeVisible();
+  await expect(preview.getByText(/le HTML <script> n’est pas permis/)).toBeVisible();
   const problem = preview.getByRole("button", { name: /^Ligne \d+, colonne \d+\s:$/ });
   await expect(problem).toBeVisible();
   // The draft is saved all the same (it is only a draft).
@@ -141,7 +141,7 @@ test("a trainer reorders a level's track with the keyboard, hears where the modu
     (await items
       .nth(index)
       .getByRole("button", { name: /^Descendre « / })
-      .getAttribute("aria-label"))!.replace(/^Descendre « (.*) »$/, "$1");
+      .getAttribute("aria-label"))!.replace(/^Descendre «\s(.*)\s»$/, "$1");
   const firstTitle = await titleOf(0);
   const secondTitle = await titleOf(1);
 
@@ -156,7 +156,7 @@ test("a trainer reorders a level's track with the keyboard, hears where the modu
 
   await trainer.getByLabel("Note de version").fill("Commencer le parcours réticent autrement.");
   await trainer.getByRole("button", { name: "Publier les parcours" }).click();
-  await expect(trainer.getByText("Parcours publiés : ils s'appliquent dès maintenant.")).toBeVisible();
+  await expect(trainer.getByText("Parcours publiés : ils s’appliquent dès maintenant.")).toBeVisible();
 
   // The learner's track follows at once.
   const learner = await pageAs(browser, LEARNER);
@@ -191,9 +191,9 @@ test("two trainers edit the same module: the second is told, sees the difference
   await second.keyboard.press("Control+End");
   await second.keyboard.press("Enter");
   await second.keyboard.type(addition);
-  const conflict = second.getByRole("region", { name: "Ce module a changé pendant que vous l'éditiez" });
+  const conflict = second.getByRole("region", { name: "Ce module a changé pendant que vous l’éditiez" });
   await expect(conflict).toBeVisible();
-  await expect(second.getByRole("status").filter({ hasText: /^Non enregistré\s:\squelqu'un d'autre a modifié ce module/ })).toBeVisible();
+  await expect(second.getByRole("status").filter({ hasText: /^Non enregistré\s:\squelqu’un d’autre a modifié ce module/ })).toBeVisible();
   await expect(conflict.getByRole("group", { name: "Différences — Français" })).toContainText(newTitle);
   await expect(conflict.getByRole("group", { name: "Différences — Français" })).toContainText(addition);
   await expect(editor).toContainText(addition);
@@ -227,15 +227,15 @@ test("a trainer uploads an image and inserts it as a figure, with its alternativ
     .getByLabel("Envoyer une nouvelle image")
     .setInputFiles({ name: "page.png", mimeType: "image/png", buffer: Buffer.from("<html><body>not an image</body></html>") });
   await dialog.getByRole("button", { name: "Envoyer", exact: true }).click();
-  await expect(dialog.getByText("Ce fichier n'est pas une image PNG, JPEG, WebP ou GIF.")).toBeVisible();
+  await expect(dialog.getByText("Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF.")).toBeVisible();
   await dialog.getByLabel("Envoyer une nouvelle image").setInputFiles({ name: "schema.png", mimeType: "image/png", buffer: png });
   await dialog.getByRole("button", { name: "Envoyer", exact: true }).click();
   await expect(dialog.getByRole("radio", { name: /schema\.png/ })).toBeChecked();
 
-  await dialog.getByRole("button", { name: "Insérer l'image" }).click();
-  await expect(dialog.getByText("Décrivez l'image : le texte alternatif est obligatoire.")).toBeVisible();
+  await dialog.getByRole("button", { name: "Insérer l’image" }).click();
+  await expect(dialog.getByText("Décrivez l’image : le texte alternatif est obligatoire.")).toBeVisible();
   await dialog.getByLabel("Texte alternatif").fill("Un schéma de test");
-  await dialog.getByRole("button", { name: "Insérer l'image" }).click();
+  await dialog.getByRole("button", { name: "Insérer l’image" }).click();
   await expect(dialog).toBeHidden();
   await expect(editor).toContainText('<Figure src="/media/');
   await expect(trainer.getByRole("region", { name: "Aperçu — Français" }).getByRole("img", { name: "Un schéma de test" })).toBeVisible();

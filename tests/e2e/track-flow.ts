@@ -34,7 +34,7 @@ export const STRINGS = {
     myTrack: "Mon parcours",
     submit: "Vérifier ma réponse",
     correct: "Bonne réponse.",
-    incorrect: "Ce n'est pas la bonne réponse.",
+    incorrect: "Ce n’est pas la bonne réponse.",
     passed: "Question réussie",
     completed: "Module terminé",
     nextUp: /Module suivant : /,

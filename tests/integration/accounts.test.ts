@@ -205,7 +205,7 @@ describe("bad input on every form: 400 with per-field messages, nothing written"
       who: "admin@ambassade.test",
       path: "/people/invite",
       fields: { name: "T", email: "t@ambassade.test", teamId: "'; drop table users; --", roles: ["employee"] },
-      expectField: "Cette équipe n'existe pas",
+      expectField: "Cette équipe n’existe pas",
     },
     {
       who: "admin@ambassade.test",

@@ -192,7 +192,7 @@ describe("deciding", () => {
     expect(["granted", "declined"]).toContain(row.status);
     expect(auditOf(row.id, "accreditation.grant").length + auditOf(row.id, "accreditation.decline").length).toBe(1);
     const loser = a.status === 409 ? a : b;
-    expect(await loser.text()).toMatch(/accreditation\.errors\.conflict|Quelqu&#x27;un d&#x27;autre a déjà traité cette demande/);
+    expect(await loser.text()).toMatch(/accreditation\.errors\.conflict|Quelqu’un d’autre a déjà traité cette demande/);
     // Whatever won, the rest of this file needs Yasmine granted: redo it as a fresh request if it was declined.
     if (row.status === "declined") {
       await requestAccreditation("demo-yasmine.haddad", { channels: ["linkedin", "x"], statement });

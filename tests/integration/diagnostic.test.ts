@@ -384,7 +384,7 @@ describe("overriding a placement", () => {
     expectIn(await pageText(noReason), "Ce champ est obligatoire.");
     const badLevel = await trainer.post("/people/demo-lea.richard/placement", { intent: "override", level: "expert", reason: "Because." });
     expect(badLevel.status).toBe(400);
-    expectIn(await pageText(badLevel), "Choisissez l'un des cinq niveaux.");
+    expectIn(await pageText(badLevel), "Choisissez l’un des cinq niveaux.");
     expect((await trainer.post("/people/nobody/placement", { intent: "override", level: "native", reason: "Because." })).status).toBe(404);
     expect(snapshotDatabase()).toBe(before);
   });
@@ -439,7 +439,7 @@ describe("the team page", () => {
     });
     const trainer = await signedIn("trainer@ambassade.test");
     const html = await pageText(await trainer.get("/teams/team-big?page=3"));
-    expectIn(html, "Membres de l'équipe (1000)");
+    expectIn(html, "Membres de l’équipe (1000)");
     expectIn(html, "Page 3 sur 20");
     expectIn(html, "Person 0100");
     expectNotIn(html, "Person 0099");

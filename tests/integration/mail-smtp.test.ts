@@ -142,7 +142,7 @@ describe("when the mail server refuses or is down", () => {
       await spendRetries();
       const page = (await (await client.get(`/people/${person!.id}`)).text()).replaceAll("&#x27;", "'");
       expect(page).toContain("n’a pas pu partir après plusieurs essais");
-      expect(page).toContain("Renvoyer l'invitation");
+      expect(page).toContain("Renvoyer l’invitation");
       expect(smtp.received).toHaveLength(0);
 
       // Once the mail server accepts again, the resend from that page delivers a working invitation.
@@ -181,7 +181,7 @@ describe("when the mail server refuses or is down", () => {
       await spendRetries();
       const page = (await (await (await admin()).get(`/people/${person!.id}`)).text()).replaceAll("&#x27;", "'");
       expect(page).toContain("n’a pas pu partir après plusieurs essais");
-      expect(page).toContain("Renvoyer l'invitation");
+      expect(page).toContain("Renvoyer l’invitation");
     } finally {
       await smtp.close();
     }

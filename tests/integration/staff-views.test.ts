@@ -39,7 +39,7 @@ describe("a manager reads about the person, not about themselves", () => {
     const html = await (await manager.get(`/team/requests/${id}`)).text();
     const text = visibleText(html);
     expect(text).toContain("Emma Lefèvre n’a pas encore signé la charte 2026-06");
-    expect(text).not.toMatch(/Votre accréditation|Signez-la|vous ne l'avez pas/);
+    expect(text).not.toMatch(/Votre accréditation|Signez-la|vous ne l’avez pas/);
     expect(html).not.toContain('href="/charter"');
     // The person's own page still speaks to her.
     const own = visibleText(await (await (await signedIn(server, emma.email)).get("/accreditation")).text());

@@ -142,7 +142,7 @@ describe("discarding a module never published", () => {
     expect(draftOf(id)).toBeUndefined();
     expect(lastAudit()).toMatchObject({ action: "module.deleted", actorId: "demo-trainer", subjectId: id, fromState: "unpublished" });
     const list = readable(await (await trainer.get("/studio")).text());
-    expect(list).toContain(`Module « ${id} » supprimé.`);
+    expect(list).toContain(`Module «\u00a0${id}\u00a0» supprimé.`);
     expect((await trainer.get(`/studio/${id}`)).status).toBe(404);
     expect((await trainer.post("/studio", { id })).status).toBe(302);
   });

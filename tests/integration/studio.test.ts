@@ -152,7 +152,7 @@ describe("publishing", () => {
     // In the trainer's language, at the same place: French here, English for an English reader.
     const editor = readable(await (await trainer.get(`/studio/${MODULE}`)).text());
     expect(editor).toContain(
-      `Ligne ${scriptLine}, colonne 1\u00a0:</span> <span>le HTML <script> n'est pas permis\u00a0: utilisez le Markdown ou les composants Callout,`,
+      `Ligne ${scriptLine}, colonne 1\u00a0:</span> <span>le HTML <script> n’est pas permis\u00a0: utilisez le Markdown ou les composants Callout,`,
     );
     expect(editor).not.toContain("raw HTML <script> is not allowed");
     const beforeEnglish = snapshotDatabase();

@@ -193,7 +193,7 @@ describe("module page", () => {
     const response = await learner.get(`/track/${trackOf("native")[0]}`);
     expect(response.status).toBe(200);
     const html = readable(await response.text());
-    expect(html).toContain("Répondez d'abord au questionnaire de diagnostic");
+    expect(html).toContain("Répondez d’abord au questionnaire de diagnostic");
     expect(html).toContain('href="/diagnostic"');
     expect(html).not.toContain(moduleOf(trackOf("native")[0]!).title);
   });
@@ -261,7 +261,7 @@ describe("knowledge checks and completion", () => {
     const wrongResponse = await lucas.post(`/track/${id}`, { intent: "check", checkId: first!.id, optionId: wrong.id, lang: "fr" });
     expect(wrongResponse.status).toBe(200);
     const wrongHtml = readable(await wrongResponse.text());
-    expect(wrongHtml).toContain("Ce n'est pas la bonne réponse.");
+    expect(wrongHtml).toContain("Ce n’est pas la bonne réponse.");
     expect(wrongHtml).toContain(wrong.explanation);
     expect(wrongHtml).toContain("choisissez une autre réponse");
     const progressOf = () =>
@@ -427,7 +427,7 @@ describe("bad input: a clear message, a 4xx, nothing written", () => {
       module: inTrack,
       fields: { intent: "check", checkId: "no-such-check", optionId: "o1" },
       status: 400,
-      message: "Cette question n'existe pas dans ce module.",
+      message: "Cette question n’existe pas dans ce module.",
     },
     {
       name: "an unknown option",
@@ -466,7 +466,7 @@ describe("bad input: a clear message, a 4xx, nothing written", () => {
       module: inTrack,
       fields: { intent: "visit", section: "nowhere" },
       status: 400,
-      message: "Cette section n'existe pas dans ce module.",
+      message: "Cette section n’existe pas dans ce module.",
     },
     {
       name: "an unknown reflection",
@@ -474,7 +474,7 @@ describe("bad input: a clear message, a 4xx, nothing written", () => {
       module: withReflection,
       fields: { intent: "reflection", reflectionId: "no-such-reflection", text: "Hello" },
       status: 400,
-      message: "Cette réflexion n'existe pas dans ce module.",
+      message: "Cette réflexion n’existe pas dans ce module.",
     },
     {
       name: "a reflection over the limit",
@@ -513,7 +513,7 @@ describe("bad input: a clear message, a 4xx, nothing written", () => {
       module: () => trackOf("native")[0]!,
       fields: { intent: "check", checkId: "", optionId: "o1" },
       status: 409,
-      message: "Répondez d'abord au questionnaire de diagnostic",
+      message: "Répondez d’abord au questionnaire de diagnostic",
     },
     {
       name: "a reflection from an unplaced learner",

@@ -11,8 +11,12 @@ import type { Lang, MediaOption } from "./types";
 
 type UploadResult = { media: MediaOption } | { fieldErrors: Record<string, string> };
 
-/** Attribute values are double-quoted strings: a straight double quote would end them. */
-const attribute = (value: string) => value.replace(/"/g, "”").replace(/\s+/g, " ").trim();
+/** Attribute values are double-quoted strings on one line: a straight double quote would end them; a non-breaking space (French: "Légende\u00a0:") stays. */
+const attribute = (value: string) =>
+  value
+    .replace(/"/g, "”")
+    .replace(/[ \t\r\n]+/g, " ")
+    .trim();
 
 export function FigureDialog({
   open,

@@ -56,11 +56,11 @@ function snippets(lang: Lang, body: string) {
     return `${prefix}-${n}`;
   };
   return {
-    callout: `\n\n<Callout type="tip" title="${fr ? "Un conseil" : "A tip"}">\n${fr ? "Le texte de l'encadré." : "The callout's text."}\n</Callout>\n\n`,
+    callout: `\n\n<Callout type="tip" title="${fr ? "Un conseil" : "A tip"}">\n${fr ? "Le texte de l’encadré." : "The callout's text."}\n</Callout>\n\n`,
     exampleDo: `\n\n<Example kind="do" title="${fr ? "À faire" : "Do"}">\n${fr ? "Un exemple à suivre." : "An example to follow."}\n</Example>\n\n`,
     exampleDont: `\n\n<Example kind="dont" title="${fr ? "À éviter" : "Don't"}">\n${fr ? "Un exemple à éviter." : "An example to avoid."}\n</Example>\n\n`,
-    check: `\n\n<KnowledgeCheck id="${nextId(fr ? "question" : "check")}" question="${fr ? "La question ?" : "The question?"}">\n  <Option explanation="${fr ? "Pourquoi c'est faux." : "Why this is wrong."}">${fr ? "Une mauvaise réponse" : "A wrong answer"}</Option>\n  <Option correct explanation="${fr ? "Pourquoi c'est juste." : "Why this is right."}">${fr ? "La bonne réponse" : "The right answer"}</Option>\n</KnowledgeCheck>\n\n`,
-    reflection: `\n\n<Reflection id="${nextId(fr ? "reflexion" : "reflection")}" prompt="${fr ? "Une question à laquelle l'apprenant répond en quelques phrases." : "A question the learner answers in a few sentences."}" />\n\n`,
+    check: `\n\n<KnowledgeCheck id="${nextId(fr ? "question" : "check")}" question="${fr ? "La question\u202f?" : "The question?"}">\n  <Option explanation="${fr ? "Pourquoi c’est faux." : "Why this is wrong."}">${fr ? "Une mauvaise réponse" : "A wrong answer"}</Option>\n  <Option correct explanation="${fr ? "Pourquoi c’est juste." : "Why this is right."}">${fr ? "La bonne réponse" : "The right answer"}</Option>\n</KnowledgeCheck>\n\n`,
+    reflection: `\n\n<Reflection id="${nextId(fr ? "reflexion" : "reflection")}" prompt="${fr ? "Une question à laquelle l’apprenant répond en quelques phrases." : "A question the learner answers in a few sentences."}" />\n\n`,
     clause: `\n\n<PolicyClause ref="1.1" title="${fr ? "Titre de la clause" : "Clause title"}">\n${fr ? "Le texte de la clause." : "The clause text."}\n</PolicyClause>\n\n`,
   };
 }

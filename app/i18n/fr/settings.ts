@@ -4,11 +4,11 @@
  */
 const settings = {
   title: "Paramètres",
-  intro: "Les réglages de la plateforme pour toute l'organisation. Chaque modification est inscrite au journal d'audit.",
+  intro: "Les réglages de la plateforme pour toute l’organisation. Chaque modification est inscrite au journal d’audit.",
   defaultValue: "Par défaut\u00a0: {{value}}",
   range: "Entre {{min}} et {{max}}.",
   saved: "Paramètres enregistrés.",
-  unchanged: "Aucun changement\u00a0: rien n'a été enregistré.",
+  unchanged: "Aucun changement\u00a0: rien n’a été enregistré.",
   general: "Programme et sécurité",
   brand: {
     title: "Apparence",
@@ -23,7 +23,7 @@ const settings = {
     timeZone: "Saisissez un fuseau horaire IANA connu, par exemple Europe/Paris.",
     integer: "Saisissez un nombre entier.",
     range: "Saisissez un nombre entre {{min}} et {{max}}.",
-    unknown: "Ce paramètre n'existe pas.",
+    unknown: "Ce paramètre n’existe pas.",
   },
 };
 

@@ -22,7 +22,7 @@ const ssoAdmin = {
   linkedCount_one: "{{count}} personne s’est déjà connectée par SSO.",
   linkedCount_other: "{{count}} personnes se sont déjà connectées par SSO.",
   breakGlassHelp:
-    "« Administrateurs seulement » ne peut être choisi qu’après une première connexion réussie par SSO. Les administrateurs gardent alors un accès de secours par mot de passe à /login?password=1.",
+    "«\u00a0Administrateurs seulement\u00a0» ne peut être choisi qu’après une première connexion réussie par SSO. Les administrateurs gardent alors un accès de secours par mot de passe à /login?password=1.",
   saved: "Réglages SSO enregistrés.",
   unchanged: "Aucun changement\u00a0: rien n’a été enregistré.",
   errors: {
