@@ -63,7 +63,7 @@ export default function ExamPage() {
         <ul className="list-disc space-y-1 pl-5 text-slate-800">
           <li>{t("accreditation.exam.rules", { items: settings.itemsPerAttempt, passMark: settings.passMark })}</li>
           <li>
-            {settings.timeLimitMinutes > 0 ? t("accreditation.exam.timeLimit", { minutes: settings.timeLimitMinutes }) : t("accreditation.exam.noTimeLimit")}
+            {settings.timeLimitMinutes > 0 ? t("accreditation.exam.timeLimit", { count: settings.timeLimitMinutes }) : t("accreditation.exam.noTimeLimit")}
           </li>
           {settings.maxAttempts > 0 ? (
             <li>
@@ -75,7 +75,7 @@ export default function ExamPage() {
               {settings.maxAttempts > 1 && settings.cooldownHours > 0 ? ` ${t("accreditation.exam.cooldown", { hours: settings.cooldownHours })}` : null}
             </li>
           ) : null}
-          <li>{t("accreditation.exam.validity", { months: settings.validityMonths })}</li>
+          <li>{t("accreditation.exam.validity", { count: settings.validityMonths })}</li>
           <li>{t("accreditation.exam.savedAsYouGo")}</li>
         </ul>
         {!available ? (
