@@ -1,29 +1,47 @@
 /**
  * The live replica (REPLICA_URL, ADR 0025), without network: `npm start` under Litestream replicating
- * to a folder; learners answer exam items concurrently; the server is killed with SIGKILL in the middle
- * of the stream; the database is rebuilt from the replica folder alone (`npm run cli -- restore-replica`)
- * and holds every answer the server had acknowledged.
+ * to a folder, then to an S3-compatible bucket (s3rver on loopback: the object store is the edge of the
+ * world); learners answer exam items concurrently; the server is killed with SIGKILL in the middle of the
+ * stream; the database is rebuilt from the replica alone (`npm run cli -- restore-replica`) and holds every
+ * answer the server had acknowledged.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { AddressInfo } from "node:net";
 import Database from "better-sqlite3";
+import S3rver from "s3rver";
 import { afterAll, describe, expect, it } from "vitest";
 import { rightAnswer } from "../support/accreditation";
 import { runCli } from "../support/cli";
 import { Browser, examWithoutTrack, startChildServer, type ChildServer } from "../support/security";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ambassade-replica-"));
-const live = path.join(dir, "live", "ambassade.db");
-const replica = path.join(dir, "replica");
-const restored = path.join(dir, "restored", "ambassade.db");
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "ambassade-replica-"));
 let server: ChildServer | null = null;
+let bucketServer: S3rver | null = null;
 
 afterAll(async () => {
   if (process.env.REPLICA_TEST_DEBUG) console.log(server?.output().slice(-5000));
   await server?.kill();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await bucketServer?.close();
+  fs.rmSync(root, { recursive: true, force: true });
 });
+
+/** An S3-compatible bucket on loopback; Litestream reads `s3://<bucket>.localhost:<port>/…` as that endpoint, over HTTP. */
+async function localBucket(): Promise<{ url: string; env: Record<string, string> }> {
+  bucketServer = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: path.join(root, "s3"),
+    configureBuckets: [{ name: "replica", configs: [] }],
+  });
+  const address = (await bucketServer.run()) as AddressInfo;
+  return {
+    url: `s3://replica.localhost:${address.port}/ambassade`,
+    env: { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" },
+  };
+}
 
 const LEARNERS = [
   "learner@ambassade.test",
@@ -36,9 +54,14 @@ const KILL_AFTER = 40;
 
 type Answer = { attemptId: string; itemId: string; options: string[] };
 
-describe("the live replica", () => {
-  it("holds every acknowledged write after the server is killed, restored from the replica folder alone", { timeout: 120_000 }, async () => {
-    server = await startChildServer({ DATABASE_PATH: live, OUTBOX_DIR: path.join(dir, "outbox"), REPLICA_URL: replica, AMBASSADE_WORKER_HEADER: "1" });
+/** The whole story against one replica target. */
+async function killAndRestore(name: string, target: (dir: string) => Promise<{ url: string; env: Record<string, string> }>) {
+  const dir = path.join(root, name);
+  const live = path.join(dir, "live", "ambassade.db");
+  const restored = path.join(dir, "restored", "ambassade.db");
+  const { url: replica, env } = await target(dir);
+  server = await startChildServer({ DATABASE_PATH: live, OUTBOX_DIR: path.join(dir, "outbox"), REPLICA_URL: replica, AMBASSADE_WORKER_HEADER: "1", ...env });
+  {
     // The launcher runs Litestream, which runs the server: the pid that answers is the one to kill.
     const health = await fetch(`${server.url}/healthz`);
     const servingPid = Number(health.headers.get("x-ambassade-worker"));
@@ -103,7 +126,7 @@ describe("the live replica", () => {
 
     // The replica alone: the live file is moved away first, so nothing but the replica can be read.
     fs.renameSync(path.dirname(live), path.join(dir, "gone"));
-    const result = await runCli(["restore-replica", replica, restored]);
+    const result = await runCli(["restore-replica", replica, restored], env);
     expect(result.code, result.stderr + result.stdout).toBe(0);
     const db = new Database(restored, { readonly: true });
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
@@ -118,8 +141,19 @@ describe("the live replica", () => {
     db.close();
 
     // A second restore into the same place is refused: nothing is overwritten.
-    const again = await runCli(["restore-replica", replica, restored]);
+    const again = await runCli(["restore-replica", replica, restored], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("exists");
+  }
+  server = null;
+}
+
+describe("the live replica", () => {
+  it("holds every acknowledged write after the server is killed, restored from the replica folder alone", { timeout: 120_000 }, async () => {
+    await killAndRestore("folder", async (dir) => ({ url: path.join(dir, "replica"), env: {} }));
+  });
+
+  it("the same with an S3-compatible bucket", { timeout: 120_000 }, async () => {
+    await killAndRestore("s3", () => localBucket());
   });
 });
