@@ -41,18 +41,22 @@ export function DataTable({
   children,
   cellPadding = "px-3",
   sort,
+  caption,
 }: {
   columns: (ReactNode | SortableColumn)[];
   children: ReactNode;
   cellPadding?: "px-3" | "px-4";
   /** The current order, when some columns are sortable. */
   sort?: TableSort;
+  /** The table's name for screen readers, when no heading right above names it. */
+  caption?: ReactNode;
 }) {
   // The scroll box is positioned, so that what sits absolutely inside (screen-reader-only labels) scrolls with
   // the table instead of widening the page on a phone.
   return (
     <div className="relative overflow-x-auto rounded-card border border-line bg-white shadow-card">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
             {columns.map((column, index) =>

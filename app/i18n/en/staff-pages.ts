@@ -1,0 +1,34 @@
+import type { StaffPagesStrings } from "../fr/staff-pages";
+
+/** The staff pages' headers, filters and empty states (ADR 0037), English; typed by the French file. Namespace `staffPages.*`. */
+const staffPages: StaffPagesStrings = {
+  colon: ": ",
+  filter: "Filter",
+  clearFilters: "Clear the filters",
+  teams: {
+    intro: "The teams you follow, their members and their managers.",
+    manage: "Manage teams",
+    emptyAdmin: "Create a first team, then add people to it and name its managers.",
+    emptyManager: "You do not manage any team yet. An administrator can give you one.",
+  },
+  team: {
+    intro: "The team’s members, their level and where it comes from.",
+    back: "← All teams",
+    filterLabel: "Filter the members",
+    allLevels: "All levels",
+    noMatch: "No member matches these filters.",
+    noMatchHint: "Widen the search or clear the filters.",
+    empty: "This team has no members yet.",
+    emptyHint: "Invite people and add them to this team.",
+  },
+  requests: {
+    channels: "Networks",
+    filterLabel: "Filter the accreditations",
+    allStates: "All states",
+    noMatch: "No accreditation matches these filters.",
+    noPendingHint: "New requests from your teams will appear here; an email tells you about them too.",
+    noActiveHint: "An accreditation appears here as soon as a request is granted.",
+  },
+};
+
+export default staffPages;
