@@ -29,6 +29,11 @@ const staffPages: StaffPagesStrings = {
     noPendingHint: "New requests from your teams will appear here; an email tells you about them too.",
     noActiveHint: "An accreditation appears here as soon as a request is granted.",
   },
+  person: {
+    back: "← All people",
+    profile: "Profile",
+    account: "Account",
+  },
 };
 
 export default staffPages;

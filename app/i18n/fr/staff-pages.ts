@@ -32,6 +32,11 @@ const staffPages = {
     noPendingHint: `Les nouvelles demandes de vos équipes apparaîtront ici${NBSP}; un e-mail vous les signale aussi.`,
     noActiveHint: "Une accréditation apparaît ici dès qu’une demande est accordée.",
   },
+  person: {
+    back: "← Toutes les personnes",
+    profile: "Profil",
+    account: "Compte",
+  },
 };
 
 export default staffPages;
