@@ -4,7 +4,7 @@
  * headers are `scope="col"`; a row's first cell may be a `<th scope="row">`.
  *
  * Sorting is the server's (ADR 0030): a sortable column's header is a link to the same page with
- * `?sort=<key>&dir=<asc|desc>` (other parameters kept, the page reset), and carries `aria-sort` when the
+ * `?sort=<key>&dir=<asc|desc>` (other parameters kept, the page or cursor reset), and carries `aria-sort` when the
  * rows are sorted by it. No script: it works before hydration, and the rows sorted are all of them, not
  * the page shown. Filtering is the page's own GET form (`role="search"`) above the table.
  */
@@ -25,7 +25,10 @@ function SortLink({ column, sort }: { column: SortableColumn; sort: TableSort })
   const params = new URLSearchParams(search);
   params.set("sort", column.sortKey);
   params.set("dir", active && sort.dir === "asc" ? "desc" : "asc");
+  // Back to the first page: a page number or a cursor (`before`/`after`) belongs to the other order.
   params.delete("page");
+  params.delete("before");
+  params.delete("after");
   return (
     <Link to={`${pathname}?${params}`} className="inline-flex items-center gap-1 hover:underline" preventScrollReset>
       {column.label}

@@ -5,6 +5,8 @@
  * state. A bad parameter falls back to the default order rather than failing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../../db/connection";
+import { auditLog } from "../../db/schema";
 import { seedDemoOrganisation } from "../support/fixtures";
 import { startServer, type TestServer } from "../support/server";
 import { routeData, signedIn } from "../support/accreditation";
@@ -107,5 +109,53 @@ describe("the managers' list of accreditations in force", () => {
     const odd = await inForce("?q=Zqx&status=revoked&sort=secret");
     expect(odd.status).toBe(200);
     expect(names(odd.rows)).toEqual(["Zqx Paul", "Zqx Aline", "Zqx Marc"]);
+  });
+});
+
+type AuditPage = { rows: { id: number; sentence: string }[]; next: string | null; sort: { key: string; dir: string } };
+
+async function audit(query: string): Promise<AuditPage & { status: number }> {
+  const admin = await signedIn(server, "admin@ambassade.test");
+  const page = await routeData(admin, `/admin/audit${query}`, "routes/admin.audit");
+  return { status: page.status, ...(page.json as AuditPage) };
+}
+
+describe("the audit log", () => {
+  beforeAll(() => {
+    // More rows than a page holds (50).
+    getDb()
+      .insert(auditLog)
+      .values(
+        Array.from({ length: 60 }, () => ({ actorId: "demo-learner", action: "person.password_changed", subjectType: "user", subjectId: "demo-learner" })),
+      )
+      .run();
+  });
+
+  it("sorts by date, newest first by default and oldest first when asked, each page following the last", async () => {
+    const newest = await audit("");
+    const ids = newest.rows.map((r) => r.id);
+    expect(newest.sort).toEqual({ key: "at", dir: "desc" });
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const oldest = await audit("?sort=at&dir=asc");
+    const up = oldest.rows.map((r) => r.id);
+    expect(oldest.sort).toEqual({ key: "at", dir: "asc" });
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(up[0]).toBeLessThan(ids[ids.length - 1]!);
+    // The next page of the oldest-first order continues after its last row, and keeps the order.
+    expect(oldest.next).toMatch(/sort=at&dir=asc&after=\d+/);
+    const second = await audit(`?${oldest.next}`);
+    expect(second.rows[0]!.id).toBeGreaterThan(up[up.length - 1]!);
+    expect(second.sort.dir).toBe("asc");
+  });
+
+  it("filters and sorts together, and the direction link starts again from the first page", async () => {
+    const filtered = await audit("?action=person.*&sort=at&dir=asc");
+    expect(filtered.status).toBe(200);
+    const ids = filtered.rows.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const admin = await signedIn(server, "admin@ambassade.test");
+    const html = await (await admin.get(`/admin/audit?action=person.*&sort=at&dir=asc&after=1`)).text();
+    expect(html).toMatch(/aria-sort="ascending"><a [^>]*href="\/admin\/audit\?action=person\.\*&amp;sort=at&amp;dir=desc"/);
   });
 });

@@ -34,6 +34,24 @@ const staffPages: StaffPagesStrings = {
     profile: "Profile",
     account: "Account",
   },
+  audit: {
+    emptyHint: "Widen the dates or clear the filters to see the whole log again.",
+    oldest: "The oldest",
+    newer: "Newer entries",
+  },
+  adminTeams: {
+    intro: "Create teams, rename them and choose their managers.",
+    seeTeams: "See the teams",
+    list: "Teams",
+    empty: "No team yet.",
+    emptyHint: "Create the first one with the form above, then add people to it.",
+  },
+  tokens: {
+    emptyHint: "Create one with the form above: it is shown only once.",
+  },
+  webhooks: {
+    emptyHint: "Add the address of a tool that must be told about accreditation changes.",
+  },
 };
 
 export default staffPages;

@@ -37,6 +37,24 @@ const staffPages = {
     profile: "Profil",
     account: "Compte",
   },
+  audit: {
+    emptyHint: "Élargissez les dates ou effacez les filtres pour revoir tout le journal.",
+    oldest: "Les plus anciennes",
+    newer: "Entrées plus récentes",
+  },
+  adminTeams: {
+    intro: "Créez les équipes, renommez-les et choisissez leurs managers.",
+    seeTeams: "Voir les équipes",
+    list: "Équipes",
+    empty: "Aucune équipe pour l’instant.",
+    emptyHint: "Créez la première avec le formulaire ci-dessus, puis rattachez-y des personnes.",
+  },
+  tokens: {
+    emptyHint: `Créez-en un avec le formulaire ci-dessus${NBSP}: il n’est montré qu’une fois.`,
+  },
+  webhooks: {
+    emptyHint: "Ajoutez l’adresse d’un outil qui doit être prévenu des changements d’accréditation.",
+  },
 };
 
 export default staffPages;
