@@ -52,6 +52,19 @@ const staffPages: StaffPagesStrings = {
   webhooks: {
     emptyHint: "Add the address of a tool that must be told about accreditation changes.",
   },
+  studio: {
+    backToEditor: "Back to the editor",
+    historyEmptyHint: "Each publication of the module adds a version to this history.",
+    empty: "No module yet.",
+    emptyHint: "Create the first one with its identifier above, then write it in French and English.",
+  },
+  reviews: {
+    back: "Back to the studio",
+    emptyHint: "Reflections written by learners will appear here as soon as they wait for a review.",
+  },
+  reports: {
+    noTeamHint: "This dashboard shows the teams you manage. An administrator can give you one.",
+  },
 };
 
 export default staffPages;

@@ -55,6 +55,19 @@ const staffPages = {
   webhooks: {
     emptyHint: "Ajoutez l’adresse d’un outil qui doit être prévenu des changements d’accréditation.",
   },
+  studio: {
+    backToEditor: "Retour à l’éditeur",
+    historyEmptyHint: "Chaque publication du module ajoute une version à cet historique.",
+    empty: "Aucun module pour l’instant.",
+    emptyHint: "Créez le premier avec son identifiant ci-dessus, puis rédigez-le en français et en anglais.",
+  },
+  reviews: {
+    back: "Retour au studio",
+    emptyHint: "Les réflexions écrites par les apprenants apparaîtront ici dès qu’elles attendent une relecture.",
+  },
+  reports: {
+    noTeamHint: "Ce tableau de bord montre les équipes que vous gérez. Un administrateur peut vous en confier une.",
+  },
 };
 
 export default staffPages;
