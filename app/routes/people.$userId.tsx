@@ -102,11 +102,11 @@ export default function EditPerson() {
       <PageHeader
         title={t("people.editTitle", { name: person.name })}
         before={
-          <p>
+          <div>
             <Link to="/people" className="link text-sm">
               {t("staffPages.person.back")}
             </Link>
-          </p>
+          </div>
         }
         description={
           <p className="flex flex-wrap items-center gap-2">

@@ -90,11 +90,11 @@ export default function InvitePerson() {
         title={t("invite.title")}
         description={t("invite.intro")}
         before={
-          <p>
+          <div>
             <Link to="/people" className="link text-sm">
               {t("staffPages.person.back")}
             </Link>
-          </p>
+          </div>
         }
       />
       <Form method="post" className="card space-y-4" noValidate>

@@ -110,11 +110,11 @@ export default function DecisionCasePage() {
       <PageHeader
         title={t("accreditation.team.caseTitle", { name: c.name })}
         before={
-          <p>
+          <div>
             <Link to="/team/requests" className="link text-sm">
               {t("accreditation.team.back")}
             </Link>
-          </p>
+          </div>
         }
         description={
           <div className="space-y-2">

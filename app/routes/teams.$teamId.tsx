@@ -176,17 +176,20 @@ export default function TeamPage() {
         title={data.team.name}
         description={t("staffPages.team.intro")}
         before={
-          <p>
+          <div>
             <Link to="/teams" className="link text-sm">
               {t("staffPages.team.back")}
             </Link>
-          </p>
+          </div>
         }
         className="mb-0"
       />
-      <Card title={t("diagnostic.team.distributionTitle")}>
+      <section aria-labelledby="levels-title">
+        <h2 id="levels-title" className="text-heading font-semibold">
+          {t("diagnostic.team.distributionTitle")}
+        </h2>
         <LevelDistribution counts={data.distribution} />
-      </Card>
+      </section>
       <Card title={`${t("teams.memberList")} (${data.total})`} className="space-y-4">
         <Form method="get" role="search" aria-label={t("staffPages.team.filterLabel")} className="flex flex-wrap items-end gap-3">
           <div className="min-w-48 flex-1">
