@@ -3,6 +3,10 @@
  * webhooks (/admin/webhooks). One token table and one creation form serve both kinds of token; their
  * words come from the page's namespace (`api.tokens` or `provisioning.scim`), which have the same keys.
  */
+import { Button } from "~/components/ui/button";
+import { Badge } from "~/components/ui/badge";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
 import { Form, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -126,10 +130,7 @@ export function TokenCreateForm({
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="create-title" className="card space-y-4">
-      <h2 id="create-title" className="text-xl font-semibold">
-        {t(`${words}.createTitle`)}
-      </h2>
+    <Card title={t(`${words}.createTitle`)} className="space-y-4">
       <Form key={formKey} method="post" className="flex flex-wrap items-end gap-4" noValidate>
         <FormErrors errors={errors} />
         <input type="hidden" name="intent" value="create" />
@@ -146,11 +147,11 @@ export function TokenCreateForm({
           />
         </div>
         {extra}
-        <button type="submit" className="btn-primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t(`${words}.create`)}
-        </button>
+        </Button>
       </Form>
-    </section>
+    </Card>
   );
 }
 
@@ -176,11 +177,13 @@ export function TokenTable({ words, tokens, creator = false, now }: { words: Tok
   const c = (key: string) => t(`${words}.columns.${key}`);
   return (
     <section aria-labelledby="list-title" className="space-y-3">
-      <h2 id="list-title" className="text-xl font-semibold">
+      <h2 id="list-title" className="text-heading font-semibold">
         {t(`${words}.listTitle`)}
       </h2>
       {tokens.length === 0 ? (
-        <p className="card">{t(`${words}.empty`)}</p>
+        <EmptyState title={t(`${words}.empty`)} headingLevel={3}>
+          {t("staffPages.tokens.emptyHint")}
+        </EmptyState>
       ) : (
         <DataTable columns={[c("name"), c("prefix"), c("created"), c("lastUsed"), ...(expiry ? [c("expires")] : []), c("status"), c("actions")]}>
           {tokens.map((token) => {
@@ -203,11 +206,11 @@ export function TokenTable({ words, tokens, creator = false, now }: { words: Tok
                 {expiry ? <td className="px-3 py-2">{token.expiresAt ? <DateTime value={token.expiresAt} /> : t(`${words}.noExpiry`)}</td> : null}
                 <td className="px-3 py-2">
                   {token.revokedAt ? (
-                    <span className="text-red-800">{t(`${words}.revoked`, { date: date(token.revokedAt) })}</span>
+                    <Badge tone="danger">{t(`${words}.revoked`, { date: date(token.revokedAt) })}</Badge>
                   ) : expired ? (
-                    <span className="text-red-800">{t(`${words}.expired`)}</span>
+                    <Badge tone="warning">{t(`${words}.expired`)}</Badge>
                   ) : (
-                    <span className="text-green-800">{t(`${words}.active`)}</span>
+                    <Badge tone="success">{t(`${words}.active`)}</Badge>
                   )}
                 </td>
                 <td className="px-3 py-2">
@@ -215,9 +218,9 @@ export function TokenTable({ words, tokens, creator = false, now }: { words: Tok
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="tokenId" value={token.id} />
-                      <button type="submit" className="btn-danger px-3 py-1" aria-label={t(`${words}.revokeLabel`, { name: token.name })}>
+                      <Button type="submit" variant="danger" size="sm" aria-label={t(`${words}.revokeLabel`, { name: token.name })}>
                         {t(`${words}.revoke`)}
-                      </button>
+                      </Button>
                     </Form>
                   )}
                 </td>

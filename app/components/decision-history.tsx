@@ -7,6 +7,7 @@ import { Link } from "@remix-run/react";
 import type { AccreditationState, StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
 import { reasonInWords } from "./accreditation";
+import { DataTable } from "./data-table";
 import { useDates } from "./dates";
 
 type Entry = {
@@ -32,54 +33,37 @@ export function DecisionHistory({ entries, withPerson = false, caption }: { entr
   const { dateTime } = useDates();
   if (entries.length === 0) return <p className="mt-2 text-slate-700">{t("staffView.history.empty")}</p>;
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 text-slate-700">
-          <tr>
-            <th scope="col" className="px-2 py-2">
-              {t("staffView.history.when")}
-            </th>
-            {withPerson ? (
-              <th scope="col" className="px-2 py-2">
-                {t("staffView.history.person")}
-              </th>
-            ) : null}
-            <th scope="col" className="px-2 py-2">
-              {t("staffView.history.decision")}
-            </th>
-            <th scope="col" className="px-2 py-2">
-              {t("staffView.history.by")}
-            </th>
-            <th scope="col" className="px-2 py-2">
-              {t("staffView.history.reason")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td className="px-2 py-2 whitespace-nowrap">
-                <time dateTime={new Date(entry.at).toISOString()}>{dateTime(entry.at)}</time>
-              </td>
-              {withPerson ? (
-                <td className="px-2 py-2">
-                  {entry.accreditationId ? (
-                    <Link to={`/team/requests/${entry.accreditationId}`} className="link">
-                      {entry.person}
-                    </Link>
-                  ) : (
-                    entry.person
-                  )}
-                </td>
-              ) : null}
-              <td className="px-2 py-2 font-medium">{actionLabel(t, entry)}</td>
-              <td className="px-2 py-2">{entry.actorName ?? t("staffView.history.system")}</td>
-              <td className="px-2 py-2">{entry.reason ? reasonInWords(entry.reason, t) : ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        t("staffView.history.when"),
+        ...(withPerson ? [t("staffView.history.person")] : []),
+        t("staffView.history.decision"),
+        t("staffView.history.by"),
+        t("staffView.history.reason"),
+      ]}
+    >
+      {entries.map((entry) => (
+        <tr key={entry.id}>
+          <td className="px-3 py-2 whitespace-nowrap">
+            <time dateTime={new Date(entry.at).toISOString()}>{dateTime(entry.at)}</time>
+          </td>
+          {withPerson ? (
+            <td className="px-3 py-2">
+              {entry.accreditationId ? (
+                <Link to={`/team/requests/${entry.accreditationId}`} className="link">
+                  {entry.person}
+                </Link>
+              ) : (
+                entry.person
+              )}
+            </td>
+          ) : null}
+          <td className="px-3 py-2 font-medium">{actionLabel(t, entry)}</td>
+          <td className="px-3 py-2">{entry.actorName ?? t("staffView.history.system")}</td>
+          <td className="px-3 py-2">{entry.reason ? reasonInWords(entry.reason, t) : ""}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -8,6 +8,7 @@ import reports from "./en/reports";
 import settings from "./en/settings";
 import ssoAdmin from "./en/sso-admin";
 import staffView from "./en/staff-views";
+import staffPages from "./en/staff-pages";
 import studio from "./en/studio";
 
 /**
@@ -139,6 +140,7 @@ const staff: StaffStrings = {
   settings,
   ssoAdmin,
   staffView,
+  staffPages,
   studio,
 };
 

@@ -7,6 +7,7 @@ import reports from "./fr/reports";
 import settings from "./fr/settings";
 import ssoAdmin from "./fr/sso-admin";
 import staffView from "./fr/staff-views";
+import staffPages from "./fr/staff-pages";
 import studio from "./fr/studio";
 
 /**
@@ -138,6 +139,7 @@ const staff = {
   settings,
   ssoAdmin,
   staffView,
+  staffPages,
   studio,
 };
 

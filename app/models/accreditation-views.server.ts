@@ -255,18 +255,47 @@ export function listPendingRequests(scope: TeamScope): CaseSummary[] {
 /** Rows a manager may still revoke that are not in the pending list. */
 const REVOCABLE_NOT_PENDING = statesFrom("revoke").filter((s) => !STATES[s].pending);
 
+/** The states of the managers' list of accreditations in force or suspended (its filter's choices). */
+export const TEAM_ACCREDITATION_STATES = REVOCABLE_NOT_PENDING;
+/** The columns that list sorts by (the page's `?sort=`). */
+export const TEAM_ACCREDITATION_SORTS = ["validUntil", "name", "status"] as const;
+export type TeamAccreditationQuery = {
+  sort?: (typeof TEAM_ACCREDITATION_SORTS)[number];
+  dir?: "asc" | "desc";
+  /** Part of a name or an email. */
+  search?: string;
+  status?: AccreditationState;
+};
+
 /**
- * Accreditations of the people in scope that a manager may still revoke, soonest end first. "In
+ * Accreditations of the people in scope that a manager may still revoke, soonest end first (or in the
+ * order asked). "In
  * force" here is the row's own standing (`standingProblems` without the charter, not read for lists).
  */
-export function listTeamAccreditations(scope: TeamScope, now = new Date()): CaseSummary[] {
+export function listTeamAccreditations(scope: TeamScope, now = new Date(), query: TeamAccreditationQuery = {}): CaseSummary[] {
   const offered = offeredChannels();
+  const by = query.dir === "desc" ? desc : asc;
+  const sort = query.sort ?? "validUntil";
+  const order =
+    sort === "name"
+      ? [by(users.name), asc(accreditations.validUntil)]
+      : sort === "status"
+        ? [by(accreditations.status), asc(users.name)]
+        : [by(accreditations.validUntil), asc(users.name)];
+  const search = query.search?.trim();
+  const pattern = search ? `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   return getDb()
     .select(caseColumns)
     .from(accreditations)
     .innerJoin(users, eq(users.id, accreditations.userId))
-    .where(and(inArray(accreditations.status, REVOCABLE_NOT_PENDING), scopeCondition(scope)))
-    .orderBy(asc(accreditations.validUntil))
+    .where(
+      and(
+        inArray(accreditations.status, query.status ? [query.status] : REVOCABLE_NOT_PENDING),
+        scopeCondition(scope),
+        pattern ? sql`(${users.name} like ${pattern} escape '\\' or ${users.email} like ${pattern} escape '\\')` : undefined,
+      ),
+    )
+    .orderBy(...order, asc(accreditations.id))
     .all()
     .map((r) => ({ ...toView(r.row, standingProblems(r.row, now).length === 0, offered), userId: r.row.userId, name: r.name, email: r.email }));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Tx as DbTx } from "../../db/connection";
 import { getDb } from "../../db/connection";
 import { accreditations, auditLog, teams, users, type Locale } from "../../db/schema";
@@ -58,6 +58,10 @@ export type AuditFilter = {
   from?: Date;
   to?: Date;
   before?: number;
+  /** With `order: "asc"`: the rows after this id (the next page, oldest first). */
+  after?: number;
+  /** Newest first (the default), or oldest first. */
+  order?: "asc" | "desc";
   limit?: number;
 };
 
@@ -84,6 +88,7 @@ export function listAudit(filter: AuditFilter = {}) {
   if (filter.from) where.push(gte(auditLog.at, filter.from));
   if (filter.to) where.push(lt(auditLog.at, filter.to));
   if (filter.before) where.push(lt(auditLog.id, filter.before));
+  if (filter.after) where.push(gt(auditLog.id, filter.after));
   return getDb()
     .select({
       id: auditLog.id,
@@ -101,7 +106,7 @@ export function listAudit(filter: AuditFilter = {}) {
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(auditLog.id))
+    .orderBy(filter.order === "asc" ? asc(auditLog.id) : desc(auditLog.id))
     .limit(filter.limit ?? 50)
     .all();
 }

@@ -3,7 +3,7 @@
  * one of them current. Each transition (questionnaire result, override, reset for a retake) is one
  * function, one transaction, one audit row. Team views read placements in one query per list.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Tx } from "../../db/connection";
 import { diagnosticAnswers, placements, ROLES, teams, users, type Locale, type Role } from "../../db/schema";
@@ -307,21 +307,23 @@ export type TeamMemberRow = {
 
 const setter = alias(users, "setter");
 
+const teamMemberColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  active: users.active,
+  invited: sql<number>`${users.passwordHash} is null`,
+  roles: sql<string | null>`(select group_concat(role) from user_roles where user_roles.user_id = "users"."id")`,
+  level: placements.level,
+  source: placements.source,
+  setByName: setter.name,
+  placedAt: placements.createdAt,
+};
+
 // The team page's two reads, compiled once (the page is a manager's everyday view of up to 1,000 people).
 const teamPageQuery = preparedQuery((db) =>
   db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      active: users.active,
-      invited: sql<number>`${users.passwordHash} is null`,
-      roles: sql<string | null>`(select group_concat(role) from user_roles where user_roles.user_id = "users"."id")`,
-      level: placements.level,
-      source: placements.source,
-      setByName: setter.name,
-      placedAt: placements.createdAt,
-    })
+    .select(teamMemberColumns)
     .from(users)
     .leftJoin(placements, and(eq(placements.userId, users.id), isCurrent))
     .leftJoin(setter, eq(setter.id, placements.setBy))
@@ -340,12 +342,80 @@ const teamSizeQuery = preparedQuery((db) =>
     .prepare(),
 );
 
+/** The columns a team's member list sorts by (the page's `?sort=`), the name breaking ties. */
+export const TEAM_MEMBER_SORTS = ["name", "email", "level"] as const;
+export type TeamMemberSort = (typeof TEAM_MEMBER_SORTS)[number];
+/** The level filter: one level, or `none` for the members not placed yet. */
+export const TEAM_MEMBER_LEVEL_FILTERS = [...LEVELS, "none"] as const;
+export type TeamMemberLevelFilter = (typeof TEAM_MEMBER_LEVEL_FILTERS)[number];
+
+export type TeamMemberQuery = {
+  teamId: string;
+  page: number;
+  pageSize: number;
+  sort?: TeamMemberSort;
+  dir?: "asc" | "desc";
+  /** Part of a name or an email. */
+  search?: string;
+  level?: TeamMemberLevelFilter;
+};
+
+function teamMemberOrder(sort: TeamMemberSort, dir: "asc" | "desc"): SQL[] {
+  const by = dir === "desc" ? desc : asc;
+  // Levels in the model's order (native … beginner), the members not placed yet last in ascending order.
+  const levelRank = sql`case ${placements.level} ${sql.join(
+    LEVELS.map((level, index) => sql`when ${level} then ${index}`),
+    sql` `,
+  )} else ${LEVELS.length} end`;
+  const column = sort === "email" ? users.email : sort === "level" ? levelRank : users.name;
+  return [by(column), asc(users.name), asc(users.id)];
+}
+
+/** A filtered or re-ordered page of a team's members (the default page is the prepared query above). */
+function filteredTeamMembers(query: TeamMemberQuery) {
+  const where: SQL[] = [eq(users.teamId, query.teamId)];
+  const search = query.search?.trim();
+  if (search) {
+    const pattern = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    where.push(or(sql`${users.name} like ${pattern} escape '\\'`, sql`${users.email} like ${pattern} escape '\\'`)!);
+  }
+  if (query.level === "none") where.push(sql`${placements.level} is null`);
+  else if (query.level) where.push(eq(placements.level, query.level));
+  const condition = and(...where);
+  const db = getDb();
+  const from = () =>
+    db
+      .select(teamMemberColumns)
+      .from(users)
+      .leftJoin(placements, and(eq(placements.userId, users.id), isCurrent))
+      .leftJoin(setter, eq(setter.id, placements.setBy));
+  const rows = from()
+    .where(condition)
+    .orderBy(...teamMemberOrder(query.sort ?? "name", query.dir ?? "asc"))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .leftJoin(placements, and(eq(placements.userId, users.id), isCurrent))
+      .where(condition)
+      .get()?.n ?? 0;
+  return { rows, total };
+}
+
 /** One page of a team's members with their current placement and the team's size, in one query. */
-export function listTeamMembers(query: { teamId: string; page: number; pageSize: number }): { rows: TeamMemberRow[]; total: number } {
-  const rows = teamPageQuery().all({ teamId: query.teamId, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
-  // Counted apart (one lookup in users_team_idx): a `count(*) over ()` column would make SQLite build
-  // every member's row, roles included, before the LIMIT; without it the index yields just one page.
-  const total = teamSizeQuery().get({ teamId: query.teamId })?.n ?? 0;
+export function listTeamMembers(query: TeamMemberQuery): { rows: TeamMemberRow[]; total: number } {
+  const plain = (query.sort ?? "name") === "name" && (query.dir ?? "asc") === "asc" && !query.search?.trim() && !query.level;
+  const { rows, total } = plain
+    ? {
+        rows: teamPageQuery().all({ teamId: query.teamId, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+        // Counted apart (one lookup in users_team_idx): a `count(*) over ()` column would make SQLite build
+        // every member's row, roles included, before the LIMIT; without it the index yields just one page.
+        total: teamSizeQuery().get({ teamId: query.teamId })?.n ?? 0,
+      }
+    : filteredTeamMembers(query);
   return {
     total,
     rows: rows.map(({ invited, roles, ...row }) => ({

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { ApiTabs, CreatedToken, TOKEN_NAME_MAX, TokenCreateForm, TokenTable } from "~/components/api-admin";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useIsPending } from "~/components/form";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
@@ -48,10 +49,17 @@ export default function AdminApi() {
   const busy = useIsPending();
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold">{t("api.tokens.title")}</h1>
+      <PageHeader
+        title={t("api.tokens.title")}
+        description={
+          <>
+            <p>{t("api.tokens.intro")}</p>
+            <p className="mt-1 text-sm">{t("api.tokens.usage")}</p>
+          </>
+        }
+        className="mb-0"
+      />
       <ApiTabs />
-      <p className="max-w-3xl text-slate-700">{t("api.tokens.intro")}</p>
-      <p className="max-w-3xl text-sm text-slate-700">{t("api.tokens.usage")}</p>
 
       {created ? <CreatedToken words="api.tokens" created={created} /> : null}
       <TokenCreateForm words="api.tokens" formKey={created?.token ?? "new"} errors={errors} busy={busy} />

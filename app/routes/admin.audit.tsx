@@ -5,6 +5,10 @@ import { DataTable } from "~/components/data-table";
 import { DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldFrame, FormErrors } from "~/components/form";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
 import { AUDIT_ACTIONS, AUDIT_KINDS, kindOf } from "~/domain/audit";
 import { resolveLocale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
@@ -35,75 +39,106 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows = errors ? [] : listAudit({ ...filter, limit: PAGE + 1 });
   const shown = describeAudit(rows.slice(0, PAGE), locale);
   const query = auditQueryString(q);
-  const next = rows.length > PAGE ? new URLSearchParams([...query, ["before", String(shown[shown.length - 1]!.id)]]).toString() : null;
+  const dir: "asc" | "desc" = filter.order === "asc" ? "asc" : "desc";
+  // The same filters and order, for the next page and the first one.
+  const ordered = new URLSearchParams(query);
+  if (dir === "asc") {
+    ordered.set("sort", "at");
+    ordered.set("dir", "asc");
+  }
+  const cursor = dir === "asc" ? "after" : "before";
+  const next = rows.length > PAGE ? new URLSearchParams([...ordered, [cursor, String(shown[shown.length - 1]!.id)]]).toString() : null;
   return json(
-    { rows: shown, next, paged: Boolean(q.before), q, errors, actions, query: query.toString(), title: titleFor(request, viewer, "adminAudit") },
+    {
+      rows: shown,
+      next,
+      paged: Boolean(filter.before || filter.after),
+      first: ordered.toString(),
+      sort: { key: "at", dir },
+      q,
+      errors,
+      actions,
+      query: query.toString(),
+      title: titleFor(request, viewer, "adminAudit"),
+    },
     { status: errors ? 400 : 200, headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 export default function AuditLog() {
   const { t } = useTranslation();
-  const { rows, next, paged, q, errors, actions, query } = useLoaderData<typeof loader>();
+  const { rows, next, paged, first, sort, q, errors, actions, query } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">{t("nav.audit")}</h1>
-          <p className="mt-2 text-slate-700">{t("audit.intro")}</p>
-        </div>
-        <a className="btn-secondary" href={`/admin/audit.csv${query ? `?${query}` : ""}`} download>
-          {t("audit.export")}
-        </a>
-      </header>
-      <Form method="get" className="card space-y-4" aria-labelledby="audit-filters">
-        <h2 id="audit-filters" className="text-lg font-semibold">
-          {t("audit.filters")}
-        </h2>
-        <FormErrors errors={errors} />
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <Field name="actor" label={t("audit.filterActor")} hint={t("audit.filterPersonHint")} defaultValue={q.actor ?? ""} maxLength={254} errors={errors} />
-          <Field
-            name="person"
-            label={t("audit.filterPerson")}
-            hint={t("audit.filterPersonHint")}
-            defaultValue={q.person ?? ""}
-            maxLength={254}
-            errors={errors}
-          />
-          <FieldFrame id="field-action" label={t("audit.filterAction")} error={errors?.action ? t(errors.action) : null}>
-            {(aria) => (
-              <select name="action" className="field-input" defaultValue={q.action ?? ""} {...aria}>
-                <option value="">{t("audit.allActions")}</option>
-                {actions.map((group) => (
-                  <optgroup key={group.kind} label={group.label}>
-                    <option value={`${group.kind}.*`}>{group.all}</option>
-                    {group.actions.map((a) => (
-                      <option key={a.value} value={a.value}>
-                        {a.label}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </FieldFrame>
-          <Field name="from" type="date" label={t("audit.from")} defaultValue={q.from ?? ""} errors={errors} />
-          <Field name="to" type="date" label={t("audit.to")} defaultValue={q.to ?? ""} errors={errors} />
-        </div>
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className="btn-primary">
-            {t("audit.apply")}
-          </button>
-          {query ? (
-            <Link to="/admin/audit" className="btn-secondary">
-              {t("audit.clear")}
-            </Link>
+      <PageHeader
+        title={t("nav.audit")}
+        description={t("audit.intro")}
+        actions={
+          <a className="btn-secondary" href={`/admin/audit.csv${query ? `?${query}` : ""}`} download>
+            {t("audit.export")}
+          </a>
+        }
+        className="mb-0"
+      />
+      <Card title={t("audit.filters")} headingLevel={2}>
+        <Form method="get" role="search" aria-label={t("audit.filters")} className="space-y-4">
+          <FormErrors errors={errors} />
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <Field
+              name="actor"
+              label={t("audit.filterActor")}
+              hint={t("audit.filterPersonHint")}
+              defaultValue={q.actor ?? ""}
+              maxLength={254}
+              errors={errors}
+            />
+            <Field
+              name="person"
+              label={t("audit.filterPerson")}
+              hint={t("audit.filterPersonHint")}
+              defaultValue={q.person ?? ""}
+              maxLength={254}
+              errors={errors}
+            />
+            <FieldFrame id="field-action" label={t("audit.filterAction")} error={errors?.action ? t(errors.action) : null}>
+              {(aria) => (
+                <select name="action" className="field-input" defaultValue={q.action ?? ""} {...aria}>
+                  <option value="">{t("audit.allActions")}</option>
+                  {actions.map((group) => (
+                    <optgroup key={group.kind} label={group.label}>
+                      <option value={`${group.kind}.*`}>{group.all}</option>
+                      {group.actions.map((a) => (
+                        <option key={a.value} value={a.value}>
+                          {a.label}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              )}
+            </FieldFrame>
+            <Field name="from" type="date" label={t("audit.from")} defaultValue={q.from ?? ""} errors={errors} />
+            <Field name="to" type="date" label={t("audit.to")} defaultValue={q.to ?? ""} errors={errors} />
+          </div>
+          {/* A new filter keeps the order. */}
+          {sort.dir === "asc" ? (
+            <>
+              <input type="hidden" name="sort" value="at" />
+              <input type="hidden" name="dir" value="asc" />
+            </>
           ) : null}
-        </div>
-      </Form>
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit">{t("audit.apply")}</Button>
+            {query ? (
+              <Link to="/admin/audit" className="btn-secondary">
+                {t("audit.clear")}
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+      </Card>
       {rows.length ? (
-        <DataTable columns={[t("audit.when"), t("audit.what"), t("audit.why")]}>
+        <DataTable sort={sort} caption={t("nav.audit")} columns={[{ label: t("audit.when"), sortKey: "at" }, t("audit.what"), t("audit.why")]}>
           {rows.map((row) => (
             <tr key={row.id}>
               <td className="px-3 py-2 align-top whitespace-nowrap">
@@ -118,17 +153,28 @@ export default function AuditLog() {
           ))}
         </DataTable>
       ) : (
-        <p className="card">{t("audit.empty")}</p>
+        <EmptyState
+          title={t("audit.empty")}
+          action={
+            query ? (
+              <Link to="/admin/audit" className="btn-secondary">
+                {t("audit.clear")}
+              </Link>
+            ) : null
+          }
+        >
+          {query ? t("staffPages.audit.emptyHint") : null}
+        </EmptyState>
       )}
       <nav aria-label={t("audit.pages")} className="flex flex-wrap gap-3">
         {paged ? (
-          <Link className="btn-secondary" to={`/admin/audit${query ? `?${query}` : ""}`}>
-            {t("audit.newest")}
+          <Link className="btn-secondary" to={`/admin/audit${first ? `?${first}` : ""}`}>
+            {sort.dir === "asc" ? t("staffPages.audit.oldest") : t("audit.newest")}
           </Link>
         ) : null}
         {next ? (
           <Link className="btn-secondary" to={`?${next}`} rel="next">
-            {t("audit.older")}
+            {sort.dir === "asc" ? t("staffPages.audit.newer") : t("audit.older")}
           </Link>
         ) : null}
       </nav>

@@ -41,7 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows = (function* () {
     let before = filter.before;
     for (;;) {
-      const batch = listAudit({ ...filter, before, limit: BATCH });
+      // Newest first, whatever order the page showed.
+      const batch = listAudit({ ...filter, order: "desc", after: undefined, before, limit: BATCH });
       for (const row of describeAudit(batch, locale)) {
         yield [
           row.at,

@@ -4,6 +4,10 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { DataTable } from "~/components/data-table";
+import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
+import { Button, ButtonLink } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldFrame, FormErrors } from "~/components/form";
 import { CHANGE_SUMMARY_MAX, charterPublicationPreview, listCharterVersions, publishCharter } from "~/models/charter.server";
@@ -67,10 +71,7 @@ function Confirmation({ version, suspended, errors }: { version: string; suspend
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   return (
-    <section className="card space-y-4 border-amber-300 bg-amber-50" aria-labelledby="confirm-title">
-      <h2 id="confirm-title" className="text-xl font-semibold">
-        {t("accreditation.adminCharter.confirmTitle", { version })}
-      </h2>
+    <Card title={t("accreditation.adminCharter.confirmTitle", { version })} className="space-y-4 border-amber-300 bg-amber-50">
       <p className="font-medium" data-testid="suspension-count">
         {t("accreditation.adminCharter.confirmCount", { count: suspended })}
       </p>
@@ -93,15 +94,15 @@ function Confirmation({ version, suspended, errors }: { version: string; suspend
           errors={errors}
         />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className="btn-primary" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {t("accreditation.adminCharter.confirm")}
-          </button>
+          </Button>
           <Link to="/admin/charter" className="btn-secondary">
             {t("accreditation.adminCharter.cancel")}
           </Link>
         </div>
       </Form>
-    </section>
+    </Card>
   );
 }
 
@@ -123,15 +124,12 @@ export default function AdminCharter() {
   const errors = data && "fieldErrors" in data ? data.fieldErrors : confirmError ? { version: confirmError } : null;
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("accreditation.adminCharter.title")}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{t("accreditation.adminCharter.intro")}</p>
-        <p className="mt-3">
-          <Link to="/admin/charter/new" className="btn-secondary">
-            {t("charterEditor.draftLink")}
-          </Link>
-        </p>
-      </header>
+      <PageHeader
+        title={t("accreditation.adminCharter.title")}
+        description={t("accreditation.adminCharter.intro")}
+        actions={<ButtonLink to="/admin/charter/new">{t("charterEditor.draftLink")}</ButtonLink>}
+        className="mb-0"
+      />
       {confirm ? <Confirmation version={confirm.version} suspended={confirm.suspended} errors={errors} /> : <FormErrors errors={errors} />}
       <DataTable
         columns={[
@@ -153,7 +151,7 @@ export default function AdminCharter() {
             </th>
             <td className="px-3 py-2">{day(v.effective)}</td>
             <td className="px-3 py-2">
-              {v.version === current ? <strong className="text-green-900">{t("accreditation.adminCharter.current")}</strong> : null}
+              {v.version === current ? <Badge tone="success">{t("accreditation.adminCharter.current")}</Badge> : null}
               <span className="block">
                 {v.publishedAt
                   ? v.publishedBy

@@ -2,6 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
@@ -46,10 +48,7 @@ export default function NewCharterDraft() {
         trail={[{ to: "/admin/charter", label: t("charterEditor.charter") }]}
         current={t("charterEditor.new.title")}
       />
-      <header>
-        <h1 className="text-3xl font-bold">{t("charterEditor.new.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("charterEditor.new.intro")}</p>
-      </header>
+      <PageHeader title={t("charterEditor.new.title")} description={t("charterEditor.new.intro")} className="mb-0" />
       <Form method="post" noValidate className="card space-y-4">
         <FormErrors errors={errors} />
         <Field
@@ -61,9 +60,9 @@ export default function NewCharterDraft() {
           autoComplete="off"
           placeholder="2027-01"
         />
-        <button type="submit" className="btn-primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t("charterEditor.new.submit")}
-        </button>
+        </Button>
       </Form>
       {drafts.length > 0 ? (
         <section aria-labelledby="drafts-title" className="space-y-2">

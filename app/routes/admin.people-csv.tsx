@@ -14,6 +14,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
+import { Card } from "~/components/ui/card";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useIsPending } from "~/components/form";
 import { ProvisioningTabs } from "~/components/api-admin";
@@ -107,25 +110,26 @@ export default function AdminPeopleCsv() {
   const col = (key: string) => t(`provisioning.csv.columns.${key}`);
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold">{t("provisioning.csv.title")}</h1>
+      <PageHeader
+        title={t("provisioning.csv.title")}
+        description={
+          <>
+            <p>{t("provisioning.csv.intro")}</p>
+            <p className="mt-1 text-sm">{t("provisioning.csv.columnsHelp")}</p>
+          </>
+        }
+        className="mb-0"
+      />
       <ProvisioningTabs />
-      <p className="max-w-3xl text-slate-700">{t("provisioning.csv.intro")}</p>
-      <p className="max-w-3xl text-sm text-slate-700">{t("provisioning.csv.columnsHelp")}</p>
 
-      <section aria-labelledby="export-title" className="card space-y-3">
-        <h2 id="export-title" className="text-xl font-semibold">
-          {t("provisioning.csv.exportTitle")}
-        </h2>
+      <Card title={t("provisioning.csv.exportTitle")} className="space-y-3">
         <p className="text-slate-700">{t("provisioning.csv.exportBody")}</p>
         <a href="/admin/people.csv" className="btn-secondary inline-block" download>
           {t("provisioning.csv.exportLink")}
         </a>
-      </section>
+      </Card>
 
-      <section aria-labelledby="import-title" className="card space-y-4">
-        <h2 id="import-title" className="text-xl font-semibold">
-          {t("provisioning.csv.importTitle")}
-        </h2>
+      <Card title={t("provisioning.csv.importTitle")} className="space-y-4">
         {result?.fileError || fieldErrors ? (
           <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
             {result?.fileError ? t(result.fileError.key, result.fileError.params) : t("errors.formHasErrors")}
@@ -141,11 +145,11 @@ export default function AdminPeopleCsv() {
             </p>
             <input id="csv-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="csv-file-hint" className="mt-1 block" />
           </div>
-          <button type="submit" className="btn-primary" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {t("provisioning.csv.preview")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
 
       {p ? (
         <section aria-labelledby="preview-title" className="space-y-4">
@@ -187,9 +191,9 @@ export default function AdminPeopleCsv() {
               <input type="hidden" name="intent" value="apply" />
               <input type="hidden" name="fileId" value={p.fileId} />
               <input type="hidden" name="fileName" value={p.fileName} />
-              <button type="submit" className="btn-primary" disabled={busy}>
+              <Button type="submit" disabled={busy}>
                 {t("provisioning.csv.apply")}
-              </button>
+              </Button>
             </Form>
           )}
 

@@ -8,6 +8,9 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
 import { useDates } from "~/components/dates";
+import { Card } from "~/components/ui/card";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldFrame, FormErrors } from "~/components/form";
 import { getT } from "~/i18n/i18n.server";
@@ -56,14 +59,11 @@ export default function AdminPrivacy() {
   const errors = useActionData<typeof action>()?.fieldErrors ?? null;
   const busy = useNavigation().state === "submitting";
   return (
-    <div className="space-y-8">
-      <h1 className="text-3xl font-bold">{t("privacyAdmin.title")}</h1>
-      <section aria-labelledby="notice-title" className="space-y-4">
-        <h2 id="notice-title" className="text-xl font-semibold">
-          {t("privacyAdmin.notice.title")}
-        </h2>
+    <div className="space-y-6">
+      <PageHeader title={t("privacyAdmin.title")} className="mb-0" />
+      <Card title={t("privacyAdmin.notice.title")} className="space-y-4">
         <p className="max-w-3xl text-slate-700">{t("privacyAdmin.notice.intro")}</p>
-        <Form method="post" className="card space-y-4" noValidate>
+        <Form method="post" className="space-y-4" noValidate>
           <FormErrors errors={errors} />
           <input type="hidden" name="basedOn" value={current.version} />
           {(["fr", "en"] as const).map((lang) => (
@@ -82,11 +82,11 @@ export default function AdminPrivacy() {
           <p id="notice-hint" className="text-sm text-slate-600">
             {t("privacyAdmin.notice.hint")}
           </p>
-          <button type="submit" className="btn-primary" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {t("privacyAdmin.notice.publish")}
-          </button>
+          </Button>
         </Form>
-        <h3 className="text-lg font-semibold">{t("privacyAdmin.notice.versions")}</h3>
+        <h3 className="pt-2 text-heading font-semibold">{t("privacyAdmin.notice.versions")}</h3>
         <DataTable
           columns={[
             t("privacyAdmin.notice.version"),
@@ -106,11 +106,8 @@ export default function AdminPrivacy() {
             </tr>
           ))}
         </DataTable>
-      </section>
-      <section aria-labelledby="retention-title" className="card space-y-3">
-        <h2 id="retention-title" className="text-xl font-semibold">
-          {t("privacyAdmin.retention.title")}
-        </h2>
+      </Card>
+      <Card title={t("privacyAdmin.retention.title")} className="space-y-3">
         <p className="text-slate-700">{t("privacyAdmin.retention.intro")}</p>
         {lastRetention ? (
           <>
@@ -131,7 +128,7 @@ export default function AdminPrivacy() {
             {t("privacyAdmin.retention.settings")}
           </Link>
         </p>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { CreatedToken, ProvisioningTabs, ShownOnce, TOKEN_NAME_MAX, TokenCreateForm, TokenTable } from "~/components/api-admin";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, useIsPending } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
@@ -70,9 +71,8 @@ export default function AdminProvisioning() {
   const busy = useIsPending();
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold">{t("provisioning.scim.title")}</h1>
+      <PageHeader title={t("provisioning.scim.title")} description={t("provisioning.scim.intro")} className="mb-0" />
       <ProvisioningTabs />
-      <p className="max-w-3xl text-slate-700">{t("provisioning.scim.intro")}</p>
       <ShownOnce id="scim-base-url" label={t("provisioning.scim.baseUrl")} value={baseUrl} />
 
       {created ? <CreatedToken words="provisioning.scim" created={created} /> : null}

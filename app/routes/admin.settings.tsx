@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
+import { Button } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldFrame, useIsPending } from "~/components/form";
 import { SettingErrors, SettingField } from "~/components/setting-field";
@@ -138,9 +139,9 @@ function BrandForm() {
             </label>
           </div>
         ) : null}
-        <button type="submit" className="btn-primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t("settings.brand.save")}
-        </button>
+        </Button>
       </Form>
     </Card>
   );
@@ -164,9 +165,9 @@ export default function AdminSettings() {
             {settings.map((setting) => (
               <SettingField key={setting.key} setting={setting} errorKey={errors?.[setting.key]} />
             ))}
-            <button type="submit" name="intent" value="settings" className="btn-primary" disabled={busy}>
+            <Button type="submit" name="intent" value="settings" disabled={busy}>
               {t("common.save")}
-            </button>
+            </Button>
           </Form>
         </Card>
       </div>

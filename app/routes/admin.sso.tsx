@@ -4,6 +4,9 @@ import { requirePermission } from "~/auth/guards.server";
 import { clearOidcCache, oidcRedirectUri } from "~/auth/oidc.server";
 import { samlAcsUrl, samlMetadataUrl, spEntityIdOf } from "~/auth/saml.server";
 import { publicOrigin } from "~/auth/sso.server";
+import { Card } from "~/components/ui/card";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useIsPending } from "~/components/form";
 import { SettingErrors, SettingField } from "~/components/setting-field";
@@ -75,12 +78,8 @@ export default function AdminSso() {
   const busy = useIsPending();
   return (
     <div className="page-narrow space-y-6">
-      <h1 className="text-3xl font-bold">{t("ssoAdmin.title")}</h1>
-      <p className="text-slate-700">{t("ssoAdmin.intro")}</p>
-      <section aria-labelledby="sp-title" className="card space-y-3">
-        <h2 id="sp-title" className="text-xl font-semibold">
-          {t("ssoAdmin.spTitle")}
-        </h2>
+      <PageHeader title={t("ssoAdmin.title")} description={t("ssoAdmin.intro")} className="mb-0" />
+      <Card title={t("ssoAdmin.spTitle")} className="space-y-3">
         <dl className="space-y-2 text-sm">
           {(
             [
@@ -102,7 +101,7 @@ export default function AdminSso() {
         </dl>
         {appUrlSet ? null : <p className="text-sm text-amber-900">{t("ssoAdmin.appUrlWarning")}</p>}
         <p className="text-sm text-slate-600">{t("ssoAdmin.linkedCount", { count: linked })}</p>
-      </section>
+      </Card>
       <Form key={loadedAt} method="post" className="space-y-6" noValidate>
         <SettingErrors settings={settings} errors={errors} />
         {SECTIONS.map((section) => (
@@ -116,9 +115,9 @@ export default function AdminSso() {
             {section.prefix === null ? <p className="text-sm text-slate-600">{t("ssoAdmin.breakGlassHelp")}</p> : null}
           </fieldset>
         ))}
-        <button type="submit" className="btn-primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t("common.save")}
-        </button>
+        </Button>
       </Form>
     </div>
   );

@@ -1,9 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
+import { Button, ButtonLink } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/form";
+import { Badge } from "~/components/ui/badge";
+import { EmptyState } from "~/components/ui/empty-state";
 import { createTeam, listTeams, renameTeam, setTeamManagers } from "~/models/team.server";
 import { peopleWithRole } from "~/models/user.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -50,22 +54,33 @@ export default function AdminTeams() {
   const errors = data?.fieldErrors ?? null;
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold">{t("nav.adminTeams")}</h1>
+      <PageHeader
+        title={t("nav.adminTeams")}
+        description={t("staffPages.adminTeams.intro")}
+        actions={
+          <ButtonLink to="/teams" variant="secondary">
+            {t("staffPages.adminTeams.seeTeams")}
+          </ButtonLink>
+        }
+        className="mb-0"
+      />
       <FormErrors errors={errors} />
       <Form method="post" className="card flex flex-wrap items-end gap-4" noValidate>
         <input type="hidden" name="intent" value="create" />
         <div className="min-w-64 flex-1">
           <Field name="name" id="new-team-name" label={t("teams.create")} required maxLength={80} errors={errors} />
         </div>
-        <button type="submit" className="btn-primary">
-          {t("teams.createSubmit")}
-        </button>
+        <Button type="submit">{t("teams.createSubmit")}</Button>
       </Form>
+      {teams.length === 0 ? <EmptyState title={t("staffPages.adminTeams.empty")}>{t("staffPages.adminTeams.emptyHint")}</EmptyState> : null}
       <ul className="space-y-4">
         {teams.map((team) => (
           <li key={team.id} className="card space-y-4">
-            <h2 className="text-xl font-semibold">
-              {team.name} <span className="text-sm font-normal text-slate-600">({t("teams.members", { count: team.memberCount })})</span>
+            <h2 className="flex flex-wrap items-center gap-2 text-heading font-semibold">
+              <Link to={`/teams/${team.id}`} className="link">
+                {team.name}
+              </Link>{" "}
+              <Badge tone="brand">{t("teams.members", { count: team.memberCount })}</Badge>
             </h2>
             <Form method="post" className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="intent" value="rename" />
@@ -76,9 +91,9 @@ export default function AdminTeams() {
                 </label>
                 <input id={`rename-${team.id}`} name="name" defaultValue={team.name} required maxLength={80} className="field-input" />
               </div>
-              <button type="submit" className="btn-secondary">
+              <Button type="submit" variant="secondary">
                 {t("teams.rename")}
-              </button>
+              </Button>
             </Form>
             <Form method="post">
               <input type="hidden" name="intent" value="managers" />
@@ -95,9 +110,9 @@ export default function AdminTeams() {
                   ))}
                 </div>
               </fieldset>
-              <button type="submit" className="btn-secondary mt-3">
+              <Button type="submit" variant="secondary" className="mt-3">
                 {t("common.save")}
-              </button>
+              </Button>
             </Form>
           </li>
         ))}

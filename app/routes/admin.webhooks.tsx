@@ -5,6 +5,11 @@ import { requirePermission } from "~/auth/guards.server";
 import { ApiTabs, CreatedPanel, ShownOnce } from "~/components/api-admin";
 import { DataTable } from "~/components/data-table";
 import { DateTime } from "~/components/dates";
+import { Badge } from "~/components/ui/badge";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/form";
 import {
@@ -81,9 +86,8 @@ export default function AdminWebhooks() {
   const busy = useIsPending();
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold">{t("api.webhooks.title")}</h1>
+      <PageHeader title={t("api.webhooks.title")} description={t("api.webhooks.intro")} className="mb-0" />
       <ApiTabs />
-      <p className="max-w-3xl text-slate-700">{t("api.webhooks.intro")}</p>
 
       {created ? (
         <CreatedPanel title={t("api.webhooks.createdTitle")}>
@@ -98,10 +102,7 @@ export default function AdminWebhooks() {
         </CreatedPanel>
       ) : null}
 
-      <section aria-labelledby="add-title" className="card space-y-4">
-        <h2 id="add-title" className="text-xl font-semibold">
-          {t("api.webhooks.addTitle")}
-        </h2>
+      <Card title={t("api.webhooks.addTitle")} className="space-y-4">
         <Form key={created?.url ?? "new"} method="post" className="space-y-4" noValidate>
           <FormErrors errors={errors} />
           <input type="hidden" name="intent" value="create" />
@@ -116,18 +117,20 @@ export default function AdminWebhooks() {
             autoComplete="off"
           />
           <Field name="secret" label={t("api.webhooks.secret")} hint={t("api.webhooks.secretHint")} maxLength={200} errors={errors} autoComplete="off" />
-          <button type="submit" className="btn-primary" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {t("api.webhooks.add")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
 
       <section aria-labelledby="endpoints-title" className="space-y-3">
-        <h2 id="endpoints-title" className="text-xl font-semibold">
+        <h2 id="endpoints-title" className="text-heading font-semibold">
           {t("api.webhooks.endpointsTitle")}
         </h2>
         {endpoints.length === 0 ? (
-          <p className="card">{t("api.webhooks.emptyEndpoints")}</p>
+          <EmptyState title={t("api.webhooks.emptyEndpoints")} headingLevel={3}>
+            {t("staffPages.webhooks.emptyHint")}
+          </EmptyState>
         ) : (
           <ul className="space-y-3">
             {endpoints.map((endpoint) => (
@@ -135,9 +138,7 @@ export default function AdminWebhooks() {
                 <div className="min-w-0">
                   <p className="break-all font-mono text-sm">{endpoint.url}</p>
                   <p className="text-sm text-slate-700">
-                    <span className={endpoint.enabled ? "text-green-800" : "text-slate-700"}>
-                      {endpoint.enabled ? t("api.webhooks.enabled") : t("api.webhooks.disabled")}
-                    </span>
+                    <Badge tone={endpoint.enabled ? "success" : "neutral"}>{endpoint.enabled ? t("api.webhooks.enabled") : t("api.webhooks.disabled")}</Badge>
                     {" · "}
                     {t("api.webhooks.counts", { pending: endpoint.pending, failed: endpoint.failed })}
                   </p>
@@ -146,20 +147,21 @@ export default function AdminWebhooks() {
                   <Form method="post">
                     <input type="hidden" name="intent" value={endpoint.enabled ? "disable" : "enable"} />
                     <input type="hidden" name="endpointId" value={endpoint.id} />
-                    <button
+                    <Button
                       type="submit"
-                      className="btn-secondary px-3 py-1"
+                      variant="secondary"
+                      size="sm"
                       aria-label={t(endpoint.enabled ? "api.webhooks.disableLabel" : "api.webhooks.enableLabel", { url: endpoint.url })}
                     >
                       {endpoint.enabled ? t("api.webhooks.disable") : t("api.webhooks.enable")}
-                    </button>
+                    </Button>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="endpointId" value={endpoint.id} />
-                    <button type="submit" className="btn-danger px-3 py-1" aria-label={t("api.webhooks.deleteLabel", { url: endpoint.url })}>
+                    <Button type="submit" variant="danger" size="sm" aria-label={t("api.webhooks.deleteLabel", { url: endpoint.url })}>
                       {t("api.webhooks.delete")}
-                    </button>
+                    </Button>
                   </Form>
                 </div>
               </li>
@@ -169,12 +171,12 @@ export default function AdminWebhooks() {
       </section>
 
       <section aria-labelledby="deliveries-title" className="space-y-3">
-        <h2 id="deliveries-title" className="text-xl font-semibold">
+        <h2 id="deliveries-title" className="text-heading font-semibold">
           {t("api.webhooks.deliveriesTitle")}
         </h2>
         <p className="text-sm text-slate-700">{t("api.webhooks.deliveriesIntro")}</p>
         {deliveries.length === 0 ? (
-          <p className="card">{t("api.webhooks.emptyDeliveries")}</p>
+          <EmptyState title={t("api.webhooks.emptyDeliveries")} headingLevel={3} />
         ) : (
           <DataTable
             columns={[
@@ -214,13 +216,9 @@ export default function AdminWebhooks() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="retry" />
                       <input type="hidden" name="deliveryId" value={d.id} />
-                      <button
-                        type="submit"
-                        className="btn-secondary px-3 py-1"
-                        aria-label={t("api.webhooks.retryLabel", { event: d.eventType, url: d.endpointUrl })}
-                      >
+                      <Button type="submit" variant="secondary" size="sm" aria-label={t("api.webhooks.retryLabel", { event: d.eventType, url: d.endpointUrl })}>
                         {t("api.webhooks.retry")}
-                      </button>
+                      </Button>
                     </Form>
                   ) : null}
                 </td>

@@ -4,6 +4,10 @@ import { useTranslation } from "~/i18n/react";
 import { ROLES } from "~/domain/roles";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { Button, ButtonLink } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/page-header";
 import { Field, FormErrors } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
@@ -95,26 +99,45 @@ export default function EditPerson() {
   const errors = data?.fieldErrors ?? null;
   return (
     <div className="page-narrow space-y-6">
-      <h1 className="text-3xl font-bold">{t("people.editTitle", { name: person.name })}</h1>
-      <p className="text-slate-700">
-        {person.email} — {!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}
-      </p>
-      <p>
-        <Link to={`/people/${person.id}/privacy`} className="link">
-          {t("privacyAdmin.person.link")}
-        </Link>
-      </p>
-      <Form method="post" className="card space-y-4" noValidate>
-        <FormErrors errors={errors} />
-        <input type="hidden" name="intent" value="update" />
-        <Field name="name" label={t("common.name")} defaultValue={person.name} required maxLength={120} errors={errors} />
-        <TeamSelect teams={teams} value={person.teamId} errors={errors} />
-        <RoleCheckboxes selected={person.roles} errors={errors} />
-        <button type="submit" className="btn-primary">
-          {t("common.save")}
-        </button>
-      </Form>
-      <div className="card space-y-3">
+      <PageHeader
+        title={t("people.editTitle", { name: person.name })}
+        before={
+          <div>
+            <Link to="/people" className="link text-sm">
+              {t("staffPages.person.back")}
+            </Link>
+          </div>
+        }
+        description={
+          <p className="flex flex-wrap items-center gap-2">
+            <span>{person.email}</span>
+            {!person.active ? (
+              <Badge tone="neutral">{t("common.inactive")}</Badge>
+            ) : person.invited ? (
+              <Badge tone="warning">{t("common.invited")}</Badge>
+            ) : (
+              <Badge tone="success">{t("common.active")}</Badge>
+            )}
+          </p>
+        }
+        actions={
+          <ButtonLink to={`/people/${person.id}/privacy`} variant="secondary">
+            {t("privacyAdmin.person.link")}
+          </ButtonLink>
+        }
+        className="mb-0"
+      />
+      <Card title={t("staffPages.person.profile")}>
+        <Form method="post" className="space-y-4" noValidate>
+          <FormErrors errors={errors} />
+          <input type="hidden" name="intent" value="update" />
+          <Field name="name" label={t("common.name")} defaultValue={person.name} required maxLength={120} errors={errors} />
+          <TeamSelect teams={teams} value={person.teamId} errors={errors} />
+          <RoleCheckboxes selected={person.roles} errors={errors} />
+          <Button type="submit">{t("common.save")}</Button>
+        </Form>
+      </Card>
+      <Card title={t("staffPages.person.account")} className="space-y-3">
         {person.invited && person.active && mailToFile && invitationMail?.status === "sent" ? (
           <p role="status" className="text-amber-900">
             {t("staffView.invite.fileStatus")}
@@ -128,17 +151,17 @@ export default function EditPerson() {
         {person.invited && person.active ? (
           <Form method="post">
             <input type="hidden" name="intent" value="reinvite" />
-            <button type="submit" className="btn-secondary">
+            <Button type="submit" variant="secondary">
               {t("invite.resend")}
-            </button>
+            </Button>
           </Form>
         ) : null}
         {person.active ? (
           <Form method="post">
             <input type="hidden" name="intent" value="deactivate" />
-            <button type="submit" className="btn-danger" aria-describedby="deactivate-help">
+            <Button type="submit" variant="danger" aria-describedby="deactivate-help">
               {t("people.deactivate")}
-            </button>
+            </Button>
             <p id="deactivate-help" className="mt-2 text-sm text-slate-600">
               {t("people.deactivateHelp")}
             </p>
@@ -146,12 +169,12 @@ export default function EditPerson() {
         ) : (
           <Form method="post">
             <input type="hidden" name="intent" value="reactivate" />
-            <button type="submit" className="btn-secondary">
+            <Button type="submit" variant="secondary">
               {t("people.reactivate")}
-            </button>
+            </Button>
           </Form>
         )}
-      </div>
+      </Card>
     </div>
   );
 }

@@ -9,6 +9,9 @@ import { useTranslation } from "~/i18n/react";
 import { useDates } from "~/components/dates";
 import { forbidden, notFound, requireUser, teamScope, type Viewer } from "~/auth/guards.server";
 import { canActOn, scopeFor, type Permission } from "~/auth/permissions";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldFrame, FormErrors } from "~/components/form";
 import { PlacementHistory, EarlierQuestionnaireNote, FactList, PlacementOrigin } from "~/components/placement";
@@ -134,24 +137,24 @@ export default function PersonPlacement() {
   const reasonError = errors?.reason;
   const levelError = errors?.level;
   return (
-    <div className="page-narrow space-y-8">
-      <header>
-        <h1 className="text-3xl font-bold">{t("diagnostic.person.title", { name: person.name })}</h1>
-        <p className="mt-2 text-slate-700">
-          {person.email}
-          {person.teamName ? ` — ${person.teamName}` : ""}
-        </p>
-      </header>
+    <div className="page-narrow space-y-6">
+      <PageHeader
+        title={t("diagnostic.person.title", { name: person.name })}
+        description={
+          <p>
+            {person.email}
+            {person.teamName ? ` — ${person.teamName}` : ""}
+          </p>
+        }
+        className="mb-0"
+      />
 
       <FormErrors errors={errors} />
 
-      <section aria-labelledby="current-title" className="card space-y-3">
-        <h2 id="current-title" className="text-xl font-semibold">
-          {t("diagnostic.person.current")}
-        </h2>
+      <Card title={t("diagnostic.person.current")} className="space-y-3">
         {current ? (
           <>
-            <p className="text-2xl font-bold text-brand-800">{t(`placement.levels.${current.level}.name`)}</p>
+            <p className="text-title font-bold text-brand-800">{t(`placement.levels.${current.level}.name`)}</p>
             <PlacementOrigin placement={current} questionnaireKey="staffView.placement.fromQuestionnaire" />
             <EarlierQuestionnaireNote earlier={data.earlier} messageKey="diagnostic.person.earlierQuestionnaire" />
             <FactList facts={current.facts} keys="staffView.placement.facts" />
@@ -164,14 +167,11 @@ export default function PersonPlacement() {
             ? t("diagnostic.person.waiting", { date: date(data.retake.availableAt) })
             : t("diagnostic.person.mayRetake")}
         </p>
-      </section>
+      </Card>
 
       {data.canOverride ? (
-        <section aria-labelledby="override-title">
-          <Form method="post" className="card space-y-4" noValidate>
-            <h2 id="override-title" className="text-xl font-semibold">
-              {t("diagnostic.person.overrideTitle")}
-            </h2>
+        <Card title={t("diagnostic.person.overrideTitle")}>
+          <Form method="post" className="space-y-4" noValidate>
             <p className="text-slate-700">{t("diagnostic.person.overrideIntro")}</p>
             <input type="hidden" name="intent" value="override" />
             <fieldset aria-describedby={levelError ? "level-error" : undefined}>
@@ -205,34 +205,31 @@ export default function PersonPlacement() {
             >
               {(aria) => <textarea {...aria} name="reason" required maxLength={500} rows={3} className="field-input" />}
             </FieldFrame>
-            <button type="submit" className="btn-primary" disabled={busy}>
+            <Button type="submit" disabled={busy}>
               {t("diagnostic.person.overrideSubmit")}
-            </button>
+            </Button>
           </Form>
-        </section>
+        </Card>
       ) : null}
 
       {data.canReset && current ? (
-        <section aria-labelledby="reset-title" className="card space-y-3">
-          <h2 id="reset-title" className="text-xl font-semibold">
-            {t("diagnostic.person.resetTitle")}
-          </h2>
+        <Card title={t("diagnostic.person.resetTitle")} className="space-y-3">
           {current.retakeAllowed ? (
             <p className="text-slate-800">{t("diagnostic.person.resetAlready")}</p>
           ) : (
             <Form method="post" className="space-y-3">
               <p className="text-slate-700">{t("diagnostic.person.resetIntro")}</p>
               <input type="hidden" name="intent" value="reset" />
-              <button type="submit" className="btn-secondary" disabled={busy}>
+              <Button type="submit" variant="secondary" disabled={busy}>
                 {t("diagnostic.person.resetSubmit")}
-              </button>
+              </Button>
             </Form>
           )}
-        </section>
+        </Card>
       ) : null}
 
       <section aria-labelledby="history-title">
-        <h2 id="history-title" className="text-xl font-semibold">
+        <h2 id="history-title" className="text-heading font-semibold">
           {t("diagnostic.history.title")}
         </h2>
         <PlacementHistory rows={data.history} questions={data.questions} titleId="history-title" />

@@ -4,10 +4,14 @@
  * (legal hold, last admin, oneself, already erased) are 409s with the reason, nothing written.
  */
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
+import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
+import { Button, ButtonLink } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldFrame, FormErrors } from "~/components/form";
 import { getT } from "~/i18n/i18n.server";
@@ -78,18 +82,27 @@ export default function PersonPrivacy() {
   const holdReason = data && "holdReason" in data ? data.holdReason : null;
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("privacyAdmin.person.title", { name: person.name })}</h1>
-        <p className="mt-2 text-slate-700">
-          {person.email} —{" "}
-          {person.erasedAt ? t("privacyAdmin.person.erasedOn", { date: date(person.erasedAt) }) : person.active ? t("common.active") : t("common.inactive")}
-        </p>
-        <p className="mt-1">
-          <Link to={`/people/${person.id}`} className="link">
+      <PageHeader
+        title={t("privacyAdmin.person.title", { name: person.name })}
+        description={
+          <p className="flex flex-wrap items-center gap-2">
+            <span>{person.email}</span>
+            {person.erasedAt ? (
+              <Badge tone="danger">{t("privacyAdmin.person.erasedOn", { date: date(person.erasedAt) })}</Badge>
+            ) : person.active ? (
+              <Badge tone="success">{t("common.active")}</Badge>
+            ) : (
+              <Badge tone="neutral">{t("common.inactive")}</Badge>
+            )}
+          </p>
+        }
+        actions={
+          <ButtonLink to={`/people/${person.id}`} variant="secondary">
             {t("people.editTitle", { name: person.name })}
-          </Link>
-        </p>
-      </header>
+          </ButtonLink>
+        }
+        className="mb-0"
+      />
       <FormErrors errors={errors} />
       {holdReason ? (
         <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900" data-hold-reason="true">
@@ -97,26 +110,20 @@ export default function PersonPrivacy() {
         </p>
       ) : null}
 
-      <section className="card space-y-3" aria-labelledby="export-title">
-        <h2 id="export-title" className="text-lg font-semibold">
-          {t("privacyAdmin.person.exportTitle")}
-        </h2>
+      <Card title={t("privacyAdmin.person.exportTitle")} className="space-y-3">
         <p id="export-help" className="text-sm text-slate-700">
           {t("privacyAdmin.person.exportHelp")}
         </p>
         <Form method="post" action={`/people/${person.id}/export`} reloadDocument>
           <input type="hidden" name="intent" value="export" />
-          <button type="submit" className="btn-secondary" aria-describedby="export-help">
+          <Button type="submit" aria-describedby="export-help" variant="secondary">
             {t("privacyAdmin.person.exportSubmit")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
 
       {person.erasedAt ? null : (
-        <section className="card space-y-3" aria-labelledby="hold-title">
-          <h2 id="hold-title" className="text-lg font-semibold">
-            {t("privacyAdmin.person.holdTitle")}
-          </h2>
+        <Card title={t("privacyAdmin.person.holdTitle")} className="space-y-3">
           <p className="text-sm text-slate-700">{t("privacyAdmin.person.holdHelp")}</p>
           {hold ? (
             <div className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950" data-legal-hold="true">
@@ -131,26 +138,23 @@ export default function PersonPrivacy() {
             <FieldFrame id="hold-reason" label={t("privacyAdmin.person.holdReason")} error={errors?.reason ? t(errors.reason) : null}>
               {(aria) => <textarea {...aria} name="reason" rows={3} maxLength={500} required defaultValue={hold?.reason ?? ""} className="field-input" />}
             </FieldFrame>
-            <button type="submit" className="btn-secondary">
+            <Button type="submit" variant="secondary">
               {hold ? t("privacyAdmin.person.holdUpdate") : t("privacyAdmin.person.holdSubmit")}
-            </button>
+            </Button>
           </Form>
           {hold ? (
             <Form method="post">
               <input type="hidden" name="intent" value="release" />
-              <button type="submit" className="btn-secondary">
+              <Button type="submit" variant="secondary">
                 {t("privacyAdmin.person.holdRelease")}
-              </button>
+              </Button>
             </Form>
           ) : null}
-        </section>
+        </Card>
       )}
 
       {person.erasedAt ? null : (
-        <section className="card space-y-3" aria-labelledby="erase-title">
-          <h2 id="erase-title" className="text-lg font-semibold">
-            {t("privacyAdmin.person.eraseTitle")}
-          </h2>
+        <Card title={t("privacyAdmin.person.eraseTitle")} className="space-y-3">
           <p id="erase-help" className="text-sm text-slate-700">
             {t("privacyAdmin.person.eraseHelp")}
           </p>
@@ -164,11 +168,11 @@ export default function PersonPrivacy() {
             >
               {(aria) => <input {...aria} name="confirmEmail" type="email" autoComplete="off" required className="field-input" />}
             </FieldFrame>
-            <button type="submit" className="btn-danger">
+            <Button type="submit" variant="danger">
               {t("privacyAdmin.person.eraseSubmit")}
-            </button>
+            </Button>
           </Form>
-        </section>
+        </Card>
       )}
     </div>
   );

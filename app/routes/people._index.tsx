@@ -6,6 +6,7 @@ import { can } from "~/auth/permissions";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
+import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -74,7 +75,16 @@ export default function People() {
         {t("common.results", { count: data.total })}
       </p>
       {data.rows.length === 0 ? (
-        <EmptyState title={t("people.empty")} />
+        <EmptyState
+          title={t("people.empty")}
+          action={
+            data.q ? (
+              <Link to="/people" className="btn-secondary">
+                {t("staffPages.clearFilters")}
+              </Link>
+            ) : null
+          }
+        />
       ) : (
         <DataTable
           cellPadding="px-4"
@@ -101,7 +111,15 @@ export default function People() {
               <td className="px-4 py-2">{person.email}</td>
               <td className="px-4 py-2">{person.teamName ?? t("common.noTeam")}</td>
               <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-              <td className="px-4 py-2">{!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}</td>
+              <td className="px-4 py-2">
+                {!person.active ? (
+                  <Badge tone="neutral">{t("common.inactive")}</Badge>
+                ) : person.invited ? (
+                  <Badge tone="warning">{t("common.invited")}</Badge>
+                ) : (
+                  <Badge tone="success">{t("common.active")}</Badge>
+                )}
+              </td>
             </tr>
           ))}
         </DataTable>

@@ -1,9 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ROLES, type Role } from "~/domain/roles";
 import { requirePermission, teamScope } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { Field, FormErrors, useIsPending } from "~/components/form";
 import { RoleCheckboxes, TeamSelect } from "~/components/role-checkboxes";
 import { resolveLocale } from "~/i18n/config";
@@ -84,17 +86,26 @@ export default function InvitePerson() {
   const busy = useIsPending();
   return (
     <div className="page-narrow">
-      <h1 className="text-3xl font-bold">{t("invite.title")}</h1>
-      <p className="mt-2 text-slate-700">{t("invite.intro")}</p>
-      <Form method="post" className="card mt-6 space-y-4" noValidate>
+      <PageHeader
+        title={t("invite.title")}
+        description={t("invite.intro")}
+        before={
+          <div>
+            <Link to="/people" className="link text-sm">
+              {t("staffPages.person.back")}
+            </Link>
+          </div>
+        }
+      />
+      <Form method="post" className="card space-y-4" noValidate>
         <FormErrors errors={errors} />
         <Field name="name" label={t("common.name")} required maxLength={120} errors={errors} autoComplete="off" />
         <Field name="email" type="email" label={t("common.email")} required maxLength={254} errors={errors} autoComplete="off" />
         <TeamSelect teams={teams} value={teams.length === 1 ? teams[0]!.id : null} errors={errors} />
         <RoleCheckboxes selected={["employee"]} allowed={roles} errors={errors} />
-        <button type="submit" className="btn-primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t("invite.submit")}
-        </button>
+        </Button>
       </Form>
     </div>
   );

@@ -3,8 +3,10 @@
  * their teams' dashboard. Small groups are not broken down by level (app/domain/reports.ts MIN_GROUP).
  */
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
+import { PageHeader } from "~/components/ui/page-header";
+import { ButtonLink } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DashboardView } from "~/components/report-dashboard";
 import { FiltersForm } from "~/components/reports";
@@ -50,16 +52,17 @@ export default function ProgrammeDashboard() {
   const { t } = useTranslation();
   const { page, filters, teams, exportBase } = useLoaderData<typeof loader>();
   return (
-    <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("reports.programme.title")}</h1>
-        <p className="text-slate-700">{t("reports.programme.intro")}</p>
-        <p>
-          <Link to="/reports/team" className="link">
+    <div className="space-y-6">
+      <PageHeader
+        title={t("reports.programme.title")}
+        description={t("reports.programme.intro")}
+        actions={
+          <ButtonLink to="/reports/team" variant="secondary">
             {t("reports.programme.teamLink")}
-          </Link>
-        </p>
-      </div>
+          </ButtonLink>
+        }
+        className="mb-0"
+      />
       <FiltersForm values={filters} levels={LEVELS} teams={teams} allTeamsLabel={t("reports.filters.allTeams")} resetTo="/reports" />
       <DashboardView page={page} exportBase={exportBase} days={filters.days} view="programme" />
     </div>

@@ -6,6 +6,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Chart, ExportLinks, ReportTable, Section } from "~/components/reports";
 import { resolveLocale } from "~/i18n/config";
@@ -48,11 +49,8 @@ export default function ExamAnalyticsPage() {
   const { tables, chart, shareTable } = useLoaderData<typeof loader>();
   const base = "/reports/export?view=exam";
   return (
-    <div className="space-y-10">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("reports.exam.title")}</h1>
-        <p className="text-slate-700">{t("reports.exam.intro")}</p>
-      </div>
+    <div className="space-y-8">
+      <PageHeader title={t("reports.exam.title")} description={t("reports.exam.intro")} className="mb-0" />
       <Section id="items" title={t("reports.exam.itemsTitle")} actions={<ExportLinks table="items" base={base} />}>
         <p className="text-sm text-slate-700">{t("reports.exam.discriminationHelp")}</p>
         {tables.items.rows.length === 0 ? (

@@ -7,6 +7,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { PageHeader } from "~/components/ui/page-header";
+import { EmptyState } from "~/components/ui/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DashboardView } from "~/components/report-dashboard";
 import { FiltersForm } from "~/components/reports";
@@ -79,18 +81,15 @@ export default function TeamDashboard() {
   const { page, filters, teams, managerView, canRemind, exportBase } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ fieldErrors?: Record<string, string> }>();
   return (
-    <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("reports.team.title")}</h1>
-        <p className="text-slate-700">{t("reports.team.intro")}</p>
-      </div>
+    <div className="space-y-6">
+      <PageHeader title={t("reports.team.title")} description={t("reports.team.intro")} className="mb-0" />
       {actionData?.fieldErrors?.form ? (
         <p role="alert" className="card border-red-300 text-red-800">
           {t(actionData.fieldErrors.form)}
         </p>
       ) : null}
       {teams.length === 0 || !page ? (
-        <p className="card">{t("reports.team.noTeam")}</p>
+        <EmptyState title={t("reports.team.noTeam")}>{t("staffPages.reports.noTeamHint")}</EmptyState>
       ) : (
         <>
           <FiltersForm

@@ -4,6 +4,9 @@ import { useTranslation } from "~/i18n/react";
 import { useDates } from "~/components/dates";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, ButtonLink } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { fieldAria } from "~/components/form";
 import { DiffView } from "~/components/studio/diff-view";
@@ -107,10 +110,18 @@ export default function ModuleHistory() {
         ]}
         current={t("studio.history.title")}
       />
-      <h1 className="text-3xl font-bold">{t("studio.history.heading", { title: data.moduleTitle })}</h1>
+      <PageHeader
+        title={t("studio.history.heading", { title: data.moduleTitle })}
+        actions={
+          <ButtonLink to={`/studio/${data.id}`} variant="secondary">
+            {t("staffPages.studio.backToEditor")}
+          </ButtonLink>
+        }
+        className="mb-0"
+      />
 
       {data.versions.length === 0 ? (
-        <p className="card text-slate-700">{t("studio.history.none")}</p>
+        <EmptyState title={t("studio.history.none")}>{t("staffPages.studio.historyEmptyHint")}</EmptyState>
       ) : (
         <section aria-labelledby="versions-title" className="space-y-3">
           <h2 id="versions-title" className="text-xl font-semibold">
@@ -181,9 +192,9 @@ export default function ModuleHistory() {
                           {t(failure.fieldErrors.note ?? failure.fieldErrors.version ?? "errors.invalidInput")}
                         </p>
                       ) : null}
-                      <button type="submit" className="btn-danger" disabled={navigation.state === "submitting"}>
+                      <Button type="submit" disabled={navigation.state === "submitting"} variant="danger">
                         {t("studio.history.rollbackSubmit", { number: version.number })}
-                      </button>
+                      </Button>
                     </Form>
                   </details>
                 ) : null}
@@ -213,9 +224,9 @@ export default function ModuleHistory() {
                 ))}
               </select>
             </div>
-            <button type="submit" className="btn-secondary">
+            <Button type="submit" variant="secondary">
               {t("studio.history.compareSubmit")}
-            </button>
+            </Button>
           </Form>
           {data.compare ? (
             <>

@@ -3,6 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { DataTable } from "~/components/data-table";
+import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { Button, ButtonLink } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, useIsPending } from "~/components/form";
 import { loadContentLibrary } from "~/content/library.server";
@@ -48,11 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   });
 }
 
-const STATUS_TONE = {
-  published: "border-emerald-300 bg-emerald-50 text-emerald-900",
-  draft: "border-amber-300 bg-amber-50 text-amber-900",
-  unpublished: "border-slate-300 bg-slate-100 text-slate-800",
-} as const;
+const STATUS_TONE = { published: "success", draft: "warning", unpublished: "neutral" } as const satisfies Record<string, BadgeTone>;
 
 export default function Studio() {
   const { t } = useTranslation();
@@ -61,29 +63,27 @@ export default function Studio() {
   const errors = data?.fieldErrors ?? null;
   const busy = useIsPending();
   return (
-    <div className="space-y-8">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">{t("studio.title")}</h1>
-          <p className="mt-2 max-w-3xl text-slate-700">{t("studio.intro")}</p>
-        </div>
-        <p className="flex flex-wrap gap-3">
-          <Link to="/studio/tracks" className="btn-secondary">
-            {t("studio.tracks.title")}
-          </Link>
-          {canReview ? (
-            <Link to="/studio/reviews" className="btn-secondary">
-              {t("studio.reviews.title")}
-            </Link>
-          ) : null}
-        </p>
-      </header>
+    <div className="space-y-6">
+      <PageHeader
+        title={t("studio.title")}
+        description={t("studio.intro")}
+        actions={
+          <>
+            <ButtonLink to="/studio/tracks" variant="secondary">
+              {t("studio.tracks.title")}
+            </ButtonLink>
+            {canReview ? (
+              <ButtonLink to="/studio/reviews" variant="secondary">
+                {t("studio.reviews.title")}
+              </ButtonLink>
+            ) : null}
+          </>
+        }
+        className="mb-0"
+      />
 
-      <section aria-labelledby="create-title" className="card max-w-2xl">
-        <h2 id="create-title" className="text-xl font-semibold">
-          {t("studio.create.title")}
-        </h2>
-        <Form method="post" noValidate className="mt-3 space-y-3">
+      <Card title={t("studio.create.title")} className="max-w-2xl">
+        <Form method="post" noValidate className="space-y-3">
           <FormErrors errors={errors} />
           <Field
             name="id"
@@ -95,37 +95,25 @@ export default function Studio() {
             autoComplete="off"
             spellCheck={false}
           />
-          <button type="submit" className="btn-primary" disabled={busy}>
+          <Button type="submit" disabled={busy}>
             {t("studio.create.submit")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
 
       <section aria-labelledby="modules-title">
-        <h2 id="modules-title" className="text-xl font-semibold">
+        <h2 id="modules-title" className="text-heading font-semibold">
           {t("studio.list.title", { count: modules.length })}
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b-2 border-slate-300 bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("studio.list.module")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("studio.list.status")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("studio.list.languages")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("studio.list.tracks")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <div className="mt-3">
+          {modules.length === 0 ? (
+            <EmptyState title={t("staffPages.studio.empty")} headingLevel={3}>
+              {t("staffPages.studio.emptyHint")}
+            </EmptyState>
+          ) : (
+            <DataTable columns={[t("studio.list.module"), t("studio.list.status"), t("studio.list.languages"), t("studio.list.tracks")]}>
               {modules.map((module) => (
-                <tr key={module.id} className="border-b border-slate-200 align-top">
+                <tr key={module.id} className="align-top">
                   <td className="px-3 py-2">
                     <Link to={`/studio/${module.id}`} className="link font-semibold">
                       {module.title}
@@ -135,9 +123,7 @@ export default function Studio() {
                     </div>
                   </td>
                   <td className="px-3 py-2">
-                    <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_TONE[module.status]}`}>
-                      {t(`studio.status.${module.status}`)}
-                    </span>
+                    <Badge tone={STATUS_TONE[module.status]}>{t(`studio.status.${module.status}`)}</Badge>
                     {!module.available && module.status !== "unpublished" ? <p className="mt-1 text-xs text-red-800">{t("studio.list.unavailable")}</p> : null}
                   </td>
                   <td className="px-3 py-2">
@@ -158,7 +144,9 @@ export default function Studio() {
                     {module.tracks.core || module.tracks.levels.length > 0 ? (
                       <ul className="flex flex-wrap gap-1">
                         {module.tracks.core ? (
-                          <li className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">{t("studio.tracks.core")}</li>
+                          <li>
+                            <Badge tone="brand">{t("studio.tracks.core")}</Badge>
+                          </li>
                         ) : null}
                         {module.tracks.levels.map((level) => (
                           <li key={level} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
@@ -172,8 +160,8 @@ export default function Studio() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
+          )}
         </div>
       </section>
     </div>

@@ -4,6 +4,9 @@ import { useTranslation } from "~/i18n/react";
 import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, ButtonLink } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { loadContentLibrary, lookupModule } from "~/content/library.server";
@@ -81,8 +84,7 @@ export default function Reviews() {
   return (
     <div className="page-wide space-y-6">
       <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }]} current={t("studio.reviews.title")} />
-      <h1 className="text-3xl font-bold">{t("studio.reviews.title")}</h1>
-      <p className="text-slate-700">{t("studio.reviews.intro", { count: data.total })}</p>
+      <PageHeader title={t("studio.reviews.title")} description={t("studio.reviews.intro", { count: data.total })} className="mb-0" />
       {errors ? (
         <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
           {Object.values(errors).map((key) => (
@@ -91,7 +93,16 @@ export default function Reviews() {
         </div>
       ) : null}
       {data.items.length === 0 ? (
-        <p className="card text-slate-700">{t("studio.reviews.empty")}</p>
+        <EmptyState
+          title={t("studio.reviews.empty")}
+          action={
+            <ButtonLink to="/studio" variant="secondary">
+              {t("staffPages.reviews.back")}
+            </ButtonLink>
+          }
+        >
+          {t("staffPages.reviews.emptyHint")}
+        </EmptyState>
       ) : (
         <ol className="space-y-4">
           {data.items.map((item) => {
@@ -118,9 +129,9 @@ export default function Reviews() {
                     {t("studio.reviews.comment", { name: item.userName })}
                   </label>
                   <textarea id={`comment-${key}`} name="comment" rows={3} maxLength={REVIEW_COMMENT_MAX_CHARS} className="field-input" />
-                  <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+                  <Button type="submit" disabled={navigation.state === "submitting"}>
                     {t("studio.reviews.markReviewed")}
-                  </button>
+                  </Button>
                 </Form>
               </li>
             );

@@ -4,6 +4,9 @@ import { useTranslation } from "~/i18n/react";
 import { DateTime } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { PageHeader } from "~/components/ui/page-header";
+import { Card } from "~/components/ui/card";
+import { Button } from "~/components/ui/button";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FieldFrame, FormErrors, useIsPending } from "~/components/form";
 import { LIST_NAMES, TrackEditor, type Lists } from "~/components/studio/track-editor";
@@ -75,8 +78,7 @@ export default function StudioTracks() {
   return (
     <div className="page-wide space-y-6">
       <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }]} current={t("studio.tracks.title")} />
-      <h1 className="text-3xl font-bold">{t("studio.tracks.title")}</h1>
-      <p className="max-w-3xl text-slate-700">{t("studio.tracks.intro")}</p>
+      <PageHeader title={t("studio.tracks.title")} description={t("studio.tracks.intro")} className="mb-0" />
 
       {!data.lists ? (
         <p role="alert" className="card text-slate-800">
@@ -87,26 +89,20 @@ export default function StudioTracks() {
           <FormErrors errors={errors} />
           <input type="hidden" name="basedOn" value={data.basedOn} />
           <TrackEditor key={data.basedOn} initial={data.lists} modules={data.modules} />
-          <section aria-labelledby="publish-tracks-title" className="card space-y-3">
-            <h2 id="publish-tracks-title" className="text-xl font-semibold">
-              {t("studio.tracks.publishTitle")}
-            </h2>
+          <Card title={t("studio.tracks.publishTitle")} className="space-y-3">
             <p className="text-sm text-slate-700">{t("studio.tracks.publishIntro")}</p>
             <FieldFrame id="tracks-note" label={t("studio.editor.note")} error={errors?.note ? t(errors.note) : null} required>
               {(aria) => <textarea {...aria} name="note" rows={2} maxLength={MAX_NOTE_CHARS} className="field-input" />}
             </FieldFrame>
-            <button type="submit" className="btn-primary" disabled={busy}>
+            <Button type="submit" disabled={busy}>
               {t("studio.tracks.publish")}
-            </button>
-          </section>
+            </Button>
+          </Card>
         </Form>
       )}
 
       {data.history.length > 0 ? (
-        <section aria-labelledby="tracks-history-title" className="card">
-          <h2 id="tracks-history-title" className="text-xl font-semibold">
-            {t("studio.tracks.history")}
-          </h2>
+        <Card title={t("studio.tracks.history")}>
           <ul className="mt-3 space-y-2 text-sm">
             {data.history.map((entry) => (
               <li key={entry.id}>
@@ -117,7 +113,7 @@ export default function StudioTracks() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
     </div>
   );

@@ -7,6 +7,9 @@ import { StateBadge } from "~/components/accreditation";
 import { StaffChecklist, StaffPartialGrant, StaffStateExplanation } from "~/components/accreditation-staff";
 import { DecisionHistory } from "~/components/decision-history";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/page-header";
 import { FieldFrame, FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
 import { REASON_MAX } from "~/domain/accreditation";
@@ -104,25 +107,29 @@ export default function DecisionCasePage() {
   const labelOf = (id: string) => c.offered.find((o) => o.id === id)?.label ?? id;
   return (
     <div className="page-wide space-y-6">
-      <p>
-        <Link to="/team/requests" className="link">
-          {t("accreditation.team.back")}
-        </Link>
-      </p>
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("accreditation.team.caseTitle", { name: c.name })}</h1>
-        <p>
-          <StateBadge status={c.status} /> <span className="text-slate-700">{c.email}</span>
-        </p>
-        <StaffStateExplanation accreditation={c} person={c.name} />
-        <StaffPartialGrant accreditation={c} />
-      </header>
+      <PageHeader
+        title={t("accreditation.team.caseTitle", { name: c.name })}
+        before={
+          <div>
+            <Link to="/team/requests" className="link text-sm">
+              {t("accreditation.team.back")}
+            </Link>
+          </div>
+        }
+        description={
+          <div className="space-y-2">
+            <p>
+              <StateBadge status={c.status} /> <span className="text-slate-700">{c.email}</span>
+            </p>
+            <StaffStateExplanation accreditation={c} person={c.name} />
+            <StaffPartialGrant accreditation={c} />
+          </div>
+        }
+        className="mb-0"
+      />
       <FormErrors errors={errors} />
 
-      <section aria-labelledby="request-title" className="card space-y-2">
-        <h2 id="request-title" className="text-xl font-semibold">
-          {c.renewal ? t("accreditation.team.kindRenewal") : t("accreditation.team.kind")}
-        </h2>
+      <Card title={c.renewal ? t("accreditation.team.kindRenewal") : t("accreditation.team.kind")} className="space-y-2">
         <p className="text-sm text-slate-700">{t("accreditation.page.requestedOn", { date: date(c.requestedAt) })}</p>
         <p>
           <span className="font-medium">
@@ -148,12 +155,9 @@ export default function DecisionCasePage() {
           </span>
           {c.statement}
         </blockquote>
-      </section>
+      </Card>
 
-      <section aria-labelledby="evidence-title" className="card space-y-4">
-        <h2 id="evidence-title" className="text-xl font-semibold">
-          {t("accreditation.team.evidence")}
-        </h2>
+      <Card title={t("accreditation.team.evidence")} className="space-y-4">
         <p className={facts.eligibility.eligible ? "font-medium text-green-900" : "font-medium text-red-800"}>
           {facts.eligibility.eligible ? t("accreditation.team.eligible") : t("accreditation.team.notEligible")}
         </p>
@@ -195,15 +199,12 @@ export default function DecisionCasePage() {
             ))}
           </ul>
         </div>
-      </section>
+      </Card>
 
       {c.can.grant || c.can.decline ? (
         <div className="grid gap-6 md:grid-cols-2">
-          <section aria-labelledby="grant-title" className="card">
-            <h2 id="grant-title" className="text-xl font-semibold">
-              {t("accreditation.team.grantTitle")}
-            </h2>
-            <Form method="post" className="mt-3 space-y-4" noValidate>
+          <Card title={t("accreditation.team.grantTitle")}>
+            <Form method="post" className="space-y-4" noValidate>
               <input type="hidden" name="intent" value="grant" />
               <input type="hidden" name="version" value={c.version} />
               <fieldset>
@@ -235,82 +236,67 @@ export default function DecisionCasePage() {
                   />
                 )}
               </FieldFrame>
-              <button type="submit" className="btn-primary" disabled={busy || !facts.eligibility.eligible}>
+              <Button type="submit" disabled={busy || !facts.eligibility.eligible}>
                 {c.renewal ? t("accreditation.team.renew") : t("accreditation.team.grant")}
-              </button>
+              </Button>
             </Form>
-          </section>
-          <section aria-labelledby="decline-title" className="card">
-            <h2 id="decline-title" className="text-xl font-semibold">
-              {t("accreditation.team.declineTitle")}
-            </h2>
-            <Form method="post" className="mt-3 space-y-4" noValidate>
+          </Card>
+          <Card title={t("accreditation.team.declineTitle")}>
+            <Form method="post" className="space-y-4" noValidate>
               <input type="hidden" name="intent" value="decline" />
               <input type="hidden" name="version" value={c.version} />
               <ReasonField id="decline-reason" errors={errors} />
-              <button type="submit" className="btn-danger" disabled={busy}>
+              <Button type="submit" variant="danger" disabled={busy}>
                 {t("accreditation.team.decline")}
-              </button>
+              </Button>
             </Form>
-          </section>
+          </Card>
         </div>
       ) : null}
 
       {c.can.reinstate ? (
-        <section aria-labelledby="reinstate-title" className="card">
-          <h2 id="reinstate-title" className="text-xl font-semibold">
-            {t("lifecycle.team.reinstateTitle")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">{t("lifecycle.team.reinstateHelp")}</p>
+        <Card title={t("lifecycle.team.reinstateTitle")}>
+          <p className="text-sm text-slate-700">{t("lifecycle.team.reinstateHelp")}</p>
           <Form method="post" className="mt-3" noValidate>
             <input type="hidden" name="intent" value="reinstate" />
             <input type="hidden" name="version" value={c.version} />
-            <button type="submit" className="btn-primary" disabled={busy}>
+            <Button type="submit" disabled={busy}>
               {t("lifecycle.team.reinstate")}
-            </button>
+            </Button>
           </Form>
-        </section>
+        </Card>
       ) : null}
 
       {c.can.reopen ? (
-        <section aria-labelledby="reopen-title" className="card">
-          <h2 id="reopen-title" className="text-xl font-semibold">
-            {t("lifecycle.team.reopenTitle")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">{t("lifecycle.team.reopenHelp")}</p>
+        <Card title={t("lifecycle.team.reopenTitle")}>
+          <p className="text-sm text-slate-700">{t("lifecycle.team.reopenHelp")}</p>
           <Form method="post" className="mt-3" noValidate>
             <input type="hidden" name="intent" value="reopen" />
             <input type="hidden" name="version" value={c.version} />
-            <button type="submit" className="btn-primary" disabled={busy}>
+            <Button type="submit" disabled={busy}>
               {t("lifecycle.team.reopen")}
-            </button>
+            </Button>
           </Form>
-        </section>
+        </Card>
       ) : null}
 
       {c.can.revoke ? (
-        <section aria-labelledby="revoke-title" className="card">
-          <h2 id="revoke-title" className="text-xl font-semibold">
-            {t("accreditation.team.revokeTitle")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">{t("accreditation.team.revokeHelp")}</p>
+        <Card title={t("accreditation.team.revokeTitle")}>
+          <p className="text-sm text-slate-700">{t("accreditation.team.revokeHelp")}</p>
           <Form method="post" className="mt-3 space-y-4" noValidate>
             <input type="hidden" name="intent" value="revoke" />
             <input type="hidden" name="version" value={c.version} />
             <ReasonField id="revoke-reason" errors={errors} />
-            <button type="submit" className="btn-danger" disabled={busy}>
+            <Button type="submit" variant="danger" disabled={busy}>
               {t("accreditation.team.revoke")}
-            </button>
+            </Button>
           </Form>
-        </section>
+        </Card>
       ) : null}
 
-      <section aria-labelledby="history-title" className="card">
-        <h2 id="history-title" className="text-xl font-semibold">
-          {t("staffView.history.personTitle")}
-        </h2>
+      <Card title={t("staffView.history.personTitle")}>
         <DecisionHistory entries={history} caption={t("staffView.history.personTitle")} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -9,7 +9,13 @@ import { Field, FieldFrame, FormErrors } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { LevelDistribution, sourceLabel } from "~/components/placement";
-import { listTeamMembers, teamLevelDistribution } from "~/models/placement.server";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { LEVELS } from "~/domain/placement";
+import { listTeamMembers, teamLevelDistribution, TEAM_MEMBER_LEVEL_FILTERS, TEAM_MEMBER_SORTS } from "~/models/placement.server";
 import { getTeam } from "~/models/team.server";
 import { removeTeamChatHook, setTeamChatHook, teamChatView } from "~/models/team-chat.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -25,7 +31,13 @@ export const meta = titled;
 const PAGE_SIZE = 50;
 
 function querySchema() {
-  return z.object({ page: z.coerce.number().int().min(1).max(100000).catch(1) });
+  return z.object({
+    page: z.coerce.number().int().min(1).max(100000).catch(1),
+    q: z.string().trim().max(100).optional().catch(undefined),
+    level: z.enum(TEAM_MEMBER_LEVEL_FILTERS).optional().catch(undefined),
+    sort: z.enum(TEAM_MEMBER_SORTS).catch("name"),
+    dir: z.enum(["asc", "desc"]).catch("asc"),
+  });
 }
 
 /** Members with their level, and the team's distribution of levels: one query each, whatever the team's size. */
@@ -35,14 +47,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const team = getTeam(params.teamId ?? "");
   // Outside one's scope looks the same as missing.
   if (!team || (scope && !scope.includes(team.id))) throw notFound();
-  const { page } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
-  const members = listTeamMembers({ teamId: team.id, page, pageSize: PAGE_SIZE });
+  const { page, q, level, sort, dir } = querySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
+  const members = listTeamMembers({ teamId: team.id, page, pageSize: PAGE_SIZE, search: q, level, sort, dir });
   return json({
     title: titleFor(request, viewer, "team", { name: team.name }),
     team,
     ...members,
     page,
     pageSize: PAGE_SIZE,
+    q: q ?? "",
+    level: level ?? "",
+    sort: { key: sort, dir },
     distribution: teamLevelDistribution(team.id),
     canAdjust: can(viewer.roles, "placement.override") || can(viewer.roles, "placement.reset"),
     // The team's chat webhook: its managers and admins (a trainer sees the team, not this).
@@ -91,10 +106,7 @@ function TeamChat({ hook }: { hook: NonNullable<ReturnType<typeof useLoaderData<
   const data = useActionData<typeof action>();
   const errors = data && "fieldErrors" in data ? (data.fieldErrors as Record<string, string>) : null;
   return (
-    <section aria-labelledby="chat-title" className="card space-y-4">
-      <h2 id="chat-title" className="text-xl font-semibold">
-        {t("teams.chat.title")}
-      </h2>
+    <Card title={t("teams.chat.title")} className="space-y-4">
       <p className="text-slate-700">{t("teams.chat.intro")}</p>
       {hook ? (
         <div className="space-y-1">
@@ -139,46 +151,93 @@ function TeamChat({ hook }: { hook: NonNullable<ReturnType<typeof useLoaderData<
             )}
           </FieldFrame>
         </div>
-        <button type="submit" name="intent" value="chat.save" className="btn-primary">
+        <Button type="submit" name="intent" value="chat.save">
           {t("teams.chat.save")}
-        </button>
+        </Button>
       </Form>
       {hook ? (
         <Form method="post">
-          <button type="submit" name="intent" value="chat.remove" className="btn-secondary">
+          <Button type="submit" name="intent" value="chat.remove" variant="secondary">
             {t("teams.chat.remove")}
-          </button>
+          </Button>
         </Form>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
 export default function TeamPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  const filtered = Boolean(data.q || data.level);
   return (
-    <div className="space-y-8">
-      <h1 className="text-3xl font-bold">{data.team.name}</h1>
+    <div className="space-y-6">
+      <PageHeader
+        title={data.team.name}
+        description={t("staffPages.team.intro")}
+        before={
+          <div>
+            <Link to="/teams" className="link text-sm">
+              {t("staffPages.team.back")}
+            </Link>
+          </div>
+        }
+        className="mb-0"
+      />
       <section aria-labelledby="levels-title">
-        <h2 id="levels-title" className="text-xl font-semibold">
+        <h2 id="levels-title" className="text-heading font-semibold">
           {t("diagnostic.team.distributionTitle")}
         </h2>
         <LevelDistribution counts={data.distribution} />
       </section>
-      <section aria-labelledby="members-title">
-        <h2 id="members-title" className="text-xl font-semibold">
-          {t("teams.memberList")} ({data.total})
-        </h2>
-        <div className="mt-3">
+      <Card title={`${t("teams.memberList")} (${data.total})`} className="space-y-4">
+        <Form method="get" role="search" aria-label={t("staffPages.team.filterLabel")} className="flex flex-wrap items-end gap-3">
+          <div className="min-w-48 flex-1">
+            <label htmlFor="member-q" className="field-label">
+              {t("people.searchLabel")}
+            </label>
+            <input id="member-q" name="q" type="search" defaultValue={data.q} className="field-input" maxLength={100} />
+          </div>
+          <div className="min-w-48">
+            <label htmlFor="member-level" className="field-label">
+              {t("diagnostic.team.level")}
+            </label>
+            <select id="member-level" name="level" defaultValue={data.level} className="field-input">
+              <option value="">{t("staffPages.team.allLevels")}</option>
+              {LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {t(`placement.levels.${level}.name`)}
+                </option>
+              ))}
+              <option value="none">{t("diagnostic.team.notPlaced")}</option>
+            </select>
+          </div>
+          {/* A new filter keeps the table's order. */}
+          <input type="hidden" name="sort" value={data.sort.key} />
+          <input type="hidden" name="dir" value={data.sort.dir} />
+          <Button type="submit" variant="secondary">
+            {t("staffPages.filter")}
+          </Button>
+          {filtered ? (
+            <Link to={`/teams/${data.team.id}`} className="btn-ghost">
+              {t("staffPages.clearFilters")}
+            </Link>
+          ) : null}
+        </Form>
+        {data.rows.length === 0 ? (
+          <EmptyState title={filtered ? t("staffPages.team.noMatch") : t("staffPages.team.empty")} headingLevel={3}>
+            {filtered ? t("staffPages.team.noMatchHint") : t("staffPages.team.emptyHint")}
+          </EmptyState>
+        ) : (
           <DataTable
             cellPadding="px-4"
+            sort={data.sort}
             columns={[
-              t("common.name"),
-              t("common.email"),
+              { label: t("common.name"), sortKey: "name" },
+              { label: t("common.email"), sortKey: "email" },
               t("common.roles"),
               t("common.status"),
-              t("diagnostic.team.level"),
+              { label: t("diagnostic.team.level"), sortKey: "level" },
               t("diagnostic.team.source"),
               ...(data.canAdjust ? [t("common.actions")] : []),
             ]}
@@ -188,7 +247,15 @@ export default function TeamPage() {
                 <td className="px-4 py-2">{person.name}</td>
                 <td className="px-4 py-2">{person.email}</td>
                 <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-                <td className="px-4 py-2">{!person.active ? t("common.inactive") : person.invited ? t("common.invited") : t("common.active")}</td>
+                <td className="px-4 py-2">
+                  {!person.active ? (
+                    <Badge tone="neutral">{t("common.inactive")}</Badge>
+                  ) : person.invited ? (
+                    <Badge tone="warning">{t("common.invited")}</Badge>
+                  ) : (
+                    <Badge tone="success">{t("common.active")}</Badge>
+                  )}
+                </td>
                 <td className="px-4 py-2">
                   {person.level ? t(`placement.levels.${person.level}.name`) : <span className="text-slate-600">{t("diagnostic.team.notPlaced")}</span>}
                 </td>
@@ -204,9 +271,9 @@ export default function TeamPage() {
               </tr>
             ))}
           </DataTable>
-        </div>
+        )}
         <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
-      </section>
+      </Card>
       {data.chat ? <TeamChat hook={data.chat.hook} /> : null}
     </div>
   );

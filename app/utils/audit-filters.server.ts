@@ -41,6 +41,9 @@ function querySchema() {
         .transform((v) => v || undefined)
         .refine((v) => v === undefined || DAY.test(v), "audit.errors.date"),
       before: z.coerce.number().int().positive().optional().catch(undefined),
+      after: z.coerce.number().int().positive().optional().catch(undefined),
+      // The one sortable column is the date: newest first unless asked otherwise.
+      dir: z.enum(["asc", "desc"]).catch("desc"),
     })
     .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "audit.errors.order" });
 }
@@ -53,12 +56,21 @@ function fieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export type AuditQuery = { actor?: string; person?: string; action?: string; from?: string; to?: string; before?: number };
+export type AuditQuery = {
+  actor?: string;
+  person?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  before?: number;
+  after?: number;
+  dir?: "asc" | "desc";
+};
 
 /** The filters of a request, as typed (to fill the form again) and as the model's filter; field errors when invalid. */
 export function parseAuditQuery(url: URL, timeZone: string): { q: AuditQuery; filter: AuditFilter; errors: FieldErrors | null } {
   const raw = Object.fromEntries(
-    ["actor", "person", "action", "from", "to", "before"].flatMap((k) => (url.searchParams.has(k) ? [[k, url.searchParams.get(k)!]] : [])),
+    ["actor", "person", "action", "from", "to", "before", "after", "dir"].flatMap((k) => (url.searchParams.has(k) ? [[k, url.searchParams.get(k)!]] : [])),
   );
   const parsed = querySchema().safeParse(raw);
   if (!parsed.success) {
@@ -84,11 +96,14 @@ export function parseAuditQuery(url: URL, timeZone: string): { q: AuditQuery; fi
   if (from) filter.from = from;
   // "to" is the last day included.
   if (to) filter.to = new Date(to.getTime() + 24 * 60 * 60 * 1000);
-  if (q.before) filter.before = q.before;
+  if (q.dir === "asc") {
+    filter.order = "asc";
+    if (q.after) filter.after = q.after;
+  } else if (q.before) filter.before = q.before;
   return { q, filter, errors: null };
 }
 
-/** The query string of the same filters (for the export link and the next page), without the cursor. */
+/** The query string of the same filters (for the export link and the next page), without the cursor or the order. */
 export function auditQueryString(q: AuditQuery): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of ["actor", "person", "action", "from", "to"] as const) if (q[key]) params.set(key, q[key]!);

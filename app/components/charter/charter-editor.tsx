@@ -5,6 +5,9 @@
  * with the version in force per text (the studio's DiffView); publication. Without JavaScript it is one
  * plain form with the three texts and "Publish".
  */
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/page-header";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -104,10 +107,7 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
   return (
     <div className="mx-auto max-w-7xl space-y-6">
       <Breadcrumb label={t("charterEditor.breadcrumb")} trail={[{ to: "/admin/charter", label: t("charterEditor.charter") }]} current={data.version} />
-      <header>
-        <h1 className="text-3xl font-bold">{t("charterEditor.editor.title", { version: data.version })}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{t("charterEditor.editor.intro")}</p>
-      </header>
+      <PageHeader title={t("charterEditor.editor.title", { version: data.version })} description={t("charterEditor.editor.intro")} className="mb-0" />
       <p
         role="status"
         aria-live="polite"
@@ -195,10 +195,10 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
           />
         </div>
 
-        <section aria-labelledby="compare-title" className="card space-y-4">
-          <h2 id="compare-title" className="text-xl font-semibold">
-            {data.inForce ? t("charterEditor.editor.compareTitle", { version: data.inForce.version }) : t("charterEditor.editor.compareNone")}
-          </h2>
+        <Card
+          title={<>{data.inForce ? t("charterEditor.editor.compareTitle", { version: data.inForce.version }) : t("charterEditor.editor.compareNone")}</>}
+          className="space-y-4"
+        >
           {compare ? <p className="text-sm text-slate-700">{t("charterEditor.editor.compareIntro")}</p> : null}
           {compare?.map(({ part, hunks }) => (
             <div key={part} className="space-y-2">
@@ -206,12 +206,9 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
               <DiffView hunks={hunks} label={t("charterEditor.editor.comparePart", { part: partName(part) })} lang={part === "check" ? undefined : part} />
             </div>
           ))}
-        </section>
+        </Card>
 
-        <section aria-labelledby="publish-title" className="card space-y-4">
-          <h2 id="publish-title" className="text-xl font-semibold">
-            {t("charterEditor.editor.publishTitle")}
-          </h2>
+        <Card title={t("charterEditor.editor.publishTitle")} className="space-y-4">
           <p id="publish-consequence" className="text-sm text-slate-700">
             {t("charterEditor.editor.publishIntro")}
           </p>
@@ -228,41 +225,31 @@ export function CharterEditor({ data, actionData }: { data: CharterEditorData; a
             </div>
           ) : null}
           <p className="flex flex-wrap gap-3">
-            <button
-              type="submit"
-              name="intent"
-              value="publish"
-              className="btn-primary"
-              aria-describedby="publish-consequence"
-              disabled={publishing || Boolean(conflict)}
-            >
+            <Button type="submit" name="intent" value="publish" aria-describedby="publish-consequence" disabled={publishing || Boolean(conflict)}>
               {publishing ? t("charterEditor.editor.publishing") : t("charterEditor.editor.publish", { version: data.version })}
-            </button>
+            </Button>
             {/* Autosave does this with JavaScript; without it, the draft is saved by hand. */}
             {hydrated ? null : (
-              <button type="submit" name="intent" value="save" className="btn-secondary">
+              <Button type="submit" name="intent" value="save" variant="secondary">
                 {t("charterEditor.editor.saveDraft")}
-              </button>
+              </Button>
             )}
           </p>
-        </section>
+        </Card>
       </Form>
 
-      <section aria-labelledby="discard-title" className="card space-y-3">
-        <h2 id="discard-title" className="text-lg font-semibold">
-          {t("charterEditor.editor.discardOpen")}
-        </h2>
+      <Card title={t("charterEditor.editor.discardOpen")} className="space-y-3">
         <Form method="post" className="space-y-3">
           <input type="hidden" name="intent" value="discard" />
           <input type="hidden" name="revision" value={revision} />
           <p id="discard-consequence" className="text-sm text-slate-700">
             {t("charterEditor.editor.discardConsequence", { version: data.version })}
           </p>
-          <button type="submit" className="btn-danger" aria-describedby="discard-consequence" disabled={intent === "discard"}>
+          <Button type="submit" aria-describedby="discard-consequence" disabled={intent === "discard"} variant="danger">
             {t("charterEditor.editor.discardConfirm")}
-          </button>
+          </Button>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -5,7 +5,11 @@
  * and what to do when a colleague saved in between (both texts, their difference, merge by hand).
  * Without JavaScript it is one plain form: both languages, "Save draft" and "Publish" buttons.
  */
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Card } from "~/components/ui/card";
+import { Badge } from "~/components/ui/badge";
+import { Button, ButtonLink } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
+import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "~/components/dates";
@@ -133,12 +137,12 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
   return (
     <div className="mx-auto max-w-7xl space-y-6">
       <Breadcrumb label={t("studio.editor.breadcrumb")} trail={[{ to: "/studio", label: t("studio.title") }]} current={data.id} />
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">{t("studio.editor.title", { title: drafts[active].title || data.id })}</h1>
-          <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-700">
+      <PageHeader
+        title={t("studio.editor.title", { title: drafts[active].title || data.id })}
+        description={
+          <p className="flex flex-wrap items-center gap-3 text-sm">
             <code className="rounded bg-slate-100 px-1">{data.id}</code>
-            <StatusPill status={data.status} />
+            <Badge tone={data.status === "published" ? "success" : data.status === "draft" ? "warning" : "neutral"}>{t(`studio.status.${data.status}`)}</Badge>
             {data.published ? (
               <span>
                 {t("studio.editor.publishedVersion", {
@@ -149,13 +153,14 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
               </span>
             ) : null}
           </p>
-        </div>
-        <p className="flex gap-3">
-          <Link to={`/studio/${data.id}/history`} className="btn-secondary">
+        }
+        actions={
+          <ButtonLink to={`/studio/${data.id}/history`} variant="secondary">
             {t("studio.editor.history")}
-          </Link>
-        </p>
-      </header>
+          </ButtonLink>
+        }
+        className="mb-0"
+      />
 
       <p
         role="status"
@@ -298,10 +303,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
           />
         </div>
 
-        <section aria-labelledby="publish-title" className="card space-y-4">
-          <h2 id="publish-title" className="text-xl font-semibold">
-            {t("studio.editor.publishTitle")}
-          </h2>
+        <Card title={t("studio.editor.publishTitle")} className="space-y-4">
           <p className="text-sm text-slate-700">{t("studio.editor.publishIntro")}</p>
           {publishProblems && publishProblems.length > 0 ? (
             <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
@@ -338,9 +340,9 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
             </div>
           </div>
           <p className="flex flex-wrap gap-3">
-            <button type="submit" name="intent" value="publish" className="btn-primary" disabled={publishing || !saveIdle || Boolean(conflict)}>
+            <Button type="submit" name="intent" value="publish" disabled={publishing || !saveIdle || Boolean(conflict)}>
               {publishing ? t("studio.editor.publishing") : t("studio.editor.publish")}
-            </button>
+            </Button>
             <button
               type="submit"
               name="intent"
@@ -355,7 +357,7 @@ export function ModuleEditor({ data, actionData }: { data: ModuleEditorData; act
               {t("studio.editor.saveDraft")}
             </button>
           </p>
-        </section>
+        </Card>
       </Form>
 
       {canDiscard ? (
@@ -414,10 +416,7 @@ function DiscardPanel({
   const summary = useRef<HTMLElement>(null);
   const kind = neverPublished ? "delete" : "revert";
   return (
-    <section aria-labelledby="discard-title" className="card space-y-3">
-      <h2 id="discard-title" className="text-xl font-semibold">
-        {t(`studio.discard.${kind}.title`)}
-      </h2>
+    <Card title={<>{t(`studio.discard.${kind}.title`)}</>} className="space-y-3">
       <p className="text-sm text-slate-700">{t(`studio.discard.${kind}.intro`)}</p>
       {refused ? (
         <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
@@ -437,9 +436,9 @@ function DiscardPanel({
               : t("studio.discard.revert.consequence", { number: published?.number ?? "?", version: published?.version ?? "?" })}
           </p>
           <p className="flex flex-wrap gap-3">
-            <button type="submit" className="btn-danger" aria-describedby="discard-consequence" disabled={disabled}>
+            <Button type="submit" aria-describedby="discard-consequence" disabled={disabled} variant="danger">
               {busy ? t("studio.discard.working") : t(`studio.discard.${kind}.confirm`)}
-            </button>
+            </Button>
             {hydrated ? (
               <button
                 type="button"
@@ -455,19 +454,8 @@ function DiscardPanel({
           </p>
         </Form>
       </details>
-    </section>
+    </Card>
   );
-}
-
-function StatusPill({ status }: { status: ModuleEditorData["status"] }) {
-  const { t } = useTranslation();
-  const tone =
-    status === "published"
-      ? "border-emerald-300 bg-emerald-50 text-emerald-900"
-      : status === "draft"
-        ? "border-amber-300 bg-amber-50 text-amber-900"
-        : "border-slate-300 bg-slate-100 text-slate-800";
-  return <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-semibold ${tone}`}>{t(`studio.status.${status}`)}</span>;
 }
 
 function TextField({
@@ -526,13 +514,13 @@ function Palette({ onInsert, onFigure }: { onInsert: (kind: SnippetKind) => void
   return (
     <div role="group" aria-label={t("studio.palette.label")} className="mt-2 flex flex-wrap gap-2">
       {kinds.map((kind) => (
-        <button key={kind} type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => onInsert(kind)}>
+        <Button key={kind} type="button" onClick={() => onInsert(kind)} variant="secondary" className="px-2 py-1 text-sm">
           {t(`studio.palette.${kind}`)}
-        </button>
+        </Button>
       ))}
-      <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={onFigure} aria-haspopup="dialog">
+      <Button type="button" onClick={onFigure} aria-haspopup="dialog" variant="secondary" className="px-2 py-1 text-sm">
         {t("studio.palette.figure")}
-      </button>
+      </Button>
     </div>
   );
 }
@@ -623,10 +611,7 @@ function PreviewPanel({
 function KeptCopy({ kept, onDismiss }: { kept: Record<Lang, LanguageDraft>; onDismiss: () => void }): ReactNode {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="kept-title" className="card space-y-3">
-      <h2 id="kept-title" className="text-lg font-semibold">
-        {t("studio.conflict.keptTitle")}
-      </h2>
+    <Card title={t("studio.conflict.keptTitle")} className="space-y-3">
       <p className="text-sm text-slate-700">{t("studio.conflict.keptBody")}</p>
       {LANGS.map((lang) => (
         <div key={lang}>
@@ -636,9 +621,9 @@ function KeptCopy({ kept, onDismiss }: { kept: Record<Lang, LanguageDraft>; onDi
           <textarea id={`kept-${lang}`} readOnly rows={8} value={asText(kept[lang])} className="field-input font-mono text-xs" lang={lang} />
         </div>
       ))}
-      <button type="button" className="btn-secondary" onClick={onDismiss}>
+      <Button type="button" onClick={onDismiss} variant="secondary">
         {t("studio.conflict.dismissKept")}
-      </button>
-    </section>
+      </Button>
+    </Card>
   );
 }
