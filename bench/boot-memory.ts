@@ -20,7 +20,7 @@ fs.copyFileSync(pristine, dbPath);
 const mb = (bytes: number | null) => (bytes === null ? "?" : String(Math.round(bytes / 1024 / 1024)));
 const server = await startAppServer({ dbPath, port, appDir: ROOT, workers: Number(process.env.WORKERS ?? 2) });
 try {
-  await new Promise((r) => setTimeout(r, 5_000));
+  await new Promise((r) => setTimeout(r, Number(process.env.BOOT_WAIT_MS ?? 20_000)));
   for (const pid of processTree(server.pid)) {
     const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
     const role = pid === server.pid ? "primary (jobs)" : command.includes("main.ts") ? "worker" : path.basename(command.split(" ")[0]!);
