@@ -4,26 +4,33 @@
  * the ID token checked by the library (signature against the IdP's JWKS, issuer, audience, expiry,
  * nonce). The only module that knows openid-client.
  */
-import * as client from "openid-client";
+import type * as openid from "openid-client";
 import { createFlow, oidcProviderKey, SsoError, takeFlow, type OidcConfig, type SsoProfile } from "~/models/sso.server";
 import { isLoopback } from "~/models/sso-settings.server";
 
 const DISCOVERY_TTL_MS = 10 * 60 * 1000;
-const cache = new Map<string, { at: number; config: Promise<client.Configuration> }>();
+const cache = new Map<string, { at: number; config: Promise<openid.Configuration> }>();
+
+/** openid-client, loaded by the first OIDC sign-in, not by every process at start (ADR 0039). */
+function loadOpenIdClient(): Promise<typeof openid> {
+  return import("openid-client");
+}
 
 /** The IdP's metadata, fetched once per ten minutes per configuration. */
-function configurationFor(oidc: OidcConfig): Promise<client.Configuration> {
+function configurationFor(oidc: OidcConfig): Promise<openid.Configuration> {
   const key = JSON.stringify([oidc.issuer, oidc.clientId, oidc.clientSecret]);
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return hit.config;
   const issuer = new URL(oidc.issuer);
   // http only for an IdP on this machine (tests, a local Keycloak); the settings refuse it elsewhere.
   const insecure = issuer.protocol === "http:" && isLoopback(issuer.hostname);
-  const config = client
-    .discovery(issuer, oidc.clientId, oidc.clientSecret || undefined, oidc.clientSecret ? client.ClientSecretPost(oidc.clientSecret) : client.None(), {
-      ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
-      timeout: 10,
-    })
+  const config = loadOpenIdClient()
+    .then((client) =>
+      client.discovery(issuer, oidc.clientId, oidc.clientSecret || undefined, oidc.clientSecret ? client.ClientSecretPost(oidc.clientSecret) : client.None(), {
+        ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+        timeout: 10,
+      }),
+    )
     .catch((error: unknown) => {
       cache.delete(key);
       throw new SsoError("unreachable", `discovery of ${oidc.issuer} failed: ${String(error)}`);
@@ -44,6 +51,7 @@ export function oidcRedirectUri(origin: string): string {
 /** Starts a sign-in: the flow is stored, and the IdP's authorization URL returned. */
 export async function startOidcSignIn(oidc: OidcConfig, origin: string, redirectTo: string): Promise<{ url: string; flowId: string }> {
   const config = await configurationFor(oidc);
+  const client = await loadOpenIdClient();
   const state = client.randomState();
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
@@ -81,6 +89,7 @@ export async function finishOidcSignIn(oidc: OidcConfig, callbackUrl: URL, brows
   }
   if (!callbackUrl.searchParams.get("code")) throw new SsoError("missingCode");
   const config = await configurationFor(oidc);
+  const client = await loadOpenIdClient();
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
   try {
     tokens = await client.authorizationCodeGrant(config, callbackUrl, {

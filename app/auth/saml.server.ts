@@ -7,7 +7,7 @@
  * used before (saml_assertions, kept until the assertion expires). The only module that knows node-saml.
  */
 import { randomBytes } from "node:crypto";
-import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from "@node-saml/node-saml";
+import type { CacheProvider, Profile, SAML } from "@node-saml/node-saml";
 import {
   answerSamlFlow,
   createFlow,
@@ -39,12 +39,18 @@ const flowCache: CacheProvider = {
   removeAsync: async () => null,
 };
 
+/** node-saml, loaded by the first SAML request, not by every process at start (ADR 0039). */
+function loadNodeSaml() {
+  return import("@node-saml/node-saml");
+}
+
 /** PEM as pasted, or the bare base64 body: node-saml takes either, trimmed. */
 function certificate(value: string): string {
   return value.trim();
 }
 
-function samlFor(config: SamlConfig, origin: string, requestId?: string): SAML {
+async function samlFor(config: SamlConfig, origin: string, requestId?: string): Promise<SAML> {
+  const { SAML, ValidateInResponseTo } = await loadNodeSaml();
   const spEntityId = spEntityIdOf(config, origin);
   return new SAML({
     callbackUrl: samlAcsUrl(origin),
@@ -67,7 +73,8 @@ function samlFor(config: SamlConfig, origin: string, requestId?: string): SAML {
 }
 
 /** The SP metadata for the IdP to import (entity id, ACS URL with the HTTP-POST binding, assertions signed). */
-export function samlMetadata(config: SamlConfig | null, origin: string): string {
+export async function samlMetadata(config: SamlConfig | null, origin: string): Promise<string> {
+  const { SAML } = await loadNodeSaml();
   const saml = new SAML({
     callbackUrl: samlAcsUrl(origin),
     issuer: config ? spEntityIdOf(config, origin) : samlMetadataUrl(origin),
@@ -82,7 +89,7 @@ export function samlMetadata(config: SamlConfig | null, origin: string): string 
 export async function startSamlSignIn(config: SamlConfig, origin: string, redirectTo: string): Promise<{ url: string; flowId: string }> {
   const id = `_${randomBytes(20).toString("hex")}`;
   createFlow({ id, protocol: "saml", redirectTo });
-  const url = await samlFor(config, origin, id).getAuthorizeUrlAsync("", undefined, {});
+  const url = await (await samlFor(config, origin, id)).getAuthorizeUrlAsync("", undefined, {});
   return { url, flowId: id };
 }
 
@@ -106,7 +113,7 @@ export async function receiveSamlResponse(config: SamlConfig, origin: string, sa
   const acs = samlAcsUrl(origin);
   let profile: Profile | null;
   try {
-    ({ profile } = await samlFor(config, origin).validatePostResponseAsync({ SAMLResponse: samlResponse }));
+    ({ profile } = await (await samlFor(config, origin)).validatePostResponseAsync({ SAMLResponse: samlResponse }));
   } catch (error) {
     throw new SsoError("invalidResponse", `SAML response refused: ${String(error)}`);
   }

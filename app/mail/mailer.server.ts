@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { databasePath } from "../../db/connection";
 
 /**
@@ -20,7 +20,13 @@ function fromAddress(): string {
 
 const globalForMail = globalThis as unknown as { __ambassadeTransport?: { url: string; transport: Transporter } };
 
-function smtpTransport(url: string): Transporter {
+/** nodemailer, loaded by the first mail sent: only the process that runs the mail worker needs it (ADR 0039). */
+async function loadNodemailer() {
+  return (await import("nodemailer")).default;
+}
+
+async function smtpTransport(url: string): Promise<Transporter> {
+  const nodemailer = await loadNodemailer();
   if (globalForMail.__ambassadeTransport?.url !== url) {
     globalForMail.__ambassadeTransport = { url, transport: nodemailer.createTransport(url) };
   }
@@ -37,9 +43,10 @@ export async function sendMail(mail: Mail): Promise<void> {
   const message = { from: fromAddress(), to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) };
   const smtpUrl = process.env.SMTP_URL;
   if (smtpUrl) {
-    await smtpTransport(smtpUrl).sendMail(message);
+    await (await smtpTransport(smtpUrl)).sendMail(message);
     return;
   }
+  const nodemailer = await loadNodemailer();
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   const info = await transport.sendMail(message);
   const dir = outboxDir();

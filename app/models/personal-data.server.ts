@@ -7,7 +7,6 @@
  * edit; a new TABLE that references users must be added here, or tests/integration/privacy.test.ts
  * fails (it lists every column of the schema that points at users). See docs/privacy.md, ADR 0024.
  */
-import { strToU8, zipSync } from "fflate";
 import { eq } from "drizzle-orm";
 import { getDb } from "../../db/connection";
 import { users, type Locale } from "../../db/schema";
@@ -306,7 +305,9 @@ ${sections}
 }
 
 /** The ZIP: summary.html, person.json, one <kind>.json per kind, and each credential as <id>.jwt. */
-export function exportZip(data: PersonalDataExport, locale: Locale): Uint8Array {
+export async function exportZip(data: PersonalDataExport, locale: Locale): Promise<Uint8Array> {
+  // fflate is loaded by the first export, not by every process at start (ADR 0039).
+  const { strToU8, zipSync } = await import("fflate");
   const files: Record<string, Uint8Array> = {
     "summary.html": strToU8(summaryHtml(data, locale)),
     "person.json": strToU8(JSON.stringify({ person: data.person, generatedAt: data.generatedAt }, null, 2)),
@@ -321,10 +322,15 @@ export function exportZip(data: PersonalDataExport, locale: Locale): Uint8Array 
  * The export a request downloads: collected, zipped, and audit-logged (who exported whose data).
  * `actorId` is the person themselves or an admin.
  */
-export function exportPersonalData(input: { userId: string; actorId: string; locale: Locale; now?: Date }): { fileName: string; zip: Uint8Array } {
+export async function exportPersonalData(input: {
+  userId: string;
+  actorId: string;
+  locale: Locale;
+  now?: Date;
+}): Promise<{ fileName: string; zip: Uint8Array }> {
   const now = input.now ?? new Date();
   const data = collectPersonalData(input.userId, now);
-  const zip = exportZip(data, input.locale);
+  const zip = await exportZip(data, input.locale);
   getDb().transaction((tx) => {
     recordAudit(tx, {
       actorId: input.actorId,

@@ -17,7 +17,7 @@ export async function action(args: ActionFunctionArgs) {
   return withFormErrors(args, async ({ request, context }) => {
     const viewer = await requireUser(request, context);
     await parseForm(request, schema());
-    const { fileName, zip } = exportPersonalData({ userId: viewer.id, actorId: viewer.id, locale: resolveLocale(request, viewer.locale) });
+    const { fileName, zip } = await exportPersonalData({ userId: viewer.id, actorId: viewer.id, locale: resolveLocale(request, viewer.locale) });
     return new Response(Buffer.from(zip), {
       headers: { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" },
     });

@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const credential = parsed.data.credential;
     if (typeof credential === "string") {
       // Not a compact JWS, or a header that does not decode: garbage, not a forgery.
-      if (!decodeJwsHeader(credential)) {
+      if (!(await decodeJwsHeader(credential))) {
         throw new ApiError("invalid_request", { detail: "credential is not a VC-JWT (header.payload.signature, base64url)" });
       }
       return apiJson(await verifyPresentedCredential({ jwt: credential }));

@@ -19,7 +19,7 @@ export async function action(args: ActionFunctionArgs) {
     const person = getPerson(params.userId ?? "");
     if (!person) throw notFound();
     await parseForm(request, schema());
-    const { fileName, zip } = exportPersonalData({ userId: person.id, actorId: viewer.id, locale: resolveLocale(request, viewer.locale) });
+    const { fileName, zip } = await exportPersonalData({ userId: person.id, actorId: viewer.id, locale: resolveLocale(request, viewer.locale) });
     return new Response(Buffer.from(zip), {
       headers: { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" },
     });

@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       tables,
       shareTable,
       chart: answered.length
-        ? barChart({
+        ? await barChart({
             label: t("reports.exam.chartLabel"),
             rows: answered.map((i) => ({ label: i.itemId, value: Math.round((i.shareCorrect ?? 0) * 1000) / 10 })),
             format: (n) => f.pct(n / 100),

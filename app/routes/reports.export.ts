@@ -5,7 +5,6 @@
  * The full export of everyone (`table=people`) is written as it is read, never held whole as text.
  */
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { can } from "~/auth/permissions";
 import { forbidden, notFound, requirePermission, teamScope } from "~/auth/guards.server";
@@ -28,7 +27,9 @@ function querySchema() {
 
 const BATCH = 2_000;
 
-function xlsxResponse(name: string, sheet: string, columns: string[], rows: Iterable<string[]>): Response {
+async function xlsxResponse(name: string, sheet: string, columns: string[], rows: Iterable<string[]>): Promise<Response> {
+  // exceljs is loaded by the first XLSX export, not by every process at start (ADR 0039).
+  const { default: ExcelJS } = await import("exceljs");
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   const worksheet = workbook.addWorksheet(sheet.slice(0, 31).replace(/[\\/?*[\]:]/g, " "));

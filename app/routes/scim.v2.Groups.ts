@@ -20,11 +20,11 @@ import {
 } from "~/utils/scim.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return withScim(() => {
+  return withScim(async () => {
     requireScimToken(request);
     const params = new URL(request.url).searchParams;
     const page = pageFrom(params);
-    const { total, rows } = listScimGroups(filterFrom(params, GROUP_FILTER_ATTRIBUTES), page, wantsMembers(params));
+    const { total, rows } = listScimGroups(await filterFrom(params, GROUP_FILTER_ATTRIBUTES), page, wantsMembers(params));
     const base = scimBase(request);
     return scimJson(
       listResponse(

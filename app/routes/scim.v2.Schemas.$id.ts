@@ -4,8 +4,8 @@ import { ScimError } from "~/domain/scim";
 import { schemaDocuments, scimBase, scimJson, withScim } from "~/utils/scim.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return withScim(() => {
-    const schema = schemaDocuments(scimBase(request)).find((s) => s.id === params.id);
+  return withScim(async () => {
+    const schema = (await schemaDocuments(scimBase(request))).find((s) => s.id === params.id);
     if (!schema) throw new ScimError(404, `no schema ${params.id}`);
     return scimJson(schema);
   });

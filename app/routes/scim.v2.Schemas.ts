@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listResponse, schemaDocuments, scimBase, scimJson, withScim } from "~/utils/scim.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return withScim(() => {
-    const schemas = schemaDocuments(scimBase(request));
+  return withScim(async () => {
+    const schemas = await schemaDocuments(scimBase(request));
     return scimJson(listResponse(schemas, schemas.length, 1));
   });
 }

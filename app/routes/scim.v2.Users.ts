@@ -19,11 +19,11 @@ import {
 } from "~/utils/scim.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return withScim(() => {
+  return withScim(async () => {
     requireScimToken(request);
     const params = new URL(request.url).searchParams;
     const page = pageFrom(params);
-    const { total, rows } = listScimUsers(filterFrom(params, USER_FILTER_ATTRIBUTES), page);
+    const { total, rows } = listScimUsers(await filterFrom(params, USER_FILTER_ATTRIBUTES), page);
     const base = scimBase(request);
     return scimJson(
       listResponse(

@@ -8,6 +8,6 @@ import { getSsoConfig } from "~/models/sso.server";
  * (HTTP-POST), assertions signed. Its address is stable: <APP_URL>/sso/saml/metadata.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const xml = samlMetadata(getSsoConfig().saml, publicOrigin(request));
+  const xml = await samlMetadata(getSsoConfig().saml, publicOrigin(request));
   return new Response(xml, { headers: { "Content-Type": "application/samlmetadata+xml; charset=utf-8", "Cache-Control": "no-cache" } });
 }

@@ -5,13 +5,13 @@
  * <style> element is removed (the Content-Security-Policy allows no inline style): the sizing rules
  * live in the stylesheet (`.chart svg`).
  */
-import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
 
 const COLORS = ["#1d4ed8", "#b45309", "#047857", "#9d174d", "#4338ca", "#0f766e"];
 
-function documentFor() {
-  return parseHTML("<!doctype html><html><body></body></html>").document;
+/** Observable Plot and linkedom, loaded by the first chart drawn, not by every process at start (ADR 0039). */
+async function loadPlot() {
+  const [Plot, { parseHTML }] = await Promise.all([import("@observablehq/plot"), import("linkedom")]);
+  return { Plot, document: parseHTML("<!doctype html><html><body></body></html>").document };
 }
 
 function serialize(node: unknown, label: string): string {
@@ -36,13 +36,14 @@ function serialize(node: unknown, label: string): string {
 }
 
 /** Horizontal bars, one per row, each with its value written at its end. */
-export function barChart(input: { label: string; rows: readonly { label: string; value: number }[]; format?: (n: number) => string }): string {
+export async function barChart(input: { label: string; rows: readonly { label: string; value: number }[]; format?: (n: number) => string }): Promise<string> {
+  const { Plot, document } = await loadPlot();
   const format = input.format ?? ((n: number) => String(n));
   const rows = input.rows.map((r) => ({ ...r }));
   const longest = Math.max(0, ...rows.map((r) => r.label.length));
   return serialize(
     Plot.plot({
-      document: documentFor(),
+      document,
       ariaLabel: input.label,
       width: 640,
       height: 30 + rows.length * 28,
@@ -61,11 +62,16 @@ export function barChart(input: { label: string; rows: readonly { label: string;
 }
 
 /** Lines over months ("YYYY-MM"), one per series, with a legend. */
-export function monthlyChart(input: { label: string; months: readonly string[]; series: readonly { name: string; values: readonly number[] }[] }): string {
+export async function monthlyChart(input: {
+  label: string;
+  months: readonly string[];
+  series: readonly { name: string; values: readonly number[] }[];
+}): Promise<string> {
+  const { Plot, document } = await loadPlot();
   const points = input.series.flatMap((s) => s.values.map((value, i) => ({ month: new Date(`${input.months[i]}-01T00:00:00Z`), value, series: s.name })));
   return serialize(
     Plot.plot({
-      document: documentFor(),
+      document,
       ariaLabel: input.label,
       width: 640,
       height: 260,

@@ -7,7 +7,7 @@
  * Verification never throws on bad input; it says what is wrong.
  */
 import { sign, type KeyObject } from "node:crypto";
-import { compactVerify, decodeProtectedHeader, errors, type ProtectedHeaderParameters } from "jose";
+import type { ProtectedHeaderParameters } from "jose";
 
 /** Upper bound on a credential we agree to look at. */
 export const MAX_JWS_LENGTH = 32 * 1024;
@@ -23,9 +23,15 @@ export function signJws(header: Record<string, unknown>, payload: unknown, priva
   return `${signingInput}.${b64url(signature)}`;
 }
 
+/** jose, loaded by the first credential verified, not by every process at start (ADR 0039). */
+function loadJose() {
+  return import("jose");
+}
+
 /** The decoded protected header of a compact JWS, or null when the token is not one. */
-export function decodeJwsHeader(token: string): ProtectedHeaderParameters | null {
+export async function decodeJwsHeader(token: string): Promise<ProtectedHeaderParameters | null> {
   if (token.length > MAX_JWS_LENGTH || token.split(".").length !== 3) return null;
+  const { decodeProtectedHeader } = await loadJose();
   try {
     return decodeProtectedHeader(token);
   } catch {
@@ -41,7 +47,8 @@ class UnknownKey extends Error {}
 
 /** Checks a compact JWS against the keys we publish (by `kid`), over the bytes as received. */
 export async function verifyJws(token: string, keys: ReadonlyMap<string, KeyObject>): Promise<JwsCheck> {
-  if (!decodeJwsHeader(token)) return { ok: false, reason: "malformed" };
+  if (!(await decodeJwsHeader(token))) return { ok: false, reason: "malformed" };
+  const { compactVerify, errors } = await loadJose();
   try {
     const { payload, protectedHeader } = await compactVerify(
       token,

@@ -12,7 +12,7 @@
 import dns from "node:dns";
 import net from "node:net";
 import ipaddr from "ipaddr.js";
-import { Agent, fetch as undiciFetch } from "undici";
+import type { Agent } from "undici";
 
 /** Why an outgoing request did not get an answer: the only words the delivery logs keep (no address, no port). */
 export type OutboundFailure = "address_not_allowed" | "dns_failure" | "timeout" | "connection_failed";
@@ -79,9 +79,14 @@ function checkedLookup(
   });
 }
 
+/** undici, loaded by the first outgoing request (the job process's deliveries), not by every process at start (ADR 0039). */
+function loadUndici() {
+  return import("undici");
+}
+
 let guardedAgent: Agent | null = null;
-function agent(): Agent {
-  guardedAgent ??= new Agent({ connect: { lookup: checkedLookup as never } });
+function agent(undici: Awaited<ReturnType<typeof loadUndici>>): Agent {
+  guardedAgent ??= new undici.Agent({ connect: { lookup: checkedLookup as never } });
   return guardedAgent;
 }
 
@@ -105,14 +110,15 @@ export type SafeFetchInit = { method: "POST"; headers: Record<string, string>; b
  */
 export async function safeFetch(url: string, init: SafeFetchInit, env: NodeJS.ProcessEnv = process.env): Promise<{ status: number }> {
   const target = new URL(url);
+  const undici = await loadUndici();
   if (privateTargetsAllowed(env)) {
-    const response = await undiciFetch(target, { ...init, redirect: "manual" });
+    const response = await undici.fetch(target, { ...init, redirect: "manual" });
     await response.body?.cancel().catch(() => undefined);
     return { status: response.status };
   }
   const host = bareHost(target.hostname);
   if (net.isIP(host) && !isPublicAddress(host)) throw new OutboundRefused("address_not_allowed");
-  const response = await undiciFetch(target, { ...init, redirect: "manual", dispatcher: agent() });
+  const response = await undici.fetch(target, { ...init, redirect: "manual", dispatcher: agent(undici) });
   await response.body?.cancel().catch(() => undefined);
   return { status: response.status };
 }

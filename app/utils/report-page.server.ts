@@ -82,18 +82,18 @@ async function buildDashboardPage(input: PageInput) {
     stalledIds: stalledRows.map((s) => ({ id: s.id, name: s.name })),
     tables,
     charts: {
-      funnel: barChart({ label: t("reports.funnel.chartLabel"), rows: d.funnel.map((r) => ({ label: step(r.step), value: r.count })) }),
+      funnel: await barChart({ label: t("reports.funnel.chartLabel"), rows: d.funnel.map((r) => ({ label: step(r.step), value: r.count })) }),
       channels: d.accreditations.byChannel.length
-        ? barChart({ label: t("reports.accreditations.chartLabel"), rows: d.accreditations.byChannel.map((c) => ({ label: c.channel, value: c.count })) })
+        ? await barChart({ label: t("reports.accreditations.chartLabel"), rows: d.accreditations.byChannel.map((c) => ({ label: c.channel, value: c.count })) })
         : null,
       time: times.length
-        ? barChart({
+        ? await barChart({
             label: t("reports.time.chartLabel"),
             rows: times.map((r) => ({ label: f.level(r.level), value: Math.round((r.spread.median ?? 0) * 10) / 10 })),
             format: (n) => f.days(n),
           })
         : null,
-      trends: monthlyChart({
+      trends: await monthlyChart({
         label: t("reports.trends.chartLabel"),
         months: d.trends.map((r) => r.month),
         series: [

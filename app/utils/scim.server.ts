@@ -3,13 +3,17 @@
  * `application/scim+json` answers, errors as RFC 7644 §3.12 bodies, a size-limited JSON body reader,
  * filters parsed by SCIMMY (scimmy's Types.Filter), and the resource representations.
  */
-import SCIMMY from "scimmy";
 import { SCIM, ScimError, scimErrorBody, supportedFilter, type ScimFilter } from "~/domain/scim";
 import { authenticateApiToken } from "~/models/api-token.server";
 import { personOf, type ScimActor, type ScimGroupRow, type ScimUserRow } from "~/models/scim.server";
 import { readBodyWithin } from "./body.server";
 
 export const SCIM_MAX_BODY_BYTES = 1024 * 1024;
+
+/** SCIMMY, loaded by the first SCIM filter or schema asked for, not by every process at start (ADR 0039). */
+async function loadScimmy() {
+  return (await import("scimmy")).default;
+}
 const HEADERS = { "Content-Type": "application/scim+json; charset=utf-8", "Cache-Control": "no-store" };
 
 export function scimJson(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -61,10 +65,11 @@ export async function readScimBody(request: Request): Promise<unknown> {
 }
 
 /** `?filter=` parsed with SCIMMY, then narrowed to what the store answers. */
-export function filterFrom(params: URLSearchParams, allowed: readonly string[]): ScimFilter[] {
+export async function filterFrom(params: URLSearchParams, allowed: readonly string[]): Promise<ScimFilter[]> {
   const raw = params.get("filter");
   if (raw === null || !raw.trim()) return [];
   if (raw.length > 1000) throw new ScimError(400, "filter is too long", "invalidFilter");
+  const SCIMMY = await loadScimmy();
   let parsed: Array<Record<string, unknown>>;
   try {
     parsed = [...new SCIMMY.Types.Filter(raw)] as Array<Record<string, unknown>>;
@@ -195,7 +200,8 @@ export function resourceTypes(base: string) {
 }
 
 /** The schema documents, as SCIMMY describes RFC 7643's User, EnterpriseUser and Group. */
-export function schemaDocuments(base: string) {
+export async function schemaDocuments(base: string) {
+  const SCIMMY = await loadScimmy();
   return [SCIMMY.Schemas.User, SCIMMY.Schemas.EnterpriseUser, SCIMMY.Schemas.Group].map((schema) => {
     const document = schema.definition.describe() as { id: string; meta?: Record<string, unknown> };
     return { ...document, meta: { resourceType: "Schema", location: `${base}/Schemas/${document.id}` } };
