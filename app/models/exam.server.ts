@@ -150,6 +150,19 @@ function attemptsOf(userId: string) {
   return attemptsQuery().all({ userId });
 }
 
+export type GradedAttempt = { id: string; startedAt: Date; gradedAt: Date | null; score: number | null; passed: boolean | null; passMark: number };
+
+function graded(attempts: ReturnType<typeof attemptsOf>): GradedAttempt[] {
+  return attempts
+    .filter((a) => a.status === "graded")
+    .map(({ id, startedAt, gradedAt, score, passed, passMark }) => ({ id, startedAt, gradedAt, score, passed, passMark }));
+}
+
+/** A person's finished attempts, newest first, read only (staff views: the score and the result, never the answers). */
+export function gradedAttempts(userId: string): GradedAttempt[] {
+  return graded(attemptsOf(userId));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Grading
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +208,7 @@ export type ExamOverview = {
   settings: ExamSettings;
   allowance: ReturnType<typeof attemptAllowance>;
   inProgress: { id: string; deadline: Date | null } | null;
-  history: { id: string; startedAt: Date; gradedAt: Date | null; score: number | null; passed: boolean | null; passMark: number }[];
+  history: GradedAttempt[];
   available: boolean;
 };
 
@@ -213,9 +226,7 @@ export async function examOverview(userId: string, now = new Date()): Promise<Ex
       await trackFacts(userId, settings),
     ),
     inProgress: open ? { id: open.id, deadline: open.deadline } : null,
-    history: attempts
-      .filter((a) => a.status === "graded")
-      .map(({ id, startedAt, gradedAt, score, passed, passMark }) => ({ id, startedAt, gradedAt, score, passed, passMark })),
+    history: graded(attempts),
     available: (await loadContentLibrary()).exam !== null,
   };
 }

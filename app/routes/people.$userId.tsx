@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { ROLES } from "~/domain/roles";
-import { notFound, requirePermission } from "~/auth/guards.server";
+import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { Button, ButtonLink } from "~/components/ui/button";
@@ -18,6 +18,14 @@ import { reissueInvitation } from "~/models/invitation.server";
 import { getTeam, teamOptions } from "~/models/team.server";
 import { deactivatePerson, reactivatePerson } from "~/models/leaver.server";
 import { getPerson, updatePerson } from "~/models/user.server";
+import { accreditationHistory, accreditationInScope, accreditationStatusFor } from "~/models/accreditation-views.server";
+import { gradedAttempts } from "~/models/exam.server";
+import { StateBadge } from "~/components/accreditation";
+import { StaffChecklist, StaffPartialGrant, StaffStateExplanation } from "~/components/accreditation-staff";
+import { DataTable } from "~/components/data-table";
+import { useDates } from "~/components/dates";
+import { DecisionHistory } from "~/components/decision-history";
+import { scopeFor } from "~/auth/permissions";
 import { InputError } from "~/utils/errors";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
@@ -52,9 +60,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const person = getPerson(params.userId ?? "");
   if (!person) throw notFound();
   const invitationMail = person.invited ? latestMailFor(person.id, "invitation") : null;
+  // The learning record: where the person stands, their latest accreditation and its decisions, their exam results.
+  const status = await accreditationStatusFor(person.id, new Date(), resolveLocale(request, viewer.locale));
+  const accreditation = status.accreditation;
+  const decideScope = scopeFor(viewer.roles, "accreditation.decide");
+  const mayDecide = Boolean(accreditation && decideScope && accreditationInScope(accreditation.id, teamScope({ ...viewer, scope: decideScope })));
   return json({
     title: titleFor(request, viewer, "person", { name: person.name }),
     person,
+    record: {
+      checklist: status.eligibility.checklist,
+      accreditation,
+      caseLink: mayDecide && accreditation ? `/team/requests/${accreditation.id}` : null,
+      history: accreditationHistory(person.id),
+      exams: gradedAttempts(person.id),
+    },
     teams: teamOptions(),
     mailToFile: mailGoesToFile(),
     invitationMail: invitationMail && { status: invitationMail.status, attempts: invitationMail.attempts, lastError: invitationMail.lastError },
@@ -94,7 +114,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function EditPerson() {
   const { t } = useTranslation();
-  const { person, teams, invitationMail, mailToFile } = useLoaderData<typeof loader>();
+  const { person, teams, invitationMail, mailToFile, record } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.fieldErrors ?? null;
   return (
@@ -175,7 +195,73 @@ export default function EditPerson() {
           </Form>
         )}
       </Card>
+      <LearningRecord name={person.name} record={record} />
     </div>
+  );
+}
+
+/** The person's road as staff read it, in the third person: conditions, latest accreditation, decisions, exam results. */
+function LearningRecord({ name, record }: { name: string; record: ReturnType<typeof useLoaderData<typeof loader>>["record"] }) {
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const { accreditation } = record;
+  return (
+    <Card title={t("staffPages.person.record")} className="space-y-5">
+      <p className="text-slate-700">{t("staffPages.person.recordIntro", { name })}</p>
+      <StaffChecklist checklist={record.checklist} />
+      <section aria-labelledby="record-current" className="space-y-2">
+        <h3 id="record-current" className="font-semibold">
+          {t("staffPages.person.current")}
+        </h3>
+        {accreditation ? (
+          <>
+            <p className="flex flex-wrap items-center gap-2">
+              <StateBadge status={accreditation.status} />
+              {accreditation.channelLabels.length ? <span>{accreditation.channelLabels.join(", ")}</span> : null}
+              {accreditation.validUntil ? (
+                <span className="text-slate-700">{t("staffPages.person.validUntil", { date: date(accreditation.validUntil) })}</span>
+              ) : null}
+            </p>
+            <StaffStateExplanation accreditation={accreditation} person={name} />
+            <StaffPartialGrant accreditation={accreditation} />
+            {record.caseLink ? (
+              <ButtonLink to={record.caseLink} variant="secondary">
+                {t("staffPages.person.openCase")}
+              </ButtonLink>
+            ) : null}
+          </>
+        ) : (
+          <p className="text-slate-700">{t("staffPages.person.noAccreditation", { name })}</p>
+        )}
+      </section>
+      <section aria-labelledby="record-history" className="space-y-2">
+        <h3 id="record-history" className="font-semibold">
+          {t("staffPages.person.history")}
+        </h3>
+        <DecisionHistory entries={record.history} caption={t("staffPages.person.history")} />
+      </section>
+      <section aria-labelledby="record-exams" className="space-y-2">
+        <h3 id="record-exams" className="font-semibold">
+          {t("staffPages.person.exams")}
+        </h3>
+        {record.exams.length === 0 ? (
+          <p className="text-slate-700">{t("staffPages.person.examsEmpty")}</p>
+        ) : (
+          <DataTable
+            caption={t("staffPages.person.exams")}
+            columns={[t("staffPages.person.examWhen"), t("staffPages.person.examScore"), t("staffPages.person.examResult")]}
+          >
+            {record.exams.map((attempt) => (
+              <tr key={attempt.id}>
+                <td className="px-3 py-2 whitespace-nowrap">{date(attempt.gradedAt ?? attempt.startedAt)}</td>
+                <td className="px-3 py-2">{attempt.score === null ? "—" : t("common.percent", { value: attempt.score })}</td>
+                <td className="px-3 py-2">{attempt.passed ? t("staffPages.person.passed") : t("staffPages.person.failed")}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+    </Card>
   );
 }
 
