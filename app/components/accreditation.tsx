@@ -13,6 +13,7 @@ import { useDates } from "./dates";
 import { NEXT_STEP_LINKS, NextStep, type RoadStepData } from "./next-step";
 // The page group of strings this file names (ADR 0032).
 import "~/i18n/load/placement.client";
+import "~/i18n/load/accreditation.client";
 
 export { NextStep, type RoadStepData };
 

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { Field, FormErrors } from "./form";
+import "~/i18n/load/account.client";
 
 /** New password + confirmation, used by the invitation and the reset pages. */
 export function SetPasswordForm({ errors, submitLabel }: { errors: Record<string, string> | null; submitLabel: string }) {

@@ -1,10 +1,7 @@
 import type { CoreStrings } from "./core.fr";
 import accreditation from "./en/accreditation";
-import api from "./en/api";
 import lifecycle from "./en/lifecycle";
-import privacy from "./en/privacy";
 import security from "./en/security";
-import sso from "./en/sso";
 
 /**
  * Interface strings of every learner's page (root layout, navigation, errors, sign-in, account, track,
@@ -64,72 +61,6 @@ const core: CoreStrings = {
     actions: "Actions",
     required: "required",
   },
-  login: {
-    title: "Sign in",
-    intro: "Sign in with the email address your invitation was sent to.",
-    email: "Email address",
-    password: "Password",
-    submit: "Sign in",
-    forgot: "Forgot your password?",
-    invalid: "Wrong email address or password.",
-    throttled: "Too many failed attempts. Try again in 15 minutes or reset your password.",
-    demoHint: "Demo: the logins are listed in the README; the password was printed at the first start and is kept in the data folder (demo-password.txt).",
-  },
-  logout: {
-    title: "Sign out",
-    here: "Sign out of this device",
-    everywhere: "Sign out of all devices",
-    everywhereHelp: "Ends every open session, on all your devices.",
-    done: "You are signed out.",
-    doneEverywhere: "All your sessions have been closed.",
-  },
-  invite: {
-    title: "Invite someone",
-    intro: "They receive a single-use link, valid for 7 days, to choose their password.",
-    submit: "Send the invitation",
-    sent: "Invitation sent to {{email}}.",
-    acceptTitle: "Welcome, {{name}}",
-    acceptIntro: "Choose your password to activate your account {{email}}.",
-    acceptSubmit: "Activate my account",
-    accepted: "Your account is active. Welcome!",
-    invalidTitle: "Invalid link",
-    invalidBody: "This invitation link was already used or has expired. Ask your manager or administrator for a new invitation.",
-    resend: "Resend the invitation",
-    resent: "A new invitation has been sent.",
-    mailFailedAskAdmin:
-      "The invitation for {{email}} is saved, but the message could not be sent: the mail server could not be reached or refused it. Ask an administrator to check the mail settings and resend the invitation.",
-    mailFailed:
-      "The invitation for {{email}} is saved, but the message could not be sent: the mail server could not be reached or refused it. Check the mail settings (SMTP_URL), then resend the invitation from this page.",
-  },
-  password: {
-    new: "New password",
-    confirm: "Confirm the password",
-    rules: "At least 12 characters, hard to guess: a phrase of a few random words works well, without your name or email.",
-    forgotTitle: "Forgot your password",
-    forgotIntro: "Enter your email address: if an account exists, you will receive a link valid for one hour.",
-    forgotSubmit: "Send the link",
-    forgotSent: "If an account exists for this address, a reset link has just been sent.",
-    resetTitle: "Choose a new password",
-    resetSubmit: "Save the password",
-    resetDone: "Password changed. Sign in with the new one.",
-  },
-  account: {
-    title: "My account",
-    profile: "Profile",
-    language: "Interface language",
-    languageSaved: "Language saved.",
-    sessions: "Sessions",
-    notificationsTitle: "Email messages",
-    notificationsIntro: "Choose what you receive by email. Everything stays in your notifications, in Ambassade.",
-    notificationsMandatory: "Always sent, as they change what you may do on the company’s behalf: {{kinds}}.",
-    notificationsSaved: "Your message preferences are saved.",
-    passwordTitle: "Change my password",
-    passwordCurrent: "Current password",
-    passwordSubmit: "Change password",
-    passwordChanged: "Password changed. Your sessions on other devices are closed.",
-    passwordWrong: "This is not your current password.",
-    passwordNone: "Your account has no password: you sign in through your organisation’s single sign-on.",
-  },
   inbox: {
     title: "Notifications",
     intro: "What concerns you in Ambassade, newest first.",
@@ -184,22 +115,15 @@ const core: CoreStrings = {
   security,
   accreditation,
   lifecycle,
-  privacy,
-  sso,
-  api,
-  // The studio's entry in the navigation and its marks on learners' pages.
+  privacy: {
+    errors: {
+      noticeChanged: "The notice changed since the page was shown: read it again before you continue.",
+    },
+  },
+  api: { nav: "API" },
+  // The studio's entry in the navigation (its marks on learners' pages are in the track group).
   studio: {
     nav: "Studio",
-    learner: {
-      updatedBadge: "Updated — please review",
-      updatedTitle: "This module was updated",
-      updatedBody: "It changed significantly since you completed it. Your module stays completed: read it again, answer any new questions, then confirm.",
-      markReviewed: "I have reviewed this module",
-      errors: {
-        notCompleted: "This module is not completed yet.",
-        checksFirst: "First answer the module's new questions.",
-      },
-    },
   },
 };
 

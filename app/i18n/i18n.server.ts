@@ -4,10 +4,16 @@ import enDiagnostic from "./diagnostic.en";
 import enExam from "./exam.en";
 import enTrack from "./track.en";
 import enPlacement from "./placement.en";
+import enAccreditation from "./accreditation.en";
+import enCharter from "./charter.en";
+import enAccount from "./account.en";
 import frDiagnostic from "./diagnostic.fr";
 import frExam from "./exam.fr";
 import frTrack from "./track.fr";
 import frPlacement from "./placement.fr";
+import frAccreditation from "./accreditation.fr";
+import frCharter from "./charter.fr";
+import frAccount from "./account.fr";
 import enServer from "./server.en";
 import enStaff from "./staff.en";
 import frCore from "./core.fr";
@@ -17,8 +23,8 @@ import { createTranslator, type TFunction, type Translator } from "./translate";
 
 // Built once at start with every string of both languages: a request only picks one.
 const translators: Record<Locale, Translator> = {
-  fr: createTranslator("fr", [frCore, frExam, frDiagnostic, frTrack, frPlacement, frStaff, frServer]),
-  en: createTranslator("en", [enCore, enExam, enDiagnostic, enTrack, enPlacement, enStaff, enServer]),
+  fr: createTranslator("fr", [frCore, frExam, frDiagnostic, frTrack, frPlacement, frAccreditation, frCharter, frAccount, frStaff, frServer]),
+  en: createTranslator("en", [enCore, enExam, enDiagnostic, enTrack, enPlacement, enAccreditation, enCharter, enAccount, enStaff, enServer]),
 };
 
 export function translatorFor(locale: Locale): Translator {

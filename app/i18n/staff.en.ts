@@ -1,5 +1,7 @@
 import type { StaffStrings } from "./staff.fr";
 import accreditationStaff from "./en/accreditation-staff";
+import lifecycleTeam from "./en/lifecycle-team";
+import securityInvite from "./en/security-invite";
 import apiAdmin from "./en/api-admin";
 import privacyAdmin from "./en/privacy-admin";
 import charterEditor from "./en/charter-editor";
@@ -131,6 +133,8 @@ const staff: StaffStrings = {
     },
   },
   accreditation: accreditationStaff,
+  lifecycle: lifecycleTeam,
+  security: securityInvite,
   api: apiAdmin,
   privacyAdmin,
   charterEditor,

@@ -1,4 +1,6 @@
 import accreditationStaff from "./fr/accreditation-staff";
+import lifecycleTeam from "./fr/lifecycle-team";
+import securityInvite from "./fr/security-invite";
 import apiAdmin from "./fr/api-admin";
 import privacyAdmin from "./fr/privacy-admin";
 import charterEditor from "./fr/charter-editor";
@@ -130,6 +132,8 @@ const staff = {
     },
   },
   accreditation: accreditationStaff,
+  lifecycle: lifecycleTeam,
+  security: securityInvite,
   api: apiAdmin,
   privacyAdmin,
   charterEditor,

@@ -18,6 +18,12 @@ import examEn from "./exam.en";
 import examFr from "./exam.fr";
 import placementEn from "./placement.en";
 import placementFr from "./placement.fr";
+import accreditationEn from "./accreditation.en";
+import accreditationFr from "./accreditation.fr";
+import charterEn from "./charter.en";
+import charterFr from "./charter.fr";
+import accountEn from "./account.en";
+import accountFr from "./account.fr";
 import trackEn from "./track.en";
 import trackFr from "./track.fr";
 
@@ -30,8 +36,12 @@ function flatten(strings: Dictionary, prefix = "", out = new Map<string, string>
 }
 
 // Every group, the page groups too (ADR 0032).
-const fr = new Map([coreFr, examFr, diagnosticFr, trackFr, placementFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]));
-const en = new Map([coreEn, examEn, diagnosticEn, trackEn, placementEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]));
+const fr = new Map(
+  [coreFr, examFr, diagnosticFr, trackFr, placementFr, accreditationFr, charterFr, accountFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]),
+);
+const en = new Map(
+  [coreEn, examEn, diagnosticEn, trackEn, placementEn, accreditationEn, charterEn, accountEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]),
+);
 
 /** Placeholders that hold numbers or dates: "de 12 %" and "du 7 mai" need no elision. */
 const NUMERIC = new Set([

@@ -14,6 +14,7 @@ import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { newPasswordSchema } from "~/utils/password-form.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import "~/i18n/load/account.client";
 
 export const meta = titled;
 

@@ -14,6 +14,7 @@ import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
+import "~/i18n/load/charter.client";
 
 export const meta = titled;
 

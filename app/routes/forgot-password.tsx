@@ -8,6 +8,7 @@ import { requestPasswordReset } from "~/models/password-reset.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import "~/i18n/load/account.client";
 
 export const meta = titled;
 

@@ -16,6 +16,7 @@ import { resolveLocale } from "~/i18n/config";
 import { currentPrivacyNotice, lastSeenNotice, recordNoticeSeen } from "~/models/privacy-notice.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import "~/i18n/load/account.client";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
 

@@ -12,6 +12,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getCredentialView, organisationName } from "~/models/credential.server";
 import { titleFor } from "~/utils/title.server";
 import { titled } from "~/utils/meta";
+import "~/i18n/load/accreditation.client";
 
 export const meta: MetaFunction = (args) => [...titled(args), { name: "robots", content: "noindex" }];
 
