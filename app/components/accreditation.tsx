@@ -12,7 +12,6 @@ import { useTranslation } from "~/i18n/react";
 import { useDates } from "./dates";
 import { NEXT_STEP_LINKS, NextStep, type RoadStepData } from "./next-step";
 // The page group of strings this file names (ADR 0032).
-import "~/i18n/load/placement.client";
 import "~/i18n/load/accreditation.client";
 
 export { NextStep, type RoadStepData };
@@ -20,7 +19,7 @@ export { NextStep, type RoadStepData };
 type DateLike = string | Date;
 
 export type ChecklistData =
-  | { item: "placed"; met: boolean; level: string | null }
+  | { item: "placed"; met: boolean; level: string | null; levelName?: string }
   | { item: "track"; met: boolean; completed: number; total: number }
   | { item: "exam"; met: boolean; passedAt: DateLike | null; validUntil: DateLike | null; score: number | null; lapsed: boolean }
   | { item: "charter"; met: boolean; currentVersion: string | null; signedVersion: string | null };
@@ -95,8 +94,9 @@ export function reasonInWords(reason: StateReason, t: Translate): string {
 function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string): string {
   switch (entry.item) {
     case "placed":
+      // The level's name comes translated with the data (no placement strings on these pages).
       return entry.level
-        ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) })
+        ? t("accreditation.checklist.placedMet", { level: entry.levelName ?? entry.level })
         : t("accreditation.checklist.placedUnmet");
     case "track":
       return t("accreditation.checklist.trackProgress", { count: entry.completed, completed: entry.completed, total: entry.total });

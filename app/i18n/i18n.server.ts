@@ -34,3 +34,11 @@ export function translatorFor(locale: Locale): Translator {
 export function getT(locale: Locale): TFunction {
   return translators[locale].t;
 }
+
+/**
+ * A placement level's name in words, for data sent to pages that show only that (the home page, the accreditation
+ * checklist): they need not download the placement pages' strings for one name (ADR 0038).
+ */
+export function levelName(locale: Locale, level: string): string {
+  return translators[locale].t(`placement.levels.${level}.name`);
+}

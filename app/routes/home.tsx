@@ -8,14 +8,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AccreditationRoad } from "~/components/accreditation";
 import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
+import { levelName } from "~/i18n/i18n.server";
 import { accreditationStatusFor } from "~/models/accreditation-views.server";
 import { homeSignals } from "~/models/home.server";
 import { loadLearnerTrack } from "~/models/track.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
-// The page groups of strings this file names (ADR 0032).
+// The page group of strings this file names (ADR 0032).
 import "~/i18n/load/track.client";
-import "~/i18n/load/placement.client";
 
 /** Pages the learner cards above already lead to; the tools list keeps the staff ones. */
 const LEARNER_PAGES = new Set(["/track", "/placement", "/accreditation"]);
@@ -24,12 +24,14 @@ export const meta = titled;
 
 async function learnerCard(viewer: Awaited<ReturnType<typeof requireUser>>, request: Request) {
   if (!can(viewer.roles, "learn")) return null;
-  const state = await loadLearnerTrack(viewer.id, resolveLocale(request, viewer.locale));
+  const locale = resolveLocale(request, viewer.locale);
+  const state = await loadLearnerTrack(viewer.id, locale);
   if (!state.placed) return { placed: false as const };
   const track = state.learner?.track ?? null;
   return {
     placed: true as const,
-    level: state.level,
+    // In words here: the page does not download the placement pages' strings for one name.
+    levelName: state.level ? levelName(locale, state.level) : "",
     totals: track?.totals ?? null,
     next: track?.next ? { id: track.next.id, title: state.learner?.titles[track.next.id] ?? track.next.id, status: track.next.status } : null,
   };
@@ -79,7 +81,7 @@ function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLo
         <h2 id="track-title" className="text-xl font-bold text-slate-900">
           {t("track.home.trackTitle")}
         </h2>
-        <p className="mt-1 text-slate-800">{t("track.level", { level: t(`placement.levels.${learner.level}.name`) })}</p>
+        <p className="mt-1 text-slate-800">{t("track.level", { level: learner.levelName })}</p>
       </div>
       {totals ? (
         <ProgressBar
