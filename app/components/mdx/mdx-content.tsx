@@ -15,30 +15,30 @@ type Ctx = { lang: "fr" | "en" };
 /** Elements whose whitespace-only text children are layout only (and invalid inside tables). */
 const BLOCK_CONTAINERS = new Set(["#root", "ul", "ol", "table", "thead", "tbody", "tr", "blockquote", "section", "Callout", "Example", "PolicyClause"]);
 
+/** Each Markdown element's class: the `.md-*` classes of app/styles/app.css (their look ships in the stylesheet, not in JavaScript). */
 const CLASSES: Record<string, string> = {
-  p: "my-4 leading-7",
-  h2: "mt-10 mb-3 scroll-mt-6 text-2xl font-bold text-slate-900",
-  h3: "mt-8 mb-2 scroll-mt-6 text-xl font-semibold text-slate-900",
-  h4: "mt-6 mb-2 scroll-mt-6 text-lg font-semibold text-slate-900",
-  strong: "font-semibold text-slate-900",
-  em: "italic",
-  del: "line-through",
+  p: "md-p",
+  h2: "md-h2",
+  h3: "md-h3",
+  h4: "md-h4",
+  strong: "md-strong",
+  em: "md-em",
+  del: "md-del",
   a: "link",
-  ul: "my-4 list-disc space-y-2 pl-6 marker:text-slate-500",
-  ol: "my-4 list-decimal space-y-2 pl-6 marker:text-slate-600",
-  li: "pl-1 leading-7",
-  blockquote: "my-6 border-l-4 border-slate-300 pl-4 italic text-slate-700",
-  code: "rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em]",
-  pre: "my-4 overflow-x-auto rounded-md bg-slate-100 p-4 font-mono text-sm",
-  hr: "my-8 border-slate-200",
-  table: "w-full border-collapse text-left text-sm",
-  thead: "border-b-2 border-slate-300 bg-slate-50",
-  tr: "border-b border-slate-200",
-  th: "px-3 py-2 font-semibold text-slate-900",
-  td: "px-3 py-2 align-top",
-  img: "my-4 h-auto max-w-full rounded",
-  sup: "",
-  section: "mt-10 border-t border-slate-200 pt-4 text-sm text-slate-700",
+  ul: "md-ul",
+  ol: "md-ol",
+  li: "md-li",
+  blockquote: "md-blockquote",
+  code: "md-code",
+  pre: "md-pre",
+  hr: "md-hr",
+  table: "md-table",
+  thead: "md-thead",
+  tr: "md-tr",
+  th: "md-th",
+  td: "md-td",
+  img: "md-img",
+  section: "md-section",
 };
 
 const ALIGN: Record<string, string> = { left: "text-left", center: "text-center", right: "text-right" };
@@ -223,7 +223,7 @@ function renderElement(node: MdxElement, ctx: Ctx): ReactNode {
     }
     case "ul": {
       const tasks = (str(node, "className") ?? "").includes("contains-task-list");
-      return <ul className={tasks ? "my-4 space-y-2" : CLASSES.ul}>{children()}</ul>;
+      return <ul className={tasks ? "md-tasks" : CLASSES.ul}>{children()}</ul>;
     }
     case "ol":
       return <ol className={CLASSES.ol}>{children()}</ol>;
@@ -245,7 +245,7 @@ function renderElement(node: MdxElement, ctx: Ctx): ReactNode {
       return <br />;
     case "table":
       return (
-        <div className="my-6 overflow-x-auto">
+        <div className="md-table-box">
           <table className={CLASSES.table}>{children()}</table>
         </div>
       );

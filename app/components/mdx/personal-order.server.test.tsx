@@ -27,7 +27,7 @@ function shownOrder(module: CompiledModule, moduleId: string, locale: "fr" | "en
       <MdxSegments segments={segments} lang={locale} />
     </I18nProvider>,
   );
-  const blocks = html.split('<ul class="mt-3 list-disc space-y-1 pl-6">').slice(1);
+  const blocks = html.split('<ul class="md-choices-static">').slice(1);
   expect(blocks).toHaveLength(module.checks.length);
   const out = new Map<string, string[]>();
   module.checks.forEach((check, index) => {

@@ -3,6 +3,7 @@ import { useFetcher, useFetchers } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/react";
 import type { TFunction } from "~/i18n/translate";
+import { Badge, type BadgeTone } from "~/components/ui";
 // The page group of strings this file names (ADR 0032).
 import "~/i18n/load/track.client";
 
@@ -27,22 +28,22 @@ export function ProgressBar({ percent, label, valueText }: { percent: number; la
       <progress max={100} value={clamped} aria-label={label} aria-valuetext={valueText} className="progress">
         {t("common.percent", { value: clamped })}
       </progress>
-      <p className="mt-2 text-sm text-slate-700">{valueText}</p>
+      <p className="muted mt-2 text-sm">{valueText}</p>
     </div>
   );
 }
 
 /** Badge tones of app/styles/app.css (the design system's `.badge-<tone>`). */
-const BADGE: Record<ModuleStatusName, string> = { not_started: "neutral", in_progress: "warning", completed: "success", unavailable: "neutral" };
+const BADGE: Record<ModuleStatusName, BadgeTone> = { not_started: "neutral", in_progress: "warning", completed: "success", unavailable: "neutral" };
 const ICON: Record<ModuleStatusName, string> = { not_started: "○", in_progress: "◐", completed: "✓", unavailable: "–" };
 
 export function StatusBadge({ status }: { status: ModuleStatusName }) {
   const { t } = useTranslation();
   return (
-    <span className={`badge badge-${BADGE[status]}`}>
+    <Badge tone={BADGE[status]}>
       <span aria-hidden="true">{ICON[status]}</span>
       {t(`track.status.${status}`)}
-    </span>
+    </Badge>
   );
 }
 
@@ -50,12 +51,10 @@ export type TocHeading = { id: string; text: string; depth: 2 | 3 };
 
 function TocList({ headings }: { headings: readonly TocHeading[] }) {
   return (
-    <ol className="space-y-1 text-sm">
+    <ol className="toc">
       {headings.map((heading) => (
         <li key={heading.id} className={heading.depth === 3 ? "pl-4" : ""}>
-          <a href={`#${heading.id}`} className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
-            {heading.text}
-          </a>
+          <a href={`#${heading.id}`}>{heading.text}</a>
         </li>
       ))}
     </ol>
@@ -68,8 +67,8 @@ export function TableOfContents({ headings, variant, lang }: { headings: readonl
   if (headings.length === 0) return null;
   if (variant === "collapsible") {
     return (
-      <details className="mb-6 rounded-md border border-slate-200 bg-white p-3 lg:hidden">
-        <summary className="cursor-pointer font-semibold text-slate-900">{t("track.module.showContents")}</summary>
+      <details className="toc-box">
+        <summary>{t("track.module.showContents")}</summary>
         <nav aria-label={t("track.module.contents")} className="mt-2" lang={lang}>
           <TocList headings={headings} />
         </nav>
@@ -77,8 +76,8 @@ export function TableOfContents({ headings, variant, lang }: { headings: readonl
     );
   }
   return (
-    <nav aria-label={t("track.module.contents")} className="sticky top-6 hidden lg:block">
-      <p className="mb-2 px-2 text-xs font-bold uppercase tracking-wide text-slate-700">{t("track.module.contents")}</p>
+    <nav aria-label={t("track.module.contents")} className="toc-side">
+      <p className="eyebrow mb-2 px-2">{t("track.module.contents")}</p>
       <div lang={lang}>
         <TocList headings={headings} />
       </div>
