@@ -132,6 +132,16 @@ const staff: StaffStrings = {
       resetAlready: "Already allowed to take the questionnaire again.",
     },
   },
+  // Refusals of the people and teams forms (only staff send them).
+  errors: {
+    rolesRequired: "Choose at least one role.",
+    roleInvalid: "Unknown role.",
+    teamRequired: "Choose a team.",
+    teamInvalid: "This team does not exist or is outside your scope.",
+    teamNameTaken: "A team already has this name.",
+    notAManager: "Every chosen manager must hold the Manager role.",
+    managerRoles: "A manager can only invite employees.",
+  },
   accreditation: accreditationStaff,
   lifecycle: lifecycleTeam,
   security: securityInvite,

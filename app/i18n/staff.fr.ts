@@ -131,6 +131,16 @@ const staff = {
       resetAlready: "Déjà autorisé·e à repasser le questionnaire.",
     },
   },
+  // Refusals of the people and teams forms (only staff send them).
+  errors: {
+    rolesRequired: "Choisissez au moins un rôle.",
+    roleInvalid: "Rôle inconnu.",
+    teamRequired: "Choisissez une équipe.",
+    teamInvalid: "Cette équipe n'existe pas ou n'est pas dans votre périmètre.",
+    teamNameTaken: "Une équipe porte déjà ce nom.",
+    notAManager: "Chaque manager choisi doit avoir le rôle Manager.",
+    managerRoles: "Un manager ne peut inviter que des salariés.",
+  },
   accreditation: accreditationStaff,
   lifecycle: lifecycleTeam,
   security: securityInvite,

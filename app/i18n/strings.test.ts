@@ -44,6 +44,9 @@ const PAGE_GROUPS = {
   charter: [charterFr, charterEn],
   account: [accountFr, accountEn],
 } as const;
+/** An import or re-export that reaches the browser: `import type` and `export type` are erased by the compiler. */
+const RUNTIME_IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type[\s{])[^;]*?from\s+"((?:~|\.{1,2})\/[^"]+)"/g;
+
 /** Route files a learner (or anyone signed out) can open; the others are staff pages. */
 const LEARNER_ROUTES =
   /^(\$|_index|home|track|diagnostic|placement|charter|exam|accreditation|account|inbox|privacy|login|logout|forgot-password|reset-password|invite|verify|language|sso)\b/;
@@ -64,7 +67,7 @@ function moduleGraph(app: string, entry: string) {
     for (const [, group] of source.matchAll(/import\s+"~\/i18n\/load\/(\w+)\.client"/g)) loaders.add(group!);
     for (const [, literal, dynamic] of source.matchAll(/["'`]([a-z]\w*(?:\.\w+)+)(\.\$\{)?/g))
       keys.push({ file, literal: literal!, dynamic: Boolean(dynamic) });
-    for (const [, spec] of source.matchAll(/from\s+"((?:~|\.{1,2})\/[^"]+)"/g)) {
+    for (const [, spec] of source.matchAll(RUNTIME_IMPORT)) {
       const base = spec!.startsWith("~/") ? path.join(app, spec!.slice(2)) : path.resolve(path.dirname(file), spec!);
       for (const candidate of [base, `${base}.ts`, `${base}.tsx`]) if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) visit(candidate);
     }
@@ -174,7 +177,7 @@ describe("interface strings", () => {
         const named = dynamic ? [...notCore].filter((key) => key.startsWith(`${literal}.`)) : notCore.has(literal!) ? [literal] : [];
         for (const key of named) problems.push(`${path.relative(app, file)}: ${key}`);
       }
-      for (const [, spec] of source.matchAll(/from\s+"((?:~|\.{1,2})\/[^"]+)"/g)) {
+      for (const [, spec] of source.matchAll(RUNTIME_IMPORT)) {
         const base = spec!.startsWith("~/") ? path.join(app, spec!.slice(2)) : path.resolve(path.dirname(file), spec!);
         for (const candidate of [base, `${base}.ts`, `${base}.tsx`]) if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) visit(candidate);
       }

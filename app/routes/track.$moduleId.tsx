@@ -7,7 +7,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form";
-import { MdxSegments } from "~/components/mdx/mdx-content";
+import { MdxSegments } from "~/components/mdx/mdx-segments";
 import { personalSegments, prerenderedSegments } from "~/components/mdx/prerender.server";
 import { ModuleInteractionContext, fieldErrorsOf, type ModuleInteraction } from "~/components/mdx/module-context";
 import { StatusBadge, TableOfContents, useReadingProgress } from "~/components/track/track-ui";

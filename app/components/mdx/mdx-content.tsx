@@ -7,8 +7,7 @@
 import { Fragment, type ReactNode } from "react";
 import type { MdxElement, MdxNode } from "~/content/mdx-components";
 import { Callout, Example, Figure, PolicyClause, Video } from "./blocks";
-import { KnowledgeCheck } from "./knowledge-check";
-import { Reflection } from "./reflection";
+import { interactiveElement } from "./interactive";
 
 type Ctx = { lang: "fr" | "en" };
 
@@ -47,32 +46,9 @@ export function MdxContent({ nodes, lang }: { nodes: readonly MdxNode[]; lang: "
   return <>{renderChildren(nodes, "#root", { lang })}</>;
 }
 
-/** Components that read the page's state (answers, saved text): rendered live, never ahead of time. */
-const INTERACTIVE = new Set(["KnowledgeCheck", "Reflection"]);
-
-export function isInteractive(node: MdxNode): boolean {
-  return typeof node !== "string" && (INTERACTIVE.has(node.t) || (node.c ?? []).some(isInteractive));
-}
-
-/**
- * A module's content as runs of HTML rendered once on the server (prerender.server.tsx) between the
- * interactive elements, which React renders on every request as before.
- */
-export type MdxSegment = { html: string } | { node: MdxElement };
-
-export function MdxSegments({ segments, lang }: { segments: readonly MdxSegment[]; lang: "fr" | "en" }) {
-  return (
-    <>
-      {segments.map((segment, index) =>
-        "html" in segment ? (
-          // Safe: React's own output (escaped text and attributes) for the allowlisted tree, made once.
-          <div key={index} dangerouslySetInnerHTML={{ __html: segment.html }} />
-        ) : (
-          <Fragment key={index}>{renderElement(segment.node, { lang })}</Fragment>
-        ),
-      )}
-    </>
-  );
+/** One element rendered live: a container that holds an interactive element (app/components/mdx/mdx-segments.tsx loads this module for it). */
+export function LiveElement({ node, lang }: { node: MdxElement; lang: "fr" | "en" }) {
+  return <>{renderElement(node, { lang })}</>;
 }
 
 function renderChildren(nodes: readonly MdxNode[] | undefined, parent: string, ctx: Ctx): ReactNode[] {
@@ -148,21 +124,9 @@ function renderElement(node: MdxElement, ctx: Ctx): ReactNode {
           {children()}
         </PolicyClause>
       );
-    case "KnowledgeCheck": {
-      const options = (node.c ?? []).flatMap((child) =>
-        typeof child !== "string" && child.t === "Option" && str(child, "id")
-          ? [{ id: str(child, "id")!, text: (child.c ?? []).filter((c): c is string => typeof c === "string").join("") }]
-          : [],
-      );
-      const checkId = str(node, "id");
-      if (!checkId || options.length === 0) return null;
-      return <KnowledgeCheck id={checkId} question={str(node, "question") ?? ""} options={options} />;
-    }
-    case "Reflection": {
-      const reflectionId = str(node, "id");
-      if (!reflectionId) return null;
-      return <Reflection id={reflectionId} prompt={str(node, "prompt") ?? ""} review={flag(node, "review")} />;
-    }
+    case "KnowledgeCheck":
+    case "Reflection":
+      return interactiveElement(node);
     case "Figure": {
       const src = safeMediaSrc(str(node, "src"));
       return src ? <Figure src={src} alt={str(node, "alt") ?? ""} caption={str(node, "caption")} /> : null;

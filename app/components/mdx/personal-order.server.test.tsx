@@ -5,7 +5,7 @@ import { personalOptionOrder } from "~/domain/option-order";
 import { translatorFor } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/react";
 import { checkForDisplay } from "~/models/charter.server";
-import { MdxSegments } from "./mdx-content";
+import { MdxSegments } from "./mdx-segments";
 import { personalSegments, prerenderedSegments } from "./prerender.server";
 
 const decode = (html: string) =>

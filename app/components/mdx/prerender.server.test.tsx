@@ -4,7 +4,8 @@ import { loadContentLibrary } from "~/content/library.server";
 import type { MdxNode } from "~/content/mdx-components";
 import { translatorFor } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/react";
-import { MdxContent, MdxSegments } from "./mdx-content";
+import { MdxContent } from "./mdx-content";
+import { MdxSegments } from "./mdx-segments";
 import { prerenderedSegments } from "./prerender.server";
 
 const page = (node: React.ReactNode, locale: "fr" | "en" = "fr") =>

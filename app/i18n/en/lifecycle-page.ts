@@ -12,6 +12,14 @@ const lifecyclePage: LifecyclePageStrings = {
   verify: {
     leftOrganisation: "The holder has left the organisation: this accreditation is no longer valid.",
   },
+  errors: {
+    validUntilTooFar: "This end date is beyond the longest validity of an accreditation.",
+    revokedWaiting: "After a revocation, a new request is possible only once the waiting period is over, or if your manager reopens your case.",
+    leftOrganisation: "This accreditation was suspended when the person left: only their manager can reinstate it.",
+    holderInactive: "This person’s account is deactivated.",
+    alreadyReopened: "This case is already open to a new request.",
+    lastAdmin: "This is the last active administrator account: make someone else an administrator first.",
+  },
 };
 
 export default lifecyclePage;
