@@ -3,6 +3,7 @@ import enCore from "./core.en";
 import enDiagnostic from "./diagnostic.en";
 import enExam from "./exam.en";
 import enTrack from "./track.en";
+import enModule from "./module.en";
 import enPlacement from "./placement.en";
 import enAccreditation from "./accreditation.en";
 import enCharter from "./charter.en";
@@ -10,6 +11,7 @@ import enAccount from "./account.en";
 import frDiagnostic from "./diagnostic.fr";
 import frExam from "./exam.fr";
 import frTrack from "./track.fr";
+import frModule from "./module.fr";
 import frPlacement from "./placement.fr";
 import frAccreditation from "./accreditation.fr";
 import frCharter from "./charter.fr";
@@ -23,8 +25,8 @@ import { createTranslator, type TFunction, type Translator } from "./translate";
 
 // Built once at start with every string of both languages: a request only picks one.
 const translators: Record<Locale, Translator> = {
-  fr: createTranslator("fr", [frCore, frExam, frDiagnostic, frTrack, frPlacement, frAccreditation, frCharter, frAccount, frStaff, frServer]),
-  en: createTranslator("en", [enCore, enExam, enDiagnostic, enTrack, enPlacement, enAccreditation, enCharter, enAccount, enStaff, enServer]),
+  fr: createTranslator("fr", [frCore, frExam, frDiagnostic, frTrack, frModule, frPlacement, frAccreditation, frCharter, frAccount, frStaff, frServer]),
+  en: createTranslator("en", [enCore, enExam, enDiagnostic, enTrack, enModule, enPlacement, enAccreditation, enCharter, enAccount, enStaff, enServer]),
 };
 
 export function translatorFor(locale: Locale): Translator {

@@ -14,6 +14,8 @@ import examEn from "./exam.en";
 import examFr from "./exam.fr";
 import trackEn from "./track.en";
 import trackFr from "./track.fr";
+import moduleEn from "./module.en";
+import moduleFr from "./module.fr";
 import placementEn from "./placement.en";
 import placementFr from "./placement.fr";
 import accreditationEn from "./accreditation.en";
@@ -39,6 +41,7 @@ const PAGE_GROUPS = {
   exam: [examFr, examEn],
   diagnostic: [diagnosticFr, diagnosticEn],
   track: [trackFr, trackEn],
+  module: [moduleFr, moduleEn],
   placement: [placementFr, placementEn],
   accreditation: [accreditationFr, accreditationEn],
   charter: [charterFr, charterEn],

@@ -19,13 +19,14 @@ export function groupsFor(roles: readonly Role[] | null | undefined): StringGrou
  * strings of the page's language are in the translator. A test (strings.test.ts) checks that every route whose
  * files name keys of a page group imports its loader. The server has every group from the start.
  */
-export type PageGroup = "exam" | "diagnostic" | "track" | "placement" | "accreditation" | "charter" | "account";
+export type PageGroup = "exam" | "diagnostic" | "track" | "module" | "placement" | "accreditation" | "charter" | "account";
 
 const pageChunks: Record<Locale, Record<PageGroup, () => Promise<{ default: Dictionary }>>> = {
   fr: {
     exam: () => import("./exam.fr"),
     diagnostic: () => import("./diagnostic.fr"),
     track: () => import("./track.fr"),
+    module: () => import("./module.fr"),
     placement: () => import("./placement.fr"),
     accreditation: () => import("./accreditation.fr"),
     charter: () => import("./charter.fr"),
@@ -35,6 +36,7 @@ const pageChunks: Record<Locale, Record<PageGroup, () => Promise<{ default: Dict
     exam: () => import("./exam.en"),
     diagnostic: () => import("./diagnostic.en"),
     track: () => import("./track.en"),
+    module: () => import("./module.en"),
     placement: () => import("./placement.en"),
     accreditation: () => import("./accreditation.en"),
     charter: () => import("./charter.en"),

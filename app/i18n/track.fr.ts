@@ -3,20 +3,8 @@ import track from "./fr/track";
 /** The track pages' strings (French: the reference): loaded by the pages that use them (app/i18n/load/track.client.ts). */
 const group = {
   track,
-  // Marks on a module that changed since the learner completed it.
-  studio: {
-    learner: {
-      updatedBadge: "Mis à jour — à relire",
-      updatedTitle: "Ce module a été mis à jour",
-      updatedBody:
-        "Il a changé de façon importante depuis que vous l'avez terminé. Votre module reste terminé\u00a0: relisez-le, répondez aux éventuelles nouvelles questions, puis confirmez.",
-      markReviewed: "J'ai relu ce module",
-      errors: {
-        notCompleted: "Ce module n'est pas encore terminé.",
-        checksFirst: "Répondez d'abord aux nouvelles questions du module.",
-      },
-    },
-  },
+  // The mark on a module that changed since the learner completed it (the module page has the rest).
+  studio: { learner: {updatedBadge: "Mis à jour — à relire" } },
 };
 
 export default group;

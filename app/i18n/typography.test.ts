@@ -26,6 +26,8 @@ import accountEn from "./account.en";
 import accountFr from "./account.fr";
 import trackEn from "./track.en";
 import trackFr from "./track.fr";
+import moduleEn from "./module.en";
+import moduleFr from "./module.fr";
 
 function flatten(strings: Dictionary, prefix = "", out = new Map<string, string>()): Map<string, string> {
   for (const [key, value] of Object.entries(strings)) {
@@ -37,10 +39,10 @@ function flatten(strings: Dictionary, prefix = "", out = new Map<string, string>
 
 // Every group, the page groups too (ADR 0032).
 const fr = new Map(
-  [coreFr, examFr, diagnosticFr, trackFr, placementFr, accreditationFr, charterFr, accountFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]),
+  [coreFr, examFr, diagnosticFr, trackFr, moduleFr, placementFr, accreditationFr, charterFr, accountFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]),
 );
 const en = new Map(
-  [coreEn, examEn, diagnosticEn, trackEn, placementEn, accreditationEn, charterEn, accountEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]),
+  [coreEn, examEn, diagnosticEn, trackEn, moduleEn, placementEn, accreditationEn, charterEn, accountEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]),
 );
 
 /** Placeholders that hold numbers or dates: "de 12 %" and "du 7 mai" need no elision. */

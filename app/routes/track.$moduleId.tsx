@@ -10,7 +10,8 @@ import { FormErrors } from "~/components/form";
 import { MdxSegments } from "~/components/mdx/mdx-segments";
 import { personalSegments, prerenderedSegments } from "~/components/mdx/prerender.server";
 import { ModuleInteractionContext, fieldErrorsOf, type ModuleInteraction } from "~/components/mdx/module-context";
-import { StatusBadge, TableOfContents, useReadingProgress } from "~/components/track/track-ui";
+import { StatusBadge } from "~/components/track/track-ui";
+import { TableOfContents, useReadingProgress } from "~/components/track/module-ui";
 import { lookupModule } from "~/content/library.server";
 import { needsReview } from "~/domain/track";
 import { resolveLocale } from "~/i18n/config";
@@ -33,6 +34,7 @@ import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
 // The page group of strings this file names (ADR 0032).
 import "~/i18n/load/track.client";
+import "~/i18n/load/module.client";
 
 /** Bounds only: the model says which check, option, reflection or section is unknown, in words. */
 function schema() {

@@ -2,7 +2,7 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 // The page group of strings this file names (ADR 0032).
-import "~/i18n/load/track.client";
+import "~/i18n/load/module.client";
 
 export function Callout({ type, title, children }: { type: string | undefined; title: string | undefined; children: ReactNode }) {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/react";
 import { fieldErrorsOf, isCheckResult, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
 // The page group of strings this file names (ADR 0032).
-import "~/i18n/load/track.client";
+import "~/i18n/load/module.client";
 
 type Option = { id: string; text: string };
 type Props = { id: string; question: string; options: Option[] };

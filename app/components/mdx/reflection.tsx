@@ -8,7 +8,7 @@ import { useTranslation } from "~/i18n/react";
 import { fieldAria } from "~/components/form";
 import { fieldErrorsOf, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
 // The page group of strings this file names (ADR 0032).
-import "~/i18n/load/track.client";
+import "~/i18n/load/module.client";
 
 type Props = { id: string; prompt: string; review: boolean };
 
