@@ -8,6 +8,31 @@ import type { AccountGroup } from "./account.fr";
  * and by staff with their group (people's invitations).
  */
 const group: AccountGroup = {
+  // The inbox page (the header's unread count is in the core group).
+  inbox: {
+    title: "Notifications",
+    intro: "What concerns you in Ambassade, newest first.",
+    empty: "No notifications yet.",
+    unread_zero: "None unread",
+    unread_one: "{{count}} unread",
+    unread_other: "{{count}} unread",
+    newBadge: "New",
+    openHint: "Open and mark as read",
+    markRead: "Mark as read",
+    markAllRead: "Mark all as read",
+    markedAll: "All your notifications are marked as read.",
+    notFound: "This notification does not exist.",
+    older: "Older",
+  },
+  // Labels of the account page (and the staff pages' forms, which get this group).
+  common: {
+    save: "Save",
+    noTeam: "No team",
+    name: "Name",
+    email: "Email address",
+    team: "Team",
+    roles: "Roles",
+  },
   login: {
     title: "Sign in",
     intro: "Sign in with the email address your invitation was sent to.",

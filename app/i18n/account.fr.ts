@@ -7,6 +7,31 @@ import sso from "./fr/sso";
  * and by staff with their group (people's invitations).
  */
 const group = {
+  // The inbox page (the header's unread count is in the core group).
+  inbox: {
+    title: "Notifications",
+    intro: "Ce qui vous concerne dans Ambassade, le plus récent d’abord.",
+    empty: "Aucune notification pour l’instant.",
+    unread_zero: "Aucune non lue",
+    unread_one: "{{count}} non lue",
+    unread_other: "{{count}} non lues",
+    newBadge: "Nouveau",
+    openHint: "Ouvrir et marquer comme lue",
+    markRead: "Marquer comme lue",
+    markAllRead: "Tout marquer comme lu",
+    markedAll: "Toutes vos notifications sont marquées comme lues.",
+    notFound: "Cette notification n’existe pas.",
+    older: "Plus anciennes",
+  },
+  // Labels of the account page (and the staff pages' forms, which get this group).
+  common: {
+    save: "Enregistrer",
+    noTeam: "Sans équipe",
+    name: "Nom",
+    email: "Adresse e-mail",
+    team: "Équipe",
+    roles: "Rôles",
+  },
   login: {
     title: "Connexion",
     intro: "Connectez-vous avec l'adresse e-mail de votre invitation.",

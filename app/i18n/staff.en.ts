@@ -18,6 +18,17 @@ import studio from "./en/studio";
  * The browser loads this group only for someone whose roles open those pages (app/i18n/strings.ts).
  */
 const staff: StaffStrings = {
+  // Column names and labels of the staff pages' tables and forms.
+  common: {
+    cancel: "Cancel",
+    search: "Search",
+    results_one: "{{count}} result",
+    results_other: "{{count}} results",
+    status: "Status",
+    active: "Active",
+    inactive: "Deactivated",
+    invited: "Invitation pending",
+  },
   people: {
     title: "People",
     searchLabel: "Search by name or email",

@@ -17,6 +17,17 @@ import studio from "./fr/studio";
  * The browser loads this group only for someone whose roles open those pages (app/i18n/strings.ts).
  */
 const staff = {
+  // Column names and labels of the staff pages' tables and forms.
+  common: {
+    cancel: "Annuler",
+    search: "Rechercher",
+    results_one: "{{count}} résultat",
+    results_other: "{{count}} résultats",
+    status: "Statut",
+    active: "Actif",
+    inactive: "Désactivé",
+    invited: "Invitation en attente",
+  },
   people: {
     title: "Personnes",
     searchLabel: "Rechercher par nom ou e-mail",

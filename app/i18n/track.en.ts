@@ -5,7 +5,7 @@ import type { TrackGroup } from "./track.fr";
 const group: TrackGroup = {
   track,
   // The mark on a module that changed since the learner completed it (the module page has the rest).
-  studio: { learner: {updatedBadge: "Updated — please review" } },
+  studio: { learner: { updatedBadge: "Updated — please review" } },
 };
 
 export default group;

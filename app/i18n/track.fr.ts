@@ -4,7 +4,7 @@ import track from "./fr/track";
 const group = {
   track,
   // The mark on a module that changed since the learner completed it (the module page has the rest).
-  studio: { learner: {updatedBadge: "Mis à jour — à relire" } },
+  studio: { learner: { updatedBadge: "Mis à jour — à relire" } },
 };
 
 export default group;

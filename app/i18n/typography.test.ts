@@ -39,10 +39,14 @@ function flatten(strings: Dictionary, prefix = "", out = new Map<string, string>
 
 // Every group, the page groups too (ADR 0032).
 const fr = new Map(
-  [coreFr, examFr, diagnosticFr, trackFr, moduleFr, placementFr, accreditationFr, charterFr, accountFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]),
+  [coreFr, examFr, diagnosticFr, trackFr, moduleFr, placementFr, accreditationFr, charterFr, accountFr, staffFr, serverFr].flatMap((group) => [
+    ...flatten(group),
+  ]),
 );
 const en = new Map(
-  [coreEn, examEn, diagnosticEn, trackEn, moduleEn, placementEn, accreditationEn, charterEn, accountEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]),
+  [coreEn, examEn, diagnosticEn, trackEn, moduleEn, placementEn, accreditationEn, charterEn, accountEn, staffEn, serverEn].flatMap((group) => [
+    ...flatten(group),
+  ]),
 );
 
 /** Placeholders that hold numbers or dates: "de 12 %" and "du 7 mai" need no elision. */

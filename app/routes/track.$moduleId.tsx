@@ -6,7 +6,7 @@ import { notFound, requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/form-errors";
 import { MdxSegments } from "~/components/mdx/mdx-segments";
 import { personalSegments, prerenderedSegments } from "~/components/mdx/prerender.server";
 import { ModuleInteractionContext, fieldErrorsOf, type ModuleInteraction } from "~/components/mdx/module-context";

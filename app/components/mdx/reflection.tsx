@@ -5,7 +5,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import { fieldAria } from "~/components/form";
+import { fieldAria } from "~/components/form-errors";
 import { fieldErrorsOf, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
 // The page group of strings this file names (ADR 0032).
 import "~/i18n/load/module.client";
