@@ -34,4 +34,3 @@ export function FormErrors({ errors }: { errors?: Record<string, string> | null 
     </div>
   );
 }
-

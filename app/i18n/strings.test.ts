@@ -52,7 +52,7 @@ const RUNTIME_IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type[\s{])[^;]*?from\s
 
 /** Route files a learner (or anyone signed out) can open; the others are staff pages. */
 const LEARNER_ROUTES =
-  /^(\$|_index|home|track|diagnostic|placement|charter|exam|accreditation|account|inbox|privacy|login|logout|forgot-password|reset-password|invite|verify|language|sso)\b/;
+  /^(\$|_index|home|track|diagnostic|placement|charter|exam|accreditation|account|inbox|privacy|login|logout|forgot-password|reset-password|invite|verify|language|sso)(?![a-z-])/;
 const GROUPS = { core: [coreFr, coreEn], staff: [staffFr, staffEn], server: [serverFr, serverEn], ...PAGE_GROUPS } as const;
 
 /**

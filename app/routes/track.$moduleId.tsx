@@ -361,7 +361,9 @@ export default function ModulePage() {
                 </h2>
                 <p className="mt-1">{t("track.module.completedBody")}</p>
                 <p className="actions mt-3">
-                  {data.next ? <ButtonLink to={`/track/${data.next.id}`}>{t("track.module.nextUp", { title: data.next.title ?? t("track.untitled") })}</ButtonLink> : null}
+                  {data.next ? (
+                    <ButtonLink to={`/track/${data.next.id}`}>{t("track.module.nextUp", { title: data.next.title ?? t("track.untitled") })}</ButtonLink>
+                  ) : null}
                   {data.next || !data.road ? (
                     <ButtonLink to="/track" variant="secondary">
                       {t("track.module.backToTrack")}

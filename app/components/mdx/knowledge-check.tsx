@@ -90,9 +90,7 @@ function InteractiveCheck({ id, question, options, interaction }: Props & { inte
             return (
               <div key={option.id} className={chosen ? (shown?.correct ? "choice choice-right" : "choice choice-wrong") : "choice"}>
                 <input type="radio" id={inputId} name="optionId" value={option.id} required defaultChecked={chosen} />
-                <label htmlFor={inputId}>
-                  {option.text}
-                </label>
+                <label htmlFor={inputId}>{option.text}</label>
               </div>
             );
           })}

@@ -43,12 +43,7 @@ function InteractiveReflection({ id, prompt, review, interaction }: Props & { in
   const aria = over ? { ...described, "aria-invalid": true as const } : described;
 
   return (
-    <fetcher.Form
-      method="post"
-      action={`${interaction.action}#${domId}`}
-      id={domId}
-      className="md-task"
-    >
+    <fetcher.Form method="post" action={`${interaction.action}#${domId}`} id={domId} className="md-task">
       <input type="hidden" name="intent" value="reflection" />
       <input type="hidden" name="reflectionId" value={id} />
       <p className="eyebrow">{t("track.reflection.label")}</p>

@@ -66,13 +66,18 @@ export function Card({
   className?: string;
   headingLevel?: 2 | 3;
   tone?: "plain" | "highlight";
+  id?: string;
   role?: "alert" | "status";
   "aria-live"?: "polite";
 }) {
   const id = useId();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby={title ? id : undefined} className={["card", tone === "highlight" && "card-highlight", className].filter(Boolean).join(" ")} {...rest}>
+    <section
+      aria-labelledby={title ? id : undefined}
+      className={["card", tone === "highlight" && "card-highlight", className].filter(Boolean).join(" ")}
+      {...rest}
+    >
       {title || action ? (
         <div className="card-head">
           {title ? (
