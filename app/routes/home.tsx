@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/navigation";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ButtonLink, Card, PageHeader } from "~/components/ui";
 import { AccreditationRoad } from "~/components/accreditation";
 import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
@@ -61,28 +62,18 @@ function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLo
   const { t } = useTranslation();
   if (!learner.placed) {
     return (
-      <section aria-labelledby="diagnostic-title" className="card border-2 border-brand-600 bg-brand-50">
-        <h2 id="diagnostic-title" className="text-xl font-bold text-slate-900">
-          {t("track.home.diagnosticTitle")}
-        </h2>
-        <p className="mt-2 text-slate-800">{t("track.home.diagnosticBody")}</p>
+      <Card title={t("track.home.diagnosticTitle")} tone="highlight">
+        <p className="text-slate-800">{t("track.home.diagnosticBody")}</p>
         <p className="mt-4">
-          <Link to="/diagnostic" className="btn-primary">
-            {t("track.home.diagnosticCta")}
-          </Link>
+          <ButtonLink to="/diagnostic">{t("track.home.diagnosticCta")}</ButtonLink>
         </p>
-      </section>
+      </Card>
     );
   }
   const { totals, next } = learner;
   return (
-    <section aria-labelledby="track-title" className="card space-y-4">
-      <div>
-        <h2 id="track-title" className="text-xl font-bold text-slate-900">
-          {t("track.home.trackTitle")}
-        </h2>
-        <p className="mt-1 text-slate-800">{t("track.level", { level: learner.levelName })}</p>
-      </div>
+    <Card title={t("track.home.trackTitle")} className="space-y-4">
+      <p className="text-slate-800">{t("track.level", { level: learner.levelName })}</p>
       {totals ? (
         <ProgressBar
           percent={totals.percent}
@@ -90,21 +81,21 @@ function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLo
           valueText={t("track.progressText", { count: totals.completed, completed: totals.completed, total: totals.available, percent: totals.percent })}
         />
       ) : (
-        <p className="text-slate-700">{t("track.noTracks")}</p>
+        <p className="muted">{t("track.noTracks")}</p>
       )}
-      {totals && next ? <p className="text-slate-700">{t("track.timeLeft", { time: formatMinutes(t, totals.minutesLeft) })}</p> : null}
+      {totals && next ? <p className="muted">{t("track.timeLeft", { time: formatMinutes(t, totals.minutesLeft) })}</p> : null}
       {totals && !next ? <p className="font-semibold text-emerald-800">{t("track.finished")}</p> : null}
-      <p className="flex flex-wrap gap-3">
+      <p className="actions">
         {next ? (
-          <Link to={`/track/${next.id}`} className="btn-primary">
+          <ButtonLink to={`/track/${next.id}`}>
             {t(totals?.completed === 0 && next.status === "not_started" ? "track.startModule" : "track.continueModule", { title: next.title })}
-          </Link>
+          </ButtonLink>
         ) : null}
-        <Link to="/track" className="btn-secondary">
+        <ButtonLink to="/track" variant="secondary">
           {t("track.home.seeTrack")}
-        </Link>
+        </ButtonLink>
       </p>
-    </section>
+    </Card>
   );
 }
 
@@ -113,18 +104,18 @@ export default function Home() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("home.title", { name: data.name })}</h1>
-        <p className="mt-2 text-slate-700">
-          {data.roles.map((r) => t(`roles.${r}`)).join(" · ")}
-          {data.teamName ? ` — ${data.teamName}` : ""}
-        </p>
-      </header>
+      <PageHeader
+        className="mb-0"
+        title={t("home.title", { name: data.name })}
+        description={
+          <p>
+            {data.roles.map((r) => t(`roles.${r}`)).join(" · ")}
+            {data.teamName ? ` — ${data.teamName}` : ""}
+          </p>
+        }
+      />
       {data.signals ? (
-        <section aria-labelledby="signals-title" className="card space-y-3">
-          <h2 id="signals-title" className="text-lg font-semibold">
-            {data.signals.title}
-          </h2>
+        <Card title={data.signals.title}>
           <ul className="space-y-2">
             {data.signals.items.map((item) => (
               <li key={item.id} className={`signal signal-${item.tone}`}>
@@ -138,15 +129,12 @@ export default function Home() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
       {data.learner ? <LearnerCard learner={data.learner} /> : null}
       {data.accreditation ? <AccreditationRoad road={data.accreditation} /> : null}
       {data.tools.length ? (
-        <section aria-labelledby="tools-title" className="card">
-          <h2 id="tools-title" className="text-lg font-semibold">
-            {t("home.staffIntro")}
-          </h2>
+        <Card title={t("home.staffIntro")}>
           <ul className="tiles">
             {data.tools.map((tool) => (
               <li key={tool.to}>
@@ -156,7 +144,7 @@ export default function Home() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
     </div>
   );
