@@ -9,7 +9,7 @@ import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/form-errors";
 import { NoticeText } from "~/components/privacy";
 import { getT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/config";
