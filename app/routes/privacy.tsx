@@ -9,6 +9,7 @@ import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button, PageHeader } from "~/components/ui";
 import { FormErrors } from "~/components/form-errors";
 import { NoticeText } from "~/components/privacy";
 import { getT } from "~/i18n/i18n.server";
@@ -58,12 +59,13 @@ export default function PrivacyNotice() {
   const current = data.seen?.version === data.version;
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("privacy.title")}</h1>
-        {data.publishedAt ? (
-          <p className="mt-2 text-sm text-slate-700">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p>
-        ) : null}
-      </header>
+      <PageHeader
+        className="mb-0"
+        title={t("privacy.title")}
+        description={
+          data.publishedAt ? <p className="text-sm">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p> : undefined
+        }
+      />
       <FormErrors errors={errors} />
       <section className="card" aria-label={t("privacy.title")}>
         <NoticeText text={data.text} />
@@ -77,9 +79,7 @@ export default function PrivacyNotice() {
             <Form method="post">
               <input type="hidden" name="intent" value="acknowledge" />
               <input type="hidden" name="version" value={data.version} />
-              <button type="submit" className="btn-primary">
-                {t("privacy.acknowledge")}
-              </button>
+              <Button type="submit">{t("privacy.acknowledge")}</Button>
             </Form>
           </>
         )}
