@@ -31,6 +31,7 @@ async function learnerCard(viewer: Awaited<ReturnType<typeof requireUser>>, requ
   const track = state.learner?.track ?? null;
   return {
     placed: true as const,
+    level: state.level,
     // In words here: the page does not download the placement pages' strings for one name.
     levelName: state.level ? levelName(locale, state.level) : "",
     totals: track?.totals ?? null,

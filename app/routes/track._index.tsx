@@ -27,7 +27,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Once every module is done, the page ends on the road's next step (the exam, or the charter).
   const road = track && !track.next ? await roadStepFor(viewer.id, new Date(), locale) : null;
   // The level in words here: the page does not download the placement pages' strings for one name.
-  return json({ title, placed: true as const, levelName: state.level ? levelName(locale, state.level) : "", track, titles: state.learner?.titles ?? {}, road });
+  return json({
+    title,
+    placed: true as const,
+    level: state.level,
+    levelName: state.level ? levelName(locale, state.level) : "",
+    track,
+    titles: state.learner?.titles ?? {},
+    road,
+  });
 }
 
 export default function MyTrack() {
