@@ -16,6 +16,9 @@ import { ROOT } from "./config";
 type ManifestRoute = { id: string; parentId?: string; module: string; imports?: string[] };
 type Manifest = { entry: { module: string; imports?: string[] }; routes: Record<string, ManifestRoute> };
 
+/** Issue 19: every learner page under this many KB of gzipped JavaScript (the bench's target, and tests/integration/learner-bundles.test.ts). */
+export const LEARNER_TARGET_KB = 100;
+
 export type BundleSize = { page: string; route: string; files: number; rawKB: number; gzipKB: number; learner: boolean };
 
 /** The pages reported, by the route that renders them. Learner pages are held to the size target; they load only core strings. */
@@ -30,6 +33,12 @@ export const PAGES: { page: string; routes: string[]; learner: boolean }[] = [
   { page: "/exam", routes: ["routes/exam._index", "routes/exam"], learner: true },
   { page: "/exam/$attemptId", routes: ["routes/exam.$attemptId"], learner: true },
   { page: "/accreditation", routes: ["routes/accreditation", "routes/accreditation._index"], learner: true },
+  { page: "/diagnostic/review", routes: ["routes/diagnostic.review"], learner: true },
+  { page: "/placement", routes: ["routes/placement"], learner: true },
+  { page: "/accreditation/certificate", routes: ["routes/accreditation_.certificate"], learner: true },
+  { page: "/account", routes: ["routes/account"], learner: true },
+  { page: "/inbox", routes: ["routes/inbox"], learner: true },
+  { page: "/verify/$id", routes: ["routes/verify.$id"], learner: true },
   { page: "/teams/$teamId", routes: ["routes/teams.$teamId"], learner: false },
 ];
 
@@ -120,4 +129,20 @@ export function bundleSizes(publicDir = path.join(ROOT, "public")): BundleSize[]
     });
   }
   return out;
+}
+
+/** `npx tsx bench/bundles.ts` (after `npm run build`): each page's JavaScript, and whether learner pages meet the target. */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = bundleSizes();
+  console.table(
+    sizes.map((s) => ({
+      page: s.page,
+      files: s.files,
+      rawKB: s.rawKB,
+      gzipKB: s.gzipKB,
+      target: s.learner ? `< ${LEARNER_TARGET_KB}` : "",
+      met: s.learner ? (s.gzipKB < LEARNER_TARGET_KB ? "met" : "NOT MET") : "",
+    })),
+  );
+  if (sizes.some((s) => s.learner && s.gzipKB >= LEARNER_TARGET_KB)) process.exitCode = 1;
 }

@@ -102,15 +102,18 @@ async function gatherFacts(userIds: readonly string[], now: Date, locale: Locale
       signedVersion: signature?.version ?? null,
       signedAt: signature?.signedAt ?? null,
       currentCharter: current,
-      eligibility: withLevelName(locale, evaluateEligibility({
-        now,
-        level: placement?.level ?? null,
-        // The track is complete when every module the library can load is completed (see track.ts).
-        track: totals ? { total: totals.available, completed: totals.completed } : null,
-        lastPass: lastPass ? { gradedAt: lastPass.gradedAt, score: lastPass.score } : null,
-        examValidityMonths: validity,
-        charter: { currentVersion: current, signedCurrent: signedCurrent.has(userId), signedVersion: signature?.version ?? null },
-      })),
+      eligibility: withLevelName(
+        locale,
+        evaluateEligibility({
+          now,
+          level: placement?.level ?? null,
+          // The track is complete when every module the library can load is completed (see track.ts).
+          track: totals ? { total: totals.available, completed: totals.completed } : null,
+          lastPass: lastPass ? { gradedAt: lastPass.gradedAt, score: lastPass.score } : null,
+          examValidityMonths: validity,
+          charter: { currentVersion: current, signedCurrent: signedCurrent.has(userId), signedVersion: signature?.version ?? null },
+        }),
+      ),
     });
   }
   return out;
@@ -123,9 +126,7 @@ async function gatherFacts(userIds: readonly string[], now: Date, locale: Locale
 function withLevelName(locale: Locale, eligibility: Eligibility): Eligibility {
   return {
     ...eligibility,
-    checklist: eligibility.checklist.map((entry) =>
-      entry.item === "placed" && entry.level ? { ...entry, levelName: levelName(locale, entry.level) } : entry,
-    ),
+    checklist: eligibility.checklist.map((entry) => (entry.item === "placed" && entry.level ? { ...entry, levelName: levelName(locale, entry.level) } : entry)),
   };
 }
 

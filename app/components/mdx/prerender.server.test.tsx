@@ -49,6 +49,25 @@ describe("prerendered module content", () => {
     expect(new Set(ids).size).toBe(2);
   });
 
+  // The browser loads the full renderer on demand for such an element (mdx-html.tsx); the server has it from the start.
+  it("renders an element that holds an interactive one with the full renderer, as the live page does", () => {
+    const nested: MdxNode[] = [
+      { t: "p", c: ["Before"] },
+      {
+        t: "Callout",
+        p: { type: "warning", title: "Careful" },
+        c: [{ t: "KnowledgeCheck", p: { id: "q2", question: "Sure?" }, c: [{ t: "Option", p: { id: "y" }, c: ["Yes"] }] }],
+      },
+    ];
+    const segments = prerenderedSegments(nested, "en", "en");
+    expect(segments.map((s) => ("html" in s ? "html" : s.node.t))).toEqual(["html", "Callout"]);
+    const split = page(<MdxSegments segments={segments} lang="en" />, "en");
+    const live = page(<MdxContent nodes={nested} lang="en" />, "en");
+    expect(split).toContain("Sure?");
+    expect(split).toContain("Careful");
+    expect(split.replace(/<[^>]+>/g, "")).toBe(live.replace(/<[^>]+>/g, ""));
+  });
+
   it("shows the same text as rendering the whole tree live, for every module of the real content", async () => {
     const library = await loadContentLibrary();
     const text = (html: string) =>
