@@ -75,7 +75,7 @@ export default function Account() {
   const errors = result && "fieldErrors" in result ? result.fieldErrors : null;
   return (
     <div className="page-narrow space-y-6">
-      <PageHeader className="mb-0" title={t("account.title")} />
+      <PageHeader title={t("account.title")} />
       <Card title={t("account.profile")}>
         <dl className="facts text-sm">
           <dt>{t("common.name")}</dt>

@@ -59,7 +59,7 @@ export default function AccreditationPage() {
   const preselected = new Set(renewal ? (status.accreditation?.channelLabels ?? []) : []);
   return (
     <div className="page-narrow space-y-6">
-      <PageHeader className="mb-0" title={t("accreditation.page.title")} description={<p>{t("accreditation.page.intro")}</p>} />
+      <PageHeader title={t("accreditation.page.title")} description={<p>{t("accreditation.page.intro")}</p>} />
 
       <Card title={t("accreditation.page.current")} className="space-y-3">
         {status.accreditation ? <AccreditationSummary accreditation={status.accreditation} /> : <p>{t("accreditation.page.none")}</p>}

@@ -41,7 +41,7 @@ export default function CertificatePage() {
   const { certificate: c, road } = useLoaderData<typeof loader>();
   return (
     <div className="page-narrow space-y-6">
-      <PageHeader className="mb-0" title={t("accreditation.certificate.title")} description={<p>{t("accreditation.certificate.intro")}</p>} />
+      <PageHeader title={t("accreditation.certificate.title")} description={<p>{t("accreditation.certificate.intro")}</p>} />
       {!c ? (
         <>
           <EmptyState title={t("accreditation.certificate.none")} />

@@ -93,7 +93,6 @@ export default function CharterPage() {
   return (
     <div className="page-narrow space-y-6">
       <PageHeader
-        className="mb-0"
         title={charter.title ?? t("accreditation.charter.title")}
         description={
           <>

@@ -71,7 +71,7 @@ export default function DiagnosticStart() {
   const retake = data.status !== "first_time";
   return (
     <div className="page-narrow space-y-6">
-      <PageHeader className="mb-0" title={retake ? t("diagnostic.retakeTitle") : t("diagnostic.title")} />
+      <PageHeader title={retake ? t("diagnostic.retakeTitle") : t("diagnostic.title")} />
       <Card className="space-y-4">
         <FormErrors errors={errors} />
         <p className="text-slate-800">{t("diagnostic.intro")}</p>

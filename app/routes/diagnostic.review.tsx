@@ -73,7 +73,7 @@ export default function DiagnosticReview() {
   }
   return (
     <div className="page-narrow space-y-6">
-      <PageHeader className="mb-0" title={t("diagnostic.reviewTitle")} description={<p>{t("diagnostic.reviewIntro")}</p>} />
+      <PageHeader title={t("diagnostic.reviewTitle")} description={<p>{t("diagnostic.reviewIntro")}</p>} />
       <FormErrors errors={errors} />
       <ol className="card list-rows">
         {data.answers.map((item) => (

@@ -233,7 +233,6 @@ function TakeAttempt({ attempt, page, pageSize }: { attempt: InProgress; page: n
   return (
     <div className="page-narrow space-y-6">
       <PageHeader
-        className="mb-0"
         title={t("accreditation.exam.title")}
         description={
           <div className="space-y-2">
@@ -427,7 +426,7 @@ function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["r
     ids.length === 0 ? t("accreditation.exam.noAnswer") : ids.map((id) => item.options.find((o) => o.id === id)?.text ?? id).join(" ; ");
   return (
     <div className="page-narrow space-y-6">
-      <PageHeader className="mb-0" title={t("accreditation.exam.resultTitle")} />
+      <PageHeader title={t("accreditation.exam.resultTitle")} />
       <section className={attempt.passed ? "card edge-ok" : "card edge-bad"}>
         <p role="status" className="text-xl font-semibold">
           {attempt.passed

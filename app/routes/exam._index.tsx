@@ -53,7 +53,7 @@ export default function ExamPage() {
     data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
   return (
     <div className="page-narrow space-y-6">
-      <PageHeader className="mb-0" title={t("accreditation.exam.title")} description={<p>{t("accreditation.exam.intro")}</p>} />
+      <PageHeader title={t("accreditation.exam.title")} description={<p>{t("accreditation.exam.intro")}</p>} />
       <section className="card space-y-2" aria-labelledby="rules-title">
         <h2 id="rules-title" className="sr-only">
           {t("accreditation.exam.title")}

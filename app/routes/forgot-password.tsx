@@ -41,7 +41,7 @@ export default function ForgotPassword() {
   const busy = useIsPending();
   return (
     <div className="page-auth">
-      <PageHeader className="mb-0" title={t("password.forgotTitle")} description={<p>{t("password.forgotIntro")}</p>} />
+      <PageHeader title={t("password.forgotTitle")} description={<p>{t("password.forgotIntro")}</p>} />
       {data && "sent" in data ? (
         <p role="status" className="card mt-6">
           {t("password.forgotSent")}

@@ -106,7 +106,6 @@ export default function Home() {
   return (
     <div className="space-y-6">
       <PageHeader
-        className="mb-0"
         title={t("home.title", { name: data.name })}
         description={
           <p>

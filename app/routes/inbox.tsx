@@ -62,7 +62,6 @@ export default function Inbox() {
   return (
     <div className="page-narrow space-y-6">
       <PageHeader
-        className="mb-0"
         title={t("inbox.title")}
         description={<p>{t("inbox.intro")}</p>}
         actions={

@@ -44,18 +44,14 @@ export default function AcceptInvitation() {
   if (!invitation) {
     return (
       <div className="page-auth">
-        <PageHeader className="mb-0" title={t("invite.invalidTitle")} />
+        <PageHeader title={t("invite.invalidTitle")} />
         <p className="card mt-6">{t("invite.invalidBody")}</p>
       </div>
     );
   }
   return (
     <div className="page-auth">
-      <PageHeader
-        className="mb-0"
-        title={t("invite.acceptTitle", { name: invitation.name })}
-        description={<p>{t("invite.acceptIntro", { email: invitation.email })}</p>}
-      />
+      <PageHeader title={t("invite.acceptTitle", { name: invitation.name })} description={<p>{t("invite.acceptIntro", { email: invitation.email })}</p>} />
       <SetPasswordForm errors={data?.fieldErrors ?? null} submitLabel={t("invite.acceptSubmit")} />
     </div>
   );

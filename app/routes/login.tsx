@@ -52,7 +52,6 @@ export default function Login() {
   return (
     <div className="page-auth">
       <PageHeader
-        className="mb-0"
         title={t("login.title")}
         description={sso.passwordForEveryone || breakGlass ? <p>{t(breakGlass ? "sso.breakGlassIntro" : "login.intro")}</p> : undefined}
       />

@@ -70,7 +70,6 @@ export default function PlacementPage() {
   return (
     <div className="page-narrow space-y-8">
       <PageHeader
-        className="mb-0"
         before={<p className="eyebrow">{t("diagnostic.result.title")}</p>}
         title={t("placement.resultTitle", { level: t(`placement.levels.${current.level}.name`) })}
         description={<PlacementOrigin placement={current} />}

@@ -60,7 +60,6 @@ export default function PrivacyNotice() {
   return (
     <div className="page-narrow space-y-6">
       <PageHeader
-        className="mb-0"
         title={t("privacy.title")}
         description={
           data.publishedAt ? <p className="text-sm">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p> : undefined

@@ -37,7 +37,7 @@ export default function ResetPassword() {
   const data = useActionData<typeof action>();
   return (
     <div className="page-auth">
-      <PageHeader className="mb-0" title={usable ? t("password.resetTitle") : t("invite.invalidTitle")} />
+      <PageHeader title={usable ? t("password.resetTitle") : t("invite.invalidTitle")} />
       {usable ? (
         <SetPasswordForm errors={data?.fieldErrors ?? null} submitLabel={t("password.resetSubmit")} />
       ) : (

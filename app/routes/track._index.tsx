@@ -60,7 +60,6 @@ export default function MyTrack() {
   return (
     <div className="page-narrow space-y-6">
       <PageHeader
-        className="mb-0"
         title={t("track.title")}
         description={
           <>

@@ -63,7 +63,7 @@ export default function VerifyCredential() {
   if (data.erased) {
     return (
       <div className="page-narrow space-y-6">
-        <PageHeader className="mb-0" title={t("api.verify.title")} description={<p>{t("api.verify.intro", { issuer: data.issuerName })}</p>} />
+        <PageHeader title={t("api.verify.title")} description={<p>{t("api.verify.intro", { issuer: data.issuerName })}</p>} />
         <section aria-labelledby="status-title" className="status-panel status-off" data-erased="true">
           <h2 id="status-title">{t("api.verify.statusLabel")}</h2>
           <p className="status-word">{t("privacy.verify.noLongerAvailable")}</p>
@@ -75,7 +75,7 @@ export default function VerifyCredential() {
   const c = data;
   return (
     <div className="page-narrow space-y-6">
-      <PageHeader className="mb-0" title={t("api.verify.title")} description={<p>{t("api.verify.intro", { issuer: c.issuerName })}</p>} />
+      <PageHeader title={t("api.verify.title")} description={<p>{t("api.verify.intro", { issuer: c.issuerName })}</p>} />
 
       <section aria-labelledby="status-title" className={`status-panel ${STATUS_TONE[c.status]}`}>
         <h2 id="status-title">{t("api.verify.statusLabel")}</h2>
