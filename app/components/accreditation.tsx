@@ -6,20 +6,20 @@
  * is read with an exhaustive `switch`, so a new state is a compile error here until it is described.
  */
 import { Link } from "@remix-run/react";
-import type { BadgeTone } from "./ui/badge";
+import { Badge, Card, type BadgeTone } from "./ui";
 import { unreachable, type AccreditationState, type NextStepKey, type StateReason } from "~/domain/accreditation";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "./dates";
 import { NEXT_STEP_LINKS, NextStep, type RoadStepData } from "./next-step";
 // The page group of strings this file names (ADR 0032).
-import "~/i18n/load/placement.client";
+import "~/i18n/load/accreditation.client";
 
 export { NextStep, type RoadStepData };
 
 type DateLike = string | Date;
 
 export type ChecklistData =
-  | { item: "placed"; met: boolean; level: string | null }
+  | { item: "placed"; met: boolean; level: string | null; levelName?: string }
   | { item: "track"; met: boolean; completed: number; total: number }
   | { item: "exam"; met: boolean; passedAt: DateLike | null; validUntil: DateLike | null; score: number | null; lapsed: boolean }
   | { item: "charter"; met: boolean; currentVersion: string | null; signedVersion: string | null };
@@ -72,7 +72,7 @@ function badgeTone(status: AccreditationState): BadgeTone {
 
 export function StateBadge({ status }: { status: AccreditationState }) {
   const { t } = useTranslation();
-  return <span className={`badge badge-${badgeTone(status)}`}>{t(`accreditation.states.${status}`)}</span>;
+  return <Badge tone={badgeTone(status)}>{t(`accreditation.states.${status}`)}</Badge>;
 }
 
 type Translate = (key: string, params?: Record<string, string>) => string;
@@ -94,9 +94,8 @@ export function reasonInWords(reason: StateReason, t: Translate): string {
 function detailOf(entry: ChecklistData, t: (key: string, params?: Record<string, unknown>) => string, date: (d: DateLike | null) => string): string {
   switch (entry.item) {
     case "placed":
-      return entry.level
-        ? t("accreditation.checklist.placedMet", { level: t(`placement.levels.${entry.level}.name`) })
-        : t("accreditation.checklist.placedUnmet");
+      // The level's name comes translated with the data (no placement strings on these pages).
+      return entry.level ? t("accreditation.checklist.placedMet", { level: entry.levelName ?? entry.level }) : t("accreditation.checklist.placedUnmet");
     case "track":
       return t("accreditation.checklist.trackProgress", { count: entry.completed, completed: entry.completed, total: entry.total });
     case "exam":
@@ -130,11 +129,8 @@ export function Checklist({
   return (
     <ol className="space-y-3">
       {checklist.map((entry) => (
-        <li key={entry.item} className="flex items-start gap-3">
-          <span
-            aria-hidden="true"
-            className={`mt-0.5 inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-sm font-bold ${entry.met ? "bg-green-700 text-white" : "border-2 border-slate-400 text-slate-600"}`}
-          >
+        <li key={entry.item} className="checklist-item">
+          <span aria-hidden="true" className={entry.met ? "tick tick-met" : "tick"}>
             {entry.met ? "✓" : ""}
           </span>
           <div>
@@ -142,7 +138,7 @@ export function Checklist({
               {t(`accreditation.checklist.${entry.item}`)}
               <span className="sr-only"> — {entry.met ? t("accreditation.checklist.met") : t("accreditation.checklist.unmet")}</span>
             </p>
-            <p className="text-sm text-slate-700">
+            <p className="muted text-sm">
               {detail?.(entry) ?? detailOf(entry, t, date)}
               {links && !entry.met && CHECKLIST_LINKS[entry.item] ? (
                 <>
@@ -233,21 +229,21 @@ export function AccreditationSummary({ accreditation }: { accreditation: Accredi
       </p>
       <StateExplanation accreditation={accreditation} />
       <PartialGrant accreditation={accreditation} />
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+      <dl className="facts text-sm">
         {granted ? (
           <>
-            <dt className="font-medium text-slate-700">{t("accreditation.page.channels")}</dt>
+            <dt>{t("accreditation.page.channels")}</dt>
             <dd>{accreditation.channelLabels.join(", ")}</dd>
           </>
         ) : (
           <>
-            <dt className="font-medium text-slate-700">{t("accreditation.page.requestedChannels")}</dt>
+            <dt>{t("accreditation.page.requestedChannels")}</dt>
             <dd>{accreditation.requestedChannelLabels.join(", ")}</dd>
           </>
         )}
         {accreditation.validUntil ? (
           <>
-            <dt className="font-medium text-slate-700">{t("accreditation.page.validUntil")}</dt>
+            <dt>{t("accreditation.page.validUntil")}</dt>
             <dd>{day(accreditation.validUntil)}</dd>
           </>
         ) : null}
@@ -260,10 +256,7 @@ export function AccreditationSummary({ accreditation }: { accreditation: Accredi
 export function AccreditationRoad({ road }: { road: RoadData }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="road-title" className="card space-y-4">
-      <h2 id="road-title" className="text-lg font-semibold">
-        {t("accreditation.home.title")}
-      </h2>
+    <Card title={t("accreditation.home.title")} className="space-y-4">
       {road.accreditation ? <AccreditationSummary accreditation={road.accreditation} /> : null}
       <NextStep next={road.next} requestAgainFrom={road.requestAgainFrom} examOpensAt={road.examOpensAt ?? null} trackStarted={road.trackStarted ?? false} />
       <Checklist checklist={road.eligibility.checklist} />
@@ -272,6 +265,6 @@ export function AccreditationRoad({ road }: { road: RoadData }) {
           {t("accreditation.home.details")}
         </Link>
       </p>
-    </section>
+    </Card>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import type { Flash } from "~/utils/flash.server";
 
-export function FlashMessage({ flash }: { flash: Flash }) {
+/** A one-time message after a redirect, in words (the root loader translates its key: app/utils/shell.server.ts). */
+export function FlashMessage({ flash }: { flash: { kind: "success" | "error" | "info"; text: string } }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   if (!open) return null;
@@ -10,7 +10,7 @@ export function FlashMessage({ flash }: { flash: Flash }) {
     // Looks in app/styles/app.css (.flash, .flash-<kind>): this module ships on every page.
     <div className="flash">
       <div role={flash.kind === "error" ? "alert" : "status"} className={`flash-${flash.kind}`}>
-        <p>{t(flash.key, flash.params)}</p>
+        <p>{flash.text}</p>
         <button type="button" onClick={() => setOpen(false)} aria-label={t("common.dismiss")}>
           <span aria-hidden="true">×</span>
         </button>

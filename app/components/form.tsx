@@ -6,18 +6,10 @@
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
+import { fieldAria, type FieldAria } from "./form-errors";
 
-/** What a control needs to be described by its hint and error. */
-export type FieldAria = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
-
-/**
- * The ids and ARIA attributes of a field with an optional hint and error; `alsoDescribedBy` names other
- * elements that describe it (a help paragraph above the form), read before its hint.
- */
-export function fieldAria(id: string, hint: boolean, error: boolean, alsoDescribedBy: readonly string[] = []): FieldAria {
-  const describedBy = [...alsoDescribedBy, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return { id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined };
-}
+// Their own module, so that a page that needs only these does not download the fields (ADR 0038).
+export { FormErrors, fieldAria, type FieldAria } from "./form-errors";
 
 /**
  * A label, a hint, the control and its error. `label` may be a node (a checkbox inside its label);
@@ -88,25 +80,6 @@ export function Field({ name, label, errors, hint, errorParams, id, ...input }: 
     <FieldFrame id={id ?? `field-${name}`} label={label} hint={hint} error={error ? t(error, errorParams) : null} required={input.required}>
       {(aria) => <input name={name} className="field-input" {...aria} {...input} />}
     </FieldFrame>
-  );
-}
-
-/** The form-level message: a summary when fields have errors, or the form's own error. */
-export function FormErrors({ errors }: { errors?: Record<string, string> | null }) {
-  const { t } = useTranslation();
-  if (!errors || Object.keys(errors).length === 0) return null;
-  const fieldMessages = Object.entries(errors).filter(([field]) => field !== "form");
-  return (
-    <div role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
-      <p>{errors.form ? t(errors.form) : t("errors.formHasErrors")}</p>
-      {fieldMessages.length ? (
-        <ul className="mt-1 list-disc pl-5 text-sm">
-          {fieldMessages.map(([field, key]) => (
-            <li key={field}>{t(key)}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }
 

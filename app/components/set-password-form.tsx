@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { Field, FormErrors } from "./form";
+import { Button } from "./ui";
+import "~/i18n/load/account.client";
 
 /** New password + confirmation, used by the invitation and the reset pages. */
 export function SetPasswordForm({ errors, submitLabel }: { errors: Record<string, string> | null; submitLabel: string }) {
@@ -22,9 +24,9 @@ export function SetPasswordForm({ errors, submitLabel }: { errors: Record<string
         errors={errors}
       />
       <Field name="confirm" type="password" label={t("password.confirm")} autoComplete="new-password" required errors={errors} />
-      <button type="submit" className="btn-primary w-full">
+      <Button type="submit" className="w-full">
         {submitLabel}
-      </button>
+      </Button>
     </Form>
   );
 }

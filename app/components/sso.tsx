@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import "~/i18n/load/account.client";
 
 export type SsoProviderButton = { protocol: "oidc" | "saml"; name: string };
 

@@ -21,7 +21,8 @@ export type EligibilityFacts = {
 };
 
 export type ChecklistEntry =
-  | { item: "placed"; met: boolean; level: string | null }
+  // `levelName`: the level in the reader's words, added by the models (app/models/accreditation-facts.server.ts).
+  | { item: "placed"; met: boolean; level: string | null; levelName?: string }
   | { item: "track"; met: boolean; completed: number; total: number }
   | { item: "exam"; met: boolean; passedAt: Date | null; validUntil: Date | null; score: number | null; lapsed: boolean }
   | { item: "charter"; met: boolean; currentVersion: string | null; signedVersion: string | null };

@@ -1,5 +1,7 @@
 import type { StaffStrings } from "./staff.fr";
 import accreditationStaff from "./en/accreditation-staff";
+import lifecycleTeam from "./en/lifecycle-team";
+import securityInvite from "./en/security-invite";
 import apiAdmin from "./en/api-admin";
 import privacyAdmin from "./en/privacy-admin";
 import charterEditor from "./en/charter-editor";
@@ -17,6 +19,17 @@ import studio from "./en/studio";
  * The browser loads this group only for someone whose roles open those pages (app/i18n/strings.ts).
  */
 const staff: StaffStrings = {
+  // Column names and labels of the staff pages' tables and forms.
+  common: {
+    cancel: "Cancel",
+    search: "Search",
+    results_one: "{{count}} result",
+    results_other: "{{count}} results",
+    status: "Status",
+    active: "Active",
+    inactive: "Deactivated",
+    invited: "Invitation pending",
+  },
   people: {
     title: "People",
     searchLabel: "Search by name or email",
@@ -131,7 +144,19 @@ const staff: StaffStrings = {
       resetAlready: "Already allowed to take the questionnaire again.",
     },
   },
+  // Refusals of the people and teams forms (only staff send them).
+  errors: {
+    rolesRequired: "Choose at least one role.",
+    roleInvalid: "Unknown role.",
+    teamRequired: "Choose a team.",
+    teamInvalid: "This team does not exist or is outside your scope.",
+    teamNameTaken: "A team already has this name.",
+    notAManager: "Every chosen manager must hold the Manager role.",
+    managerRoles: "A manager can only invite employees.",
+  },
   accreditation: accreditationStaff,
+  lifecycle: lifecycleTeam,
+  security: securityInvite,
   api: apiAdmin,
   privacyAdmin,
   charterEditor,

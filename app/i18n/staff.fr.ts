@@ -1,4 +1,6 @@
 import accreditationStaff from "./fr/accreditation-staff";
+import lifecycleTeam from "./fr/lifecycle-team";
+import securityInvite from "./fr/security-invite";
 import apiAdmin from "./fr/api-admin";
 import privacyAdmin from "./fr/privacy-admin";
 import charterEditor from "./fr/charter-editor";
@@ -16,6 +18,17 @@ import studio from "./fr/studio";
  * The browser loads this group only for someone whose roles open those pages (app/i18n/strings.ts).
  */
 const staff = {
+  // Column names and labels of the staff pages' tables and forms.
+  common: {
+    cancel: "Annuler",
+    search: "Rechercher",
+    results_one: "{{count}} résultat",
+    results_other: "{{count}} résultats",
+    status: "Statut",
+    active: "Actif",
+    inactive: "Désactivé",
+    invited: "Invitation en attente",
+  },
   people: {
     title: "Personnes",
     searchLabel: "Rechercher par nom ou e-mail",
@@ -130,7 +143,19 @@ const staff = {
       resetAlready: "Déjà autorisé·e à repasser le questionnaire.",
     },
   },
+  // Refusals of the people and teams forms (only staff send them).
+  errors: {
+    rolesRequired: "Choisissez au moins un rôle.",
+    roleInvalid: "Rôle inconnu.",
+    teamRequired: "Choisissez une équipe.",
+    teamInvalid: "Cette équipe n’existe pas ou n’est pas dans votre périmètre.",
+    teamNameTaken: "Une équipe porte déjà ce nom.",
+    notAManager: "Chaque manager choisi doit avoir le rôle Manager.",
+    managerRoles: "Un manager ne peut inviter que des salariés.",
+  },
   accreditation: accreditationStaff,
+  lifecycle: lifecycleTeam,
+  security: securityInvite,
   api: apiAdmin,
   privacyAdmin,
   charterEditor,

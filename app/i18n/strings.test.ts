@@ -14,9 +14,17 @@ import examEn from "./exam.en";
 import examFr from "./exam.fr";
 import trackEn from "./track.en";
 import trackFr from "./track.fr";
+import moduleEn from "./module.en";
+import moduleFr from "./module.fr";
 import placementEn from "./placement.en";
 import placementFr from "./placement.fr";
-import { groupsFor, hasStringsFor, loadStrings } from "./strings";
+import accreditationEn from "./accreditation.en";
+import accreditationFr from "./accreditation.fr";
+import charterEn from "./charter.en";
+import charterFr from "./charter.fr";
+import accountEn from "./account.en";
+import accountFr from "./account.fr";
+import { groupsFor, hasStringsFor, loadStrings, STAFF_PAGE_GROUPS } from "./strings";
 
 function flatten(strings: Dictionary, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -33,8 +41,18 @@ const PAGE_GROUPS = {
   exam: [examFr, examEn],
   diagnostic: [diagnosticFr, diagnosticEn],
   track: [trackFr, trackEn],
+  module: [moduleFr, moduleEn],
   placement: [placementFr, placementEn],
+  accreditation: [accreditationFr, accreditationEn],
+  charter: [charterFr, charterEn],
+  account: [accountFr, accountEn],
 } as const;
+/** An import or re-export that reaches the browser: `import type` and `export type` are erased by the compiler. */
+const RUNTIME_IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type[\s{])[^;]*?from\s+"((?:~|\.{1,2})\/[^"]+)"/g;
+
+/** Route files a learner (or anyone signed out) can open; the others are staff pages. */
+const LEARNER_ROUTES =
+  /^(\$|_index|home|track|diagnostic|placement|charter|exam|accreditation|account|inbox|privacy|login|logout|forgot-password|reset-password|invite|verify|language|sso)(?![a-z-])/;
 const GROUPS = { core: [coreFr, coreEn], staff: [staffFr, staffEn], server: [serverFr, serverEn], ...PAGE_GROUPS } as const;
 
 /**
@@ -52,7 +70,7 @@ function moduleGraph(app: string, entry: string) {
     for (const [, group] of source.matchAll(/import\s+"~\/i18n\/load\/(\w+)\.client"/g)) loaders.add(group!);
     for (const [, literal, dynamic] of source.matchAll(/["'`]([a-z]\w*(?:\.\w+)+)(\.\$\{)?/g))
       keys.push({ file, literal: literal!, dynamic: Boolean(dynamic) });
-    for (const [, spec] of source.matchAll(/from\s+"((?:~|\.{1,2})\/[^"]+)"/g)) {
+    for (const [, spec] of source.matchAll(RUNTIME_IMPORT)) {
       const base = spec!.startsWith("~/") ? path.join(app, spec!.slice(2)) : path.resolve(path.dirname(file), spec!);
       for (const candidate of [base, `${base}.ts`, `${base}.tsx`]) if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) visit(candidate);
     }
@@ -97,6 +115,8 @@ describe("interface strings", () => {
     expect(hasStringsFor("fr", null)).toBe(true);
     expect(hasStringsFor("fr", ["employee", "manager"])).toBe(false);
     expect(hasStringsFor("en", ["employee"])).toBe(false);
+    // Staff pages get the page groups they name without loaders (a manager's decisions, the charter's admin, invitations).
+    expect(await loadStrings("fr", ["core", "staff"])).toEqual([coreFr, staffFr, accreditationFr, charterFr, accountFr]);
   });
 
   // A page group reaches the browser only with the modules that import its loader: every route whose files name
@@ -124,8 +144,10 @@ describe("interface strings", () => {
     const routes = fs.readdirSync(path.join(app, "routes")).filter((f) => /\.tsx$/.test(f) && !/\.test\./.test(f));
     for (const route of routes) {
       const graph = moduleGraph(app, path.join(app, "routes", route));
+      // Staff pages get some page groups with the staff group (STAFF_PAGE_GROUPS); learners' pages load their own.
+      const carried: readonly string[] = LEARNER_ROUTES.test(route) ? [] : STAFF_PAGE_GROUPS;
       for (const [group, example] of groupsNamed(graph.keys))
-        if (!graph.loaders.has(group)) problems.push(`routes/${route} needs the "${group}" loader (${example})`);
+        if (!graph.loaders.has(group) && !carried.includes(group)) problems.push(`routes/${route} needs the "${group}" loader (${example})`);
     }
     expect(routes.length).toBeGreaterThan(50);
     expect(problems).toEqual([]);
@@ -158,7 +180,7 @@ describe("interface strings", () => {
         const named = dynamic ? [...notCore].filter((key) => key.startsWith(`${literal}.`)) : notCore.has(literal!) ? [literal] : [];
         for (const key of named) problems.push(`${path.relative(app, file)}: ${key}`);
       }
-      for (const [, spec] of source.matchAll(/from\s+"((?:~|\.{1,2})\/[^"]+)"/g)) {
+      for (const [, spec] of source.matchAll(RUNTIME_IMPORT)) {
         const base = spec!.startsWith("~/") ? path.join(app, spec!.slice(2)) : path.resolve(path.dirname(file), spec!);
         for (const candidate of [base, `${base}.ts`, `${base}.tsx`]) if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) visit(candidate);
       }

@@ -20,8 +20,16 @@ import examEn from "./exam.en";
 import examFr from "./exam.fr";
 import placementEn from "./placement.en";
 import placementFr from "./placement.fr";
+import accreditationEn from "./accreditation.en";
+import accreditationFr from "./accreditation.fr";
+import charterEn from "./charter.en";
+import charterFr from "./charter.fr";
+import accountEn from "./account.en";
+import accountFr from "./account.fr";
 import trackEn from "./track.en";
 import trackFr from "./track.fr";
+import moduleEn from "./module.en";
+import moduleFr from "./module.fr";
 import { frenchTypographyFaults, type TypographyRule } from "~/domain/french-typography";
 import { SETTINGS, type Bilingual } from "~/models/settings.server";
 
@@ -48,8 +56,10 @@ function settingTexts(language: keyof Bilingual): [string, string][] {
 }
 
 // Every group, the page groups too (ADR 0032), and the settings' own words.
-const fr = new Map([...[coreFr, examFr, diagnosticFr, trackFr, placementFr, staffFr, serverFr].flatMap((group) => [...flatten(group)]), ...settingTexts("fr")]);
-const en = new Map([...[coreEn, examEn, diagnosticEn, trackEn, placementEn, staffEn, serverEn].flatMap((group) => [...flatten(group)]), ...settingTexts("en")]);
+const FR_GROUPS = [coreFr, examFr, diagnosticFr, trackFr, moduleFr, placementFr, accreditationFr, charterFr, accountFr, staffFr, serverFr];
+const EN_GROUPS = [coreEn, examEn, diagnosticEn, trackEn, moduleEn, placementEn, accreditationEn, charterEn, accountEn, staffEn, serverEn];
+const fr = new Map([...FR_GROUPS.flatMap((group) => [...flatten(group)]), ...settingTexts("fr")]);
+const en = new Map([...EN_GROUPS.flatMap((group) => [...flatten(group)]), ...settingTexts("en")]);
 
 /** Placeholders that hold numbers or dates: "de 12 %" and "du 7 mai" need no elision. */
 const NUMERIC = new Set([

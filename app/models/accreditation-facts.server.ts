@@ -9,6 +9,7 @@ import { charterSignatures, checkAnswers, moduleProgress, placements, type Level
 import { loadContentLibrary } from "~/content/library.server";
 import { isRecertified, reasonFrom, type GuardFacts } from "~/domain/accreditation";
 import { evaluateEligibility, type Eligibility } from "~/domain/eligibility";
+import { levelName } from "~/i18n/i18n.server";
 import type { ProgressRow } from "~/domain/track";
 import type { AccreditationRow } from "./accreditation-transition.server";
 import { offeredChannels } from "./channels.server";
@@ -101,18 +102,32 @@ async function gatherFacts(userIds: readonly string[], now: Date, locale: Locale
       signedVersion: signature?.version ?? null,
       signedAt: signature?.signedAt ?? null,
       currentCharter: current,
-      eligibility: evaluateEligibility({
-        now,
-        level: placement?.level ?? null,
-        // The track is complete when every module the library can load is completed (see track.ts).
-        track: totals ? { total: totals.available, completed: totals.completed } : null,
-        lastPass: lastPass ? { gradedAt: lastPass.gradedAt, score: lastPass.score } : null,
-        examValidityMonths: validity,
-        charter: { currentVersion: current, signedCurrent: signedCurrent.has(userId), signedVersion: signature?.version ?? null },
-      }),
+      eligibility: withLevelName(
+        locale,
+        evaluateEligibility({
+          now,
+          level: placement?.level ?? null,
+          // The track is complete when every module the library can load is completed (see track.ts).
+          track: totals ? { total: totals.available, completed: totals.completed } : null,
+          lastPass: lastPass ? { gradedAt: lastPass.gradedAt, score: lastPass.score } : null,
+          examValidityMonths: validity,
+          charter: { currentVersion: current, signedCurrent: signedCurrent.has(userId), signedVersion: signature?.version ?? null },
+        }),
+      ),
     });
   }
   return out;
+}
+
+/**
+ * The checklist's level in words, in the reader's language: the pages that show it need not download the placement
+ * pages' strings for one name (ADR 0038).
+ */
+function withLevelName(locale: Locale, eligibility: Eligibility): Eligibility {
+  return {
+    ...eligibility,
+    checklist: eligibility.checklist.map((entry) => (entry.item === "placed" && entry.level ? { ...entry, levelName: levelName(locale, entry.level) } : entry)),
+  };
 }
 
 export async function eligibilityFor(userId: string, now = new Date(), locale: Locale = "fr"): Promise<PersonFacts> {

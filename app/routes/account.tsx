@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button, Card, PageHeader } from "~/components/ui";
 import { Field, FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
 import { mailPreferences, mandatoryLabels, saveMailPreferences } from "~/models/notifications.server";
@@ -14,6 +15,7 @@ import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { newPasswordSchema } from "~/utils/password-form.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import "~/i18n/load/account.client";
 
 export const meta = titled;
 
@@ -73,27 +75,21 @@ export default function Account() {
   const errors = result && "fieldErrors" in result ? result.fieldErrors : null;
   return (
     <div className="page-narrow space-y-6">
-      <h1 className="text-3xl font-bold">{t("account.title")}</h1>
-      <section className="card" aria-labelledby="profile-title">
-        <h2 id="profile-title" className="text-lg font-semibold">
-          {t("account.profile")}
-        </h2>
-        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
-          <dt className="font-medium">{t("common.name")}</dt>
+      <PageHeader title={t("account.title")} />
+      <Card title={t("account.profile")}>
+        <dl className="facts text-sm">
+          <dt>{t("common.name")}</dt>
           <dd>{data.name}</dd>
-          <dt className="font-medium">{t("common.email")}</dt>
+          <dt>{t("common.email")}</dt>
           <dd>{data.email}</dd>
-          <dt className="font-medium">{t("common.team")}</dt>
+          <dt>{t("common.team")}</dt>
           <dd>{data.teamName ?? t("common.noTeam")}</dd>
-          <dt className="font-medium">{t("common.roles")}</dt>
+          <dt>{t("common.roles")}</dt>
           <dd>{data.roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
         </dl>
-      </section>
-      <section className="card" aria-labelledby="language-title">
-        <h2 id="language-title" className="text-lg font-semibold">
-          {t("account.language")}
-        </h2>
-        <form method="post" action="/language" className="mt-3 flex items-end gap-2">
+      </Card>
+      <Card title={t("account.language")}>
+        <form method="post" action="/language" className="flex items-end gap-2">
           <input type="hidden" name="redirectTo" value="/account" />
           <div>
             <label htmlFor="locale" className="field-label">
@@ -108,64 +104,53 @@ export default function Account() {
               </option>
             </select>
           </div>
-          <button type="submit" className="btn-secondary">
+          <Button type="submit" variant="secondary">
             {t("common.save")}
-          </button>
+          </Button>
         </form>
-      </section>
-      <section className="card space-y-3" aria-labelledby="data-title">
-        <h2 id="data-title" className="text-lg font-semibold">
-          {t("privacy.account.title")}
-        </h2>
+      </Card>
+      <Card title={t("privacy.account.title")} className="space-y-3">
         <p>
           <Link to="/privacy" className="link">
             {t("privacy.account.readNotice")}
           </Link>
           {data.noticeSeen ? (
-            <span className="block text-sm text-slate-700">{t("privacy.seen", { version: data.noticeSeen.version, date: date(data.noticeSeen.seenAt) })}</span>
+            <span className="muted block text-sm">{t("privacy.seen", { version: data.noticeSeen.version, date: date(data.noticeSeen.seenAt) })}</span>
           ) : null}
         </p>
         <Form method="post" action="/account/export" reloadDocument>
           <input type="hidden" name="intent" value="export" />
-          <button type="submit" className="btn-secondary" aria-describedby="export-help">
+          <Button type="submit" variant="secondary" aria-describedby="export-help">
             {t("privacy.account.download")}
-          </button>
+          </Button>
         </Form>
-        <p id="export-help" className="text-sm text-slate-600">
+        <p id="export-help" className="muted text-sm">
           {t("privacy.account.downloadHelp")}
         </p>
-      </section>
-      <section className="card" aria-labelledby="notifications-title" id="notifications">
-        <h2 id="notifications-title" className="text-lg font-semibold">
-          {t("account.notificationsTitle")}
-        </h2>
-        <p className="mt-2 text-sm text-slate-700">{t("account.notificationsIntro")}</p>
+      </Card>
+      <Card id="notifications" title={t("account.notificationsTitle")}>
+        <p className="muted text-sm">{t("account.notificationsIntro")}</p>
         <Form method="post" className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="notifications" />
           <fieldset>
             <legend className="sr-only">{t("account.notificationsTitle")}</legend>
-            <ul className="space-y-2">
+            <ul className="space-y-2 text-sm">
               {data.preferences.map((p) => (
-                <li key={p.kind} className="flex items-start gap-2">
-                  <input type="checkbox" id={`mail-${p.kind}`} name="mail" value={p.kind} defaultChecked={p.mailed} className="mt-1" />
-                  <label htmlFor={`mail-${p.kind}`} className="text-sm">
-                    {p.label}
-                  </label>
+                <li key={p.kind} className="check-row">
+                  <input type="checkbox" id={`mail-${p.kind}`} name="mail" value={p.kind} defaultChecked={p.mailed} />
+                  <label htmlFor={`mail-${p.kind}`}>{p.label}</label>
                 </li>
               ))}
             </ul>
           </fieldset>
-          <p className="text-sm text-slate-700">{t("account.notificationsMandatory", { kinds: data.mandatory.join(", ") })}</p>
-          <button type="submit" className="btn-secondary">
+          <p className="muted text-sm">{t("account.notificationsMandatory", { kinds: data.mandatory.join(", ") })}</p>
+          <Button type="submit" variant="secondary">
             {t("common.save")}
-          </button>
+          </Button>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="password-title">
-        <h2 id="password-title" className="text-lg font-semibold">
-          {t("account.passwordTitle")}
-        </h2>
-        <Form method="post" className="mt-3 space-y-4" noValidate>
+      </Card>
+      <Card title={t("account.passwordTitle")}>
+        <Form method="post" className="space-y-4" noValidate>
           <input type="hidden" name="intent" value="password" />
           <FormErrors errors={errors} />
           <Field name="current" type="password" label={t("account.passwordCurrent")} autoComplete="current-password" required maxLength={200} errors={errors} />
@@ -181,25 +166,20 @@ export default function Account() {
             errors={errors}
           />
           <Field name="confirm" type="password" label={t("password.confirm")} autoComplete="new-password" required errors={errors} />
-          <button type="submit" className="btn-primary">
-            {t("account.passwordSubmit")}
-          </button>
+          <Button type="submit">{t("account.passwordSubmit")}</Button>
         </Form>
-      </section>
-      <section className="card" aria-labelledby="sessions-title">
-        <h2 id="sessions-title" className="text-lg font-semibold">
-          {t("account.sessions")}
-        </h2>
-        <Form method="post" action="/logout" className="mt-3">
+      </Card>
+      <Card title={t("account.sessions")}>
+        <Form method="post" action="/logout">
           <input type="hidden" name="scope" value="everywhere" />
-          <button type="submit" className="btn-secondary" aria-describedby="everywhere-help">
+          <Button type="submit" variant="secondary" aria-describedby="everywhere-help">
             {t("logout.everywhere")}
-          </button>
-          <p id="everywhere-help" className="mt-2 text-sm text-slate-600">
+          </Button>
+          <p id="everywhere-help" className="muted mt-2 text-sm">
             {t("logout.everywhereHelp")}
           </p>
         </Form>
-      </section>
+      </Card>
     </div>
   );
 }

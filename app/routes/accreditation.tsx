@@ -5,6 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { AccreditationSummary, Checklist, NextStep, reasonInWords } from "~/components/accreditation";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button, Card, PageHeader } from "~/components/ui";
 import { FieldFrame, FormErrors } from "~/components/form";
 import { resolveLocale } from "~/i18n/config";
 import { STATEMENT_MAX, STATEMENT_MIN } from "~/domain/accreditation";
@@ -58,15 +59,9 @@ export default function AccreditationPage() {
   const preselected = new Set(renewal ? (status.accreditation?.channelLabels ?? []) : []);
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("accreditation.page.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("accreditation.page.intro")}</p>
-      </header>
+      <PageHeader title={t("accreditation.page.title")} description={<p>{t("accreditation.page.intro")}</p>} />
 
-      <section aria-labelledby="current-title" className="card space-y-3">
-        <h2 id="current-title" className="text-xl font-semibold">
-          {t("accreditation.page.current")}
-        </h2>
+      <Card title={t("accreditation.page.current")} className="space-y-3">
         {status.accreditation ? <AccreditationSummary accreditation={status.accreditation} /> : <p>{t("accreditation.page.none")}</p>}
         {status.accreditation?.grantedAt ? (
           <p>
@@ -75,23 +70,17 @@ export default function AccreditationPage() {
             </a>
           </p>
         ) : null}
-      </section>
+      </Card>
 
       <NextStep next={status.next} requestAgainFrom={status.requestAgainFrom} examOpensAt={status.examOpensAt} trackStarted={status.trackStarted} />
 
-      <section aria-labelledby="checklist-title" className="card">
-        <h2 id="checklist-title" className="mb-4 text-xl font-semibold">
-          {t("accreditation.checklist.title")}
-        </h2>
+      <Card title={t("accreditation.checklist.title")}>
         <Checklist checklist={status.eligibility.checklist} />
-      </section>
+      </Card>
 
       {showForm ? (
-        <section id="request" aria-labelledby="request-title" className="card">
-          <h2 id="request-title" className="text-xl font-semibold">
-            {renewal ? t("accreditation.page.renewalTitle") : t("accreditation.page.requestTitle")}
-          </h2>
-          <p className="mt-2 text-slate-700">{t("accreditation.page.requestIntro")}</p>
+        <Card id="request" title={renewal ? t("accreditation.page.renewalTitle") : t("accreditation.page.requestTitle")}>
+          <p className="muted">{t("accreditation.page.requestIntro")}</p>
           <Form method="post" className="mt-4 space-y-4" noValidate>
             <FormErrors errors={errors} />
             <input type="hidden" name="intent" value={renewal ? "renewal" : "request"} />
@@ -105,8 +94,8 @@ export default function AccreditationPage() {
               </legend>
               <div className="mt-2 grid gap-2 sm:grid-cols-3">
                 {status.channels.map((channel) => (
-                  <label key={channel.id} className="flex items-center gap-2">
-                    <input type="checkbox" name="channels" value={channel.id} defaultChecked={preselected.has(channel.label)} className="h-4 w-4" />
+                  <label key={channel.id} className="check-row">
+                    <input type="checkbox" name="channels" value={channel.id} defaultChecked={preselected.has(channel.label)} />
                     {channel.label}
                   </label>
                 ))}
@@ -137,24 +126,21 @@ export default function AccreditationPage() {
                 />
               )}
             </FieldFrame>
-            <button type="submit" className="btn-primary" disabled={busy}>
+            <Button type="submit" disabled={busy}>
               {renewal ? t("accreditation.page.submitRenewal") : t("accreditation.page.submitRequest")}
-            </button>
+            </Button>
           </Form>
-        </section>
+        </Card>
       ) : null}
 
-      <section aria-labelledby="history-title" className="card">
-        <h2 id="history-title" className="text-xl font-semibold">
-          {t("accreditation.page.history")}
-        </h2>
+      <Card title={t("accreditation.page.history")}>
         {history.length === 0 ? (
-          <p className="mt-2 text-slate-700">{t("accreditation.page.noHistory")}</p>
+          <p className="muted">{t("accreditation.page.noHistory")}</p>
         ) : (
-          <ol className="mt-3 space-y-3">
+          <ol className="timeline">
             {history.map((entry) => (
-              <li key={entry.id} className="border-l-2 border-slate-300 pl-3">
-                <p className="text-sm text-slate-600">
+              <li key={entry.id}>
+                <p className="muted text-sm">
                   <time dateTime={String(entry.at)}>{dateTime(entry.at)}</time> —{" "}
                   {entry.actorName ? t("accreditation.page.by", { name: entry.actorName }) : t("accreditation.page.system")}
                 </p>
@@ -167,7 +153,7 @@ export default function AccreditationPage() {
             ))}
           </ol>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -9,12 +9,15 @@ import { requirePermission } from "~/auth/guards.server";
 import { NextStep } from "~/components/next-step";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { resolveLocale } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { certificateFor } from "~/models/certificate.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+// The page group of strings this file names (ADR 0032).
+import "~/i18n/load/accreditation.client";
 
 export const meta = titled;
 
@@ -29,12 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const STATUS_STYLE = {
-  valid: "border-green-700 bg-green-50 text-green-900",
-  expired: "border-amber-700 bg-amber-50 text-amber-950",
-  suspended: "border-amber-700 bg-amber-50 text-amber-950",
-  revoked: "border-red-700 bg-red-50 text-red-900",
-} as const;
+/** The certificate's edge says its state (classes of app/styles/app.css); the words say it too. */
+const STATUS_TONE = { valid: "edge-ok", expired: "edge-warn", suspended: "edge-warn", revoked: "edge-bad" } as const;
 
 export default function CertificatePage() {
   const { t } = useTranslation();
@@ -42,49 +41,35 @@ export default function CertificatePage() {
   const { certificate: c, road } = useLoaderData<typeof loader>();
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("accreditation.certificate.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("accreditation.certificate.intro")}</p>
-      </header>
+      <PageHeader title={t("accreditation.certificate.title")} description={<p>{t("accreditation.certificate.intro")}</p>} />
       {!c ? (
         <>
-          <p className="card">{t("accreditation.certificate.none")}</p>
+          <EmptyState title={t("accreditation.certificate.none")} />
           {road ? <NextStep {...road} /> : null}
         </>
       ) : (
         <>
-          <section aria-labelledby="certificate-title" className={`card space-y-4 border-l-4 ${STATUS_STYLE[c.status]}`}>
-            <h2 id="certificate-title" className="text-xl font-semibold">
-              {c.holderName}
-            </h2>
+          <Card title={c.holderName} className={`space-y-4 ${STATUS_TONE[c.status]}`}>
             <p className="font-semibold">
               {t("accreditation.certificate.status")}
               {t("accreditation.colon")}
               {t(`api.verify.status.${c.status}`)}
             </p>
-            <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-              <dt className="font-medium text-slate-700">{t("api.verify.channels")}</dt>
+            <dl className="facts">
+              <dt>{t("api.verify.channels")}</dt>
               <dd>{c.channelLabels.join(", ")}</dd>
-              <dt className="font-medium text-slate-700">{t("api.verify.issuer")}</dt>
+              <dt>{t("api.verify.issuer")}</dt>
               <dd>{c.organisationName}</dd>
-              <dt className="font-medium text-slate-700">{t("accreditation.certificate.validity")}</dt>
+              <dt>{t("accreditation.certificate.validity")}</dt>
               <dd>{t("accreditation.certificate.fromTo", { from: day(c.validFrom), until: day(c.validUntil) })}</dd>
-              <dt className="font-medium text-slate-700">{t("api.verify.credentialId")}</dt>
+              <dt>{t("api.verify.credentialId")}</dt>
               <dd className="break-all font-mono text-sm">{c.credentialId}</dd>
             </dl>
-          </section>
-          <section aria-labelledby="share-title" className="card space-y-4">
-            <h2 id="share-title" className="text-xl font-semibold">
-              {t("accreditation.certificate.shareTitle")}
-            </h2>
+          </Card>
+          <Card title={t("accreditation.certificate.shareTitle")}>
             <div className="flex flex-wrap items-start gap-6">
               {/* The qrcode library's SVG of our own verification URL (generated on the server). */}
-              <div
-                role="img"
-                aria-label={t("accreditation.certificate.qr")}
-                className="h-40 w-40 shrink-0 bg-white"
-                dangerouslySetInnerHTML={{ __html: c.qrSvg }}
-              />
+              <div role="img" aria-label={t("accreditation.certificate.qr")} className="qr" dangerouslySetInnerHTML={{ __html: c.qrSvg }} />
               <div className="min-w-0 flex-1 space-y-3">
                 <p>
                   {t("accreditation.certificate.verifyAt")}{" "}
@@ -92,7 +77,7 @@ export default function CertificatePage() {
                     {c.verifyUrl}
                   </a>
                 </p>
-                <p className="flex flex-wrap gap-3">
+                <p className="actions">
                   <a href="/accreditation/certificate.pdf" className="btn-primary" download>
                     {t("accreditation.certificate.pdf")}
                   </a>
@@ -108,7 +93,7 @@ export default function CertificatePage() {
                 </p>
               </div>
             </div>
-          </section>
+          </Card>
         </>
       )}
     </div>

@@ -5,7 +5,9 @@ import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldFrame, FormErrors } from "~/components/form";
-import { MdxContent } from "~/components/mdx/mdx-content";
+import { MdxHtml } from "~/components/mdx/mdx-html";
+import { prerenderedSegments } from "~/components/mdx/prerender.server";
+import { Button, Card, PageHeader } from "~/components/ui";
 import { resolveLocale } from "~/i18n/config";
 import { CharterCheckError, charterChangeSummary, checkForDisplay, getCurrentCharter, getSignature, signCharter } from "~/models/charter.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -14,6 +16,7 @@ import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
+import "~/i18n/load/charter.client";
 
 export const meta = titled;
 
@@ -43,7 +46,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       effective: content?.effective ?? null,
       title: content?.locales[locale].title ?? null,
       summary: content?.locales[locale].summary ?? null,
-      tree: content?.locales[locale].tree ?? [],
+      // Rendered to HTML once per version and language (the charter holds no interactive element).
+      segments: content ? prerenderedSegments(content.locales[locale].tree, locale, locale) : [],
       questions: content && !signature ? checkForDisplay(content, locale, viewer.id) : [],
       /** What changed, as the admin wrote it when publishing: shown before signing. */
       changes: signature ? null : charterChangeSummary(current.version, locale),
@@ -80,41 +84,44 @@ export default function CharterPage() {
   const busy = useNavigation().state === "submitting";
   if (!charter) {
     return (
-      <div className="card page-narrow">
-        <h1 className="text-3xl font-bold">{t("accreditation.charter.title")}</h1>
-        <p className="mt-3">{t("accreditation.charter.noneInForce")}</p>
+      <div className="page-narrow">
+        <PageHeader title={t("accreditation.charter.title")} description={<p>{t("accreditation.charter.noneInForce")}</p>} />
       </div>
     );
   }
   const lang = i18n.language === "en" ? "en" : "fr";
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{charter.title ?? t("accreditation.charter.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("accreditation.charter.versionLine", { version: charter.version, date: day(charter.effective) })}</p>
-        {signedAt ? (
+      <PageHeader
+        title={charter.title ?? t("accreditation.charter.title")}
+        description={
           <>
-            <p role="status" className="mt-3 rounded-md bg-green-50 p-3 text-green-900">
-              {t("accreditation.charter.signedInfo", { date: date(signedAt) })}
-            </p>
-            {road ? (
-              <div className="mt-4">
-                <NextStep {...road} />
-              </div>
+            <p>{t("accreditation.charter.versionLine", { version: charter.version, date: day(charter.effective) })}</p>
+            {signedAt ? (
+              <>
+                <p role="status" className="callout-done mt-3">
+                  {t("accreditation.charter.signedInfo", { date: date(signedAt) })}
+                </p>
+                {road ? (
+                  <div className="mt-4">
+                    <NextStep {...road} />
+                  </div>
+                ) : null}
+              </>
+            ) : (
+              <p className="callout-warning mt-3">{t("accreditation.charter.mustSign")}</p>
+            )}
+            {charter.changes ? (
+              <section aria-labelledby="changes-title" className="callout-info mt-3">
+                <h2 id="changes-title" className="font-semibold">
+                  {t("accreditation.charter.changesTitle")}
+                </h2>
+                <p className="mt-1 whitespace-pre-line">{charter.changes}</p>
+              </section>
             ) : null}
           </>
-        ) : (
-          <p className="mt-3 rounded-md bg-amber-50 p-3 text-amber-900">{t("accreditation.charter.mustSign")}</p>
-        )}
-        {charter.changes ? (
-          <section aria-labelledby="changes-title" className="callout-info mt-3">
-            <h2 id="changes-title" className="font-semibold">
-              {t("accreditation.charter.changesTitle")}
-            </h2>
-            <p className="mt-1 whitespace-pre-line">{charter.changes}</p>
-          </section>
-        ) : null}
-      </header>
+        }
+      />
       {!charter.available ? (
         <p role="alert" className="card text-red-800">
           {t("accreditation.charter.unavailable")}
@@ -122,19 +129,16 @@ export default function CharterPage() {
       ) : (
         <article className="card">
           {charter.summary ? <p className="text-lg text-slate-800">{charter.summary}</p> : null}
-          <MdxContent nodes={charter.tree} lang={lang} />
+          <MdxHtml segments={charter.segments} lang={lang} />
         </article>
       )}
       {!signedAt && charter.available ? (
-        <section aria-labelledby="sign-title" className="card">
-          <h2 id="sign-title" className="text-2xl font-semibold">
-            {t("accreditation.charter.signTitle")}
-          </h2>
-          <Form method="post" className="mt-4 space-y-6" noValidate>
+        <Card title={t("accreditation.charter.signTitle")}>
+          <Form method="post" className="space-y-6" noValidate>
             <FormErrors errors={errors} />
             <div>
-              <h3 className="text-lg font-semibold">{t("accreditation.charter.checkLegend")}</h3>
-              <p className="text-slate-700">{t("accreditation.charter.checkIntro")}</p>
+              <h3 className="font-semibold">{t("accreditation.charter.checkLegend")}</h3>
+              <p className="muted">{t("accreditation.charter.checkIntro")}</p>
             </div>
             {charter.questions.map((question, index) => {
               const error = errors?.[`q:${question.id}`];
@@ -147,13 +151,11 @@ export default function CharterPage() {
                       {t("accreditation.colon")}
                     </span>
                     {question.question}
-                    {question.clause ? (
-                      <span className="ml-1 text-sm text-slate-600">({t("accreditation.charter.clause", { ref: question.clause })})</span>
-                    ) : null}
+                    {question.clause ? <span className="muted ml-1 text-sm">({t("accreditation.charter.clause", { ref: question.clause })})</span> : null}
                   </legend>
                   {question.options.map((option) => (
-                    <label key={option.id} className="flex items-start gap-2">
-                      <input type="radio" name={`q:${question.id}`} value={option.id} required className="mt-1 h-4 w-4" />
+                    <label key={option.id} className="check-row">
+                      <input type="radio" name={`q:${question.id}`} value={option.id} required />
                       <span>{option.text}</span>
                     </label>
                   ))}
@@ -177,17 +179,17 @@ export default function CharterPage() {
             />
             <FieldFrame id="confirm" label={null} error={errors?.confirm ? t(errors.confirm) : null}>
               {(aria) => (
-                <label className="flex items-start gap-2">
-                  <input {...aria} type="checkbox" name="confirm" required className="mt-1 h-4 w-4" />
+                <label className="check-row">
+                  <input {...aria} type="checkbox" name="confirm" required />
                   <span>{t("accreditation.charter.confirm")}</span>
                 </label>
               )}
             </FieldFrame>
-            <button type="submit" className="btn-primary" disabled={busy}>
+            <Button type="submit" disabled={busy}>
               {t("accreditation.charter.submit")}
-            </button>
+            </Button>
           </Form>
-        </section>
+        </Card>
       ) : null}
     </div>
   );

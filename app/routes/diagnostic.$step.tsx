@@ -1,10 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, fieldAria } from "~/components/form";
+import { FormErrors, fieldAria } from "~/components/form-errors";
+import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { stepAfter } from "~/domain/diagnostic";
 import { mayTakeDiagnostic } from "~/domain/retake";
 import { resolveLocale } from "~/i18n/config";
@@ -86,20 +87,18 @@ export default function DiagnosticStep() {
 
   if (!data.open) {
     return (
-      <div className="page-narrow space-y-6">
-        <h1 className="text-3xl font-bold">{t("diagnostic.title")}</h1>
-        <div className="card space-y-4">
+      <div className="page-narrow">
+        <PageHeader title={t("diagnostic.title")} />
+        <Card className="space-y-4">
           <FormErrors errors={errors} />
           <p className="text-slate-800">{t("diagnostic.errors.noRun")}</p>
-          <p className="flex flex-wrap gap-3">
-            <Link to="/placement" className="btn-primary">
-              {t("diagnostic.seeResult")}
-            </Link>
-            <Link to="/diagnostic" className="btn-secondary">
+          <p className="actions">
+            <ButtonLink to="/placement">{t("diagnostic.seeResult")}</ButtonLink>
+            <ButtonLink to="/diagnostic" variant="secondary">
               {t("diagnostic.title")}
-            </Link>
+            </ButtonLink>
           </p>
-        </div>
+        </Card>
       </div>
     );
   }
@@ -118,9 +117,9 @@ export default function DiagnosticStep() {
           aria-valuemax={data.total}
           aria-valuenow={data.answered}
           aria-valuetext={t("diagnostic.progressValue", { answered: data.answered, total: data.total })}
-          className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+          className="step-bar"
         >
-          <svg className="block h-full w-full" aria-hidden="true" focusable="false">
+          <svg aria-hidden="true" focusable="false">
             <rect x="0" y="0" height="100%" width={`${percent}%`} className="fill-brand-700" />
           </svg>
         </div>
@@ -184,12 +183,12 @@ function QuestionForm({
       {fromReview ? <input type="hidden" name="from" value="review" /> : null}
       <fieldset aria-describedby={aria["aria-describedby"]} aria-invalid={aria["aria-invalid"]}>
         <legend className="w-full">
-          <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
+          <h1 ref={headingRef} tabIndex={-1} className="text-title font-bold">
             {question.prompt}
           </h1>
         </legend>
         {question.help ? (
-          <p id="question-help" className="mt-2 text-slate-700">
+          <p id="question-help" className="muted mt-2">
             {question.help}
           </p>
         ) : null}
@@ -207,10 +206,7 @@ function QuestionForm({
             const checked = selected.includes(option.id);
             return (
               <li key={option.id}>
-                <label
-                  htmlFor={id}
-                  className={`flex cursor-pointer items-start gap-3 rounded-md border p-3 hover:bg-slate-50 ${checked ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}
-                >
+                <label htmlFor={id} className={checked ? "option option-on" : "option"}>
                   <input
                     id={id}
                     type={single ? "radio" : "checkbox"}
@@ -218,9 +214,8 @@ function QuestionForm({
                     value={option.id}
                     checked={checked}
                     onChange={(event) => toggle(option.id, event.currentTarget.checked)}
-                    className="mt-1 h-4 w-4 accent-brand-700"
                   />
-                  <span className="text-slate-900">{option.label}</span>
+                  <span>{option.label}</span>
                 </label>
               </li>
             );
@@ -229,19 +224,19 @@ function QuestionForm({
       </fieldset>
       <div className="flex flex-wrap items-center justify-between gap-3">
         {step > 1 && !fromReview ? (
-          <Link to={`/diagnostic/${step - 1}`} className="btn-secondary" rel="prev">
+          <ButtonLink to={`/diagnostic/${step - 1}`} variant="secondary" rel="prev">
             {t("diagnostic.previous")}
-          </Link>
+          </ButtonLink>
         ) : fromReview ? (
-          <Link to="/diagnostic/review" className="btn-secondary">
+          <ButtonLink to="/diagnostic/review" variant="secondary">
             {t("common.back")}
-          </Link>
+          </ButtonLink>
         ) : (
           <span />
         )}
-        <button type="submit" className="btn-primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {nextLabel}
-        </button>
+        </Button>
       </div>
     </Form>
   );

@@ -1,9 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
+import { FormErrors } from "~/components/form-errors";
 import { useDates } from "~/components/dates";
 import { resumeStep } from "~/domain/diagnostic";
 import { mayTakeDiagnostic } from "~/domain/retake";
@@ -70,42 +71,40 @@ export default function DiagnosticStart() {
   const retake = data.status !== "first_time";
   return (
     <div className="page-narrow space-y-6">
-      <h1 className="text-3xl font-bold">{retake ? t("diagnostic.retakeTitle") : t("diagnostic.title")}</h1>
-      <div className="card space-y-4">
+      <PageHeader title={retake ? t("diagnostic.retakeTitle") : t("diagnostic.title")} />
+      <Card className="space-y-4">
         <FormErrors errors={errors} />
         <p className="text-slate-800">{t("diagnostic.intro")}</p>
-        <p className="text-slate-700">{t("diagnostic.length", { count: data.total })}</p>
-        <p className="text-slate-700">{t("diagnostic.savedAsYouGo")}</p>
-        {retake && data.status !== "waiting" ? <p className="text-slate-700">{t("diagnostic.retakeIntro")}</p> : null}
+        <p className="muted">{t("diagnostic.length", { count: data.total })}</p>
+        <p className="muted">{t("diagnostic.savedAsYouGo")}</p>
+        {retake && data.status !== "waiting" ? <p className="muted">{t("diagnostic.retakeIntro")}</p> : null}
         {data.status === "waiting" && data.availableAt ? (
           <div className="space-y-3">
             <p className="font-medium text-slate-900">{t("diagnostic.waiting", { date: date(data.availableAt) })}</p>
-            <p className="text-slate-700">{t("diagnostic.waitingHelp")}</p>
-            <Link to="/placement" className="btn-primary">
-              {t("diagnostic.seeResult")}
-            </Link>
+            <p className="muted">{t("diagnostic.waitingHelp")}</p>
+            <ButtonLink to="/placement">{t("diagnostic.seeResult")}</ButtonLink>
           </div>
         ) : (
           <Form method="post" className="space-y-4">
-            <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
-              <h2 id="notice-title" className="text-lg font-semibold">
+            <div className="callout-muted p-4">
+              <h2 id="notice-title" className="card-title">
                 {t("privacy.beforeQuestionnaire")}
               </h2>
               <div className="mt-2 max-h-80 overflow-y-auto text-sm" tabIndex={0} role="region" aria-labelledby="notice-title">
                 <NoticeText text={data.notice.text} />
               </div>
-              <p id="notice-help" className="mt-3 text-sm text-slate-700">
+              <p id="notice-help" className="muted mt-3 text-sm">
                 {t("privacy.beforeQuestionnaireHelp", { version: data.notice.version })}
               </p>
             </div>
             <input type="hidden" name="intent" value="start" />
             <input type="hidden" name="privacyVersion" value={data.notice.version} />
-            <button type="submit" className="btn-primary" disabled={busy} aria-describedby="notice-help">
+            <Button type="submit" disabled={busy} aria-describedby="notice-help">
               {t("diagnostic.start")}
-            </button>
+            </Button>
           </Form>
         )}
-      </div>
+      </Card>
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
+import { FormErrors } from "~/components/form-errors";
 import { mayTakeDiagnostic } from "~/domain/retake";
 import { resolveLocale } from "~/i18n/config";
 import { finishRun, getOpenRun, localizeQuestion, requireQuestionnaire } from "~/models/diagnostic.server";
@@ -58,33 +59,30 @@ export default function DiagnosticReview() {
   const busy = useNavigation().state !== "idle";
   if (!data.open) {
     return (
-      <div className="page-narrow space-y-6">
-        <h1 className="text-3xl font-bold">{t("diagnostic.reviewTitle")}</h1>
-        <div className="card space-y-4">
+      <div className="page-narrow">
+        <PageHeader title={t("diagnostic.reviewTitle")} />
+        <Card className="space-y-4">
           <FormErrors errors={errors} />
           {errors ? null : <p className="text-slate-800">{t("diagnostic.errors.noRun")}</p>}
-          <p className="flex flex-wrap gap-3">
-            <Link to="/placement" className="btn-primary">
-              {t("diagnostic.seeResult")}
-            </Link>
+          <p className="actions">
+            <ButtonLink to="/placement">{t("diagnostic.seeResult")}</ButtonLink>
           </p>
-        </div>
+        </Card>
       </div>
     );
   }
   return (
     <div className="page-narrow space-y-6">
-      <h1 className="text-3xl font-bold">{t("diagnostic.reviewTitle")}</h1>
-      <p className="text-slate-700">{t("diagnostic.reviewIntro")}</p>
+      <PageHeader title={t("diagnostic.reviewTitle")} description={<p>{t("diagnostic.reviewIntro")}</p>} />
       <FormErrors errors={errors} />
-      <ol className="card divide-y divide-slate-100 p-0">
+      <ol className="card list-rows">
         {data.answers.map((item) => (
-          <li key={item.step} className="flex flex-wrap items-start justify-between gap-3 px-6 py-4">
+          <li key={item.step}>
             <div className="min-w-0 flex-1">
               <p className="font-medium text-slate-900">
                 {item.step}. {item.prompt}
               </p>
-              <p className={item.answer.length ? "mt-1 text-slate-700" : "mt-1 font-medium text-red-700"}>
+              <p className={item.answer.length ? "muted mt-1" : "mt-1 font-medium text-red-700"}>
                 {item.answer.length ? item.answer.join(", ") : t("diagnostic.errors.answerRequired")}
               </p>
             </div>
@@ -97,9 +95,9 @@ export default function DiagnosticReview() {
       </ol>
       <Form method="post">
         <input type="hidden" name="runId" value={data.runId} />
-        <button type="submit" className="btn-primary" disabled={busy || !data.complete}>
+        <Button type="submit" disabled={busy || !data.complete}>
           {t("diagnostic.finish")}
-        </button>
+        </Button>
       </Form>
     </div>
   );

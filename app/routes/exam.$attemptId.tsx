@@ -16,7 +16,8 @@ import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
+import { FormErrors } from "~/components/form-errors";
 import { resolveLocale } from "~/i18n/config";
 import { AttemptRefused, clearAnswer, getAttempt, saveAnswer, saveAnswers, startAttempt, submitAttempt } from "~/models/exam.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -231,42 +232,40 @@ function TakeAttempt({ attempt, page, pageSize }: { attempt: InProgress; page: n
   const pageLabel = (n: number) => t("accreditation.exam.pageN", { first: (n - 1) * pageSize + 1, last: Math.min(n * pageSize, total) });
   return (
     <div className="page-narrow space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
-        {attempt.deadline ? <Countdown deadline={attempt.deadline} /> : null}
-        <p className="text-slate-700">{t("accreditation.exam.savedAsYouGo")}</p>
-        <p aria-live="polite" className="text-sm font-semibold text-brand-800">
-          {t("accreditation.exam.progress", { count: answered, answered, total })}
-        </p>
-      </header>
+      <PageHeader
+        title={t("accreditation.exam.title")}
+        description={
+          <div className="space-y-2">
+            {attempt.deadline ? <Countdown deadline={attempt.deadline} /> : null}
+            <p>{t("accreditation.exam.savedAsYouGo")}</p>
+            <p aria-live="polite" className="text-sm font-semibold text-brand-800">
+              {t("accreditation.exam.progress", { count: answered, answered, total })}
+            </p>
+          </div>
+        }
+      />
       <FormErrors errors={data && "fieldErrors" in data ? data.fieldErrors : null} />
       <Form method="post" className="space-y-6" aria-label={page === "review" ? t("accreditation.exam.reviewTitle") : pageLabel(page)}>
         <input type="hidden" name="intent" value="page" />
         <nav aria-label={t("accreditation.exam.pages")}>
-          <ul className="flex flex-wrap gap-2">
+          <ul className="actions gap-2">
             {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
               <li key={n}>
-                <button
-                  type="submit"
-                  name="goto"
-                  value={n}
-                  className={n === page ? "btn-primary" : "btn-secondary"}
-                  aria-current={n === page ? "step" : undefined}
-                >
+                <Button type="submit" name="goto" value={n} variant={n === page ? "primary" : "secondary"} aria-current={n === page ? "step" : undefined}>
                   {pageLabel(n)}
-                </button>
+                </Button>
               </li>
             ))}
             <li>
-              <button
+              <Button
                 type="submit"
                 name="goto"
                 value="review"
-                className={page === "review" ? "btn-primary" : "btn-secondary"}
+                variant={page === "review" ? "primary" : "secondary"}
                 aria-current={page === "review" ? "step" : undefined}
               >
                 {t("accreditation.exam.reviewTitle")}
-              </button>
+              </Button>
             </li>
           </ul>
         </nav>
@@ -282,23 +281,20 @@ function TakeAttempt({ attempt, page, pageSize }: { attempt: InProgress; page: n
         {page !== "review" ? (
           <p className="flex flex-wrap justify-between gap-3">
             {page > 1 ? (
-              <button type="submit" name="goto" value={page - 1} className="btn-secondary" disabled={busy}>
+              <Button type="submit" name="goto" value={page - 1} variant="secondary" disabled={busy}>
                 ← {t("common.previous")}
-              </button>
+              </Button>
             ) : (
               <span />
             )}
-            <button type="submit" name="goto" value={page < pages ? page + 1 : "review"} className="btn-primary" disabled={busy}>
+            <Button type="submit" name="goto" value={page < pages ? page + 1 : "review"} disabled={busy}>
               {page < pages ? `${t("common.next")} →` : t("accreditation.exam.toReview")}
-            </button>
+            </Button>
           </p>
         ) : null}
       </Form>
       {page === "review" ? (
-        <section aria-labelledby="review-title" className="card space-y-4">
-          <h2 id="review-title" className="text-xl font-semibold">
-            {t("accreditation.exam.reviewTitle")}
-          </h2>
+        <Card title={t("accreditation.exam.reviewTitle")} className="space-y-4">
           {unanswered.length === 0 ? (
             <p className="font-medium text-emerald-800">{t("accreditation.exam.allAnswered")}</p>
           ) : (
@@ -317,12 +313,12 @@ function TakeAttempt({ attempt, page, pageSize }: { attempt: InProgress; page: n
           )}
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="submit" />
-            <p className="text-slate-700">{t("accreditation.exam.submitHelp")}</p>
-            <button type="submit" className="btn-primary" disabled={busy}>
+            <p className="muted">{t("accreditation.exam.submitHelp")}</p>
+            <Button type="submit" disabled={busy}>
               {t("accreditation.exam.submit")}
-            </button>
+            </Button>
           </Form>
-        </section>
+        </Card>
       ) : null}
     </div>
   );
@@ -430,10 +426,8 @@ function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["r
     ids.length === 0 ? t("accreditation.exam.noAnswer") : ids.map((id) => item.options.find((o) => o.id === id)?.text ?? id).join(" ; ");
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("accreditation.exam.resultTitle")}</h1>
-      </header>
-      <section className={`card border-l-4 ${attempt.passed ? "border-l-green-700" : "border-l-red-700"}`}>
+      <PageHeader title={t("accreditation.exam.resultTitle")} />
+      <section className={attempt.passed ? "card edge-ok" : "card edge-bad"}>
         <p role="status" className="text-xl font-semibold">
           {attempt.passed
             ? t("accreditation.exam.resultPassed", { score: attempt.score, passMark: attempt.passMark })
@@ -456,10 +450,10 @@ function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["r
       </section>
       {attempt.feedback === "missed" ? (
         <section aria-labelledby="missed-title" className="space-y-4">
-          <h2 id="missed-title" className="text-2xl font-semibold">
+          <h2 id="missed-title" className="text-title font-semibold">
             {t("accreditation.exam.missedTitle")}
           </h2>
-          <p className="text-slate-700">{t("accreditation.exam.noKeyShown")}</p>
+          <p className="muted">{t("accreditation.exam.noKeyShown")}</p>
           {attempt.missed.length === 0 ? <p>{t("accreditation.exam.allCorrect")}</p> : null}
           {attempt.missed.map((item) => (
             <article key={item.id} className="card space-y-2">
@@ -479,13 +473,13 @@ function AttemptResult({ attempt, road }: { attempt: Graded; road: LoaderData["r
         </section>
       ) : null}
       {road ? <NextStep {...road} /> : null}
-      <p className="flex flex-wrap gap-4">
-        <Link to="/exam" className="btn-secondary">
+      <p className="actions">
+        <ButtonLink to="/exam" variant="secondary">
           {t("accreditation.exam.back")}
-        </Link>
-        <Link to="/accreditation" className="btn-secondary">
+        </ButtonLink>
+        <ButtonLink to="/accreditation" variant="secondary">
           {t("accreditation.exam.nextStep")}
-        </Link>
+        </ButtonLink>
       </p>
     </div>
   );
@@ -504,23 +498,19 @@ function StartRefused({ refused }: { refused: StartRefusal }) {
   const { t } = useTranslation();
   const { dateTime } = useDates();
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
-      <div role="alert" className="card space-y-3 bg-amber-50 text-amber-900">
+    <div className="page-narrow">
+      <PageHeader title={t("accreditation.exam.title")} />
+      <div role="alert" className="callout-warning space-y-3">
         <p>{t(`accreditation.exam.refused.${refused.reason}`, { date: refused.until ? dateTime(refused.until) : "" })}</p>
-        <p className="flex flex-wrap gap-4">
+        <p className="actions">
           {refused.inProgressId ? (
-            <Link to={`/exam/${refused.inProgressId}`} className="btn-primary">
-              {t("accreditation.exam.resume")}
-            </Link>
+            <ButtonLink to={`/exam/${refused.inProgressId}`}>{t("accreditation.exam.resume")}</ButtonLink>
           ) : refused.reason === "trackIncomplete" ? (
-            <Link to="/track" className="btn-primary">
-              {t("accreditation.exam.toTrack")}
-            </Link>
+            <ButtonLink to="/track">{t("accreditation.exam.toTrack")}</ButtonLink>
           ) : null}
-          <Link to="/exam" className="btn-secondary">
+          <ButtonLink to="/exam" variant="secondary">
             {t("accreditation.exam.back")}
-          </Link>
+          </ButtonLink>
         </p>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { AttemptRefused, examOverview, startAttempt } from "~/models/exam.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { withFormErrors } from "~/utils/forms.server";
@@ -52,15 +53,12 @@ export default function ExamPage() {
     data && "refused" in data ? data.refused : !allowance.ok && allowance.reason !== "inProgress" ? { reason: allowance.reason, until: allowance.until } : null;
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("accreditation.exam.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("accreditation.exam.intro")}</p>
-      </header>
+      <PageHeader title={t("accreditation.exam.title")} description={<p>{t("accreditation.exam.intro")}</p>} />
       <section className="card space-y-2" aria-labelledby="rules-title">
         <h2 id="rules-title" className="sr-only">
           {t("accreditation.exam.title")}
         </h2>
-        <ul className="list-disc space-y-1 pl-5 text-slate-800">
+        <ul className="bullets">
           <li>{t("accreditation.exam.rules", { items: settings.itemsPerAttempt, passMark: settings.passMark })}</li>
           <li>
             {settings.timeLimitMinutes > 0 ? t("accreditation.exam.timeLimit", { count: settings.timeLimitMinutes }) : t("accreditation.exam.noTimeLimit")}
@@ -84,18 +82,14 @@ export default function ExamPage() {
           </p>
         ) : inProgress ? (
           <p>
-            <Link to={`/exam/${inProgress.id}`} className="btn-primary">
-              {t("accreditation.exam.resume")}
-            </Link>
+            <ButtonLink to={`/exam/${inProgress.id}`}>{t("accreditation.exam.resume")}</ButtonLink>
           </p>
         ) : refused ? (
-          <div role="alert" className="space-y-3 rounded-md bg-amber-50 p-3 text-amber-900">
+          <div role="alert" className="callout-warning space-y-3">
             <p>{t(`accreditation.exam.refused.${refused.reason}`, { date: dateTime(refused.until) })}</p>
             {refused.reason === "trackIncomplete" ? (
               <p>
-                <Link to="/track" className="btn-primary">
-                  {t("accreditation.exam.toTrack")}
-                </Link>
+                <ButtonLink to="/track">{t("accreditation.exam.toTrack")}</ButtonLink>
               </p>
             ) : null}
           </div>
@@ -103,44 +97,33 @@ export default function ExamPage() {
           // A document form, with or without JavaScript: the browser shows the answer, the attempt's first page.
           <Form method="post" action={`/exam/${startId}`} reloadDocument>
             <input type="hidden" name="intent" value="start" />
-            <button type="submit" className="btn-primary">
-              {t("accreditation.exam.start")}
-            </button>
+            <Button type="submit">{t("accreditation.exam.start")}</Button>
           </Form>
         ) : null}
       </section>
       {road && road.next !== "exam" && road.next !== "recertify" ? <NextStep {...road} examOpensAt={null} /> : null}
-      <section className="card" aria-labelledby="history-title">
-        <h2 id="history-title" className="text-xl font-semibold">
-          {t("accreditation.exam.history")}
-        </h2>
+      <Card title={t("accreditation.exam.history")}>
         {history.length === 0 ? (
-          <p className="mt-2 text-slate-700">{t("accreditation.exam.noHistory")}</p>
+          <p className="muted">{t("accreditation.exam.noHistory")}</p>
         ) : (
-          <table className="mt-3 min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="text-left">
+          <table className="simple-table">
+            <thead>
               <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t("accreditation.exam.startedOn")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("accreditation.exam.scoreCol")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("accreditation.exam.resultCol")}
-                </th>
-                <th scope="col" className="py-2">
+                <th scope="col">{t("accreditation.exam.startedOn")}</th>
+                <th scope="col">{t("accreditation.exam.scoreCol")}</th>
+                <th scope="col">{t("accreditation.exam.resultCol")}</th>
+                <th scope="col">
                   <span className="sr-only">{t("common.actions")}</span>
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody>
               {history.map((attempt) => (
                 <tr key={attempt.id}>
-                  <td className="py-2 pr-3">{date(attempt.startedAt)}</td>
-                  <td className="py-2 pr-3">{t("common.percent", { value: attempt.score })}</td>
-                  <td className="py-2 pr-3">{attempt.passed ? t("accreditation.exam.passed") : t("accreditation.exam.failed")}</td>
-                  <td className="py-2">
+                  <td>{date(attempt.startedAt)}</td>
+                  <td>{t("common.percent", { value: attempt.score })}</td>
+                  <td>{attempt.passed ? t("accreditation.exam.passed") : t("accreditation.exam.failed")}</td>
+                  <td>
                     <Link to={`/exam/${attempt.id}`} className="link">
                       {t("accreditation.exam.seeResult")}
                     </Link>
@@ -150,7 +133,7 @@ export default function ExamPage() {
             </tbody>
           </table>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -3,11 +3,13 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { Field, FormErrors, useIsPending } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button, PageHeader } from "~/components/ui";
 import { resolveLocale } from "~/i18n/config";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import "~/i18n/load/account.client";
 
 export const meta = titled;
 
@@ -38,9 +40,8 @@ export default function ForgotPassword() {
   const errors = data && "fieldErrors" in data ? data.fieldErrors : null;
   const busy = useIsPending();
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-3xl font-bold">{t("password.forgotTitle")}</h1>
-      <p className="mt-2 text-slate-700">{t("password.forgotIntro")}</p>
+    <div className="page-auth">
+      <PageHeader title={t("password.forgotTitle")} description={<p>{t("password.forgotIntro")}</p>} />
       {data && "sent" in data ? (
         <p role="status" className="card mt-6">
           {t("password.forgotSent")}
@@ -49,9 +50,9 @@ export default function ForgotPassword() {
         <Form method="post" className="card mt-6 space-y-4" noValidate>
           <FormErrors errors={errors} />
           <Field name="email" type="email" label={t("login.email")} autoComplete="username" required errors={errors} />
-          <button type="submit" className="btn-primary w-full" disabled={busy}>
+          <Button type="submit" className="w-full" disabled={busy}>
             {t("password.forgotSubmit")}
-          </button>
+          </Button>
         </Form>
       )}
     </div>

@@ -5,17 +5,18 @@ import { requireUser } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/navigation";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ButtonLink, Card, PageHeader } from "~/components/ui";
 import { AccreditationRoad } from "~/components/accreditation";
 import { ProgressBar, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
+import { levelName } from "~/i18n/i18n.server";
 import { accreditationStatusFor } from "~/models/accreditation-views.server";
 import { homeSignals } from "~/models/home.server";
 import { loadLearnerTrack } from "~/models/track.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
-// The page groups of strings this file names (ADR 0032).
+// The page group of strings this file names (ADR 0032).
 import "~/i18n/load/track.client";
-import "~/i18n/load/placement.client";
 
 /** Pages the learner cards above already lead to; the tools list keeps the staff ones. */
 const LEARNER_PAGES = new Set(["/track", "/placement", "/accreditation"]);
@@ -24,12 +25,15 @@ export const meta = titled;
 
 async function learnerCard(viewer: Awaited<ReturnType<typeof requireUser>>, request: Request) {
   if (!can(viewer.roles, "learn")) return null;
-  const state = await loadLearnerTrack(viewer.id, resolveLocale(request, viewer.locale));
+  const locale = resolveLocale(request, viewer.locale);
+  const state = await loadLearnerTrack(viewer.id, locale);
   if (!state.placed) return { placed: false as const };
   const track = state.learner?.track ?? null;
   return {
     placed: true as const,
     level: state.level,
+    // In words here: the page does not download the placement pages' strings for one name.
+    levelName: state.level ? levelName(locale, state.level) : "",
     totals: track?.totals ?? null,
     next: track?.next ? { id: track.next.id, title: state.learner?.titles[track.next.id] ?? track.next.id, status: track.next.status } : null,
   };
@@ -59,28 +63,18 @@ function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLo
   const { t } = useTranslation();
   if (!learner.placed) {
     return (
-      <section aria-labelledby="diagnostic-title" className="card border-2 border-brand-600 bg-brand-50">
-        <h2 id="diagnostic-title" className="text-xl font-bold text-slate-900">
-          {t("track.home.diagnosticTitle")}
-        </h2>
-        <p className="mt-2 text-slate-800">{t("track.home.diagnosticBody")}</p>
+      <Card title={t("track.home.diagnosticTitle")} tone="highlight">
+        <p className="text-slate-800">{t("track.home.diagnosticBody")}</p>
         <p className="mt-4">
-          <Link to="/diagnostic" className="btn-primary">
-            {t("track.home.diagnosticCta")}
-          </Link>
+          <ButtonLink to="/diagnostic">{t("track.home.diagnosticCta")}</ButtonLink>
         </p>
-      </section>
+      </Card>
     );
   }
   const { totals, next } = learner;
   return (
-    <section aria-labelledby="track-title" className="card space-y-4">
-      <div>
-        <h2 id="track-title" className="text-xl font-bold text-slate-900">
-          {t("track.home.trackTitle")}
-        </h2>
-        <p className="mt-1 text-slate-800">{t("track.level", { level: t(`placement.levels.${learner.level}.name`) })}</p>
-      </div>
+    <Card title={t("track.home.trackTitle")} className="space-y-4">
+      <p className="text-slate-800">{t("track.level", { level: learner.levelName })}</p>
       {totals ? (
         <ProgressBar
           percent={totals.percent}
@@ -88,21 +82,21 @@ function LearnerCard({ learner }: { learner: NonNullable<ReturnType<typeof useLo
           valueText={t("track.progressText", { count: totals.completed, completed: totals.completed, total: totals.available, percent: totals.percent })}
         />
       ) : (
-        <p className="text-slate-700">{t("track.noTracks")}</p>
+        <p className="muted">{t("track.noTracks")}</p>
       )}
-      {totals && next ? <p className="text-slate-700">{t("track.timeLeft", { time: formatMinutes(t, totals.minutesLeft) })}</p> : null}
+      {totals && next ? <p className="muted">{t("track.timeLeft", { time: formatMinutes(t, totals.minutesLeft) })}</p> : null}
       {totals && !next ? <p className="font-semibold text-emerald-800">{t("track.finished")}</p> : null}
-      <p className="flex flex-wrap gap-3">
+      <p className="actions">
         {next ? (
-          <Link to={`/track/${next.id}`} className="btn-primary">
+          <ButtonLink to={`/track/${next.id}`}>
             {t(totals?.completed === 0 && next.status === "not_started" ? "track.startModule" : "track.continueModule", { title: next.title })}
-          </Link>
+          </ButtonLink>
         ) : null}
-        <Link to="/track" className="btn-secondary">
+        <ButtonLink to="/track" variant="secondary">
           {t("track.home.seeTrack")}
-        </Link>
+        </ButtonLink>
       </p>
-    </section>
+    </Card>
   );
 }
 
@@ -111,18 +105,17 @@ export default function Home() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("home.title", { name: data.name })}</h1>
-        <p className="mt-2 text-slate-700">
-          {data.roles.map((r) => t(`roles.${r}`)).join(" · ")}
-          {data.teamName ? ` — ${data.teamName}` : ""}
-        </p>
-      </header>
+      <PageHeader
+        title={t("home.title", { name: data.name })}
+        description={
+          <p>
+            {data.roles.map((r) => t(`roles.${r}`)).join(" · ")}
+            {data.teamName ? ` — ${data.teamName}` : ""}
+          </p>
+        }
+      />
       {data.signals ? (
-        <section aria-labelledby="signals-title" className="card space-y-3">
-          <h2 id="signals-title" className="text-lg font-semibold">
-            {data.signals.title}
-          </h2>
+        <Card title={data.signals.title}>
           <ul className="space-y-2">
             {data.signals.items.map((item) => (
               <li key={item.id} className={`signal signal-${item.tone}`}>
@@ -136,15 +129,12 @@ export default function Home() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
       {data.learner ? <LearnerCard learner={data.learner} /> : null}
       {data.accreditation ? <AccreditationRoad road={data.accreditation} /> : null}
       {data.tools.length ? (
-        <section aria-labelledby="tools-title" className="card">
-          <h2 id="tools-title" className="text-lg font-semibold">
-            {t("home.staffIntro")}
-          </h2>
+        <Card title={t("home.staffIntro")}>
           <ul className="tiles">
             {data.tools.map((tool) => (
               <li key={tool.to}>
@@ -154,7 +144,7 @@ export default function Home() {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
     </div>
   );

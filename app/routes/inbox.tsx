@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge, Button, EmptyState, PageHeader } from "~/components/ui";
 import { Pagination } from "~/components/pagination";
 import { resolveLocale } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
@@ -12,6 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import "~/i18n/load/account.client";
 
 export const meta = titled;
 
@@ -59,52 +61,50 @@ export default function Inbox() {
   const { items, total, unread, page, pageSize } = useLoaderData<typeof loader>();
   return (
     <div className="page-narrow space-y-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">{t("inbox.title")}</h1>
-          <p className="mt-2 text-slate-700">{t("inbox.intro")}</p>
-        </div>
-        <div className="flex items-center gap-3">
-          <p className="text-sm font-medium text-slate-700">{t("inbox.unread", { count: unread })}</p>
-          {unread > 0 ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="readAll" className="btn-secondary">
-                {t("inbox.markAllRead")}
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        title={t("inbox.title")}
+        description={<p>{t("inbox.intro")}</p>}
+        actions={
+          <>
+            <p className="muted text-sm font-medium">{t("inbox.unread", { count: unread })}</p>
+            {unread > 0 ? (
+              <Form method="post">
+                <Button type="submit" name="intent" value="readAll" variant="secondary">
+                  {t("inbox.markAllRead")}
+                </Button>
+              </Form>
+            ) : null}
+          </>
+        }
+      />
       {items.length === 0 ? (
-        <p className="card text-slate-700">{t("inbox.empty")}</p>
+        <EmptyState title={t("inbox.empty")} />
       ) : (
         <ul className="space-y-2" aria-label={t("inbox.title")}>
           {items.map((item) => (
-            <li key={item.id} className={`card flex flex-wrap items-start justify-between gap-3 ${item.read ? "" : "border-l-4 border-l-blue-700"}`}>
+            <li key={item.id} className={item.read ? "card notice" : "card notice notice-new"}>
               <div className="min-w-0 flex-1">
-                {!item.read ? <span className="mr-2 rounded bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">{t("inbox.newBadge")}</span> : null}
+                {!item.read ? (
+                  <Badge tone="info" className="mr-2">
+                    {t("inbox.newBadge")}
+                  </Badge>
+                ) : null}
                 <Form method="post" className="inline">
                   <input type="hidden" name="id" value={item.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="open"
-                    className={`text-left underline-offset-2 hover:underline ${item.read ? "text-slate-800" : "font-semibold text-slate-950"}`}
-                    title={t("inbox.openHint")}
-                  >
+                  <button type="submit" name="intent" value="open" className="notice-open" title={t("inbox.openHint")}>
                     {item.text}
                   </button>
                 </Form>
-                <p className="mt-1 text-sm text-slate-600">
+                <p className="muted mt-1 text-sm">
                   <DateTime value={item.createdAt} />
                 </p>
               </div>
               {!item.read ? (
                 <Form method="post">
                   <input type="hidden" name="id" value={item.id} />
-                  <button type="submit" name="intent" value="read" className="btn-secondary px-3 py-1 text-sm">
+                  <Button type="submit" name="intent" value="read" variant="secondary" size="sm">
                     {t("inbox.markRead")}
-                  </button>
+                  </Button>
                 </Form>
               ) : null}
             </li>

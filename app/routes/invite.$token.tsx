@@ -5,6 +5,7 @@ import { createSession } from "~/auth/lucia.server";
 import { hashPassword } from "~/auth/password.server";
 import { assertAcceptablePassword } from "~/auth/password-strength.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/ui";
 import { SetPasswordForm } from "~/components/set-password-form";
 import { acceptInvitation, findUsableInvitation } from "~/models/invitation.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -42,16 +43,15 @@ export default function AcceptInvitation() {
   const data = useActionData<typeof action>();
   if (!invitation) {
     return (
-      <div className="mx-auto max-w-md">
-        <h1 className="text-3xl font-bold">{t("invite.invalidTitle")}</h1>
+      <div className="page-auth">
+        <PageHeader title={t("invite.invalidTitle")} />
         <p className="card mt-6">{t("invite.invalidBody")}</p>
       </div>
     );
   }
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-3xl font-bold">{t("invite.acceptTitle", { name: invitation.name })}</h1>
-      <p className="mt-2 text-slate-700">{t("invite.acceptIntro", { email: invitation.email })}</p>
+    <div className="page-auth">
+      <PageHeader title={t("invite.acceptTitle", { name: invitation.name })} description={<p>{t("invite.acceptIntro", { email: invitation.email })}</p>} />
       <SetPasswordForm errors={data?.fieldErrors ?? null} submitLabel={t("invite.acceptSubmit")} />
     </div>
   );

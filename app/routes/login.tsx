@@ -10,6 +10,8 @@ import { fields, parseForm, withFormErrors, z } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/redirect";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import "~/i18n/load/account.client";
+import { Button, PageHeader } from "~/components/ui";
 
 export const meta = titled;
 
@@ -48,14 +50,16 @@ export default function Login() {
   // Password sign-in for admins only: the form is then the break-glass access at /login?password=1.
   const breakGlass = !sso.passwordForEveryone && params.get("password") === "1";
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-3xl font-bold">{t("login.title")}</h1>
-      {sso.passwordForEveryone || breakGlass ? <p className="mt-2 text-slate-700">{t(breakGlass ? "sso.breakGlassIntro" : "login.intro")}</p> : null}
+    <div className="page-auth">
+      <PageHeader
+        title={t("login.title")}
+        description={sso.passwordForEveryone || breakGlass ? <p>{t(breakGlass ? "sso.breakGlassIntro" : "login.intro")}</p> : undefined}
+      />
       <SsoButtons providers={sso.providers} redirectTo={params.get("redirectTo") ?? "/home"} />
       {sso.passwordForEveryone || breakGlass ? (
         <PasswordForm errors={errors} redirectTo={params.get("redirectTo") ?? "/home"} />
       ) : (
-        <p className="mt-4 text-sm text-slate-600">
+        <p className="muted mt-4 text-sm">
           {t("sso.passwordOff")}{" "}
           <Link to="/login?password=1" className="link">
             {t("sso.breakGlass")}
@@ -76,16 +80,16 @@ function PasswordForm({ errors, redirectTo }: { errors: Record<string, string> |
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field name="email" type="email" label={t("login.email")} autoComplete="username" required errors={errors} autoFocus />
         <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required errors={errors} />
-        <button type="submit" className="btn-primary w-full">
+        <Button type="submit" className="w-full">
           {t("login.submit")}
-        </button>
+        </Button>
         <p className="text-sm">
           <Link to="/forgot-password" className="link">
             {t("login.forgot")}
           </Link>
         </p>
       </Form>
-      <p className="mt-4 text-sm text-slate-600">{t("login.demoHint")}</p>
+      <p className="muted mt-4 text-sm">{t("login.demoHint")}</p>
     </>
   );
 }

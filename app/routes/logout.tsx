@@ -7,6 +7,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
+import "~/i18n/load/account.client";
+import { Button, Card, PageHeader } from "~/components/ui";
 
 export const meta = titled;
 
@@ -32,24 +34,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Logout() {
   const { t } = useTranslation();
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-3xl font-bold">{t("logout.title")}</h1>
-      <div className="card mt-6 space-y-4">
+    <div className="page-auth">
+      <PageHeader title={t("logout.title")} />
+      <Card className="space-y-4">
         <Form method="post">
-          <button type="submit" className="btn-primary w-full">
+          <Button type="submit" className="w-full">
             {t("logout.here")}
-          </button>
+          </Button>
         </Form>
         <Form method="post">
           <input type="hidden" name="scope" value="everywhere" />
-          <button type="submit" className="btn-secondary w-full" aria-describedby="everywhere-help">
+          <Button type="submit" variant="secondary" className="w-full" aria-describedby="everywhere-help">
             {t("logout.everywhere")}
-          </button>
-          <p id="everywhere-help" className="mt-2 text-sm text-slate-600">
+          </Button>
+          <p id="everywhere-help" className="muted mt-2 text-sm">
             {t("logout.everywhereHelp")}
           </p>
         </Form>
-      </div>
+      </Card>
     </div>
   );
 }

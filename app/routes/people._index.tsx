@@ -55,7 +55,6 @@ export default function People() {
             {t("people.invite")}
           </ButtonLink>
         }
-        className="mb-0"
       />
       <Form method="get" role="search" className="flex items-end gap-2">
         <div className="flex-1">

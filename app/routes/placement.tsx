@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { useDates } from "~/components/dates";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ButtonLink, Card, PageHeader } from "~/components/ui";
 import { EarlierQuestionnaireNote, FactList, LevelName, PlacementHistory, PlacementOrigin } from "~/components/placement";
 import { resolveLocale } from "~/i18n/config";
 import { loadQuestionnaire, questionLabels } from "~/models/diagnostic.server";
@@ -56,42 +57,34 @@ export default function PlacementPage() {
   const data = useLoaderData<typeof loader>();
   if (!data.current) {
     return (
-      <div className="page-narrow space-y-6">
-        <h1 className="text-3xl font-bold">{t("diagnostic.result.notPlacedTitle")}</h1>
-        <div className="card space-y-4">
+      <div className="page-narrow">
+        <PageHeader title={t("diagnostic.result.notPlacedTitle")} />
+        <Card className="space-y-4">
           <p className="text-slate-800">{t("diagnostic.result.notPlacedBody")}</p>
-          <Link to="/diagnostic" className="btn-primary">
-            {t("diagnostic.result.takeIt")}
-          </Link>
-        </div>
+          <ButtonLink to="/diagnostic">{t("diagnostic.result.takeIt")}</ButtonLink>
+        </Card>
       </div>
     );
   }
   const current = data.current;
   return (
     <div className="page-narrow space-y-8">
-      <header className="space-y-3">
-        <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("diagnostic.result.title")}</p>
-        <h1 className="text-3xl font-bold">{t("placement.resultTitle", { level: t(`placement.levels.${current.level}.name`) })}</h1>
-        <PlacementOrigin placement={current} />
-      </header>
+      <PageHeader
+        before={<p className="eyebrow">{t("diagnostic.result.title")}</p>}
+        title={t("placement.resultTitle", { level: t(`placement.levels.${current.level}.name`) })}
+        description={<PlacementOrigin placement={current} />}
+      />
 
       {data.road ? <NextStep {...data.road} /> : null}
 
       {current.facts.length ? (
-        <section aria-labelledby="why-title" className="card space-y-3">
-          <h2 id="why-title" className="text-xl font-semibold">
-            {t("placement.whyTitle")}
-          </h2>
+        <Card title={t("placement.whyTitle")} className="space-y-3">
           <EarlierQuestionnaireNote earlier={data.earlier} messageKey="diagnostic.result.earlierQuestionnaire" />
           <FactList facts={current.facts} />
-        </section>
+        </Card>
       ) : null}
 
-      <section aria-labelledby="track-title" className="card space-y-4">
-        <h2 id="track-title" className="text-xl font-semibold">
-          {t("diagnostic.result.trackTitle")}
-        </h2>
+      <Card title={t("diagnostic.result.trackTitle")} className="space-y-4">
         <p className="text-slate-800">{t(`placement.levels.${current.level}.description`)}</p>
         {data.track ? (
           <div className="grid gap-6 sm:grid-cols-2">
@@ -107,30 +100,27 @@ export default function PlacementPage() {
             </div>
           </div>
         ) : null}
-        <p className="text-sm text-slate-700">{t("placement.commonCore")}</p>
-      </section>
+        <p className="muted text-sm">{t("placement.commonCore")}</p>
+      </Card>
 
-      <section aria-labelledby="retake-title" className="card space-y-3">
-        <h2 id="retake-title" className="text-xl font-semibold">
-          {t("diagnostic.retakeTitle")}
-        </h2>
+      <Card title={t("diagnostic.retakeTitle")} className="space-y-3">
         {data.retake.status === "waiting" && data.retake.availableAt ? (
           <>
             <p className="text-slate-800">{t("diagnostic.waiting", { date: date(data.retake.availableAt) })}</p>
-            <p className="text-sm text-slate-700">{t("diagnostic.waitingHelp")}</p>
+            <p className="muted text-sm">{t("diagnostic.waitingHelp")}</p>
           </>
         ) : (
           <>
             <p className="text-slate-800">{data.retake.status === "reset" ? t("diagnostic.result.retakeReset") : t("diagnostic.result.retakeOpen")}</p>
-            <Link to="/diagnostic" className="btn-secondary">
+            <ButtonLink to="/diagnostic" variant="secondary">
               {t("diagnostic.result.retake")}
-            </Link>
+            </ButtonLink>
           </>
         )}
-      </section>
+      </Card>
 
       <section aria-labelledby="history-title">
-        <h2 id="history-title" className="text-xl font-semibold">
+        <h2 id="history-title" className="text-title font-semibold">
           {t("diagnostic.history.title")}
         </h2>
         <PlacementHistory rows={data.history} questions={data.questions} titleId="history-title" />

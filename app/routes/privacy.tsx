@@ -9,13 +9,15 @@ import { useTranslation } from "~/i18n/react";
 import { requireUser } from "~/auth/guards.server";
 import { useDates } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
+import { Button, PageHeader } from "~/components/ui";
+import { FormErrors } from "~/components/form-errors";
 import { NoticeText } from "~/components/privacy";
 import { getT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/config";
 import { currentPrivacyNotice, lastSeenNotice, recordNoticeSeen } from "~/models/privacy-notice.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, withFormErrors, z } from "~/utils/forms.server";
+import "~/i18n/load/account.client";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Ambassade" }];
 
@@ -57,12 +59,12 @@ export default function PrivacyNotice() {
   const current = data.seen?.version === data.version;
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("privacy.title")}</h1>
-        {data.publishedAt ? (
-          <p className="mt-2 text-sm text-slate-700">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p>
-        ) : null}
-      </header>
+      <PageHeader
+        title={t("privacy.title")}
+        description={
+          data.publishedAt ? <p className="text-sm">{t("privacy.versionLine", { version: data.version, date: date(data.publishedAt) })}</p> : undefined
+        }
+      />
       <FormErrors errors={errors} />
       <section className="card" aria-label={t("privacy.title")}>
         <NoticeText text={data.text} />
@@ -76,9 +78,7 @@ export default function PrivacyNotice() {
             <Form method="post">
               <input type="hidden" name="intent" value="acknowledge" />
               <input type="hidden" name="version" value={data.version} />
-              <button type="submit" className="btn-primary">
-                {t("privacy.acknowledge")}
-              </button>
+              <Button type="submit">{t("privacy.acknowledge")}</Button>
             </Form>
           </>
         )}

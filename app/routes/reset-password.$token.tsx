@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { hashPassword } from "~/auth/password.server";
 import { assertAcceptablePassword } from "~/auth/password-strength.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/ui";
 import { SetPasswordForm } from "~/components/set-password-form";
 import { isResetTokenUsable, resetPassword, resetTokenHolder } from "~/models/password-reset.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -35,8 +36,8 @@ export default function ResetPassword() {
   const { usable } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-3xl font-bold">{usable ? t("password.resetTitle") : t("invite.invalidTitle")}</h1>
+    <div className="page-auth">
+      <PageHeader title={usable ? t("password.resetTitle") : t("invite.invalidTitle")} />
       {usable ? (
         <SetPasswordForm errors={data?.fieldErrors ?? null} submitLabel={t("password.resetSubmit")} />
       ) : (

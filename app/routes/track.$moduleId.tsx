@@ -4,12 +4,14 @@ import { useMemo } from "react";
 import { useTranslation } from "~/i18n/react";
 import { notFound, requirePermission } from "~/auth/guards.server";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/form";
-import { MdxSegments } from "~/components/mdx/mdx-content";
+import { FormErrors } from "~/components/form-errors";
+import { MdxSegments } from "~/components/mdx/mdx-segments";
 import { personalSegments, prerenderedSegments } from "~/components/mdx/prerender.server";
 import { ModuleInteractionContext, fieldErrorsOf, type ModuleInteraction } from "~/components/mdx/module-context";
-import { StatusBadge, TableOfContents, useReadingProgress } from "~/components/track/track-ui";
+import { StatusBadge } from "~/components/track/track-ui";
+import { TableOfContents, useReadingProgress } from "~/components/track/module-ui";
 import { lookupModule } from "~/content/library.server";
 import { needsReview } from "~/domain/track";
 import { resolveLocale } from "~/i18n/config";
@@ -32,6 +34,7 @@ import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
 // The page group of strings this file names (ADR 0032).
 import "~/i18n/load/track.client";
+import "~/i18n/load/module.client";
 
 /** Bounds only: the model says which check, option, reflection or section is unknown, in words. */
 function schema() {
@@ -210,14 +213,12 @@ export default function ModulePage() {
     return (
       <div className="page-narrow">
         <section role="alert" aria-labelledby="not-placed-title" className="card">
-          <h1 id="not-placed-title" className="text-2xl font-bold">
+          <h1 id="not-placed-title" className="page-title">
             {t("track.notPlacedTitle")}
           </h1>
-          <p className="mt-3 text-slate-700">{t("track.errors.notPlaced")}</p>
+          <p className="muted mt-3">{t("track.errors.notPlaced")}</p>
           <p className="mt-4">
-            <Link to="/diagnostic" className="btn-primary">
-              {t("track.takeDiagnostic")}
-            </Link>
+            <ButtonLink to="/diagnostic">{t("track.takeDiagnostic")}</ButtonLink>
           </p>
         </section>
       </div>
@@ -225,19 +226,19 @@ export default function ModulePage() {
   }
 
   const around = (
-    <nav aria-label={t("track.module.around")} className="mt-10 grid gap-3 border-t border-slate-200 pt-6 sm:grid-cols-2">
+    <nav aria-label={t("track.module.around")} className="module-around">
       {data.previous ? (
-        <Link to={`/track/${data.previous.id}`} className="card block p-4 hover:border-brand-600">
-          <span className="block text-sm text-slate-700">← {t("track.module.previous")}</span>
-          <span className="font-semibold text-brand-800">{data.previous.title ?? t("track.untitled")}</span>
+        <Link to={`/track/${data.previous.id}`} className="card">
+          <span>← {t("track.module.previous")}</span>
+          {data.previous.title ?? t("track.untitled")}
         </Link>
       ) : (
         <span />
       )}
       {data.next ? (
-        <Link to={`/track/${data.next.id}`} className="card block p-4 text-right hover:border-brand-600">
-          <span className="block text-sm text-slate-700">{t("track.module.next")} →</span>
-          <span className="font-semibold text-brand-800">{data.next.title ?? t("track.untitled")}</span>
+        <Link to={`/track/${data.next.id}`} className="card text-right">
+          <span>{t("track.module.next")} →</span>
+          {data.next.title ?? t("track.untitled")}
         </Link>
       ) : null}
     </nav>
@@ -252,15 +253,15 @@ export default function ModulePage() {
       <div className="page-narrow">
         {breadcrumb(t("track.module.unavailableTitle"))}
         <section role="alert" aria-labelledby="unavailable-title" className="card mt-6">
-          <p className="text-sm text-slate-700">{t("track.position", { position: data.position, total: data.total })}</p>
-          <h1 id="unavailable-title" className="mt-1 text-2xl font-bold">
+          <p className="muted text-sm">{t("track.position", { position: data.position, total: data.total })}</p>
+          <h1 id="unavailable-title" className="page-title mt-1">
             {t("track.module.unavailableTitle")}
           </h1>
-          <p className="mt-3 text-slate-700">{t("track.module.unavailableBody")}</p>
+          <p className="muted mt-3">{t("track.module.unavailableBody")}</p>
           <p className="mt-4">
-            <Link to="/track" className="btn-secondary">
+            <ButtonLink to="/track" variant="secondary">
               {t("track.module.backToTrack")}
-            </Link>
+            </ButtonLink>
           </p>
         </section>
         {around}
@@ -277,42 +278,41 @@ export default function ModulePage() {
   return (
     <div className="page-wide">
       {breadcrumb(module.title)}
-      <div className="mt-4 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10">
-        <aside className="hidden lg:block">
+      <div className="module-layout">
+        <aside>
           <TableOfContents headings={module.headings} variant="sidebar" lang={contentLocale} />
         </aside>
-        <div className="min-w-0 max-w-3xl">
-          <header>
-            <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
-              <span>{t("track.position", { position: data.position, total: data.total })}</span>
-              <span>{t("track.readingTime", { count: module.duration })}</span>
-              <StatusBadge status={data.status} />
-            </p>
-            <h1 className="mt-2 text-3xl font-bold leading-tight text-slate-900" lang={lang}>
-              {module.title}
-            </h1>
-            <p className="mt-3 text-lg text-slate-700" lang={lang}>
-              {module.summary}
-            </p>
-          </header>
+        <div className="module-column">
+          <PageHeader
+            before={
+              <p className="module-meta">
+                <span>{t("track.position", { position: data.position, total: data.total })}</span>
+                <span>{t("track.readingTime", { count: module.duration })}</span>
+                <StatusBadge status={data.status} />
+              </p>
+            }
+            title={module.title}
+            titleLang={lang}
+            description={<p lang={lang}>{module.summary}</p>}
+          />
 
           {data.needsReview ? (
-            <section aria-labelledby="review-title" className="mt-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 text-amber-950">
+            <section aria-labelledby="review-title" className="callout-warning mt-4">
               <h2 id="review-title" className="font-semibold">
                 {t("studio.learner.updatedTitle")}
               </h2>
               <p className="mt-1">{t("studio.learner.updatedBody")}</p>
               <Form method="post" className="mt-3">
                 <input type="hidden" name="intent" value="review" />
-                <button type="submit" className="btn-secondary">
+                <Button type="submit" variant="secondary">
                   {t("studio.learner.markReviewed")}
-                </button>
+                </Button>
               </Form>
             </section>
           ) : null}
 
           {data.fallback ? (
-            <p role="note" className="mt-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+            <p role="note" className="callout-warning mt-4">
               {t("track.module.fallback", {
                 wanted: t(`track.module.languages.${data.wantedLocale}`),
                 shown: t(`track.module.languages.${contentLocale}`),
@@ -334,45 +334,40 @@ export default function ModulePage() {
             </p>
           ) : null}
 
-          <section aria-labelledby="objectives-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="objectives-title" className="font-semibold text-slate-900">
-              {t("track.module.objectives")}
-            </h2>
-            <ul className="mt-2 list-disc space-y-1 pl-6 text-slate-800" lang={lang}>
+          <Card title={t("track.module.objectives")} className="mt-6">
+            <ul className="bullets" lang={lang}>
               {module.objectives.map((objective) => (
                 <li key={objective}>{objective}</li>
               ))}
             </ul>
-          </section>
+          </Card>
 
           <div className="mt-6">
             <TableOfContents headings={module.headings} variant="collapsible" lang={contentLocale} />
           </div>
 
           <ModuleInteractionContext.Provider value={interaction}>
-            <article lang={contentLocale} className="text-[1.0625rem] text-slate-800">
+            <article lang={contentLocale} className="module-text">
               <MdxSegments segments={module.segments} lang={contentLocale} />
             </article>
           </ModuleInteractionContext.Provider>
 
           <div aria-live="polite" className="mt-8">
             {completed ? (
-              <section aria-labelledby="completed-title" className="rounded-lg border-2 border-emerald-600 bg-emerald-50 p-5 text-emerald-950">
-                <h2 id="completed-title" className="text-xl font-bold">
+              <section aria-labelledby="completed-title" className="callout-success">
+                <h2 id="completed-title" className="text-title font-bold">
                   <span aria-hidden="true">✓ </span>
                   {t("track.module.completedTitle")}
                 </h2>
                 <p className="mt-1">{t("track.module.completedBody")}</p>
-                <p className="mt-3 flex flex-wrap gap-3">
+                <p className="actions mt-3">
                   {data.next ? (
-                    <Link to={`/track/${data.next.id}`} className="btn-primary">
-                      {t("track.module.nextUp", { title: data.next.title ?? t("track.untitled") })}
-                    </Link>
+                    <ButtonLink to={`/track/${data.next.id}`}>{t("track.module.nextUp", { title: data.next.title ?? t("track.untitled") })}</ButtonLink>
                   ) : null}
                   {data.next || !data.road ? (
-                    <Link to="/track" className="btn-secondary">
+                    <ButtonLink to="/track" variant="secondary">
                       {t("track.module.backToTrack")}
-                    </Link>
+                    </ButtonLink>
                   ) : null}
                 </p>
                 {!data.next && data.road ? (
@@ -382,7 +377,7 @@ export default function ModulePage() {
                 ) : null}
               </section>
             ) : (
-              <p className="text-sm text-slate-700">{t("track.module.checksLeft", { count: module.checkCount, left: module.checkCount - passedCount })}</p>
+              <p className="muted text-sm">{t("track.module.checksLeft", { count: module.checkCount, left: module.checkCount - passedCount })}</p>
             )}
           </div>
 

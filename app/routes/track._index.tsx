@@ -3,28 +3,39 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge, ButtonLink, Card, PageHeader } from "~/components/ui";
 import { ProgressBar, StatusBadge, formatMinutes } from "~/components/track/track-ui";
 import { resolveLocale } from "~/i18n/config";
+import { levelName } from "~/i18n/i18n.server";
 import { loadLearnerTrack } from "~/models/track.server";
 import { titled } from "~/utils/meta";
 import { titleFor } from "~/utils/title.server";
 import { roadStepFor } from "~/models/accreditation-views.server";
 import { NextStep } from "~/components/next-step";
-// The page groups of strings this file names (ADR 0032).
+// The page group of strings this file names (ADR 0032).
 import "~/i18n/load/track.client";
-import "~/i18n/load/placement.client";
 
 export const meta = titled;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "learn");
-  const state = await loadLearnerTrack(viewer.id, resolveLocale(request, viewer.locale));
+  const locale = resolveLocale(request, viewer.locale);
+  const state = await loadLearnerTrack(viewer.id, locale);
   const title = titleFor(request, viewer, "track");
   if (!state.placed) return json({ placed: false as const, title });
   const track = state.learner?.track ?? null;
   // Once every module is done, the page ends on the road's next step (the exam, or the charter).
-  const road = track && !track.next ? await roadStepFor(viewer.id, new Date(), resolveLocale(request, viewer.locale)) : null;
-  return json({ title, placed: true as const, level: state.level, track, titles: state.learner?.titles ?? {}, road });
+  const road = track && !track.next ? await roadStepFor(viewer.id, new Date(), locale) : null;
+  // The level in words here: the page does not download the placement pages' strings for one name.
+  return json({
+    title,
+    placed: true as const,
+    level: state.level,
+    levelName: state.level ? levelName(locale, state.level) : "",
+    track,
+    titles: state.learner?.titles ?? {},
+    road,
+  });
 }
 
 export default function MyTrack() {
@@ -34,31 +45,29 @@ export default function MyTrack() {
   if (!data.placed) {
     return (
       <div className="page-narrow">
-        <h1 className="text-3xl font-bold">{t("track.title")}</h1>
-        <section aria-labelledby="not-placed-title" className="card mt-6 border-brand-600">
-          <h2 id="not-placed-title" className="text-xl font-semibold">
-            {t("track.notPlacedTitle")}
-          </h2>
-          <p className="mt-2 text-slate-700">{t("track.notPlacedBody")}</p>
+        <PageHeader title={t("track.title")} />
+        <Card title={t("track.notPlacedTitle")} tone="highlight">
+          <p className="muted">{t("track.notPlacedBody")}</p>
           <p className="mt-4">
-            <Link to="/diagnostic" className="btn-primary">
-              {t("track.takeDiagnostic")}
-            </Link>
+            <ButtonLink to="/diagnostic">{t("track.takeDiagnostic")}</ButtonLink>
           </p>
-        </section>
+        </Card>
       </div>
     );
   }
 
-  const { track, titles, level } = data;
-  const levelName = t(`placement.levels.${level}.name`);
+  const { track, titles } = data;
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("track.title")}</h1>
-        <p className="mt-2 text-lg text-slate-800">{t("track.level", { level: levelName })}</p>
-        <p className="mt-1 text-slate-700">{t("track.intro")}</p>
-      </header>
+      <PageHeader
+        title={t("track.title")}
+        description={
+          <>
+            <p className="text-lg text-slate-800">{t("track.level", { level: data.levelName })}</p>
+            <p className="mt-1">{t("track.intro")}</p>
+          </>
+        }
+      />
 
       {!track ? (
         <p role="alert" className="card text-slate-800">
@@ -82,13 +91,13 @@ export default function MyTrack() {
             />
             {track.next ? (
               <>
-                <p className="text-slate-700">{t("track.timeLeft", { time: formatMinutes(t, track.totals.minutesLeft) })}</p>
+                <p className="muted">{t("track.timeLeft", { time: formatMinutes(t, track.totals.minutesLeft) })}</p>
                 <p>
-                  <Link to={`/track/${track.next.id}`} className="btn-primary">
+                  <ButtonLink to={`/track/${track.next.id}`}>
                     {t(track.totals.completed === 0 && track.next.status === "not_started" ? "track.startModule" : "track.continueModule", {
                       title: titles[track.next.id] ?? track.next.id,
                     })}
-                  </Link>
+                  </ButtonLink>
                 </p>
               </>
             ) : (
@@ -97,11 +106,11 @@ export default function MyTrack() {
                 {data.road ? <NextStep {...data.road} /> : null}
               </>
             )}
-            {track.totals.unavailable > 0 ? <p className="text-sm text-slate-700">{t("track.unavailableNote", { count: track.totals.unavailable })}</p> : null}
+            {track.totals.unavailable > 0 ? <p className="muted text-sm">{t("track.unavailableNote", { count: track.totals.unavailable })}</p> : null}
           </section>
 
           <section aria-labelledby="modules-title">
-            <h2 id="modules-title" className="text-xl font-semibold">
+            <h2 id="modules-title" className="text-title font-semibold">
               {t("track.modulesTitle")}
             </h2>
             <ol className="mt-3 space-y-3">
@@ -109,14 +118,8 @@ export default function MyTrack() {
                 const isNext = track.next?.id === item.id;
                 const title = titles[item.id] ?? t("track.untitled");
                 return (
-                  <li
-                    key={item.id}
-                    className={`card flex flex-wrap items-center gap-x-4 gap-y-2 p-4 ${isNext ? "border-brand-600 ring-1 ring-brand-600" : ""}`}
-                  >
-                    <span
-                      aria-hidden="true"
-                      className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-100 text-sm font-bold text-slate-700"
-                    >
+                  <li key={item.id} className={isNext ? "card module-row module-row-next" : "card module-row"}>
+                    <span aria-hidden="true" className="module-number">
                       {item.position}
                     </span>
                     <div className="min-w-0 flex-1">
@@ -130,23 +133,19 @@ export default function MyTrack() {
                           </Link>
                         )}
                       </p>
-                      <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+                      <p className="module-meta mt-1">
                         <StatusBadge status={item.status} />
-                        {item.needsReview ? (
-                          <span className="inline-flex items-center rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-950">
-                            {t("studio.learner.updatedBadge")}
-                          </span>
-                        ) : null}
+                        {item.needsReview ? <Badge tone="warning">{t("studio.learner.updatedBadge")}</Badge> : null}
                         <span>{t(`track.origin.${item.origin}`)}</span>
                         {item.duration !== null ? <span>{t("track.readingTime", { count: item.duration })}</span> : null}
                         {isNext ? <span className="font-semibold text-brand-800">{t("track.nextBadge")}</span> : null}
                       </p>
                     </div>
                     {isNext ? (
-                      <Link to={`/track/${item.id}`} className="btn-secondary">
+                      <ButtonLink to={`/track/${item.id}`} variant="secondary">
                         {item.status === "in_progress" ? t("track.continue") : t("track.start")}
                         <span className="sr-only">, {title}</span>
-                      </Link>
+                      </ButtonLink>
                     ) : null}
                   </li>
                 );

@@ -9,9 +9,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { CalendarDay, DateOnly, DateTime } from "~/components/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/ui";
 import { getCredentialView, organisationName } from "~/models/credential.server";
 import { titleFor } from "~/utils/title.server";
 import { titled } from "~/utils/meta";
+import "~/i18n/load/accreditation.client";
 
 export const meta: MetaFunction = (args) => [...titled(args), { name: "robots", content: "noindex" }];
 
@@ -42,21 +44,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const STATUS_STYLE = {
-  valid: "border-green-700 bg-green-50 text-green-900",
-  expired: "border-amber-700 bg-amber-50 text-amber-950",
-  suspended: "border-amber-700 bg-amber-50 text-amber-950",
-  revoked: "border-red-700 bg-red-50 text-red-900",
-} as const;
+/** The status panel's colours (classes of app/styles/app.css); its words say the status too. */
+const STATUS_TONE = { valid: "status-ok", expired: "status-warn", suspended: "status-warn", revoked: "status-bad" } as const;
 
 export default function VerifyCredential() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   if (!data.found) {
     return (
-      <div className="page-narrow space-y-6">
-        <h1 className="text-3xl font-bold">{t("api.verify.notFoundTitle")}</h1>
-        <p role="status" className="rounded-lg border-l-4 border-slate-500 bg-white p-5 text-slate-900">
+      <div className="page-narrow">
+        <PageHeader title={t("api.verify.notFoundTitle")} />
+        <p role="status" className="status-panel status-none">
           {t("api.verify.notFound")}
         </p>
       </div>
@@ -65,15 +63,10 @@ export default function VerifyCredential() {
   if (data.erased) {
     return (
       <div className="page-narrow space-y-6">
-        <header>
-          <h1 className="text-3xl font-bold">{t("api.verify.title")}</h1>
-          <p className="mt-2 text-slate-700">{t("api.verify.intro", { issuer: data.issuerName })}</p>
-        </header>
-        <section aria-labelledby="status-title" className="rounded-lg border-l-4 border-slate-700 bg-slate-50 p-5 text-slate-900" data-erased="true">
-          <h2 id="status-title" className="text-sm font-semibold uppercase tracking-wide">
-            {t("api.verify.statusLabel")}
-          </h2>
-          <p className="mt-1 text-2xl font-bold">{t("privacy.verify.noLongerAvailable")}</p>
+        <PageHeader title={t("api.verify.title")} description={<p>{t("api.verify.intro", { issuer: data.issuerName })}</p>} />
+        <section aria-labelledby="status-title" className="status-panel status-off" data-erased="true">
+          <h2 id="status-title">{t("api.verify.statusLabel")}</h2>
+          <p className="status-word">{t("privacy.verify.noLongerAvailable")}</p>
           <p className="mt-2">{t("privacy.verify.noLongerAvailableHelp")}</p>
         </section>
       </div>
@@ -82,22 +75,17 @@ export default function VerifyCredential() {
   const c = data;
   return (
     <div className="page-narrow space-y-6">
-      <header>
-        <h1 className="text-3xl font-bold">{t("api.verify.title")}</h1>
-        <p className="mt-2 text-slate-700">{t("api.verify.intro", { issuer: c.issuerName })}</p>
-      </header>
+      <PageHeader title={t("api.verify.title")} description={<p>{t("api.verify.intro", { issuer: c.issuerName })}</p>} />
 
-      <section aria-labelledby="status-title" className={`rounded-lg border-l-4 p-5 ${STATUS_STYLE[c.status]}`}>
-        <h2 id="status-title" className="text-sm font-semibold uppercase tracking-wide">
-          {t("api.verify.statusLabel")}
-        </h2>
-        <p className="mt-1 text-2xl font-bold">{t(`api.verify.status.${c.status}`)}</p>
+      <section aria-labelledby="status-title" className={`status-panel ${STATUS_TONE[c.status]}`}>
+        <h2 id="status-title">{t("api.verify.statusLabel")}</h2>
+        <p className="status-word">{t(`api.verify.status.${c.status}`)}</p>
         <p className="mt-2" data-holder-left={c.holderLeft ? "true" : undefined}>
           {c.holderLeft ? t("lifecycle.verify.leftOrganisation") : t(`api.verify.statusHelp.${c.status}`)}
         </p>
       </section>
 
-      <dl className="card space-y-3">
+      <dl className="card facts-wide">
         {[
           [t("api.verify.holder"), c.holderName],
           [t("api.verify.channels"), c.channelLabels.join(", ")],
@@ -106,18 +94,18 @@ export default function VerifyCredential() {
           [t("api.verify.issuer"), c.issuerName],
           [t("api.verify.issuedAt"), <DateTime key="issued" value={c.issuedAt} />],
         ].map(([term, value], i) => (
-          <div key={i} className="sm:grid sm:grid-cols-[14rem_1fr] sm:gap-4">
-            <dt className="font-semibold text-slate-800">{term}</dt>
+          <div key={i}>
+            <dt>{term}</dt>
             <dd>{value}</dd>
           </div>
         ))}
-        <div className="sm:grid sm:grid-cols-[14rem_1fr] sm:gap-4">
-          <dt className="font-semibold text-slate-800">{t("api.verify.credentialId")}</dt>
+        <div>
+          <dt>{t("api.verify.credentialId")}</dt>
           <dd className="break-all font-mono text-sm">{c.url}</dd>
         </div>
       </dl>
 
-      <p className="text-sm text-slate-700">{t("api.verify.technical")}</p>
+      <p className="muted text-sm">{t("api.verify.technical")}</p>
       <p>
         <a className="link" href={`/api/v1/credentials/${c.id}`} type="application/json">
           {t("api.verify.json")}

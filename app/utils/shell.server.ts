@@ -7,6 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getViewer } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/navigation";
 import { resolveLocale } from "~/i18n/config";
+import { getT } from "~/i18n/i18n.server";
 import { brandForShell } from "~/models/brand.server";
 import { unreadCount } from "~/models/notifications.server";
 import { getSetting } from "~/models/settings.server";
@@ -21,7 +22,11 @@ export async function loadShellData(request: Request, context: AppLoadContext) {
     locale,
     /** The reader's time zone (their browser's, ADR 0022), else the organisation's. */
     timeZone: readerTimeZone(request),
-    flash,
+    /**
+     * The flash message in words: translated here, so that its key may belong to any group of strings, whichever
+     * page it is shown on (the page's own groups need not hold it).
+     */
+    flash: flash ? { kind: flash.kind, text: getT(locale)(flash.key, flash.params) } : null,
     viewer: viewer ? { id: viewer.id, name: viewer.name, email: viewer.email, roles: viewer.roles, teamName: viewer.teamName } : null,
     nav: viewer ? navigationFor(viewer.roles) : [],
     /** Unread notices, for the header's link to /inbox (one indexed count). */

@@ -2,22 +2,17 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 // The page group of strings this file names (ADR 0032).
-import "~/i18n/load/track.client";
-
-const CALLOUT_STYLES: Record<string, string> = {
-  info: "border-brand-600 bg-brand-50",
-  tip: "border-emerald-700 bg-emerald-50",
-  warning: "border-amber-600 bg-amber-50",
-};
+import "~/i18n/load/module.client";
 
 export function Callout({ type, title, children }: { type: string | undefined; title: string | undefined; children: ReactNode }) {
   const { t } = useTranslation();
   const kind = type === "tip" || type === "warning" ? type : "info";
   return (
-    <div role="note" className={`my-6 rounded-r-md border-l-4 px-4 py-3 ${CALLOUT_STYLES[kind]}`}>
-      <p className="text-xs font-bold uppercase tracking-wide text-slate-700">{t(`track.callout.${kind}`)}</p>
-      {title ? <p className="mt-1 font-semibold text-slate-900">{title}</p> : null}
-      <div className="[&>p:first-child]:mt-2 [&>p:last-child]:mb-0">{children}</div>
+    // Looks in app/styles/app.css (.md-callout-<kind>, .eyebrow, .md-block-title, .md-body).
+    <div role="note" className={`md-callout md-callout-${kind}`}>
+      <p className="eyebrow">{t(`track.callout.${kind}`)}</p>
+      {title ? <p className="md-block-title">{title}</p> : null}
+      <div className="md-body">{children}</div>
     </div>
   );
 }
@@ -26,13 +21,13 @@ export function Example({ kind, title, children }: { kind: string | undefined; t
   const { t } = useTranslation();
   const good = kind !== "dont";
   return (
-    <div className={`my-6 rounded-md border px-4 py-3 ${good ? "border-emerald-300 bg-white" : "border-red-300 bg-white"}`}>
-      <p className={`text-xs font-bold uppercase tracking-wide ${good ? "text-emerald-800" : "text-red-800"}`}>
+    <div className={good ? "md-example md-example-do" : "md-example md-example-dont"}>
+      <p className="eyebrow">
         <span aria-hidden="true">{good ? "✓ " : "✗ "}</span>
         {t(good ? "track.example.do" : "track.example.dont")}
       </p>
-      {title ? <p className="mt-1 font-semibold text-slate-900">{title}</p> : null}
-      <div className="[&>p:first-child]:mt-2 [&>p:last-child]:mb-0">{children}</div>
+      {title ? <p className="md-block-title">{title}</p> : null}
+      <div className="md-body">{children}</div>
     </div>
   );
 }
@@ -42,21 +37,21 @@ export function PolicyClause({ clauseRef, title, children }: { clauseRef: string
   const { t } = useTranslation();
   const id = useId();
   return (
-    <section aria-labelledby={id} className="my-6 rounded-md border border-slate-200 bg-white px-4 py-3">
-      <p id={id} className="font-semibold text-slate-900">
-        <span className="mr-2 text-sm font-bold text-brand-800">{t("track.clause", { ref: clauseRef })}</span>
+    <section aria-labelledby={id} className="md-clause">
+      <p id={id}>
+        <span>{t("track.clause", { ref: clauseRef })}</span>
         {title}
       </p>
-      <div className="[&>p:last-child]:mb-0">{children}</div>
+      <div>{children}</div>
     </section>
   );
 }
 
 export function Figure({ src, alt, caption }: { src: string; alt: string; caption: string | undefined }) {
   return (
-    <figure className="my-6">
-      <img src={src} alt={alt} loading="lazy" className="h-auto max-w-full rounded" />
-      {caption ? <figcaption className="mt-2 text-sm text-slate-700">{caption}</figcaption> : null}
+    <figure className="md-figure">
+      <img src={src} alt={alt} loading="lazy" />
+      {caption ? <figcaption>{caption}</figcaption> : null}
     </figure>
   );
 }
@@ -64,11 +59,11 @@ export function Figure({ src, alt, caption }: { src: string; alt: string; captio
 export function Video({ src, captions, title, lang }: { src: string; captions: string; title: string; lang: "fr" | "en" }) {
   const { t } = useTranslation();
   return (
-    <figure className="my-6">
-      <video controls preload="metadata" src={src} aria-label={title} className="w-full rounded bg-black">
+    <figure className="md-figure">
+      <video controls preload="metadata" src={src} aria-label={title}>
         <track kind="captions" src={captions} srcLang={lang} label={t(`track.module.languages.${lang}`)} default />
       </video>
-      <figcaption className="mt-2 text-sm text-slate-700">{title}</figcaption>
+      <figcaption>{title}</figcaption>
     </figure>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/react";
 import { fieldErrorsOf, isCheckResult, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
 // The page group of strings this file names (ADR 0032).
-import "~/i18n/load/track.client";
+import "~/i18n/load/module.client";
 
 type Option = { id: string; text: string };
 type Props = { id: string; question: string; options: Option[] };
@@ -22,10 +22,10 @@ export function KnowledgeCheck(props: Props) {
 function StaticCheck({ question, options }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="my-8 rounded-lg border border-slate-300 bg-white p-5">
-      <p className="text-xs font-bold uppercase tracking-wide text-slate-700">{t("track.check.label")}</p>
-      <p className="mt-1 font-semibold text-slate-900">{question}</p>
-      <ul className="mt-3 list-disc space-y-1 pl-6">
+    <div className="md-task">
+      <p className="eyebrow">{t("track.check.label")}</p>
+      <p className="md-block-title">{question}</p>
+      <ul className="md-choices-static">
         {options.map((option) => (
           <li key={option.id}>{option.text}</li>
         ))}
@@ -63,7 +63,7 @@ function InteractiveCheck({ id, question, options, interaction }: Props & { inte
       // The fragment brings a reader without JavaScript back to this question after the page reloads.
       action={`${interaction.action}#${domId}`}
       id={domId}
-      className={`my-8 scroll-mt-6 rounded-lg border-2 bg-white p-5 ${passed ? "border-emerald-600" : "border-slate-300"}`}
+      className={passed ? "md-task md-check md-check-passed" : "md-task md-check"}
       aria-describedby={shown || errorMessage ? resultId : undefined}
     >
       <input type="hidden" name="intent" value="check" />
@@ -71,7 +71,7 @@ function InteractiveCheck({ id, question, options, interaction }: Props & { inte
       <input type="hidden" name="lang" value={interaction.contentLocale} />
       <fieldset disabled={Boolean(passed)}>
         <legend className="font-semibold text-slate-900">
-          <span className="block text-xs font-bold uppercase tracking-wide text-slate-700">
+          <span className="eyebrow block">
             {passed ? (
               <>
                 <span aria-hidden="true">✓ </span>
@@ -83,41 +83,24 @@ function InteractiveCheck({ id, question, options, interaction }: Props & { inte
           </span>
           {question}
         </legend>
-        <div className="mt-3 space-y-2">
+        <div className="md-choices">
           {options.map((option) => {
             const inputId = `${domId}-${option.id}`;
             const chosen = shown?.optionId === option.id;
             return (
-              <div
-                key={option.id}
-                className={`flex items-start gap-3 rounded-md border px-3 py-2 ${
-                  chosen ? (shown?.correct ? "border-emerald-600 bg-emerald-50" : "border-red-600 bg-red-50") : "border-slate-200"
-                }`}
-              >
-                <input
-                  type="radio"
-                  id={inputId}
-                  name="optionId"
-                  value={option.id}
-                  required
-                  defaultChecked={chosen}
-                  className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
-                />
-                <label htmlFor={inputId} className="leading-6 text-slate-800">
-                  {option.text}
-                </label>
+              <div key={option.id} className={chosen ? (shown?.correct ? "choice choice-right" : "choice choice-wrong") : "choice"}>
+                <input type="radio" id={inputId} name="optionId" value={option.id} required defaultChecked={chosen} />
+                <label htmlFor={inputId}>{option.text}</label>
               </div>
             );
           })}
         </div>
       </fieldset>
-      <div ref={resultRef} id={resultId} tabIndex={-1} aria-live="polite" className="mt-4 outline-offset-4">
+      <div ref={resultRef} id={resultId} tabIndex={-1} aria-live="polite" className="md-verdict">
         {errorMessage ? (
           <p className="field-error">{t(errorMessage)}</p>
         ) : shown ? (
-          <div
-            className={`rounded-md border-l-4 p-3 ${shown.correct ? "border-emerald-700 bg-emerald-50 text-emerald-950" : "border-red-700 bg-red-50 text-red-950"}`}
-          >
+          <div className={shown.correct ? "verdict-right" : "verdict-wrong"}>
             <p className="font-semibold">{shown.correct ? t("track.check.correct") : t("track.check.incorrect")}</p>
             {chosenText ? <p className="mt-1 text-sm">{t("track.check.yourAnswer", { answer: chosenText })}</p> : null}
             <p className="mt-2">{shown.explanation}</p>

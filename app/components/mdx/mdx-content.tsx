@@ -7,38 +7,37 @@
 import { Fragment, type ReactNode } from "react";
 import type { MdxElement, MdxNode } from "~/content/mdx-components";
 import { Callout, Example, Figure, PolicyClause, Video } from "./blocks";
-import { KnowledgeCheck } from "./knowledge-check";
-import { Reflection } from "./reflection";
+import { interactiveElement } from "./interactive";
 
 type Ctx = { lang: "fr" | "en" };
 
 /** Elements whose whitespace-only text children are layout only (and invalid inside tables). */
 const BLOCK_CONTAINERS = new Set(["#root", "ul", "ol", "table", "thead", "tbody", "tr", "blockquote", "section", "Callout", "Example", "PolicyClause"]);
 
+/** Each Markdown element's class: the `.md-*` classes of app/styles/app.css (their look ships in the stylesheet, not in JavaScript). */
 const CLASSES: Record<string, string> = {
-  p: "my-4 leading-7",
-  h2: "mt-10 mb-3 scroll-mt-6 text-2xl font-bold text-slate-900",
-  h3: "mt-8 mb-2 scroll-mt-6 text-xl font-semibold text-slate-900",
-  h4: "mt-6 mb-2 scroll-mt-6 text-lg font-semibold text-slate-900",
-  strong: "font-semibold text-slate-900",
-  em: "italic",
-  del: "line-through",
+  p: "md-p",
+  h2: "md-h2",
+  h3: "md-h3",
+  h4: "md-h4",
+  strong: "md-strong",
+  em: "md-em",
+  del: "md-del",
   a: "link",
-  ul: "my-4 list-disc space-y-2 pl-6 marker:text-slate-500",
-  ol: "my-4 list-decimal space-y-2 pl-6 marker:text-slate-600",
-  li: "pl-1 leading-7",
-  blockquote: "my-6 border-l-4 border-slate-300 pl-4 italic text-slate-700",
-  code: "rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em]",
-  pre: "my-4 overflow-x-auto rounded-md bg-slate-100 p-4 font-mono text-sm",
-  hr: "my-8 border-slate-200",
-  table: "w-full border-collapse text-left text-sm",
-  thead: "border-b-2 border-slate-300 bg-slate-50",
-  tr: "border-b border-slate-200",
-  th: "px-3 py-2 font-semibold text-slate-900",
-  td: "px-3 py-2 align-top",
-  img: "my-4 h-auto max-w-full rounded",
-  sup: "",
-  section: "mt-10 border-t border-slate-200 pt-4 text-sm text-slate-700",
+  ul: "md-ul",
+  ol: "md-ol",
+  li: "md-li",
+  blockquote: "md-blockquote",
+  code: "md-code",
+  pre: "md-pre",
+  hr: "md-hr",
+  table: "md-table",
+  thead: "md-thead",
+  tr: "md-tr",
+  th: "md-th",
+  td: "md-td",
+  img: "md-img",
+  section: "md-section",
 };
 
 const ALIGN: Record<string, string> = { left: "text-left", center: "text-center", right: "text-right" };
@@ -47,32 +46,9 @@ export function MdxContent({ nodes, lang }: { nodes: readonly MdxNode[]; lang: "
   return <>{renderChildren(nodes, "#root", { lang })}</>;
 }
 
-/** Components that read the page's state (answers, saved text): rendered live, never ahead of time. */
-const INTERACTIVE = new Set(["KnowledgeCheck", "Reflection"]);
-
-export function isInteractive(node: MdxNode): boolean {
-  return typeof node !== "string" && (INTERACTIVE.has(node.t) || (node.c ?? []).some(isInteractive));
-}
-
-/**
- * A module's content as runs of HTML rendered once on the server (prerender.server.tsx) between the
- * interactive elements, which React renders on every request as before.
- */
-export type MdxSegment = { html: string } | { node: MdxElement };
-
-export function MdxSegments({ segments, lang }: { segments: readonly MdxSegment[]; lang: "fr" | "en" }) {
-  return (
-    <>
-      {segments.map((segment, index) =>
-        "html" in segment ? (
-          // Safe: React's own output (escaped text and attributes) for the allowlisted tree, made once.
-          <div key={index} dangerouslySetInnerHTML={{ __html: segment.html }} />
-        ) : (
-          <Fragment key={index}>{renderElement(segment.node, { lang })}</Fragment>
-        ),
-      )}
-    </>
-  );
+/** One element rendered live: a container that holds an interactive element (app/components/mdx/mdx-segments.tsx loads this module for it). */
+export function LiveElement({ node, lang }: { node: MdxElement; lang: "fr" | "en" }) {
+  return <>{renderElement(node, { lang })}</>;
 }
 
 function renderChildren(nodes: readonly MdxNode[] | undefined, parent: string, ctx: Ctx): ReactNode[] {
@@ -148,21 +124,9 @@ function renderElement(node: MdxElement, ctx: Ctx): ReactNode {
           {children()}
         </PolicyClause>
       );
-    case "KnowledgeCheck": {
-      const options = (node.c ?? []).flatMap((child) =>
-        typeof child !== "string" && child.t === "Option" && str(child, "id")
-          ? [{ id: str(child, "id")!, text: (child.c ?? []).filter((c): c is string => typeof c === "string").join("") }]
-          : [],
-      );
-      const checkId = str(node, "id");
-      if (!checkId || options.length === 0) return null;
-      return <KnowledgeCheck id={checkId} question={str(node, "question") ?? ""} options={options} />;
-    }
-    case "Reflection": {
-      const reflectionId = str(node, "id");
-      if (!reflectionId) return null;
-      return <Reflection id={reflectionId} prompt={str(node, "prompt") ?? ""} review={flag(node, "review")} />;
-    }
+    case "KnowledgeCheck":
+    case "Reflection":
+      return interactiveElement(node);
     case "Figure": {
       const src = safeMediaSrc(str(node, "src"));
       return src ? <Figure src={src} alt={str(node, "alt") ?? ""} caption={str(node, "caption")} /> : null;
@@ -223,7 +187,7 @@ function renderElement(node: MdxElement, ctx: Ctx): ReactNode {
     }
     case "ul": {
       const tasks = (str(node, "className") ?? "").includes("contains-task-list");
-      return <ul className={tasks ? "my-4 space-y-2" : CLASSES.ul}>{children()}</ul>;
+      return <ul className={tasks ? "md-tasks" : CLASSES.ul}>{children()}</ul>;
     }
     case "ol":
       return <ol className={CLASSES.ol}>{children()}</ol>;
@@ -245,7 +209,7 @@ function renderElement(node: MdxElement, ctx: Ctx): ReactNode {
       return <br />;
     case "table":
       return (
-        <div className="my-6 overflow-x-auto">
+        <div className="md-table-box">
           <table className={CLASSES.table}>{children()}</table>
         </div>
       );

@@ -5,7 +5,7 @@ import { personalOptionOrder } from "~/domain/option-order";
 import { translatorFor } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/react";
 import { checkForDisplay } from "~/models/charter.server";
-import { MdxSegments } from "./mdx-content";
+import { MdxSegments } from "./mdx-segments";
 import { personalSegments, prerenderedSegments } from "./prerender.server";
 
 const decode = (html: string) =>
@@ -27,7 +27,7 @@ function shownOrder(module: CompiledModule, moduleId: string, locale: "fr" | "en
       <MdxSegments segments={segments} lang={locale} />
     </I18nProvider>,
   );
-  const blocks = html.split('<ul class="mt-3 list-disc space-y-1 pl-6">').slice(1);
+  const blocks = html.split('<ul class="md-choices-static">').slice(1);
   expect(blocks).toHaveLength(module.checks.length);
   const out = new Map<string, string[]>();
   module.checks.forEach((check, index) => {

@@ -4,7 +4,8 @@ import { loadContentLibrary } from "~/content/library.server";
 import type { MdxNode } from "~/content/mdx-components";
 import { translatorFor } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/react";
-import { MdxContent, MdxSegments } from "./mdx-content";
+import { MdxContent } from "./mdx-content";
+import { MdxSegments } from "./mdx-segments";
 import { prerenderedSegments } from "./prerender.server";
 
 const page = (node: React.ReactNode, locale: "fr" | "en" = "fr") =>
@@ -46,6 +47,25 @@ describe("prerendered module content", () => {
     const ids = [...html.matchAll(/aria-labelledby="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
+  });
+
+  // The browser loads the full renderer on demand for such an element (mdx-html.tsx); the server has it from the start.
+  it("renders an element that holds an interactive one with the full renderer, as the live page does", () => {
+    const nested: MdxNode[] = [
+      { t: "p", c: ["Before"] },
+      {
+        t: "Callout",
+        p: { type: "warning", title: "Careful" },
+        c: [{ t: "KnowledgeCheck", p: { id: "q2", question: "Sure?" }, c: [{ t: "Option", p: { id: "y" }, c: ["Yes"] }] }],
+      },
+    ];
+    const segments = prerenderedSegments(nested, "en", "en");
+    expect(segments.map((s) => ("html" in s ? "html" : s.node.t))).toEqual(["html", "Callout"]);
+    const split = page(<MdxSegments segments={segments} lang="en" />, "en");
+    const live = page(<MdxContent nodes={nested} lang="en" />, "en");
+    expect(split).toContain("Sure?");
+    expect(split).toContain("Careful");
+    expect(split.replace(/<[^>]+>/g, "")).toBe(live.replace(/<[^>]+>/g, ""));
   });
 
   it("shows the same text as rendering the whole tree live, for every module of the real content", async () => {

@@ -10,7 +10,9 @@ import { translatorFor } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/react";
 import { personalOptionOrder } from "~/domain/option-order";
 import type { Locale } from "../../../db/schema";
-import { MdxContent, isInteractive, type MdxSegment } from "./mdx-content";
+import { isInteractive } from "./interactive";
+import { MdxContent } from "./mdx-content";
+import type { MdxSegment } from "./mdx-segments";
 
 const cache = new WeakMap<readonly MdxNode[], Map<string, MdxSegment[]>>();
 

@@ -5,10 +5,10 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/i18n/react";
-import { fieldAria } from "~/components/form";
+import { fieldAria } from "~/components/form-errors";
 import { fieldErrorsOf, useModuleInteraction, type ModuleActionData, type ModuleInteraction } from "./module-context";
 // The page group of strings this file names (ADR 0032).
-import "~/i18n/load/track.client";
+import "~/i18n/load/module.client";
 
 type Props = { id: string; prompt: string; review: boolean };
 
@@ -43,15 +43,10 @@ function InteractiveReflection({ id, prompt, review, interaction }: Props & { in
   const aria = over ? { ...described, "aria-invalid": true as const } : described;
 
   return (
-    <fetcher.Form
-      method="post"
-      action={`${interaction.action}#${domId}`}
-      id={domId}
-      className="my-8 scroll-mt-6 rounded-lg border border-slate-300 bg-white p-5"
-    >
+    <fetcher.Form method="post" action={`${interaction.action}#${domId}`} id={domId} className="md-task">
       <input type="hidden" name="intent" value="reflection" />
       <input type="hidden" name="reflectionId" value={id} />
-      <p className="text-xs font-bold uppercase tracking-wide text-slate-700">{t("track.reflection.label")}</p>
+      <p className="eyebrow">{t("track.reflection.label")}</p>
       <label htmlFor={`${domId}-text`} className="mt-1 block font-semibold text-slate-900">
         {prompt}
       </label>
@@ -86,7 +81,7 @@ function InteractiveReflection({ id, prompt, review, interaction }: Props & { in
       </div>
       {saved && saved.reviewStatus !== "none" ? <p className="mt-3 text-sm text-slate-700">{t(`track.reflection.status.${saved.reviewStatus}`)}</p> : null}
       {saved?.reviewComment ? (
-        <div className="mt-3 rounded-md border-l-4 border-brand-600 bg-brand-50 p-3">
+        <div className="md-comment">
           <p className="text-sm font-semibold text-slate-900">{t("track.reflection.comment")}</p>
           <p className="mt-1 whitespace-pre-line text-slate-800">{saved.reviewComment}</p>
         </div>

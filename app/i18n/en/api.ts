@@ -2,7 +2,6 @@ import type { ApiStrings } from "../fr/api";
 
 /** Strings of the public verification page of credentials and of the learner's links to it (English). Namespace `api.*`. */
 const api: ApiStrings = {
-  nav: "API",
   verify: {
     title: "Accreditation check",
     intro: "This page lets anyone check that a person is authorised to speak for {{issuer}} on social media.",

@@ -11,35 +11,6 @@ const lifecycle: LifecycleStrings = {
     waiting: "Your accreditation was revoked. You may request again from {{date}}, or sooner if your manager reopens your case.",
     waitingNoDate: "Your accreditation was revoked. You cannot request again yet.",
   },
-  explanation: {
-    leftOrganisation: "Accreditation suspended: the person left the organisation. It is valid again only if a manager reinstates it.",
-  },
-  history: {
-    leftOrganisation: "Left the organisation ({{source}})",
-    sources: { admin: "deactivated by an administrator", scim: "directory (SCIM)", csv: "CSV import", sso: "single sign-on (SSO)" },
-  },
-  team: {
-    reinstateTitle: "Reinstate the accreditation",
-    reinstateHelp: "The person is back in the organisation. Reinstating makes their accreditation valid again until its end date.",
-    reinstate: "Reinstate",
-    reinstated: "{{name}}’s accreditation reinstated.",
-    reopenTitle: "Reopen the case",
-    reopenHelp: "After a revocation, the person must wait before requesting again. Reopening their case lets them request now.",
-    reopen: "Reopen the case",
-    reopened: "{{name}}’s case reopened: they may request again.",
-    maxValidUntil: "On {{date}} at the latest.",
-  },
-  errors: {
-    validUntilTooFar: "This end date is beyond the longest validity of an accreditation.",
-    revokedWaiting: "After a revocation, a new request is possible only once the waiting period is over, or if your manager reopens your case.",
-    leftOrganisation: "This accreditation was suspended when the person left: only their manager can reinstate it.",
-    holderInactive: "This person’s account is deactivated.",
-    alreadyReopened: "This case is already open to a new request.",
-    lastAdmin: "This is the last active administrator account: make someone else an administrator first.",
-  },
-  verify: {
-    leftOrganisation: "The holder has left the organisation: this accreditation is no longer valid.",
-  },
 };
 
 export default lifecycle;

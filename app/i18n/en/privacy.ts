@@ -1,9 +1,6 @@
 import type { PrivacyStrings } from "../fr/privacy";
 
-/**
- * Strings of a person's own data (English): the privacy notice, acknowledging it, downloading one's
- * data, and a credential whose holder was erased. Namespace `privacy.*` (docs/privacy.md).
- */
+/** Strings of a person's own data (English): the privacy notice, acknowledging it, downloading one's data. Namespace `privacy.*` (the page group "account"; docs/privacy.md). The notice's refusal is in the core group, the questionnaire's line in the diagnostic group, a credential whose holder was erased in the accreditation group. */
 const privacy: PrivacyStrings = {
   title: "Privacy notice",
   versionLine: "Version {{version}}, published on {{date}}.",
@@ -12,21 +9,11 @@ const privacy: PrivacyStrings = {
   notSeen: "You have not read this version yet.",
   acknowledge: "I have read this notice",
   acknowledged: "Noted: the date you read it is recorded.",
-  beforeQuestionnaire: "Before you start: what the programme keeps about you",
-  beforeQuestionnaireHelp:
-    "By starting the questionnaire, you confirm you have read this notice (version {{version}}). You can read it again at any time from “My account”.",
   account: {
     title: "Your data",
     readNotice: "Read the privacy notice",
     download: "Download my data (ZIP)",
     downloadHelp: "A ZIP file with a readable summary (summary.html), the details of each kind of data as JSON, and your signed credential.",
-  },
-  verify: {
-    noLongerAvailable: "No longer available",
-    noLongerAvailableHelp: "The data of this credential’s holder has been erased: it can no longer be verified and no longer counts as an accreditation.",
-  },
-  errors: {
-    noticeChanged: "The notice changed since the page was shown: read it again before you continue.",
   },
 };
 

@@ -12,17 +12,6 @@ const security: SecurityStrings = {
     storageUnavailable:
       "The service cannot save anything right now (the database is read-only or unavailable). Try again later; if this persists, tell your administrator.",
   },
-  invite: {
-    queued: "Invitation sent to {{email}}.",
-    resendQueued: "A new invitation is on its way.",
-    mailStatus: {
-      pending: "The invitation mail is being sent.",
-      sending: "The invitation mail is being sent.",
-      sent: "The invitation mail was sent.",
-      failed:
-        "The invitation mail could not be sent after several attempts: the mail server is unreachable or refused it. Check the mail settings (SMTP_URL), then send the invitation again.",
-    },
-  },
 };
 
 export default security;

@@ -1,6 +1,5 @@
 /** Strings of the public verification page of credentials and of the learner's links to it (French). Namespace `api.*`. */
 const api = {
-  nav: "API",
   verify: {
     title: "Vérification d’une accréditation",
     intro: "Cette page permet à chacun de vérifier qu’une personne est bien autorisée à parler au nom {{de issuer}} sur les réseaux sociaux.",

@@ -10,35 +10,6 @@ const lifecycle = {
       "Votre accréditation a été retirée. Vous pourrez faire une nouvelle demande à partir du {{date}}, ou plus tôt si votre manager rouvre votre dossier.",
     waitingNoDate: "Votre accréditation a été retirée. Vous ne pouvez pas encore faire de nouvelle demande.",
   },
-  explanation: {
-    leftOrganisation: "Accréditation suspendue\u00a0: la personne a quitté l’organisation. Elle ne redevient valide que si un manager la rétablit.",
-  },
-  history: {
-    leftOrganisation: "Départ de l’organisation ({{source}})",
-    sources: { admin: "désactivation par un administrateur", scim: "annuaire (SCIM)", csv: "import CSV", sso: "authentification unique (SSO)" },
-  },
-  team: {
-    reinstateTitle: "Rétablir l’accréditation",
-    reinstateHelp: "La personne est revenue dans l’organisation. Rétablir son accréditation la rend de nouveau valide jusqu’à sa date de fin.",
-    reinstate: "Rétablir",
-    reinstated: "Accréditation {{de name}} rétablie.",
-    reopenTitle: "Rouvrir le dossier",
-    reopenHelp: "Après un retrait, la personne doit attendre avant de refaire une demande. Rouvrir son dossier lui permet de demander dès maintenant.",
-    reopen: "Rouvrir le dossier",
-    reopened: "Dossier {{de name}} rouvert\u00a0: la personne peut faire une nouvelle demande.",
-    maxValidUntil: "Au plus tard le {{date}}.",
-  },
-  errors: {
-    validUntilTooFar: "Cette date de fin dépasse la durée maximale d’une accréditation.",
-    revokedWaiting: "Après un retrait, une nouvelle demande n’est possible qu’à la fin du délai d’attente, ou si votre manager rouvre votre dossier.",
-    leftOrganisation: "Cette accréditation a été suspendue au départ de la personne\u00a0: seul son manager peut la rétablir.",
-    holderInactive: "Le compte de cette personne est désactivé.",
-    alreadyReopened: "Ce dossier est déjà ouvert à une nouvelle demande.",
-    lastAdmin: "C’est le dernier compte administrateur actif\u00a0: nommez d’abord un autre administrateur.",
-  },
-  verify: {
-    leftOrganisation: "Le titulaire a quitté l’organisation\u00a0: cette accréditation n’est plus valide.",
-  },
 };
 
 export type LifecycleStrings = typeof lifecycle;

@@ -1,7 +1,4 @@
-/**
- * Strings of a person's own data (French): the privacy notice, acknowledging it, downloading one's
- * data, and a credential whose holder was erased. Namespace `privacy.*` (docs/privacy.md).
- */
+/** Strings of a person's own data (French): the privacy notice, acknowledging it, downloading one's data. Namespace `privacy.*` (the page group "account"; docs/privacy.md). The notice's refusal is in the core group, the questionnaire's line in the diagnostic group, a credential whose holder was erased in the accreditation group. */
 const privacy = {
   title: "Notice de confidentialité",
   versionLine: "Version {{version}}, publiée le {{date}}.",
@@ -10,23 +7,13 @@ const privacy = {
   notSeen: "Vous n’avez pas encore pris connaissance de cette version.",
   acknowledge: "J’ai lu cette notice",
   acknowledged: "C’est noté : la date de lecture est enregistrée.",
-  beforeQuestionnaire: "Avant de commencer : ce que le programme conserve sur vous",
-  beforeQuestionnaireHelp:
-    "En commençant le questionnaire, vous confirmez avoir lu cette notice (version {{version}}). Vous pourrez la relire à tout moment depuis « Mon compte ».",
   account: {
     title: "Vos données",
     readNotice: "Lire la notice de confidentialité",
     download: "Télécharger mes données (ZIP)",
     downloadHelp: "Un fichier ZIP avec un résumé lisible (summary.html), le détail de chaque type de donnée au format JSON et votre attestation signée.",
   },
-  verify: {
-    noLongerAvailable: "Plus disponible",
-    noLongerAvailableHelp: "Les données du titulaire de cette attestation ont été effacées : elle ne peut plus être vérifiée et ne vaut plus accréditation.",
-  },
-  errors: {
-    noticeChanged: "La notice a changé depuis l’affichage de la page : relisez-la avant de continuer.",
-  },
 };
 
-export type PrivacyStrings = typeof privacy;
 export default privacy;
+export type PrivacyStrings = typeof privacy;

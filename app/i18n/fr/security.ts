@@ -10,17 +10,6 @@ const security = {
     storageUnavailable:
       "Le service ne peut pas enregistrer pour le moment (base de données en lecture seule ou indisponible). Réessayez plus tard ; si cela persiste, prévenez votre administrateur.",
   },
-  invite: {
-    queued: "Invitation envoyée à {{email}}.",
-    resendQueued: "Une nouvelle invitation part à l’instant.",
-    mailStatus: {
-      pending: "Le message d’invitation est en cours d’envoi.",
-      sending: "Le message d’invitation est en cours d’envoi.",
-      sent: "Le message d’invitation a été envoyé.",
-      failed:
-        "Le message d’invitation n’a pas pu partir après plusieurs essais : le serveur de messagerie est injoignable ou l’a refusé. Vérifiez la configuration de la messagerie (SMTP_URL), puis renvoyez l’invitation.",
-    },
-  },
 };
 
 export default security;

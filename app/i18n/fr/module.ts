@@ -1,0 +1,66 @@
+/** Strings of a module's page: its parts, knowledge checks, reflections and blocks (French). Namespace `track.*` (the page group "module"). */
+const moduleStrings = {
+  module: {
+    breadcrumb: "Fil d’Ariane",
+    objectives: "Ce que vous saurez faire",
+    contents: "Sommaire",
+    showContents: "Afficher le sommaire",
+    fallback: "Ce module n’est pas encore disponible en {{wanted}}\u00a0: vous le lisez en {{shown}}.",
+    languages: { fr: "français", en: "anglais" },
+    resume: "Reprendre là où vous vous étiez arrêté·e\u00a0: {{section}}",
+    completedTitle: "Module terminé",
+    completedBody: "Vous avez réussi toutes les questions de ce module.",
+    nextUp: "Module suivant\u00a0: {{title}}",
+    trackDone: "C’était le dernier module de votre parcours.",
+    backToTrack: "Retour à mon parcours",
+    around: "Modules voisins",
+    previous: "Précédent",
+    next: "Suivant",
+    checksLeft_one: "Pour terminer ce module, réussissez sa question\u00a0; il vous en reste {{left}}.",
+    checksLeft_other: "Pour terminer ce module, réussissez ses {{count}} questions\u00a0; il vous en reste {{left}}.",
+    unavailableTitle: "Module indisponible",
+    unavailableBody:
+      "Ce module ne peut pas être affiché pour le moment\u00a0: son contenu est en cours de correction. Passez au suivant et revenez plus tard\u00a0; si cela dure, prévenez votre formateur.",
+  },
+  check: {
+    label: "Question",
+    submit: "Vérifier ma réponse",
+    checking: "Vérification…",
+    correct: "Bonne réponse.",
+    incorrect: "Ce n’est pas la bonne réponse.",
+    tryAgain: "Relisez la section si besoin, puis choisissez une autre réponse.",
+    passed: "Question réussie",
+    yourAnswer: "Votre réponse\u00a0: {{answer}}",
+  },
+  reflection: {
+    label: "Réflexion",
+    save: "Enregistrer ma réponse",
+    saving: "Enregistrement…",
+    saved: "Réponse enregistrée.",
+    counter: "{{count}} / {{max}} caractères",
+    private: "Cette réponse n’est visible que par vous.",
+    reviewed: "Un formateur lira votre réponse.",
+    status: {
+      none: "",
+      pending: "En attente de relecture par un formateur.",
+      reviewed: "Relue par un formateur.",
+    },
+    comment: "Commentaire du formateur",
+  },
+  callout: { info: "À savoir", tip: "Conseil", warning: "Attention" },
+  example: { do: "À faire", dont: "À éviter" },
+  clause: "Article {{ref}}",
+  errors: {
+    notPlaced: "Répondez d’abord au questionnaire de diagnostic\u00a0: votre parcours sera construit à partir de vos réponses.",
+    unknownCheck: "Cette question n’existe pas dans ce module.",
+    unknownOption: "Cette réponse ne fait pas partie des choix proposés.",
+    chooseOption: "Choisissez une réponse avant de vérifier.",
+    alreadyPassed: "Vous avez déjà réussi cette question\u00a0: inutile d’y répondre à nouveau.",
+    unknownReflection: "Cette réflexion n’existe pas dans ce module.",
+    reflectionTooLong: "Votre réponse dépasse 2 000 caractères\u00a0: raccourcissez-la.",
+    unknownSection: "Cette section n’existe pas dans ce module.",
+  },
+};
+
+export default moduleStrings;
+export type ModuleStrings = typeof moduleStrings;
