@@ -512,10 +512,12 @@ async function main() {
       met: learnerBundles.every((b) => b.gzipKB < LEARNER_TARGET_KB),
     },
     {
-      name: "server peak memory through the storm",
+      // Per process, as issue 19 sets it (each worker, and the primary): the high-water mark over the whole run.
+      // The storm's figure (`storm.peakMemoryMB`) is the sum of all processes and stays in the report beside it.
+      name: "server memory per process (peak, largest)",
       goal: "< 400 MB",
-      measured: stormPeak === null ? "not run" : `${stormPeak} MB`,
-      met: stormPeak === null ? null : stormPeak < 400,
+      measured: hwmPerProcess === null ? "not run" : `${mb(hwmPerProcess)} MB (all processes: ${stormPeak ?? "?"} MB in the storm)`,
+      met: hwmPerProcess === null ? null : mb(hwmPerProcess) < 400,
     },
   ];
   targets.push(...reportTargets(loads, result.reportTimings as ExportTiming[]));
