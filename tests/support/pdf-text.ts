@@ -8,8 +8,11 @@ import zlib from "node:zlib";
 export function pdfText(bytes: Buffer): string {
   const raw = bytes.toString("latin1");
   const parts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const data = Buffer.from(match[1]!, "latin1");
+  // Each stream's bytes are read by its /Length: compressed data may itself end with a carriage return, which a
+  // pattern up to "\r\nendstream" would cut off (one certificate in 256, depending on its random id).
+  for (const match of raw.matchAll(/\/Length (\d+)\b(?:(?!endobj)[\s\S])*?>>\s*stream\r?\n/g)) {
+    const start = match.index! + match[0].length;
+    const data = Buffer.from(raw.slice(start, start + Number(match[1])), "latin1");
     let content: string;
     try {
       content = zlib.inflateSync(data).toString("latin1");
