@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { ROLES } from "~/domain/roles";
 import { notFound, requirePermission, teamScope } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Badge } from "~/components/ui/badge";
+import { AccountStatusBadge } from "~/components/account-status";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
@@ -131,13 +131,7 @@ export default function EditPerson() {
         description={
           <p className="flex flex-wrap items-center gap-2">
             <span>{person.email}</span>
-            {!person.active ? (
-              <Badge tone="neutral">{t("common.inactive")}</Badge>
-            ) : person.invited ? (
-              <Badge tone="warning">{t("common.invited")}</Badge>
-            ) : (
-              <Badge tone="success">{t("common.active")}</Badge>
-            )}
+            <AccountStatusBadge person={person} />
           </p>
         }
         actions={

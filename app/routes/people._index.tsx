@@ -6,7 +6,7 @@ import { can } from "~/auth/permissions";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
-import { Badge } from "~/components/ui/badge";
+import { AccountStatusBadge } from "~/components/account-status";
 import { ButtonLink } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -111,13 +111,7 @@ export default function People() {
               <td className="px-4 py-2">{person.teamName ?? t("common.noTeam")}</td>
               <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
               <td className="px-4 py-2">
-                {!person.active ? (
-                  <Badge tone="neutral">{t("common.inactive")}</Badge>
-                ) : person.invited ? (
-                  <Badge tone="warning">{t("common.invited")}</Badge>
-                ) : (
-                  <Badge tone="success">{t("common.active")}</Badge>
-                )}
+                <AccountStatusBadge person={person} />
               </td>
             </tr>
           ))}

@@ -9,7 +9,7 @@ import { Field, FieldFrame, FormErrors } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { LevelDistribution, sourceLabel } from "~/components/placement";
-import { Badge } from "~/components/ui/badge";
+import { AccountStatusBadge } from "~/components/account-status";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -248,13 +248,7 @@ export default function TeamPage() {
                 <td className="px-4 py-2">{person.email}</td>
                 <td className="px-4 py-2">{person.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
                 <td className="px-4 py-2">
-                  {!person.active ? (
-                    <Badge tone="neutral">{t("common.inactive")}</Badge>
-                  ) : person.invited ? (
-                    <Badge tone="warning">{t("common.invited")}</Badge>
-                  ) : (
-                    <Badge tone="success">{t("common.active")}</Badge>
-                  )}
+                  <AccountStatusBadge person={person} />
                 </td>
                 <td className="px-4 py-2">
                   {person.level ? t(`placement.levels.${person.level}.name`) : <span className="text-slate-600">{t("diagnostic.team.notPlaced")}</span>}
